@@ -1,0 +1,121 @@
+// Command synoptic puts news articles about one story side by side: it
+// aligns the paragraphs that report the same event and highlights where the
+// wording differs.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+var version = "0.1.0-dev"
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var err error
+	if len(args) > 0 && args[0] == "export" {
+		err = runExport(args[1:], stdout, stderr)
+	} else {
+		err = runRead(args, stdout, stderr)
+	}
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "synoptic: %s\nRun 'synoptic --help' for usage.\n", ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "synoptic: %s\n", oneLine(err.Error()))
+		return exitInput
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// parseInterspersed parses flags that may come before, between or after the
+// positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func parsePair(s string, n int) (int, int, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 2 {
+		return 0, 0, usageError{fmt.Sprintf("--articles %q: want two indices such as 0,2", s)}
+	}
+	var idx [2]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || v < 0 || v >= n {
+			return 0, 0, usageError{fmt.Sprintf("--articles %q: %q is not an article index (0 to %d)", s, p, n-1)}
+		}
+		idx[i] = v
+	}
+	if idx[0] == idx[1] {
+		return 0, 0, usageError{fmt.Sprintf("--articles %q: pick two different articles", s)}
+	}
+	return idx[0], idx[1], nil
+}
+
+// build loads the story (the built-in one without paths) and aligns it.
+func build(paths []string, stderr io.Writer) (*story.Story, error) {
+	var cs *corpus.Story
+	if len(paths) == 0 {
+		cs = corpus.Default()
+	} else {
+		var err error
+		if cs, err = corpus.Load(paths); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range cs.Skipped {
+		fmt.Fprintf(stderr, "synoptic: skipped %s\n", oneLine(s))
+	}
+	for _, a := range cs.Articles {
+		for _, w := range a.Warnings {
+			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
+		}
+	}
+	return story.Build(cs, story.DefaultOptions()), nil
+}

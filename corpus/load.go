@@ -1,0 +1,241 @@
+package corpus
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+//go:embed seed/*.txt
+var seedFS embed.FS
+
+// Default returns the embedded default story: two reports of North Korea's
+// foreign minister in Moscow on 1 November 2024.
+func Default() *Story {
+	entries, _ := fs.ReadDir(seedFS, "seed")
+	st := &Story{Name: "north-korea-russia"}
+	for _, e := range entries {
+		b, _ := seedFS.ReadFile("seed/" + e.Name())
+		arts, err := parse(e.Name(), b)
+		if err != nil {
+			panic("embedded seed story: " + err.Error())
+		}
+		st.Articles = append(st.Articles, arts...)
+	}
+	return st
+}
+
+// FileError is a problem with one input file.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// MaxFileSize bounds what one article file may be, so a wrong argument (a
+// disk image, a video) fails fast instead of filling memory.
+const MaxFileSize = 256 << 20
+
+// articleExts are the file name extensions a folder is searched for.
+var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".html": true, ".htm": true, ".json": true, ".jsonl": true, ".ndjson": true}
+
+// Load reads the articles named by paths (files, or folders of article files
+// read in name order). It needs at least two articles in all. A folder's bad
+// files are skipped and reported in Skipped when its other files load.
+func Load(paths []string) (*Story, error) {
+	st := &Story{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, &FileError{p, describeOpenError(err)}
+		}
+		if !info.IsDir() {
+			arts, err := LoadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			st.Articles = append(st.Articles, arts...)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, &FileError{p, describeOpenError(err)}
+		}
+		var names []string
+		for _, e := range entries {
+			if !e.IsDir() && articleExts[strings.ToLower(filepath.Ext(e.Name()))] && !strings.HasSuffix(e.Name(), ".synoptic.json") && !strings.HasPrefix(e.Name(), "gold") {
+				names = append(names, e.Name())
+			}
+		}
+		sort.Strings(names)
+		found := 0
+		var bad []string
+		for _, n := range names {
+			arts, err := LoadFile(filepath.Join(p, n))
+			if err != nil {
+				bad = append(bad, err.Error())
+				continue
+			}
+			found += len(arts)
+			st.Articles = append(st.Articles, arts...)
+		}
+		if found == 0 {
+			if len(bad) > 0 {
+				return nil, &FileError{p, fmt.Errorf("no readable articles in the folder (%s)", strings.Join(bad, "; "))}
+			}
+			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl)")}
+		}
+		st.Skipped = append(st.Skipped, bad...)
+	}
+	if len(st.Articles) < 2 {
+		where := "the arguments"
+		if len(paths) == 1 {
+			where = paths[0]
+		}
+		return nil, &FileError{where, fmt.Errorf("found %d article(s); a story needs at least two (give two or more files, a folder, or a JSON/JSON Lines file holding several)", len(st.Articles))}
+	}
+	st.Name = storyName(paths)
+	return st, nil
+}
+
+func describeOpenError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return err
+}
+
+// LoadFile reads one file, which holds one article, or several for JSON and
+// JSON Lines.
+func LoadFile(path string) ([]Article, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{path, describeOpenError(err)}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &FileError{path, fmt.Errorf("file is %d MB; the limit is %d MB", info.Size()>>20, MaxFileSize>>20)}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{path, describeOpenError(err)}
+	}
+	arts, err := parse(path, b)
+	if err != nil {
+		return nil, &FileError{path, err}
+	}
+	return arts, nil
+}
+
+// parse decodes b and reads it in the format its name or content says.
+func parse(path string, b []byte) ([]Article, error) {
+	s, warns, err := Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, errors.New("file is empty")
+	}
+	var arts []Article
+	ext := strings.ToLower(filepath.Ext(path))
+	trim := strings.TrimSpace(s)
+	switch {
+	case ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || (ext == "" && (trim[0] == '{' || trim[0] == '[')):
+		arts, err = parseJSON(s)
+	case ext == ".html" || ext == ".htm" || looksHTML(trim):
+		var a Article
+		a, err = parseHTML(s)
+		arts = []Article{a}
+	case ext == ".md" || ext == ".markdown" || strings.HasPrefix(s, "---\n"):
+		var a Article
+		a, err = parseMarkdown(s)
+		arts = []Article{a}
+	default:
+		arts = []Article{parseText(s)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i := range arts {
+		a := &arts[i]
+		a.Path = path
+		a.Warnings = append(a.Warnings, warns...)
+		if !hasText(a) {
+			return nil, errors.New("no article text found")
+		}
+		if a.Outlet == "" {
+			a.Outlet = guessOutlet(a, path)
+		}
+		if len(arts) > 1 && a.Outlet == fileOutlet(path) {
+			a.Outlet = fmt.Sprintf("%s #%d", a.Outlet, i+1)
+		}
+	}
+	return arts, nil
+}
+
+func hasText(a *Article) bool {
+	for _, p := range a.Paras {
+		if strings.TrimSpace(p.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func looksHTML(s string) bool {
+	head := strings.ToLower(s[:min(len(s), 512)])
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		(strings.HasPrefix(head, "<") && strings.Contains(head, "<body"))
+}
+
+var readMoreRE = regexp.MustCompile(`(?i)^(?:click here to )?read more (?:from|at|on) (?:the )?(.{3,60}?)[.!]?$`)
+
+// guessOutlet names the outlet of an article with no outlet metadata: from a
+// "Read more from The Washington Examiner" line, else from the file name.
+func guessOutlet(a *Article, path string) string {
+	for i := len(a.Paras) - 1; i >= 0; i-- {
+		if m := readMoreRE.FindStringSubmatch(strings.TrimSpace(a.Paras[i].Text)); m != nil {
+			return titleCase(m[1])
+		}
+	}
+	return fileOutlet(path)
+}
+
+func fileOutlet(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return base
+}
+
+// titleCase turns "THE WASHINGTON EXAMINER" into "Washington Examiner".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:]
+	}
+	for i, w := range words {
+		if w == "of" || w == "and" {
+			continue
+		}
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// storyName is a short name for the story, used for export file names.
+func storyName(paths []string) string {
+	if len(paths) == 1 {
+		return strings.TrimSuffix(filepath.Base(filepath.Clean(paths[0])), filepath.Ext(paths[0]))
+	}
+	return filepath.Base(filepath.Dir(filepath.Clean(paths[0])))
+}

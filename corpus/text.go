@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+)
+
+// parseText reads plain text in either common shape: one paragraph per line,
+// or paragraphs separated by blank lines with hard-wrapped lines inside.
+func parseText(s string) Article {
+	var a Article
+	var paras []Para
+	if blankLineRE.MatchString(s) {
+		for _, block := range blankLineRE.Split(s, -1) {
+			paras = append(paras, splitBlock(block)...)
+		}
+	} else {
+		for _, line := range strings.Split(s, "\n") {
+			if strings.TrimSpace(line) != "" {
+				paras = append(paras, Para{Text: strings.TrimSpace(line)})
+			}
+		}
+	}
+	a.Paras = paras
+	readLeadingMeta(&a)
+	return a
+}
+
+var blankLineRE = regexp.MustCompile(`\n[ \t\f\v\x{00A0}]*\n`)
+
+// splitBlock turns one blank-line-separated block into paragraphs. A block
+// whose lines are hard-wrapped (all but the last of similar, moderate length)
+// is one paragraph; otherwise each line stands alone, as in pages saved as text
+// where a caption follows a "See also" line without a blank line between.
+func splitBlock(block string) []Para {
+	var lines []string
+	for _, l := range strings.Split(block, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			lines = append(lines, t)
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if len(lines) == 1 || hardWrapped(lines) {
+		return []Para{{Text: strings.Join(lines, " ")}}
+	}
+	out := make([]Para, len(lines))
+	for i, l := range lines {
+		out[i] = Para{Text: l}
+	}
+	return out
+}
+
+func hardWrapped(lines []string) bool {
+	for _, l := range lines[:len(lines)-1] {
+		n := len([]rune(l))
+		if n < 35 || n > 110 {
+			return false
+		}
+	}
+	return true
+}
+
+var dateRE = regexp.MustCompile(`^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[T ][0-9:]+Z?)?\s*(.*)$`)
+
+// readLeadingMeta reads metadata lines at the top of a plain-text article: a
+// date line (" date 2024-11-01 Ukraine war" gives a date and a section), and a
+// short section label ("News") before the headline. The lines stay in the
+// article as meta paragraphs, so no text is lost.
+func readLeadingMeta(a *Article) {
+	for i := 0; i < len(a.Paras) && i < 3; i++ {
+		p := &a.Paras[i]
+		if p.Hint != HintNone {
+			continue
+		}
+		if m := dateRE.FindStringSubmatch(p.Text); m != nil && len(m[2]) < 60 {
+			if a.Date == "" {
+				a.Date = m[1]
+			}
+			if a.Section == "" {
+				a.Section = strings.TrimSpace(m[2])
+			}
+			p.Hint = HintMeta
+			continue
+		}
+		if i+1 < len(a.Paras) && isSectionLabel(p.Text) {
+			if a.Section == "" {
+				a.Section = p.Text
+			}
+			p.Hint = HintMeta
+			continue
+		}
+		break
+	}
+}
+
+// isSectionLabel is a one- or two-word label with no sentence punctuation,
+// such as "News" or "World news".
+func isSectionLabel(s string) bool {
+	if len(s) > 24 || strings.ContainsAny(s, ".:!?\"“”") {
+		return false
+	}
+	return len(strings.Fields(s)) <= 2
+}

@@ -1,0 +1,168 @@
+// Package export writes the aligned story in the formats editors share:
+// JSON (the versioned contract) and plain text. Every exporter renders the
+// same story.Story; none recomputes alignment or diffs.
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// Options choose what an export shows.
+type Options struct {
+	Width int // columns of text renderings
+	// Left and Right are the articles shown side by side.
+	Left, Right int
+	// Only keeps events of one sort: "all", "changed" (shared with word
+	// changes) or "single" (one-sided).
+	Only string
+}
+
+// DefaultOptions shows the first two articles, all events, 120 columns.
+func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, Only: "all"} }
+
+// JSON writes the story as the version 1 JSON contract.
+func JSON(w io.Writer, st *story.Story) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(st)
+}
+
+// Keep says whether event k passes the "only" filter for the pair l, r.
+func Keep(st *story.Story, k, l, r int, only string) bool {
+	e := st.Events[k]
+	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+	if !inL && !inR {
+		return false
+	}
+	switch only {
+	case "changed":
+		if !inL || !inR {
+			return false
+		}
+		for _, o := range st.Ops(k, l, r) {
+			if o.Kind != "equal" {
+				return true
+			}
+		}
+		return false
+	case "single":
+		return inL != inR && e.Kind != story.Boilerplate
+	}
+	return true
+}
+
+// Text writes a two-column plain-text rendering of articles opt.Left and
+// opt.Right, with changed words marked [-old-] on the left and {+new+} on the
+// right.
+func Text(w io.Writer, st *story.Story, opt Options) error {
+	if opt.Width < 20 {
+		opt.Width = 20
+	}
+	l, r := opt.Left, opt.Right
+	gutter := 3
+	colW := (opt.Width - gutter) / 2
+	var b strings.Builder
+	la, ra := st.Articles[l], st.Articles[r]
+	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
+	rule := strings.Repeat("=", opt.Width)
+	b.WriteString(rule + "\n")
+	header := func(a story.Article) []layout.Line {
+		var sp []layout.Span
+		sp = append(sp, layout.Span{Text: safe(a.Outlet), Role: layout.Heading})
+		if a.Date != "" {
+			sp = append(sp, layout.Span{Text: " · " + safe(a.Date)})
+		}
+		if a.Byline != "" {
+			sp = append(sp, layout.Span{Text: " · " + safe(a.Byline)})
+		}
+		if a.Title != "" {
+			sp = append(sp, layout.Span{Text: "\n" + safe(a.Title)})
+		}
+		return layout.Wrap(sp, colW)
+	}
+	writeRow(&b, header(la), header(ra), colW, gutter, textPaint)
+	b.WriteString(rule + "\n")
+	for k := range st.Events {
+		if !Keep(st, k, l, r, opt.Only) {
+			continue
+		}
+		e := st.Events[k]
+		label := fmt.Sprintf("#%d %s %.2f", k+1, e.Kind, e.Score)
+		if e.Moved[r] {
+			label += " moved"
+		}
+		fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", max(0, opt.Width-len(label)-1)))
+		left := side(st, k, l, r, true, colW)
+		right := side(st, k, r, l, false, colW)
+		writeRow(&b, left, right, colW, gutter, textPaint)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
+	e := st.Events[k]
+	if len(e.Blocks[a]) == 0 {
+		return layout.Wrap([]layout.Span{{Text: "· not in " + safe(st.Articles[a].Outlet) + " ·", Role: layout.Absent}}, colW)
+	}
+	spans := layout.Side(st, k, a, other, left)
+	for i, s := range spans {
+		switch s.Role {
+		case layout.Deleted:
+			spans[i].Text = "[-" + s.Text + "-]"
+		case layout.Inserted:
+			spans[i].Text = "{+" + s.Text + "+}"
+		}
+	}
+	return layout.Wrap(spans, colW)
+}
+
+func writeRow(b *strings.Builder, left, right []layout.Line, colW, gutter int, paint func(layout.Line) string) {
+	n := max(len(left), len(right))
+	for i := 0; i < n; i++ {
+		var ls, rs string
+		var lw int
+		if i < len(left) {
+			ls = paint(left[i])
+			lw = ansi.StringWidth(ls)
+		}
+		if i < len(right) {
+			rs = paint(right[i])
+		}
+		line := layout.Pad(ls, lw, colW) + strings.Repeat(" ", gutter) + rs
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	b.WriteString("\n")
+}
+
+// textPaint writes a line as it is: side marks changed words before wrapping
+// so that the marks count toward the column width.
+func textPaint(l layout.Line) string { return l.String() }
+
+// Summary is a one-line account of the story for articles l and r.
+func Summary(st *story.Story, l, r int) string {
+	shared, onlyL, onlyR := 0, 0, 0
+	for _, e := range st.Events {
+		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+		switch {
+		case e.Kind == story.Boilerplate:
+		case inL && inR:
+			shared++
+		case inL:
+			onlyL++
+		case inR:
+			onlyR++
+		}
+	}
+	return fmt.Sprintf("synoptic · %s vs %s · %d articles · %d events: %d shared, %d only in %s, %d only in %s",
+		safe(st.Articles[l].Outlet), safe(st.Articles[r].Outlet), len(st.Articles), len(st.Events), shared,
+		onlyL, safe(st.Articles[l].Outlet), onlyR, safe(st.Articles[r].Outlet))
+}

@@ -1,0 +1,303 @@
+// Package review keeps an editor's corrections to an alignment: pins (two
+// blocks that report the same event), splits (an event whose blocks should
+// stand alone) and notes per event. A review is saved next to the story as a
+// small JSON file and applied to the aligner's events on every build, so it
+// survives threshold changes and re-alignment.
+package review
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/align"
+	"github.com/synoptic-news/synoptic/internal/segment"
+)
+
+// Version is the version of the review file format.
+const Version = 1
+
+// Ref names one block of one article. Snippet, the opening of the block's
+// text, lets a review detect that the article has changed under it.
+type Ref struct {
+	Article int    `json:"article"`
+	Block   int    `json:"block"`
+	Snippet string `json:"snippet,omitempty"`
+}
+
+// Pin joins two blocks into one event.
+type Pin struct {
+	A Ref `json:"a"`
+	B Ref `json:"b"`
+}
+
+// Note is an editor's note on the event that holds Ref.
+type Note struct {
+	Ref  Ref    `json:"at"`
+	Text string `json:"text"`
+}
+
+// Review is an editor's set of corrections.
+type Review struct {
+	Version   int      `json:"version"`
+	Threshold *float64 `json:"threshold,omitempty"`
+	Pins      []Pin    `json:"pins"`
+	// Splits lists blocks that must stand alone: the aligner's pairing of
+	// them is undone (pins still apply on top).
+	Splits []Ref  `json:"splits"`
+	Notes  []Note `json:"notes"`
+}
+
+// PathFor is where the review of a story named by its paths is kept:
+// "<story>.synoptic.json" next to the first path.
+func PathFor(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	p := filepath.Clean(paths[0])
+	if info, err := os.Stat(p); err == nil && info.IsDir() {
+		return filepath.Join(p, filepath.Base(p)+".synoptic.json")
+	}
+	return strings.TrimSuffix(p, filepath.Ext(p)) + ".synoptic.json"
+}
+
+// Load reads a review file. A missing file is an empty review and no error.
+// A corrupt file gives an empty review and an error that says why, so the
+// caller can warn and still open the story.
+func Load(path string) (*Review, error) {
+	r := &Review{Version: Version}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return r, nil
+	}
+	if err != nil {
+		return r, fmt.Errorf("review %s: %w", path, err)
+	}
+	var got Review
+	if err := json.Unmarshal(b, &got); err != nil {
+		return r, fmt.Errorf("review %s is not valid (ignored): %v", path, err)
+	}
+	if got.Version != Version {
+		return r, fmt.Errorf("review %s has version %d; this synoptic reads version %d (ignored)", path, got.Version, Version)
+	}
+	return &got, nil
+}
+
+// Save writes the review atomically (temporary file, then rename).
+func (r *Review) Save(path string) error {
+	r.Version = Version
+	b, err := json.MarshalIndent(r, "", " ")
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("review %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("review %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("review %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Empty says whether the review changes nothing.
+func (r *Review) Empty() bool {
+	return r == nil || (len(r.Pins) == 0 && len(r.Splits) == 0 && len(r.Notes) == 0 && r.Threshold == nil)
+}
+
+// MakeRef names block i of article a of arts.
+func MakeRef(arts [][]segment.Block, a, i int) Ref {
+	return Ref{Article: a, Block: i, Snippet: snippet(arts[a][i].Text)}
+}
+
+func snippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40])
+	}
+	return s
+}
+
+// valid says whether ref still names the block it was made for.
+func valid(arts [][]segment.Block, ref Ref) bool {
+	if ref.Article < 0 || ref.Article >= len(arts) || ref.Block < 0 || ref.Block >= len(arts[ref.Article]) {
+		return false
+	}
+	return ref.Snippet == "" || snippet(arts[ref.Article][ref.Block].Text) == ref.Snippet
+}
+
+// Pin records that blocks a and b report the same event, dropping any split
+// of either block.
+func (r *Review) Pin(a, b Ref) {
+	r.Splits = removeRefs(r.Splits, a, b)
+	r.Pins = append(r.Pins, Pin{a, b})
+}
+
+// Split records that the blocks refs should stand alone, dropping pins that
+// involve them.
+func (r *Review) Split(refs ...Ref) {
+	var keep []Pin
+	for _, p := range r.Pins {
+		if !hasRef(refs, p.A) && !hasRef(refs, p.B) {
+			keep = append(keep, p)
+		}
+	}
+	r.Pins = keep
+	for _, ref := range refs {
+		if !hasRef(r.Splits, ref) {
+			r.Splits = append(r.Splits, ref)
+		}
+	}
+}
+
+// SetNote attaches text to the event holding ref; empty text removes it.
+func (r *Review) SetNote(ref Ref, text string) {
+	var keep []Note
+	for _, n := range r.Notes {
+		if !same(n.Ref, ref) {
+			keep = append(keep, n)
+		}
+	}
+	if strings.TrimSpace(text) != "" {
+		keep = append(keep, Note{Ref: ref, Text: text})
+	}
+	r.Notes = keep
+}
+
+// NoteFor returns the note on an event given its blocks, or "".
+func (r *Review) NoteFor(blocks [][]int) string {
+	if r == nil {
+		return ""
+	}
+	for _, n := range r.Notes {
+		if n.Ref.Article < len(blocks) {
+			for _, i := range blocks[n.Ref.Article] {
+				if i == n.Ref.Block {
+					return n.Text
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func same(x, y Ref) bool { return x.Article == y.Article && x.Block == y.Block }
+
+func hasRef(refs []Ref, ref Ref) bool {
+	for _, x := range refs {
+		if same(x, ref) {
+			return true
+		}
+	}
+	return false
+}
+
+func removeRefs(refs []Ref, drop ...Ref) []Ref {
+	var out []Ref
+	for _, x := range refs {
+		if !hasRef(drop, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Apply returns events with the review's splits and pins applied: split
+// blocks leave their events and stand alone, then pinned blocks' events are
+// merged. Pinned events score 1. Entries whose blocks no longer match the
+// articles are skipped and reported in the returned warnings.
+func (r *Review) Apply(events []align.Event, arts [][]segment.Block) ([]align.Event, []string) {
+	if r == nil || (len(r.Pins) == 0 && len(r.Splits) == 0) {
+		return events, nil
+	}
+	var warns []string
+	n := len(arts)
+	// event of each block
+	owner := make([][]int, n)
+	for a := range arts {
+		owner[a] = make([]int, len(arts[a]))
+	}
+	evs := make([]align.Event, 0, len(events))
+	for _, e := range events {
+		cp := align.Event{Score: e.Score, Blocks: make([][]int, n)}
+		for a := range e.Blocks {
+			cp.Blocks[a] = append([]int(nil), e.Blocks[a]...)
+		}
+		evs = append(evs, cp)
+	}
+	for k, e := range evs {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				owner[a][i] = k
+			}
+		}
+	}
+	alone := func(ref Ref) {
+		k := owner[ref.Article][ref.Block]
+		e := &evs[k]
+		if e.Articles() == 1 && len(e.Blocks[ref.Article]) == 1 {
+			return
+		}
+		e.Blocks[ref.Article] = without(e.Blocks[ref.Article], ref.Block)
+		ne := align.Event{Score: 1, Blocks: make([][]int, n)}
+		ne.Blocks[ref.Article] = []int{ref.Block}
+		owner[ref.Article][ref.Block] = len(evs)
+		evs = append(evs, ne)
+	}
+	for _, s := range r.Splits {
+		if !valid(arts, s) {
+			warns = append(warns, fmt.Sprintf("split of article %d block %d no longer matches the text (skipped)", s.Article, s.Block))
+			continue
+		}
+		alone(s)
+	}
+	for _, p := range r.Pins {
+		if !valid(arts, p.A) || !valid(arts, p.B) {
+			warns = append(warns, fmt.Sprintf("pin of article %d block %d with article %d block %d no longer matches the text (skipped)", p.A.Article, p.A.Block, p.B.Article, p.B.Block))
+			continue
+		}
+		x, y := owner[p.A.Article][p.A.Block], owner[p.B.Article][p.B.Block]
+		if x == y {
+			evs[x].Score = 1
+			continue
+		}
+		for a, bs := range evs[y].Blocks {
+			for _, i := range bs {
+				owner[a][i] = x
+			}
+			evs[x].Blocks[a] = append(evs[x].Blocks[a], bs...)
+			sort.Ints(evs[x].Blocks[a])
+			evs[y].Blocks[a] = nil
+		}
+		evs[x].Score = 1
+	}
+	var out []align.Event
+	for _, e := range evs {
+		if e.Articles() > 0 {
+			out = append(out, e)
+		}
+	}
+	return align.Order(out, n, arts), warns
+}
+
+func without(xs []int, x int) []int {
+	var out []int
+	for _, v := range xs {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,52 @@
+// Command gen writes a synthetic story from internal/benchdata to a folder,
+// one plain-text file per article and the true paragraph matching in
+// gold.json, for bench/compare.sh and for trying synoptic on large inputs.
+//
+//	go run ./bench/gen -size 1MB -articles 2 -o /tmp/story-1MB
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+)
+
+func main() {
+	size := flag.String("size", "100KB", "approximate size of each article: a number with KB or MB")
+	articles := flag.Int("articles", 2, "number of articles, 2 to 10")
+	seed := flag.Uint64("seed", benchdata.Seed, "generator seed")
+	out := flag.String("o", "", "output `FOLDER` (created when missing)")
+	flag.Parse()
+	n, err := parseSize(*size)
+	if err != nil || *out == "" || *articles < 2 || *articles > 10 {
+		fmt.Fprintln(os.Stderr, "usage: gen -size 1MB [-articles 2] [-seed N] -o FOLDER (sizes like 10KB or 1MB; 2 to 10 articles)")
+		os.Exit(2)
+	}
+	st := benchdata.Generate(benchdata.Config{Bytes: n, Articles: *articles, Seed: *seed})
+	paths, err := st.WriteFiles(*out)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	fmt.Println(strings.Join(paths, "\n"))
+}
+
+func parseSize(s string) (int, error) {
+	u := strings.ToUpper(strings.TrimSpace(s))
+	mult := 1
+	switch {
+	case strings.HasSuffix(u, "MB"):
+		mult, u = 1<<20, strings.TrimSuffix(u, "MB")
+	case strings.HasSuffix(u, "KB"):
+		mult, u = 1<<10, strings.TrimSuffix(u, "KB")
+	}
+	n, err := strconv.Atoi(u)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * mult, nil
+}

@@ -1,12 +1,19 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/ui"
 )
+
+// The ANSI export is the reader's own view, so it lives with the reader.
+func init() { export.Register("ansi", "ans", ui.WriteANSI) }
 
 const readUsage = `Usage: synoptic [flags] [PATH...]
        synoptic export [flags] [PATH...]
@@ -18,14 +25,23 @@ PATH is an article file (.txt, .md, .html, .json, .jsonl) or a folder of
 them. Give at least two articles, or one JSON/JSON Lines file holding
 several. With no PATH, synoptic opens its built-in example story.
 
+On a terminal synoptic opens the reader (press ? in it for the keys);
+when standard output is a pipe or a file it prints the text rendering.
+NO_COLOR in the environment works as --no-color.
+
 Flags:
 `
+
+// exitInterrupted is the status after ctrl+c, as shells report SIGINT.
+const exitInterrupted = 130
 
 func runRead(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("synoptic", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	width := fs.Int("width", 0, "text width when not on a terminal (default: 120)")
+	noColor := fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
+	articles := fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, readUsage)
 		fs.PrintDefaults()
@@ -47,5 +63,24 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	if *width > 0 {
 		opt.Width = *width
 	}
-	return export.Text(stdout, st, opt)
+	if *articles != "" {
+		l, r, err := parsePair(*articles, len(st.Articles))
+		if err != nil {
+			return err
+		}
+		opt.Left, opt.Right = l, r
+	}
+	if f, ok := stdout.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+		return export.Text(stdout, st, opt)
+	}
+	_, noColorEnv := os.LookupEnv("NO_COLOR")
+	err = ui.Run(st, ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right})
+	if errors.Is(err, ui.ErrInterrupted) {
+		// The reader has restored the terminal; report ctrl+c as shells do.
+		os.Exit(exitInterrupted)
+	}
+	if err != nil {
+		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
 }

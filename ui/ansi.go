@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// WriteANSI writes the reader's side-by-side view of articles opt.Left and
+// opt.Right at opt.Width columns, in colour, without cursor or status bar:
+// for less -R and pipes. It uses the 16 ANSI colours, which follow the
+// reader's terminal theme whether it is light or dark.
+func WriteANSI(w io.Writer, st *story.Story, opt export.Options) error {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI)
+	r.SetHasDarkBackground(true)
+	return writeView(w, st, opt, NewStyles(r, true))
+}
+
+// writeView writes the header and every event opt keeps, painted with s.
+func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error {
+	width := max(20, opt.Width)
+	l, r := opt.Left, opt.Right
+	if n := len(st.Articles); l < 0 || l >= n || r < 0 || r >= n {
+		l, r = 0, min(1, max(0, n-1))
+	}
+	pal := newPalette(s)
+	b := newBody(st, pal, l, r)
+	switch opt.Only {
+	case "changed":
+		b.filter = FilterChanged
+	case "single":
+		b.filter = FilterSingle
+	default:
+		b.boiler = true // an export keeps page furniture, as the text export does
+	}
+	b.g = geometry(width)
+	b.relayout()
+	b.cur = -1
+	bw := bufio.NewWriter(w)
+	mode := hdrFull
+	if b.g.stacked {
+		mode = hdrCompact
+	}
+	for _, ln := range headerLines(st, pal, l, r, width, mode) {
+		bw.WriteString(ln)
+		bw.WriteByte('\n')
+	}
+	var sb strings.Builder
+	for i := range b.rows {
+		sb.Reset()
+		b.paintRow(&sb, i)
+		bw.WriteString(sb.String())
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,440 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// body is the scrolling list of events. It lays the story out once per
+// width, pair of articles and filter, and paints only the rows a frame
+// shows.
+type body struct {
+	st     *story.Story
+	pal    *palette
+	l, r   int
+	filter Filter
+	boiler bool // show page furniture
+
+	g      geom
+	height int
+
+	// cache holds each event's rows for the current geometry and pair;
+	// filters and toggles reuse it.
+	cacheKey [3]int
+	cache    [][]row
+
+	rows   []row
+	start  map[int]int // event → index of its rule in rows
+	events []int       // the events shown, in order
+
+	offset int // first row shown
+	cur    int // the current event (index into st.Events), -1 when none
+
+	query   string
+	matches []int // rows holding a match of query
+	match   int   // index into matches of the current match, -1 when none
+}
+
+func newBody(st *story.Story, pal *palette, l, r int) *body {
+	b := &body{st: st, pal: pal, l: l, r: r, cur: -1, match: -1}
+	return b
+}
+
+// SetSize lays the body out for width w and shows h rows, keeping the
+// current event where it was on the screen.
+func (b *body) SetSize(w, h int) {
+	b.height = max(0, h)
+	g := geometry(w)
+	if g != b.g || b.rows == nil {
+		b.g = g
+		b.relayout()
+	}
+	b.clamp()
+}
+
+// relayout rebuilds the rows after a change of geometry, pair or filter,
+// keeping the current event at the same distance from the top.
+func (b *body) relayout() {
+	anchor, delta := b.cur, 0
+	if s, ok := b.start[anchor]; ok {
+		delta = b.offset - s
+	}
+	key := [3]int{b.g.width, b.l, b.r}
+	if key != b.cacheKey || b.cache == nil {
+		b.cacheKey = key
+		b.cache = make([][]row, len(b.st.Events))
+	}
+	b.rows = b.rows[:0]
+	b.events = b.events[:0]
+	b.start = make(map[int]int)
+	for k := range b.st.Events {
+		if !keep(b.st, k, b.l, b.r, b.filter, b.boiler) {
+			continue
+		}
+		if b.cache[k] == nil {
+			b.cache[k] = eventRows(b.st, k, b.l, b.r, b.g)
+		}
+		b.start[k] = len(b.rows)
+		b.events = append(b.events, k)
+		b.rows = append(b.rows, b.cache[k]...)
+	}
+	if b.rows == nil {
+		b.rows = []row{}
+	}
+	b.cur = -1
+	if len(b.events) > 0 {
+		// Keep the anchor if it is still shown, or the nearest event after it.
+		b.cur = b.events[0]
+		for _, k := range b.events {
+			if k >= anchor {
+				b.cur = k
+				break
+			}
+		}
+		if anchor > b.events[len(b.events)-1] {
+			b.cur = b.events[len(b.events)-1]
+		}
+	}
+	b.offset = 0
+	if s, ok := b.start[b.cur]; ok {
+		if b.cur == anchor {
+			s += delta
+		}
+		b.offset = s
+	}
+	b.findMatches()
+	b.clamp()
+}
+
+// setPair shows articles l and r.
+func (b *body) setPair(l, r int) {
+	b.l, b.r = l, r
+	b.relayout()
+}
+
+func (b *body) setFilter(f Filter) {
+	b.filter = f
+	b.relayout()
+}
+
+func (b *body) setBoiler(on bool) {
+	b.boiler = on
+	b.relayout()
+}
+
+func (b *body) maxOffset() int { return max(0, len(b.rows)-b.height) }
+
+// clamp keeps the offset in range. An event jump may leave the view
+// scrolled past the last full page so that the event starts at the top.
+func (b *body) clamp() {
+	b.offset = min(b.offset, max(b.maxOffset(), min(b.offset, len(b.rows)-1)))
+	b.offset = max(0, b.offset)
+}
+
+// scroll moves the view by d rows; the current event follows the top row.
+func (b *body) scroll(d int) {
+	limit := max(b.maxOffset(), b.offset)
+	if d > 0 {
+		b.offset = min(b.offset+d, limit)
+	} else {
+		b.offset = max(0, b.offset+d)
+	}
+	b.follow()
+}
+
+func (b *body) top()    { b.offset = 0; b.follow() }
+func (b *body) bottom() { b.offset = b.maxOffset(); b.follow() }
+
+// follow makes the event at the top of the view the current one.
+func (b *body) follow() {
+	if b.offset < len(b.rows) {
+		b.cur = b.rows[b.offset].ev
+	}
+}
+
+// jump moves to the next (dir > 0) or previous event, only changed ones
+// when onlyChanged, and puts it at the top. It reports whether it moved.
+func (b *body) jump(dir int, onlyChanged bool) bool {
+	pos := b.eventPos()
+	for i := pos + dir; i >= 0 && i < len(b.events); i += dir {
+		k := b.events[i]
+		if onlyChanged && (kindFor(b.st, k, b.l, b.r) != pkShared || !changed(b.st, k, b.l, b.r)) {
+			continue
+		}
+		b.goTo(k)
+		return true
+	}
+	return false
+}
+
+// goTo makes event k current and scrolls it to the top.
+func (b *body) goTo(k int) {
+	if s, ok := b.start[k]; ok {
+		b.cur = k
+		b.offset = s
+		b.clamp()
+	}
+}
+
+// eventPos is the position of the current event among the shown ones. When
+// the top of the view is inside an event that was scrolled past its start,
+// "next" goes to the one after it.
+func (b *body) eventPos() int {
+	for i, k := range b.events {
+		if k == b.cur {
+			return i
+		}
+	}
+	return -1
+}
+
+// setQuery searches for q (case-insensitive) and goes to the first match at
+// or below the top of the view.
+func (b *body) setQuery(q string) {
+	b.query = q
+	b.findMatches()
+	b.match = -1
+	for i, ri := range b.matches {
+		if ri >= b.offset {
+			b.match = i
+			break
+		}
+	}
+	if b.match < 0 && len(b.matches) > 0 {
+		b.match = 0
+	}
+	b.showMatch()
+}
+
+func (b *body) findMatches() {
+	b.matches = b.matches[:0]
+	if b.query == "" {
+		return
+	}
+	for i := range b.rows {
+		rw := &b.rows[i]
+		if len(findAll(rw.left.String(), b.query)) > 0 || len(findAll(rw.right.String(), b.query)) > 0 {
+			b.matches = append(b.matches, i)
+		}
+	}
+	if b.match >= len(b.matches) {
+		b.match = len(b.matches) - 1
+	}
+}
+
+// stepMatch goes to the next (dir > 0) or previous match, wrapping around.
+func (b *body) stepMatch(dir int) {
+	n := len(b.matches)
+	if n == 0 {
+		return
+	}
+	if b.match < 0 {
+		b.match = 0
+	} else {
+		b.match = ((b.match+dir)%n + n) % n
+	}
+	b.showMatch()
+}
+
+// showMatch scrolls the current match into view, a few rows below the top
+// so that its event's rule stays visible when it can.
+func (b *body) showMatch() {
+	if b.match < 0 || b.match >= len(b.matches) {
+		return
+	}
+	ri := b.matches[b.match]
+	if ri < b.offset || ri >= b.offset+b.height {
+		b.offset = max(0, ri-min(2, b.height/3))
+		b.clamp()
+	}
+	b.cur = b.rows[ri].ev
+}
+
+// findAll returns the byte ranges of q in s, ignoring case.
+func findAll(s, q string) [][2]int {
+	if q == "" || s == "" {
+		return nil
+	}
+	ls, lq := strings.ToLower(s), strings.ToLower(q)
+	if len(ls) != len(s) {
+		ls, lq = s, q // a case mapping changed lengths: match exactly
+	}
+	var out [][2]int
+	for i := 0; i+len(lq) <= len(ls); {
+		j := strings.Index(ls[i:], lq)
+		if j < 0 {
+			break
+		}
+		out = append(out, [2]int{i + j, i + j + len(lq)})
+		i += j + max(1, len(lq))
+	}
+	return out
+}
+
+// View paints the rows from the offset down, height rows at most. Each line
+// is at most the body's width.
+func (b *body) View() string {
+	var out strings.Builder
+	end := min(len(b.rows), b.offset+b.height)
+	for i := b.offset; i < end; i++ {
+		if i > b.offset {
+			out.WriteByte('\n')
+		}
+		b.paintRow(&out, i)
+	}
+	return out.String()
+}
+
+// lines returns the painted visible rows.
+func (b *body) lines() []string {
+	end := min(len(b.rows), b.offset+b.height)
+	out := make([]string, 0, max(0, end-b.offset))
+	var sb strings.Builder
+	for i := b.offset; i < end; i++ {
+		sb.Reset()
+		b.paintRow(&sb, i)
+		out = append(out, sb.String())
+	}
+	return out
+}
+
+func (b *body) paintRow(out *strings.Builder, i int) {
+	rw := &b.rows[i]
+	w := b.g.width
+	switch rw.kind {
+	case rowRule:
+		b.paintRule(out, rw.ev, w)
+	case rowPair:
+		used := b.g.indent
+		out.WriteString(spaces(b.g.indent))
+		lw := b.paintLine(out, rw.left)
+		used += lw
+		if len(rw.right) > 0 {
+			pad := b.g.colW - lw + gap
+			out.WriteString(spaces(pad))
+			used += pad
+			used += b.paintLine(out, rw.right)
+		}
+		_ = used
+	case rowLeft, rowRight:
+		mark := " ‹ "
+		if rw.kind == rowRight {
+			mark = " › "
+		}
+		if b.g.indent >= 3 {
+			b.pal.faint.wrap(out, mark+spaces(b.g.indent-3))
+		} else {
+			out.WriteString(spaces(b.g.indent))
+		}
+		b.paintLine(out, rw.left)
+	}
+}
+
+// paintLine writes a line's spans in their roles' styles, search matches
+// highlighted, and returns its width.
+func (b *body) paintLine(out *strings.Builder, ln layout.Line) int {
+	w := 0
+	if b.query == "" {
+		for _, s := range ln {
+			b.pal.role[s.Role].wrap(out, s.Text)
+			w += ansi.StringWidth(s.Text)
+		}
+		return w
+	}
+	text := ln.String()
+	ms := findAll(text, b.query)
+	pos := 0
+	for _, s := range ln {
+		spanEnd := pos + len(s.Text)
+		at := pos
+		for _, m := range ms {
+			if m[1] <= at || m[0] >= spanEnd {
+				continue
+			}
+			if m[0] > at {
+				b.pal.role[s.Role].wrap(out, text[at:m[0]])
+				at = m[0]
+			}
+			e := min(m[1], spanEnd)
+			b.pal.match.wrap(out, text[at:e])
+			at = e
+		}
+		if at < spanEnd {
+			b.pal.role[s.Role].wrap(out, text[at:spanEnd])
+		}
+		w += ansi.StringWidth(s.Text)
+		pos = spanEnd
+	}
+	return w
+}
+
+// paintRule writes event k's rule: number, cursor and score in the gutter,
+// a line, and the event's kind on the right.
+func (b *body) paintRule(out *strings.Builder, k, w int) {
+	st := b.st
+	numW := len(fmt.Sprint(len(st.Events)))
+	num := fmt.Sprintf(" %*d ", numW, k+1)
+	marker := "  "
+	score := "    "
+	if kindFor(st, k, b.l, b.r) == pkShared {
+		score = fmt.Sprintf("%4.2f", st.Events[k].Score)
+	}
+	if k == b.cur {
+		marker = "▸ "
+	}
+	label := ruleLabel(st, k, b.l, b.r)
+	gw := utf8.RuneCountInString(num) + 2 + 4 + 1
+	lw := ansi.StringWidth(label)
+	if gw > w {
+		// Too narrow for a gutter: just the number.
+		s := ansi.Truncate(fmt.Sprintf("%d%s", k+1, strings.TrimSpace(marker)), w, "")
+		b.numberSeq(k).wrap(out, s)
+		return
+	}
+	b.numberSeq(k).wrap(out, num+marker)
+	out.WriteString(score)
+	out.WriteByte(' ')
+	rest := w - gw
+	if lw+3 > rest {
+		label = ansi.Truncate(label, max(0, rest-3), "…")
+		lw = ansi.StringWidth(label)
+	}
+	ruleW := rest - lw - 1
+	if lw == 0 {
+		ruleW = rest
+	}
+	b.pal.border.wrap(out, strings.Repeat("─", max(0, ruleW)))
+	if lw > 0 {
+		out.WriteByte(' ')
+		if i := strings.Index(label, " · moved"); i >= 0 {
+			b.pal.faint.wrap(out, label[:i])
+			b.pal.moved.wrap(out, label[i:])
+		} else {
+			b.pal.faint.wrap(out, label)
+		}
+	}
+}
+
+func (b *body) numberSeq(k int) seq {
+	if k == b.cur {
+		return b.pal.cursor
+	}
+	return b.pal.number
+}
+
+var spaceCache = strings.Repeat(" ", 512)
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(spaceCache) {
+		return spaceCache[:n]
+	}
+	return strings.Repeat(" ", n)
+}

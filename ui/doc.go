@@ -1,0 +1,263 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// Filter chooses which events the body shows.
+type Filter int
+
+// The filters, in the order the filter key cycles through them.
+const (
+	FilterAll     Filter = iota // every event
+	FilterChanged               // shared events whose wording differs
+	FilterSingle                // events only one of the two articles tells
+)
+
+func (f Filter) String() string {
+	switch f {
+	case FilterChanged:
+		return "changed"
+	case FilterSingle:
+		return "single"
+	}
+	return "all"
+}
+
+// Geometry of the body. The gutter holds the event number, the cursor and
+// the score on each event's rule; text lines are indented by it.
+const (
+	wideMin   = 100 // narrower terminals stack the two versions
+	gap       = 3   // between the two columns
+	wideInd   = 6   // text indent in the side-by-side layout
+	narrowInd = 3   // text indent in the stacked layout
+)
+
+// rowKind is what one body line is.
+type rowKind uint8
+
+const (
+	rowRule  rowKind = iota // an event's rule with number, score and kind
+	rowPair                 // a line of both columns
+	rowLeft                 // a stacked line of the left article
+	rowRight                // a stacked line of the right article
+	rowBlank
+)
+
+// row is one laid-out line of the body, not yet painted.
+type row struct {
+	kind        rowKind
+	ev          int
+	left, right layout.Line
+}
+
+// geom is the column geometry for a width.
+type geom struct {
+	width   int
+	stacked bool
+	indent  int
+	colW    int
+}
+
+func geometry(width int) geom {
+	if width < 1 {
+		width = 1
+	}
+	if width >= wideMin {
+		return geom{width: width, indent: wideInd, colW: (width - wideInd - gap) / 2}
+	}
+	ind := narrowInd
+	if width < 24 {
+		ind = 0
+	}
+	return geom{width: width, stacked: true, indent: ind, colW: max(1, width-ind)}
+}
+
+// pairKind describes event k for the pair l, r.
+type pairKind uint8
+
+const (
+	pkNone pairKind = iota
+	pkShared
+	pkOnlyLeft
+	pkOnlyRight
+	pkBoilerplate
+)
+
+func kindFor(st *story.Story, k, l, r int) pairKind {
+	e := &st.Events[k]
+	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+	switch {
+	case !inL && !inR:
+		return pkNone
+	case e.Kind == story.Boilerplate:
+		return pkBoilerplate
+	case inL && inR:
+		return pkShared
+	case inL:
+		return pkOnlyLeft
+	}
+	return pkOnlyRight
+}
+
+// changed says whether the wording of event k differs between l and r.
+func changed(st *story.Story, k, l, r int) bool {
+	for _, o := range st.Ops(k, l, r) {
+		if o.Kind != worddiff.Equal {
+			return true
+		}
+	}
+	return false
+}
+
+// keep says whether the body shows event k for pair l, r under filter f.
+func keep(st *story.Story, k, l, r int, f Filter, boiler bool) bool {
+	pk := kindFor(st, k, l, r)
+	switch pk {
+	case pkNone:
+		return false
+	case pkBoilerplate:
+		return boiler && f == FilterAll
+	}
+	switch f {
+	case FilterChanged:
+		return pk == pkShared && changed(st, k, l, r)
+	case FilterSingle:
+		return pk == pkOnlyLeft || pk == pkOnlyRight
+	}
+	return true
+}
+
+// eventRows lays out event k for the pair l, r at geometry g: its rule,
+// then its text. Wrapping happens here, on plain spans; painting comes later.
+func eventRows(st *story.Story, k, l, r int, g geom) []row {
+	rows := []row{{kind: rowRule, ev: k}}
+	left := sideLines(st, k, l, r, true, g.colW)
+	right := sideLines(st, k, r, l, false, g.colW)
+	if g.stacked {
+		for _, ln := range left {
+			rows = append(rows, row{kind: rowLeft, ev: k, left: ln})
+		}
+		for _, ln := range right {
+			rows = append(rows, row{kind: rowRight, ev: k, left: ln})
+		}
+		return rows
+	}
+	n := max(len(left), len(right))
+	for i := 0; i < n; i++ {
+		rw := row{kind: rowPair, ev: k}
+		if i < len(left) {
+			rw.left = left[i]
+		}
+		if i < len(right) {
+			rw.right = right[i]
+		}
+		rows = append(rows, rw)
+	}
+	return rows
+}
+
+func sideLines(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
+	if len(st.Events[k].Blocks[a]) == 0 {
+		return layout.Wrap([]layout.Span{{Text: "· not in " + textsafe.VisibleLine(outletName(st, a)) + " ·", Role: layout.Absent}}, colW)
+	}
+	return layout.Wrap(layout.Side(st, k, a, other, left), colW)
+}
+
+func outletName(st *story.Story, a int) string {
+	if o := strings.TrimSpace(st.Articles[a].Outlet); o != "" {
+		return o
+	}
+	return fmt.Sprintf("article %d", a+1)
+}
+
+// ruleLabel is the right-hand label of event k's rule: its kind for the
+// pair and whether it moved.
+func ruleLabel(st *story.Story, k, l, r int) string {
+	e := &st.Events[k]
+	var parts []string
+	switch kindFor(st, k, l, r) {
+	case pkShared:
+		if changed(st, k, l, r) {
+			parts = append(parts, "shared · changed")
+		} else {
+			parts = append(parts, "shared · same words")
+		}
+	case pkOnlyLeft:
+		parts = append(parts, "only left")
+	case pkOnlyRight:
+		parts = append(parts, "only right")
+	case pkBoilerplate:
+		parts = append(parts, "page furniture")
+	}
+	return strings.Join(parts, " · ") + movedLabel(st, e, l, r)
+}
+
+func movedLabel(st *story.Story, e *story.Event, l, r int) string {
+	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
+		return ""
+	}
+	switch {
+	case e.Moved[r] && e.Moved[l]:
+		return " · moved ↕ in both"
+	case e.Moved[r]:
+		return " · moved ↕ in " + textsafe.VisibleLine(outletName(st, r))
+	case e.Moved[l]:
+		return " · moved ↕ in " + textsafe.VisibleLine(outletName(st, l))
+	}
+	return ""
+}
+
+// counts tallies the events of pair l, r by kind (boilerplate aside).
+func counts(st *story.Story, l, r int) (shared, onlyL, onlyR int) {
+	for k := range st.Events {
+		switch kindFor(st, k, l, r) {
+		case pkShared:
+			shared++
+		case pkOnlyLeft:
+			onlyL++
+		case pkOnlyRight:
+			onlyR++
+		}
+	}
+	return
+}
+
+// coverage is the share of article a's body text (by characters) that
+// sits in events article b also tells, and the number of a's events b
+// tells out of all of a's events.
+func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
+	var in, all int
+	for k := range st.Events {
+		e := &st.Events[k]
+		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
+			continue
+		}
+		total++
+		shared := len(e.Blocks[b]) > 0
+		if shared {
+			both++
+		}
+		for _, i := range e.Blocks[a] {
+			blk := st.Articles[a].Blocks[i]
+			if !blk.Kind.IsBody() {
+				continue
+			}
+			n := len([]rune(blk.Text))
+			all += n
+			if shared {
+				in += n
+			}
+		}
+	}
+	if all > 0 {
+		pct = 100 * float64(in) / float64(all)
+	}
+	return pct, both, total
+}

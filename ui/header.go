@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// headerMode is how much of the header a terminal has room for.
+type headerMode uint8
+
+const (
+	hdrNone    headerMode = iota
+	hdrTitle              // the story line only
+	hdrCompact            // the story line and one line per article
+	hdrFull               // the story line and a box per article
+)
+
+// titleLine is the story line: name, which articles of how many, and the
+// event counts for the pair.
+func titleLine(st *story.Story, pal *palette, l, r, w int) string {
+	name := textsafe.VisibleLine(st.Name)
+	if name == "" {
+		name = "story"
+	}
+	shared, onlyL, onlyR := counts(st, l, r)
+	arts := fmt.Sprintf("%d articles", len(st.Articles))
+	if len(st.Articles) > 2 {
+		arts = fmt.Sprintf("articles %d & %d of %d", l+1, r+1, len(st.Articles))
+	}
+	s := fmt.Sprintf(" synoptic · %s · %s · %d events (%d shared, %d only left, %d only right)",
+		name, arts, shared+onlyL+onlyR, shared, onlyL, onlyR)
+	s = ansi.Truncate(s, w, "…")
+	return pal.heading.render(s)
+}
+
+// headerLines renders the header in mode m for width w.
+func headerLines(st *story.Story, pal *palette, l, r, w int, m headerMode) []string {
+	switch m {
+	case hdrNone:
+		return nil
+	case hdrTitle:
+		return []string{titleLine(st, pal, l, r, w)}
+	case hdrCompact:
+		return []string{
+			titleLine(st, pal, l, r, w),
+			compactLine(st, pal, l, r, " ‹ ", w),
+			compactLine(st, pal, r, l, " › ", w),
+		}
+	}
+	bw := (w - 1) / 2
+	left := box(st, pal, l, r, bw)
+	right := box(st, pal, r, l, w-1-bw)
+	for len(left) < len(right) {
+		left = append(left[:len(left)-1], boxLine(pal, "", 0, bw), left[len(left)-1])
+	}
+	for len(right) < len(left) {
+		right = append(right[:len(right)-1], boxLine(pal, "", 0, w-1-bw), right[len(right)-1])
+	}
+	out := []string{titleLine(st, pal, l, r, w)}
+	for i := range left {
+		out = append(out, left[i]+" "+right[i])
+	}
+	return out
+}
+
+// fullHeight is the height of the full header at width w.
+func fullHeight(st *story.Story, l, r, w int) int {
+	bw := (w - 1) / 2
+	return 1 + max(boxHeight(st, l, r, bw), boxHeight(st, r, l, w-1-bw))
+}
+
+// compactLine is one article's header on one line.
+func compactLine(st *story.Story, pal *palette, a, b int, mark string, w int) string {
+	art := st.Articles[a]
+	var sb strings.Builder
+	pal.faint.wrap(&sb, mark)
+	rest := w - ansi.StringWidth(mark)
+	if rest <= 0 {
+		return ansi.Truncate(sb.String(), w, "")
+	}
+	outlet := ansi.Truncate(textsafe.VisibleLine(outletName(st, a)), rest, "…")
+	pal.outlet.wrap(&sb, outlet)
+	rest -= ansi.StringWidth(outlet)
+	var tail []string
+	if art.Date != "" {
+		tail = append(tail, textsafe.VisibleLine(art.Date))
+	}
+	if art.Title != "" {
+		tail = append(tail, textsafe.VisibleLine(art.Title))
+	}
+	if len(tail) > 0 && rest > 4 {
+		t := ansi.Truncate(" · "+strings.Join(tail, " · "), rest, "…")
+		sb.WriteString(t)
+	}
+	return sb.String()
+}
+
+// boxContent is the inner lines of article a's box at inner width iw.
+func boxContent(st *story.Story, a, b, iw int) []layout.Line {
+	art := st.Articles[a]
+	var lines []layout.Line
+	if art.Title != "" {
+		hl := layout.Wrap([]layout.Span{{Text: textsafe.VisibleLine(art.Title), Role: layout.Heading}}, iw)
+		if len(hl) > 2 {
+			// Two lines at most; the second ends in an ellipsis.
+			var rest []string
+			for _, ln := range hl[1:] {
+				rest = append(rest, ln.String())
+			}
+			hl = append(hl[:1], layout.Line{{Text: ansi.Truncate(strings.Join(rest, " "), iw, "…"), Role: layout.Heading}})
+		}
+		lines = append(lines, hl...)
+	}
+	if art.Byline != "" {
+		lines = append(lines, layout.Line{{Text: ansi.Truncate("by "+textsafe.VisibleLine(art.Byline), iw, "…"), Role: layout.Absent}})
+	}
+	pct, both, total := coverage(st, a, b)
+	cov := fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(outletName(st, b)), pct)
+	lines = append(lines, layout.Line{{Text: ansi.Truncate(cov, iw, "…"), Role: layout.Absent}})
+	return lines
+}
+
+func boxHeight(st *story.Story, a, b, bw int) int {
+	return 2 + len(boxContent(st, a, b, max(1, bw-4)))
+}
+
+// box draws article a's header in a box of outer width bw:
+// outlet and date on the top border, headline, byline and coverage inside.
+func box(st *story.Story, pal *palette, a, b, bw int) []string {
+	iw := max(1, bw-4)
+	art := st.Articles[a]
+	label := textsafe.VisibleLine(outletName(st, a))
+	var extra []string
+	if art.Date != "" {
+		extra = append(extra, textsafe.VisibleLine(art.Date))
+	}
+	if art.Section != "" {
+		extra = append(extra, textsafe.VisibleLine(art.Section))
+	}
+	outlet := ansi.Truncate(label, max(0, bw-4), "…")
+	more := ""
+	if len(extra) > 0 {
+		more = ansi.Truncate(" · "+strings.Join(extra, " · "), max(0, bw-4-ansi.StringWidth(outlet)), "…")
+	}
+	var top strings.Builder
+	pal.border.wrap(&top, "┌ ")
+	pal.outlet.wrap(&top, outlet)
+	pal.faint.wrap(&top, more)
+	fill := bw - 3 - ansi.StringWidth(outlet) - ansi.StringWidth(more)
+	if fill > 0 {
+		pal.border.wrap(&top, " "+strings.Repeat("─", fill-1)+"┐")
+	}
+	out := []string{top.String()}
+	for _, ln := range boxContent(st, a, b, iw) {
+		var sb strings.Builder
+		for _, s := range ln {
+			pal.role[s.Role].wrap(&sb, s.Text)
+		}
+		out = append(out, boxLine(pal, sb.String(), ln.Width(), bw))
+	}
+	out = append(out, pal.border.render("└"+strings.Repeat("─", max(0, bw-2))+"┘"))
+	return out
+}
+
+// boxLine is one inner line of a box: borders around painted text of
+// display width tw, padded to the box width bw.
+func boxLine(pal *palette, text string, tw, bw int) string {
+	if bw < 4 {
+		return ansi.Truncate(text, max(0, bw), "")
+	}
+	return pal.border.render("│ ") + text + spaces(bw-4-tw) + pal.border.render(" │")
+}

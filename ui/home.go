@@ -1,0 +1,5 @@
+package ui
+
+import "os"
+
+func userHome() (string, error) { return os.UserHomeDir() }

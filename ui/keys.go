@@ -1,0 +1,69 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is the reader's keys; the one-line hint and the full help are
+// both drawn from it.
+type KeyMap struct {
+	Next, Prev               key.Binding
+	NextChanged, PrevChanged key.Binding
+	Down, Up                 key.Binding
+	PageDown, PageUp         key.Binding
+	Top, Bottom              key.Binding
+	Search                   key.Binding
+	NextMatch, PrevMatch     key.Binding
+	ClearSearch              key.Binding
+	Filter                   key.Binding
+	Boilerplate              key.Binding
+	Swap                     key.Binding
+	Pick                     key.Binding
+	Export                   key.Binding
+	Help                     key.Binding
+	Quit                     key.Binding
+}
+
+// DefaultKeyMap returns the reader's default keys.
+func DefaultKeyMap() KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return KeyMap{
+		Next:        b([]string{"n", "]"}, "n/]", "next event"),
+		Prev:        b([]string{"p", "["}, "p/[", "previous event"),
+		NextChanged: b([]string{"N"}, "N", "next changed event"),
+		PrevChanged: b([]string{"P"}, "P", "previous changed event"),
+		Down:        b([]string{"j", "down"}, "j/↓", "scroll down"),
+		Up:          b([]string{"k", "up"}, "k/↑", "scroll up"),
+		PageDown:    b([]string{" ", "pgdown", "ctrl+f"}, "space/pgdn", "page down"),
+		PageUp:      b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up"),
+		Top:         b([]string{"g", "home"}, "g/home", "first line"),
+		Bottom:      b([]string{"G", "end"}, "G/end", "last line"),
+		Search:      b([]string{"/"}, "/", "search"),
+		NextMatch:   b([]string{">", "tab"}, ">/tab", "next match"),
+		PrevMatch:   b([]string{"<", "shift+tab"}, "</shift+tab", "previous match"),
+		ClearSearch: b([]string{"esc"}, "esc", "clear search"),
+		Filter:      b([]string{"f"}, "f", "filter: all / changed / single"),
+		Boilerplate: b([]string{"B"}, "B", "show/hide page furniture"),
+		Swap:        b([]string{"s"}, "s", "swap columns"),
+		Pick:        b([]string{"a"}, "a", "pick the two articles"),
+		Export:      b([]string{"e"}, "e", "export this view"),
+		Help:        b([]string{"?"}, "?", "more keys"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+	}
+}
+
+// ShortHelp is the one-line hint.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.NextChanged, k.Search, k.NextMatch, k.Filter, k.Swap, k.Pick, k.Export, k.Help, k.Quit}
+}
+
+// FullHelp is the full help, in columns.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.NextChanged, k.PrevChanged},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
+		{k.Filter, k.Boilerplate, k.Swap, k.Pick},
+		{k.Export, k.Help, k.Quit},
+	}
+}

@@ -1,0 +1,476 @@
+// Package ui is the terminal reader: a Bubble Tea program that shows two
+// articles of an aligned story side by side, event by event, with their
+// wording differences highlighted. It also renders the same view as ANSI
+// text for the "ansi" export. It never recomputes alignment or diffs: it
+// lays out what internal/story built, once per width, and paints only the
+// visible rows on each frame.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Renderer decides the colour profile and the background; nil uses
+	// Lip Gloss's default renderer.
+	Renderer *lipgloss.Renderer
+	// NoColor drops colours and keeps attributes (bold, underline…).
+	NoColor bool
+	// Left and Right are the articles shown first.
+	Left, Right int
+}
+
+// mode is what the keyboard currently drives.
+type mode uint8
+
+const (
+	modeRead mode = iota
+	modeSearch
+	modeExport
+	modePick
+)
+
+// Model is the reader. Only Model implements tea.Model; the body, the
+// prompts and the picker are parts it sizes and routes messages to.
+type Model struct {
+	st     *story.Story
+	styles Styles
+	pal    *palette
+	keys   KeyMap
+	help   help.Model
+	body   *body
+
+	w, h  int
+	sized bool
+	mode  mode
+
+	search textinput.Model
+	exp    exportPrompt
+	pick   picker
+
+	// chrome, measured at each change of size or mode
+	hdr      headerMode
+	hdrLines []string
+	hdrKey   [4]int
+
+	status    string
+	statusErr bool
+
+	// Interrupted is set when the reader was left with ctrl+c.
+	Interrupted bool
+}
+
+// New returns a reader for st.
+func New(st *story.Story, opt Options) *Model {
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	l, rt := opt.Left, opt.Right
+	if n := len(st.Articles); l < 0 || l >= n || rt < 0 || rt >= n || l == rt {
+		l, rt = 0, min(1, max(0, n-1))
+	}
+	s := NewStyles(r, !opt.NoColor)
+	m := &Model{st: st, styles: s, pal: newPalette(s), keys: DefaultKeyMap()}
+	m.body = newBody(st, m.pal, l, rt)
+	m.help = help.New()
+	m.help.Styles = help.Styles{
+		Ellipsis: s.Desc, ShortKey: s.Key, ShortDesc: s.Desc, ShortSeparator: s.Desc,
+		FullKey: s.Key, FullDesc: s.Desc, FullSeparator: s.Desc,
+	}
+	m.search = newInput(r, "/")
+	m.exp = newExportPrompt(st, r)
+	m.pick = picker{st: st}
+	m.updateKeys()
+	return m
+}
+
+func newInput(r *lipgloss.Renderer, prompt string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = prompt
+	ti.PromptStyle = r.NewStyle()
+	ti.TextStyle = r.NewStyle()
+	ti.PlaceholderStyle = r.NewStyle().Faint(true)
+	ti.Cursor.Style = r.NewStyle().Reverse(true)
+	ti.Cursor.TextStyle = r.NewStyle()
+	ti.CharLimit = 512
+	return ti
+}
+
+// Init starts nothing: the story is already built.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// Update handles one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h, m.sized = max(0, msg.Width), max(0, msg.Height), true
+		m.help.Width = m.w
+	case tea.KeyMsg:
+		if msg.String() == "ctrl+c" {
+			m.Interrupted = true
+			return m, tea.Quit
+		}
+		cmd = m.handleKey(msg)
+	case tea.MouseMsg:
+		if m.mode == modeRead && msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				m.body.scroll(-3)
+			case tea.MouseButtonWheelDown:
+				m.body.scroll(3)
+			}
+		}
+	case exportDoneMsg:
+		m.exportDone(msg)
+	}
+	m.fit()
+	return m, cmd
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
+	switch m.mode {
+	case modeSearch:
+		switch msg.Type {
+		case tea.KeyEnter:
+			m.mode = modeRead
+			m.search.Blur()
+			m.body.setQuery(strings.TrimSpace(m.search.Value()))
+			m.searchStatus()
+			m.updateKeys()
+			return nil
+		case tea.KeyEsc:
+			m.mode = modeRead
+			m.search.Blur()
+			m.updateKeys()
+			return nil
+		}
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg)
+		return cmd
+	case modeExport:
+		cmd, done := m.exp.Update(msg, m.exportOptions())
+		if done {
+			m.mode = modeRead
+			m.updateKeys()
+		}
+		return cmd
+	case modePick:
+		l, r, done, ok := m.pick.Update(msg)
+		if done {
+			m.mode = modeRead
+			if ok {
+				m.body.setPair(l, r)
+				m.setStatus(fmt.Sprintf("showing %s and %s", outletName(m.st, l), outletName(m.st, r)), false)
+			}
+			m.updateKeys()
+		}
+		return nil
+	}
+	k := m.keys
+	m.status = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Next):
+		if !m.body.jump(1, false) {
+			m.setStatus("last event", false)
+		}
+	case key.Matches(msg, k.Prev):
+		if !m.body.jump(-1, false) {
+			m.setStatus("first event", false)
+		}
+	case key.Matches(msg, k.NextChanged):
+		if !m.body.jump(1, true) {
+			m.setStatus("no changed event below", false)
+		}
+	case key.Matches(msg, k.PrevChanged):
+		if !m.body.jump(-1, true) {
+			m.setStatus("no changed event above", false)
+		}
+	case key.Matches(msg, k.Down):
+		m.body.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.body.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.body.scroll(max(1, m.body.height-1))
+	case key.Matches(msg, k.PageUp):
+		m.body.scroll(-max(1, m.body.height-1))
+	case key.Matches(msg, k.Top):
+		m.body.top()
+	case key.Matches(msg, k.Bottom):
+		m.body.bottom()
+	case key.Matches(msg, k.Search):
+		m.mode = modeSearch
+		m.search.SetValue(m.body.query)
+		m.search.CursorEnd()
+		m.updateKeys()
+		return m.search.Focus()
+	case key.Matches(msg, k.NextMatch):
+		m.body.stepMatch(1)
+		m.searchStatus()
+	case key.Matches(msg, k.PrevMatch):
+		m.body.stepMatch(-1)
+		m.searchStatus()
+	case key.Matches(msg, k.ClearSearch):
+		m.body.setQuery("")
+		m.updateKeys()
+	case key.Matches(msg, k.Filter):
+		m.body.setFilter((m.body.filter + 1) % 3)
+		m.setStatus("filter: "+filterDesc(m.body.filter), false)
+	case key.Matches(msg, k.Boilerplate):
+		m.body.setBoiler(!m.body.boiler)
+		if m.body.boiler {
+			m.setStatus("page furniture shown", false)
+		} else {
+			m.setStatus("page furniture hidden", false)
+		}
+	case key.Matches(msg, k.Swap):
+		m.body.setPair(m.body.r, m.body.l)
+	case key.Matches(msg, k.Pick):
+		m.mode = modePick
+		m.pick.open(m.body.l, m.body.r)
+		m.updateKeys()
+	case key.Matches(msg, k.Export):
+		m.mode = modeExport
+		m.updateKeys()
+		return m.exp.open(m.exportOptions())
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.updateKeys()
+	}
+	return nil
+}
+
+func filterDesc(f Filter) string {
+	switch f {
+	case FilterChanged:
+		return "shared events with changes"
+	case FilterSingle:
+		return "one-sided events"
+	}
+	return "all events"
+}
+
+func (m *Model) searchStatus() {
+	b := m.body
+	switch {
+	case b.query == "":
+		m.setStatus("", false)
+	case len(b.matches) == 0:
+		m.setStatus(fmt.Sprintf("no match for %q", b.query), true)
+	default:
+		m.setStatus("", false)
+	}
+	m.updateKeys()
+}
+
+// updateKeys enables the bindings that do something now.
+func (m *Model) updateKeys() {
+	k := &m.keys
+	hasQuery := m.body.query != ""
+	k.NextMatch.SetEnabled(hasQuery)
+	k.PrevMatch.SetEnabled(hasQuery)
+	k.ClearSearch.SetEnabled(hasQuery)
+	k.Pick.SetEnabled(len(m.st.Articles) > 2)
+	k.Swap.SetEnabled(len(m.st.Articles) > 1)
+	if m.help.ShowAll {
+		k.Help.SetHelp("?", "close help")
+	} else {
+		k.Help.SetHelp("?", "more keys")
+	}
+}
+
+func (m *Model) exportOptions() exportOpts {
+	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter)}
+}
+
+func onlyOf(f Filter) string {
+	switch f {
+	case FilterChanged:
+		return "changed"
+	case FilterSingle:
+		return "single"
+	}
+	return "all"
+}
+
+func (m *Model) exportDone(msg exportDoneMsg) {
+	switch {
+	case msg.err == nil:
+		p := msg.path
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		m.mode = modeRead
+		m.exp.close()
+		m.setStatus("wrote "+p, false)
+	case errors.Is(msg.err, errExistsAsk):
+		m.exp.confirm = true
+	default:
+		m.mode = modeRead
+		m.exp.close()
+		m.setStatus("export failed: "+oneLine(msg.err.Error()), true)
+	}
+	m.updateKeys()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// footerLines are the lines under the body: the status bar, then the key
+// hint, the full help, or the open prompt.
+func (m *Model) footerLines() []string {
+	w := m.w
+	out := []string{m.statusBar()}
+	switch m.mode {
+	case modeSearch:
+		m.search.Width = max(1, w-2)
+		out = append(out, m.search.View())
+	case modeExport:
+		out = append(out, m.exp.View(w)...)
+	case modePick:
+		out = append(out, m.pick.View(m.pal, w)...)
+	default:
+		if m.help.ShowAll {
+			out = append(out, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+		} else {
+			out = append(out, m.help.ShortHelpView(m.keys.ShortHelp()))
+		}
+	}
+	return out
+}
+
+// statusBar is the event, its kind and score, the filter and search state,
+// and the last message.
+func (m *Model) statusBar() string {
+	b := m.body
+	var parts []string
+	if b.cur >= 0 {
+		parts = append(parts, fmt.Sprintf("event %d/%d", b.cur+1, len(m.st.Events)))
+		switch kindFor(m.st, b.cur, b.l, b.r) {
+		case pkShared:
+			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].Score))
+		case pkOnlyLeft:
+			parts = append(parts, "only in "+outletName(m.st, b.l))
+		case pkOnlyRight:
+			parts = append(parts, "only in "+outletName(m.st, b.r))
+		case pkBoilerplate:
+			parts = append(parts, "page furniture")
+		}
+	} else {
+		parts = append(parts, "no events")
+	}
+	parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+	if b.boiler {
+		parts = append(parts, "furniture shown")
+	}
+	if b.query != "" {
+		if len(b.matches) > 0 {
+			parts = append(parts, fmt.Sprintf("/%s %d/%d", b.query, b.match+1, len(b.matches)))
+		} else {
+			parts = append(parts, fmt.Sprintf("/%s no match", b.query))
+		}
+	}
+	left := " " + sanitizeLine(strings.Join(parts, " · "))
+	right := ""
+	if m.status != "" {
+		right = sanitizeLine(m.status) + " "
+	}
+	w := m.w
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+rw > w {
+		// The message wins: it answers what the user just did.
+		if rw >= w {
+			right = ansi.Truncate(right, w, "…")
+			left, lw, rw = "", 0, ansi.StringWidth(right)
+		} else {
+			left = ansi.Truncate(left, w-rw, "…")
+			lw = ansi.StringWidth(left)
+		}
+	}
+	var sb strings.Builder
+	sb.WriteString(m.pal.statusSeq.render(left + spaces(w-lw-rw)))
+	if right != "" {
+		q := m.pal.message
+		if m.statusErr {
+			q = m.pal.errorSeq
+		}
+		sb.WriteString(q.render(right))
+	}
+	return sb.String()
+}
+
+// fit measures the chrome for the current size and mode and gives the rest
+// to the body. The header shrinks before the body does: full boxes, then a
+// line per article, then the story line alone, then nothing.
+func (m *Model) fit() {
+	if !m.sized {
+		return
+	}
+	w, h := m.w, m.h
+	l, r := m.body.l, m.body.r
+	foot := len(m.footerLines())
+	if h <= 2 {
+		foot = min(foot, 1)
+	}
+	hdr := hdrNone
+	switch {
+	case w >= 40 && h-foot-fullHeight(m.st, l, r, w) >= 8 && !m.body.g.stacked && w >= wideMin:
+		hdr = hdrFull
+	case w >= 20 && h-foot-3 >= 4:
+		hdr = hdrCompact
+	case h-foot-1 >= 3:
+		hdr = hdrTitle
+	}
+	key := [4]int{w, l, r, int(hdr)}
+	if key != m.hdrKey || m.hdrLines == nil && hdr != hdrNone {
+		m.hdrKey = key
+		m.hdrLines = headerLines(m.st, m.pal, l, r, w, hdr)
+	}
+	m.hdr = hdr
+	m.body.SetSize(w, max(0, h-len(m.hdrLines)-foot))
+}
+
+// View draws the screen: never more lines than the terminal has, never a
+// line wider than it.
+func (m *Model) View() string {
+	if !m.sized || m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, m.h)
+	lines = append(lines, m.hdrLines...)
+	body := m.body.lines()
+	lines = append(lines, body...)
+	for i := len(body); i < m.body.height; i++ {
+		lines = append(lines, "")
+	}
+	foot := m.footerLines()
+	if room := m.h - len(lines); len(foot) > room {
+		foot = foot[:max(0, room)]
+	}
+	lines = append(lines, foot...)
+	if len(lines) > m.h {
+		lines = lines[:m.h]
+	}
+	for i, ln := range lines {
+		if ansi.StringWidth(ln) > m.w {
+			lines[i] = ansi.Truncate(ln, m.w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// exportOpts is what the reader currently shows, which an export covers.
+type exportOpts struct {
+	width, left, right int
+	only               string
+}
+
+func (o exportOpts) options() export.Options {
+	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only}
+}
+
+// exportDoneMsg reports a finished export.
+type exportDoneMsg struct {
+	path string
+	err  error
+}
+
+// errExistsAsk marks an export that found its file already there and asks
+// before overwriting it.
+var errExistsAsk = errors.New("file exists")
+
+// exportPrompt is the small form behind the export key: a format, a path
+// prefilled from the story name and date, and a confirmation before an
+// existing file is replaced.
+type exportPrompt struct {
+	st       *story.Story
+	formats  []string
+	fi       int
+	path     textinput.Model
+	prefill  string // the path as prefilled, to follow format changes until edited
+	confirm  bool
+	busy     bool
+	now      func() time.Time
+	renderer *lipgloss.Renderer
+}
+
+func newExportPrompt(st *story.Story, r *lipgloss.Renderer) exportPrompt {
+	return exportPrompt{st: st, path: newInput(r, "path: "), now: time.Now, renderer: r}
+}
+
+// open resets the form for an export of what o shows.
+func (p *exportPrompt) open(o exportOpts) tea.Cmd {
+	p.formats = export.Formats()
+	p.fi = 0
+	for i, f := range p.formats {
+		if f == "html" {
+			p.fi = i
+			break
+		}
+		if f == "txt" {
+			p.fi = i
+		}
+	}
+	p.prefill = p.defaultPath(p.format())
+	p.path.SetValue(p.prefill)
+	p.path.CursorEnd()
+	p.confirm, p.busy = false, false
+	return p.path.Focus()
+}
+
+func (p *exportPrompt) close() {
+	p.path.Blur()
+	p.confirm, p.busy = false, false
+}
+
+func (p *exportPrompt) format() string {
+	if len(p.formats) == 0 {
+		return "txt"
+	}
+	return p.formats[p.fi]
+}
+
+var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
+
+// defaultPath is "<story>-<date>.<ext>" in the current folder.
+func (p *exportPrompt) defaultPath(format string) string {
+	name := strings.Trim(slugRE.ReplaceAllString(strings.ToLower(p.st.Name), "-"), "-")
+	if name == "" {
+		name = "story"
+	}
+	date := ""
+	for _, a := range p.st.Articles {
+		if d := dateRE.FindString(strings.TrimSpace(a.Date)); d != "" {
+			date = d
+			break
+		}
+	}
+	if date == "" {
+		date = p.now().Format("2006-01-02")
+	}
+	ext := export.Ext(format)
+	if ext == "" {
+		ext = format
+	}
+	return name + "-" + date + "." + ext
+}
+
+// Update handles a key; done says the form closed without a write pending.
+func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
+	if p.busy {
+		return nil, false
+	}
+	if p.confirm {
+		switch msg.String() {
+		case "y", "Y":
+			p.busy = true
+			return p.write(o, true), false
+		case "n", "N", "esc":
+			p.confirm = false
+		}
+		return nil, false
+	}
+	switch msg.String() {
+	case "esc":
+		p.close()
+		return nil, true
+	case "tab", "shift+tab":
+		if len(p.formats) > 0 {
+			d := 1
+			if msg.String() == "shift+tab" {
+				d = len(p.formats) - 1
+			}
+			p.fi = (p.fi + d) % len(p.formats)
+			if p.path.Value() == p.prefill {
+				p.prefill = p.defaultPath(p.format())
+				p.path.SetValue(p.prefill)
+				p.path.CursorEnd()
+			}
+		}
+		return nil, false
+	case "enter":
+		if strings.TrimSpace(p.path.Value()) == "" {
+			return nil, false
+		}
+		p.busy = true
+		return p.write(o, false), false
+	}
+	var cmd tea.Cmd
+	p.path, cmd = p.path.Update(msg)
+	return cmd, false
+}
+
+// write renders the export in the background and reports with an
+// exportDoneMsg; the file appears whole or not at all.
+func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
+	path := strings.TrimSpace(p.path.Value())
+	if strings.HasPrefix(path, "~/") {
+		if home, err := userHome(); err == nil {
+			path = filepath.Join(home, path[2:])
+		}
+	}
+	format, st := p.format(), p.st
+	return func() tea.Msg {
+		err := export.WriteFile(path, force, func(w io.Writer) error {
+			return export.Render(w, format, st, o.options())
+		})
+		if err != nil && !force && errors.Is(err, export.ErrExists) {
+			err = errExistsAsk
+		}
+		return exportDoneMsg{path: path, err: err}
+	}
+}
+
+// View is the form: the formats with the chosen one marked, the path, and
+// the question when the file exists.
+func (p *exportPrompt) View(w int) []string {
+	var sb strings.Builder
+	sb.WriteString(" export as: ")
+	for i, f := range p.formats {
+		if i == p.fi {
+			sb.WriteString("[" + f + "]")
+		} else {
+			sb.WriteString(" " + f + " ")
+		}
+	}
+	sb.WriteString("  tab: format · enter: write · esc: cancel")
+	first := ansi.Truncate(sb.String(), w, "…")
+	if p.confirm {
+		q := fmt.Sprintf(" %s exists. Overwrite it? y/n", textsafe.VisibleLine(strings.TrimSpace(p.path.Value())))
+		return []string{first, ansi.Truncate(q, w, "…")}
+	}
+	if p.busy {
+		return []string{first, ansi.Truncate(" writing "+textsafe.VisibleLine(p.path.Value())+" …", w, "…")}
+	}
+	p.path.Width = max(1, w-len(p.path.Prompt)-2)
+	return []string{first, " " + p.path.View()}
+}
+
+// picker chooses the two articles shown when the story has more.
+type picker struct {
+	st    *story.Story
+	stage int // 0: picking the left article, 1: the right
+	sel   int
+	l, r  int
+}
+
+func (p *picker) open(l, r int) {
+	p.stage, p.sel, p.l, p.r = 0, l, l, r
+}
+
+// Update moves the selection or picks; done says the picker closed, ok that
+// a new pair was chosen.
+func (p *picker) Update(msg tea.KeyMsg) (l, r int, done, ok bool) {
+	n := len(p.st.Articles)
+	switch msg.String() {
+	case "up", "k":
+		p.sel = (p.sel + n - 1) % n
+	case "down", "j":
+		p.sel = (p.sel + 1) % n
+	case "esc", "q":
+		return p.l, p.r, true, false
+	case "enter", " ":
+		if p.stage == 0 {
+			p.l = p.sel
+			p.stage = 1
+			p.sel = p.r
+			if p.sel == p.l {
+				p.sel = (p.l + 1) % n
+			}
+			return p.l, p.r, false, false
+		}
+		if p.sel == p.l {
+			return p.l, p.r, false, false
+		}
+		p.r = p.sel
+		return p.l, p.r, true, true
+	}
+	return p.l, p.r, false, false
+}
+
+// View lists the articles with the selection and the chosen left one.
+func (p *picker) View(pal *palette, w int) []string {
+	title := " pick the LEFT article (↑/↓, enter; esc cancels)"
+	if p.stage == 1 {
+		title = " pick the RIGHT article (↑/↓, enter; esc cancels)"
+	}
+	out := []string{ansi.Truncate(title, w, "…")}
+	for i, a := range p.st.Articles {
+		mark := "  "
+		if i == p.sel {
+			mark = "▸ "
+		}
+		side := "   "
+		if p.stage == 1 && i == p.l {
+			side = "‹  "
+		}
+		line := fmt.Sprintf(" %s%s%d %s", mark, side, i+1, textsafe.VisibleLine(outletName(p.st, i)))
+		if a.Title != "" {
+			line += " — " + textsafe.VisibleLine(a.Title)
+		}
+		line = ansi.Truncate(line, w, "…")
+		if i == p.sel {
+			line = pal.cursor.render(line)
+		}
+		out = append(out, line)
+	}
+	return out
+}

@@ -326,9 +326,12 @@ func (b *body) paintRow(out *strings.Builder, i int) {
 		if rw.kind == rowRight {
 			mark = " › "
 		}
-		if b.g.indent >= 3 {
+		switch {
+		case b.g.indent >= 3:
 			b.pal.faint.wrap(out, mark+spaces(b.g.indent-3))
-		} else {
+		case b.g.indent == 2:
+			b.pal.faint.wrap(out, mark[1:])
+		default:
 			out.WriteString(spaces(b.g.indent))
 		}
 		b.paintLine(out, rw.left)

@@ -221,11 +221,16 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.search.CursorEnd()
 		m.updateKeys()
 		return m.search.Focus()
-	case key.Matches(msg, k.NextMatch):
-		m.body.stepMatch(1)
-		m.searchStatus()
-	case key.Matches(msg, k.PrevMatch):
-		m.body.stepMatch(-1)
+	case key.Matches(msg, k.NextMatch, k.PrevMatch):
+		if m.body.query == "" {
+			m.setStatus("no search: press / first", false)
+			break
+		}
+		d := 1
+		if key.Matches(msg, k.PrevMatch) {
+			d = -1
+		}
+		m.body.stepMatch(d)
 		m.searchStatus()
 	case key.Matches(msg, k.ClearSearch):
 		m.body.setQuery("")
@@ -243,6 +248,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Swap):
 		m.body.setPair(m.body.r, m.body.l)
 	case key.Matches(msg, k.Pick):
+		if len(m.st.Articles) < 3 {
+			m.setStatus("only two articles: s swaps them", false)
+			break
+		}
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)
 		m.updateKeys()
@@ -280,19 +289,15 @@ func (m *Model) searchStatus() {
 	m.updateKeys()
 }
 
-// updateKeys enables the bindings that do something now.
+// updateKeys sets the help text of the bindings that change meaning.
 func (m *Model) updateKeys() {
+	// Every key stays listed, as the help promises all of them; the ones
+	// that have nothing to act on say so in the status bar.
 	k := &m.keys
-	hasQuery := m.body.query != ""
-	k.NextMatch.SetEnabled(hasQuery)
-	k.PrevMatch.SetEnabled(hasQuery)
-	k.ClearSearch.SetEnabled(hasQuery)
-	k.Pick.SetEnabled(len(m.st.Articles) > 2)
-	k.Swap.SetEnabled(len(m.st.Articles) > 1)
 	if m.help.ShowAll {
 		k.Help.SetHelp("?", "close help")
 	} else {
-		k.Help.SetHelp("?", "more keys")
+		k.Help.SetHelp("?", "help")
 	}
 }
 
@@ -321,7 +326,7 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 		m.exp.close()
 		m.setStatus("wrote "+p, false)
 	case errors.Is(msg.err, errExistsAsk):
-		m.exp.confirm = true
+		m.exp.confirm, m.exp.busy = true, false
 	default:
 		m.mode = modeRead
 		m.exp.close()
@@ -347,10 +352,34 @@ func (m *Model) footerLines() []string {
 		out = append(out, m.pick.View(m.pal, w)...)
 	default:
 		if m.help.ShowAll {
-			out = append(out, strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")...)
+			out = append(out, m.fullHelp()...)
 		} else {
 			out = append(out, m.help.ShortHelpView(m.keys.ShortHelp()))
 		}
+	}
+	return out
+}
+
+// fullHelp draws the full help in as many bands of columns as the width
+// needs, so that no column is cut off on a narrow terminal.
+func (m *Model) fullHelp() []string {
+	groups := m.keys.FullHelp()
+	per := len(groups)
+	switch {
+	case m.w < 60:
+		per = 1
+	case m.w < 90:
+		per = 2
+	case m.w < 130:
+		per = 3
+	}
+	var out []string
+	for i := 0; i < len(groups); i += per {
+		band := m.help.FullHelpView(groups[i:min(len(groups), i+per)])
+		if band == "" {
+			continue
+		}
+		out = append(out, strings.Split(band, "\n")...)
 	}
 	return out
 }
@@ -430,7 +459,7 @@ func (m *Model) fit() {
 	}
 	hdr := hdrNone
 	switch {
-	case w >= 40 && h-foot-fullHeight(m.st, l, r, w) >= 8 && !m.body.g.stacked && w >= wideMin:
+	case w >= 40 && h-foot-fullHeight(m.st, l, r, w) >= 8 && !geometry(w).stacked:
 		hdr = hdrFull
 	case w >= 20 && h-foot-3 >= 4:
 		hdr = hdrCompact

@@ -1,0 +1,549 @@
+package ui
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// absoluteEvent is the seed story's event where the left article says
+// "absolute" and the right one "sacred".
+func absoluteEvent(t *testing.T, st *story.Story) int {
+	t.Helper()
+	for k := range st.Events {
+		l, r := st.SideText(0, st.Events[k].Blocks[0]), st.SideText(1, st.Events[k].Blocks[1])
+		if strings.Contains(l, "absolute struggle") && strings.Contains(r, "sacred struggle") {
+			return k
+		}
+	}
+	t.Fatal("seed story: no event with both \"absolute struggle\" and \"sacred struggle\"")
+	return -1
+}
+
+func TestNavigation(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	b := m.body
+	if len(b.events) < 5 {
+		t.Fatalf("only %d events shown", len(b.events))
+	}
+	first := b.events[0]
+	if b.cur != first || b.offset != 0 {
+		t.Fatalf("start: cur %d offset %d, want %d 0", b.cur, b.offset, first)
+	}
+	press(m, "n")
+	if b.cur != b.events[1] || b.offset != b.start[b.events[1]] {
+		t.Fatalf("n: cur %d offset %d, want event %d at its rule %d", b.cur, b.offset, b.events[1], b.start[b.events[1]])
+	}
+	// The current event is marked on its rule, which is at the top.
+	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)]
+	if !strings.Contains(body, "▸") || !strings.HasPrefix(strings.TrimSpace(body), itoa(b.cur+1)+" ▸") {
+		t.Fatalf("n: first body line %q is not the current event's rule", body)
+	}
+	press(m, "]")
+	if b.cur != b.events[2] {
+		t.Fatalf("]: cur %d, want %d", b.cur, b.events[2])
+	}
+	press(m, "p", "[")
+	if b.cur != first {
+		t.Fatalf("p [: cur %d, want %d", b.cur, first)
+	}
+	press(m, "p")
+	if b.cur != first || !strings.Contains(m.status, "first event") {
+		t.Fatalf("p at the first event: cur %d status %q", b.cur, m.status)
+	}
+
+	// N goes from changed event to changed event.
+	want := absoluteEvent(t, st)
+	for i := 0; i < len(st.Events) && b.cur != want; i++ {
+		press(m, "N")
+		if !changed(st, b.cur, 0, 1) {
+			t.Fatalf("N stopped at event %d, which has no changes", b.cur+1)
+		}
+	}
+	if b.cur != want {
+		t.Fatalf("N never reached event %d", want+1)
+	}
+	press(m, "P")
+	if b.cur >= want || !changed(st, b.cur, 0, 1) {
+		t.Fatalf("P: cur %d", b.cur)
+	}
+
+	// Scrolling moves line by line and the current event follows the top.
+	press(m, "g")
+	if b.offset != 0 || b.cur != first {
+		t.Fatalf("g: offset %d cur %d", b.offset, b.cur)
+	}
+	press(m, "j", "j", "down")
+	if b.offset != 3 {
+		t.Fatalf("j j down: offset %d", b.offset)
+	}
+	press(m, "k", "up")
+	if b.offset != 1 {
+		t.Fatalf("k up: offset %d", b.offset)
+	}
+	press(m, "space")
+	if b.offset != 1+b.height-1 {
+		t.Fatalf("space: offset %d, height %d", b.offset, b.height)
+	}
+	if b.cur != b.rows[b.offset].ev {
+		t.Fatalf("space: current event %d is not the top row's %d", b.cur, b.rows[b.offset].ev)
+	}
+	press(m, "b")
+	if b.offset != 1 {
+		t.Fatalf("b: offset %d", b.offset)
+	}
+	press(m, "G")
+	if b.offset != b.maxOffset() || b.offset == 0 {
+		t.Fatalf("G: offset %d max %d", b.offset, b.maxOffset())
+	}
+	press(m, "home")
+	if b.offset != 0 {
+		t.Fatalf("home: offset %d", b.offset)
+	}
+	press(m, "end", "pgup", "pgdown")
+	if b.offset != b.maxOffset() {
+		t.Fatalf("end pgup pgdown: offset %d", b.offset)
+	}
+	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if b.offset != b.maxOffset()-3 {
+		t.Fatalf("wheel up: offset %d, want %d", b.offset, b.maxOffset()-3)
+	}
+	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if b.offset != b.maxOffset() {
+		t.Fatalf("wheel down: offset %d", b.offset)
+	}
+}
+
+// styledRE matches a styled span: its sequences, its text, the reset.
+var styledRE = regexp.MustCompile(`((?:\x1b\[[0-9;]*m)+)([^\x1b]*)\x1b\[0m`)
+
+func itoa(n int) string {
+	var s []byte
+	for {
+		s = append([]byte{byte('0' + n%10)}, s...)
+		n /= 10
+		if n == 0 {
+			return string(s)
+		}
+	}
+}
+
+func TestSharedWordsStyledApart(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	m.body.goTo(absoluteEvent(t, st))
+	m.fit()
+	view := m.View()
+	s := NewStyles(pinned(termenv.ANSI256), true)
+	del, ins := compile(s.Deleted).on, compile(s.Inserted).on
+	if !strings.Contains(view, del+"absolute"+compile(s.Deleted).off) {
+		t.Errorf("\"absolute\" is not styled as left-only")
+	}
+	if !strings.Contains(view, ins+"sacred"+compile(s.Inserted).off) {
+		t.Errorf("\"sacred\" is not styled as right-only")
+	}
+	if del == ins || del == "" {
+		t.Errorf("left-only and right-only styles are not distinct: %q %q", del, ins)
+	}
+	// "struggle", which both use, is plain.
+	if n := strings.Count(plain(view), "struggle"); n < 2 {
+		t.Errorf("\"struggle\" shows %d times", n)
+	}
+	for _, m := range styledRE.FindAllStringSubmatch(strings.Join(m.body.lines(), "\n"), -1) {
+		if strings.Contains(m[2], "struggle") {
+			t.Errorf("\"struggle\" is styled: %q", m[0])
+		}
+	}
+}
+
+func TestNoColorKeepsAttributes(t *testing.T) {
+	st := seed(t)
+	m := New(st, Options{Renderer: pinned(termenv.ANSI), NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m.body.goTo(absoluteEvent(t, st))
+	m.fit()
+	view := m.View()
+	if strings.Contains(view, "38;5;") || strings.Contains(view, "\x1b[3") && strings.Contains(view, "\x1b[31m") {
+		t.Errorf("colour in a no-colour view")
+	}
+	attrs := map[string]string{}
+	for _, m := range styledRE.FindAllStringSubmatch(view, -1) {
+		attrs[m[2]] = m[1]
+	}
+	if a := attrs["absolute"]; !regexp.MustCompile(`\x1b\[(.*;)?1[;m]`).MatchString(a) {
+		t.Errorf("left-only word has no bold without colour: %q", a)
+	}
+	if a := attrs["sacred"]; !regexp.MustCompile(`\x1b\[(.*;)?4[;m]`).MatchString(a) {
+		t.Errorf("right-only word has no underline without colour: %q", a)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	all := append([]int(nil), m.body.events...)
+	for _, k := range all {
+		if st.Events[k].Kind == story.Boilerplate {
+			t.Fatalf("boilerplate event %d shown by default", k+1)
+		}
+	}
+	press(m, "f")
+	if m.body.filter != FilterChanged || len(m.body.events) == 0 {
+		t.Fatalf("f: filter %v, %d events", m.body.filter, len(m.body.events))
+	}
+	for _, k := range m.body.events {
+		if kindFor(st, k, 0, 1) != pkShared || !changed(st, k, 0, 1) {
+			t.Fatalf("changed filter shows event %d", k+1)
+		}
+	}
+	if !strings.Contains(plain(m.View()), "filter: changed") {
+		t.Errorf("status bar does not show the filter")
+	}
+	press(m, "f")
+	if m.body.filter != FilterSingle || len(m.body.events) == 0 {
+		t.Fatalf("f f: filter %v", m.body.filter)
+	}
+	for _, k := range m.body.events {
+		if pk := kindFor(st, k, 0, 1); pk != pkOnlyLeft && pk != pkOnlyRight {
+			t.Fatalf("single filter shows event %d", k+1)
+		}
+	}
+	press(m, "f")
+	if m.body.filter != FilterAll || len(m.body.events) != len(all) {
+		t.Fatalf("f f f: back to all, %d events, want %d", len(m.body.events), len(all))
+	}
+	press(m, "B")
+	if len(m.body.events) <= len(all) {
+		t.Fatalf("B: page furniture not shown (%d events)", len(m.body.events))
+	}
+	if !strings.Contains(plain(m.View()), "page furniture") {
+		t.Errorf("B: no page furniture label on screen")
+	}
+	press(m, "B")
+	if len(m.body.events) != len(all) {
+		t.Fatalf("B B: %d events", len(m.body.events))
+	}
+}
+
+func TestSearch(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	press(m, "/")
+	if m.mode != modeSearch {
+		t.Fatal("/ does not open the search")
+	}
+	typeText(m, "Lavrov")
+	if !strings.Contains(plain(m.View()), "/Lavrov") {
+		t.Errorf("search input not shown")
+	}
+	press(m, "enter")
+	b := m.body
+	if m.mode != modeRead || b.query != "Lavrov" || len(b.matches) < 3 {
+		t.Fatalf("after enter: mode %v query %q %d matches", m.mode, b.query, len(b.matches))
+	}
+	// The match is on screen and highlighted.
+	hl := m.pal.match
+	view := m.View()
+	if !strings.Contains(view, hl.on+"Lavrov"+hl.off) {
+		t.Fatalf("no highlighted match on screen")
+	}
+	first := b.match
+	row := b.matches[first]
+	if row < b.offset || row >= b.offset+b.height {
+		t.Fatalf("match row %d not in view [%d,%d)", row, b.offset, b.offset+b.height)
+	}
+	press(m, ">")
+	if b.match != first+1 {
+		t.Fatalf(">: match %d, want %d", b.match, first+1)
+	}
+	r2 := b.matches[b.match]
+	if r2 < b.offset || r2 >= b.offset+b.height {
+		t.Fatalf("> : match row %d not in view", r2)
+	}
+	press(m, "<")
+	if b.match != first {
+		t.Fatalf("<: match %d", b.match)
+	}
+	press(m, "<")
+	if b.match != (first-1+len(b.matches))%len(b.matches) {
+		t.Fatalf("< wraps: match %d", b.match)
+	}
+	if !strings.Contains(plain(m.View()), "/Lavrov ") {
+		t.Errorf("status bar does not show the search")
+	}
+	// Case does not matter; esc clears.
+	press(m, "/")
+	for range "Lavrov" {
+		press(m, "backspace")
+	}
+	typeText(m, "LAVROV")
+	press(m, "enter")
+	if len(b.matches) == 0 {
+		t.Fatalf("upper-case query found nothing")
+	}
+	press(m, "esc")
+	if b.query != "" || strings.Contains(m.View(), hl.on) {
+		t.Fatalf("esc: query %q, highlight still shown", b.query)
+	}
+	press(m, "/")
+	typeText(m, "zzqqx")
+	press(m, "enter")
+	if len(b.matches) != 0 || !strings.Contains(m.status, "no match") {
+		t.Fatalf("missing word: %d matches, status %q", len(b.matches), m.status)
+	}
+}
+
+func TestSwapAndPick(t *testing.T) {
+	st := harbour()
+	m := newModel(t, st, 120, 40)
+	if !strings.Contains(plain(m.View()), "articles 1 & 2 of 3") {
+		t.Fatalf("header does not say which two of three")
+	}
+	press(m, "s")
+	if m.body.l != 1 || m.body.r != 0 {
+		t.Fatalf("s: pair %d,%d", m.body.l, m.body.r)
+	}
+	hdr := plain(strings.Join(m.hdrLines, "\n"))
+	if i, j := strings.Index(hdr, "Valley Herald"), strings.Index(hdr, "Coast Courier"); i < 0 || j < 0 || i > j {
+		t.Fatalf("s: the header still has the old order:\n%s", hdr)
+	}
+	press(m, "a")
+	if m.mode != modePick {
+		t.Fatal("a: no picker")
+	}
+	// Left: the third article; right: the first.
+	press(m, "down", "enter")
+	press(m, "enter")
+	if m.mode != modeRead || m.body.l != 2 || m.body.r != 0 {
+		t.Fatalf("pick: mode %v pair %d,%d", m.mode, m.body.l, m.body.r)
+	}
+	if !strings.Contains(plain(m.View()), "articles 3 & 1 of 3") {
+		t.Errorf("header does not show the picked pair")
+	}
+	press(m, "a", "down", "esc")
+	if m.body.l != 2 || m.body.r != 0 {
+		t.Fatalf("esc changed the pair")
+	}
+	// With two articles the pick key only says why it has nothing to pick.
+	m2 := newModel(t, seed(t), 160, 45)
+	press(m2, "a")
+	if m2.mode != modeRead || !strings.Contains(plain(m2.View()), "only two articles") {
+		t.Errorf("pick with two articles: mode %v, status %q", m2.mode, m2.status)
+	}
+}
+
+func TestResize(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	press(m, "N")
+	cur := m.body.cur
+	for _, sz := range [][2]int{{1, 1}, {20, 6}, {80, 24}, {400, 50}, {99, 30}, {100, 30}, {2, 40}, {300, 2}, {0, 0}, {160, 45}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		checkFits(t, m.View(), sz[0], sz[1])
+		if m.body.cur != cur {
+			t.Fatalf("%dx%d: current event %d, want %d", sz[0], sz[1], m.body.cur, cur)
+		}
+	}
+	// A storm of resizes ends in the same screen as a fresh reader's.
+	rng := rand.New(rand.NewSource(7))
+	for i := 0; i < 300; i++ {
+		w, h := rng.Intn(420), rng.Intn(80)
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		checkFits(t, m.View(), w, h)
+	}
+	m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	fresh := newModel(t, st, 160, 45)
+	fresh.body.goTo(cur)
+	fresh.fit()
+	if got, want := m.View(), fresh.View(); got != want {
+		t.Fatalf("after 300 resizes the screen differs from a fresh one:\n%s\n----\n%s", plain(got), plain(want))
+	}
+	// Keys on a tiny screen do not panic and keep it within bounds.
+	m.Update(tea.WindowSizeMsg{Width: 1, Height: 1})
+	for _, k := range []string{"n", "N", "j", "G", "g", "f", "/", "x", "enter", "?", "?", "s", "e", "esc", "p", "P", "B"} {
+		press(m, k)
+		checkFits(t, m.View(), 1, 1)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	short := plain(m.View())
+	if !strings.Contains(short, "n/] next event") || !strings.Contains(short, "? help") {
+		t.Fatalf("no key hint:\n%s", short)
+	}
+	h := m.body.height
+	press(m, "?")
+	full := plain(m.View())
+	for _, want := range []string{"N", "next changed", "G/end", "search", "next match", "page furniture", "swap", "export", "quit"} {
+		if !strings.Contains(full, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+	if m.body.height >= h {
+		t.Errorf("full help did not take room from the body")
+	}
+	checkFits(t, m.View(), 160, 45)
+	press(m, "?")
+	if m.body.height != h {
+		t.Errorf("closing help did not give the room back")
+	}
+	// At 80 columns every help column is shown.
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 40})
+	press(m, "?")
+	full = plain(m.View())
+	for _, want := range []string{"next changed", "bottom", "search", "swap", "quit"} {
+		if !strings.Contains(full, want) {
+			t.Errorf("80 columns: full help lacks %q", want)
+		}
+	}
+}
+
+func TestStackedLayout(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 80, 24)
+	if !m.body.g.stacked {
+		t.Fatal("80 columns is not stacked")
+	}
+	m.body.goTo(absoluteEvent(t, st))
+	m.fit()
+	lines := strings.Split(plain(m.View()), "\n")
+	left, right := -1, -1
+	for i, ln := range lines {
+		if strings.HasPrefix(ln, " ‹ ") && strings.Contains(ln, "absolute") {
+			left = i
+		}
+		if strings.HasPrefix(ln, " › ") && strings.Contains(ln, "sacred") {
+			right = i
+		}
+	}
+	if left < 0 || right < 0 || left > right {
+		t.Fatalf("stacked: left line %d, right line %d:\n%s", left, right, strings.Join(lines, "\n"))
+	}
+}
+
+func TestExportPrompt(t *testing.T) {
+	dir := t.TempDir()
+	st := seed(t)
+	m := newModel(t, st, 120, 40)
+	press(m, "f") // changed events only: the export covers them only
+	press(m, "e")
+	if m.mode != modeExport {
+		t.Fatal("e: no export prompt")
+	}
+	if got := m.exp.path.Value(); got != "north-korea-russia-2024-11-01."+export.Ext(m.exp.format()) {
+		t.Fatalf("prefilled path %q", got)
+	}
+	// Pick txt, then write into the temporary folder.
+	for m.exp.format() != "txt" {
+		press(m, "tab")
+	}
+	if !strings.HasSuffix(m.exp.path.Value(), ".txt") {
+		t.Fatalf("tab did not follow the format: %q", m.exp.path.Value())
+	}
+	path := filepath.Join(dir, "out.txt")
+	m.exp.path.SetValue(path)
+	run := func(cmd tea.Cmd) {
+		t.Helper()
+		if cmd == nil {
+			t.Fatal("no write command")
+		}
+		m.Update(cmd())
+	}
+	run(press(m, "enter"))
+	if m.mode != modeRead || !strings.Contains(m.status, "wrote "+path) {
+		t.Fatalf("after write: mode %v status %q", m.mode, m.status)
+	}
+	if !strings.Contains(plain(m.View()), "wrote "+path) {
+		t.Errorf("status bar does not confirm the path")
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got), "{+sacred+}") || strings.Contains(string(got), "· not in") {
+		t.Errorf("export does not cover the changed filter:\n%s", got)
+	}
+	// The same path again: asked, "n" keeps the file.
+	os.WriteFile(path, []byte("keep me"), 0o644)
+	press(m, "e")
+	m.exp.path.SetValue(path)
+	run(press(m, "enter"))
+	if !m.exp.confirm || !strings.Contains(plain(m.View()), "Overwrite it? y/n") {
+		t.Fatalf("existing file: no question")
+	}
+	press(m, "n")
+	press(m, "esc")
+	if b, _ := os.ReadFile(path); string(b) != "keep me" {
+		t.Fatalf("file overwritten without confirmation")
+	}
+	press(m, "e")
+	m.exp.path.SetValue(path)
+	run(press(m, "enter"))
+	run(press(m, "y"))
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "sacred") {
+		t.Fatalf("confirmed overwrite did not write")
+	}
+	// A write that fails is reported, not fatal.
+	press(m, "e")
+	m.exp.path.SetValue(filepath.Join(dir, "no", "such", "dir", "x.txt"))
+	run(press(m, "enter"))
+	if !m.statusErr || !strings.Contains(m.status, "export failed") {
+		t.Fatalf("failed write: status %q", m.status)
+	}
+}
+
+func TestUntrustedTextStaysText(t *testing.T) {
+	st := makeStory("hostile",
+		[]string{"Evil\x1b]0;pwned\x07 Outlet", "Title \x1b[2J cleared",
+			"The minister said \x1b]52;c;aGVsbG8=\x07 the plan \u202eis final\u202c and \u009b31m red.",
+			"Nothing else happened today in the town hall meeting at all."},
+		[]string{"Plain Outlet", "Title",
+			"The minister said the plan is final and red.",
+			"Nothing else happened today in the town hall meeting."},
+	)
+	for _, sz := range [][2]int{{160, 45}, {80, 24}, {20, 6}} {
+		m := newModel(t, st, sz[0], sz[1])
+		press(m, "?")
+		checkFits(t, m.View(), sz[0], sz[1])
+		press(m, "?", "n")
+		checkFits(t, m.View(), sz[0], sz[1])
+	}
+}
+
+func TestViewBeforeSize(t *testing.T) {
+	m := New(seed(t), Options{Renderer: pinned(termenv.Ascii)})
+	if v := m.View(); v != "" {
+		t.Fatalf("view before the first size: %q", v)
+	}
+	press(m, "n", "j", "?")
+	if v := m.View(); v != "" {
+		t.Fatalf("view before the first size: %q", v)
+	}
+}
+
+func TestQuit(t *testing.T) {
+	m := newModel(t, seed(t), 80, 24)
+	if cmd := press(m, "q"); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit")
+	}
+	m = newModel(t, seed(t), 80, 24)
+	if cmd := press(m, "ctrl+c"); cmd == nil || cmd() != tea.Quit() || !m.Interrupted {
+		t.Fatal("ctrl+c does not quit as interrupted")
+	}
+	// In the search input q is text, ctrl+c still quits.
+	m = newModel(t, seed(t), 80, 24)
+	press(m, "/")
+	if cmd := press(m, "q"); cmd != nil && cmd() == tea.Quit() {
+		t.Fatal("q in the search input quits")
+	}
+}

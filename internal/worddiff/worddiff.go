@@ -1,11 +1,26 @@
-// Package worddiff compares two texts word by word with go-diff: each token
-// (a word, a run of spaces, a punctuation mark) becomes one rune, so a change
-// never splits a word. Typography that does not change wording (curly and
-// straight quotes, dashes, NBSP, "…" and "...") compares equal.
+// Package worddiff compares two texts word by word: each token (a word, a
+// run of spaces, a punctuation mark) becomes one rune of a dictionary shared
+// by a whole document, so a change never splits a word. Typography that does
+// not change wording (curly and straight quotes, dashes, NBSP, "…" and "...")
+// compares equal.
+//
+// A diff first pairs the tokens that occur exactly once in each text, in
+// order (the anchors of a patience diff), then compares the gaps between
+// anchors: a gap where one side is empty, or where the sides share no token,
+// is a plain change; any other gap goes to go-diff's Myers diff. The result
+// is cleaned up as go-diff's DiffCleanupSemantic does (a short equality
+// between two changes joins them). Ops are substrings of the inputs, so a
+// diff of a warm Differ allocates little more than its result.
+//
+// go-diff runs without a deadline (DiffTimeout 0): after anchoring, its gaps
+// are short, and a deadline would silently turn a gap into "delete all,
+// insert all". Only a gap longer than BigGap tokens, which prose does not
+// produce, gets GapTimeout; Stats counts such deadline hits.
 package worddiff
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,154 +74,463 @@ func B(ops []Op) string {
 	return b.String()
 }
 
+// BigGap is the length in tokens (both sides) above which a gap without
+// anchors is diffed with the deadline GapTimeout.
+const BigGap = 20000
+
+// GapTimeout bounds go-diff on a gap longer than BigGap tokens.
+const GapTimeout = 2 * time.Second
+
+// Stats count what a Differ did.
+type Stats struct {
+	Pairs        int // calls of Diff
+	GoDiffGaps   int // gaps handed to go-diff
+	LongestGap   int // longest such gap, in tokens of both sides
+	DeadlineHits int // gaps where go-diff reached its deadline
+}
+
 // Differ diffs many pairs of one document with one token dictionary.
 // A Differ is not safe for concurrent use.
 type Differ struct {
-	ids  map[string]rune
-	next rune
-	dm   *dmp.DiffMatchPatch
-	bufA []rune
-	bufB []rune
-	tokA []string
-	tokB []string
+	raw   map[string]rune // token as written → id
+	norm  map[string]rune // normalised token → id
+	next  rune
+	dm    *dmp.DiffMatchPatch
+	a, b  side
+	ops   []tokOp
+	cntA  []int32 // per id: occurrences in the current range of a
+	cntB  []int32
+	posB  []int32 // per id: its position in the current range of b
+	cands []int32 // anchor candidates, as positions in a
+	lis   []int32
+	prev  []int32
+	stats Stats
 }
 
-// First and last runes of the private-use planes 15 and 16, one per token.
+type side struct {
+	ids []rune
+	off []int // off[i] is the byte offset of token i; off[len(ids)] = len(text)
+}
+
+type tokOp struct {
+	kind OpKind
+	n    int // tokens: of both sides (Equal), of a (Delete), of b (Insert)
+}
+
+// Ids are runes from the supplementary planes: valid, never surrogates, so
+// go-diff's rune-string round trips keep them apart.
 const (
-	firstID = 0xF0000
-	lastID  = 0x10FFFD
+	firstID = 0x10000
+	lastID  = 0x10FFFF
 )
 
 // New returns a Differ.
 func New() *Differ {
-	d := &Differ{ids: make(map[string]rune), next: firstID, dm: dmp.New()}
-	// No deadline: pairs are paragraphs, and a deadline silently turns a
-	// diff into "delete all, insert all".
-	d.dm.DiffTimeout = 0
+	d := &Differ{raw: make(map[string]rune), norm: make(map[string]rune), next: firstID, dm: dmp.New()}
+	d.dm.DiffTimeout = 0 // no deadline: see the package comment
 	return d
 }
 
 // Diff compares a (first) with b (second).
 func Diff(a, b string) []Op { return New().Diff(a, b) }
 
+// Stats returns the Differ's counts so far.
+func (d *Differ) Stats() Stats { return d.stats }
+
+// DeadlineHits is how many gaps reached go-diff's deadline (see BigGap).
+func (d *Differ) DeadlineHits() int { return d.stats.DeadlineHits }
+
 // Diff compares a (first) with b (second).
 func (d *Differ) Diff(a, b string) []Op {
-	d.tokA = Tokens(a, d.tokA[:0])
-	d.tokB = Tokens(b, d.tokB[:0])
-	if len(d.ids)+len(d.tokA)+len(d.tokB) > lastID-firstID {
-		d.ids = make(map[string]rune)
+	d.stats.Pairs++
+	d.a.off = offsets(a, d.a.off[:0])
+	d.b.off = offsets(b, d.b.off[:0])
+	na, nb := len(d.a.off)-1, len(d.b.off)-1
+	if len(d.norm)+na+nb > lastID-firstID {
+		d.raw = make(map[string]rune)
+		d.norm = make(map[string]rune)
 		d.next = firstID
 	}
-	d.bufA = d.runes(d.tokA, d.bufA[:0])
-	d.bufB = d.runes(d.tokB, d.bufB[:0])
-	diffs := d.dm.DiffMainRunes(d.bufA, d.bufB, false)
-	diffs = d.dm.DiffCleanupSemantic(diffs)
-	var ops []Op
-	ia, ib := 0, 0
-	add := func(k OpKind, text, other string) {
-		if text == "" && other == "" {
-			return
-		}
-		if n := len(ops); n > 0 && ops[n-1].Kind == k {
-			last := &ops[n-1]
-			if k == Equal && (last.Other != "" || other != "") {
-				if last.Other == "" {
-					last.Other = last.Text
-				}
-				if other == "" {
-					other = text
-				}
-				last.Other += other
-			}
-			last.Text += text
-			return
-		}
-		ops = append(ops, Op{Kind: k, Text: text, Other: other})
+	d.a.ids = d.intern(a, d.a.off, d.a.ids[:0])
+	d.b.ids = d.intern(b, d.b.off, d.b.ids[:0])
+	if n := int(d.next - firstID); n > len(d.cntA) {
+		n += n/2 + 64
+		d.cntA = make([]int32, n)
+		d.cntB = make([]int32, n)
+		d.posB = make([]int32, n)
 	}
-	for _, df := range diffs {
-		n := utf8.RuneCountInString(df.Text)
-		switch df.Type {
-		case dmp.DiffEqual:
-			ta := strings.Join(d.tokA[ia:ia+n], "")
-			tb := strings.Join(d.tokB[ib:ib+n], "")
-			other := ""
-			if ta != tb {
-				other = tb
-			}
-			add(Equal, ta, other)
-			ia += n
-			ib += n
-		case dmp.DiffDelete:
-			add(Delete, strings.Join(d.tokA[ia:ia+n], ""), "")
-			ia += n
-		case dmp.DiffInsert:
-			add(Insert, strings.Join(d.tokB[ib:ib+n], ""), "")
-			ib += n
-		}
-	}
-	return ops
+	d.ops = d.ops[:0]
+	d.diffRange(0, na, 0, nb)
+	d.ops = cleanupSemantic(d.ops)
+	return d.build(a, b)
 }
 
-func (d *Differ) runes(toks []string, buf []rune) []rune {
-	for _, t := range toks {
-		k := Normalize(t)
-		id, ok := d.ids[k]
-		if !ok {
-			id = d.next
-			d.next++
-			if d.next == 0xFFFFE {
-				d.next = 0x100000 // skip the plane-15 noncharacters
-			}
-			d.ids[k] = id
-		}
-		buf = append(buf, id)
+// offsets appends the byte offset of each token of s, and len(s).
+func offsets(s string, off []int) []int {
+	for i := 0; i < len(s); i = tokenEnd(s, i) {
+		off = append(off, i)
 	}
-	return buf
+	return append(off, len(s))
+}
+
+// intern appends the id of each token of s.
+func (d *Differ) intern(s string, off []int, ids []rune) []rune {
+	for i := 0; i+1 < len(off); i++ {
+		tok := s[off[i]:off[i+1]]
+		id, ok := d.raw[tok]
+		if !ok {
+			k := Normalize(tok)
+			if id, ok = d.norm[k]; !ok {
+				id = d.next
+				d.next++
+				d.norm[strings.Clone(k)] = id
+			}
+			// A clone, so the dictionary does not keep the whole text alive.
+			d.raw[strings.Clone(tok)] = id
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+func (d *Differ) emit(k OpKind, n int) {
+	if n == 0 {
+		return
+	}
+	if m := len(d.ops); m > 0 && d.ops[m-1].kind == k {
+		d.ops[m-1].n += n
+		return
+	}
+	d.ops = append(d.ops, tokOp{k, n})
+}
+
+// diffRange diffs tokens a[alo:ahi] with b[blo:bhi], appending to d.ops.
+func (d *Differ) diffRange(alo, ahi, blo, bhi int) {
+	A, B := d.a.ids, d.b.ids
+	p := 0
+	for alo+p < ahi && blo+p < bhi && A[alo+p] == B[blo+p] {
+		p++
+	}
+	d.emit(Equal, p)
+	alo, blo = alo+p, blo+p
+	s := 0
+	for ahi-s > alo && bhi-s > blo && A[ahi-s-1] == B[bhi-s-1] {
+		s++
+	}
+	ahi, bhi = ahi-s, bhi-s
+	defer d.emit(Equal, s)
+	if alo == ahi || blo == bhi {
+		d.emit(Delete, ahi-alo)
+		d.emit(Insert, bhi-blo)
+		return
+	}
+	// Count the tokens of both ranges; anchors occur once in each.
+	for i := alo; i < ahi; i++ {
+		d.cntA[A[i]-firstID]++
+	}
+	shared := false
+	for j := blo; j < bhi; j++ {
+		id := B[j] - firstID
+		d.cntB[id]++
+		d.posB[id] = int32(j)
+		if d.cntA[id] > 0 {
+			shared = true
+		}
+	}
+	cands := d.cands[:0]
+	for i := alo; i < ahi; i++ {
+		id := A[i] - firstID
+		if d.cntA[id] == 1 && d.cntB[id] == 1 {
+			cands = append(cands, int32(i))
+		}
+	}
+	for i := alo; i < ahi; i++ {
+		d.cntA[A[i]-firstID] = 0
+	}
+	for j := blo; j < bhi; j++ {
+		d.cntB[B[j]-firstID] = 0
+	}
+	d.cands = cands
+	switch {
+	case !shared:
+		d.emit(Delete, ahi-alo)
+		d.emit(Insert, bhi-blo)
+		return
+	case len(cands) == 0:
+		d.goDiff(alo, ahi, blo, bhi)
+		return
+	}
+	anchors := d.anchors(cands)
+	// anchors aliases d.lis, which the recursion reuses: copy it out.
+	pairs := make([][2]int32, len(anchors))
+	for k, i := range anchors {
+		pairs[k] = [2]int32{i, d.posB[A[i]-firstID]}
+	}
+	for _, pr := range pairs {
+		i, j := int(pr[0]), int(pr[1])
+		d.diffRange(alo, i, blo, j)
+		d.emit(Equal, 1)
+		alo, blo = i+1, j+1
+	}
+	d.diffRange(alo, ahi, blo, bhi)
+}
+
+// anchors returns the candidates (positions in a) whose positions in b form
+// a longest increasing run.
+func (d *Differ) anchors(cands []int32) []int32 {
+	A := d.a.ids
+	tails := d.lis[:0]
+	if cap(d.prev) < len(cands) {
+		d.prev = make([]int32, len(cands))
+	}
+	prev := d.prev[:len(cands)]
+	pb := func(k int32) int32 { return d.posB[A[cands[k]]-firstID] }
+	for k := range cands {
+		x := pb(int32(k))
+		lo, hi := 0, len(tails)
+		for lo < hi {
+			m := (lo + hi) / 2
+			if pb(tails[m]) < x {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		prev[k] = -1
+		if lo > 0 {
+			prev[k] = tails[lo-1]
+		}
+		if lo == len(tails) {
+			tails = append(tails, int32(k))
+		} else {
+			tails[lo] = int32(k)
+		}
+	}
+	n := len(tails)
+	out := tails[:n]
+	for k, x := n-1, tails[n-1]; k >= 0; k, x = k-1, prev[x] {
+		out[k] = cands[x]
+	}
+	d.lis = tails
+	return out
+}
+
+// goDiff runs go-diff's Myers diff on a gap without anchors.
+func (d *Differ) goDiff(alo, ahi, blo, bhi int) {
+	n := ahi - alo + bhi - blo
+	d.stats.GoDiffGaps++
+	d.stats.LongestGap = max(d.stats.LongestGap, n)
+	var diffs []dmp.Diff
+	if n > BigGap {
+		d.dm.DiffTimeout = GapTimeout
+		start := time.Now()
+		diffs = d.dm.DiffMainRunes(d.a.ids[alo:ahi], d.b.ids[blo:bhi], false)
+		if time.Since(start) >= GapTimeout {
+			d.stats.DeadlineHits++
+		}
+		d.dm.DiffTimeout = 0
+	} else {
+		diffs = d.dm.DiffMainRunes(d.a.ids[alo:ahi], d.b.ids[blo:bhi], false)
+	}
+	for _, df := range diffs {
+		k := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case dmp.DiffEqual:
+			d.emit(Equal, k)
+		case dmp.DiffDelete:
+			d.emit(Delete, k)
+		case dmp.DiffInsert:
+			d.emit(Insert, k)
+		}
+	}
+}
+
+// cleanupSemantic is go-diff's DiffCleanupSemantic elimination pass, on
+// token counts: an equality no longer than the changes on both its sides
+// becomes part of the change. Then each run of changes is one deletion
+// followed by one insertion.
+func cleanupSemantic(ops []tokOp) []tokOp {
+	var eqs []int
+	if len(ops) > 8 {
+		eqs = make([]int, 0, len(ops)/2)
+	}
+	lastEq := 0
+	ins1, del1, ins2, del2 := 0, 0, 0, 0
+	changed := false
+	for p := 0; p < len(ops); p++ {
+		if ops[p].kind == Equal {
+			eqs = append(eqs, p)
+			ins1, del1, ins2, del2 = ins2, del2, 0, 0
+			lastEq = ops[p].n
+			continue
+		}
+		if ops[p].kind == Insert {
+			ins2 += ops[p].n
+		} else {
+			del2 += ops[p].n
+		}
+		if lastEq > 0 && lastEq <= max(ins1, del1) && lastEq <= max(ins2, del2) {
+			q := eqs[len(eqs)-1]
+			ops = append(ops, tokOp{})
+			copy(ops[q+1:], ops[q:])
+			ops[q] = tokOp{Delete, lastEq}
+			ops[q+1] = tokOp{Insert, lastEq}
+			eqs = eqs[:len(eqs)-1]
+			if len(eqs) > 0 {
+				eqs = eqs[:len(eqs)-1]
+			}
+			p = -1
+			if len(eqs) > 0 {
+				p = eqs[len(eqs)-1]
+			}
+			ins1, del1, ins2, del2 = 0, 0, 0, 0
+			lastEq = 0
+			changed = true
+		}
+	}
+	if !changed {
+		return ops
+	}
+	out := ops[:0]
+	for i := 0; i < len(ops); {
+		if ops[i].kind == Equal {
+			if m := len(out); m > 0 && out[m-1].kind == Equal {
+				out[m-1].n += ops[i].n
+			} else {
+				out = append(out, ops[i])
+			}
+			i++
+			continue
+		}
+		del, ins := 0, 0
+		for ; i < len(ops) && ops[i].kind != Equal; i++ {
+			if ops[i].kind == Delete {
+				del += ops[i].n
+			} else {
+				ins += ops[i].n
+			}
+		}
+		if del > 0 {
+			out = append(out, tokOp{Delete, del})
+		}
+		if ins > 0 {
+			out = append(out, tokOp{Insert, ins})
+		}
+	}
+	return out
+}
+
+// build turns token ops into ops holding substrings of a and b.
+func (d *Differ) build(a, b string) []Op {
+	if len(d.ops) == 0 {
+		return nil
+	}
+	out := make([]Op, 0, len(d.ops))
+	ia, ib := 0, 0
+	for _, t := range d.ops {
+		switch t.kind {
+		case Equal:
+			ta := a[d.a.off[ia]:d.a.off[ia+t.n]]
+			tb := b[d.b.off[ib]:d.b.off[ib+t.n]]
+			o := Op{Kind: Equal, Text: ta}
+			if ta != tb {
+				o.Other = tb
+			}
+			out = append(out, o)
+			ia += t.n
+			ib += t.n
+		case Delete:
+			out = append(out, Op{Kind: Delete, Text: a[d.a.off[ia]:d.a.off[ia+t.n]]})
+			ia += t.n
+		case Insert:
+			out = append(out, Op{Kind: Insert, Text: b[d.b.off[ib]:d.b.off[ib+t.n]]})
+			ib += t.n
+		}
+	}
+	return out
 }
 
 // Tokens splits s into words (letters and digits, with inner apostrophes,
 // hyphens, periods and commas as in "don't", "U.S." and "8,000"), runs of
 // whitespace, and single other characters. Joined, they give s back.
 func Tokens(s string, out []string) []string {
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		j := i + size
-		switch {
-		case isSpace(r):
-			for j < len(s) {
-				r2, s2 := utf8.DecodeRuneInString(s[j:])
-				if !isSpace(r2) {
-					break
-				}
-				j += s2
-			}
-		case r == '.':
-			for j < len(s) && s[j] == '.' {
-				j++ // an ellipsis written as periods is one token, like "…"
-			}
-		case isWord(r):
-			for j < len(s) {
-				r2, s2 := utf8.DecodeRuneInString(s[j:])
-				if isWord(r2) {
-					j += s2
-					continue
-				}
-				if strings.ContainsRune("'’-.,", r2) && j+s2 < len(s) {
-					r3, _ := utf8.DecodeRuneInString(s[j+s2:])
-					if isWord(r3) && (r2 != ',' || (unicode.IsDigit(r3) && unicode.IsDigit(lastRune(s[i:j])))) {
-						j += s2
-						continue
-					}
-				}
-				break
-			}
-		}
+	for i := 0; i < len(s); {
+		j := tokenEnd(s, i)
 		out = append(out, s[i:j])
 		i = j
 	}
 	return out
 }
+
+// tokenEnd returns the end of the token that starts at s[i].
+func tokenEnd(s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	j := i + size
+	switch {
+	case r < utf8.RuneSelf && asciiWord[r]:
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
+			if c >= utf8.RuneSelf {
+				return wordEnd(s, i, j)
+			}
+			if (c == '\'' || c == '-' || c == '.' || c == ',') && j+1 < len(s) {
+				return wordEnd(s, i, j)
+			}
+			break
+		}
+		return j
+	case isSpace(r):
+		for j < len(s) {
+			if s[j] == ' ' {
+				j++
+				continue
+			}
+			r2, s2 := utf8.DecodeRuneInString(s[j:])
+			if !isSpace(r2) {
+				break
+			}
+			j += s2
+		}
+	case r == '.':
+		for j < len(s) && s[j] == '.' {
+			j++ // an ellipsis written as periods is one token, like "…"
+		}
+	case isWord(r):
+		return wordEnd(s, i, j)
+	}
+	return j
+}
+
+// wordEnd continues the word s[i:j] to its end.
+func wordEnd(s string, i, j int) int {
+	for j < len(s) {
+		r2, s2 := utf8.DecodeRuneInString(s[j:])
+		if isWord(r2) {
+			j += s2
+			continue
+		}
+		if strings.ContainsRune("'’-.,", r2) && j+s2 < len(s) {
+			r3, _ := utf8.DecodeRuneInString(s[j+s2:])
+			if isWord(r3) && (r2 != ',' || (unicode.IsDigit(r3) && unicode.IsDigit(lastRune(s[i:j])))) {
+				j += s2
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
@@ -227,8 +551,10 @@ func Normalize(tok string) string {
 	if isSpace(r) {
 		return " "
 	}
-	if r < utf8.RuneSelf && len(tok) == 1 {
-		return tok
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			return typo.Replace(tok)
+		}
 	}
-	return typo.Replace(tok)
+	return tok // typography to fold is never ASCII
 }

@@ -55,3 +55,63 @@ func contains(xs []string, s string) bool {
 	}
 	return false
 }
+
+func TestSeedQuotePairMarksTheChangedWords(t *testing.T) {
+	p := seedQuotePair(t)
+	d := New()
+	ops := d.Diff(p[0], p[1])
+	if A(ops) != p[0] || B(ops) != p[1] {
+		t.Fatal("ops do not rebuild the seed pair")
+	}
+	var del, ins, eq strings.Builder
+	for _, o := range ops {
+		switch o.Kind {
+		case Delete:
+			del.WriteString(o.Text + "|")
+		case Insert:
+			ins.WriteString(o.Text + "|")
+		case Equal:
+			eq.WriteString(o.Text + "|")
+		}
+	}
+	for _, w := range []string{"absolute", "esteemed"} {
+		if !strings.Contains(del.String(), w) {
+			t.Errorf("%q not deleted; deletions: %s", w, del.String())
+		}
+	}
+	for _, w := range []string{"sacred", "honorable"} {
+		if !strings.Contains(ins.String(), w) {
+			t.Errorf("%q not inserted; insertions: %s", w, ins.String())
+		}
+	}
+	for _, w := range []string{"struggle", "great victory"} {
+		if !strings.Contains(eq.String(), w) {
+			t.Errorf("%q not shared; equal ops: %s", w, eq.String())
+		}
+	}
+}
+
+func TestOneDifferManyPairs(t *testing.T) {
+	d := New()
+	pairs := [][2]string{
+		{"the minister said on Friday", "the minister stated on Friday"},
+		{"“No,” she said — twice…", `"No," she said - twice...`},
+		{"", "only new words"},
+		{"only old words", ""},
+		{"alpha beta gamma", "delta epsilon"},
+	}
+	for round := 0; round < 2; round++ {
+		for _, p := range pairs {
+			ops := d.Diff(p[0], p[1])
+			if A(ops) != p[0] || B(ops) != p[1] {
+				t.Errorf("round %d: ops of %q / %q rebuild %q / %q", round, p[0], p[1], A(ops), B(ops))
+			}
+		}
+	}
+	if ops := d.Diff(pairs[1][0], pairs[1][1]); len(ops) != 1 || ops[0].Kind != Equal {
+		t.Errorf("typography-only pair gave %v; want one equal op", ops)
+	}
+	if s := d.Stats(); s.Pairs != 11 || s.DeadlineHits != 0 {
+		t.Errorf("stats %+v; want 11 pairs and no deadline hit", s)
+	}
+}

@@ -2,11 +2,26 @@
 // articles as blocks, the events that align them, and the word diffs inside
 // each shared event. It runs the pipeline corpus → segment → align → diff
 // once; the reader and the exporters only render its result.
+//
+// By default Build computes every diff before it returns, on all cores. A
+// reader that must show its first screen before a large story is diffed
+// builds with Options.DeferDiffs: Build then stops after alignment, Ops
+// diffs an event the first time it is asked for it (so the visible events
+// are diffed first), and FillDiffs computes the rest, typically in a
+// goroutine, reporting progress; DiffProgress can be polled instead. Ops,
+// DiffProgress and FillDiffs are safe for concurrent use. Read diffs only
+// through Ops: Event.Diffs of an event not yet diffed is nil. Encoding a
+// Story as JSON first completes its diffs, so an export holds every diff.
 package story
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
@@ -67,13 +82,21 @@ type Story struct {
 	Articles []Article `json:"articles"`
 	Events   []Event   `json:"events"`
 
-	mu    sync.Mutex
-	extra map[[3]int][]worddiff.Op
+	mu     sync.Mutex // guards extra, differ and the publication of deferred diffs
+	extra  map[[3]int][]worddiff.Op
+	differ *worddiff.Differ // for diffs computed on demand
+	// diffed[k] is set once Events[k].Diffs holds its diffs (deferred builds).
+	diffed  []atomic.Bool
+	pending atomic.Int64 // events still to diff
+	total   int          // events that need diffs
 }
 
 // Options tune Build.
 type Options struct {
 	Align align.Options
+	// DeferDiffs makes Build return after alignment; diffs are computed by
+	// Ops on demand and by FillDiffs (see the package comment).
+	DeferDiffs bool
 }
 
 // DefaultOptions returns the default pipeline options.
@@ -99,8 +122,8 @@ func Build(cs *corpus.Story, opt Options) *Story {
 		}
 	}
 	evs := align.Align(blocks, opt.Align)
-	d := worddiff.New()
-	for _, e := range evs {
+	st.Events = make([]Event, len(evs))
+	for k, e := range evs {
 		for a := range e.Blocks {
 			if e.Blocks[a] == nil {
 				e.Blocks[a] = []int{} // "[]" in JSON, never null
@@ -108,26 +131,166 @@ func Build(cs *corpus.Story, opt Options) *Story {
 		}
 		ev := Event{Score: round(e.Score), Blocks: e.Blocks}
 		ev.Kind = kindOf(st, e)
-		if ev.Kind == Shared {
-			first := -1
-			for a, bs := range e.Blocks {
-				if len(bs) == 0 {
-					continue
-				}
-				if first < 0 {
-					first = a
-					continue
-				}
-				ev.Diffs = append(ev.Diffs, Diff{From: first, To: a, Ops: d.Diff(st.SideText(first, e.Blocks[first]), st.SideText(a, bs))})
-			}
-		}
-		if ev.Diffs == nil {
+		if ev.Kind != Shared {
 			ev.Diffs = []Diff{}
+		} else {
+			st.total++
 		}
-		st.Events = append(st.Events, ev)
+		st.Events[k] = ev
 	}
 	st.markMoved()
+	st.diffed = make([]atomic.Bool, len(st.Events))
+	st.pending.Store(int64(st.total))
+	for k := range st.Events {
+		if st.Events[k].Kind != Shared {
+			st.diffed[k].Store(true)
+		}
+	}
+	if !opt.DeferDiffs {
+		st.FillDiffs(context.Background(), nil)
+	}
 	return st
+}
+
+// eventDiffs computes the diffs Build gives event k: the first article
+// present against each other one.
+func (st *Story) eventDiffs(k int, d *worddiff.Differ) []Diff {
+	e := &st.Events[k]
+	diffs := []Diff{}
+	first := -1
+	for a, bs := range e.Blocks {
+		if len(bs) == 0 {
+			continue
+		}
+		if first < 0 {
+			first = a
+			continue
+		}
+		diffs = append(diffs, Diff{From: first, To: a, Ops: d.Diff(st.SideText(first, e.Blocks[first]), st.SideText(a, bs))})
+	}
+	return diffs
+}
+
+// publish stores the diffs of event k unless another goroutine did first.
+// The caller holds st.mu.
+func (st *Story) publish(k int, diffs []Diff) {
+	if st.diffed[k].Load() {
+		return
+	}
+	st.Events[k].Diffs = diffs
+	st.diffed[k].Store(true)
+	st.pending.Add(-1)
+}
+
+// ensure diffs event k now if it is not yet.
+func (st *Story) ensure(k int) {
+	if st.diffed == nil || st.diffed[k].Load() {
+		return
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if !st.diffed[k].Load() {
+		st.publish(k, st.eventDiffs(k, st.onDemand()))
+	}
+}
+
+func (st *Story) onDemand() *worddiff.Differ {
+	if st.differ == nil {
+		st.differ = worddiff.New()
+	}
+	return st.differ
+}
+
+// DiffProgress returns how many of the events that need word diffs have
+// them, and how many need them.
+func (st *Story) DiffProgress() (done, total int) {
+	return st.total - int(st.pending.Load()), st.total
+}
+
+// FillDiffs computes every diff not yet computed, in event order, on all
+// cores, and returns when all are done or ctx is cancelled (returning its
+// error). progress, when not nil, is called from one goroutine at a time
+// with the counts of DiffProgress as they grow, at most every 1% of the
+// events and once at the end. Several FillDiffs may run at once; each event
+// is published once.
+func (st *Story) FillDiffs(ctx context.Context, progress func(done, total int)) error {
+	if st.diffed == nil || st.pending.Load() == 0 {
+		if progress != nil {
+			progress(st.DiffProgress())
+		}
+		return ctx.Err()
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, st.total/64))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var progMu sync.Mutex
+	step := int64(max(1, st.total/100))
+	var reported atomic.Int64
+	const batch = 16
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := worddiff.New()
+			type result struct {
+				k     int
+				diffs []Diff
+			}
+			var out []result
+			flush := func() {
+				if len(out) == 0 {
+					return
+				}
+				st.mu.Lock()
+				for _, r := range out {
+					st.publish(r.k, r.diffs)
+				}
+				st.mu.Unlock()
+				out = out[:0]
+				if progress != nil {
+					done, _ := st.DiffProgress()
+					if last := reported.Load(); int64(done)-last >= step && reported.CompareAndSwap(last, int64(done)) {
+						progMu.Lock()
+						progress(st.DiffProgress())
+						progMu.Unlock()
+					}
+				}
+			}
+			for ctx.Err() == nil {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(st.Events) {
+					break
+				}
+				for k := lo; k < min(lo+batch, len(st.Events)); k++ {
+					if !st.diffed[k].Load() {
+						out = append(out, result{k, st.eventDiffs(k, d)})
+					}
+				}
+				flush()
+			}
+		}()
+	}
+	wg.Wait()
+	if progress != nil {
+		progress(st.DiffProgress())
+	}
+	return ctx.Err()
+}
+
+// MarshalJSON encodes the story as the version 1 contract, after computing
+// any diffs a deferred build left out.
+func (st *Story) MarshalJSON() ([]byte, error) {
+	st.FillDiffs(context.Background(), nil)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // the caller's encoder escapes if it wants to
+	err := enc.Encode(struct {
+		Version  int       `json:"version"`
+		Name     string    `json:"name,omitempty"`
+		Articles []Article `json:"articles"`
+		Events   []Event   `json:"events"`
+	}{st.Version, st.Name, st.Articles, st.Events})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
@@ -224,6 +387,7 @@ func (st *Story) Ops(k, l, r int) []worddiff.Op {
 	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 || l == r {
 		return nil
 	}
+	st.ensure(k)
 	for _, d := range e.Diffs {
 		if d.From == l && d.To == r {
 			return d.Ops
@@ -241,7 +405,7 @@ func (st *Story) Ops(k, l, r int) []worddiff.Op {
 	if st.extra == nil {
 		st.extra = map[[3]int][]worddiff.Op{}
 	}
-	ops := worddiff.Diff(st.SideText(l, e.Blocks[l]), st.SideText(r, e.Blocks[r]))
+	ops := st.onDemand().Diff(st.SideText(l, e.Blocks[l]), st.SideText(r, e.Blocks[r]))
 	st.extra[key] = ops
 	return ops
 }
@@ -263,4 +427,19 @@ func Invert(ops []worddiff.Op) []worddiff.Op {
 		out[i] = o
 	}
 	return out
+}
+
+// resetDiffs forgets the diffs of a built story (for benchmarks).
+func (st *Story) resetDiffs() {
+	st.total = 0
+	st.diffed = make([]atomic.Bool, len(st.Events))
+	for k := range st.Events {
+		if st.Events[k].Kind == Shared {
+			st.Events[k].Diffs = nil
+			st.total++
+		} else {
+			st.diffed[k].Store(true)
+		}
+	}
+	st.pending.Store(int64(st.total))
 }

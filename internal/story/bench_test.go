@@ -1,0 +1,119 @@
+package story
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+)
+
+var benchSizes = []struct {
+	name  string
+	bytes int
+}{{"10KB", benchdata.KB10}, {"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}}
+
+// BenchmarkBuild is story.Build end to end (segment, align, diff) on two
+// synthetic articles of each size; deadline-hits counts go-diff deadlines
+// reached (see worddiff.BigGap).
+func BenchmarkBuild(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+			b.SetBytes(int64(2 * sz.bytes))
+			b.ReportAllocs()
+			var st *Story
+			for b.Loop() {
+				st = Build(cs, DefaultOptions())
+			}
+			b.ReportMetric(float64(len(st.Events)), "events")
+		})
+	}
+}
+
+// BenchmarkFirstScreen is what a reader waits for before its first screen:
+// a deferred build and the diffs of the first 30 events.
+func BenchmarkFirstScreen(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+			opt := DefaultOptions()
+			opt.DeferDiffs = true
+			b.ReportAllocs()
+			for b.Loop() {
+				st := Build(cs, opt)
+				for k := 0; k < min(30, len(st.Events)); k++ {
+					st.Ops(k, 0, 1)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFillDiffs is the background part of a deferred build: every diff.
+func BenchmarkFillDiffs(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+			opt := DefaultOptions()
+			opt.DeferDiffs = true
+			base := Build(cs, opt)
+			b.SetBytes(int64(2 * sz.bytes))
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				st := &Story{Version: base.Version, Articles: base.Articles, Events: append([]Event(nil), base.Events...)}
+				st.resetDiffs()
+				b.StartTimer()
+				st.FillDiffs(context.Background(), nil)
+			}
+		})
+	}
+}
+
+// BenchmarkEncodeJSON compares encoding the story through its MarshalJSON
+// (which completes deferred diffs) with encoding its fields directly.
+func BenchmarkEncodeJSON(b *testing.B) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: benchdata.KB100, Articles: 2, Seed: benchdata.Seed}).Corpus
+	st := Build(cs, DefaultOptions())
+	for _, via := range []string{"MarshalJSON", "fields"} {
+		b.Run(via, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				enc := json.NewEncoder(io.Discard)
+				enc.SetEscapeHTML(false)
+				enc.SetIndent("", " ")
+				var err error
+				if via == "fields" {
+					err = enc.Encode(struct {
+						Version  int       `json:"version"`
+						Name     string    `json:"name,omitempty"`
+						Articles []Article `json:"articles"`
+						Events   []Event   `json:"events"`
+					}{st.Version, st.Name, st.Articles, st.Events})
+				} else {
+					err = enc.Encode(st)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func ExampleStory_FillDiffs() {
+	cs := benchdata.Generate(benchdata.Config{Bytes: benchdata.KB10, Articles: 2, Seed: benchdata.Seed}).Corpus
+	opt := DefaultOptions()
+	opt.DeferDiffs = true
+	st := Build(cs, opt) // aligned, not yet diffed
+	_ = st.Ops(0, 0, 1)  // the events on screen are diffed on demand
+	done := make(chan error)
+	go func() { done <- st.FillDiffs(context.Background(), func(n, total int) {}) }()
+	<-done
+	n, total := st.DiffProgress()
+	fmt.Println(n == total)
+	// Output: true
+}

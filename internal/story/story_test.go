@@ -1,0 +1,169 @@
+package story
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+func synthetic(t testing.TB, bytes, articles int) *corpus.Story {
+	return benchdata.Generate(benchdata.Config{Bytes: bytes, Articles: articles, Seed: benchdata.Seed}).Corpus
+}
+
+func TestDeferredDiffsMatchEagerOnes(t *testing.T) {
+	cs := synthetic(t, 30<<10, 3)
+	eager := Build(cs, DefaultOptions())
+	opt := DefaultOptions()
+	opt.DeferDiffs = true
+	lazy := Build(cs, opt)
+	done, total := lazy.DiffProgress()
+	if total == 0 || done != 0 {
+		t.Fatalf("deferred build: progress %d/%d; want 0 of some", done, total)
+	}
+	// A shared event asked for first is diffed on demand, alone.
+	k := -1
+	for i, e := range lazy.Events {
+		if e.Kind == Shared && len(e.Blocks[0]) > 0 && len(e.Blocks[1]) > 0 {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		t.Fatal("no shared event")
+	}
+	if got, want := lazy.Ops(k, 0, 1), eager.Ops(k, 0, 1); !reflect.DeepEqual(got, want) {
+		t.Fatalf("on-demand ops of event %d differ from Build's", k)
+	}
+	if done, _ := lazy.DiffProgress(); done != 1 {
+		t.Fatalf("after one Ops call, %d events diffed; want 1", done)
+	}
+	var calls []int
+	if err := lazy.FillDiffs(context.Background(), func(done, total int) { calls = append(calls, done) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 || calls[len(calls)-1] != total {
+		t.Fatalf("progress calls %v; want the last to be %d", calls, total)
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i] < calls[i-1] {
+			t.Fatalf("progress went back: %v", calls)
+		}
+	}
+	if !reflect.DeepEqual(eager.Events, lazy.Events) {
+		t.Fatal("filled events differ from an eager build's")
+	}
+	for k := range eager.Events {
+		for l := range eager.Articles {
+			for r := range eager.Articles {
+				if !reflect.DeepEqual(eager.Ops(k, l, r), lazy.Ops(k, l, r)) {
+					t.Fatalf("Ops(%d, %d, %d) differ", k, l, r)
+				}
+			}
+		}
+	}
+}
+
+func TestJSONOfADeferredBuildHoldsEveryDiff(t *testing.T) {
+	cs := synthetic(t, 20<<10, 2)
+	want, err := json.Marshal(Build(cs, DefaultOptions()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := DefaultOptions()
+	opt.DeferDiffs = true
+	got, err := json.Marshal(Build(cs, opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("JSON of a deferred build differs from an eager build's")
+	}
+	var back struct {
+		Version int
+		Events  []struct {
+			Kind  Kind
+			Diffs []Diff
+		}
+	}
+	if err := json.Unmarshal(got, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Version != Version {
+		t.Errorf("version %d; want %d", back.Version, Version)
+	}
+	for k, e := range back.Events {
+		if e.Kind == Shared && len(e.Diffs) == 0 {
+			t.Errorf("shared event %d has no diffs in the JSON", k)
+		}
+		if e.Diffs == nil {
+			t.Errorf("event %d: diffs is null; want a list", k)
+		}
+	}
+}
+
+// TestConcurrentOpsAndFill runs readers against a background fill; run
+// with -race.
+func TestConcurrentOpsAndFill(t *testing.T) {
+	cs := synthetic(t, 40<<10, 3)
+	opt := DefaultOptions()
+	opt.DeferDiffs = true
+	st := Build(cs, opt)
+	eager := Build(cs, DefaultOptions())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st.FillDiffs(ctx, func(int, int) {})
+		}()
+	}
+	for g := 0; g < 3; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := len(st.Events) - 1; k >= 0; k-- {
+				l, r := g%3, (g+1)%3
+				if got := st.Ops(k, l, r); !reflect.DeepEqual(got, eager.Ops(k, l, r)) {
+					t.Errorf("Ops(%d, %d, %d) differ while filling", k, l, r)
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	if done, total := st.DiffProgress(); done != total {
+		t.Fatalf("progress %d/%d after fills", done, total)
+	}
+}
+
+func TestFillDiffsStopsWhenCancelled(t *testing.T) {
+	opt := DefaultOptions()
+	opt.DeferDiffs = true
+	st := Build(synthetic(t, 20<<10, 2), opt)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := st.FillDiffs(ctx, nil); err == nil {
+		t.Fatal("FillDiffs with a cancelled context returned nil")
+	}
+	if done, total := st.DiffProgress(); done == total {
+		t.Fatalf("a cancelled fill diffed all %d events", total)
+	}
+	// Ops still works after a cancelled fill.
+	for k, e := range st.Events {
+		if e.Kind == Shared && len(e.Blocks[0]) > 0 && len(e.Blocks[1]) > 0 {
+			ops := st.Ops(k, 0, 1)
+			if worddiff.A(ops) != st.SideText(0, e.Blocks[0]) {
+				t.Fatalf("event %d: ops do not rebuild the left side", k)
+			}
+			break
+		}
+	}
+}

@@ -1,0 +1,282 @@
+// Package facts compares the facts that articles give about the same event:
+// numbers, money, percentages, dates and named people and places. It reads
+// the aligned story and never recomputes the alignment: values are compared
+// only inside a shared event, and a conflict is declared only when both
+// articles give one value of the same type for the same thing and the values
+// differ, so that a listed conflict is worth an editor's look.
+package facts
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// Report is the facts check of a whole story.
+type Report struct {
+	// Events holds one entry per shared event, in event order.
+	Events []EventFacts `json:"events"`
+	// Conflicting is how many events have at least one conflict.
+	Conflicting int `json:"conflicting"`
+}
+
+// EventFacts are the values the articles of one shared event give.
+type EventFacts struct {
+	// Event is the index into Story.Events.
+	Event int `json:"event"`
+	// Articles lists the articles present in the event.
+	Articles []int `json:"articles"`
+	// Values are every value each article gives, by article then position.
+	Values []Value `json:"values"`
+	// Agreed are values that two or more articles give alike.
+	Agreed []Agreement `json:"agreed"`
+	// Conflicts are pairs of values that differ for the same thing.
+	Conflicts []Conflict `json:"conflicts"`
+	// Conflict says len(Conflicts) > 0.
+	Conflict bool `json:"conflict"`
+}
+
+// Agreement is one value given alike by several articles.
+type Agreement struct {
+	Type Type   `json:"type"`
+	Key  string `json:"key"`
+	// Articles are the articles that give it; Texts how each writes it
+	// (Texts[i] is from Articles[i]).
+	Articles []int    `json:"articles"`
+	Texts    []string `json:"texts"`
+	// Variant says the articles spell it differently ("Sergei", "Sergey").
+	Variant bool `json:"variant,omitempty"`
+}
+
+// Conflict is a value of one article and a different value of the same type
+// and role in another.
+type Conflict struct {
+	Type Type `json:"type"`
+	// Unit is what the numbers count, when known.
+	Unit string `json:"unit,omitempty"`
+	A    Value  `json:"a"`
+	B    Value  `json:"b"`
+}
+
+// Check compares the values of every shared event of st.
+func Check(st *story.Story) *Report {
+	r := &Report{Events: []EventFacts{}}
+	lower := LowerWords(st)
+	for k, e := range st.Events {
+		if e.Kind != story.Shared {
+			continue
+		}
+		ef := EventFacts{Event: k, Values: []Value{}, Agreed: []Agreement{}, Conflicts: []Conflict{}}
+		byArt := map[int][]Value{}
+		for a, bs := range e.Blocks {
+			if len(bs) == 0 {
+				continue
+			}
+			ef.Articles = append(ef.Articles, a)
+			for _, b := range bs {
+				blk := st.Articles[a].Blocks[b]
+				if !blk.Kind.IsBody() {
+					continue
+				}
+				vs := append(Extract(blk.Text), ExtractNames(blk.Text, lower)...)
+				sort.SliceStable(vs, func(i, j int) bool { return vs[i].Start < vs[j].Start })
+				for _, v := range vs {
+					v.Article, v.Block = a, b
+					byArt[a] = append(byArt[a], v)
+				}
+			}
+			ef.Values = append(ef.Values, byArt[a]...)
+		}
+		ef.Agreed = agreements(ef.Articles, byArt)
+		for x := 0; x < len(ef.Articles); x++ {
+			for y := x + 1; y < len(ef.Articles); y++ {
+				ef.Conflicts = append(ef.Conflicts, conflicts(byArt[ef.Articles[x]], byArt[ef.Articles[y]])...)
+			}
+		}
+		ef.Conflict = len(ef.Conflicts) > 0
+		if ef.Conflict {
+			r.Conflicting++
+		}
+		r.Events = append(r.Events, ef)
+	}
+	return r
+}
+
+// LowerWords returns the words that st's body text writes in lower case, so
+// that a capitalised word opening a sentence is known to be common.
+func LowerWords(st *story.Story) map[string]bool {
+	lower := map[string]bool{}
+	for _, a := range st.Articles {
+		for _, b := range a.Blocks {
+			if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
+				continue
+			}
+			for _, w := range Words(b.Text) {
+				if !capitalised(w.Text) {
+					lower[Fold(w.Text)] = true
+				}
+			}
+		}
+	}
+	return lower
+}
+
+// agreements groups values that two or more articles give alike.
+func agreements(arts []int, byArt map[int][]Value) []Agreement {
+	var out []Agreement
+	used := map[int]map[int]bool{}
+	for _, a := range arts {
+		used[a] = map[int]bool{}
+	}
+	for x, a := range arts {
+		for i, v := range byArt[a] {
+			if used[a][i] {
+				continue
+			}
+			ag := Agreement{Type: v.Type, Key: v.Key, Articles: []int{a}, Texts: []string{v.Text}}
+			used[a][i] = true
+			for _, b := range arts[x+1:] {
+				for j, w := range byArt[b] {
+					if used[b][j] || !SameValue(v, w) {
+						continue
+					}
+					used[b][j] = true
+					ag.Articles = append(ag.Articles, b)
+					ag.Texts = append(ag.Texts, w.Text)
+					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(NameTokens(w.Text)) == len(NameTokens(v.Text)) {
+						ag.Variant = true
+					}
+					break
+				}
+			}
+			// the same value again in the same article is not news
+			for i2 := i + 1; i2 < len(byArt[a]); i2++ {
+				if SameValue(v, byArt[a][i2]) {
+					used[a][i2] = true
+				}
+			}
+			if len(ag.Articles) > 1 {
+				out = append(out, ag)
+			}
+		}
+	}
+	if out == nil {
+		out = []Agreement{}
+	}
+	return out
+}
+
+// conflicts compares the values of two articles in one event. It is
+// deliberately conservative: numbers conflict when they count the same unit,
+// or when each article gives exactly one number of that type and neither
+// names a different unit; calendar dates when each gives exactly one; names
+// when both give one person with the same surname but a different first
+// name. A hedged number ("up to 8,000") within 15% of the other is no
+// conflict.
+func conflicts(av, bv []Value) []Conflict {
+	var out []Conflict
+	for _, t := range []Type{Number, Money, Percent} {
+		ua, na := unmatched(av, bv, t)
+		ub, nb := unmatched(bv, av, t)
+		for _, x := range ua {
+			for _, y := range ub {
+				same := x.Unit != "" && x.Unit == y.Unit
+				lone := na == 1 && nb == 1 && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
+				if !same && !lone {
+					continue
+				}
+				if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
+					continue
+				}
+				u := x.Unit
+				if u == "" {
+					u = y.Unit
+				}
+				out = append(out, Conflict{Type: t, Unit: u, A: x, B: y})
+			}
+		}
+	}
+	// calendar dates
+	da, ndA := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
+	db, ndB := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
+	if ndA == 1 && ndB == 1 && len(da) == 1 && len(db) == 1 {
+		out = append(out, Conflict{Type: Date, A: da[0], B: db[0]})
+	}
+	// people with one surname and two first names
+	pa, _ := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Name && v.Person })
+	pb, _ := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Name && v.Person })
+	for _, x := range pa {
+		for _, y := range pb {
+			if differentFirstName(x.Text, y.Text) && !mentionsName(av, y) && !mentionsName(bv, x) {
+				out = append(out, Conflict{Type: Name, A: x, B: y})
+			}
+		}
+	}
+	return out
+}
+
+// unmatched returns the values of type t in xs that no value of ys matches,
+// one per distinct value, and how many distinct values of type t xs gives.
+func unmatched(xs, ys []Value, t Type) ([]Value, int) {
+	return unmatchedIf(xs, ys, func(v Value) bool { return v.Type == t })
+}
+
+func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
+	var out, distinct []Value
+	for _, x := range xs {
+		if !keep(x) {
+			continue
+		}
+		dup := false
+		for _, d := range distinct {
+			if SameValue(d, x) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		distinct = append(distinct, x)
+		found := false
+		for _, y := range ys {
+			if SameValue(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out, len(distinct)
+}
+
+func mentionsName(vs []Value, n Value) bool {
+	for _, v := range vs {
+		if v.Type == Name && SameName(v.Text, n.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// differentFirstName says whether two names of two words or more share the
+// surname (the last word) but not the first name.
+func differentFirstName(a, b string) bool {
+	ta, tb := NameTokens(a), NameTokens(b)
+	if len(ta) < 2 || len(tb) < 2 {
+		return false
+	}
+	if !SimilarWord(ta[len(ta)-1], tb[len(tb)-1]) {
+		return false
+	}
+	fa, fb := ta[0], tb[0]
+	if SimilarWord(fa, fb) || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,374 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Word is one word of a text with its byte offsets.
+type Word struct {
+	Text       string
+	Start, End int
+	// Initial says the word opens a sentence (or the text, or a quotation),
+	// where a capital letter says nothing about it being a name.
+	Initial bool
+	// Glued says punctuation other than a space separates it from the
+	// previous word ("Moscow, on" or "Korea's"), so a name cannot span them.
+	Glued bool
+}
+
+// Words splits text into words: letters and digits with inner apostrophes,
+// hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
+// period for abbreviations ("Mr.", "Nov.").
+func Words(text string) []Word {
+	var out []Word
+	initial := true
+	broken := false
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
+				initial = true
+				broken = true
+			case strings.ContainsRune("\"“”„«»‘’‹›(", r):
+				// an opening quotation mark starts a quoted sentence
+				if r == '“' || r == '„' || r == '«' || r == '(' || r == '‘' || (r == '"' && (i == 0 || isSpaceByte(text, i-1))) {
+					initial = true
+				}
+				broken = true
+			case !unicode.IsSpace(r):
+				broken = true
+			}
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(text) {
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r2) {
+				j += w2
+				continue
+			}
+			if strings.ContainsRune("'’-.", r2) && j+w2 < len(text) {
+				r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+				if isWordRune(r3) {
+					j += w2
+					continue
+				}
+			}
+			break
+		}
+		if j < len(text) && text[j] == '.' && isAbbrev(text[i:j]) {
+			j++
+		}
+		out = append(out, Word{Text: text[i:j], Start: i, End: j, Initial: initial, Glued: broken})
+		initial = false
+		broken = false
+		i = j
+	}
+	return out
+}
+
+func isSpaceByte(s string, i int) bool { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// isAbbrev says whether w followed by a period is an abbreviation that does
+// not end a sentence: a title, a month, or a single initial.
+func isAbbrev(w string) bool {
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	if strings.Contains(w, ".") { // "U.S", "D.C"
+		return true
+	}
+	return abbrevTitles[strings.ToLower(w)] || monthAbbrev[strings.ToLower(w)] != 0
+}
+
+var abbrevTitles = set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "gov",
+	"sen", "rep", "rev", "hon", "pres", "atty", "st", "jr", "sr", "no")
+
+func set(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// NameSpan is a capitalised name sequence found in a text.
+type NameSpan struct {
+	// Text is the sequence as written, titles included
+	// ("Foreign Minister Choe Son Hui").
+	Text string
+	// Core is Text without leading titles and honorifics ("Choe Son Hui");
+	// empty when the sequence is only titles.
+	Core string
+	// Start and End are Text's byte offsets.
+	Start, End int
+	// CoreStart is the byte offset where Core begins.
+	CoreStart int
+	// Titled says a title or honorific preceded the core ("Mr. Fox",
+	// "President Putin"), so it names a person.
+	Titled bool
+}
+
+// Names returns the capitalised name sequences of text: runs of
+// capitalised words, joined by "of", "de", "van" and the like, that do not
+// cross punctuation. A capitalised word that only opens a sentence is
+// skipped when it is a common word (or, given lower, a word written in
+// lower case elsewhere). Weekdays and months are dates, not names.
+func Names(text string, lower map[string]bool) []NameSpan {
+	ws := Words(text)
+	var out []NameSpan
+	for i := 0; i < len(ws); {
+		if !capitalised(ws[i].Text) || isDateWord(ws[i].Text) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j].Glued && !ws[j].Initial {
+			if capitalised(ws[j].Text) && !isDateWord(ws[j].Text) {
+				if possessive(ws[j-1].Text) {
+					break
+				}
+				j++
+				continue
+			}
+			if connectors[ws[j].Text] && j+1 < len(ws) && !ws[j+1].Glued && capitalised(ws[j+1].Text) && !isDateWord(ws[j+1].Text) && !possessive(ws[j-1].Text) {
+				j += 2
+				continue
+			}
+			break
+		}
+		s := i
+		// a capital that only opens a sentence: "However", "In", "Just"
+		for s < j && ws[s].Initial && commonInitial(ws[s].Text, lower) {
+			s++
+		}
+		if s < j {
+			out = append(out, makeName(text, ws[s:j]))
+		}
+		i = j
+	}
+	return out
+}
+
+func makeName(text string, ws []Word) NameSpan {
+	n := NameSpan{Start: ws[0].Start, End: ws[len(ws)-1].End}
+	n.Text = trimPossessive(text[n.Start:n.End])
+	n.End = n.Start + len(n.Text)
+	c := 0
+	for k, w := range ws {
+		if titleWord(w.Text) {
+			c = k + 1
+			n.Titled = true
+		}
+	}
+	for c < len(ws) && connectors[ws[c].Text] {
+		c++
+	}
+	if c < len(ws) {
+		n.CoreStart = ws[c].Start
+		n.Core = text[n.CoreStart:n.End]
+	} else {
+		n.CoreStart = n.End
+	}
+	return n
+}
+
+func trimPossessive(s string) string {
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, p) && len(s) > len(p) {
+			return s[:len(s)-len(p)]
+		}
+	}
+	return s
+}
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+var connectors = set("of", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du")
+
+// commonInitial says whether a capitalised word at a sentence start is an
+// ordinary word rather than a name.
+func commonInitial(w string, lower map[string]bool) bool {
+	l := strings.ToLower(w)
+	if commonWords[l] || pronouns[l] {
+		return true
+	}
+	if lower != nil && lower[l] {
+		return true
+	}
+	// adverbs: "Internationally", "Meanwhile" is in the list
+	return strings.HasSuffix(l, "ly") && len(l) > 5
+}
+
+var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "however", "according", "if", "when",
+	"while", "just", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "after",
+	"before", "as", "so", "yet", "for", "with", "without", "from", "by", "once", "meanwhile", "still", "also", "then",
+	"there", "here", "what", "who", "why", "how", "where", "which", "some", "many", "most", "all", "no", "not", "more",
+	"even", "now", "since", "although", "though", "because", "despite", "during", "under", "over", "about", "asked",
+	"share", "see", "read", "click", "last", "next", "each", "every", "both", "one", "two", "three", "such", "other",
+	"another", "new", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "indeed", "again", "only",
+	"until", "to", "of", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+	"would", "could", "should", "may", "might", "can", "must", "let", "we've", "i'm", "it's", "that's", "don't")
+
+var pronouns = set("he", "she", "they", "we", "i", "you", "him", "them", "us", "me")
+
+// titleWords are words of titles and offices that precede a person's name.
+var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.",
+	"gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "capt", "capt.", "adm", "adm.", "maj", "maj.",
+	"rev", "rev.", "hon", "hon.", "pres", "pres.", "atty", "atty.", "sir", "dame", "lord", "lady",
+	"president", "vice", "minister", "prime", "foreign", "secretary", "senator", "representative", "congressman",
+	"congresswoman", "governor", "mayor", "chancellor", "leader", "supreme", "general", "chief", "director",
+	"spokesman", "spokeswoman", "spokesperson", "ambassador", "king", "queen", "prince", "princess", "pope", "judge",
+	"justice", "commissioner", "chairman", "chairwoman", "chair", "deputy", "former", "speaker", "attorney", "counsel",
+	"special", "affairs", "defense", "defence", "state", "interior", "finance", "treasury", "press", "officer", "envoy",
+	"premier", "sheikh", "colonel", "captain", "sergeant", "admiral", "lieutenant", "commander", "marshal", "agent",
+	"professor", "doctor", "rabbi", "father", "bishop", "cardinal", "archbishop", "dictator", "ruler", "first", "lady's",
+	"acting", "interim", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
+
+func titleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+var monthNames = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+
+var monthAbbrev = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+	"sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+func isDateWord(w string) bool {
+	l := strings.TrimSuffix(strings.ToLower(w), ".")
+	return weekdays[l] || monthNames[l] != 0 || (monthAbbrev[l] != 0 && strings.HasSuffix(w, "."))
+}
+
+// Fold returns s in lower case without diacritics and with typographic
+// apostrophes made straight, for comparing names and words.
+func Fold(s string) string {
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '’' || r == '‘':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// NameTokens returns the folded words of a name, without titles.
+func NameTokens(name string) []string {
+	var out []string
+	for _, w := range Words(name) {
+		if titleWord(w.Text) || connectors[w.Text] {
+			continue
+		}
+		out = append(out, Fold(trimPossessive(w.Text)))
+	}
+	return out
+}
+
+// SameName says whether two names may name the same person or place: every
+// word of the shorter matches a word of the longer, exactly or with one
+// letter changed in words of five letters or more ("Sergei" and "Sergey";
+// "Choe" and "Choe Son Hui"; "Mr. Fox" and "Vicente Fox").
+func SameName(a, b string) bool {
+	ta, tb := NameTokens(a), NameTokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	for _, x := range ta {
+		found := false
+		for _, y := range tb {
+			if SimilarWord(x, y) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// SimilarWord says whether two folded words are equal or, when both have at
+// least five letters, differ by one edit.
+func SimilarWord(x, y string) bool {
+	if x == y {
+		return true
+	}
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) < 5 || len(ry) < 5 {
+		return false
+	}
+	return editDistanceAtMostOne(rx, ry)
+}
+
+func editDistanceAtMostOne(a, b []rune) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return string(a[i+1:]) == string(b[i+1:])
+	}
+	return string(a[i:]) == string(b[i+1:])
+}
+
+// nonPerson are words that mark a name as a place or an organisation.
+var nonPerson = set("north", "south", "east", "west", "united", "states", "kingdom", "korea", "house", "republic",
+	"union", "nations", "army", "party", "department", "ministry", "office", "press", "service", "news", "times",
+	"post", "agency", "council", "court", "congress", "senate", "committee", "forces", "government", "region",
+	"people's", "central", "national", "international", "european", "federal", "bank", "university", "street",
+	"city", "county", "river", "island", "islands", "sea", "ocean", "airport", "station", "church", "school",
+	"company", "group", "corporation", "inc", "ltd", "association", "organization", "organisation", "foundation",
+	"institute", "center", "centre", "club", "league", "media", "network", "channel", "assembly", "parliament",
+	"cabinet", "white", "kremlin", "pentagon", "new", "york", "moscow", "america", "american",
+	"russian", "korean", "ukrainian", "chinese", "british", "french", "german", "mexican", "european", "democrats",
+	"republicans", "democratic", "republican", "cnn", "bbc", "reuters")
+
+// PersonLike says whether a name core looks like a person's name: two or
+// more words, none of which marks a place or an organisation, or a name that
+// carries a title.
+func PersonLike(n NameSpan) bool {
+	if n.Core == "" {
+		return false
+	}
+	toks := NameTokens(n.Core)
+	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) {
+		return false
+	}
+	for _, t := range toks {
+		if nonPerson[t] {
+			return false
+		}
+	}
+	return true
+}

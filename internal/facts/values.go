@@ -1,0 +1,379 @@
+package facts
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Type is what kind of fact a value is.
+type Type string
+
+// The types of value.
+const (
+	Number  Type = "number"  // a count or quantity: 8,000; 3.6 billion; twelve
+	Money   Type = "money"   // an amount with a currency: $2 million; €40
+	Percent Type = "percent" // 5%; 12 percent
+	Date    Type = "date"    // Nov. 1, 2024; 1 November; Friday; 2024-11-01
+	Year    Type = "year"    // a year on its own: 1949
+	Name    Type = "name"    // a named person or place: Sergey Lavrov; Kursk
+)
+
+// Value is one fact an article gives: a number, a date or a name.
+type Value struct {
+	Type Type `json:"type"`
+	// Text is the value as written ("$3.6 billion", "Sergei Lavrov").
+	Text string `json:"text"`
+	// Key is the normalised value: "3600000000" for money and numbers,
+	// "5" for 5%, "2024-11-01", "--11-01" (no year), "friday", or a name
+	// in lower case without diacritics or titles. Equal keys mean the same
+	// value; names also match fuzzily (see SameName).
+	Key string `json:"key"`
+	// Unit is what a number counts ("soldier"), or the currency of money
+	// ("USD"); empty when unknown.
+	Unit string `json:"unit,omitempty"`
+	// Approx says the text hedges the number ("up to", "about", "nearly").
+	Approx bool `json:"approx,omitempty"`
+	// Person says a name looks like a person's (two or more name words, or
+	// a title before it).
+	Person bool `json:"person,omitempty"`
+	// Article and Block locate the value; Start and End are byte offsets
+	// into the block's text.
+	Article int `json:"article"`
+	Block   int `json:"block"`
+	Start   int `json:"start"`
+	End     int `json:"end"`
+
+	num  float64 // numeric value for numbers, money and percents
+	prec float64 // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+}
+
+var (
+	monthAlt = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
+	dateRE   = regexp.MustCompile(`\b(?:` +
+		`(\d{4})-(\d{2})-(\d{2})` + // ISO
+		`|(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?` + // Nov. 1, 2024
+		`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?` + // 1 November 2024
+		`|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)` +
+		`)\b`)
+	numRE = regexp.MustCompile(`(?i)(US|U\.S\.|C|A|HK)?([$€£¥₩₽])?\s?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?` +
+		`(?:\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|thousand\b|bn\b|tn\b|mn\b|m\b|b\b|k\b))?` +
+		`(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?`)
+	wordNumRE = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|a hundred|a thousand|a million|a billion)(?:\s(million|billion|trillion|thousand|hundred))?\b`)
+	approxRE  = regexp.MustCompile(`(?i)(?:about|around|approximately|roughly|nearly|almost|up to|some|more than|less than|fewer than|over|under|at least|at most|estimated|an estimated|as many as|as much as|close to)\s*$`)
+)
+
+var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
+	"mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100, "dozen": 12}
+
+var wordNums = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a hundred": 100,
+	"a thousand": 1000, "a million": 1e6, "a billion": 1e9}
+
+var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₽": "RUB",
+	"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "yen": "JPY",
+	"won": "KRW", "pesos": "MXN", "rupees": "INR"}
+
+// Extract returns the numbers, money, percentages, dates and years that
+// text gives, in text order, with Article and Block zero. Names are not
+// included; see ExtractNames.
+func Extract(text string) []Value {
+	var out []Value
+	taken := make([]bool, len(text)+1)
+	mark := func(s, e int) {
+		for i := s; i < e; i++ {
+			taken[i] = true
+		}
+	}
+	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {
+		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		switch {
+		case g(1) != "":
+			v.Key = g(1) + "-" + g(2) + "-" + g(3)
+		case g(4) != "":
+			v.Key = dateKey(g(6), monthNumber(g(4)), g(5))
+		case g(8) != "":
+			v.Key = dateKey(g(9), monthNumber(g(8)), g(7))
+		default:
+			v.Key = strings.ToLower(g(10))
+		}
+		if v.Key == "" {
+			continue
+		}
+		out = append(out, v)
+		mark(m[0], m[1])
+	}
+	for _, m := range numRE.FindAllStringSubmatchIndex(text, -1) {
+		s, e := m[0], m[1]
+		ds := m[6] // the digits
+		if taken[ds] || !numberBoundary(text, ds, m[7]) {
+			continue
+		}
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		intPart := strings.ReplaceAll(g(3), ",", "")
+		frac := g(4)
+		f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
+		if err != nil {
+			continue
+		}
+		prec := math.Pow(10, -float64(len(frac)))
+		suffix := strings.ToLower(g(5))
+		cur := currencies[g(2)]
+		if c := currencies[strings.ToLower(g(6))]; c != "" {
+			cur = c
+		}
+		if g(2) == "" {
+			s = ds // a stray "A" or "C" before a number is a word, not a currency
+		}
+		v := Value{Start: s, End: e}
+		switch {
+		case suffix == "%" || suffix == "percent" || suffix == "per cent":
+			v.Type = Percent
+		case cur != "":
+			v.Type = Money
+			v.Unit = cur
+		default:
+			v.Type = Number
+		}
+		numEnd := m[7]
+		if m[8] >= 0 {
+			numEnd = m[9]
+		}
+		if sc, ok := scales[suffix]; ok {
+			// "3 m" in prose is metres; a one- or two-letter scale
+			// ("3.6B", "$2bn") is written without a space
+			if len(suffix) <= 2 && (m[10] > numEnd || (suffix == "m" && cur == "")) {
+				v.End = numEnd
+			} else {
+				f *= sc
+				prec *= sc
+			}
+		}
+		if v.Type == Number && frac == "" && !strings.Contains(g(3), ",") && len(intPart) == 4 && f >= 1800 && f <= 2100 && suffix == "" {
+			v.Type = Year
+			v.Key = intPart
+			v.Text = text[v.Start:v.End]
+			out = append(out, v)
+			mark(v.Start, v.End)
+			continue
+		}
+		v.num, v.prec = f, prec
+		v.Key = formatNum(f)
+		v.Text = strings.TrimSpace(text[v.Start:v.End])
+		v.Start = v.Start + strings.Index(text[v.Start:v.End], v.Text)
+		v.End = v.Start + len(v.Text)
+		v.Approx = hedged(text, v.Start)
+		if v.Type == Number {
+			v.Unit = unitAfter(text[v.End:])
+		}
+		out = append(out, v)
+		mark(v.Start, v.End)
+	}
+	for _, m := range wordNumRE.FindAllStringSubmatchIndex(text, -1) {
+		if taken[m[0]] || (m[0] > 0 && isWordByte(text[m[0]-1])) {
+			continue
+		}
+		w := strings.ToLower(text[m[2]:m[3]])
+		f := wordNums[w]
+		if m[4] >= 0 {
+			f *= scales[strings.ToLower(text[m[4]:m[5]])]
+		}
+		unit := unitAfter(text[m[1]:])
+		if unit == "" || strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "of ") {
+			continue // "two of them", "five to one": not a count of anything
+		}
+		v := Value{Type: Number, Text: text[m[0]:m[1]], Key: formatNum(f), Unit: unit, Start: m[0], End: m[1], num: f, prec: 1}
+		v.Approx = hedged(text, m[0])
+		out = append(out, v)
+		mark(m[0], m[1])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// hedged says whether the words before text[i:] hedge a number ("up to").
+func hedged(text string, i int) bool {
+	s := i - 30
+	if s < 0 {
+		s = 0
+	}
+	return approxRE.MatchString(text[s:i])
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// numberBoundary rejects digits glued to letters ("F-35", "COVID-19", "G7").
+func numberBoundary(text string, s, e int) bool {
+	if s > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '/' || r == '.' {
+			return false
+		}
+	}
+	if e < len(text) {
+		c := text[e]
+		if c == '-' && e+1 < len(text) && text[e+1] >= '0' && text[e+1] <= '9' {
+			return false // a range or a code, "2000-2006", "555-1234"
+		}
+	}
+	return true
+}
+
+func monthNumber(m string) int {
+	l := strings.TrimSuffix(strings.ToLower(m), ".")
+	if n := monthNames[l]; n != 0 {
+		return n
+	}
+	return monthAbbrev[l]
+}
+
+func dateKey(year string, month int, day string) string {
+	d, err := strconv.Atoi(day)
+	if err != nil || month == 0 || d < 1 || d > 31 {
+		return ""
+	}
+	if year == "" {
+		return fmt.Sprintf("--%02d-%02d", month, d)
+	}
+	return fmt.Sprintf("%s-%02d-%02d", year, month, d)
+}
+
+func formatNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// unitSkip are words between a number and the noun it counts.
+var unitSkip = set("more", "additional", "extra", "new", "other", "of", "the", "its", "their", "his", "her", "our",
+	"than", "about", "some", "mostly", "newly", "so-called", "active", "such", "total", "estimated")
+
+// unitStop are words after a number that say it counts nothing named.
+var unitStop = set("to", "and", "or", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were", "has",
+	"have", "had", "will", "would", "a", "an", "that", "which", "who", "as", "per", "percent", "if", "but", "times",
+	"when", "into", "since", "after", "before", "it", "this", "there", "be", "could", "said", "says")
+
+// unitSynonyms fold nouns that count the same thing.
+var unitSynonyms = map[string]string{"soldier": "troop", "personnel": "troop", "serviceman": "troop",
+	"servicemen": "troop", "fighter": "troop", "person": "people", "individual": "people", "resident": "people",
+	"civilian": "people", "dollar": "USD", "buck": "USD", "migrant": "migrant", "refugee": "migrant", "kilometer": "km",
+	"kilometre": "km", "mile": "mile", "year": "year", "yr": "year"}
+
+// unitAfter returns the noun a number counts: the first lower-case word of
+// the next few, past capitalised names ("8,000 Korean People’s Army
+// personnel") and a few fillers, stemmed to the singular.
+func unitAfter(rest string) string {
+	ws := Words(rest)
+	for k, w := range ws {
+		if k >= 5 || (w.Glued && k > 0) || (k == 0 && strings.TrimSpace(rest[:w.Start]) != "") {
+			return ""
+		}
+		l := Fold(w.Text)
+		switch {
+		case capitalised(w.Text):
+			continue
+		case unitSkip[l]:
+			continue
+		case unitStop[l]:
+			return ""
+		}
+		u := singular(l)
+		if s, ok := unitSynonyms[u]; ok {
+			return s
+		}
+		return u
+	}
+	return ""
+}
+
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "men"):
+		return w
+	case strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// ExtractNames returns the names text gives (see Names), as values. lower,
+// when not nil, holds words written in lower case elsewhere, so a sentence's
+// first word is not taken for a name.
+func ExtractNames(text string, lower map[string]bool) []Value {
+	var out []Value
+	for _, n := range Names(text, lower) {
+		if n.Core == "" {
+			continue
+		}
+		core := n.Core
+		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(NameTokens(core), " "), Person: PersonLike(n),
+			Start: n.CoreStart, End: n.CoreStart + len(core)})
+	}
+	return out
+}
+
+// SameValue says whether a and b give the same fact: equal numbers (to the
+// precision the less precise one is written with), equal dates, or names
+// that SameName matches.
+func SameValue(a, b Value) bool {
+	if a.Type == Name || b.Type == Name {
+		return a.Type == b.Type && (a.Key == b.Key || SameName(a.Text, b.Text))
+	}
+	if a.num != 0 || b.num != 0 {
+		if numeric(a.Type) != numeric(b.Type) {
+			return false
+		}
+		p := math.Max(a.prec, b.prec)
+		if p <= 0 {
+			p = 1
+		}
+		return math.Abs(a.num-b.num) < p/2+1e-9*math.Max(math.Abs(a.num), math.Abs(b.num)) ||
+			math.Round(a.num/p) == math.Round(b.num/p)
+	}
+	if a.Type == Date && b.Type == Date {
+		return sameDate(a.Key, b.Key)
+	}
+	return a.Type == b.Type && a.Key == b.Key
+}
+
+// numeric sorts types that compare as numbers: money and a plain number
+// ("3.6B" and "$3.6 billion") are the same figure; a percent is not.
+func numeric(t Type) string {
+	if t == Percent {
+		return "percent"
+	}
+	return "number"
+}
+
+// sameDate compares dates, ignoring the year when one side omits it.
+func sameDate(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.HasPrefix(a, "--") && len(b) == 10 {
+		return a[2:] == b[5:]
+	}
+	if strings.HasPrefix(b, "--") && len(a) == 10 {
+		return b[2:] == a[5:]
+	}
+	return false
+}

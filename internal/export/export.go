@@ -1,6 +1,10 @@
 // Package export writes the aligned story in the formats editors share:
-// JSON (the versioned contract) and plain text. Every exporter renders the
-// same story.Story; none recomputes alignment or diffs.
+// JSON (the versioned contract), plain text, Markdown and a self-contained
+// HTML page; the reader registers its ANSI view here too. Every exporter
+// renders the same story.Story; none recomputes alignment or diffs. Article
+// text is untrusted: each format escapes it its own way (html/template for
+// HTML, backslash escapes for Markdown, visible control characters for
+// text), and WriteFile never leaves a partial file behind.
 package export
 
 import (
@@ -66,17 +70,20 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	if opt.Width < 20 {
 		opt.Width = 20
 	}
-	l, r := opt.Left, opt.Right
+	l, r, err := pair(st, opt)
+	if err != nil {
+		return err
+	}
 	gutter := 3
 	colW := (opt.Width - gutter) / 2
 	var b strings.Builder
-	la, ra := st.Articles[l], st.Articles[r]
 	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
-	header := func(a story.Article) []layout.Line {
+	header := func(ai int) []layout.Line {
+		a := st.Articles[ai]
 		var sp []layout.Span
-		sp = append(sp, layout.Span{Text: safe(a.Outlet), Role: layout.Heading})
+		sp = append(sp, layout.Span{Text: safe(outlet(st, ai)), Role: layout.Heading})
 		if a.Date != "" {
 			sp = append(sp, layout.Span{Text: " · " + safe(a.Date)})
 		}
@@ -88,7 +95,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		}
 		return layout.Wrap(sp, colW)
 	}
-	writeRow(&b, header(la), header(ra), colW, gutter, textPaint)
+	writeRow(&b, header(l), header(r), colW, gutter, textPaint)
 	b.WriteString(rule + "\n")
 	for k := range st.Events {
 		if !Keep(st, k, l, r, opt.Only) {
@@ -104,14 +111,14 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		right := side(st, k, r, l, false, colW)
 		writeRow(&b, left, right, colW, gutter, textPaint)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
 	e := st.Events[k]
 	if len(e.Blocks[a]) == 0 {
-		return layout.Wrap([]layout.Span{{Text: "· not in " + safe(st.Articles[a].Outlet) + " ·", Role: layout.Absent}}, colW)
+		return layout.Wrap([]layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}, colW)
 	}
 	spans := layout.Side(st, k, a, other, left)
 	for i, s := range spans {
@@ -162,7 +169,11 @@ func Summary(st *story.Story, l, r int) string {
 			onlyR++
 		}
 	}
-	return fmt.Sprintf("synoptic · %s vs %s · %d articles · %d events: %d shared, %d only in %s, %d only in %s",
-		safe(st.Articles[l].Outlet), safe(st.Articles[r].Outlet), len(st.Articles), len(st.Events), shared,
-		onlyL, safe(st.Articles[l].Outlet), onlyR, safe(st.Articles[r].Outlet))
+	arts := fmt.Sprintf("%d articles", len(st.Articles))
+	if n := pairNote(st, l, r); n != "" {
+		arts = n
+	}
+	return fmt.Sprintf("synoptic · %s vs %s · %s · %d events: %d shared, %d only in %s, %d only in %s",
+		safe(outlet(st, l)), safe(outlet(st, r)), arts, len(st.Events), shared,
+		onlyL, safe(outlet(st, l)), onlyR, safe(outlet(st, r)))
 }

@@ -18,6 +18,8 @@ var formats = map[string]struct {
 }{
 	"json": {func(w io.Writer, st *story.Story, _ Options) error { return JSON(w, st) }, "json"},
 	"txt":  {Text, "txt"},
+	"html": {HTML, "html"},
+	"md":   {Markdown, "md"},
 }
 
 // Register adds a format rendered outside this package (the reader's ANSI

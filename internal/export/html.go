@@ -1,0 +1,343 @@
+package export
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+//go:embed html.css
+var htmlCSS string
+
+// HTML writes one self-contained HTML5 page of articles opt.Left and
+// opt.Right: a header with both articles, a summary with coverage, a legend,
+// a table of contents, and one two-column row per event, with <del> and
+// <ins> around the words only one side uses. Inline CSS only: no script, no
+// network, light and dark, printable, stacked on narrow screens. Every piece
+// of article text goes through html/template, so markup in an article shows
+// as text.
+func HTML(w io.Writer, st *story.Story, opt Options) error {
+	l, r, err := pair(st, opt)
+	if err != nil {
+		return err
+	}
+	return htmlTmpl.Execute(w, htmlModel(st, l, r, opt.Only))
+}
+
+type htmlDoc struct {
+	CSS         template.CSS
+	Title       string
+	Pair        string
+	Left, Right htmlArticle
+	Stats       Stats
+	Filter      string
+	Events      []htmlEvent
+}
+
+type htmlArticle struct {
+	Outlet, Date, Byline, Title, Section string
+	URL                                  string // http(s) only, else ""
+	RawURL                               string // any other address, shown as text
+	Cover                                string // percentage, formatted
+	CoverPct                             float64
+}
+
+type htmlEvent struct {
+	N       int
+	Class   string // shared, only-left, only-right, furniture
+	Label   string // what the event is, in its row
+	Short   string // the same, in the table of contents
+	Score   string
+	Changed bool
+	Moved   string
+	Excerpt string
+	Left    htmlSide
+	Right   htmlSide
+}
+
+type htmlSide struct {
+	Who      string // the outlet, shown when the columns stack
+	Absent   string // "not in …" when the article lacks the event
+	OneSided bool
+	Paras    []htmlPara
+}
+
+type htmlPara struct {
+	Class string
+	Tag   string // "Caption", "Heading" …: what the block is, when not body text
+	Runs  []htmlRun
+}
+
+type htmlRun struct {
+	Text string
+	Tag  string // "", "del" or "ins"
+}
+
+func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
+	stats := Count(st, l, r)
+	d := htmlDoc{
+		CSS:   template.CSS(htmlCSS),
+		Pair:  pairNote(st, l, r),
+		Left:  htmlArt(st, l, stats.CoverLeft),
+		Right: htmlArt(st, r, stats.CoverRight),
+		Stats: stats,
+	}
+	d.Title = textsafe.VisibleLine(st.Name)
+	if d.Title == "" {
+		d.Title = d.Left.Outlet + " vs " + d.Right.Outlet
+	}
+	for k, e := range st.Events {
+		if !Keep(st, k, l, r, only) {
+			continue
+		}
+		ev := htmlEvent{
+			N:     k + 1,
+			Label: kindLabel(st, k, l, r),
+			Score: fmt.Sprintf("%.2f", e.Score),
+			Moved: textsafe.VisibleLine(movedIn(st, k, l, r)),
+		}
+		ev.Short = ev.Label
+		switch ev.Label {
+		case "shared":
+			ev.Class = "shared"
+			ev.Changed = Keep(st, k, l, r, "changed")
+		case "only left":
+			ev.Class = "only-left"
+			ev.Label = "only in " + d.Left.Outlet
+		case "only right":
+			ev.Class = "only-right"
+			ev.Label = "only in " + d.Right.Outlet
+		default:
+			ev.Class = "furniture"
+		}
+		ev.Left = htmlSideOf(st, k, l, r, true)
+		ev.Right = htmlSideOf(st, k, r, l, false)
+		ev.Excerpt = excerpt(st, k, l, r)
+		d.Events = append(d.Events, ev)
+	}
+	switch only {
+	case "changed":
+		d.Filter = fmt.Sprintf("Showing the %d shared events whose wording differs, of %d.", len(d.Events), len(st.Events))
+	case "single":
+		d.Filter = fmt.Sprintf("Showing the %d events only one side tells, of %d.", len(d.Events), len(st.Events))
+	}
+	return d
+}
+
+func htmlArt(st *story.Story, a int, cover float64) htmlArticle {
+	art := st.Articles[a]
+	h := htmlArticle{
+		Outlet:   textsafe.VisibleLine(outlet(st, a)),
+		Date:     textsafe.VisibleLine(art.Date),
+		Byline:   textsafe.VisibleLine(art.Byline),
+		Title:    textsafe.VisibleLine(art.Title),
+		Section:  textsafe.VisibleLine(art.Section),
+		Cover:    fmt.Sprintf("%.0f%%", cover),
+		CoverPct: cover,
+	}
+	if u, err := url.Parse(strings.TrimSpace(art.URL)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		h.URL = u.String()
+	} else {
+		h.RawURL = textsafe.VisibleLine(art.URL)
+	}
+	return h
+}
+
+func htmlSideOf(st *story.Story, k, a, other int, left bool) htmlSide {
+	s := htmlSide{Who: textsafe.VisibleLine(outlet(st, a))}
+	ps := sideParas(st, k, a, other, left)
+	if len(ps) == 0 {
+		s.Absent = "not in " + s.Who
+		return s
+	}
+	s.OneSided = len(st.Events[k].Blocks[other]) == 0
+	for _, p := range ps {
+		hp := htmlPara{Class: "k-" + string(p.Kind), Tag: kindTag(p.Kind)}
+		for _, r := range p.Runs {
+			hr := htmlRun{Text: textsafe.Visible(r.Text)}
+			switch r.Mark {
+			case del:
+				hr.Tag = "del"
+			case ins:
+				hr.Tag = "ins"
+			}
+			hp.Runs = append(hp.Runs, hr)
+		}
+		s.Paras = append(s.Paras, hp)
+	}
+	return s
+}
+
+// kindTag names a block kind that is not plain body text.
+func kindTag(k segment.Kind) string {
+	switch k {
+	case segment.Headline:
+		return "Headline"
+	case segment.Caption:
+		return "Caption"
+	case segment.Heading:
+		return "Heading"
+	case segment.Boilerplate:
+		return "Page furniture"
+	case segment.Meta:
+		return "Metadata"
+	}
+	return ""
+}
+
+// excerpt is the start of event k's text, for the table of contents.
+func excerpt(st *story.Story, k, l, r int) string {
+	e := st.Events[k]
+	a := l
+	if len(e.Blocks[l]) == 0 {
+		a = r
+	}
+	if len(e.Blocks[a]) == 0 {
+		return ""
+	}
+	t := strings.Join(strings.Fields(textsafe.VisibleLine(st.SideText(a, e.Blocks[a]))), " ")
+	const n = 90
+	if rs := []rune(t); len(rs) > n {
+		t = strings.TrimRight(string(rs[:n]), " ") + "…"
+	}
+	return t
+}
+
+// pair returns the two articles opt shows, or an error when the story
+// cannot show them.
+func pair(st *story.Story, opt Options) (int, int, error) {
+	n := len(st.Articles)
+	l, r := opt.Left, opt.Right
+	if n < 2 {
+		return 0, 0, fmt.Errorf("the story has %d article(s); an export compares two", n)
+	}
+	if l < 0 || l >= n || r < 0 || r >= n || l == r {
+		return 0, 0, fmt.Errorf("articles %d,%d: want two different indices from 0 to %d", l, r, n-1)
+	}
+	return l, r, nil
+}
+
+// sideArg passes one side and its name ("left", "right") to a sub-template.
+func sideArg(side string, v any) map[string]any { return map[string]any{"Side": side, "A": v, "S": v} }
+
+var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": sideArg}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="synoptic">
+<title>{{.Title}} · synoptic</title>
+<style>
+{{.CSS}}</style>
+</head>
+<body>
+<header>
+<p class="app">synoptic · side by side</p>
+<h1>{{.Title}}</h1>
+{{- if .Pair}}
+<p class="pair">Showing {{.Pair}}.</p>
+{{- end}}
+<div class="articles">
+{{- template "article" (arg "left" .Left)}}
+{{- template "article" (arg "right" .Right)}}
+</div>
+</header>
+<section class="summary" aria-label="Summary">
+<ul class="counts">
+<li><b>{{.Stats.Events}}</b>events</li>
+<li><b>{{.Stats.Shared}}</b>shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
+<li><b>{{.Stats.OnlyLeft}}</b>only in {{.Left.Outlet}}</li>
+<li><b>{{.Stats.OnlyRight}}</b>only in {{.Right.Outlet}}</li>
+<li><b>{{.Stats.Boilerplate}}</b>page furniture</li>
+</ul>
+<dl class="cover">
+<dt>{{.Left.Outlet}}</dt><dd><div class="bar left" title="{{.Left.Cover}} of {{.Left.Outlet}}’s text is about events {{.Right.Outlet}} also reports"><span style="width: {{printf "%.1f" .Left.CoverPct}}%"></span></div></dd><dd class="pct">{{.Left.Cover}}</dd>
+<dt>{{.Right.Outlet}}</dt><dd><div class="bar right" title="{{.Right.Cover}} of {{.Right.Outlet}}’s text is about events {{.Left.Outlet}} also reports"><span style="width: {{printf "%.1f" .Right.CoverPct}}%"></span></div></dd><dd class="pct">{{.Right.Cover}}</dd>
+</dl>
+<p class="filter">Coverage: the share of each article’s body text that reports events the other article also reports.</p>
+<ul class="legend" aria-label="Legend">
+<li><del>struck</del> words only in {{.Left.Outlet}}</li>
+<li><ins>underlined</ins> words only in {{.Right.Outlet}}</li>
+<li>plain: wording both share</li>
+<li><span class="chip only-left">only in …</span> an event one side lacks</li>
+<li><span class="moved">moved</span> told in another order</li>
+</ul>
+{{- if .Filter}}
+<p class="filter">{{.Filter}}</p>
+{{- end}}
+</section>
+{{- if .Events}}
+<details class="toc" open>
+<summary>Contents · {{len .Events}} events</summary>
+<nav aria-label="Events">
+<ol>
+{{- range .Events}}
+<li><a class="n" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Short}}</span><span class="x">{{.Excerpt}}</span></li>
+{{- end}}
+</ol>
+</nav>
+</details>
+<main>
+<div class="colheads" aria-hidden="true"><div class="left">{{.Left.Outlet}}</div><div class="right">{{.Right.Outlet}}</div></div>
+{{- range .Events}}
+<section class="event {{.Class}}{{if .Changed}} changed{{end}}{{if .Moved}} is-moved{{end}}" id="event-{{.N}}">
+{{- if eq .Class "furniture"}}
+<details class="furniture">
+<summary class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">page furniture</span><span class="hint">{{.Excerpt}}</span></summary>
+{{- template "cols" .}}
+</details>
+{{- else}}
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}</h2>
+{{- template "cols" .}}
+{{- end}}
+</section>
+{{- end}}
+</main>
+{{- else}}
+<p class="none">No events to show.</p>
+{{- end}}
+<footer>Made with synoptic. Alignment and word differences are computed; check them against the articles.</footer>
+</body>
+</html>
+{{define "article"}}
+<div class="article {{.Side}}">
+<p class="outlet">{{.A.Outlet}}</p>
+{{- if or .A.Date .A.Byline .A.Section}}
+<p class="meta">{{.A.Date}}{{if and .A.Date (or .A.Section .A.Byline)}} · {{end}}{{.A.Section}}{{if and .A.Section .A.Byline}} · {{end}}{{if .A.Byline}}by {{.A.Byline}}{{end}}</p>
+{{- end}}
+{{- if .A.Title}}
+<h2>{{.A.Title}}</h2>
+{{- end}}
+{{- if .A.URL}}
+<p class="meta"><a href="{{.A.URL}}" rel="noreferrer noopener">{{.A.URL}}</a></p>
+{{- else if .A.RawURL}}
+<p class="meta">{{.A.RawURL}}</p>
+{{- end}}
+</div>
+{{- end}}
+{{define "cols"}}
+<div class="cols">
+{{- template "side" (arg "left" .Left)}}
+{{- template "side" (arg "right" .Right)}}
+</div>
+{{- end}}
+{{define "side"}}
+{{- if .S.Absent}}
+<div class="side {{.Side}} absent"><p class="who">{{.S.Who}}</p>{{.S.Absent}}</div>
+{{- else}}
+<div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"><p class="who">{{.S.Who}}</p>
+{{- range .S.Paras}}
+<p class="{{.Class}}">{{if .Tag}}<span class="tag">{{.Tag}}</span>{{end}}{{range .Runs}}{{if eq .Tag "del"}}<del>{{.Text}}</del>{{else if eq .Tag "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>
+{{- end}}
+</div>
+{{- end}}
+{{- end}}
+`))

@@ -1,0 +1,384 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// Markdown writes a GitHub-flavoured Markdown document of articles
+// opt.Left and opt.Right: a header table, a summary, a legend, a list of
+// events linking to each, then per event a heading and each side's text as
+// a quotation, words only on the left ~~struck~~ and words only on the
+// right **bold**, paragraphs wrapped at opt.Width columns. Article text is
+// escaped so that Markdown and HTML in it show as text, and control
+// characters are made visible.
+func Markdown(w io.Writer, st *story.Story, opt Options) error {
+	l, r, err := pair(st, opt)
+	if err != nil {
+		return err
+	}
+	width := max(20, opt.Width)
+	var b strings.Builder
+	la, ra := mdLine(outlet(st, l)), mdLine(outlet(st, r))
+	title := mdLine(st.Name)
+	if title == "" {
+		title = la + " vs " + ra
+	}
+	fmt.Fprintf(&b, "# %s\n\n", title)
+	fmt.Fprintf(&b, "Side by side: **%s** and **%s**", la, ra)
+	if n := pairNote(st, l, r); n != "" {
+		fmt.Fprintf(&b, ", %s", mdLine(n))
+	}
+	b.WriteString(".\n\n")
+
+	stats := Count(st, l, r)
+	b.WriteString("| | " + la + " | " + ra + " |\n|---|---|---|\n")
+	row := func(name, x, y string) {
+		if x != "" || y != "" {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", name, x, y)
+		}
+	}
+	a1, a2 := st.Articles[l], st.Articles[r]
+	row("Headline", mdLine(a1.Title), mdLine(a2.Title))
+	row("Date", mdLine(a1.Date), mdLine(a2.Date))
+	row("Byline", mdLine(a1.Byline), mdLine(a2.Byline))
+	row("Section", mdLine(a1.Section), mdLine(a2.Section))
+	row("Address", mdLine(a1.URL), mdLine(a2.URL))
+	row("Coverage", fmt.Sprintf("%.0f%%", stats.CoverLeft), fmt.Sprintf("%.0f%%", stats.CoverRight))
+	b.WriteString("\n")
+
+	fmt.Fprintf(&b, "**%d events:** %d shared", stats.Events, stats.Shared)
+	if stats.Shared > 0 {
+		fmt.Fprintf(&b, " (%d reworded, %d moved)", stats.Changed, stats.Moved)
+	}
+	fmt.Fprintf(&b, ", %d only in %s, %d only in %s, %d page furniture. ", stats.OnlyLeft, la, stats.OnlyRight, ra, stats.Boilerplate)
+	b.WriteString("Coverage is the share of each article's body text that reports events the other also reports.\n\n")
+	fmt.Fprintf(&b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
+
+	var keep []int
+	for k := range st.Events {
+		if Keep(st, k, l, r, opt.Only) {
+			keep = append(keep, k)
+		}
+	}
+	switch opt.Only {
+	case "changed":
+		fmt.Fprintf(&b, "Showing the %d shared events whose wording differs, of %d.\n\n", len(keep), len(st.Events))
+	case "single":
+		fmt.Fprintf(&b, "Showing the %d events only one side tells, of %d.\n\n", len(keep), len(st.Events))
+	}
+	if len(keep) == 0 {
+		b.WriteString("No events to show.\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+
+	b.WriteString("## Contents\n\n")
+	for _, k := range keep {
+		fmt.Fprintf(&b, "- [%d · %s · %s](#event-%d)\n", k+1, mdLine(mdKind(st, k, l, r)), mdLine(excerpt(st, k, l, r)), k+1)
+	}
+	b.WriteString("\n## Events\n")
+	for _, k := range keep {
+		e := st.Events[k]
+		head := fmt.Sprintf("%d · %s", k+1, mdLine(mdKind(st, k, l, r)))
+		if e.Kind == story.Shared && len(e.Blocks[l]) > 0 && len(e.Blocks[r]) > 0 {
+			if Keep(st, k, l, r, "changed") {
+				head += " · reworded"
+			}
+			head += fmt.Sprintf(" · score %.2f", e.Score)
+			if m := movedIn(st, k, l, r); m != "" {
+				head += " · moved in " + mdLine(m)
+			}
+		}
+		fmt.Fprintf(&b, "\n<a id=\"event-%d\"></a>\n\n### %s\n\n", k+1, head)
+		mdSide(&b, st, k, l, r, true, width)
+		b.WriteString("\n")
+		mdSide(&b, st, k, r, l, false, width)
+	}
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// mdKind names event k for the pair l, r.
+func mdKind(st *story.Story, k, l, r int) string {
+	switch kindLabel(st, k, l, r) {
+	case "only left":
+		return "only in " + outlet(st, l)
+	case "only right":
+		return "only in " + outlet(st, r)
+	}
+	return kindLabel(st, k, l, r)
+}
+
+// mdSide writes article a's part of event k: its outlet, then its text as
+// a quotation, or a line saying it lacks the event.
+func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, width int) {
+	who := mdLine(outlet(st, a))
+	ps := sideParas(st, k, a, other, left)
+	if len(ps) == 0 {
+		fmt.Fprintf(b, "*Not in %s.*\n", who)
+		return
+	}
+	fmt.Fprintf(b, "**%s**\n\n", who)
+	for x, p := range ps {
+		if x > 0 {
+			b.WriteString(">\n")
+		}
+		for _, ln := range mdWrap(p, width-2) {
+			b.WriteString("> " + ln + "\n")
+		}
+	}
+}
+
+// mdPiece is a piece of a word with one mark. raw pieces are Markdown
+// written by the exporter, not article text, and are not escaped.
+type mdPiece struct {
+	text string
+	mark mark
+	raw  bool
+}
+
+// mdWrap renders paragraph p as Markdown lines of about width columns:
+// escaped text, with marks opened and closed on each line.
+func mdWrap(p para, width int) []string {
+	var words [][]mdPiece
+	var cur []mdPiece
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, cur)
+			cur = nil
+		}
+	}
+	if tag := kindTag(p.Kind); tag != "" {
+		words = append(words, []mdPiece{{"*(" + strings.ToLower(tag) + ")*", same, true}})
+	}
+	for _, r := range p.Runs {
+		t := textsafe.Visible(r.Text)
+		for t != "" {
+			i := strings.IndexAny(t, " \n")
+			if i < 0 {
+				cur = append(cur, mdPiece{t, r.Mark, false})
+				break
+			}
+			if i > 0 {
+				cur = append(cur, mdPiece{t[:i], r.Mark, false})
+			}
+			flush()
+			t = t[i+1:]
+		}
+	}
+	flush()
+
+	var lines []string
+	var line [][]mdPiece
+	lineW := 0
+	emit := func() {
+		if len(line) > 0 {
+			lines = append(lines, mdRender(line))
+		}
+		line, lineW = nil, 0
+	}
+	prevMark := same
+	for _, w := range words {
+		// The width as written: escapes, and a pair of marks where a run
+		// of changed words starts (roughly: a <del> is wider).
+		ww := 0
+		for _, pc := range w {
+			if pc.raw {
+				ww += ansi.StringWidth(pc.text)
+			} else {
+				ww += ansi.StringWidth(mdEscape(pc.text, false))
+			}
+			if pc.mark != same && pc.mark != prevMark {
+				ww += 4
+			}
+			prevMark = pc.mark
+		}
+		if lineW > 0 && lineW+1+ww > width {
+			emit()
+			if w[0].mark != same {
+				ww += 4 // the run's marks open again on the new line
+			}
+		}
+		if lineW > 0 {
+			lineW++
+		}
+		line = append(line, w)
+		lineW += ww
+	}
+	emit()
+	return lines
+}
+
+// mdRender writes one line of words, escaping text and marking changed
+// words. Consecutive changed words share one mark, which is ~~…~~ or **…**
+// where CommonMark's flanking rules let it open and close, else <del> or
+// <ins>.
+func mdRender(words [][]mdPiece) string {
+	// Join the words into segments of one mark; a space between two words
+	// takes the mark of both when they have the same one.
+	var segs []mdPiece
+	add := func(t string, m mark) {
+		if n := len(segs); n > 0 && segs[n-1].mark == m {
+			segs[n-1].text += t
+			return
+		}
+		segs = append(segs, mdPiece{t, m, false})
+	}
+	atStart := true
+	for i, w := range words {
+		if i > 0 {
+			prev := words[i-1][len(words[i-1])-1].mark
+			m := same
+			if prev == w[0].mark {
+				m = prev
+			}
+			add(" ", m)
+		}
+		for _, pc := range w {
+			if pc.raw {
+				add(pc.text, pc.mark)
+			} else {
+				add(mdEscape(pc.text, atStart), pc.mark)
+			}
+			atStart = false
+		}
+	}
+	var b strings.Builder
+	for i, s := range segs {
+		if s.mark == same {
+			b.WriteString(s.text)
+			continue
+		}
+		var prev, next rune = ' ', ' '
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(segs[i-1].text)
+		}
+		if i+1 < len(segs) {
+			next, _ = utf8.DecodeRuneInString(segs[i+1].text)
+		}
+		open, close := "~~", "~~"
+		if s.mark == ins {
+			open, close = "**", "**"
+		}
+		first, _ := utf8.DecodeRuneInString(s.text)
+		last, _ := utf8.DecodeLastRuneInString(s.text)
+		if !canOpen(prev, first) || !canClose(last, next) {
+			open, close = "<del>", "</del>"
+			if s.mark == ins {
+				open, close = "<ins>", "</ins>"
+			}
+		}
+		b.WriteString(open + s.text + close)
+	}
+	return b.String()
+}
+
+// canOpen says whether a "**" or "~~" between prev and first opens a span
+// under CommonMark's flanking rules, read strictly enough for both older
+// and newer definitions of punctuation.
+func canOpen(prev, first rune) bool {
+	if isMdSpace(first) {
+		return false
+	}
+	if !isPunctLoose(first) {
+		return true
+	}
+	return isMdSpace(prev) || isPunctStrict(prev)
+}
+
+// canClose says whether a delimiter between last and next closes a span.
+func canClose(last, next rune) bool {
+	if isMdSpace(last) {
+		return false
+	}
+	if !isPunctLoose(last) {
+		return true
+	}
+	return isMdSpace(next) || isPunctStrict(next)
+}
+
+func isMdSpace(r rune) bool { return unicode.IsSpace(r) }
+
+// isPunctLoose is punctuation under any CommonMark version (P or S).
+func isPunctLoose(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSymbol(r)
+}
+
+// isPunctStrict is punctuation under every CommonMark version: ASCII
+// punctuation or category P.
+func isPunctStrict(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)) || unicode.IsPunct(r)
+}
+
+// mdLine escapes untrusted text for one line of Markdown (a heading, a
+// table cell, a link text).
+func mdLine(s string) string {
+	return mdEscape(strings.Join(strings.Fields(textsafe.VisibleLine(s)), " "), true)
+}
+
+// mdEscape escapes text so that Markdown and HTML in it show as written:
+// characters that start inline syntax everywhere, and those that start a
+// block at the start of a line.
+func mdEscape(s string, lineStart bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$', '@', '#':
+			b.WriteByte('\\')
+		case '&':
+			if entityAt(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '-', '+', '=':
+			if lineStart && i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if lineStart && allDigits(s[:i]) && i > 0 {
+				b.WriteByte('\\')
+			} else if r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				// Keep the autolink extension from making "www.…" a link.
+				b.WriteByte('\\')
+			}
+		case ':':
+			// Keep autolinks from turning an address into a link.
+			if strings.HasPrefix(s[i:], "://") {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// entityAt says whether s starts with what Markdown reads as an entity
+// or character reference (&amp; &#38; &#x26;).
+func entityAt(s string) bool {
+	i := 1
+	if i < len(s) && s[i] == '#' {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i < 32 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	return j > i && j < len(s) && s[j] == ';'
+}
+
+func allDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

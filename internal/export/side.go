@@ -1,0 +1,316 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// mark is what a run of text is in a side of an event.
+type mark uint8
+
+const (
+	same mark = iota // wording both sides share, or a one-sided block
+	del              // only in the left article
+	ins              // only in the right article
+)
+
+// run is a piece of one paragraph with one mark. Text is the article's text
+// as written, not yet made safe: each format escapes it its own way.
+type run struct {
+	Text string
+	Mark mark
+}
+
+// para is one block of an article as shown in an event.
+type para struct {
+	Kind segment.Kind
+	Runs []run
+}
+
+// sideParas returns the paragraphs of article a in event k, compared with
+// article other (-1: no comparison). a is the left side when left is set:
+// its own words are marked del, and the right side's own words ins.
+// Paragraphs follow the article's blocks; changed words keep their marks
+// across the breaks between blocks.
+func sideParas(st *story.Story, k, a, other int, left bool) []para {
+	e := st.Events[k]
+	bs := e.Blocks[a]
+	if len(bs) == 0 {
+		return nil
+	}
+	var runs []run
+	if other >= 0 && other != a && len(e.Blocks[other]) > 0 {
+		var ops []worddiff.Op
+		if left {
+			ops = st.Ops(k, a, other)
+		} else {
+			ops = st.Ops(k, other, a)
+		}
+		for _, o := range ops {
+			switch {
+			case o.Kind == worddiff.Equal:
+				t := o.Text
+				if !left && o.Other != "" {
+					t = o.Other
+				}
+				runs = append(runs, run{t, same})
+			case o.Kind == worddiff.Delete && left:
+				runs = append(runs, run{o.Text, del})
+			case o.Kind == worddiff.Insert && !left:
+				runs = append(runs, run{o.Text, ins})
+			}
+		}
+	} else {
+		for x, i := range bs {
+			if x > 0 {
+				runs = append(runs, run{"\n\n", same})
+			}
+			runs = append(runs, run{st.Articles[a].Blocks[i].Text, same})
+		}
+	}
+	return splitBlocks(st, a, bs, trimMarks(runs))
+}
+
+// trimMarks moves the spaces at either end of a marked run out of it, so
+// that a mark covers words, not the gaps around them.
+func trimMarks(runs []run) []run {
+	out := make([]run, 0, len(runs))
+	for _, r := range runs {
+		if r.Mark == same {
+			out = append(out, r)
+			continue
+		}
+		t := strings.TrimLeft(r.Text, " \t\n\r\u00a0")
+		lead := r.Text[:len(r.Text)-len(t)]
+		core := strings.TrimRight(t, " \t\n\r\u00a0")
+		trail := t[len(core):]
+		if lead != "" {
+			out = append(out, run{lead, same})
+		}
+		if core != "" {
+			out = append(out, run{core, r.Mark})
+		}
+		if trail != "" {
+			out = append(out, run{trail, same})
+		}
+	}
+	return out
+}
+
+// splitBlocks cuts runs, which spell the blocks bs of article a joined by
+// "\n\n", into one paragraph per block. Should the runs not spell that text
+// (they always should), it keeps every character in one paragraph per
+// "\n\n" rather than lose any.
+func splitBlocks(st *story.Story, a int, bs []int, runs []run) []para {
+	var sb strings.Builder
+	for _, r := range runs {
+		sb.WriteString(r.Text)
+	}
+	if sb.String() != st.SideText(a, bs) {
+		return splitAt(runs, nil, segment.Paragraph)
+	}
+	var cuts []int // byte offsets where each block after the first starts
+	off := 0
+	for x, i := range bs {
+		if x > 0 {
+			off += len("\n\n")
+			cuts = append(cuts, off)
+		}
+		off += len(st.Articles[a].Blocks[i].Text)
+	}
+	ps := splitAt(runs, cuts, "")
+	for x := range ps {
+		ps[x].Kind = st.Articles[a].Blocks[bs[x]].Kind
+	}
+	return ps
+}
+
+// splitAt cuts runs into paragraphs: at the byte offsets cuts, which are the
+// starts of paragraphs each preceded by "\n\n", or, when cuts is nil, at
+// every "\n\n". The "\n\n" between paragraphs is dropped.
+func splitAt(runs []run, cuts []int, kind segment.Kind) []para {
+	var all strings.Builder
+	for _, r := range runs {
+		all.WriteString(r.Text)
+	}
+	s := all.String()
+	if cuts == nil {
+		for i := 0; ; {
+			j := strings.Index(s[i:], "\n\n")
+			if j < 0 {
+				break
+			}
+			i += j + 2
+			cuts = append(cuts, i)
+		}
+	}
+	// Paragraph x spans [starts[x], ends[x]).
+	starts := append([]int{0}, cuts...)
+	ends := make([]int, len(starts))
+	for x := range starts {
+		if x+1 < len(starts) {
+			ends[x] = starts[x+1] - 2
+		} else {
+			ends[x] = len(s)
+		}
+	}
+	ps := make([]para, len(starts))
+	x, pos := 0, 0
+	for _, r := range runs {
+		rs, re := pos, pos+len(r.Text)
+		pos = re
+		for {
+			lo, hi := max(rs, starts[x]), min(re, ends[x])
+			if lo < hi {
+				ps[x].Runs = append(ps[x].Runs, run{s[lo:hi], r.Mark})
+			}
+			if x+1 < len(ps) && re >= starts[x+1] {
+				x++
+				continue
+			}
+			break
+		}
+	}
+	for x := range ps {
+		ps[x].Kind = kind
+	}
+	return ps
+}
+
+// paraText is the paragraph's text without marks.
+func paraText(p para) string {
+	var b strings.Builder
+	for _, r := range p.Runs {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// Stats count the events of the story for one pair of articles.
+type Stats struct {
+	Events      int // all events of the story
+	Shared      int // told by both articles
+	OnlyLeft    int // told by the left article only
+	OnlyRight   int // told by the right article only
+	Boilerplate int // page furniture and metadata
+	Changed     int // shared events whose wording differs
+	Moved       int // shared events one of them tells out of order
+	// CoverLeft and CoverRight are the percentages of each article's body
+	// text (by characters) that sits in events the other also tells.
+	CoverLeft, CoverRight float64
+}
+
+// Count returns the Stats of articles l and r.
+func Count(st *story.Story, l, r int) Stats {
+	s := Stats{Events: len(st.Events)}
+	for k, e := range st.Events {
+		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+		switch {
+		case e.Kind == story.Boilerplate:
+			s.Boilerplate++
+		case inL && inR:
+			s.Shared++
+			if Keep(st, k, l, r, "changed") {
+				s.Changed++
+			}
+			if movedIn(st, k, l, r) != "" {
+				s.Moved++
+			}
+		case inL:
+			s.OnlyLeft++
+		case inR:
+			s.OnlyRight++
+		}
+	}
+	s.CoverLeft = Coverage(st, l, r)
+	s.CoverRight = Coverage(st, r, l)
+	return s
+}
+
+// Coverage is the percentage of article a's body text (by characters) that
+// sits in events article b also tells.
+func Coverage(st *story.Story, a, b int) float64 {
+	var in, all int
+	for _, e := range st.Events {
+		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
+			continue
+		}
+		shared := len(e.Blocks[b]) > 0
+		for _, i := range e.Blocks[a] {
+			blk := st.Articles[a].Blocks[i]
+			if !blk.Kind.IsBody() {
+				continue
+			}
+			n := len([]rune(blk.Text))
+			all += n
+			if shared {
+				in += n
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return 100 * float64(in) / float64(all)
+}
+
+// movedIn says which of articles l and r tells event k out of the story's
+// order: an outlet's name, "both", or "" when neither does or the event is
+// not shared by the two.
+func movedIn(st *story.Story, k, l, r int) string {
+	e := st.Events[k]
+	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
+		return ""
+	}
+	switch {
+	case e.Moved[l] && e.Moved[r]:
+		return "both"
+	case e.Moved[r]:
+		return outlet(st, r)
+	case e.Moved[l]:
+		return outlet(st, l)
+	}
+	return ""
+}
+
+// kindLabel names what event k is for the pair l, r.
+func kindLabel(st *story.Story, k, l, r int) string {
+	e := st.Events[k]
+	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+	switch {
+	case e.Kind == story.Boilerplate:
+		return "page furniture"
+	case inL && inR:
+		return "shared"
+	case inL:
+		return "only left"
+	case inR:
+		return "only right"
+	}
+	return "other articles"
+}
+
+// pairNote says which two articles of how many an export shows, for stories
+// of three or more articles ("" otherwise).
+func pairNote(st *story.Story, l, r int) string {
+	if len(st.Articles) < 3 {
+		return ""
+	}
+	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l, r, len(st.Articles), l, r)
+}
+
+// outlet is the name shown for article a: its outlet, else its file name.
+func outlet(st *story.Story, a int) string {
+	art := st.Articles[a]
+	if art.Outlet != "" {
+		return art.Outlet
+	}
+	if art.Path != "" {
+		return art.Path
+	}
+	return fmt.Sprintf("article %d", a)
+}

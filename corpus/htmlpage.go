@@ -13,9 +13,22 @@ import (
 // hint and figure captions the caption hint.
 func parseHTML(s string) (Article, error) {
 	var a Article
-	r, err := readability.FromReader(strings.NewReader(s), nil)
+	if d := nestingDepth(s); d > maxHTMLDepth || len(s) > maxReadabilitySize {
+		// The HTML parser and readability slow down badly on pathological
+		// nesting and on huge pages; such a page is read with a plain
+		// token walk instead, so it still loads in reasonable time.
+		a.Paras = plainHTML(s)
+		a.Warnings = append(a.Warnings, fmt.Sprintf("HTML page too deeply nested (%d levels) or too large (%d MB) for article extraction; read as plain text", d, len(s)>>20))
+		return a, nil
+	}
+	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return a, fmt.Errorf("no article found in the HTML page: %v", err)
+		return a, fmt.Errorf("cannot parse the HTML page: %w", err)
+	}
+	a.URL = pageURL(doc)
+	r, err := readability.FromDocument(doc, nil)
+	if err != nil {
+		return a, fmt.Errorf("no article found in the HTML page: %w", err)
 	}
 	a.Title = strings.TrimSpace(r.Title)
 	a.Byline = strings.TrimSpace(r.Byline)
@@ -37,6 +50,138 @@ func parseHTML(s string) (Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// Limits beyond which a page is not given to the HTML parser and readability.
+const (
+	maxHTMLDepth       = 256
+	maxReadabilitySize = 16 << 20
+)
+
+// optionalEnd are elements whose end tag may be left out; pages often do, and
+// the parser closes them implicitly, so they do not count towards nesting.
+var optionalEnd = map[string]bool{"p": true, "li": true, "dt": true, "dd": true, "option": true, "optgroup": true,
+	"tr": true, "td": true, "th": true, "thead": true, "tbody": true, "tfoot": true, "colgroup": true,
+	"rb": true, "rt": true, "rp": true, "html": true, "head": true, "body": true}
+
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true, "param": true, "keygen": true}
+
+// nestingDepth estimates, in one linear pass of the tokenizer, how deeply the
+// page's elements nest.
+func nestingDepth(s string) int {
+	z := html.NewTokenizer(strings.NewReader(s))
+	depth, most := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return most
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if t := string(name); !voidElements[t] && !optionalEnd[t] {
+				depth++
+				most = max(most, depth)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if t := string(name); !voidElements[t] && !optionalEnd[t] && depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+// blockTags end a paragraph in plainHTML.
+var blockTags = map[string]bool{"p": true, "div": true, "li": true, "br": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "tr": true, "td": true, "th": true,
+	"section": true, "article": true, "figure": true, "figcaption": true, "header": true, "footer": true,
+	"dd": true, "dt": true, "ul": true, "ol": true, "table": true, "hr": true, "main": true, "aside": true, "nav": true}
+
+// plainHTML reads the text of a page that cannot go through readability:
+// text outside scripts and styles, one paragraph per block element.
+func plainHTML(s string) []Para {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var out []Para
+	var cur strings.Builder
+	skip := 0
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			out = append(out, Para{Text: t})
+		}
+		cur.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			t := string(name)
+			if t == "script" || t == "style" || t == "noscript" || t == "template" {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			switch {
+			case blockTags[t]:
+				flush()
+			case !isInline(t):
+				cur.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// pageURL is the page's own address as its head gives it: the canonical
+// link, else og:url.
+func pageURL(doc *html.Node) string {
+	var canonical, og string
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		if depth > 64 || (canonical != "" && og != "") {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") && canonical == "" {
+					canonical = strings.TrimSpace(attr(n, "href"))
+				}
+			case "meta":
+				if strings.EqualFold(attr(n, "property"), "og:url") && og == "" {
+					og = strings.TrimSpace(attr(n, "content"))
+				}
+			case "body":
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(doc, 0)
+	if canonical != "" {
+		return canonical
+	}
+	return og
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 var blockHints = map[string]Hint{

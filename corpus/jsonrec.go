@@ -2,14 +2,17 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 )
 
 // record is one article in a JSON or JSON Lines file, with the common field
 // names of news datasets and scrapers. Fields hold raw JSON so that a value of
-// the wrong type gives a clear error instead of a silent zero.
+// the wrong type gives a clear error instead of a silent zero. Keys are
+// lower-cased.
 type record map[string]json.RawMessage
 
 // parseJSON reads a JSON file holding one article, an array of articles, or an
@@ -17,72 +20,171 @@ type record map[string]json.RawMessage
 func parseJSON(s string) ([]Article, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return nil, fmt.Errorf("empty JSON")
+		return nil, errors.New("empty JSON")
 	}
-	var recs []record
 	switch t[0] {
 	case '[':
-		if err := json.Unmarshal([]byte(t), &recs); err != nil {
-			return nil, fmt.Errorf("not a JSON array of article objects: %v", err)
+		recs, err := records([]byte(t))
+		if err != nil {
+			return nil, err
 		}
+		return recordsToArticles(recs, "record")
 	case '{':
 		dec := json.NewDecoder(strings.NewReader(t))
-		var first record
+		var first json.RawMessage
 		if err := dec.Decode(&first); err != nil {
 			return parseJSONLines(t)
 		}
 		if dec.More() {
 			return parseJSONLines(t)
 		}
-		if raw, ok := first["articles"]; ok {
-			if err := json.Unmarshal(raw, &recs); err != nil {
-				return nil, fmt.Errorf(`"articles" is not an array of objects: %v`, err)
-			}
-		} else {
-			recs = []record{first}
+		r, err := toRecord(first)
+		if err != nil {
+			return nil, err
 		}
-	default:
-		return nil, fmt.Errorf("JSON must start with { or [")
+		if raw, ok := r["articles"]; ok {
+			recs, err := records(raw)
+			if err != nil {
+				return nil, fmt.Errorf(`"articles": %w`, err)
+			}
+			return recordsToArticles(recs, "article")
+		}
+		return recordsToArticles([]record{r}, "")
 	}
-	return recordsToArticles(recs)
+	return nil, fmt.Errorf("JSON must start with { or [, not %q", firstRune(t))
+}
+
+// records reads a JSON array of article objects.
+func records(raw []byte) ([]record, error) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+		}
+		return nil, fmt.Errorf("want an array of article objects, found %s", jsonType(raw))
+	}
+	recs := make([]record, 0, len(items))
+	for i, it := range items {
+		r, err := toRecord(it)
+		if err != nil {
+			return nil, fmt.Errorf("item %d: %w", i+1, err)
+		}
+		recs = append(recs, r)
+	}
+	return recs, nil
+}
+
+// toRecord reads one article object, lower-casing its keys.
+func toRecord(raw json.RawMessage) (record, error) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+		}
+		return nil, fmt.Errorf("want an article object, found %s", jsonType(raw))
+	}
+	r := make(record, len(m))
+	for k, v := range m {
+		lk := strings.ToLower(k)
+		if _, dup := r[lk]; !dup || k == lk {
+			r[lk] = v
+		}
+	}
+	return r, nil
 }
 
 func parseJSONLines(s string) ([]Article, error) {
 	var recs []record
 	sc := bufio.NewScanner(strings.NewReader(s))
-	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	sc.Buffer(make([]byte, 64<<10), MaxFileSize)
 	line := 0
+	var lines []int
 	for sc.Scan() {
 		line++
-		l := strings.TrimSpace(sc.Text())
-		if l == "" {
+		l := bytes.TrimSpace(sc.Bytes())
+		if len(l) == 0 {
 			continue
 		}
-		var r record
-		if err := json.Unmarshal([]byte(l), &r); err != nil {
-			return nil, fmt.Errorf("line %d: not a JSON object: %v", line, err)
+		if !json.Valid(l) {
+			return nil, fmt.Errorf("line %d: not valid JSON (JSON Lines wants one article object per line)", line)
+		}
+		r, err := toRecord(append(json.RawMessage(nil), l...))
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		recs = append(recs, r)
+		lines = append(lines, line)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reading JSON Lines: %w", err)
 	}
-	return recordsToArticles(recs)
+	arts, err := recordsToArticles(recs, "line")
+	var re *recordError
+	if errors.As(err, &re) && re.index < len(lines) {
+		// name the line of the file, not the count of records
+		return nil, fmt.Errorf("line %d: %w", lines[re.index], re.err)
+	}
+	return arts, err
 }
 
-func recordsToArticles(recs []record) ([]Article, error) {
+// recordError is a problem with the record at index (0-based).
+type recordError struct {
+	what  string
+	index int
+	err   error
+}
+
+func (e *recordError) Error() string {
+	if e.what == "" {
+		return e.err.Error()
+	}
+	return fmt.Sprintf("%s %d: %v", e.what, e.index+1, e.err)
+}
+func (e *recordError) Unwrap() error { return e.err }
+
+func recordsToArticles(recs []record, what string) ([]Article, error) {
 	var out []Article
 	for i, r := range recs {
 		a, err := recordToArticle(r)
 		if err != nil {
-			return nil, fmt.Errorf("record %d: %w", i+1, err)
+			return nil, &recordError{what, i, err}
 		}
 		out = append(out, a)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no article records")
+		return nil, errors.New("no article records")
 	}
 	return out, nil
+}
+
+// jsonType names the JSON type of raw for error messages.
+func jsonType(raw []byte) string {
+	t := bytes.TrimSpace(raw)
+	if len(t) == 0 {
+		return "nothing"
+	}
+	switch t[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
 }
 
 func recordToArticle(r record) (Article, error) {
@@ -95,13 +197,11 @@ func recordToArticle(r record) (Article, error) {
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				var ss []string
-				if k == "author" || k == "byline" {
-					if json.Unmarshal(raw, &ss) == nil {
-						return strings.Join(ss, ", "), nil
-					}
+				if v, ok := nameOrList(raw); ok {
+					s = v
+				} else {
+					return "", fmt.Errorf("field %q must be a string, not %s", k, jsonType(raw))
 				}
-				return "", fmt.Errorf("field %q must be a string", k)
 			}
 			if strings.TrimSpace(s) != "" {
 				return s, nil
@@ -115,8 +215,8 @@ func recordToArticle(r record) (Article, error) {
 		keys []string
 	}{
 		{&a.Title, []string{"title", "headline"}},
-		{&a.Outlet, []string{"outlet", "source", "site_name", "publisher"}},
-		{&a.Date, []string{"date", "published", "published_at", "publish_date"}},
+		{&a.Outlet, []string{"outlet", "source", "site_name", "sitename", "publisher"}},
+		{&a.Date, []string{"date", "published", "published_at", "publish_date", "date_published", "pubdate"}},
 		{&a.URL, []string{"url", "link"}},
 		{&a.Byline, []string{"byline", "author", "authors"}},
 		{&a.Section, []string{"section", "category"}},
@@ -125,32 +225,76 @@ func recordToArticle(r record) (Article, error) {
 		if *f.dst, err = str(f.keys...); err != nil {
 			return a, err
 		}
+		*f.dst = strings.TrimSpace(*f.dst)
 	}
-	if len(a.Date) >= 10 && a.Date[4] == '-' {
-		a.Date = a.Date[:10]
-	}
-	if raw, ok := r["paragraphs"]; ok {
-		var ps []string
-		if err := json.Unmarshal(raw, &ps); err != nil {
-			return a, fmt.Errorf(`field "paragraphs" must be an array of strings`)
+	a.Date = isoDay(a.Date)
+	if raw, ok := r["paragraphs"]; ok && string(raw) != "null" {
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return a, fmt.Errorf(`field "paragraphs" must be an array of strings, not %s`, jsonType(raw))
 		}
-		for _, p := range ps {
-			if strings.TrimSpace(p) != "" {
-				a.Paras = append(a.Paras, Para{Text: strings.TrimSpace(p)})
+		for i, it := range items {
+			var p string
+			if err := json.Unmarshal(it, &p); err != nil {
+				var o struct {
+					Text *string `json:"text"`
+				}
+				if json.Unmarshal(it, &o) != nil || o.Text == nil {
+					return a, fmt.Errorf(`"paragraphs" item %d must be a string, not %s`, i+1, jsonType(it))
+				}
+				p = *o.Text
 			}
+			// a paragraph with line breaks inside is read like a text file
+			a.Paras = append(a.Paras, parseBody(p)...)
 		}
 	} else {
 		body, err := str("text", "body", "content", "article", "maintext")
 		if err != nil {
 			return a, err
 		}
-		a.Paras = parseText(body).Paras
+		a.Paras = parseBody(body)
+	}
+	if !hasText(&a) {
+		return a, errors.New("no text (expected a text, body, content or paragraphs field)")
 	}
 	if a.Title != "" {
 		a.Paras = append([]Para{{Text: a.Title, Hint: HintTitle}}, a.Paras...)
 	}
-	if len(a.Paras) == 0 {
-		return a, fmt.Errorf("no text (expected text, body, content or paragraphs)")
-	}
 	return a, nil
+}
+
+// parseBody splits the text of a JSON field into paragraphs like a text file,
+// without reading metadata lines: a record's metadata is in its fields.
+func parseBody(s string) []Para {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return splitParas(s)
+}
+
+// nameOrList reads an author or publisher written as a list of strings, an
+// object with a "name", or a list of such objects.
+func nameOrList(raw []byte) (string, bool) {
+	var ss []string
+	if json.Unmarshal(raw, &ss) == nil {
+		return strings.Join(ss, ", "), true
+	}
+	type named struct {
+		Name string `json:"name"`
+	}
+	var one named
+	if json.Unmarshal(raw, &one) == nil && one.Name != "" {
+		return one.Name, true
+	}
+	var many []named
+	if json.Unmarshal(raw, &many) == nil && len(many) > 0 {
+		var names []string
+		for _, n := range many {
+			if n.Name != "" {
+				names = append(names, n.Name)
+			}
+		}
+		if len(names) > 0 {
+			return strings.Join(names, ", "), true
+		}
+	}
+	return "", false
 }

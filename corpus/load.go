@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,7 +102,11 @@ func Load(paths []string) (*Story, error) {
 		if len(paths) == 1 {
 			where = paths[0]
 		}
-		return nil, &FileError{where, fmt.Errorf("found %d article(s); a story needs at least two (give two or more files, a folder, or a JSON/JSON Lines file holding several)", len(st.Articles))}
+		msg := fmt.Sprintf("found %d article(s); a story needs at least two (give two or more files, a folder, or a JSON/JSON Lines file holding several)", len(st.Articles))
+		if len(st.Skipped) > 0 {
+			msg += "; skipped " + strings.Join(st.Skipped, "; ")
+		}
+		return nil, &FileError{where, errors.New(msg)}
 	}
 	st.Name = storyName(paths)
 	return st, nil
@@ -144,8 +149,11 @@ func parse(path string, b []byte) ([]Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(s) == "" {
+	if len(b) == 0 {
 		return nil, errors.New("file is empty")
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, errors.New("file holds only whitespace, no article text")
 	}
 	var arts []Article
 	ext := strings.ToLower(filepath.Ext(path))
@@ -209,7 +217,20 @@ func guessOutlet(a *Article, path string) string {
 			return titleCase(m[1])
 		}
 	}
+	if h := urlHost(a.URL); h != "" {
+		return h
+	}
 	return fileOutlet(path)
+}
+
+// urlHost is the host of an article's address without "www.", which names
+// the outlet better than a file name does.
+func urlHost(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 func fileOutlet(path string) string {

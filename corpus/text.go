@@ -8,7 +8,13 @@ import (
 // parseText reads plain text in either common shape: one paragraph per line,
 // or paragraphs separated by blank lines with hard-wrapped lines inside.
 func parseText(s string) Article {
-	var a Article
+	a := Article{Paras: splitParas(s)}
+	readLeadingMeta(&a)
+	return a
+}
+
+// splitParas splits text into paragraphs in either shape.
+func splitParas(s string) []Para {
 	var paras []Para
 	if blankLineRE.MatchString(s) {
 		for _, block := range blankLineRE.Split(s, -1) {
@@ -21,9 +27,7 @@ func parseText(s string) Article {
 			}
 		}
 	}
-	a.Paras = paras
-	readLeadingMeta(&a)
-	return a
+	return paras
 }
 
 var blankLineRE = regexp.MustCompile(`\n[ \t\f\v\x{00A0}]*\n`)

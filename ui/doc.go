@@ -73,8 +73,11 @@ func geometry(width int) geom {
 		return geom{width: width, indent: wideInd, colW: (width - wideInd - gap) / 2}
 	}
 	ind := narrowInd
-	if width < 24 {
-		ind = 0
+	switch {
+	case width < 8:
+		ind = 0 // no room for side marks
+	case width < 24:
+		ind = 2
 	}
 	return geom{width: width, stacked: true, indent: ind, colW: max(1, width-ind)}
 }

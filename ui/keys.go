@@ -52,9 +52,10 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the one-line hint.
+// ShortHelp is the one-line hint, most needed first: a narrow terminal
+// cuts it from the right.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.NextChanged, k.Search, k.NextMatch, k.Filter, k.Swap, k.Pick, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Next, k.NextChanged, k.Search, k.Filter, k.Help, k.Quit, k.Export, k.Swap, k.Pick}
 }
 
 // FullHelp is the full help, in columns.

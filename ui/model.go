@@ -64,6 +64,8 @@ type Model struct {
 	hdr      headerMode
 	hdrLines []string
 	hdrKey   [4]int
+	fullH    int    // height of the full header for fullKey
+	fullKey  [3]int // width and pair fullH was measured for
 
 	status    string
 	statusErr bool
@@ -248,10 +250,6 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Swap):
 		m.body.setPair(m.body.r, m.body.l)
 	case key.Matches(msg, k.Pick):
-		if len(m.st.Articles) < 3 {
-			m.setStatus("only two articles: s swaps them", false)
-			break
-		}
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)
 		m.updateKeys()
@@ -291,9 +289,11 @@ func (m *Model) searchStatus() {
 
 // updateKeys sets the help text of the bindings that change meaning.
 func (m *Model) updateKeys() {
-	// Every key stays listed, as the help promises all of them; the ones
-	// that have nothing to act on say so in the status bar.
+	// Keys that have nothing to act on answer in the status bar rather
+	// than vanish from the help, except picking articles when there are
+	// only two.
 	k := &m.keys
+	k.Pick.SetEnabled(len(m.st.Articles) > 2)
 	if m.help.ShowAll {
 		k.Help.SetHelp("?", "close help")
 	} else {
@@ -457,9 +457,12 @@ func (m *Model) fit() {
 	if h <= 2 {
 		foot = min(foot, 1)
 	}
+	if fk := [3]int{w, l, r}; fk != m.fullKey || m.fullH == 0 {
+		m.fullKey, m.fullH = fk, fullHeight(m.st, l, r, w)
+	}
 	hdr := hdrNone
 	switch {
-	case w >= 40 && h-foot-fullHeight(m.st, l, r, w) >= 8 && !geometry(w).stacked:
+	case w >= 40 && h-foot-m.fullH >= 8 && !geometry(w).stacked:
 		hdr = hdrFull
 	case w >= 20 && h-foot-3 >= 4:
 		hdr = hdrCompact

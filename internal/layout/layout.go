@@ -42,7 +42,7 @@ type Line []Span
 func (l Line) Width() int {
 	w := 0
 	for _, s := range l {
-		w += ansi.StringWidth(s.Text)
+		w += cellWidth(s.Text)
 	}
 	return w
 }
@@ -116,96 +116,158 @@ func roleOf(k segment.Kind) Role {
 // Wrap breaks spans into lines of at most width display cells. It breaks at
 // spaces (a word with its punctuation stays whole, even across roles) and
 // inside a word only when the word is longer than the line. "\n" starts a
-// new line. Spaces at a break are not shown.
+// new line. Spaces at a break are not shown; a run of spaces shows as one.
+//
+// Lines hold substrings of the spans' texts rather than copies, so wrapping
+// a long story allocates little more than the lines themselves.
 func Wrap(spans []Span, width int) []Line {
 	if width < 1 {
 		width = 1
 	}
-	var lines []Line
-	var cur Line
-	curW := 0
-	push := func(text string, role Role) {
-		if n := len(cur); n > 0 && cur[n-1].Role == role {
-			cur[n-1].Text += text
-		} else {
-			cur = append(cur, Span{text, role})
-		}
-	}
-	newline := func() {
-		for len(cur) > 0 {
-			last := &cur[len(cur)-1]
-			last.Text = strings.TrimRight(last.Text, " ")
-			if last.Text != "" {
-				break
-			}
-			cur = cur[:len(cur)-1]
-		}
-		lines = append(lines, cur)
-		cur = nil
-		curW = 0
-	}
-	var word []Span // the pending word, which may span roles
-	wordW := 0
-	flushWord := func() {
-		if len(word) == 0 {
-			return
-		}
-		if curW > 0 && curW+wordW > width {
-			newline()
-		}
-		if wordW <= width-curW {
-			for _, s := range word {
-				push(s.Text, s.Role)
-			}
-			curW += wordW
-		} else {
-			for _, s := range word {
-				for _, r := range s.Text {
-					rw := ansi.StringWidth(string(r))
-					if curW+rw > width && curW > 0 {
-						newline()
-					}
-					push(string(r), s.Role)
-					curW += rw
-				}
-			}
-		}
-		word, wordW = word[:0], 0
-	}
-	for _, s := range spans {
-		for _, tok := range worddiff.Tokens(s.Text, nil) {
+	w := wrapper{width: width}
+	var toks []string
+	for si := range spans {
+		s := &spans[si]
+		toks = worddiff.Tokens(s.Text, toks[:0])
+		off := 0
+		for _, tok := range toks {
+			start := off
+			off += len(tok)
 			if !isBlank(tok) {
-				if n := len(word); n > 0 && word[n-1].Role == s.Role {
-					word[n-1].Text += tok
-				} else {
-					word = append(word, Span{tok, s.Role})
-				}
-				wordW += ansi.StringWidth(tok)
+				w.word = append(w.word, piece{s.Text, start, off, s.Role})
+				w.wordW += cellWidth(tok)
 				continue
 			}
-			flushWord()
+			w.flushWord()
 			if nl := strings.Count(tok, "\n"); nl > 0 {
 				for i := 0; i < nl; i++ {
-					newline()
+					w.newline()
 				}
 				continue
 			}
-			if curW == 0 {
+			if w.curW == 0 {
 				continue
 			}
-			if curW+1 > width {
-				newline()
+			if w.curW+1 > width {
+				w.newline()
 				continue
 			}
-			push(" ", s.Role)
-			curW++
+			if tok[0] == ' ' {
+				w.push(piece{s.Text, start, start + 1, s.Role})
+			} else {
+				w.push(piece{" ", 0, 1, s.Role})
+			}
+			w.curW++
 		}
 	}
-	flushWord()
-	if len(cur) > 0 || len(lines) == 0 {
-		newline()
+	w.flushWord()
+	if len(w.cur) > 0 || len(w.lines) == 0 {
+		w.newline()
 	}
-	return lines
+	return w.lines
+}
+
+// piece is src[start:end] in one role.
+type piece struct {
+	src        string
+	start, end int
+	role       Role
+}
+
+type wrapper struct {
+	width int
+	lines []Line
+	cur   []piece // the line being filled
+	curW  int
+	word  []piece // the pending word, which may span roles
+	wordW int
+}
+
+// push adds p to the current line, extending the last piece when p
+// continues it in the same text and role.
+func (w *wrapper) push(p piece) {
+	if n := len(w.cur); n > 0 {
+		last := &w.cur[n-1]
+		if last.role == p.role && last.end == p.start && last.src == p.src {
+			last.end = p.end
+			return
+		}
+	}
+	w.cur = append(w.cur, p)
+}
+
+// newline ends the current line: trailing spaces go, and pieces of one
+// role merge into one span.
+func (w *wrapper) newline() {
+	for len(w.cur) > 0 {
+		last := &w.cur[len(w.cur)-1]
+		for last.end > last.start && last.src[last.end-1] == ' ' {
+			last.end--
+		}
+		if last.end > last.start {
+			break
+		}
+		w.cur = w.cur[:len(w.cur)-1]
+	}
+	var line Line
+	if len(w.cur) > 0 {
+		line = make(Line, 0, len(w.cur))
+	}
+	for _, p := range w.cur {
+		t := p.src[p.start:p.end]
+		if t == "" {
+			continue
+		}
+		if n := len(line); n > 0 && line[n-1].Role == p.role {
+			line[n-1].Text += t
+			continue
+		}
+		line = append(line, Span{t, p.role})
+	}
+	w.lines = append(w.lines, line)
+	w.cur = w.cur[:0]
+	w.curW = 0
+}
+
+func (w *wrapper) flushWord() {
+	if len(w.word) == 0 {
+		return
+	}
+	if w.curW > 0 && w.curW+w.wordW > w.width {
+		w.newline()
+	}
+	if w.wordW <= w.width-w.curW {
+		for _, p := range w.word {
+			w.push(p)
+		}
+		w.curW += w.wordW
+	} else {
+		// Longer than a line: break inside the word, between characters.
+		for _, p := range w.word {
+			for i, r := range p.src[p.start:p.end] {
+				at := p.start + i
+				size := len(string(r))
+				rw := cellWidth(p.src[at : at+size])
+				if w.curW+rw > w.width && w.curW > 0 {
+					w.newline()
+				}
+				w.push(piece{p.src, at, at + size, p.role})
+				w.curW += rw
+			}
+		}
+	}
+	w.word, w.wordW = w.word[:0], 0
+}
+
+// cellWidth is the display width of s, without the grapheme machinery for
+// plain ASCII.
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }

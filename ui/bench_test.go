@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+var benchWords = strings.Fields(`council harbour bridge engineers cables closure ferries minutes buses
+coastal road shop owners customers month vehicles viaduct petition signatures mayor budget repairs
+weeks traffic residents station morning evening commuters schedule statement officials spokesman
+river tunnel contract company inspection safety report delay cost million workers lane cyclists`)
+
+// benchStory builds a two-article story of n paragraphs a side: the right
+// article rewords about one word in eight, drops every tenth paragraph and
+// adds one of its own every fifteenth, so events are shared, changed and
+// one-sided in a realistic mix.
+func benchStory(n int) *story.Story {
+	seed := uint32(12345)
+	next := func() int {
+		seed = seed*1664525 + 1013904223
+		return int(seed >> 8)
+	}
+	para := func() []string {
+		ws := make([]string, 40+next()%50)
+		for i := range ws {
+			ws[i] = benchWords[next()%len(benchWords)]
+		}
+		return ws
+	}
+	left := corpus.Article{Outlet: "Left Gazette", Title: "A long story", Date: "2025-01-01"}
+	right := corpus.Article{Outlet: "Right Tribune", Title: "The same long story", Date: "2025-01-02"}
+	for i := 0; i < n; i++ {
+		ws := para()
+		ws[0] = fmt.Sprintf("Item%d", i) // keeps paragraphs distinct
+		left.Paras = append(left.Paras, corpus.Para{Text: strings.Join(ws, " ") + "."})
+		if i%10 == 9 {
+			continue
+		}
+		rw := append([]string(nil), ws...)
+		for j := 1; j < len(rw); j += 8 {
+			rw[j] = benchWords[next()%len(benchWords)]
+		}
+		right.Paras = append(right.Paras, corpus.Para{Text: strings.Join(rw, " ") + "."})
+		if i%15 == 14 {
+			extra := para()
+			extra[0] = fmt.Sprintf("Extra%d", i)
+			right.Paras = append(right.Paras, corpus.Para{Text: strings.Join(extra, " ") + "."})
+		}
+	}
+	return story.Build(&corpus.Story{Name: "bench", Articles: []corpus.Article{left, right}}, story.DefaultOptions())
+}
+
+var (
+	benchOnce    sync.Once
+	benchStories = map[int]*story.Story{}
+)
+
+func benchStoryN(n int) *story.Story {
+	benchOnce.Do(func() {
+		for _, k := range []int{10, 100, 1000, 2000} {
+			benchStories[k] = benchStory(k)
+		}
+	})
+	return benchStories[n]
+}
+
+// BenchmarkFrame is one frame of a 2,000-event story at 200x50, scrolled
+// to its middle: what View costs once the layout exists.
+func BenchmarkFrame(b *testing.B) {
+	st := benchStoryN(2000)
+	m := newModel(b, st, 200, 50)
+	m.body.goTo(m.body.events[len(m.body.events)/2])
+	m.fit()
+	b.ReportMetric(float64(len(st.Events)), "events")
+	b.ResetTimer()
+	for b.Loop() {
+		_ = m.View()
+	}
+}
+
+// BenchmarkLayout lays a 2,000-event story out at 200 columns, as a resize
+// does.
+func BenchmarkLayout(b *testing.B) {
+	st := benchStoryN(2000)
+	for b.Loop() {
+		bd := newBody(st, newPalette(NewStyles(pinned(0), true)), 0, 1)
+		bd.SetSize(200, 40)
+	}
+}
+
+// BenchmarkKey is one key or scroll message and the frame after it, at
+// about 100, 1,000 and 10,000 laid-out lines: it must not grow with the
+// document.
+func BenchmarkKey(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		st := benchStoryN(n)
+		m := newModel(b, st, 160, 45)
+		lines := len(m.body.rows)
+		m.body.goTo(m.body.events[len(m.body.events)/2])
+		m.fit()
+		msgs := []tea.Msg{keyMsg("j"), keyMsg("k"), keyMsg("n"), keyMsg("p"),
+			tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress},
+			tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress},
+			keyMsg("space"), keyMsg("b")}
+		b.Run(fmt.Sprintf("lines=%d", roundLines(lines)), func(b *testing.B) {
+			b.ReportMetric(float64(lines), "lines")
+			i := 0
+			for b.Loop() {
+				m.Update(msgs[i%len(msgs)])
+				_ = m.View()
+				i++
+			}
+		})
+	}
+}
+
+func roundLines(n int) int {
+	switch {
+	case n < 500:
+		return 100
+	case n < 5000:
+		return 1000
+	}
+	return 10000
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/internal/export"
+)
+
+// Golden screens, 256 colours on a dark background, pinned. Run
+// go test ./ui -run Golden -update to rewrite them after a deliberate change.
+func TestGoldenView(t *testing.T) {
+	cases := []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"seed-160x45-changed", 160, 45, []string{"N"}},
+		{"seed-80x24-changed", 80, 24, []string{"N"}},
+		{"seed-20x6", 20, 6, nil},
+		{"seed-100x30-search", 100, 30, []string{"/", "L", "a", "v", "r", "o", "v", "enter", ">"}},
+		{"seed-120x40-help", 120, 40, []string{"?"}},
+		{"harbour-120x30-pick", 120, 30, []string{"s", "a", "down"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := seed(t)
+			if strings.HasPrefix(c.name, "harbour") {
+				st = harbour()
+			}
+			m := newModel(t, st, c.w, c.h)
+			press(m, c.keys...)
+			v := m.View()
+			checkFits(t, v, c.w, c.h)
+			golden.RequireEqual(t, []byte(v))
+		})
+	}
+}
+
+func TestGoldenANSI(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		width int
+		only  string
+	}{{"seed-120", 120, "all"}, {"seed-72-changed", 72, "changed"}} {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			opt := export.DefaultOptions()
+			opt.Width, opt.Only = c.width, c.only
+			if err := WriteANSI(&buf, seed(t), opt); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for i, ln := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				checkFits(t, ln, c.width, 1)
+				if strings.Contains(plain(ln), "▸") {
+					t.Fatalf("line %d has a cursor: %q", i, plain(ln))
+				}
+			}
+			if strings.Contains(out, "38;5;") || !strings.Contains(out, "\x1b[") {
+				t.Errorf("not 16-colour ANSI")
+			}
+			if !strings.Contains(plain(out), "absolute") || !strings.Contains(plain(out), "sacred") {
+				t.Errorf("the changed event is missing")
+			}
+			golden.RequireEqual(t, buf.Bytes())
+		})
+	}
+}
+
+// TestProgram runs the reader as a Bubble Tea program: keys in, screen out.
+func TestProgram(t *testing.T) {
+	m := New(seed(t), Options{Renderer: pinned(termenv.Ascii)})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(160, 45))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("event 3/30"))
+	}, teatest.WithDuration(5*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'N'}})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("absolute")) && bytes.Contains(b, []byte("sacred"))
+	}, teatest.WithDuration(5*time.Second))
+	tm.Send(tea.WindowSizeMsg{Width: 1, Height: 1})
+	tm.Send(tea.WindowSizeMsg{Width: 90, Height: 30})
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	fm := tm.FinalModel(t).(*Model)
+	if fm.body.cur != absoluteEvent(t, fm.st) || fm.Interrupted {
+		t.Fatalf("final: event %d, interrupted %v", fm.body.cur+1, fm.Interrupted)
+	}
+	checkFits(t, fm.View(), 90, 30)
+}

@@ -12,7 +12,8 @@ import (
 // Visible returns s with every character that could act on a terminal
 // replaced by a visible stand-in: ESC by "␛", other C0 controls by their
 // control pictures (U+2400…), DEL by "␡", C1 controls and bidirectional
-// controls by "⟨U+XXXX⟩". Tabs become a space; newlines are kept.
+// controls by "⟨U+XXXX⟩". Tabs become a space; newlines are kept. Bytes
+// that are not valid UTF-8 become U+FFFD; a U+FFFD already in s passes.
 func Visible(s string) string {
 	if Clean(s) {
 		return s
@@ -39,10 +40,14 @@ func Clean(s string) bool {
 			return false
 		}
 		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				if unsafeRune(r) {
+			// A stray byte such as 0x9B is CSI to a terminal in 8-bit
+			// mode, so invalid UTF-8 is not clean either.
+			for j := i; j < len(s); {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if unsafeRune(r) || (r == utf8.RuneError && size == 1) {
 					return false
 				}
+				j += size
 			}
 			return true
 		}
@@ -58,8 +63,6 @@ func unsafeRune(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return true
-	case r == utf8.RuneError:
-		return false
 	}
 	return false
 }

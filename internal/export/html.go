@@ -331,7 +331,7 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- end}}
 {{define "side"}}
 {{- if .S.Absent}}
-<div class="side {{.Side}} absent"><p class="who">{{.S.Who}}</p>{{.S.Absent}}</div>
+<div class="side {{.Side}} absent">{{.S.Absent}}</div>
 {{- else}}
 <div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"><p class="who">{{.S.Who}}</p>
 {{- range .S.Paras}}

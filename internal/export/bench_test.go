@@ -1,0 +1,42 @@
+package export_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// BenchmarkExport renders a built synthetic story of two articles in every
+// registered format (diffs already computed: this is the exporter alone).
+func BenchmarkExport(b *testing.B) {
+	for _, sz := range []struct {
+		name  string
+		bytes int
+	}{{"10KB", benchdata.KB10}, {"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}} {
+		cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+		st := story.Build(cs, story.DefaultOptions())
+		for _, f := range export.Formats() {
+			b.Run(f+"/"+sz.name, func(b *testing.B) {
+				opt := export.DefaultOptions()
+				var n countWriter
+				if err := export.Render(&n, f, st, opt); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := export.Render(io.Discard, f, st, opt); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }

@@ -1,0 +1,645 @@
+// Package quotes extracts the quotations of every article of a story, with
+// their speakers, and groups the same quotation across outlets: who quoted
+// whom, in what words, and where the outlets disagree (other words, another
+// speaker) or only one outlet has it. Quotations are grouped by their own
+// words, across all body blocks, not only inside aligned events; the word
+// diffs between members are computed here with worddiff.
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// Quote is one quotation in one article.
+type Quote struct {
+	Article int `json:"article"`
+	// Block is the index of the block in the article; Start and End are
+	// the byte offsets of Text in the block's text.
+	Block int    `json:"block"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Style Style  `json:"style"`
+	// Speaker is who said it: the full name when the article gives one
+	// (a pronoun or a description like "the North Korean foreign minister"
+	// resolved from the article), else the attribution as written; empty
+	// when the article does not say.
+	Speaker string `json:"speaker"`
+	// SpeakerAsWritten is the attribution as the text gives it ("Choe",
+	// "he", "the North Korean foreign minister").
+	SpeakerAsWritten string `json:"speaker_as_written,omitempty"`
+	// Unclosed says the quotation has no closing mark in its block.
+	Unclosed bool `json:"unclosed,omitempty"`
+
+	words []string // folded content words, stemmed
+	seq   []string // folded words in order
+}
+
+// Diff is the word diff between two members of a group: Ops turn
+// Members[From].Text into Members[To].Text. When the second is a shorter
+// cut of the quotation, Ops compare it with the words of the first that it
+// corresponds to: Members[From].Text[Window[0]:Window[1]].
+type Diff struct {
+	From   int           `json:"from"`
+	To     int           `json:"to"`
+	Window *[2]int       `json:"window,omitempty"`
+	Ops    []worddiff.Op `json:"ops"`
+}
+
+// Group is one quotation as reported by one or more articles.
+type Group struct {
+	// Members are the quotations; Members[0] is the longest of the first
+	// article that has it, the others follow in article and text order.
+	Members []Quote `json:"members"`
+	// Diffs compare Members[0] with each other member, in member order.
+	Diffs []Diff `json:"diffs"`
+	// Articles lists the articles that have the quotation.
+	Articles []int `json:"articles"`
+	// Speakers are the distinct speakers the members give, in member order.
+	Speakers []string `json:"speakers"`
+	// SpeakersDiffer says two articles name different people as the
+	// speaker. Only names are compared: an unresolved description or
+	// pronoun never makes a conflict.
+	SpeakersDiffer bool `json:"speakers_differ"`
+	// WordingDiffers says some member words the quotation differently
+	// inside the part both give (not only a shorter cut of it).
+	WordingDiffers bool `json:"wording_differs"`
+	// OneOutlet says only one article has the quotation.
+	OneOutlet bool `json:"one_outlet"`
+}
+
+// Report is the quote check of a whole story.
+type Report struct {
+	// Quotes are all quotations, by article, block and position.
+	Quotes []Quote `json:"quotes"`
+	// Groups are the quotations grouped across articles, in order of
+	// their first member.
+	Groups []Group `json:"groups"`
+	// Differing counts groups of two or more articles whose wording or
+	// speakers differ; Misattributed those whose speakers differ;
+	// OneOutlet groups found in one article only.
+	Differing     int `json:"differing"`
+	Misattributed int `json:"misattributed"`
+	OneOutlet     int `json:"one_outlet"`
+}
+
+// Check extracts and groups the quotations of st's body blocks.
+func Check(st *story.Story) *Report {
+	lower := facts.LowerWords(st)
+	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
+	for a := range st.Articles {
+		r.Quotes = append(r.Quotes, articleQuotes(st, a, lower)...)
+	}
+	for _, g := range group(r.Quotes) {
+		r.Groups = append(r.Groups, g)
+		if g.OneOutlet {
+			r.OneOutlet++
+		} else if g.WordingDiffers || g.SpeakersDiffer {
+			r.Differing++
+		}
+		if g.SpeakersDiffer {
+			r.Misattributed++
+		}
+	}
+	return r
+}
+
+// person is a person named in an article, with the words before the name
+// (titles, roles) that a description may refer to.
+type person struct {
+	name    string
+	context []string // folded words of titles and the few words before
+}
+
+// articleQuotes extracts the quotations of article a and resolves their
+// speakers against the names the article gives.
+func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
+	art := st.Articles[a]
+	var people []person
+	for _, b := range art.Blocks {
+		if !b.Kind.IsBody() && b.Kind != segment.Headline && b.Kind != segment.Caption {
+			continue
+		}
+		for _, n := range facts.Names(b.Text, lower) {
+			if !facts.PersonLike(n) {
+				continue
+			}
+			ctx := facts.Words(b.Text[max(0, n.Start-60):n.CoreStart])
+			var cw []string
+			for _, w := range ctx {
+				cw = append(cw, strings.TrimSuffix(facts.Fold(w.Text), "'s"))
+			}
+			if len(cw) > 6 {
+				cw = cw[len(cw)-6:]
+			}
+			people = append(people, person{name: n.Core, context: cw})
+		}
+	}
+	var out []Quote
+	lastSpeaker, lastBlock := "", -10
+	for bi, b := range art.Blocks {
+		if !b.Kind.IsBody() {
+			continue
+		}
+		for _, sp := range Extract(b.Text) {
+			q := Quote{Article: a, Block: bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
+				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed}
+			if sp.Speaker != "" {
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, b.Text, people, lower, lastSpeaker, bi-lastBlock <= 2, prevBlock(art.Blocks, bi))
+			}
+			if q.Speaker != "" && !pronounSpeakers[strings.ToLower(q.Speaker)] {
+				lastSpeaker, lastBlock = q.Speaker, bi
+			}
+			q.seq, q.words = wordsOf(q.Text)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func prevBlock(blocks []segment.Block, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if blocks[j].Kind.IsBody() {
+			return blocks[j].Text
+		}
+	}
+	return ""
+}
+
+// resolve turns an attribution as written into a speaker: a pronoun into
+// the person the sentence or the text before is about, a name into the
+// fullest form the article gives, a description into the person the article
+// introduces with those words. It returns the attribution itself, trimmed of
+// an article, when nothing better is known, and "" for an unresolved
+// pronoun.
+func resolve(raw string, pos int, text string, people []person, lower map[string]bool, last string, lastNear bool, prev string) string {
+	l := strings.ToLower(raw)
+	if pronounSpeakers[l] {
+		if l == "we" || l == "they" || l == "it" {
+			return ""
+		}
+		// the person the sentence opens with, or the first person before
+		sStart := strings.LastIndexAny(text[:max(0, pos)], ".!?")
+		for _, n := range facts.Names(text[sStart+1:max(0, pos)], lower) {
+			if p := knownPerson(n.Core, people); p != "" {
+				return p
+			}
+		}
+		for _, n := range facts.Names(text[:max(0, pos)], lower) {
+			if p := knownPerson(n.Core, people); p != "" {
+				return p
+			}
+		}
+		if lastNear && last != "" {
+			return last
+		}
+		for _, n := range facts.Names(prev, lower) {
+			if p := knownPerson(n.Core, people); p != "" {
+				return p
+			}
+		}
+		return ""
+	}
+	det := strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
+		strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "their ")
+	if ns := facts.Names(raw, nil); len(ns) > 0 && !det {
+		core := ns[len(ns)-1].Core
+		if core != "" {
+			if p := knownPerson(core, people); p != "" {
+				return p
+			}
+			return core
+		}
+	}
+	// a description: "the North Korean foreign minister"
+	var desc []string
+	for _, w := range facts.Words(raw) {
+		f := facts.Fold(w.Text)
+		if f == "the" || f == "a" || f == "an" || f == "his" || f == "her" || f == "their" || f == "of" {
+			continue
+		}
+		desc = append(desc, f)
+	}
+	if len(desc) == 0 {
+		return ""
+	}
+	head := desc[len(desc)-1]
+	best, bestN := "", 0
+	counts := map[string]int{}
+	for _, p := range people {
+		if !containsPrefix(p.context, head) {
+			continue
+		}
+		ok := 0
+		for _, d := range desc[:len(desc)-1] {
+			if containsPrefix(p.context, d) {
+				ok++
+			}
+		}
+		if 2*ok < len(desc)-1 {
+			continue
+		}
+		name := fullest(p.name, people)
+		counts[name]++
+		if counts[name] > bestN {
+			best, bestN = name, counts[name]
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return strings.TrimSpace(raw)
+}
+
+// containsPrefix says whether ws holds w, or a word sharing its first five
+// letters ("korea" and "korean").
+func containsPrefix(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w || (len(x) >= 5 && len(w) >= 5 && x[:5] == w[:5]) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownPerson returns the fullest name of the article's people that name
+// matches, or "".
+func knownPerson(name string, people []person) string {
+	for _, p := range people {
+		if facts.SameName(name, p.name) {
+			return fullest(p.name, people)
+		}
+	}
+	return ""
+}
+
+// fullest returns the longest name of people that matches name.
+func fullest(name string, people []person) string {
+	best := name
+	for _, p := range people {
+		if len(facts.NameTokens(p.name)) > len(facts.NameTokens(best)) && facts.SameName(name, p.name) {
+			best = p.name
+		}
+	}
+	return best
+}
+
+// stop words do not count when quotations are compared.
+var stop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but of to in on at by for with from that this these those is are was
+		were be been being will would shall should can could may might must have has had do does did we our us i me my
+		you your he him his she her they them their it its as than then so not no there here which who whom what when
+		where why how all any each also very just into over under about up out if once again whatsoever`) {
+		stop[w] = true
+	}
+}
+
+// wordsOf returns the folded words of a quotation, and its content words
+// crudely stemmed.
+func wordsOf(text string) (seq, content []string) {
+	seen := map[string]bool{}
+	for _, w := range facts.Words(text) {
+		f := facts.Fold(w.Text)
+		seq = append(seq, f)
+		if stop[f] {
+			continue
+		}
+		s := stem(f)
+		if !seen[s] {
+			seen[s] = true
+			content = append(content, s)
+		}
+	}
+	return seq, content
+}
+
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	for _, suf := range []string{"ing", "ed", "es", "s", "ly"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// long is the least number of content words for a quotation to be matched
+// by word overlap; shorter ones must appear as a phrase in a longer one.
+const long = 3
+
+// linked says whether two quotations of three or more content words are
+// the same: they share at least three content words, at least half of the
+// shorter one's.
+func linked(a, b *Quote) bool {
+	inter := 0
+	set := map[string]bool{}
+	for _, w := range a.words {
+		set[w] = true
+	}
+	for _, w := range b.words {
+		if set[w] {
+			inter++
+		}
+	}
+	return inter >= long && 2*inter >= min(len(a.words), len(b.words))
+}
+
+// phraseIn says whether the words of short appear in order and together in
+// long's words.
+func phraseIn(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+outer:
+	for i := 0; i+len(short) <= len(long); i++ {
+		for j := range short {
+			if long[i+j] != short[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// group clusters the quotations: long ones by word overlap, short ones into
+// the first group whose quotation holds them as a phrase, or with equal
+// short ones.
+func group(qs []Quote) []Group {
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(x, y int) {
+		x, y = find(x), find(y)
+		if x != y {
+			if y < x {
+				x, y = y, x
+			}
+			parent[y] = x
+		}
+	}
+	for i := range qs {
+		if len(qs[i].words) < long {
+			continue
+		}
+		for j := i + 1; j < len(qs); j++ {
+			if len(qs[j].words) >= long && linked(&qs[i], &qs[j]) {
+				union(i, j)
+			}
+		}
+	}
+	for i := range qs {
+		if len(qs[i].words) >= long {
+			continue
+		}
+		attached := false
+		for j := range qs {
+			if j != i && len(qs[j].words) >= long && phraseIn(qs[i].seq, qs[j].seq) {
+				union(i, j)
+				attached = true
+				break
+			}
+		}
+		if attached {
+			continue
+		}
+		for j := i + 1; j < len(qs); j++ {
+			if len(qs[j].words) < long && strings.Join(qs[i].seq, " ") == strings.Join(qs[j].seq, " ") {
+				union(i, j)
+			}
+		}
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range qs {
+		r := find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	d := worddiff.New()
+	var out []Group
+	for _, r := range roots {
+		out = append(out, makeGroup(qs, byRoot[r], d))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Members[0], out[j].Members[0]
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Block != b.Block {
+			return a.Block < b.Block
+		}
+		return a.Start < b.Start
+	})
+	return out
+}
+
+func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
+	ms := make([]Quote, len(idx))
+	for k, i := range idx {
+		ms[k] = qs[i]
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Article != ms[j].Article {
+			return ms[i].Article < ms[j].Article
+		}
+		if ms[i].Block != ms[j].Block {
+			return ms[i].Block < ms[j].Block
+		}
+		return ms[i].Start < ms[j].Start
+	})
+	// the principal member: the longest quotation of the first article
+	p := 0
+	for k := range ms {
+		if ms[k].Article == ms[0].Article && len(ms[k].seq) > len(ms[p].seq) {
+			p = k
+		}
+	}
+	ms[0], ms[p] = ms[p], ms[0]
+	if p > 1 {
+		sort.SliceStable(ms[1:p+1], func(i, j int) bool { return ms[1+i].Block < ms[1+j].Block })
+	}
+	g := Group{Members: ms, Diffs: []Diff{}, Articles: []int{}, Speakers: []string{}}
+	seenArt := map[int]bool{}
+	for k, m := range ms {
+		if !seenArt[m.Article] {
+			seenArt[m.Article] = true
+			g.Articles = append(g.Articles, m.Article)
+		}
+		if k > 0 {
+			df := Diff{From: 0, To: k}
+			a := ms[0].Text
+			if ws, we, ok := window(ms[0], m); ok {
+				df.Window = &[2]int{ws, we}
+				a = a[ws:we]
+			}
+			ops := d.Diff(a, m.Text)
+			df.Ops = ops
+			g.Diffs = append(g.Diffs, df)
+			if m.Article != ms[0].Article && interiorChange(ops) {
+				g.WordingDiffers = true
+			}
+		}
+		if m.Speaker != "" {
+			dup := false
+			for _, s := range g.Speakers {
+				if s == m.Speaker || facts.SameName(s, m.Speaker) {
+					dup = true
+				}
+			}
+			if !dup {
+				g.Speakers = append(g.Speakers, m.Speaker)
+			}
+		}
+	}
+	g.OneOutlet = len(g.Articles) == 1
+	g.SpeakersDiffer = speakersDiffer(ms)
+	return g
+}
+
+// window finds the words of p that a shorter quotation m cuts from it: the
+// run of p's words, of a length between half and twice m's, that shares
+// the most words with m (ties go to the shorter run). ok is false when m is
+// not shorter or the run would be nearly all of p.
+func window(p, m Quote) (start, end int, ok bool) {
+	pw := facts.Words(p.Text)
+	n := len(m.seq)
+	if n == 0 || 10*n >= 9*len(pw) || len(pw) != len(p.seq) {
+		return 0, 0, false
+	}
+	in := map[string]int{}
+	for _, w := range m.seq {
+		in[w]++
+	}
+	bestI, bestL, best := 0, 0, -1.0
+	for i := range pw {
+		if in[p.seq[i]] == 0 {
+			continue // a window starts on a word m has
+		}
+		used := map[string]int{}
+		hits := 0
+		for L := 1; L <= 2*n && i+L <= len(pw); L++ {
+			w := p.seq[i+L-1]
+			if used[w] < in[w] {
+				used[w]++
+				hits++
+			}
+			if 2*L < n || in[w] == 0 {
+				continue // and ends on one
+			}
+			score := 2 * float64(hits) / float64(L+n)
+			if score > best {
+				bestI, bestL, best = i, L, score
+			}
+		}
+	}
+	if best < 0.3 || 10*bestL >= 9*len(pw) {
+		return 0, 0, false
+	}
+	return pw[bestI].Start, pw[bestI+bestL-1].End, true
+}
+
+// speakersDiffer says whether two members of different articles give two
+// names for the speaker that cannot be the same person.
+func speakersDiffer(ms []Quote) bool {
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			a, b := ms[i], ms[j]
+			if a.Article == b.Article || !isName(a.Speaker) || !isName(b.Speaker) {
+				continue
+			}
+			if !facts.SameName(a.Speaker, b.Speaker) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isName says whether a speaker is a proper name rather than a description.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, w := range facts.Words(s) {
+		r := []rune(w.Text)[0]
+		if !unicode.IsUpper(r) && w.Text != "of" && !facts.SimilarWord(w.Text, "al") {
+			return false
+		}
+	}
+	return true
+}
+
+// interiorChange says whether ops change words between two runs of equal
+// words: a different wording, not a quotation cut shorter at either end.
+func interiorChange(ops []worddiff.Op) bool {
+	firstEq, lastEq := -1, -1
+	for i, o := range ops {
+		if o.Kind == worddiff.Equal && hasWord(o.Text) {
+			if firstEq < 0 {
+				firstEq = i
+			}
+			lastEq = i
+		}
+	}
+	for i := firstEq + 1; i < lastEq; i++ {
+		if ops[i].Kind != worddiff.Equal && hasWord(ops[i].Text) {
+			return true
+		}
+	}
+	return firstEq < 0 && len(ops) > 0
+}
+
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// Change is a word or words of one quotation replaced in another.
+type Change struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Changes returns the replacements in ops: each deletion next to an
+// insertion (with at most white space between), in order.
+func Changes(ops []worddiff.Op) []Change {
+	var out []Change
+	for i := 0; i < len(ops); i++ {
+		if ops[i].Kind == worddiff.Equal {
+			continue
+		}
+		j := i + 1
+		if j < len(ops) && ops[j].Kind == worddiff.Equal && strings.TrimSpace(ops[j].Text) == "" && j+1 < len(ops) {
+			j++
+		}
+		if j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind {
+			c := Change{From: strings.TrimSpace(ops[i].Text), To: strings.TrimSpace(ops[j].Text)}
+			if ops[i].Kind == worddiff.Insert {
+				c.From, c.To = c.To, c.From
+			}
+			out = append(out, c)
+			i = j
+		}
+	}
+	return out
+}

@@ -1,0 +1,446 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+)
+
+// Style is how a quotation is marked.
+type Style string
+
+// The quotation styles.
+const (
+	Straight   Style = "straight"   // "…"
+	Curly      Style = "curly"      // “…”
+	Single     Style = "single"     // ‘…’ or '…'
+	Guillemets Style = "guillemets" // «…» or »…«
+	German     Style = "german"     // „…“
+	Colon      Style = "colon"      // Speaker said: reported speech
+)
+
+// Span is one quotation in a text.
+type Span struct {
+	// Text is the quoted words, without the marks.
+	Text string
+	// Start and End are Text's byte offsets in the text.
+	Start, End int
+	// Open and Close are the byte offsets of the quotation including its
+	// marks (for colon speech, the sentence from the speaker on).
+	Open, Close int
+	Style       Style
+	// Speaker is the attribution as written ("the North Korean foreign
+	// minister", "Choe", "he"); empty when the text states none.
+	Speaker string
+	// SpeakerStart is Speaker's byte offset in the text (-1 when none).
+	SpeakerStart int
+	// Unclosed says the quotation runs to the end of the text without a
+	// closing mark, as a quotation that continues in the next paragraph
+	// does.
+	Unclosed bool
+}
+
+// markPair says which closing marks end a quotation opened by a mark.
+type markPair struct {
+	close string
+	style Style
+}
+
+var openers = map[rune]markPair{
+	'"': {`"`, Straight},
+	'“': {"”", Curly},
+	'„': {"“”", German},
+	'«': {"»", Guillemets},
+	'»': {"«", Guillemets},
+	'‹': {"›", Guillemets},
+	'‘': {"’", Single},
+	'\'': {"'", Single},
+}
+
+// maxSingle bounds a quotation in single marks, in bytes: a lone
+// apostrophe must not swallow a paragraph.
+const maxSingle = 400
+
+// Extract returns the quotations of text in order, with their speakers when
+// the text states them. Apostrophes ("Kim Jong Un’s", "don't", "'90s",
+// "the players' union") are not taken for quotation marks; single marks
+// nested in a double quotation belong to it.
+func Extract(text string) []Span {
+	var out []Span
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		p, ok := openers[r]
+		if !ok || !opensQuote(text, i, r) {
+			i += w
+			continue
+		}
+		c, cw := findClose(text, i+w, r, p)
+		sp := Span{Style: p.style, Open: i, SpeakerStart: -1}
+		switch {
+		case c >= 0:
+			sp.Start, sp.End, sp.Close = i+w, c, c+cw
+		case p.style == Single || r == '»' || r == '‹':
+			i += w // an apostrophe, or a mark used otherwise
+			continue
+		default:
+			sp.Start, sp.End, sp.Close, sp.Unclosed = i+w, len(text), len(text), true
+		}
+		sp.Start, sp.End = trimSpace(text, sp.Start, sp.End)
+		sp.Text = strings.TrimSuffix(strings.TrimSuffix(text[sp.Start:sp.End], "[…]"), "[...]")
+		sp.Text = strings.TrimRight(sp.Text, " …,;:")
+		sp.End = sp.Start + len(sp.Text)
+		if hasLetter(sp.Text) {
+			sp.Speaker, sp.SpeakerStart = speaker(text, sp.Open, sp.Close)
+			out = append(out, sp)
+		}
+		i = sp.Close
+	}
+	// a quotation without a speaker shares the speaker of the one before it
+	// in the same sentence: X said “…” and “…”.
+	for k := 1; k < len(out); k++ {
+		if out[k].Speaker == "" && out[k-1].Speaker != "" && !strings.ContainsAny(text[out[k-1].Close:out[k].Open], ".!?") {
+			out[k].Speaker, out[k].SpeakerStart = out[k-1].Speaker, out[k-1].SpeakerStart
+		}
+	}
+	return append(out, colonSpeech(text, out)...)
+}
+
+// opensQuote says whether the mark r at text[i] opens a quotation: it
+// follows a space, an opening bracket or the start, and precedes a word.
+func opensQuote(text string, i int, r rune) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+	if i+utf8.RuneLen(r) >= len(text) || unicode.IsSpace(next) {
+		return false
+	}
+	startOK := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
+	switch r {
+	case '“', '„', '«':
+		return true
+	case '"':
+		return startOK || prev == '"'
+	case '»', '‹':
+		return startOK
+	default: // single marks
+		return startOK && (unicode.IsLetter(next) || next == '…' || next == '.') && !elision(text[i+utf8.RuneLen(r):])
+	}
+}
+
+// elision says whether a word after an apostrophe is a common elided form
+// ("'n'", "'til", "'em", "'90s") rather than quoted text.
+func elision(rest string) bool {
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	switch strings.ToLower(rest[:end]) {
+	case "n", "til", "tis", "twas", "em", "cause", "bout", "round":
+		return true
+	}
+	return false
+}
+
+// findClose returns the offset and width of the mark closing a quotation
+// opened by r, searching from i, or -1.
+func findClose(text string, i int, r rune, p markPair) (int, int) {
+	for j := i; j < len(text); {
+		c, w := utf8.DecodeRuneInString(text[j:])
+		if p.style == Single && j-i > maxSingle {
+			return -1, 0
+		}
+		if strings.ContainsRune(p.close, c) {
+			if p.style != Single || closesSingle(text, j, w) {
+				return j, w
+			}
+		}
+		if c == '\n' && p.style == Single {
+			return -1, 0
+		}
+		// a new opening of the same double mark before any close: the first
+		// was never closed
+		if c == r && r != '"' && r != '\'' && r != '‘' && j > i {
+			return -1, 0
+		}
+		j += w
+	}
+	return -1, 0
+}
+
+// closesSingle says whether the single mark at text[j] closes a quotation
+// rather than being an apostrophe: it follows a word or punctuation and
+// precedes no letter.
+func closesSingle(text string, j, w int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:j])
+	if unicode.IsSpace(prev) || j == 0 {
+		return false
+	}
+	if j+w >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+w:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+}
+
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= w
+	}
+	return s, e
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// speechVerbs introduce or follow a quotation.
+var speechVerbs = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`said says say told tells added adds stated states asked asks wrote writes
+		explained explains warned warns noted notes declared declares insisted insists tweeted tweets vowed vows
+		promised promises stressed stresses argued argues claimed claims replied replies responded responds
+		continued continues recalled recalls announced announces admitted admits acknowledged acknowledges
+		suggested suggests emphasized emphasised emphasizes urged urges commented comments remarked quipped
+		shouted cautioned predicted conceded countered maintained reiterated posted wrote declared confirmed
+		confirms denied denies accused accuses pledged pledges called calls spoke speaks thanked according`) {
+		speechVerbs[v] = true
+	}
+}
+
+// cutWords end a speaker phrase after an inverted verb ("said the minister
+// at a meeting").
+var cutWords = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`at in on to during after before when while who which that as adding according
+		from with for about because since and but in an interview speaking referring whose where than`) {
+		cutWords[v] = true
+	}
+}
+
+var pronounSpeakers = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true}
+
+// speaker finds the attribution of the quotation text[open:close]: first
+// right after it (`," said X` or `," X said`), then before it in its
+// sentence (`X said: "…"`, `X said that … "…"`), then "according to X".
+func speaker(text string, open, close int) (string, int) {
+	after := text[close:]
+	lead := 0
+	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
+		lead++
+	}
+	ws := facts.Words(after[lead:])
+	base := close + lead
+	if len(ws) > 0 && ws[0].Start == 0 {
+		w0 := strings.ToLower(ws[0].Text)
+		if speechVerbs[w0] && w0 != "according" {
+			if s, st := phraseAfter(after[lead:], ws[1:], base); s != "" {
+				return s, st
+			}
+		}
+		// "Choe said", "the minister said", "he told reporters"
+		for k := 1; k < len(ws) && k <= 7; k++ {
+			if ws[k].Glued {
+				break
+			}
+			if speechVerbs[strings.ToLower(ws[k].Text)] && strings.ToLower(ws[k].Text) != "according" {
+				if subjectEnding(ws, k) == 0 {
+					return after[lead:][ws[0].Start:ws[k-1].End], base + ws[0].Start
+				}
+				break
+			}
+		}
+	}
+	// before the quotation, in its sentence
+	before, bstart := sentenceBefore(text, open)
+	bws := facts.Words(before)
+	for k := len(bws) - 1; k >= 1; k-- {
+		v := strings.ToLower(bws[k].Text)
+		if !speechVerbs[v] || v == "according" || v == "called" || v == "calls" {
+			continue
+		}
+		if lo := subjectEnding(bws, k); lo >= 0 {
+			return before[bws[lo].Start:bws[k-1].End], bstart + bws[lo].Start
+		}
+	}
+	// "…," according to Mr. Fox
+	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
+		rest := after[k+len("according to "):]
+		if s, st := phraseAfter(rest, facts.Words(rest), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+			return s, st
+		}
+	}
+	return "", -1
+}
+
+// subjectEnding returns the start of the longest run of words ending
+// before ws[k] that names a speaker (see subject), or -1. The run does not
+// cross punctuation.
+func subjectEnding(ws []facts.Word, k int) int {
+	best := -1
+	for lo := k - 1; lo >= 0 && k-lo <= 7; lo-- {
+		if lo < k-1 && ws[lo+1].Glued && !strings.HasPrefix(ws[lo+1].Text, "'") {
+			break
+		}
+		if subject(ws[lo:k]) != "" {
+			best = lo
+		}
+	}
+	return best
+}
+
+// phraseAfter returns the speaker phrase that follows an inverted verb:
+// words up to punctuation or a word that starts a new clause.
+func phraseAfter(s string, ws []facts.Word, base int) (string, int) {
+	if len(ws) == 0 {
+		return "", -1
+	}
+	end := 0
+	for k, w := range ws {
+		if k > 0 && w.Glued || k >= 12 || cutWords[strings.ToLower(w.Text)] {
+			break
+		}
+		end = k + 1
+	}
+	if end == 0 {
+		return "", -1
+	}
+	p := ws[:end]
+	if subject(p) == "" {
+		return "", -1
+	}
+	return s[p[0].Start:p[end-1].End], base + p[0].Start
+}
+
+// subject says whether words can name a speaker: a pronoun, a capitalised
+// name with its titles, or a description with an article ("the North Korean
+// foreign minister"); it returns the words joined, or "".
+func subject(ws []facts.Word) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, w := range ws {
+		parts = append(parts, w.Text)
+	}
+	first := strings.ToLower(ws[0].Text)
+	if len(ws) == 1 && pronounSpeakers[first] {
+		return parts[0]
+	}
+	if first == "the" || first == "a" || first == "an" || first == "his" || first == "her" || first == "their" {
+		if len(ws) >= 2 && len(ws) <= 7 {
+			for _, w := range ws[1:] {
+				if cutWords[strings.ToLower(w.Text)] || pronounSpeakers[strings.ToLower(w.Text)] {
+					return ""
+				}
+			}
+			return strings.Join(parts, " ")
+		}
+		return ""
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsUpper(r) && w.Text != "of" && !strings.HasSuffix(facts.Fold(w.Text), "'s") {
+			return ""
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// sentenceBefore returns the text of the sentence holding text[open:]
+// up to open, and its offset.
+func sentenceBefore(text string, open int) (string, int) {
+	s := open
+	for s > 0 {
+		r, w := utf8.DecodeLastRuneInString(text[:s])
+		if (r == '.' || r == '!' || r == '?' || r == '\n') && s < open {
+			// "Mr." and "U.S." do not end the sentence
+			ws := facts.Words(text[max(0, s-w-8) : s])
+			if len(ws) > 0 && strings.HasSuffix(ws[len(ws)-1].Text, ".") && ws[len(ws)-1].End == s-max(0, s-w-8) {
+				s -= w
+				continue
+			}
+			break
+		}
+		// the sentence of a quotation starts after the previous quotation
+		if strings.ContainsRune("”»«\"", r) && s < open {
+			break
+		}
+		s -= w
+	}
+	return text[s:open], s
+}
+
+var colonRE = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,80}?):\s+([^"“”„«»\n]+?)(?:[.!?](?:\s|$)|$)`)
+
+// colonSpeech finds reported speech introduced by a colon, without quotation
+// marks: "Trump said: the wall will be built." or a headline's
+// "Pyongyang: USA and South Korea are planning a strike". The part before
+// the colon must be a speaker with a speech verb, or one to four capitalised
+// words opening the text.
+func colonSpeech(text string, quoted []Span) []Span {
+	var out []Span
+	for _, m := range colonRE.FindAllStringSubmatchIndex(text, -1) {
+		ps, pe, cs, ce := m[2], m[3], m[4], m[5]
+		inside := false
+		for _, q := range quoted {
+			if ps < q.Close && ce > q.Open {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		claim := strings.TrimSpace(text[cs:ce])
+		if len(strings.Fields(claim)) < 3 {
+			continue
+		}
+		ws := facts.Words(text[ps:pe])
+		if len(ws) == 0 {
+			continue
+		}
+		var spk string
+		spkStart := -1
+		last := strings.ToLower(ws[len(ws)-1].Text)
+		switch {
+		case speechVerbs[last] && last != "according" && len(ws) >= 2:
+			lo := subjectEnding(ws, len(ws)-1)
+			if lo < 0 {
+				continue
+			}
+			spk = text[ps+ws[lo].Start : ps+ws[len(ws)-2].End]
+			spkStart = ps + ws[lo].Start
+		case ps == firstNonSpace(text) && len(ws) <= 4 && subject(ws) != "" && !pronounSpeakers[strings.ToLower(ws[0].Text)]:
+			spk = text[ps+ws[0].Start : ps+ws[len(ws)-1].End]
+			spkStart = ps + ws[0].Start
+		default:
+			continue
+		}
+		out = append(out, Span{Text: claim, Start: cs, End: cs + len(claim), Open: ps, Close: ce, Style: Colon,
+			Speaker: spk, SpeakerStart: spkStart})
+	}
+	return out
+}
+
+func firstNonSpace(s string) int {
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			return i
+		}
+	}
+	return len(s)
+}

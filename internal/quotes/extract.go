@@ -50,13 +50,13 @@ type markPair struct {
 }
 
 var openers = map[rune]markPair{
-	'"': {`"`, Straight},
-	'“': {"”", Curly},
-	'„': {"“”", German},
-	'«': {"»", Guillemets},
-	'»': {"«", Guillemets},
-	'‹': {"›", Guillemets},
-	'‘': {"’", Single},
+	'"':  {`"`, Straight},
+	'“':  {"”", Curly},
+	'„':  {"“”", German},
+	'«':  {"»", Guillemets},
+	'»':  {"«", Guillemets},
+	'‹':  {"›", Guillemets},
+	'‘':  {"’", Single},
 	'\'': {"'", Single},
 }
 
@@ -369,7 +369,7 @@ func sentenceBefore(text string, open int) (string, int) {
 		r, w := utf8.DecodeLastRuneInString(text[:s])
 		if (r == '.' || r == '!' || r == '?' || r == '\n') && s < open {
 			// "Mr." and "U.S." do not end the sentence
-			ws := facts.Words(text[max(0, s-w-8) : s])
+			ws := facts.Words(text[max(0, s-w-8):s])
 			if len(ws) > 0 && strings.HasSuffix(ws[len(ws)-1].Text, ".") && ws[len(ws)-1].End == s-max(0, s-w-8) {
 				s -= w
 				continue

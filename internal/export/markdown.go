@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	row("Date", mdLine(a1.Date), mdLine(a2.Date))
 	row("Byline", mdLine(a1.Byline), mdLine(a2.Byline))
 	row("Section", mdLine(a1.Section), mdLine(a2.Section))
-	row("Address", mdLine(a1.URL), mdLine(a2.URL))
+	row("Address", mdURL(a1.URL), mdURL(a2.URL))
 	row("Coverage", fmt.Sprintf("%.0f%%", stats.CoverLeft), fmt.Sprintf("%.0f%%", stats.CoverRight))
 	b.WriteString("\n")
 
@@ -264,13 +265,16 @@ func mdRender(words [][]mdPiece) string {
 		if i+1 < len(segs) {
 			next, _ = utf8.DecodeRuneInString(segs[i+1].text)
 		}
-		open, close := "~~", "~~"
+		open, close, c := "~~", "~~", '~'
 		if s.mark == ins {
-			open, close = "**", "**"
+			open, close, c = "**", "**", '*'
 		}
 		first, _ := utf8.DecodeRuneInString(s.text)
 		last, _ := utf8.DecodeLastRuneInString(s.text)
-		if !canOpen(prev, first) || !canClose(last, next) {
+		// An escaped delimiter character next to a mark joins its run in
+		// some renderers, so a mark never touches one.
+		touches := strings.HasPrefix(s.text, `\`+string(c)) || last == c || prev == c || next == c
+		if touches || !canOpen(prev, first) || !canClose(last, next) {
 			open, close = "<del>", "</del>"
 			if s.mark == ins {
 				open, close = "<ins>", "</ins>"
@@ -316,6 +320,18 @@ func isPunctLoose(r rune) bool {
 // punctuation or category P.
 func isPunctStrict(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)) || unicode.IsPunct(r)
+}
+
+// mdURL is an article's address: a link when it is a plain http(s)
+// address, else escaped text.
+func mdURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && textsafe.Clean(s) &&
+		!strings.ContainsAny(s, "<> \n\u00a0") && utf8.ValidString(s) {
+		return "<" + s + ">"
+	}
+	return mdLine(s)
 }
 
 // mdLine escapes untrusted text for one line of Markdown (a heading, a

@@ -212,4 +212,3 @@ func TestMarkdownSeed(t *testing.T) {
 		}
 	}
 }
-

@@ -1,0 +1,380 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// TestReaderInTmux builds the binary, runs the reader in a real terminal
+// (tmux), presses keys and reads the screen as a person would.
+func TestReaderInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test: skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
+	}
+	bin := filepath.Join(t.TempDir(), "synoptic")
+	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	t.Run("n reaches absolute and sacred, q restores", func(t *testing.T) {
+		tx := newTmux(t, 160, 45, "env TERM=xterm-256color COLORTERM= "+bin)
+		tx.waitFor("reader start", func(s screen) bool { return strings.Contains(s.text, "event 3/30") })
+		s := tx.waitFor("reader start", func(s screen) bool { return true })
+		found := false
+		for i := 0; i < 40 && !found; i++ {
+			before := eventStatus(s.text)
+			tx.keys("n")
+			s = tx.waitFor("n", func(s screen) bool { return eventStatus(s.text) != before })
+			cur := s.body()
+			found = cur.inColumn("absolute", 0, 84) && cur.inColumn("sacred", 84, 160)
+			if found {
+				s = cur
+			}
+		}
+		if !found {
+			t.Fatalf("n never showed \"absolute\" on the left and \"sacred\" on the right:\n%s", s.text)
+		}
+		abs, sac := s.style("absolute"), s.style("sacred")
+		str := s.styles("struggle")
+		if len(str) < 2 {
+			t.Fatalf("\"struggle\" is on screen %d times, want both columns:\n%s", len(str), s.text)
+		}
+		for _, st := range str {
+			if st == abs || st == sac {
+				t.Errorf("\"struggle\" (shared) is styled like a changed word: %q", st)
+			}
+			if st != "" {
+				t.Errorf("\"struggle\" (shared) is not plain: %q", st)
+			}
+		}
+		if abs == "" || sac == "" || abs == sac {
+			t.Errorf("changed words not styled apart: absolute %q, sacred %q", abs, sac)
+		}
+		if tx.flag("alternate_on") != "1" || tx.flag("mouse_button_flag") != "1" {
+			t.Errorf("the reader is not on the alternate screen with the mouse on")
+		}
+		tx.keys("q")
+		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+		if !strings.Contains(s.text, "EXIT=0") {
+			t.Errorf("q: exit status line %q", lastLine(s.text))
+		}
+		if strings.Contains(s.text, "event ") || strings.Contains(s.text, "absolute") {
+			t.Errorf("the reader's screen is still there after q:\n%s", s.text)
+		}
+		for flag, want := range map[string]string{"alternate_on": "0", "mouse_any_flag": "0", "mouse_button_flag": "0", "cursor_flag": "1"} {
+			if got := tx.flag(flag); got != want {
+				t.Errorf("after q: %s = %s, want %s", flag, got, want)
+			}
+		}
+	})
+
+	t.Run("no colour keeps the styles apart, 80x24 stacks, ctrl+c exits 130", func(t *testing.T) {
+		tx := newTmux(t, 80, 24, "env TERM=xterm-256color NO_COLOR=1 "+bin)
+		tx.waitFor("reader start", func(s screen) bool { return strings.Contains(s.text, "event 3/30") })
+		tx.keys("N")
+		s := tx.waitFor("N", func(s screen) bool { return strings.Contains(s.text, "absolute") && strings.Contains(s.text, "sacred") }).body()
+		if strings.Contains(s.raw, "38;5;") || strings.Contains(s.raw, "[31m") {
+			t.Errorf("colour with NO_COLOR set")
+		}
+		abs, sac := s.style("absolute"), s.style("sacred")
+		if abs == "" || sac == "" || abs == sac {
+			t.Errorf("without colour, changed words not styled apart: %q %q", abs, sac)
+		}
+		if !strings.Contains(s.text, " ‹ ") || !strings.Contains(s.text, " › ") {
+			t.Errorf("80 columns: not the stacked layout:\n%s", s.text)
+		}
+		// A storm of resizes, then back: the screen is whole again.
+		for i := 0; i < 30; i++ {
+			tx.run("resize-window", "-t", tx.name, "-x", strconv.Itoa(1+i*13%200), "-y", strconv.Itoa(1+i*7%60))
+		}
+		tx.run("resize-window", "-t", tx.name, "-x", "80", "-y", "24")
+		tx.waitFor("resize back", func(s screen) bool {
+			return strings.Contains(s.text, "event 13/30") && strings.Contains(s.text, "absolute")
+		})
+		tx.keys("C-c")
+		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+		if !strings.Contains(s.text, "EXIT=130") {
+			t.Errorf("ctrl+c: exit status line %q, want 130", lastLine(s.text))
+		}
+	})
+}
+
+// tmux drives one session on a private server.
+type tmux struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func newTmux(t *testing.T, w, h int, cmd string) *tmux {
+	t.Helper()
+	tx := &tmux{t: t, socket: fmt.Sprintf("synoptic-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "reader"}
+	// The shell prints the exit status when the reader ends and keeps the
+	// pane open so that the restored screen can be read.
+	tx.run("-f", "/dev/null", "new-session", "-d", "-s", tx.name, "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
+		cmd+"; echo EXIT=$?; sleep 60")
+	t.Cleanup(func() { exec.Command("tmux", "-L", tx.socket, "kill-server").Run() })
+	return tx
+}
+
+func (tx *tmux) run(args ...string) string {
+	tx.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tx.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tx.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (tx *tmux) keys(k string) { tx.run("send-keys", "-t", tx.name, k) }
+
+func (tx *tmux) flag(name string) string {
+	return strings.TrimSpace(tx.run("display-message", "-p", "-t", tx.name, "#{"+name+"}"))
+}
+
+// waitFor captures the screen until ok accepts it (after a short settle).
+func (tx *tmux) waitFor(what string, ok func(screen) bool) screen {
+	tx.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		time.Sleep(60 * time.Millisecond)
+		s := screen{raw: tx.run("capture-pane", "-p", "-e", "-t", tx.name)}
+		s.parse()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tx.t.Fatalf("waiting for %s: screen is\n%s", what, s.text)
+		}
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+	return lines[len(lines)-1]
+}
+
+// screen is a captured pane: raw with escape sequences, text without, and
+// for every character of text the graphic rendition it was drawn with.
+type screen struct {
+	raw   string
+	text  string
+	lines [][]cell
+}
+
+type cell struct {
+	r     rune
+	style string
+}
+
+// parse tracks SGR state through the capture.
+func (s *screen) parse() {
+	var text strings.Builder
+	var line []cell
+	attrs := map[string]string{}
+	key := func() string {
+		var parts []string
+		for _, k := range []string{"bold", "faint", "italic", "underline", "reverse", "strike", "fg", "bg"} {
+			if v := attrs[k]; v != "" {
+				parts = append(parts, k+"="+v)
+			}
+		}
+		return strings.Join(parts, ",")
+	}
+	raw := s.raw
+	for i := 0; i < len(raw); {
+		if raw[i] == 0x1b && i+1 < len(raw) && raw[i+1] == '[' {
+			j := i + 2
+			for j < len(raw) && (raw[j] >= '0' && raw[j] <= '9' || raw[j] == ';' || raw[j] == ':') {
+				j++
+			}
+			if j < len(raw) && raw[j] == 'm' {
+				applySGR(attrs, raw[i+2:j])
+			}
+			i = j + 1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		i += size
+		text.WriteRune(r)
+		if r == '\n' {
+			s.lines = append(s.lines, line)
+			line = nil
+			continue
+		}
+		line = append(line, cell{r, key()})
+	}
+	if line != nil {
+		s.lines = append(s.lines, line)
+	}
+	s.text = text.String()
+}
+
+func applySGR(attrs map[string]string, params string) {
+	ps := strings.Split(params, ";")
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		switch {
+		case p == "" || p == "0":
+			for k := range attrs {
+				delete(attrs, k)
+			}
+		case p == "1":
+			attrs["bold"] = "1"
+		case p == "2":
+			attrs["faint"] = "1"
+		case p == "22":
+			attrs["bold"], attrs["faint"] = "", ""
+		case p == "3":
+			attrs["italic"] = "1"
+		case p == "23":
+			attrs["italic"] = ""
+		case p == "4" || strings.HasPrefix(p, "4:"):
+			attrs["underline"] = "1"
+		case p == "24":
+			attrs["underline"] = ""
+		case p == "7":
+			attrs["reverse"] = "1"
+		case p == "27":
+			attrs["reverse"] = ""
+		case p == "9":
+			attrs["strike"] = "1"
+		case p == "29":
+			attrs["strike"] = ""
+		case p == "39":
+			attrs["fg"] = ""
+		case p == "49":
+			attrs["bg"] = ""
+		case p == "38" || p == "48":
+			name := map[string]string{"38": "fg", "48": "bg"}[p]
+			if i+2 < len(ps) && ps[i+1] == "5" {
+				attrs[name] = ps[i+2]
+				i += 2
+			} else if i+4 < len(ps) && ps[i+1] == "2" {
+				attrs[name] = strings.Join(ps[i+2:i+5], ",")
+				i += 4
+			}
+		default:
+			if n, err := strconv.Atoi(p); err == nil {
+				switch {
+				case n >= 30 && n <= 37, n >= 90 && n <= 97:
+					attrs["fg"] = p
+				case n >= 40 && n <= 47, n >= 100 && n <= 107:
+					attrs["bg"] = p
+				}
+			}
+		}
+	}
+}
+
+// eventStatus is the "event i/N" of the status bar.
+func eventStatus(text string) string { return statusRE.FindString(text) }
+
+var statusRE = regexp.MustCompile(`event \d+/\d+ ·`)
+
+// body is the current event on the screen: from its rule (the one with the
+// cursor) to the next rule, without the header whose headlines may hold the
+// same words.
+func (s screen) body() screen {
+	isRule := func(line []cell) bool {
+		return strings.Contains(string(runesOf(line)), "────")
+	}
+	for i, line := range s.lines {
+		for _, c := range line {
+			if c.r == '▸' {
+				end := i + 1
+				for end < len(s.lines) && !isRule(s.lines[end]) && !statusRE.MatchString(string(runesOf(s.lines[end]))) {
+					end++
+				}
+				b := screen{raw: s.raw, lines: s.lines[i:end]}
+				var text strings.Builder
+				for _, l := range b.lines {
+					for _, c := range l {
+						text.WriteRune(c.r)
+					}
+					text.WriteByte('\n')
+				}
+				b.text = text.String()
+				return b
+			}
+		}
+	}
+	return s
+}
+
+func runesOf(line []cell) []rune {
+	out := make([]rune, len(line))
+	for i, c := range line {
+		out[i] = c.r
+	}
+	return out
+}
+
+// find returns the line and starting column of each occurrence of word.
+func (s *screen) find(word string) [][2]int {
+	var out [][2]int
+	w := []rune(word)
+	for li, line := range s.lines {
+		for c := 0; c+len(w) <= len(line); c++ {
+			match := true
+			for k, r := range w {
+				if line[c+k].r != r {
+					match = false
+					break
+				}
+			}
+			if match {
+				out = append(out, [2]int{li, c})
+			}
+		}
+	}
+	return out
+}
+
+// inColumn says whether word shows starting between columns from and to.
+func (s *screen) inColumn(word string, from, to int) bool {
+	for _, at := range s.find(word) {
+		if at[1] >= from && at[1] < to {
+			return true
+		}
+	}
+	return false
+}
+
+// styles returns the rendition of each occurrence of word, which must be
+// the same across the word.
+func (s *screen) styles(word string) []string {
+	var out []string
+	for _, at := range s.find(word) {
+		line := s.lines[at[0]]
+		st := line[at[1]].style
+		for k := range []rune(word) {
+			if line[at[1]+k].style != st {
+				st = "mixed"
+			}
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// style is the rendition of the first occurrence of word.
+func (s *screen) style(word string) string {
+	if st := s.styles(word); len(st) > 0 {
+		return st[0]
+	}
+	return ""
+}

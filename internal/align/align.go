@@ -4,6 +4,7 @@
 package align
 
 import (
+	"math"
 	"sort"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -32,86 +33,192 @@ func (e Event) Articles() int {
 
 // Options tune the aligner.
 type Options struct {
-	// Threshold is the least similarity for two blocks to be linked.
+	// Threshold is the least probability, in [0,1], that two blocks report
+	// the same thing for the aligner to link them. Raising it only ever
+	// removes links: events split, never grow.
 	Threshold float64
 }
 
 // DefaultOptions are the parameters tuned on real multi-outlet coverage.
-func DefaultOptions() Options { return Options{Threshold: 0.30} }
+func DefaultOptions() Options { return Options{Threshold: defaultThreshold} }
 
-// Link is a pairing the aligner found between two blocks of two articles.
-type Link struct {
-	A, IA, B, IB int
-	Score        float64
-}
+var (
+	defaultThreshold = 0.5
+	// confident is the probability from which a pair supports its
+	// neighbours: a candidate between two confident pairs, in both
+	// articles, is more plausible than one on its own.
+	confident = 0.5
+	// linkMean is the least mean probability over the new cross-article
+	// pairs a merge of two groups would create. Every pair of blocks in
+	// one event reads as a link, so groups grow only while all of their
+	// members plausibly report the same thing: no long chains.
+	linkMean = 0.35
+)
 
 // Align groups the blocks of arts into events. Every block of every article
 // is in exactly one event. Events are ordered by the first article's reading
 // order; blocks the first article lacks sit next to their nearest aligned
 // neighbour. The result is deterministic.
 func Align(arts [][]segment.Block, opt Options) []Event {
-	links := FindLinks(arts, opt)
-	return Group(arts, links)
+	ix := index(arts)
+	pairs := ix.scorePairs()
+	return group(arts, ix, pairs, opt.Threshold)
 }
 
-// Group turns links into events: linked blocks form one event (connected
-// components), every other block its own one-sided event.
-func Group(arts [][]segment.Block, links []Link) []Event {
-	// union-find over all blocks
-	base := make([]int, len(arts)+1)
-	for i, a := range arts {
-		base[i+1] = base[i] + len(a)
-	}
-	parent := make([]int, base[len(arts)])
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
+// scorePairs finds and scores the candidate pairs of the story, in order.
+func (ix *corpusIndex) scorePairs() []pair {
+	cands := ix.candidates()
+	pairs := make([]pair, len(cands))
+	// best first-stage score of each block against each other article
+	best := make([][]float64, len(ix.all))
+	for g := range best {
+		best[g] = make([]float64, len(ix.arts))
+		for a := range best[g] {
+			best[g][a] = math.Inf(-1)
 		}
-		return x
 	}
-	for _, l := range links {
-		x, y := find(base[l.A]+l.IA), find(base[l.B]+l.IB)
-		if x != y {
-			if y < x {
-				x, y = y, x
+	for k, c := range cands {
+		x, y := ix.all[c[0]], ix.all[c[1]]
+		pairs[k] = pair{x: c[0], y: c[1], f: ix.score(x, y)}
+		b := pairs[k].f.logit1()
+		pairs[k].f.base = b
+		best[c[0]][y.art] = math.Max(best[c[0]][y.art], b)
+		best[c[1]][x.art] = math.Max(best[c[1]][x.art], b)
+	}
+	for k := range pairs {
+		p := &pairs[k]
+		p.f.relx = p.f.base - best[p.x][ix.all[p.y].art]
+		p.f.rely = p.f.base - best[p.y][ix.all[p.x].art]
+		p.p = sigmoid(p.f.logit2())
+	}
+	// the order of neighbouring pairs: support from confident pairs just
+	// before and just after, in both articles
+	conf := map[[2]int]bool{}
+	for _, p := range pairs {
+		if p.p >= confident {
+			conf[[2]int{p.x, p.y}] = true
+		}
+	}
+	for k := range pairs {
+		p := &pairs[k]
+		x, y := ix.all[p.x], ix.all[p.y]
+		if x.class != classBody {
+			continue
+		}
+		before, after := false, false
+		for di := 0; di <= 2; di++ {
+			for dj := 0; dj <= 2; dj++ {
+				if di+dj == 0 {
+					continue
+				}
+				if x.idx-di >= 0 && y.idx-dj >= 0 && conf[[2]int{p.x - di, p.y - dj}] {
+					before = true
+				}
+				if x.idx+di < len(ix.arts[x.art]) && y.idx+dj < len(ix.arts[y.art]) && conf[[2]int{p.x + di, p.y + dj}] {
+					after = true
+				}
 			}
-			parent[y] = x
+		}
+		if before {
+			p.f.neigh += 0.5
+		}
+		if after {
+			p.f.neigh += 0.5
+		}
+		p.p = sigmoid(p.f.logit2())
+	}
+	for k := range pairs {
+		p := &pairs[k]
+		if ix.all[p.x].class == classHeadline && p.f.cos > 0 {
+			p.p = 0.5 + 0.5*p.p // the headlines of one story pair with each other
 		}
 	}
-	// collect components in a stable order
+	dump(ix, pairs)
+	return pairs
+}
+
+// group merges blocks into events along pairs, most probable first. Two
+// groups merge only if the pairs the merge would create are, on average,
+// plausible too. Pairs below threshold are never used, and since the order
+// of merges does not depend on the threshold, a higher threshold gives a
+// finer partition: it never adds a link.
+func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold float64) []Event {
+	prob := make(map[[2]int]float64, len(pairs))
+	for _, p := range pairs {
+		prob[[2]int{p.x, p.y}] = p.p
+	}
+	order := make([]int, 0, len(pairs))
+	for k, p := range pairs {
+		if p.p >= threshold && p.p > 0 {
+			order = append(order, k)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return pairs[order[a]].p > pairs[order[b]].p })
+	n := len(ix.all)
+	parent := make([]int, n)
+	members := make([][]int, n)
+	for g := range parent {
+		parent[g] = g
+		members[g] = []int{g}
+	}
+	find := func(g int) int {
+		for parent[g] != g {
+			parent[g] = parent[parent[g]]
+			g = parent[g]
+		}
+		return g
+	}
+	sum := make([]float64, n)
+	cnt := make([]int, n)
+	for _, k := range order {
+		p := pairs[k]
+		rx, ry := find(p.x), find(p.y)
+		if rx == ry {
+			sum[rx] += p.p
+			cnt[rx]++
+			continue
+		}
+		total, m := 0.0, 0
+		for _, u := range members[rx] {
+			for _, v := range members[ry] {
+				if ix.all[u].art == ix.all[v].art {
+					continue
+				}
+				a, b := u, v
+				if b < a {
+					a, b = b, a
+				}
+				total += prob[[2]int{a, b}]
+				m++
+			}
+		}
+		if m > 0 && total/float64(m) < linkMean {
+			continue
+		}
+		if ry < rx {
+			rx, ry = ry, rx
+		}
+		parent[ry] = rx
+		members[rx] = append(members[rx], members[ry]...)
+		members[ry] = nil
+		sum[rx] += sum[ry] + p.p
+		cnt[rx] += cnt[ry] + 1
+	}
 	idx := map[int]int{}
 	var events []Event
-	for a := range arts {
-		for i := range arts[a] {
-			r := find(base[a] + i)
-			k, ok := idx[r]
-			if !ok {
-				k = len(events)
-				idx[r] = k
-				events = append(events, Event{Blocks: make([][]int, len(arts))})
+	for g, b := range ix.all {
+		r := find(g)
+		k, ok := idx[r]
+		if !ok {
+			k = len(events)
+			idx[r] = k
+			ev := Event{Blocks: make([][]int, len(arts)), Score: 1}
+			if cnt[r] > 0 {
+				ev.Score = clamp01(sum[r] / float64(cnt[r]))
 			}
-			events[k].Blocks[a] = append(events[k].Blocks[a], i)
+			events = append(events, ev)
 		}
-	}
-	// score: mean of the links inside each event
-	sum := make([]float64, len(events))
-	cnt := make([]int, len(events))
-	for _, l := range links {
-		k := idx[find(base[l.A]+l.IA)]
-		sum[k] += l.Score
-		cnt[k]++
-	}
-	for k := range events {
-		if cnt[k] == 0 {
-			events[k].Score = 1
-		} else {
-			events[k].Score = clamp01(sum[k] / float64(cnt[k]))
-		}
+		events[k].Blocks[b.art] = append(events[k].Blocks[b.art], b.idx)
 	}
 	return Order(events, len(arts), arts)
 }

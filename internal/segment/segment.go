@@ -166,73 +166,177 @@ func IsBoilerplate(text string) bool {
 	return boilerRE.MatchString(t)
 }
 
-// abbreviations that end with a period without ending a sentence.
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sr": true, "jr": true, "st": true,
-	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "maj": true, "gov": true,
-	"sen": true, "rep": true, "rev": true, "hon": true, "pres": true, "supt": true, "atty": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "no": true, "vs": true, "etc": true, "inc": true,
-	"corp": true, "co": true, "ltd": true, "dept": true, "est": true, "approx": true, "fig": true, "vol": true,
-	"u.s": true, "u.k": true, "u.n": true, "e.g": true, "i.e": true, "a.m": true, "p.m": true, "d.c": true,
-}
-
 // Sentences splits text into sentences. It does not break after abbreviations
 // ("U.S.", "Nov.", "Gen."), initials, or inside a quotation that continues.
 // The sentences, joined, give back text without its inter-sentence spaces.
 func Sentences(text string) []string {
-	var out []string
-	start := 0
-	rs := []rune(text)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if r != '.' && r != '!' && r != '?' && r != '…' {
-			continue
-		}
-		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"'”’»)]`, rs[j]) {
-			j++
-		}
-		if j >= len(rs) || !unicode.IsSpace(rs[j]) {
-			continue
-		}
-		k := j
-		for k < len(rs) && unicode.IsSpace(rs[k]) {
-			k++
-		}
-		if k >= len(rs) {
-			break
-		}
-		next := rs[k]
-		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'“‘«(`, next)) {
-			continue
-		}
-		if r == '.' && isAbbrev(rs[start:i]) {
-			continue
-		}
-		out = append(out, strings.TrimSpace(string(rs[start:j])))
-		start = k
-		i = k - 1
-	}
-	if tail := strings.TrimSpace(string(rs[start:])); tail != "" {
-		out = append(out, tail)
+	spans := SentenceSpans(text)
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = text[sp[0]:sp[1]]
 	}
 	return out
 }
 
-// isAbbrev says whether the word before a period is an abbreviation or an
-// initial.
-func isAbbrev(before []rune) bool {
-	k := len(before)
-	for k > 0 && !unicode.IsSpace(before[k-1]) && !strings.ContainsRune(`("“‘`, before[k-1]) {
-		k--
+// SentenceSpans is Sentences as byte offsets [start, end) into text, without
+// copying: the aligner splits megabytes of text this way.
+func SentenceSpans(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
+	straight := false
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '“', '«':
+			quote++
+		case '”', '»':
+			if quote > 0 {
+				quote--
+			}
+		case '"':
+			straight = !straight
+		}
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += w
+			continue
+		}
+		end := i + w
+		// closing quotes and brackets belong to the sentence they end
+		for end < len(text) {
+			c, cw := utf8.DecodeRuneInString(text[end:])
+			if !strings.ContainsRune(`"'”’»)]`, c) {
+				break
+			}
+			switch c {
+			case '”', '»':
+				if quote > 0 {
+					quote--
+				}
+			case '"':
+				straight = !straight
+			}
+			end += cw
+		}
+		next := end
+		for next < len(text) {
+			c, cw := utf8.DecodeRuneInString(text[next:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			next += cw
+		}
+		if next == end || next >= len(text) {
+			i = end
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(text[next:])
+		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(`"'“‘«(`, c)) {
+			i = end
+			continue
+		}
+		// inside an open quotation that the closing mark has not ended, a
+		// period ends a quoted sentence but not the reporting one: "We
+		// will win. Always," she said. A quotation never closed (one that
+		// runs on into the next paragraph) does not hold the text together.
+		if end == i+w && ((quote > 0 && strings.ContainsAny(text[end:], "”»")) || (straight && strings.Contains(text[end:], `"`))) {
+			i = end
+			continue
+		}
+		if r == '.' && isAbbrev(text[start:i], text[next:]) {
+			i = end
+			continue
+		}
+		if s, e := trimSpan(text, start, end); e > s {
+			out = append(out, [2]int{s, e})
+		}
+		start = next
+		i = next
 	}
-	w := strings.ToLower(string(before[k:]))
+	if s, e := trimSpan(text, start, len(text)); e > s {
+		out = append(out, [2]int{s, e})
+	}
+	return out
+}
+
+// trimSpan narrows [s, e) of text to exclude outer white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		c, w := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		c, w := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(c) {
+			break
+		}
+		e -= w
+	}
+	return s, e
+}
+
+// isAbbrev says whether the word before a period is an abbreviation or an
+// initial, so that the period does not end the sentence. after is the text
+// after the following space: a title ("Gen.", "Mr.") never ends a sentence,
+// but "U.S." or "Inc." may, and does when a new sentence plainly starts
+// ("… in the U.S. The talks …").
+func isAbbrev(before, after string) bool {
+	k := len(before)
+	for k > 0 {
+		c, w := utf8.DecodeLastRuneInString(before[:k])
+		if unicode.IsSpace(c) || strings.ContainsRune(`("“‘`, c) {
+			break
+		}
+		k -= w
+	}
+	w := strings.ToLower(before[k:])
 	if w == "" {
 		return false
 	}
-	if utf8.RuneCountInString(w) == 1 && unicode.IsLetter([]rune(w)[0]) {
-		return true // an initial: "Donald J. Trump"
+	if n := utf8.RuneCountInString(w); n == 1 {
+		c, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(c) // an initial: "Donald J. Trump"
 	}
-	return abbrevs[w]
+	if titles[w] {
+		return true
+	}
+	if abbrevs[w] {
+		// "U.S. officials" goes on; "in the U.S. The talks" ends, when the
+		// next word is a common sentence opener.
+		return !opener(after)
+	}
+	return false
+}
+
+// titles are abbreviations that always precede a name or number.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "maj": true, "gov": true,
+	"sen": true, "rep": true, "rev": true, "hon": true, "pres": true, "supt": true, "atty": true, "no": true, "vs": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "fig": true, "vol": true, "e.g": true, "i.e": true, "approx": true,
+}
+
+// abbreviations that end with a period and usually do not end a sentence.
+var abbrevs = map[string]bool{
+	"sr": true, "jr": true, "etc": true, "inc": true, "corp": true, "co": true, "ltd": true, "dept": true, "est": true,
+	"u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true, "d.c": true, "e.u": true,
+}
+
+// opener says whether s starts with a word that commonly opens a sentence
+// and rarely follows an abbreviation inside one.
+func opener(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	switch s[:end] {
+	case "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At", "This", "That", "These",
+		"Those", "There", "His", "Her", "Their", "Its", "Our", "If", "When", "While", "After", "Before", "As", "So", "Yet":
+		return true
+	}
+	return false
 }

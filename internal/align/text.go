@@ -1,0 +1,454 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+)
+
+// class says what a block may pair with.
+type class uint8
+
+const (
+	classNone     class = iota // boilerplate and meta: never paired
+	classBody                  // paragraphs, standfirsts, headings
+	classCaption               // captions pair only with captions
+	classHeadline              // headlines pair only with headlines
+)
+
+func classOf(k segment.Kind) class {
+	switch k {
+	case segment.Boilerplate, segment.Meta:
+		return classNone
+	case segment.Caption:
+		return classCaption
+	case segment.Headline:
+		return classHeadline
+	}
+	return classBody
+}
+
+// sentence is one sentence of a block as a set of informative terms.
+type sentence struct {
+	terms []int32 // sorted, unique
+	norm  float64 // length of its idf-weighted binary vector
+	mass  float64 // sum of its term weights
+}
+
+// block holds what the aligner knows about one block.
+type block struct {
+	art, idx int
+	class    class
+	terms    []int32   // sorted, unique
+	tf       []float64 // counts, then tf-idf weights once the story's df is known
+	norm     float64   // length of the tf-idf vector
+	mass     float64   // sum of idf weights of its distinct terms
+	sents    []sentence
+	shingles []uint64 // sorted, unique hashes of word 4-grams (stop words included)
+	quoted   []uint64 // the shingles that lie inside quotation marks
+}
+
+// corpusIndex is a story prepared for alignment: its vocabulary, document
+// frequencies over its blocks, and every block's features.
+type corpusIndex struct {
+	vocab  map[string]int32
+	df     []int32
+	weight []float64 // per term: the idf weight
+	arts   [][]*block
+	all    []*block
+	names  []string         // per term: its text
+	shdf   map[uint64]int32 // blocks holding each shingle
+	ndocs  int
+}
+
+// scratch buffers reused while tokenising.
+type scratch struct {
+	word  []byte
+	words []tokenInfo
+	ids   []int32
+}
+
+type tokenInfo struct {
+	term   int32 // -1 for stop words and noise
+	hash   uint64
+	sent   int32
+	quoted bool
+	num    bool
+}
+
+// index tokenises every block of arts and computes the story's weights.
+func index(arts [][]segment.Block) *corpusIndex {
+	ix := &corpusIndex{vocab: map[string]int32{}, shdf: map[uint64]int32{}}
+	var sc scratch
+	for a, bs := range arts {
+		row := make([]*block, len(bs))
+		for i, b := range bs {
+			blk := &block{art: a, idx: i, class: classOf(b.Kind)}
+			if blk.class != classNone {
+				ix.tokenize(blk, b.Text, &sc)
+				ix.ndocs++
+			}
+			row[i] = blk
+			ix.all = append(ix.all, blk)
+		}
+		ix.arts = append(ix.arts, row)
+	}
+	ix.weigh()
+	return ix
+}
+
+// weigh turns document frequencies into idf weights and fills every block's
+// weighted vectors. The weight is squared idf: a story's ubiquitous names
+// ("North Korea", "Trump", "wall") must count for little next to the rare
+// name, number or phrase two reports of one event share.
+func (ix *corpusIndex) weigh() {
+	n := float64(ix.ndocs + 1)
+	ix.weight = make([]float64, len(ix.df))
+	for t, d := range ix.df {
+		idf := math.Log(n / (float64(d) + 0.5))
+		if idf < 0.05 {
+			idf = 0.05
+		}
+		ix.weight[t] = idf * idf
+	}
+	for _, b := range ix.all {
+		norm, mass := 0.0, 0.0
+		for k, t := range b.terms {
+			w := (1 + math.Log(b.tf[k])) * ix.weight[t]
+			b.tf[k] = w
+			norm += w * w
+			mass += ix.weight[t]
+		}
+		b.norm = math.Sqrt(norm)
+		b.mass = mass
+		for s := range b.sents {
+			ss := &b.sents[s]
+			q, m := 0.0, 0.0
+			for _, t := range ss.terms {
+				w := ix.weight[t]
+				q += w * w
+				m += w
+			}
+			ss.norm = math.Sqrt(q)
+			ss.mass = m
+		}
+	}
+}
+
+// tokenize fills blk's terms, sentences and shingles from text and counts
+// its terms and shingles into the story's frequencies.
+func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
+	sc.words = sc.words[:0]
+	quote := false
+	for s, sp := range segment.SentenceSpans(text) {
+		st := text[sp[0]:sp[1]]
+		for i := 0; i < len(st); {
+			// quotation marks switch the quoted state; other punctuation is skipped
+			c := st[i]
+			if c < utf8.RuneSelf {
+				if c == '"' {
+					quote = !quote
+				}
+				if !isWordByte(c) {
+					i++
+					continue
+				}
+			} else {
+				r, w := utf8.DecodeRuneInString(st[i:])
+				switch r {
+				case '“', '«', '„':
+					quote = true
+				case '”', '»':
+					quote = false
+				}
+				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+					i += w
+					continue
+				}
+			}
+			var num bool
+			sc.word, num, i = scanWord(st, i, sc.word[:0])
+			if len(sc.word) == 0 {
+				continue
+			}
+			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num}
+			sc.words = append(sc.words, ti)
+			k := len(sc.words) - 1
+			switch {
+			case num:
+				sc.words[k].term = ix.termID(normNumber(sc.word))
+			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
+				// "3.6 billion": fold the magnitude into the figure
+				prev := &sc.words[k-1]
+				name := ix.termName(prev.term)
+				if !hasMagnitude(name) {
+					prev.term = ix.termID(name + string(magnitude(sc.word)))
+				}
+			default:
+				if len(sc.word) < 2 || stop[string(sc.word)] {
+					break
+				}
+				sc.words[k].term = ix.termID(string(stem(sc.word)))
+			}
+		}
+	}
+	// terms and counts
+	sc.ids = sc.ids[:0]
+	for _, w := range sc.words {
+		if w.term >= 0 {
+			sc.ids = append(sc.ids, w.term)
+		}
+	}
+	slices.Sort(sc.ids)
+	for k := 0; k < len(sc.ids); {
+		j := k
+		for j < len(sc.ids) && sc.ids[j] == sc.ids[k] {
+			j++
+		}
+		blk.terms = append(blk.terms, sc.ids[k])
+		blk.tf = append(blk.tf, float64(j-k))
+		ix.df[sc.ids[k]]++
+		k = j
+	}
+	// sentences
+	for k := 0; k < len(sc.words); {
+		j := k
+		var ids []int32
+		for j < len(sc.words) && sc.words[j].sent == sc.words[k].sent {
+			if t := sc.words[j].term; t >= 0 {
+				ids = append(ids, t)
+			}
+			j++
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		if len(ids) > 0 {
+			blk.sents = append(blk.sents, sentence{terms: ids})
+		}
+		k = j
+	}
+	// word 4-grams, stop words included: verbatim runs and quotations
+	for k := 0; k+3 < len(sc.words); k++ {
+		h := sc.words[k].hash
+		for _, w := range sc.words[k+1 : k+4] {
+			h = (h ^ w.hash) * 1099511628211
+			h ^= h >> 29
+		}
+		blk.shingles = append(blk.shingles, h)
+		if sc.words[k].quoted && sc.words[k+3].quoted {
+			blk.quoted = append(blk.quoted, h)
+		}
+	}
+	slices.Sort(blk.shingles)
+	blk.shingles = slices.Compact(blk.shingles)
+	slices.Sort(blk.quoted)
+	blk.quoted = slices.Compact(blk.quoted)
+	for _, h := range blk.shingles {
+		ix.shdf[h]++
+	}
+}
+
+func (ix *corpusIndex) termID(s string) int32 {
+	if id, ok := ix.vocab[s]; ok {
+		return id
+	}
+	id := int32(len(ix.df))
+	ix.vocab[s] = id
+	ix.df = append(ix.df, 0)
+	ix.names = append(ix.names, s)
+	return id
+}
+
+func (ix *corpusIndex) termName(id int32) string { return ix.names[id] }
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// scanWord reads the word at s[i:] into buf, lowercased and with accents
+// folded (Calderón and Calderon are one name). An apostrophe inside a word
+// and the point or comma inside a figure belong to the word; a possessive
+// "'s" and other apostrophes are dropped. It returns the word, whether it is
+// a figure, and where scanning goes on.
+func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
+	num := s[i] >= '0' && s[i] <= '9'
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'A' && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+				i++
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+				buf = append(buf, c)
+				i++
+			case (c == '.' || c == ',') && num && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && len(buf) > 0:
+				if c == '.' {
+					buf = append(buf, c)
+				}
+				i++
+			case c == '\'' && i+1 < len(s) && isWordByte(s[i+1]) && len(buf) > 0:
+				buf = append(buf, c)
+				i++
+			default:
+				return trimWord(buf), num, i
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '’' && i+w < len(s) && isWordByte(s[i+w]) && len(buf) > 0:
+			buf = append(buf, '\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			if f, ok := fold[r]; ok {
+				buf = append(buf, f...)
+			} else {
+				buf = utf8.AppendRune(buf, r)
+			}
+		default:
+			return trimWord(buf), num, i
+		}
+		i += w
+	}
+	return trimWord(buf), num, i
+}
+
+// trimWord drops a possessive "'s" and the apostrophes of contractions.
+func trimWord(w []byte) []byte {
+	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
+		w = w[:n-2]
+	}
+	out := w[:0]
+	for _, c := range w {
+		if c != '\'' {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fold maps accented Latin letters to their base letters.
+var fold = func() map[rune]string {
+	m := map[rune]string{}
+	for base, list := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćčĉċ", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ğĝġģ", "i": "ìíîïĩīĭįı",
+		"n": "ñńņňŉ", "o": "òóôõöøōŏő", "r": "ŕřŗ", "s": "śšşŝș", "t": "ťţț", "u": "ùúûüũūŭůűų",
+		"y": "ýÿŷ", "z": "źžż", "l": "ĺľļł", "ss": "ß", "ae": "æ", "oe": "œ",
+	} {
+		for _, r := range list {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// normNumber gives one spelling to a figure: "3.6B", "3.6bn" and "3.6" +
+// "billion" all become "3.6b"; "8,000" is "8000" (the comma is dropped while
+// scanning).
+func normNumber(w []byte) string {
+	k := 0
+	for k < len(w) && (w[k] >= '0' && w[k] <= '9' || w[k] == '.') {
+		k++
+	}
+	if m := magnitude(w[k:]); m != 0 {
+		return string(w[:k]) + string(m)
+	}
+	return string(w)
+}
+
+// magnitude is the one-letter scale of a word such as "billion" or "bn",
+// or 0.
+func magnitude(w []byte) byte {
+	switch string(w) {
+	case "billion", "billions", "bn", "b", "bln":
+		return 'b'
+	case "million", "millions", "mn", "m", "mln":
+		return 'm'
+	case "trillion", "trillions", "tn", "t":
+		return 't'
+	}
+	return 0
+}
+
+func hasMagnitude(name string) bool {
+	if name == "" {
+		return false
+	}
+	switch name[len(name)-1] {
+	case 'b', 'm', 't':
+		return true
+	}
+	return false
+}
+
+func hashBytes(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// stem conflates inflections cheaply: plural and verb endings go, the word
+// is cut to six bytes, and a final "y" reads as "i" (Sergey and Sergei,
+// study and studies).
+func stem(w []byte) []byte {
+	n := len(w)
+	switch {
+	case n > 4 && hasSuffix(w, "sses"):
+		w = w[:n-2]
+	case n > 4 && hasSuffix(w, "ies"):
+		w = w[:n-2]
+	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
+		w = w[:n-1]
+	}
+	n = len(w)
+	switch {
+	case n > 5 && hasSuffix(w, "ing"):
+		w = w[:n-3]
+	case n > 4 && hasSuffix(w, "ed"):
+		w = w[:n-2]
+	case n > 5 && hasSuffix(w, "ly"):
+		w = w[:n-2]
+	}
+	if len(w) > 6 {
+		k := 6
+		for k > 0 && !utf8.RuneStart(w[k]) {
+			k--
+		}
+		w = w[:k]
+	}
+	if n := len(w); n > 2 && w[n-1] == 'y' {
+		w[n-1] = 'i'
+	}
+	return w
+}
+
+func hasSuffix(w []byte, s string) bool {
+	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
+}
+
+// stop words carry no evidence of what a paragraph reports.
+var stop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into about over after
+before under between through during than then so that this these those there here it its it's he she they we you i
+him her them us me my our your their his hers is are was were be been being has have had do does did will would shall
+should can could may might must not no yes also just only very more most much many some any all each every other
+such what which who whom whose when where why how said says say saying told tell according mr mrs ms while up down out
+off new one two three four five six seven eight nine ten first last s t am pm re ve ll d m isn aren wasn weren don
+doesn didn won wouldn couldn shouldn can't cannot against because since until again further once both few own same
+too now even still ago yet per via among within without upon onto whether either neither nor like well get got make
+made take took went go going come came see seen know known think thought want wanted including include includes
+dont doesnt didnt wont cant isnt arent wasnt werent wouldnt couldnt shouldnt im ive youre theyre weve hes shes thats
+theres whats`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -17,7 +17,6 @@ package story
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"runtime"
 	"strings"
 	"sync"
@@ -277,20 +276,12 @@ func (st *Story) FillDiffs(ctx context.Context, progress func(done, total int)) 
 	return ctx.Err()
 }
 
-// MarshalJSON encodes the story as the version 1 contract, after computing
-// any diffs a deferred build left out.
+// MarshalJSON encodes the story as the version 1 contract (see WriteJSON),
+// after computing any diffs a deferred build left out.
 func (st *Story) MarshalJSON() ([]byte, error) {
-	st.FillDiffs(context.Background(), nil)
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // the caller's encoder escapes if it wants to
-	err := enc.Encode(struct {
-		Version  int       `json:"version"`
-		Name     string    `json:"name,omitempty"`
-		Articles []Article `json:"articles"`
-		Events   []Event   `json:"events"`
-	}{st.Version, st.Name, st.Articles, st.Events})
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
+	err := st.WriteJSON(&b)
+	return b.Bytes(), err
 }
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

@@ -7,7 +7,9 @@ import (
 	"io"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/internal/align"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
 var benchSizes = []struct {
@@ -131,3 +133,60 @@ func ExampleStory_FillDiffs() {
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// BenchmarkAlign is alignment alone through the public API (align.Align on
+// segmented blocks): two articles at each size, and five of 10 KB. recall
+// is the share of the generator's true paragraph pairs that end up in one
+// event; events is the number of events.
+func BenchmarkAlign(b *testing.B) {
+	cases := []struct {
+		name            string
+		bytes, articles int
+	}{{"2x10KB", benchdata.KB10, 2}, {"2x100KB", benchdata.KB100, 2}, {"2x1MB", benchdata.MB1, 2}, {"2x10MB", benchdata.MB10, 2}, {"5x10KB", benchdata.KB10, 5}}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			gs := benchdata.Generate(benchdata.Config{Bytes: c.bytes, Articles: c.articles, Seed: benchdata.Seed})
+			blocks := make([][]segment.Block, len(gs.Corpus.Articles))
+			for a, art := range gs.Corpus.Articles {
+				blocks[a] = segment.Article(art)
+			}
+			b.SetBytes(int64(c.articles * c.bytes))
+			b.ReportAllocs()
+			var evs []align.Event
+			for b.Loop() {
+				evs = align.Align(blocks, align.DefaultOptions())
+			}
+			b.ReportMetric(recall(gs, evs), "recall")
+			b.ReportMetric(float64(len(evs)), "events")
+		})
+	}
+}
+
+// recall is the share of the true pairs of body paragraphs (article 0 with
+// each other article) that evs put in one event.
+func recall(gs *benchdata.Story, evs []align.Event) float64 {
+	where := make([]map[int]int, len(gs.Truth))
+	for a := range where {
+		where[a] = map[int]int{}
+	}
+	for k, e := range evs {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				where[a][i] = k
+			}
+		}
+	}
+	found, total := 0, 0
+	for a := 1; a < len(gs.Truth); a++ {
+		for i, src := range gs.Truth[a] {
+			if src < 2 {
+				continue // the date line and the headline are not body paragraphs
+			}
+			total++
+			if where[a][i] == where[0][src] {
+				found++
+			}
+		}
+	}
+	return float64(found) / float64(max(total, 1))
+}

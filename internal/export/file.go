@@ -13,38 +13,92 @@ import (
 var ErrExists = errors.New("file exists (use --force to overwrite)")
 
 // WriteFile writes a file atomically: render goes to a temporary file in the
-// same folder, which is renamed over path only when complete. An existing
-// path is kept unless force is set.
+// same folder, which becomes path only when complete and synced. An existing
+// path is kept unless force is set, even when it appears while rendering.
+// On any error path is as it was before (absent, or its old content) and
+// no temporary file is left behind. Errors name path and say why.
 func WriteFile(path string, force bool, render func(io.Writer) error) error {
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s: %w", path, ErrExists)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: %w", path, err)
-		}
+	mode := fs.FileMode(0o644)
+	switch info, err := os.Stat(path); {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("%s: is a folder; name a file to write", path)
+	case err == nil && !force:
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	case err == nil:
+		mode = info.Mode().Perm() // an overwritten file keeps its permissions
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
 	}
 	dir := filepath.Dir(path)
+	if info, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: cannot write: folder %s does not exist", path, dir)
+		}
+		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+	} else if !info.IsDir() {
+		return fmt.Errorf("%s: cannot write: %s is not a folder", path, dir)
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, errors.Unwrap(err))
+		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
 	}
-	defer os.Remove(tmp.Name())
-	if err := render(tmp); err != nil {
+	name := tmp.Name()
+	defer os.Remove(name) // a no-op once the file has taken its place
+	fail := func(err error) error {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := render(tmp); err != nil {
+		return fail(reason(err))
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(reason(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
+		return fail(reason(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, reason(err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	if force {
+		if err := os.Rename(name, path); err != nil {
+			return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		}
+		return nil
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	// A hard link creates path only if nothing is there, in one step, so a
+	// file that appeared while rendering is not overwritten.
+	switch err := os.Link(name, path); {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	// Some file systems have no hard links: check, then rename.
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
 	}
 	return nil
+}
+
+// reason strips the operation and file name from a file system error,
+// which would otherwise name the temporary file: "permission denied",
+// "no space left on device".
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	var se *os.SyscallError
+	if errors.As(err, &se) {
+		return se.Err
+	}
+	return err
 }

@@ -115,3 +115,29 @@ func TestOneDifferManyPairs(t *testing.T) {
 		t.Errorf("stats %+v; want 11 pairs and no deadline hit", s)
 	}
 }
+
+// TestBigGapWithoutAnchors takes the path where go-diff runs with a
+// deadline: a long gap where no token occurs once. It must still give a
+// fine diff (no "delete all, insert all") and count no deadline hit.
+func TestBigGapWithoutAnchors(t *testing.T) {
+	a := strings.Repeat("north south ", BigGap/4+500)
+	b := "east " + a[len("north "):] + "west"
+	d := New()
+	ops := d.Diff(a, b)
+	if A(ops) != a || B(ops) != b {
+		t.Fatal("ops do not rebuild both sides")
+	}
+	s := d.Stats()
+	if s.GoDiffGaps != 1 || s.LongestGap <= BigGap || s.DeadlineHits != 0 {
+		t.Fatalf("stats %+v; want one go-diff gap over %d tokens and no deadline hit", s, BigGap)
+	}
+	eq := 0
+	for _, o := range ops {
+		if o.Kind == Equal {
+			eq += len(o.Text)
+		}
+	}
+	if eq < len(a)*9/10 {
+		t.Fatalf("only %d of %d bytes equal: a coarse diff", eq, len(a))
+	}
+}

@@ -603,11 +603,23 @@ func interiorChange(ops []worddiff.Op) bool {
 		}
 	}
 	for i := firstEq + 1; i < lastEq; i++ {
-		if ops[i].Kind != worddiff.Equal && hasWord(ops[i].Text) {
+		if ops[i].Kind != worddiff.Equal && hasWord(ops[i].Text) && !caseOnly(ops, i) {
 			return true
 		}
 	}
 	return firstEq < 0 && len(ops) > 0
+}
+
+// caseOnly says whether ops[i] is half of a change of letter case only
+// ("The" for "the").
+func caseOnly(ops []worddiff.Op, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
+			facts.Fold(ops[j].Text) == facts.Fold(ops[i].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasWord(s string) bool {
@@ -621,7 +633,8 @@ type Change struct {
 }
 
 // Changes returns the replacements in ops: each deletion next to an
-// insertion (with at most white space between), in order.
+// insertion (with at most white space between), in order, leaving out
+// changes of letter case only.
 func Changes(ops []worddiff.Op) []Change {
 	var out []Change
 	for i := 0; i < len(ops); i++ {
@@ -637,7 +650,9 @@ func Changes(ops []worddiff.Op) []Change {
 			if ops[i].Kind == worddiff.Insert {
 				c.From, c.To = c.To, c.From
 			}
-			out = append(out, c)
+			if facts.Fold(c.From) != facts.Fold(c.To) {
+				out = append(out, c)
+			}
 			i = j
 		}
 	}

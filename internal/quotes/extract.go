@@ -99,9 +99,9 @@ func Extract(text string) []Span {
 		i = sp.Close
 	}
 	// a quotation without a speaker shares the speaker of the one before it
-	// in the same sentence: X said “…” and “…”.
+	// in the paragraph: X said “…” and “…”; “…,” X said. “…”
 	for k := 1; k < len(out); k++ {
-		if out[k].Speaker == "" && out[k-1].Speaker != "" && !strings.ContainsAny(text[out[k-1].Close:out[k].Open], ".!?") {
+		if out[k].Speaker == "" && out[k-1].Speaker != "" {
 			out[k].Speaker, out[k].SpeakerStart = out[k-1].Speaker, out[k-1].SpeakerStart
 		}
 	}
@@ -113,8 +113,8 @@ func Extract(text string) []Span {
 func opensQuote(text string, i int, r rune) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-	if i+utf8.RuneLen(r) >= len(text) || unicode.IsSpace(next) {
-		return false
+	if i+utf8.RuneLen(r) >= len(text) || (unicode.IsSpace(next) && r != '«' && r != '„') {
+		return false // French « quotes » keep a space inside the marks
 	}
 	startOK := i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:", prev)
 	switch r {
@@ -424,7 +424,7 @@ func colonSpeech(text string, quoted []Span) []Span {
 			}
 			spk = text[ps+ws[lo].Start : ps+ws[len(ws)-2].End]
 			spkStart = ps + ws[lo].Start
-		case ps == firstNonSpace(text) && len(ws) <= 4 && subject(ws) != "" && !pronounSpeakers[strings.ToLower(ws[0].Text)]:
+		case ps == firstNonSpace(text) && len(ws) <= 4 && allCapitalised(ws):
 			spk = text[ps+ws[0].Start : ps+ws[len(ws)-1].End]
 			spkStart = ps + ws[0].Start
 		default:
@@ -434,6 +434,16 @@ func colonSpeech(text string, quoted []Span) []Span {
 			Speaker: spk, SpeakerStart: spkStart})
 	}
 	return out
+}
+
+func allCapitalised(ws []facts.Word) bool {
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsUpper(r) && !(w.Text == "of" && len(ws) > 2) {
+			return false
+		}
+	}
+	return !pronounSpeakers[strings.ToLower(ws[0].Text)] && !(len(ws) == 1 && strings.EqualFold(ws[0].Text, "the"))
 }
 
 func firstNonSpace(s string) int {

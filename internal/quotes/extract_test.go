@@ -1,0 +1,102 @@
+package quotes
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// show renders the quotations of a text as `style:text<-speaker`.
+func show(spans []Span) string {
+	var parts []string
+	for _, s := range spans {
+		p := fmt.Sprintf("%s:%s", s.Style, s.Text)
+		if s.Speaker != "" {
+			p += "<-" + s.Speaker
+		}
+		if s.Unclosed {
+			p += "(unclosed)"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " | ")
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"curly, inverted verb and description", "“We will win,” said the North Korean foreign minister at a meeting.",
+			"curly:We will win<-the North Korean foreign minister"},
+		{"straight, name then verb", `"We will win," Choe said, according to the translation.`, "straight:We will win<-Choe"},
+		{"inverted verb and titled name", `"Once again, we promise," said North Korea's Foreign Minister Choe Son Hui at a meeting.`,
+			"straight:Once again, we promise<-North Korea's Foreign Minister Choe Son Hui"},
+		{"honorific", "“They are followers of a false prophet,” Mr. Fox said.", "curly:They are followers of a false prophet<-Mr. Fox"},
+		{"pronoun", "“It has been zero,” he said.", "curly:It has been zero<-he"},
+		{"verb before the quotation", `Choe said that the situation could become "explosive" at any time.`, "straight:explosive<-Choe"},
+		{"speaker with colon", `Lavrov told reporters: "The relations are very close."`, "straight:The relations are very close.<-Lavrov"},
+		{"according to", `"It is over," according to Mr. Fox.`, "straight:It is over<-Mr. Fox"},
+		{"according to a document is no speaker", `"It is over," according to a translation.`, "straight:It is over"},
+		{"guillemets", "« Nous ne paierons pas », a dit le président.", "guillemets:Nous ne paierons pas"},
+		{"German quotes", "„Wir werden nicht zahlen“, sagte Fox.", "german:Wir werden nicht zahlen"},
+		{"reversed guillemets", "»Wir zahlen nicht«, sagte er.", "guillemets:Wir zahlen nicht"},
+		{"single curly in a headline", "North Korea vows to support Russia in its ‘sacred struggle’ invading Ukraine",
+			"single:sacred struggle<-North Korea"},
+		{"straight single", "He called it a 'historic day' for the city.", "single:historic day"},
+		{"apostrophes are not quotes", "Kim Jong Un’s regime and the players’ union don’t agree; it's the '90s rock ’n’ roll.", ""},
+		{"nested single in double", "“He told me ‘never again’ twice,” she said.", "curly:He told me ‘never again’ twice<-she"},
+		{"second quotation of a paragraph keeps the speaker", "“We cannot wait,” the mayor said. “Every winter it is worse.”",
+			"curly:We cannot wait<-the mayor | curly:Every winter it is worse.<-the mayor"},
+		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
+		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
+		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},
+		{"a colon that is no speech", "The reason is simple: nobody wants to pay for it.", ""},
+		{"scare quotes without letters are dropped", `The score was "3-2" at half time.`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Extract(tt.in)
+			if s := show(got); s != tt.want {
+				t.Errorf("Extract(%q)\n got %s\nwant %s", tt.in, s, tt.want)
+			}
+			for _, sp := range got {
+				if tt.in[sp.Start:sp.End] != sp.Text {
+					t.Errorf("offsets [%d,%d) give %q, not %q", sp.Start, sp.End, tt.in[sp.Start:sp.End], sp.Text)
+				}
+				if sp.SpeakerStart >= 0 && !strings.HasPrefix(tt.in[sp.SpeakerStart:], sp.Speaker) && sp.Style != Colon {
+					// an inherited speaker points at the first quotation's
+					if !strings.Contains(tt.in, sp.Speaker) {
+						t.Errorf("speaker %q not at %d", sp.Speaker, sp.SpeakerStart)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestLinked(t *testing.T) {
+	q := func(s string) Quote {
+		x := Quote{Text: s}
+		x.seq, x.words = wordsOf(s)
+		return x
+	}
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"always stand firmly by the side of our Russian comrades until the day of victory",
+			"always stand firmly by our Russian comrades until victory day", true},
+		{"always stand firmly by the side of our Russian comrades until the day of victory",
+			"always stand firmly by our", true},
+		{"We cannot keep patching a bridge that was built for horse carts",
+			"We can't keep patching a bridge built for horse carts", true},
+		{"We cannot keep patching a bridge that was built for horse carts",
+			"The steel has lost a third of its original strength", false},
+		{"the number of North Korean troops on our border will be increased",
+			"North Korea must strengthen its nuclear arsenal", false},
+	}
+	for _, tt := range tests {
+		a, b := q(tt.a), q(tt.b)
+		if got := linked(&a, &b); got != tt.want {
+			t.Errorf("linked(%q, %q) = %v (words %v / %v)", tt.a, tt.b, got, a.words, b.words)
+		}
+	}
+}

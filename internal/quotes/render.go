@@ -1,0 +1,116 @@
+package quotes
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// Flags returns the group's flags in words: "speakers differ", "wording
+// differs", "one outlet"; none for a quotation all outlets give alike.
+func (g Group) Flags() []string {
+	var f []string
+	if g.SpeakersDiffer {
+		f = append(f, "speakers differ")
+	}
+	if g.WordingDiffers {
+		f = append(f, "wording differs")
+	}
+	if g.OneOutlet {
+		f = append(f, "one outlet")
+	}
+	return f
+}
+
+// Lines lays the quote check out as plain lines of at most width columns,
+// for the reader: per group a heading (number, speakers, outlets, flags),
+// each member as "outlet (speaker): “text”" wrapped and indented, and the
+// words changed from the first member ("changed: esteemed → honorable").
+// Groups of two or more outlets that differ come first, then the others,
+// then quotations of one outlet. Text from articles is made terminal-safe.
+func Lines(st *story.Story, r *Report, width int) []string {
+	width = max(width, 20)
+	var out []string
+	order := make([]int, 0, len(r.Groups))
+	for _, pass := range []func(Group) bool{
+		func(g Group) bool { return !g.OneOutlet && (g.SpeakersDiffer || g.WordingDiffers) },
+		func(g Group) bool { return !g.OneOutlet && !g.SpeakersDiffer && !g.WordingDiffers },
+		func(g Group) bool { return g.OneOutlet },
+	} {
+		for i, g := range r.Groups {
+			if pass(g) {
+				order = append(order, i)
+			}
+		}
+	}
+	for n, i := range order {
+		g := r.Groups[i]
+		who := "speaker not stated"
+		if len(g.Speakers) > 0 {
+			who = strings.Join(g.Speakers, " / ")
+		}
+		head := fmt.Sprintf("%2d  %s · %d outlet", n+1, textsafe.VisibleLine(who), len(g.Articles))
+		if len(g.Articles) != 1 {
+			head += "s"
+		}
+		if f := g.Flags(); len(f) > 0 {
+			head += " · " + strings.Join(f, " · ")
+		}
+		out = append(out, ansi.Truncate(head, width, "…"))
+		for k, m := range g.Members {
+			label := outletName(st, m.Article)
+			if m.Speaker != "" {
+				label += " (" + m.Speaker + ")"
+			}
+			out = append(out, wrap(textsafe.VisibleLine(label+": “"+m.Text+"”"), width, "    ", "      ")...)
+			if k > 0 {
+				var ch []string
+				for _, c := range Changes(g.Diffs[k-1].Ops) {
+					ch = append(ch, textsafe.VisibleLine(c.From)+" → "+textsafe.VisibleLine(c.To))
+				}
+				if len(ch) > 0 {
+					out = append(out, wrap("changed: "+strings.Join(ch, "; "), width, "      ", "        ")...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func outletName(st *story.Story, a int) string {
+	if st != nil && a < len(st.Articles) && st.Articles[a].Outlet != "" {
+		return st.Articles[a].Outlet
+	}
+	return fmt.Sprintf("article %d", a+1)
+}
+
+// wrap breaks s at spaces into lines of at most width columns, the first
+// indented by first and the others by rest; a word longer than a line is
+// cut.
+func wrap(s string, width int, first, rest string) []string {
+	var out []string
+	line := first
+	empty := true
+	for _, w := range strings.Fields(s) {
+		if !empty && ansi.StringWidth(line)+1+ansi.StringWidth(w) > width {
+			out = append(out, line)
+			line, empty = rest, true
+		}
+		if !empty {
+			line += " "
+		}
+		line += w
+		empty = false
+		if ansi.StringWidth(line) > width {
+			line = ansi.Truncate(line, width, "…")
+		}
+	}
+	if !empty {
+		out = append(out, line)
+	}
+	return out
+}

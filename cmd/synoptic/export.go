@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/export"
@@ -16,6 +17,18 @@ Writes the aligned, word-diffed story to standard output or a file.
 Formats:
   json  the full model (articles, blocks, events, word diffs), contract v1
   txt   two columns of plain text, changes marked [-old-] and {+new+}
+  md    GitHub Markdown: a heading per event, changes ~~struck~~ and **bold**
+  html  one self-contained page: two columns, <del>/<ins>, light and dark
+  ansi  the reader's coloured view, for less -R
+
+Without --format, the format follows the -o file's extension (.html, .md,
+.txt, .json, .ans), else json. An existing file is kept unless --force is
+given; a file is written whole or not at all.
+
+Examples:
+  synoptic export --format html -o story.html a.txt b.txt
+  synoptic export -o story.md --only changed folder/
+  synoptic export --format txt --articles 0,2 --width 100 stories.jsonl
 
 Flags:
 `
@@ -23,10 +36,10 @@ Flags:
 func runExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("synoptic export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output format: json or txt")
+	format := fs.String("format", "json", "output `format`: "+strings.Join(export.Formats(), ", "))
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	force := fs.Bool("force", false, "overwrite an existing output file")
-	width := fs.Int("width", 120, "text width for txt")
+	width := fs.Int("width", 120, "text width in columns for txt, md and ansi")
 	only := fs.String("only", "all", "events to include: all, changed or single")
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
 	fs.Usage = func() {
@@ -37,6 +50,13 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	if !formatSet && *out != "" && *out != "-" {
+		if f := formatForExt(filepath.Ext(*out)); f != "" {
+			*format = f
+		}
+	}
 	if export.Ext(*format) == "" {
 		return usageError{fmt.Sprintf("unknown format %q (want one of %s)", *format, strings.Join(export.Formats(), ", "))}
 	}
@@ -44,6 +64,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	case "all", "changed", "single":
 	default:
 		return usageError{fmt.Sprintf("unknown --only %q (want all, changed or single)", *only)}
+	}
+	if *width < 20 {
+		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
 	}
 	st, err := build(paths, stderr)
 	if err != nil {
@@ -63,4 +86,26 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return write(stdout)
 	}
 	return export.WriteFile(*out, *force, write)
+}
+
+// formatForExt is the format whose files end in ext ("" if none).
+func formatForExt(ext string) string {
+	ext = strings.TrimPrefix(strings.ToLower(ext), ".")
+	switch ext {
+	case "":
+		return ""
+	case "htm":
+		return "html"
+	case "markdown":
+		return "md"
+	}
+	if export.Ext(ext) != "" {
+		return ext // a format named as its extension wins over others sharing it
+	}
+	for _, f := range export.Formats() {
+		if export.Ext(f) == ext {
+			return f
+		}
+	}
+	return ""
 }

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	exportBinOnce sync.Once
+	exportBin     string
+	exportBinErr  error
+)
+
+// synopticBin builds the binary once for the export tests.
+func synopticBin(t *testing.T) string {
+	t.Helper()
+	exportBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "synoptic-export-test")
+		if err != nil {
+			exportBinErr = err
+			return
+		}
+		exportBin = filepath.Join(dir, "synoptic")
+		out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", exportBin, ".").CombinedOutput()
+		if err != nil {
+			exportBinErr = err
+			exportBin = string(out)
+		}
+	})
+	if exportBinErr != nil {
+		t.Fatalf("go build: %v\n%s", exportBinErr, exportBin)
+	}
+	return exportBin
+}
+
+// result is what one run of the binary did.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runBin(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(synopticBin(t), args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+// oneLineError checks a failed run: exit 1 and one line on stderr that
+// holds each of want.
+func oneLineError(t *testing.T, r result, want ...string) {
+	t.Helper()
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (stderr %q)", r.code, r.stderr)
+	}
+	if n := strings.Count(r.stderr, "\n"); n != 1 {
+		t.Errorf("stderr has %d lines, want one: %q", n, r.stderr)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("stderr %q lacks %q", r.stderr, w)
+		}
+	}
+}
+
+func TestExportFormatsToStdout(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"json", "txt", "md", "html", "ansi"} {
+		r := runBin(t, dir, "export", "--format", f, "--width", "100")
+		if r.code != 0 || r.stdout == "" {
+			t.Fatalf("--format %s: exit %d, %d bytes, stderr %q", f, r.code, len(r.stdout), r.stderr)
+		}
+		switch f {
+		case "json":
+			var v struct {
+				Version  int               `json:"version"`
+				Articles []json.RawMessage `json:"articles"`
+				Events   []struct {
+					Kind   string  `json:"kind"`
+					Blocks [][]int `json:"blocks"`
+				} `json:"events"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &v); err != nil || v.Version != 1 || len(v.Articles) != 2 || len(v.Events) == 0 {
+				t.Errorf("json: version %d, %d articles, %d events, %v", v.Version, len(v.Articles), len(v.Events), err)
+			}
+		case "html":
+			if !strings.HasPrefix(r.stdout, "<!DOCTYPE html>") || !strings.Contains(r.stdout, `id="event-1"`) {
+				t.Errorf("html: not a page with event anchors: %.80q", r.stdout)
+			}
+		case "md":
+			if !strings.Contains(r.stdout, "\n## Events\n") || !strings.Contains(r.stdout, "~~absolute~~") {
+				t.Errorf("md: no events section or no marked change")
+			}
+		case "txt":
+			if !strings.Contains(r.stdout, "[-absolute-]") || !strings.Contains(r.stdout, "{+sacred+}") {
+				t.Errorf("txt: absolute/sacred not marked")
+			}
+		case "ansi":
+			if !strings.Contains(r.stdout, "\x1b[") {
+				t.Errorf("ansi: no colour")
+			}
+		}
+	}
+}
+
+func TestExportFileNeverClobbers(t *testing.T) {
+	dir := t.TempDir()
+	r := runBin(t, dir, "export", "-o", "story.html")
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("first export: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "story.html"))
+	if err != nil || !strings.HasPrefix(string(b), "<!DOCTYPE html>") {
+		t.Fatalf("-o story.html did not write HTML (the extension chooses the format): %.60q, %v", b, err)
+	}
+	mine := []byte("an editor's own notes, not to be lost\n")
+	os.WriteFile(filepath.Join(dir, "story.html"), mine, 0o644)
+	r = runBin(t, dir, "export", "--format", "html", "-o", "story.html")
+	oneLineError(t, r, "story.html", "--force")
+	if got, _ := os.ReadFile(filepath.Join(dir, "story.html")); !bytes.Equal(got, mine) {
+		t.Errorf("existing file changed without --force")
+	}
+	r = runBin(t, dir, "export", "--format", "md", "-o", "story.html", "--force")
+	if r.code != 0 {
+		t.Fatalf("--force: exit %d, %q", r.code, r.stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "story.html")); !strings.HasPrefix(string(got), "# ") {
+		t.Errorf("--force did not replace the file: %.40q", got)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("folder holds %d entries, want only story.html", len(ents))
+	}
+}
+
+func TestExportReadOnlyFolder(t *testing.T) {
+	ro := filepath.Join(t.TempDir(), "ro")
+	os.Mkdir(ro, 0o555)
+	t.Cleanup(func() { os.Chmod(ro, 0o755) })
+	target := ""
+	for _, d := range []string{ro, "/sys"} {
+		probe := filepath.Join(d, ".synoptic-probe")
+		if f, err := os.OpenFile(probe, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644); err == nil {
+			f.Close()
+			os.Remove(probe)
+			continue
+		}
+		target = filepath.Join(d, "story.html")
+		break
+	}
+	if target == "" {
+		t.Skip("no read-only folder to test with: running as root and /sys is writable")
+	}
+	r := runBin(t, t.TempDir(), "export", "--format", "html", "-o", target)
+	oneLineError(t, r, target, "cannot write")
+	if _, err := os.Stat(target); err == nil {
+		t.Errorf("%s exists after a failed export", target)
+	}
+}
+
+func TestExportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	r := runBin(t, dir, "export", "--format", "html", "-o", "out.html", "no-such-article.txt", "other.txt")
+	oneLineError(t, r, "no-such-article.txt")
+	if _, err := os.Stat(filepath.Join(dir, "out.html")); err == nil {
+		t.Error("an export of missing input left a file")
+	}
+	for _, args := range [][]string{
+		{"export", "--format", "pdf"},
+		{"export", "--only", "some"},
+		{"export", "--articles", "0,0"},
+		{"export", "--articles", "0,7"},
+		{"export", "--width", "5"},
+	} {
+		if r := runBin(t, dir, args...); r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (usage); stderr %q", args, r.code, r.stderr)
+		}
+	}
+}
+
+// writeArticles writes article files of one paragraph per line.
+func writeArticles(t *testing.T, dir string, arts map[string]string) {
+	t.Helper()
+	for name, text := range arts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestExportThreeArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeArticles(t, dir, map[string]string{
+		"a-alpha.txt": "Mill to close in April\nCouncillor Mira Holt said: \"We will close the old Baxter mill by the first of April, and the 120 workers will keep their pay until then.\"\nThe weather in the valley was fine on the day of the vote.\n",
+		"b-beta.txt":  "Baxter mill closes\nCouncillor Mira Holt said: \"We will shut the old Baxter mill by the first of April, and the 120 workers will keep their pay until then.\"\n",
+		"c-gamma.txt": "Council votes on mill\n\"We will close the ancient Baxter mill by the first of April, and the 120 workers will keep their pay until then,\" Councillor Mira Holt said.\n",
+	})
+	for _, f := range []string{"md", "html", "txt"} {
+		r := runBin(t, dir, "export", "--format", f, "--articles", "0,2", ".")
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stdout, "articles 0 and 2 of 3") {
+			t.Errorf("%s: header does not say which two of three articles it shows", f)
+		}
+		if strings.Contains(r.stdout, "Baxter mill closes") {
+			t.Errorf("%s: shows article 1, which --articles 0,2 leaves out", f)
+		}
+		if !strings.Contains(r.stdout, "ancient") {
+			t.Errorf("%s: lacks the third article's wording", f)
+		}
+	}
+}
+
+// TestExportHostileArticles exports articles that carry markup and
+// terminal escapes: HTML shows them as text, md and txt make control
+// characters visible.
+func TestExportHostileArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeArticles(t, dir, map[string]string{
+		"a.txt": "Bridge opens <script>alert(1)</script>\nThe mayor opened the bridge on Tuesday <img src=x onerror=alert(2)> and called it a triumph for all 4,000 commuters.\nA title change \x1b]0;owned\x07 and a screen wipe \x1b[2J and a clipboard write \x1b]52;c;ZXZpbA==\x07 and a flip \u202eexe.\n",
+		"b.txt": "New bridge\nThe mayor opened the bridge on Tuesday [click](javascript:alert(3)) and called it a victory for all 4,000 commuters.\n",
+	})
+	for _, f := range []string{"html", "md", "txt"} {
+		r := runBin(t, dir, "export", "--format", f, "a.txt", "b.txt")
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", f, r.code, r.stderr)
+		}
+		for _, bad := range []string{"\x1b", "\x07", "\u202e"} {
+			if strings.Contains(r.stdout, bad) {
+				t.Errorf("%s: output holds the raw control %q", f, bad)
+			}
+		}
+		visible := "␛]0;owned␇"
+		if f == "md" {
+			visible = `␛\]0;owned␇` // and the bracket escaped for Markdown
+		}
+		if !strings.Contains(r.stdout, visible) {
+			t.Errorf("%s: the title escape is not shown as visible text", f)
+		}
+		if f == "html" {
+			for _, bad := range []string{"<script>", "<img", "onerror=alert(2)>"} {
+				if strings.Contains(r.stdout, bad) {
+					t.Errorf("html: article markup %q is live", bad)
+				}
+			}
+			if !strings.Contains(r.stdout, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+				t.Errorf("html: the script tag is not shown as text")
+			}
+		}
+		if f == "md" && (strings.Contains(r.stdout, "[click](") || regexp.MustCompile(`(^|[^\\])<img`).MatchString(r.stdout)) {
+			t.Errorf("md: article link or image syntax left live")
+		}
+	}
+}

@@ -129,3 +129,49 @@ func roundLines(n int) int {
 	}
 	return 10000
 }
+
+// TestResizeBurstBigStory: on a big story a burst of resizes costs one
+// background layout; frames in between fit the terminal, and the last
+// layout wins.
+func TestResizeBurstBigStory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-event story")
+	}
+	st := benchStoryN(2000)
+	m := newModel(t, st, 160, 45)
+	if !m.big {
+		t.Fatalf("a %d-byte story is not laid out in the background", storyBytes(st))
+	}
+	press(m, "n", "n", "n")
+	cur := m.body.cur
+	var cmds []tea.Cmd
+	for i := 0; i < 300; i++ {
+		w, h := 1+i*37%400, 1+i*11%80
+		_, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		checkFits(t, m.View(), w, h)
+		if cmd != nil {
+			cmds = append(cmds, cmd)
+		}
+	}
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	cmds = append(cmds, cmd)
+	// Stale layouts arrive, then the last one: only it is installed.
+	for _, c := range []tea.Cmd{cmds[0], cmds[len(cmds)/2], cmds[len(cmds)-1]} {
+		if c == nil {
+			continue
+		}
+		m.Update(c())
+	}
+	if m.body.g != geometry(120) || m.pending {
+		t.Fatalf("after the burst: layout for %d columns, pending %v", m.body.g.width, m.pending)
+	}
+	if m.body.cur != cur {
+		t.Fatalf("current event %d, want %d", m.body.cur, cur)
+	}
+	fresh := newModel(t, st, 120, 40)
+	fresh.body.goTo(cur)
+	fresh.fit()
+	if m.View() != fresh.View() {
+		t.Fatalf("after the burst the screen differs from a fresh one")
+	}
+}

@@ -57,6 +57,34 @@ func (b *body) SetSize(w, h int) {
 	b.clamp()
 }
 
+// setHeight shows h rows and keeps the layout, even if it was made for
+// another width: the frame clips it until the new layout arrives.
+func (b *body) setHeight(h int) {
+	b.height = max(0, h)
+	b.clamp()
+}
+
+// layoutAll lays out every event the pair can show at geometry g. It only
+// reads the story, so it may run off the program's goroutine.
+func layoutAll(st *story.Story, l, r int, g geom) [][]row {
+	cache := make([][]row, len(st.Events))
+	for k := range st.Events {
+		if kindFor(st, k, l, r) != pkNone {
+			cache[k] = eventRows(st, k, l, r, g)
+		}
+	}
+	return cache
+}
+
+// install takes a layout made by layoutAll for geometry g and the current
+// pair.
+func (b *body) install(g geom, cache [][]row) {
+	b.g = g
+	b.cacheKey = [3]int{g.width, b.l, b.r}
+	b.cache = cache
+	b.relayout()
+}
+
 // relayout rebuilds the rows after a change of geometry, pair or filter,
 // keeping the current event at the same distance from the top.
 func (b *body) relayout() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -74,16 +75,20 @@ func TestGoldenANSI(t *testing.T) {
 	}
 }
 
+var statusRE = regexp.MustCompile(`event \d+/\d+ ·`)
+
 // TestProgram runs the reader as a Bubble Tea program: keys in, screen out.
 func TestProgram(t *testing.T) {
 	m := New(seed(t), Options{Renderer: pinned(termenv.Ascii)})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(160, 45))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains(b, []byte("event 3/30"))
+		return statusRE.Match(b)
 	}, teatest.WithDuration(5*time.Second))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'N'}})
+	tm.Type("/absolute")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		return bytes.Contains(b, []byte("absolute")) && bytes.Contains(b, []byte("sacred"))
+		return bytes.Contains(b, []byte("/absolute 1/1")) && bytes.Contains(b, []byte("sacred"))
 	}, teatest.WithDuration(5*time.Second))
 	tm.Send(tea.WindowSizeMsg{Width: 1, Height: 1})
 	tm.Send(tea.WindowSizeMsg{Width: 90, Height: 30})

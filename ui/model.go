@@ -70,6 +70,12 @@ type Model struct {
 	status    string
 	statusErr bool
 
+	// big stories are laid out off the event loop after a resize, so that
+	// a burst of resizes costs one layout, not one per message.
+	big       bool
+	layoutGen int
+	pending   bool // a background layout for layoutGen is running
+
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
 }
@@ -95,8 +101,31 @@ func New(st *story.Story, opt Options) *Model {
 	m.search = newInput(r, "/")
 	m.exp = newExportPrompt(st, r)
 	m.pick = picker{st: st}
+	m.big = storyBytes(st) > asyncBytes
 	m.updateKeys()
 	return m
+}
+
+// asyncBytes is the story size from which a resize lays out in the
+// background: about 20 ms of layout on a slow machine.
+const asyncBytes = 256 << 10
+
+func storyBytes(st *story.Story) int {
+	n := 0
+	for _, a := range st.Articles {
+		for _, b := range a.Blocks {
+			n += len(b.Text)
+		}
+	}
+	return n
+}
+
+// layoutMsg carries a layout made in the background for one generation.
+type layoutMsg struct {
+	gen   int
+	g     geom
+	l, r  int
+	cache [][]row
 }
 
 func newInput(r *lipgloss.Renderer, prompt string) textinput.Model {
@@ -119,8 +148,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.w, m.h, m.sized = max(0, msg.Width), max(0, msg.Height), true
+		m.w, m.h = max(0, msg.Width), max(0, msg.Height)
 		m.help.Width = m.w
+		if g := geometry(m.w); m.big && m.sized && g != m.body.g {
+			m.layoutGen++
+			m.pending = true
+			gen, st, l, r := m.layoutGen, m.st, m.body.l, m.body.r
+			cmd = func() tea.Msg { return layoutMsg{gen: gen, g: g, l: l, r: r, cache: layoutAll(st, l, r, g)} }
+		}
+		m.sized = true
+	case layoutMsg:
+		// Only the layout for the latest size and the current pair counts.
+		if msg.gen == m.layoutGen {
+			m.pending = false
+			if msg.g == geometry(m.w) && msg.l == m.body.l && msg.r == m.body.r {
+				m.body.install(msg.g, msg.cache)
+			}
+		}
 	case tea.KeyMsg:
 		if msg.String() == "ctrl+c" {
 			m.Interrupted = true
@@ -475,7 +519,12 @@ func (m *Model) fit() {
 		m.hdrLines = headerLines(m.st, m.pal, l, r, w, hdr)
 	}
 	m.hdr = hdr
-	m.body.SetSize(w, max(0, h-len(m.hdrLines)-foot))
+	bh := max(0, h-len(m.hdrLines)-foot)
+	if m.pending && m.body.rows != nil && geometry(w) != m.body.g {
+		m.body.setHeight(bh) // the new layout is on its way
+		return
+	}
+	m.body.SetSize(w, bh)
 }
 
 // View draws the screen: never more lines than the terminal has, never a

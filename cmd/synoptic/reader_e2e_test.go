@@ -31,22 +31,10 @@ func TestReaderInTmux(t *testing.T) {
 
 	t.Run("n reaches absolute and sacred, q restores", func(t *testing.T) {
 		tx := newTmux(t, 160, 45, "env TERM=xterm-256color COLORTERM= "+bin)
-		tx.waitFor("reader start", func(s screen) bool { return strings.Contains(s.text, "event 3/30") })
-		s := tx.waitFor("reader start", func(s screen) bool { return true })
-		found := false
-		for i := 0; i < 40 && !found; i++ {
-			before := eventStatus(s.text)
-			tx.keys("n")
-			s = tx.waitFor("n", func(s screen) bool { return eventStatus(s.text) != before })
-			cur := s.body()
-			found = cur.inColumn("absolute", 0, 84) && cur.inColumn("sacred", 84, 160)
-			if found {
-				s = cur
-			}
-		}
-		if !found {
-			t.Fatalf("n never showed \"absolute\" on the left and \"sacred\" on the right:\n%s", s.text)
-		}
+		tx.waitFor("reader start", func(s screen) bool { return statusRE.MatchString(s.text) })
+		s := tx.nextUntil(func(cur screen) bool {
+			return cur.inColumn("absolute", 0, 84) && cur.inColumn("sacred", 84, 160)
+		})
 		abs, sac := s.style("absolute"), s.style("sacred")
 		str := s.styles("struggle")
 		if len(str) < 2 {
@@ -83,9 +71,11 @@ func TestReaderInTmux(t *testing.T) {
 
 	t.Run("no colour keeps the styles apart, 80x24 stacks, ctrl+c exits 130", func(t *testing.T) {
 		tx := newTmux(t, 80, 24, "env TERM=xterm-256color NO_COLOR=1 "+bin)
-		tx.waitFor("reader start", func(s screen) bool { return strings.Contains(s.text, "event 3/30") })
-		tx.keys("N")
-		s := tx.waitFor("N", func(s screen) bool { return strings.Contains(s.text, "absolute") && strings.Contains(s.text, "sacred") }).body()
+		tx.waitFor("reader start", func(s screen) bool { return statusRE.MatchString(s.text) })
+		s := tx.nextUntil(func(cur screen) bool {
+			return cur.lineWith(" ‹ ", "absolute") && cur.lineWith(" › ", "sacred")
+		})
+		at := eventStatus(tx.waitFor("status", func(s screen) bool { return statusRE.MatchString(s.text) }).text)
 		if strings.Contains(s.raw, "38;5;") || strings.Contains(s.raw, "[31m") {
 			t.Errorf("colour with NO_COLOR set")
 		}
@@ -102,7 +92,7 @@ func TestReaderInTmux(t *testing.T) {
 		}
 		tx.run("resize-window", "-t", tx.name, "-x", "80", "-y", "24")
 		tx.waitFor("resize back", func(s screen) bool {
-			return strings.Contains(s.text, "event 13/30") && strings.Contains(s.text, "absolute")
+			return eventStatus(s.text) == at && strings.Contains(s.text, "absolute")
 		})
 		tx.keys("C-c")
 		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
@@ -160,6 +150,23 @@ func (tx *tmux) waitFor(what string, ok func(screen) bool) screen {
 			tx.t.Fatalf("waiting for %s: screen is\n%s", what, s.text)
 		}
 	}
+}
+
+// nextUntil presses n until the current event's part of the screen
+// satisfies ok, and returns that part.
+func (tx *tmux) nextUntil(ok func(cur screen) bool) screen {
+	tx.t.Helper()
+	s := tx.waitFor("a screen", func(s screen) bool { return true })
+	for i := 0; i < 40; i++ {
+		if cur := s.body(); ok(cur) {
+			return cur
+		}
+		before := eventStatus(s.text)
+		tx.keys("n")
+		s = tx.waitFor("n", func(s screen) bool { return eventStatus(s.text) != before })
+	}
+	tx.t.Fatalf("n never reached the event; last screen:\n%s", s.text)
+	return s
 }
 
 func lastLine(s string) string {
@@ -342,6 +349,16 @@ func (s *screen) find(word string) [][2]int {
 		}
 	}
 	return out
+}
+
+// lineWith says whether a line starts with prefix and holds word.
+func (s *screen) lineWith(prefix, word string) bool {
+	for _, line := range strings.Split(s.text, "\n") {
+		if strings.HasPrefix(line, prefix) && strings.Contains(line, word) {
+			return true
+		}
+	}
+	return false
 }
 
 // inColumn says whether word shows starting between columns from and to.

@@ -21,6 +21,11 @@ type Report struct {
 	Events []EventFacts `json:"events"`
 	// Conflicting is how many events have at least one conflict.
 	Conflicting int `json:"conflicting"`
+	// Across are the numbers, amounts, percentages, dates and years that
+	// two or more articles give anywhere in their text, aligned or not. No
+	// conflict is drawn from them: outside an event nothing says two
+	// figures are about the same thing.
+	Across []Agreement `json:"across"`
 }
 
 // EventFacts are the values the articles of one shared event give.
@@ -78,7 +83,7 @@ func Check(st *story.Story) *Report {
 			ef.Articles = append(ef.Articles, a)
 			for _, b := range bs {
 				blk := st.Articles[a].Blocks[b]
-				if !blk.Kind.IsBody() {
+				if !factual(blk.Kind) {
 					continue
 				}
 				vs := append(Extract(blk.Text), ExtractNames(blk.Text, lower)...)
@@ -102,8 +107,32 @@ func Check(st *story.Story) *Report {
 		}
 		r.Events = append(r.Events, ef)
 	}
+	r.Across = across(st)
 	return r
 }
+
+// across finds the values (not names) given by several articles anywhere.
+func across(st *story.Story) []Agreement {
+	byArt := map[int][]Value{}
+	var arts []int
+	for a, art := range st.Articles {
+		arts = append(arts, a)
+		for b, blk := range art.Blocks {
+			if !factual(blk.Kind) {
+				continue
+			}
+			for _, v := range Extract(blk.Text) {
+				v.Article, v.Block = a, b
+				byArt[a] = append(byArt[a], v)
+			}
+		}
+	}
+	return agreements(arts, byArt)
+}
+
+// factual says whether blocks of kind k report facts to compare: body text
+// and headlines, not captions or page furniture.
+func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 
 // LowerWords returns the words that st's body text writes in lower case, so
 // that a capitalised word opening a sentence is known to be common.

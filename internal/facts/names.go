@@ -239,7 +239,8 @@ var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof
 	"special", "affairs", "defense", "defence", "state", "interior", "finance", "treasury", "press", "officer", "envoy",
 	"premier", "sheikh", "colonel", "captain", "sergeant", "admiral", "lieutenant", "commander", "marshal", "agent",
 	"professor", "doctor", "rabbi", "father", "bishop", "cardinal", "archbishop", "dictator", "ruler", "first", "lady's",
-	"acting", "interim", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
+	"acting", "interim", "councillor", "councilor", "councilman", "councilwoman", "alderman", "sheriff", "inspector",
+	"detective", "superintendent", "chancellor's", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
 
 func titleWord(w string) bool { return titleWords[strings.ToLower(w)] }
 

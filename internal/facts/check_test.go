@@ -1,0 +1,151 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// blockWith returns the index of article a's first block containing s.
+func blockWith(t *testing.T, st *story.Story, a int, s string) int {
+	t.Helper()
+	for i, b := range st.Articles[a].Blocks {
+		if strings.Contains(b.Text, s) {
+			return i
+		}
+	}
+	t.Fatalf("article %d has no block with %q", a, s)
+	return -1
+}
+
+// controlled returns st's articles with one shared event per entry of
+// needles, each naming the text of the block every article gives to it
+// ("" where the article lacks the event): the alignment is the test's.
+func controlled(t *testing.T, st *story.Story, needles ...[]string) *story.Story {
+	t.Helper()
+	out := &story.Story{Version: st.Version, Articles: st.Articles}
+	for _, ns := range needles {
+		e := story.Event{Kind: story.Shared, Score: 1, Blocks: make([][]int, len(st.Articles)), Diffs: []story.Diff{}}
+		for a, n := range ns {
+			e.Blocks[a] = []int{}
+			if n != "" {
+				e.Blocks[a] = []int{blockWith(t, st, a, n)}
+			}
+		}
+		out.Events = append(out.Events, e)
+	}
+	return out
+}
+
+func agreed(ef EventFacts, key string) *Agreement {
+	for i, a := range ef.Agreed {
+		if a.Key == key {
+			return &ef.Agreed[i]
+		}
+	}
+	return nil
+}
+
+func TestSeed8000(t *testing.T) {
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	c := controlled(t, st, []string{"up to 8,000 soldiers", "approximately 8,000"})
+	r := Check(c)
+	if len(r.Events) != 1 {
+		t.Fatalf("%d events checked, want 1", len(r.Events))
+	}
+	ef := r.Events[0]
+	a := agreed(ef, "8000")
+	if a == nil || len(a.Articles) != 2 || a.Type != Number {
+		t.Fatalf("8,000 not agreed by both: %+v", ef.Agreed)
+	}
+	if ef.Conflict || r.Conflicting != 0 {
+		t.Errorf("conflicts in the 8,000 event: %+v", ef.Conflicts)
+	}
+	// on the pipeline's own alignment: no conflict anywhere, 8,000 given by both
+	r = Check(st)
+	if r.Conflicting != 0 {
+		t.Errorf("seed conflicts: %+v", r.Events)
+	}
+	found := false
+	for _, a := range r.Across {
+		if a.Key == "8000" && len(a.Articles) == 2 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("8,000 not found in both articles: %+v", r.Across)
+	}
+}
+
+func TestSeedNames(t *testing.T) {
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	c := controlled(t, st, []string{"Sergei Lavrov in Moscow", "Sergey Lavrov in Moscow"})
+	ef := Check(c).Events[0]
+	a := agreed(ef, "sergei lavrov")
+	if a == nil || !a.Variant || len(a.Articles) != 2 {
+		t.Errorf("Sergei/Sergey Lavrov not one person spelled two ways: %+v", ef.Agreed)
+	}
+	if ef.Conflict {
+		t.Errorf("conflicts: %+v", ef.Conflicts)
+	}
+}
+
+func TestKestrelConflict(t *testing.T) {
+	cs, err := corpus.Load([]string{"../../testdata/stories/kestrel-bridge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := story.Build(cs, story.DefaultOptions())
+	c := controlled(t, st,
+		[]string{"32,000 vehicles", "23,000 vehicles", "", ""},
+		[]string{"will cost $48 million", "", "cost $48M", "48 million dollars"},
+		[]string{"Katerina Voss", "Katarina Voss", "", ""},
+	)
+	r := Check(c)
+	if r.Conflicting != 1 || !r.Events[0].Conflict {
+		t.Fatalf("conflicting events %d, want the traffic one: %+v", r.Conflicting, r.Events)
+	}
+	cf := r.Events[0].Conflicts[0]
+	if cf.A.Text != "32,000" || cf.B.Text != "23,000" || cf.Unit != "vehicle" || cf.A.Article != 0 || cf.B.Article != 1 {
+		t.Errorf("conflict %+v, want 32,000 vs 23,000 vehicles", cf)
+	}
+	if a := agreed(r.Events[1], "48000000"); a == nil || len(a.Articles) != 3 || a.Type != Money {
+		t.Errorf("$48 million = $48M = 48 million dollars not agreed: %+v", r.Events[1].Agreed)
+	}
+	if a := agreed(r.Events[2], "katerina voss"); a == nil || !a.Variant || r.Events[2].Conflict {
+		t.Errorf("Katerina/Katarina Voss: %+v %+v", r.Events[2].Agreed, r.Events[2].Conflicts)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	vals := func(s string) []Value { return append(Extract(s), ExtractNames(s, nil)...) }
+	tests := []struct {
+		a, b string
+		want string // "" for none, else "A/B"
+	}{
+		{"8,000 soldiers arrived", "10,000 troops arrived", "8,000/10,000"},
+		{"up to 8,000 soldiers", "8,500 soldiers", ""},                       // hedged and within 15%
+		{"8,000 soldiers and 20 tanks", "8,000 soldiers", ""},                // a value one side lacks is no conflict
+		{"8,000 soldiers and 20 tanks", "8,000 soldiers and 30 tanks", "20/30"}, // same unit
+		{"8,000 soldiers and 20 tanks", "9,000 soldiers and 30 jets", "8,000/9,000"},
+		{"a $3.6 billion transfer", "a 3.6B transfer", ""},
+		{"a $3.6 billion transfer", "a $3.5 billion transfer", "$3.6 billion/$3.5 billion"},
+		{"prices rose 5% in May", "prices rose 7 percent in May", "5%/7 percent"},
+		{"on Nov. 1, 2024", "on Nov. 2, 2024", "Nov. 1, 2024/Nov. 2, 2024"},
+		{"on Friday", "on Thursday", ""}, // weekdays are not compared
+		{"Sergei Lavrov said", "Sergey Lavrov said", ""},
+		{"Sergei Lavrov said", "Alexei Lavrov said", "Sergei Lavrov/Alexei Lavrov"},
+		{"Choe met Lavrov", "Choe met Blinken", ""}, // other people, not another name for one
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range conflicts(vals(tt.a), vals(tt.b)) {
+			got = append(got, c.A.Text+"/"+c.B.Text)
+		}
+		if g := strings.Join(got, ", "); g != tt.want {
+			t.Errorf("conflicts(%q, %q) = %q, want %q", tt.a, tt.b, g, tt.want)
+		}
+	}
+}

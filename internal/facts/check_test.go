@@ -126,8 +126,8 @@ func TestConflicts(t *testing.T) {
 		want string // "" for none, else "A/B"
 	}{
 		{"8,000 soldiers arrived", "10,000 troops arrived", "8,000/10,000"},
-		{"up to 8,000 soldiers", "8,500 soldiers", ""},                       // hedged and within 15%
-		{"8,000 soldiers and 20 tanks", "8,000 soldiers", ""},                // a value one side lacks is no conflict
+		{"up to 8,000 soldiers", "8,500 soldiers", ""},                          // hedged and within 15%
+		{"8,000 soldiers and 20 tanks", "8,000 soldiers", ""},                   // a value one side lacks is no conflict
 		{"8,000 soldiers and 20 tanks", "8,000 soldiers and 30 tanks", "20/30"}, // same unit
 		{"8,000 soldiers and 20 tanks", "9,000 soldiers and 30 jets", "8,000/9,000"},
 		{"a $3.6 billion transfer", "a 3.6B transfer", ""},

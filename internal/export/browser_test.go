@@ -1,0 +1,132 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// browser finds a Chromium to run headless, or "".
+func browser() string {
+	if p := os.Getenv("SYNOPTIC_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// headless runs the browser on a page with no network, sync or first-run
+// work, and returns its standard output.
+func headless(t *testing.T, bin string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--hide-scrollbars", "--user-data-dir=" + t.TempDir()}
+	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", bin, args, err, errb.String())
+	}
+	return out.Bytes()
+}
+
+// TestHTMLInChromium opens the seed story's page in headless Chromium, as
+// a reader would: it takes a screenshot, and reads the DOM the browser
+// built to check that "absolute" sits in a deletion and "sacred" in an
+// insertion of the same event row.
+func TestHTMLInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the HTML export was not checked in a browser")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "seed.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t, seedStory(t), DefaultOptions())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := "file://" + page
+
+	for _, size := range []struct {
+		name string
+		w, h int
+	}{{"desktop", 1400, 1000}, {"phone", 390, 844}} {
+		shot := filepath.Join(dir, size.name+".png")
+		headless(t, bin, "--screenshot="+shot, fmt.Sprintf("--window-size=%d,%d", size.w, size.h), url)
+		f, err := os.Open(shot)
+		if err != nil {
+			t.Fatalf("no screenshot: %v", err)
+		}
+		img, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("screenshot is not a PNG: %v", err)
+		}
+		if b := img.Bounds(); b.Dx() != size.w || b.Dy() != size.h {
+			t.Errorf("%s screenshot is %dx%d, want %dx%d", size.name, b.Dx(), b.Dy(), size.w, size.h)
+		}
+		if n := colours(img); n < 8 {
+			t.Errorf("%s screenshot has %d colours: the page looks blank", size.name, n)
+		}
+		if dst := os.Getenv("SYNOPTIC_SCREENSHOTS"); dst != "" {
+			b, _ := os.ReadFile(shot)
+			os.WriteFile(filepath.Join(dst, "html-"+size.name+".png"), b, 0o644)
+		}
+	}
+
+	dom := headless(t, bin, "--dump-dom", url)
+	doc, err := html.Parse(bytes.NewReader(dom))
+	if err != nil {
+		t.Fatalf("parse the browser's DOM: %v", err)
+	}
+	id := eventWith(doc, "absolute", "sacred")
+	if id == "" {
+		t.Fatalf(`in the browser's DOM no event row has "absolute" in a <del> and "sacred" in an <ins>:\n%.2000s`, dom)
+	}
+	if !strings.HasPrefix(id, "event-") {
+		t.Errorf("the row with absolute/sacred has id %q, want an event anchor", id)
+	}
+	// The browser kept the page whole: every row it parsed, with both sides.
+	rows := findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })
+	if len(rows) != len(seedStory(t).Events) {
+		t.Errorf("browser DOM has %d event rows, want %d", len(rows), len(seedStory(t).Events))
+	}
+	if len(findAll(doc, func(n *html.Node) bool { return n.Data == "script" })) > 0 {
+		t.Error("browser DOM holds a script")
+	}
+}
+
+// colours counts the distinct colours of img, up to 1000.
+func colours(img image.Image) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, a}] = true
+			if len(seen) >= 1000 {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}

@@ -1,0 +1,312 @@
+// Package matrix builds the whole-story view: events × outlets, each cell
+// saying whether an outlet reports the event and how close its wording is to
+// the other outlets that do, with totals per outlet. It reads the aligned
+// story and its word diffs (Story.Ops) and renders plain lines for the
+// reader, a GitHub-flavoured Markdown table and an HTML fragment.
+package matrix
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/quotes"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// Cell is how one outlet covers one event.
+type Cell string
+
+// The cells.
+const (
+	Absent   Cell = "absent"   // the outlet does not report the event
+	Close    Cell = "close"    // reports it in words close to another outlet's
+	Reworded Cell = "reworded" // reports it in other words
+	Only     Cell = "only"     // reports it, and no other outlet does
+)
+
+// Symbol returns the mark a cell is drawn with: ● close, ◐ reworded,
+// ○ only this outlet, · absent.
+func (c Cell) Symbol() string {
+	switch c {
+	case Close:
+		return "●"
+	case Reworded:
+		return "◐"
+	case Only:
+		return "○"
+	}
+	return "·"
+}
+
+// Legend explains the symbols.
+const Legend = "● reports it (close wording) · ◐ reports it (reworded) · ○ only this outlet · · absent"
+
+// CloseShare is the least share of an article's words in an event, equal
+// to another article's, for its wording to count as close.
+const CloseShare = 0.6
+
+// MaxLabel is the longest label, in characters.
+const MaxLabel = 40
+
+// Row is one event.
+type Row struct {
+	// Event is the index into Story.Events.
+	Event int `json:"event"`
+	// Label is a short name for the event: its key quotation, its main
+	// names, or its first words; at most MaxLabel characters.
+	Label string `json:"label"`
+	// Cells has one cell per article.
+	Cells []Cell `json:"cells"`
+	// Share has, per article, the share of its words in the event that
+	// are equal in the closest other article (0 when absent or only).
+	Share []float64 `json:"share"`
+}
+
+// Column is one article (outlet) with its totals.
+type Column struct {
+	Article int    `json:"article"`
+	Outlet  string `json:"outlet"`
+	// Covered counts the rows the article reports, Only those it alone
+	// reports, Close and Reworded the shared ones by wording.
+	Covered  int `json:"covered"`
+	Only     int `json:"only"`
+	Close    int `json:"close"`
+	Reworded int `json:"reworded"`
+}
+
+// Matrix is the events × outlets table.
+type Matrix struct {
+	Columns []Column `json:"columns"`
+	Rows    []Row    `json:"rows"`
+}
+
+// Build makes the matrix of st: a row per event that holds at least one
+// body block (paragraph, standfirst or heading), in event order.
+func Build(st *story.Story) *Matrix {
+	m := &Matrix{Columns: []Column{}, Rows: []Row{}}
+	for a, art := range st.Articles {
+		name := art.Outlet
+		if name == "" {
+			name = "article " + itoa(a+1)
+		}
+		m.Columns = append(m.Columns, Column{Article: a, Outlet: name})
+	}
+	lower := facts.LowerWords(st)
+	for k, e := range st.Events {
+		if !hasBody(st, e) {
+			continue
+		}
+		row := Row{Event: k, Label: label(st, k, lower), Cells: make([]Cell, len(st.Articles)), Share: make([]float64, len(st.Articles))}
+		present := 0
+		for _, bs := range e.Blocks {
+			if len(bs) > 0 {
+				present++
+			}
+		}
+		for a, bs := range e.Blocks {
+			switch {
+			case len(bs) == 0:
+				row.Cells[a] = Absent
+			case present == 1:
+				row.Cells[a] = Only
+			default:
+				best := 0.0
+				for b, bs2 := range e.Blocks {
+					if b != a && len(bs2) > 0 {
+						best = max(best, equalShare(st.Ops(k, a, b)))
+					}
+				}
+				row.Share[a] = round(best)
+				row.Cells[a] = Reworded
+				if best >= CloseShare {
+					row.Cells[a] = Close
+				}
+			}
+			c := &m.Columns[a]
+			switch row.Cells[a] {
+			case Only:
+				c.Only++
+				c.Covered++
+			case Close:
+				c.Close++
+				c.Covered++
+			case Reworded:
+				c.Reworded++
+				c.Covered++
+			}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	return m
+}
+
+func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	if neg {
+		b = append([]byte{'-'}, b...)
+	}
+	return string(b)
+}
+
+func hasBody(st *story.Story, e story.Event) bool {
+	for a, bs := range e.Blocks {
+		for _, b := range bs {
+			if st.Articles[a].Blocks[b].Kind.IsBody() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// equalShare is the share of the first text's words that ops keep equal.
+func equalShare(ops []worddiff.Op) float64 {
+	eq, all := 0, 0
+	for _, o := range ops {
+		n := countWords(o.Text)
+		switch o.Kind {
+		case worddiff.Equal:
+			eq += n
+			all += n
+		case worddiff.Delete:
+			all += n
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(eq) / float64(all)
+}
+
+// countWords counts runs of letters or digits.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// Label returns a short name for event k: its key quotation with the
+// speaker's last name, else its main names, else its first words; at most
+// MaxLabel characters, on one line.
+func Label(st *story.Story, k int) string { return label(st, k, facts.LowerWords(st)) }
+
+func label(st *story.Story, k int, lower map[string]bool) string {
+	e := st.Events[k]
+	var texts []string
+	for a, bs := range e.Blocks {
+		for _, b := range bs {
+			blk := st.Articles[a].Blocks[b]
+			if blk.Kind.IsBody() || blk.Kind == segment.Headline {
+				texts = append(texts, blk.Text)
+			}
+		}
+	}
+	if len(texts) == 0 {
+		return ""
+	}
+	// the key quotation: the first of two words or more
+	for _, t := range texts {
+		for _, q := range quotes.Extract(t) {
+			if len(strings.Fields(q.Text)) < 2 || q.Style == quotes.Colon {
+				continue
+			}
+			who := ""
+			if r, _ := utf8.DecodeRuneInString(q.Speaker); unicode.IsUpper(r) {
+				if ns := facts.Names(q.Speaker, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+					toks := strings.Fields(ns[len(ns)-1].Core)
+					who = toks[len(toks)-1] + ": "
+					if len(toks) >= 3 { // "Choe Son Hui": the family name leads
+						who = toks[0] + ": "
+					}
+				}
+			}
+			return oneLine(who+"“"+q.Text+"”", MaxLabel)
+		}
+	}
+	// the main names: those most often given, first seen first
+	count := map[string]int{}
+	var order []string
+	for _, t := range texts {
+		for _, v := range facts.ExtractNames(t, lower) {
+			if count[v.Key] == 0 {
+				order = append(order, v.Key)
+			}
+			count[v.Key]++
+			if v.Person {
+				count[v.Key] += 2 // people name an event better than places
+			}
+		}
+	}
+	texts0 := map[string]string{}
+	for _, t := range texts {
+		for _, v := range facts.ExtractNames(t, lower) {
+			if _, ok := texts0[v.Key]; !ok {
+				texts0[v.Key] = v.Text
+			}
+		}
+	}
+	if len(order) > 0 {
+		sorted := append([]string(nil), order...)
+		for i := 1; i < len(sorted); i++ { // stable insertion sort by count
+			for j := i; j > 0 && count[sorted[j]] > count[sorted[j-1]]; j-- {
+				sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+			}
+		}
+		var parts []string
+		for _, k := range sorted {
+			if len(parts) == 3 {
+				break
+			}
+			parts = append(parts, texts0[k])
+		}
+		return oneLine(strings.Join(parts, ", "), MaxLabel)
+	}
+	return oneLine(texts[0], MaxLabel)
+}
+
+// oneLine makes s one line of at most n characters, ending with "…" when
+// cut (and "…”" when the cut falls inside a quotation), at a word boundary
+// when one is near.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	end := "…"
+	if strings.ContainsRune(s, '“') {
+		end = "…”"
+	}
+	cut := n - utf8.RuneCountInString(end)
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + end
+}

@@ -1,0 +1,171 @@
+package matrix
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// fixture is a story of three articles whose alignment the test sets: an
+// event all three report (two of them word for word), one two report in
+// other words, one only the third reports, and a boilerplate event that is
+// no row. The third outlet's name and text carry markup and a control
+// character.
+func fixture() *story.Story {
+	p := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
+	st := &story.Story{Version: 1, Name: "fixture", Articles: []story.Article{
+		{Outlet: "Alpha", Blocks: []segment.Block{
+			p("The council voted on Monday to close the old bridge for repairs next spring."),
+			p("Engineers said the steel deck was badly corroded after decades of salt."),
+			{Kind: segment.Boilerplate, Text: "Share this article"},
+		}},
+		{Outlet: "Beta News", Blocks: []segment.Block{
+			p("The council voted on Monday to close the old bridge for repairs next spring."),
+			p("Decades of road salt have eaten through the deck, according to inspectors."),
+		}},
+		{Outlet: "Gamma | <b>Wire</b>\x1b[31m", Blocks: []segment.Block{
+			p("On Monday the council decided the old bridge will shut next spring for repair work."),
+			p("“Half my customers cross that bridge,” said Priya Anand, a <i>baker</i> | here."),
+		}},
+	}}
+	ev := func(kind story.Kind, bs ...[]int) story.Event {
+		return story.Event{Kind: kind, Score: 1, Blocks: bs, Diffs: []story.Diff{}}
+	}
+	st.Events = []story.Event{
+		ev(story.Shared, []int{0}, []int{0}, []int{0}),
+		ev(story.Shared, []int{1}, []int{1}, []int{}),
+		ev(story.Single, []int{}, []int{}, []int{1}),
+		ev(story.Boilerplate, []int{2}, []int{}, []int{}),
+	}
+	return st
+}
+
+func TestBuild(t *testing.T) {
+	m := Build(fixture())
+	if len(m.Rows) != 3 {
+		t.Fatalf("%d rows, want 3 (boilerplate left out)", len(m.Rows))
+	}
+	want := [][]Cell{{Close, Close, Reworded}, {Reworded, Reworded, Absent}, {Absent, Absent, Only}}
+	for i, r := range m.Rows {
+		for a, c := range r.Cells {
+			if c != want[i][a] {
+				t.Errorf("row %d (event %d) article %d: %s (share %.2f), want %s", i, r.Event, a, c, r.Share[a], want[i][a])
+			}
+		}
+		if n := len([]rune(r.Label)); n == 0 || n > MaxLabel {
+			t.Errorf("row %d label %q has %d characters", i, r.Label, n)
+		}
+	}
+	if m.Rows[0].Share[0] != 1 {
+		t.Errorf("verbatim share %v, want 1", m.Rows[0].Share[0])
+	}
+	cols := []Column{{Covered: 2, Close: 1, Reworded: 1}, {Covered: 2, Close: 1, Reworded: 1}, {Covered: 2, Only: 1, Reworded: 1}}
+	for a, c := range m.Columns {
+		if c.Covered != cols[a].Covered || c.Only != cols[a].Only || c.Close != cols[a].Close || c.Reworded != cols[a].Reworded {
+			t.Errorf("column %d totals %+v, want %+v", a, c, cols[a])
+		}
+	}
+	if !strings.HasPrefix(m.Rows[2].Label, "Anand: “Half my customers") {
+		t.Errorf("quotation label %q", m.Rows[2].Label)
+	}
+}
+
+func TestLines(t *testing.T) {
+	m := Build(fixture())
+	for _, w := range []int{20, 40, 60, 80, 200} {
+		lines := m.Lines(w)
+		if len(lines) != len(m.Rows)+3 {
+			t.Fatalf("width %d: %d lines, want header, %d rows and two totals", w, len(lines), len(m.Rows))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q is %d wide", w, l, ansi.StringWidth(l))
+			}
+			if strings.ContainsRune(l, '\x1b') {
+				t.Errorf("width %d: escape in %q", w, l)
+			}
+		}
+	}
+	lines := m.Lines(80)
+	if !strings.Contains(lines[1], "●") || !strings.Contains(lines[1], "◐") || !strings.Contains(lines[3], "○") {
+		t.Errorf("cells missing:\n%s", strings.Join(lines, "\n"))
+	}
+	if !strings.Contains(lines[len(lines)-1], "only this outlet") || !strings.HasSuffix(strings.TrimSpace(lines[len(lines)-1]), "1") {
+		t.Errorf("totals line %q", lines[len(lines)-1])
+	}
+}
+
+func TestMarkdownAndHTMLEscape(t *testing.T) {
+	st := fixture()
+	m := Build(st)
+	var md bytes.Buffer
+	if err := Markdown(&md, st, m); err != nil {
+		t.Fatal(err)
+	}
+	out := md.String()
+	rows := 0
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "|") {
+			continue
+		}
+		rows++
+		// every table line has the same number of unescaped pipes
+		if n := strings.Count(l, "|") - strings.Count(l, `\|`); n != 3+len(m.Columns) {
+			t.Errorf("table line %q has %d cell separators", l, n)
+		}
+	}
+	if rows != 2+len(m.Rows)+2 {
+		t.Errorf("%d table lines, want %d:\n%s", rows, 2+len(m.Rows)+2, out)
+	}
+	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") || strings.ContainsRune(out, '\x1b') {
+		t.Errorf("markup or escape left in Markdown:\n%s", out)
+	}
+	var h bytes.Buffer
+	if err := HTML(&h, st, m); err != nil {
+		t.Fatal(err)
+	}
+	out = h.String()
+	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") || !strings.Contains(out, "&lt;b&gt;Wire") || strings.ContainsRune(out, '\x1b') {
+		t.Errorf("HTML not escaped:\n%s", out)
+	}
+	if !strings.Contains(out, `href="#event-1"`) || !strings.Contains(out, "<style>") || strings.Count(out, "<tr") != 1+len(m.Rows)+2 {
+		t.Errorf("HTML lacks anchors, style or rows:\n%s", out)
+	}
+}
+
+func TestKestrelMatrix(t *testing.T) {
+	cs, err := corpus.Load([]string{"../../testdata/stories/kestrel-bridge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := story.Build(cs, story.DefaultOptions())
+	m := Build(st)
+	// the bakery owner is only in The Coastal Times
+	only := -1
+	for i, r := range m.Rows {
+		if strings.Contains(r.Label, "Half of my regulars") {
+			only = i
+		}
+	}
+	if only < 0 {
+		t.Fatalf("no row for the bakery quotation: %+v", m.Rows)
+	}
+	for a, c := range m.Rows[only].Cells {
+		want := Absent
+		if a == 1 {
+			want = Only
+		}
+		if c != want {
+			t.Errorf("bakery row, article %d: %s, want %s", a, c, want)
+		}
+	}
+	if m.Columns[1].Only < 1 {
+		t.Errorf("The Coastal Times has %d events of its own, want ≥ 1", m.Columns[1].Only)
+	}
+}

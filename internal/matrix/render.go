@@ -1,0 +1,202 @@
+package matrix
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// Lines lays the matrix out as plain lines of at most width columns: a
+// header of outlets, a row per event ("  3 Choe: “always stand…”  ●  ◐"),
+// then the totals "covered" and "only this outlet". Outlet names shrink
+// (to three characters at least), then labels, to fit; a line that still
+// does not fit is cut. Text from articles is made terminal-safe. Row i of
+// m.Rows is line i+1.
+func (m *Matrix) Lines(width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	num := len(itoa(len(m.Rows)))
+	for _, r := range m.Rows {
+		num = max(num, len(itoa(r.Event+1)))
+	}
+	names := make([]string, len(m.Columns))
+	colW := make([]int, len(m.Columns))
+	for i, c := range m.Columns {
+		names[i] = textsafe.VisibleLine(c.Outlet)
+		colW[i] = min(max(ansi.StringWidth(names[i]), 3), 14)
+	}
+	labels := make([]string, len(m.Rows))
+	labelW := ansi.StringWidth(totalOnly)
+	for i, r := range m.Rows {
+		labels[i] = textsafe.VisibleLine(r.Label)
+		labelW = max(labelW, ansi.StringWidth(labels[i]))
+	}
+	labelW = min(labelW, MaxLabel)
+	total := func() int {
+		t := 1 + num + 1 + labelW
+		for _, w := range colW {
+			t += 2 + w
+		}
+		return t
+	}
+	for total() > width {
+		widest := -1
+		for i, w := range colW {
+			if w > 3 && (widest < 0 || w > colW[widest]) {
+				widest = i
+			}
+		}
+		switch {
+		case widest >= 0:
+			colW[widest]--
+		case labelW > 12:
+			labelW--
+		default:
+			goto fitted
+		}
+	}
+fitted:
+	pad := func(s string, w int) string {
+		s = ansi.Truncate(s, w, "…")
+		return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+	}
+	center := func(s string, w int) string {
+		left := (w - ansi.StringWidth(s)) / 2
+		return strings.Repeat(" ", max(0, left)) + pad(s, w-max(0, left))
+	}
+	cut := func(s string) string { return strings.TrimRight(ansi.Truncate(s, width, ""), " ") }
+	var out []string
+	var b strings.Builder
+	b.WriteString(" " + pad("events × outlets", num+1+labelW))
+	for i, n := range names {
+		b.WriteString("  " + pad(n, colW[i]))
+	}
+	out = append(out, cut(b.String()))
+	for i, r := range m.Rows {
+		b.Reset()
+		b.WriteString(" " + fmt.Sprintf("%*d", num, r.Event+1) + " " + pad(labels[i], labelW))
+		for a, c := range r.Cells {
+			b.WriteString("  " + center(c.Symbol(), colW[a]))
+		}
+		out = append(out, cut(b.String()))
+	}
+	for _, t := range []struct {
+		name string
+		n    func(Column) int
+	}{{totalCovered, func(c Column) int { return c.Covered }}, {totalOnly, func(c Column) int { return c.Only }}} {
+		b.Reset()
+		b.WriteString(" " + pad(t.name, num+1+labelW))
+		for a, c := range m.Columns {
+			b.WriteString("  " + center(itoa(t.n(c)), colW[a]))
+		}
+		out = append(out, cut(b.String()))
+	}
+	return out
+}
+
+const (
+	totalCovered = "events covered"
+	totalOnly    = "only this outlet"
+)
+
+// mdEscape escapes text for a GFM table cell.
+var mdEscape = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`,
+	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, "\n", " ", "\r", " ")
+
+// Markdown writes m as a GitHub-flavoured Markdown table: a row per event
+// with its number and label, a column per outlet, then the totals and a
+// legend. Text from articles is escaped so it cannot break the table or
+// become markup.
+func Markdown(w io.Writer, st *story.Story, m *Matrix) error {
+	var b strings.Builder
+	b.WriteString("| # | event |")
+	for _, c := range m.Columns {
+		b.WriteString(" " + mdEscape.Replace(textsafe.VisibleLine(c.Outlet)) + " |")
+	}
+	b.WriteString("\n|--:|---|")
+	for range m.Columns {
+		b.WriteString(":-:|")
+	}
+	b.WriteString("\n")
+	for _, r := range m.Rows {
+		fmt.Fprintf(&b, "| %d | %s |", r.Event+1, mdEscape.Replace(textsafe.VisibleLine(r.Label)))
+		for _, c := range r.Cells {
+			b.WriteString(" " + c.Symbol() + " |")
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "|  | **%s** |", totalCovered)
+	for _, c := range m.Columns {
+		fmt.Fprintf(&b, " %d |", c.Covered)
+	}
+	fmt.Fprintf(&b, "\n|  | **%s** |", totalOnly)
+	for _, c := range m.Columns {
+		fmt.Fprintf(&b, " %d |", c.Only)
+	}
+	b.WriteString("\n\n" + Legend + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// css styles the HTML fragment; it follows the page's colour scheme.
+const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em}
+.synoptic-matrix table{border-collapse:collapse}
+.synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd}
+.synoptic-matrix td.c{text-align:center;font-size:1.1em}
+.synoptic-matrix td.n{text-align:right;color:#666}
+.synoptic-matrix td.close{color:#0b5}
+.synoptic-matrix td.reworded{color:#c80}
+.synoptic-matrix td.only{color:#36c}
+.synoptic-matrix td.absent{color:#aaa}
+.synoptic-matrix tfoot td{font-weight:bold;text-align:center}
+.synoptic-matrix a{color:inherit}
+@media (prefers-color-scheme:dark){.synoptic-matrix{color:#e6e6e6;background:#161616}
+.synoptic-matrix th,.synoptic-matrix td{border-color:#333}}
+@media print{.synoptic-matrix{color:#000;background:#fff}}`
+
+// esc makes article text safe inside HTML: no markup, no control
+// characters.
+func esc(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
+
+// HTML writes m as a self-contained HTML fragment (a <section> with its
+// own <style>): a table with a row per event, linking to #event-N (the
+// anchors of the HTML export), a column per outlet, totals and a legend.
+// All text is escaped.
+func HTML(w io.Writer, st *story.Story, m *Matrix) error {
+	var b strings.Builder
+	b.WriteString(`<section class="synoptic-matrix">` + "\n<style>\n" + css + "\n</style>\n")
+	title := "events × outlets"
+	if st != nil && st.Name != "" {
+		title = st.Name + " · " + title
+	}
+	b.WriteString("<table>\n<caption>" + esc(title) + "</caption>\n<thead><tr><th>#</th><th>event</th>")
+	for _, c := range m.Columns {
+		b.WriteString("<th>" + esc(c.Outlet) + "</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range m.Rows {
+		fmt.Fprintf(&b, `<tr id="matrix-%d"><td class="n">%d</td><td><a href="#event-%d">%s</a></td>`, r.Event+1, r.Event+1, r.Event+1, esc(r.Label))
+		for a, c := range r.Cells {
+			fmt.Fprintf(&b, `<td class="c %s" title="%s: %s">%s</td>`, c, esc(m.Columns[a].Outlet), c, c.Symbol())
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n<tfoot>\n<tr><td></td><td>" + totalCovered + "</td>")
+	for _, c := range m.Columns {
+		fmt.Fprintf(&b, "<td>%d</td>", c.Covered)
+	}
+	b.WriteString("</tr>\n<tr><td></td><td>" + totalOnly + "</td>")
+	for _, c := range m.Columns {
+		fmt.Fprintf(&b, "<td>%d</td>", c.Only)
+	}
+	b.WriteString("</tr>\n</tfoot>\n</table>\n<p>" + html.EscapeString(Legend) + "</p>\n</section>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}

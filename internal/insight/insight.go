@@ -1,0 +1,229 @@
+// Package insight runs the whole-story checks in one call: the coverage
+// matrix, the quote check, the facts check and the summary that heads the
+// reader and every export. It only reads the aligned story.
+package insight
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/quotes"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// Report is every whole-story check of one story.
+type Report struct {
+	Summary Summary        `json:"summary"`
+	Matrix  *matrix.Matrix `json:"matrix"`
+	Quotes  *quotes.Report `json:"quotes"`
+	Facts   *facts.Report  `json:"facts"`
+}
+
+// Summary is the story at a glance.
+type Summary struct {
+	// Events counts the events that report something (shared and
+	// single); Boilerplate the page furniture left out.
+	Events      int `json:"events"`
+	Shared      int `json:"shared"`
+	Single      int `json:"single"`
+	Boilerplate int `json:"boilerplate"`
+	// Outlets has one entry per article.
+	Outlets []Outlet `json:"outlets"`
+	// LongestRun is the longest run of words two articles share verbatim
+	// inside an aligned event (a sign of wire copy); nil when none.
+	LongestRun *Run `json:"longest_run"`
+	// QuotesDiffering counts quotations two or more outlets give in other
+	// words or with other speakers; QuotesMisattributed those with other
+	// speakers; QuotesOneOutlet quotations only one outlet gives.
+	QuotesDiffering     int `json:"quotes_differing"`
+	QuotesMisattributed int `json:"quotes_misattributed"`
+	QuotesOneOutlet     int `json:"quotes_one_outlet"`
+	// FactsDiffering counts shared events whose outlets give conflicting
+	// figures, dates or names; FactEvents lists them (event indices).
+	FactsDiffering int   `json:"facts_differing"`
+	FactEvents     []int `json:"fact_events"`
+}
+
+// Outlet sums up one article.
+type Outlet struct {
+	Article int    `json:"article"`
+	Outlet  string `json:"outlet"`
+	// Shared counts the shared events the article is in, OneSided the
+	// events only it reports.
+	Shared   int `json:"shared"`
+	OneSided int `json:"one_sided"`
+	// Words counts the words of its body blocks (paragraphs, standfirsts,
+	// headings); AlignedWords those in shared events; AlignedShare their
+	// ratio.
+	Words        int     `json:"words"`
+	AlignedWords int     `json:"aligned_words"`
+	AlignedShare float64 `json:"aligned_share"`
+}
+
+// Run is a run of words two articles give verbatim.
+type Run struct {
+	Words int    `json:"words"`
+	Text  string `json:"text"`
+	// A and B are the articles, Event the event it is in.
+	A     int `json:"a"`
+	B     int `json:"b"`
+	Event int `json:"event"`
+}
+
+// Analyze runs every check on st.
+func Analyze(st *story.Story) *Report {
+	r := &Report{Matrix: matrix.Build(st), Quotes: quotes.Check(st), Facts: facts.Check(st)}
+	r.Summary = Summarize(st, r.Quotes, r.Facts)
+	return r
+}
+
+// Summarize computes the summary of st from its quote and facts checks.
+func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
+	s := Summary{Outlets: make([]Outlet, len(st.Articles)), FactEvents: []int{}}
+	for a, art := range st.Articles {
+		s.Outlets[a] = Outlet{Article: a, Outlet: art.Outlet}
+		for _, b := range art.Blocks {
+			if b.Kind.IsBody() {
+				s.Outlets[a].Words += countWords(b.Text)
+			}
+		}
+	}
+	for k, e := range st.Events {
+		switch e.Kind {
+		case story.Shared:
+			s.Shared++
+		case story.Single:
+			s.Single++
+		default:
+			s.Boilerplate++
+			continue
+		}
+		for a, bs := range e.Blocks {
+			if len(bs) == 0 {
+				continue
+			}
+			if e.Kind == story.Single {
+				s.Outlets[a].OneSided++
+				continue
+			}
+			s.Outlets[a].Shared++
+			for _, b := range bs {
+				if blk := st.Articles[a].Blocks[b]; blk.Kind.IsBody() {
+					s.Outlets[a].AlignedWords += countWords(blk.Text)
+				}
+			}
+		}
+		if e.Kind == story.Shared {
+			longestRun(st, k, &s.LongestRun)
+		}
+	}
+	s.Events = s.Shared + s.Single
+	for a := range s.Outlets {
+		if o := &s.Outlets[a]; o.Words > 0 {
+			o.AlignedShare = float64(int(float64(o.AlignedWords)/float64(o.Words)*1000+0.5)) / 1000
+		}
+	}
+	if q != nil {
+		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet = q.Differing, q.Misattributed, q.OneOutlet
+	}
+	if f != nil {
+		s.FactsDiffering = f.Conflicting
+		for _, ef := range f.Events {
+			if ef.Conflict {
+				s.FactEvents = append(s.FactEvents, ef.Event)
+			}
+		}
+	}
+	return s
+}
+
+// longestRun updates best with the longest verbatim run of event k between
+// any two of its articles.
+func longestRun(st *story.Story, k int, best **Run) {
+	e := st.Events[k]
+	for a := range e.Blocks {
+		if len(e.Blocks[a]) == 0 {
+			continue
+		}
+		for b := a + 1; b < len(e.Blocks); b++ {
+			if len(e.Blocks[b]) == 0 {
+				continue
+			}
+			var cur strings.Builder
+			n := 0
+			flush := func() {
+				if n > 0 && (*best == nil || n > (*best).Words) {
+					*best = &Run{Words: n, Text: strings.TrimSpace(cur.String()), A: a, B: b, Event: k}
+				}
+				cur.Reset()
+				n = 0
+			}
+			for _, o := range st.Ops(k, a, b) {
+				if o.Kind == worddiff.Equal {
+					cur.WriteString(o.Text)
+					n += countWords(o.Text)
+					continue
+				}
+				if strings.TrimSpace(o.Text) == "" {
+					continue // a change of spacing only
+				}
+				flush()
+			}
+			flush()
+		}
+	}
+}
+
+// countWords counts runs of letters or digits.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// Lines renders the summary as plain lines of at most width columns, for
+// the top of the reader and text exports:
+//
+//	14 events · 5 shared · 9 single
+//	translated report: 5 shared, 2 only here, 61% of words aligned
+//	longest verbatim run: 23 words (translated report / Washington Examiner), “…”
+//	quotes: 1 differing, 0 misattributed, 7 in one outlet · facts: 0 events differ
+//
+// Text from articles is made terminal-safe.
+func (s Summary) Lines(width int) []string {
+	var out []string
+	out = append(out, fmt.Sprintf("%d events · %d shared · %d single", s.Events, s.Shared, s.Single))
+	for _, o := range s.Outlets {
+		out = append(out, fmt.Sprintf("%s: %d shared, %d only here, %d%% of words aligned",
+			textsafe.VisibleLine(o.Outlet), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5)))
+	}
+	if r := s.LongestRun; r != nil {
+		out = append(out, fmt.Sprintf("longest verbatim run: %d words (%s / %s, event %d): “%s”", r.Words,
+			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1, textsafe.VisibleLine(r.Text)))
+	}
+	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d events differ",
+		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering))
+	for i, l := range out {
+		out[i] = cut(l, width)
+	}
+	return out
+}
+
+func (s Summary) outlet(a int) string {
+	if a >= 0 && a < len(s.Outlets) && s.Outlets[a].Outlet != "" {
+		return s.Outlets[a].Outlet
+	}
+	return fmt.Sprintf("article %d", a+1)
+}

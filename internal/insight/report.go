@@ -1,0 +1,218 @@
+package insight
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/quotes"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// md escapes article text for Markdown prose and table cells.
+var md = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`,
+	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, `~`, `\~`, "\n", " ", "\r", " ")
+
+func mdText(s string) string { return md.Replace(textsafe.VisibleLine(s)) }
+
+func htmlText(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
+
+func outletOf(st *story.Story, a int) string {
+	if a >= 0 && a < len(st.Articles) && st.Articles[a].Outlet != "" {
+		return st.Articles[a].Outlet
+	}
+	return fmt.Sprintf("article %d", a+1)
+}
+
+// Markdown writes the whole-story report as Markdown: the summary, the
+// coverage matrix, the quote check (each group with its members, the words
+// one removes as ~~struck~~ and adds as **bold**) and the facts check
+// (conflicts, then values given alike). Article text is escaped.
+func Markdown(w io.Writer, st *story.Story, r *Report) error {
+	var b strings.Builder
+	b.WriteString("## Summary\n\n")
+	for _, l := range r.Summary.Lines(0) {
+		b.WriteString("- " + md.Replace(l) + "\n")
+	}
+	b.WriteString("\n## Coverage\n\n")
+	if err := matrix.Markdown(&b, st, r.Matrix); err != nil {
+		return err
+	}
+	b.WriteString("\n## Quotes\n")
+	for n, g := range r.Quotes.Groups {
+		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, mdText(groupTitle(g)))
+		for k, m := range g.Members {
+			who := outletOf(st, m.Article)
+			if m.Speaker != "" {
+				who += " (" + m.Speaker + ")"
+			}
+			text := mdText(m.Text)
+			if k > 0 {
+				text = mdDiff(g.Diffs[k-1].Ops)
+			}
+			fmt.Fprintf(&b, "- %s: “%s”\n", mdText(who), text)
+		}
+	}
+	b.WriteString("\n## Facts\n\n")
+	found := false
+	for _, ef := range r.Facts.Events {
+		for _, c := range ef.Conflicts {
+			found = true
+			fmt.Fprintf(&b, "- event %d, %s: %s gives “%s”, %s gives “%s”\n", ef.Event+1, factKind(c),
+				mdText(outletOf(st, c.A.Article)), mdText(c.A.Text), mdText(outletOf(st, c.B.Article)), mdText(c.B.Text))
+		}
+	}
+	if !found {
+		b.WriteString("- no conflicting figures, dates or names in aligned events\n")
+	}
+	for _, ef := range r.Facts.Events {
+		for _, a := range ef.Agreed {
+			if a.Type == facts.Name && !a.Variant {
+				continue // names given alike are the rule, not news
+			}
+			fmt.Fprintf(&b, "- event %d, given alike (%s): %s\n", ef.Event+1, a.Type, mdText(agreedText(st, a)))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// groupTitle names a quote group: its speakers, outlets and flags.
+func groupTitle(g quotes.Group) string {
+	who := "speaker not stated"
+	if len(g.Speakers) > 0 {
+		who = strings.Join(g.Speakers, " / ")
+	}
+	t := fmt.Sprintf("%s · %d outlet", who, len(g.Articles))
+	if len(g.Articles) != 1 {
+		t += "s"
+	}
+	if f := g.Flags(); len(f) > 0 {
+		t += " · " + strings.Join(f, " · ")
+	}
+	return t
+}
+
+func factKind(c facts.Conflict) string {
+	if c.Unit != "" {
+		return string(c.Type) + " of " + c.Unit
+	}
+	return string(c.Type)
+}
+
+func agreedText(st *story.Story, a facts.Agreement) string {
+	var parts []string
+	for i, art := range a.Articles {
+		parts = append(parts, outletOf(st, art)+" “"+a.Texts[i]+"”")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// mdDiff renders ops as the second text, with the first text's own words
+// struck through and the second's own words in bold.
+func mdDiff(ops []worddiff.Op) string {
+	var b strings.Builder
+	for _, o := range ops {
+		t := o.Text
+		if o.Kind == worddiff.Equal && o.Other != "" {
+			t = o.Other
+		}
+		core := strings.TrimSpace(t)
+		if core == "" || o.Kind == worddiff.Equal {
+			b.WriteString(mdText(t))
+			continue
+		}
+		lead := t[:strings.Index(t, core)]
+		trail := t[len(lead)+len(core):]
+		mark := "**"
+		if o.Kind == worddiff.Delete {
+			mark = "~~"
+		}
+		b.WriteString(mdText(lead) + mark + mdText(core) + mark + mdText(trail))
+	}
+	return b.String()
+}
+
+// HTML writes the whole-story report as a self-contained HTML fragment: the
+// summary, the coverage matrix (see matrix.HTML), the quote check with
+// <del>/<ins> marks and the facts check. All article text is escaped.
+func HTML(w io.Writer, st *story.Story, r *Report) error {
+	var b strings.Builder
+	b.WriteString(`<section class="synoptic-insight">` + "\n<style>\n" + insightCSS + "\n</style>\n<h2>Summary</h2>\n<ul>\n")
+	for _, l := range r.Summary.Lines(0) {
+		b.WriteString("<li>" + htmlText(l) + "</li>\n")
+	}
+	b.WriteString("</ul>\n<h2>Coverage</h2>\n")
+	if err := matrix.HTML(&b, st, r.Matrix); err != nil {
+		return err
+	}
+	b.WriteString("<h2>Quotes</h2>\n")
+	for n, g := range r.Quotes.Groups {
+		cls := "quote"
+		if g.SpeakersDiffer {
+			cls += " misattributed"
+		}
+		fmt.Fprintf(&b, "<div class=\"%s\" id=\"quote-%d\"><h3>%d. %s</h3>\n<ul>\n", cls, n+1, n+1, htmlText(groupTitle(g)))
+		for k, m := range g.Members {
+			who := outletOf(st, m.Article)
+			if m.Speaker != "" {
+				who += " (" + m.Speaker + ")"
+			}
+			text := htmlText(m.Text)
+			if k > 0 {
+				text = htmlDiff(g.Diffs[k-1].Ops)
+			}
+			fmt.Fprintf(&b, "<li><span class=\"who\">%s</span>: “%s”</li>\n", htmlText(who), text)
+		}
+		b.WriteString("</ul></div>\n")
+	}
+	b.WriteString("<h2>Facts</h2>\n<ul>\n")
+	found := false
+	for _, ef := range r.Facts.Events {
+		for _, c := range ef.Conflicts {
+			found = true
+			fmt.Fprintf(&b, "<li class=\"conflict\"><a href=\"#event-%d\">event %d</a>, %s: %s gives “%s”, %s gives “%s”</li>\n",
+				ef.Event+1, ef.Event+1, htmlText(factKind(c)), htmlText(outletOf(st, c.A.Article)), htmlText(c.A.Text),
+				htmlText(outletOf(st, c.B.Article)), htmlText(c.B.Text))
+		}
+	}
+	if !found {
+		b.WriteString("<li>no conflicting figures, dates or names in aligned events</li>\n")
+	}
+	b.WriteString("</ul>\n</section>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+const insightCSS = `.synoptic-insight{font:15px/1.45 system-ui,sans-serif}
+.synoptic-insight del{text-decoration:line-through;background:#fdd}
+.synoptic-insight ins{text-decoration:underline;font-weight:bold;background:#dfd}
+.synoptic-insight .misattributed h3{color:#b00}
+.synoptic-insight .conflict{color:#b00}
+@media (prefers-color-scheme:dark){.synoptic-insight del{background:#522}.synoptic-insight ins{background:#253}
+.synoptic-insight .misattributed h3,.synoptic-insight .conflict{color:#f77}}`
+
+// htmlDiff renders ops as the second text with <del> and <ins> marks.
+func htmlDiff(ops []worddiff.Op) string {
+	var b strings.Builder
+	for _, o := range ops {
+		switch o.Kind {
+		case worddiff.Equal:
+			t := o.Text
+			if o.Other != "" {
+				t = o.Other
+			}
+			b.WriteString(htmlText(t))
+		case worddiff.Delete:
+			b.WriteString("<del>" + htmlText(o.Text) + "</del>")
+		case worddiff.Insert:
+			b.WriteString("<ins>" + htmlText(o.Text) + "</ins>")
+		}
+	}
+	return b.String()
+}

@@ -70,6 +70,12 @@ func Generate(cfg Config) *Story {
 	}
 	r := &rng{s: cfg.Seed*0x9E3779B97F4A7C15 + 1}
 	g := &gen{r: r}
+	// Real coverage names more people and places the longer it runs: one
+	// surname and one place per ~2 paragraphs, so a rare name is a clue to
+	// the paragraph as in real text, not a word shared by hundreds.
+	n := max(64, cfg.Bytes/900)
+	g.surnames = g.coin(n, []string{"", "", "ov", "ic", "ani", "ez", "sson", "elli", "ski", "ard"})
+	g.towns = g.coin(n, []string{"", "a", "holm", "grad", "ville", "burg", " Falls", "stad", "ovo", " Bay"})
 	place := g.pick(places)
 	base := corpus.Article{Outlet: outlets[0], Date: "2026-03-14", Section: "World"}
 	base.Paras = append(base.Paras,
@@ -180,11 +186,49 @@ func inList(list []string, w string) bool {
 	return false
 }
 
-type gen struct{ r *rng }
+type gen struct {
+	r               *rng
+	surnames, towns []string // coined names, many more than the fixed lists
+}
+
+// coin makes n distinct capitalised names of two or three syllables.
+func (g *gen) coin(n int, suffixes []string) []string {
+	const cons, vow = "bdfgklmnprstvz", "aeiou"
+	seen := make(map[string]bool, n)
+	out := make([]string, 0, n)
+	for len(out) < n {
+		var b strings.Builder
+		for k := 2 + g.r.intn(2); k > 0; k-- {
+			b.WriteByte(cons[g.r.intn(len(cons))])
+			b.WriteByte(vow[g.r.intn(len(vow))])
+		}
+		if g.r.intn(2) == 0 {
+			b.WriteByte(cons[g.r.intn(len(cons))])
+		}
+		w := capital(b.String()) + suffixes[g.r.intn(len(suffixes))]
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 func (g *gen) pick(list []string) string { return list[g.r.intn(len(list))] }
 
-func (g *gen) person() string { return g.pick(firstNames) + " " + g.pick(lastNames) }
+func (g *gen) person() string {
+	if g.r.intn(4) == 0 {
+		return g.pick(firstNames) + " " + g.pick(lastNames)
+	}
+	return g.pick(firstNames) + " " + g.pick(g.surnames)
+}
+
+func (g *gen) place() string {
+	if g.r.intn(3) == 0 {
+		return g.pick(places)
+	}
+	return g.pick(g.towns)
+}
 
 func (g *gen) number() string {
 	n := 2 + g.r.intn(60000)
@@ -206,7 +250,7 @@ func (g *gen) headline(place string) string {
 // paragraph writes one paragraph of three to five sentences about one person
 // in one place.
 func (g *gen) paragraph() string {
-	who, role, where := g.person(), g.pick(roles), g.pick(places)
+	who, role, where := g.person(), g.pick(roles), g.place()
 	sents := 3 + g.r.intn(3)
 	var b strings.Builder
 	for s := 0; s < sents; s++ {
@@ -223,7 +267,7 @@ func (g *gen) sentence(s int, who, role, where string) string {
 	if s == 0 {
 		return fmt.Sprintf("%s, the %s of %s, %s the %s %s on %s, %s.", who, role, where, g.pick(verbs),
 			g.pick(adjectives), g.pick(nouns), g.pick(days), g.pick([]string{
-				"a day after talks in " + g.pick(places) + " broke down",
+				"a day after talks in " + g.place() + " broke down",
 				"saying it would affect " + g.number() + " " + g.pick(units),
 				"according to " + g.pick(bodies),
 				"in a move that surprised many observers",

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# compare.sh times whole-process `synoptic export --format json` against the
+# tools an editor would otherwise use, on the same pairs, in alternation
+# (synoptic, git, dwdiff, icdiff, synoptic, git, …), each writing to a file,
+# and prints medians, ratios and peak memory as a Markdown table.
+#
+#   bench/compare.sh                 # seed pair, 100KB, 1MB, 10MB per side
+#   bench/compare.sh seed 10KB 1MB   # chosen sizes
+#   ROUNDS=7 bench/compare.sh        # rounds per size (default 5; 3 at 10MB)
+#
+# Pairs are made by bench/gen (internal/benchdata): side B moves ~20% of
+# side A's paragraphs, rewrites ~10% of the words, drops and adds ~5%.
+# A peer that takes over LIMIT seconds (default 60) at a size is stopped,
+# shown as "> 60 s", and skipped at larger sizes. Peak memory is the max RSS
+# of one more synoptic run under /usr/bin/time -v, against the bytes of both
+# input files.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=${BENCH_DIR:-/tmp/synoptic-bench}
+ROUNDS=${ROUNDS:-5}
+LIMIT=${LIMIT:-60}
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(seed 100KB 1MB 10MB)
+mkdir -p "$WORK"
+
+need=()
+command -v git >/dev/null || need+=(git)
+command -v dwdiff >/dev/null || need+=(dwdiff)
+command -v icdiff >/dev/null || need+=(icdiff)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "installing ${need[*]} …" >&2
+	SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+	$SUDO apt-get update -qq >&2 && $SUDO apt-get install -y -qq "${need[@]}" >&2
+fi
+
+echo "building synoptic …" >&2
+go build -o "$WORK/synoptic" ./cmd/synoptic
+go build -o "$WORK/gen" ./bench/gen
+
+TOOLS=(synoptic git dwdiff icdiff)
+declare -A skip=()
+
+# run TOOL A B OUT: one whole-process run, output to OUT.
+run() {
+	local tool=$1 a=$2 b=$3 out=$4
+	case $tool in
+	synoptic) "$WORK/synoptic" export --format json "$a" "$b" >"$out" ;;
+	git) git diff --no-index --word-diff=color "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
+	dwdiff) dwdiff "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
+	icdiff) icdiff --cols 200 "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
+	esac
+}
+export -f run
+export WORK
+
+# timed TOOL A B: wall seconds of one run (empty when a peer is over LIMIT;
+# synoptic itself always runs to the end).
+timed() {
+	local t0 t1 rc=0 limit=$LIMIT
+	[ "$1" != synoptic ] || limit=3600
+	t0=$EPOCHREALTIME
+	timeout "$limit" bash -c 'run "$@"' _ "$1" "$2" "$3" "$WORK/out.$1" || rc=$?
+	t1=$EPOCHREALTIME
+	if [ $rc -eq 124 ]; then echo ""; return; fi
+	[ $rc -eq 0 ] || { echo "$1 failed on $2 $3 (exit $rc)" >&2; exit 1; }
+	echo "$t0 $t1" | awk '{printf "%.4f", $2-$1}'
+}
+
+median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print v[(NR+1)/2]; else printf "%.4f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+
+fmt_t() { # seconds → "7 ms" / "1.23 s"
+	[ -n "$1" ] || { echo "> ${LIMIT} s"; return; }
+	awk -v s="$1" 'BEGIN { if (s < 1) printf "%.0f ms", s*1000; else printf "%.2f s", s }'
+}
+ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f×", a/b}' || echo "–"; }
+
+rows=()
+for size in "${SIZES[@]}"; do
+	if [ "$size" = seed ]; then
+		A=$ROOT/corpus/seed/000_e089790fb26166d6.txt
+		B=$ROOT/corpus/seed/002_fd43dd9d8c0cf55e.txt
+	else
+		"$WORK/gen" -size "$size" -o "$WORK/pair-$size" >/dev/null
+		A=$WORK/pair-$size/00.txt B=$WORK/pair-$size/01.txt
+	fi
+	bytes=$(($(stat -c %s "$A") + $(stat -c %s "$B")))
+	rounds=$ROUNDS
+	case $size in *MB) [ "${size%MB}" -ge 10 ] && rounds=$((ROUNDS < 3 ? ROUNDS : 3)) ;; esac
+	declare -A times=()
+	for t in "${TOOLS[@]}"; do times[$t]=""; done
+	echo "== $size: $bytes bytes in both sides, $rounds rounds" >&2
+	for ((r = 1; r <= rounds; r++)); do
+		for t in "${TOOLS[@]}"; do
+			[ -z "${skip[$t]:-}" ] || continue
+			s=$(timed "$t" "$A" "$B")
+			if [ -z "$s" ]; then
+				echo "   $t: over ${LIMIT} s, skipped from here on" >&2
+				skip[$t]=$size
+				continue
+			fi
+			times[$t]+="$s "
+			echo "   round $r $t $(fmt_t "$s")" >&2
+		done
+	done
+	declare -A med=()
+	for t in "${TOOLS[@]}"; do
+		med[$t]=$(tr ' ' '\n' <<<"${times[$t]}" | grep . | median || true)
+	done
+	# Peak memory of one more synoptic run.
+	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json "$A" "$B" >"$WORK/out.synoptic"
+	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$WORK/rss")
+	rssx=$(awk -v k="$rss" -v b="$bytes" 'BEGIN{printf "%.1f×", k*1024/b}')
+	cell() { if [ -n "${med[$1]}" ]; then fmt_t "${med[$1]}"; elif [ -n "${skip[$1]:-}" ]; then echo "> ${LIMIT} s (skipped)"; else echo "–"; fi; }
+	rows+=("| $size | $(cell synoptic) | $(cell git) | $(cell dwdiff) | $(cell icdiff) | $(ratio "${med[synoptic]}" "${med[git]}") | $(ratio "${med[synoptic]}" "${med[dwdiff]}") | $(ratio "${med[synoptic]}" "${med[icdiff]}") | $((rss / 1024)) MB | $rssx |")
+	unset times med
+done
+
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -sr); $(go version | cut -d' ' -f3); $(git --version); dwdiff $(dwdiff --version 2>&1 | head -1 | awk '{print $NF}'); icdiff $(icdiff --version 2>&1 | awk '{print $NF}')"
+echo
+echo "| size per side | synoptic export json | git diff --word-diff | dwdiff | icdiff --cols 200 | synoptic ÷ git | ÷ dwdiff | ÷ icdiff | synoptic max RSS | RSS ÷ input (both sides) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"

@@ -52,7 +52,7 @@ var (
 	// pairs a merge of two groups would create. Every pair of blocks in
 	// one event reads as a link, so groups grow only while all of their
 	// members plausibly report the same thing: no long chains.
-	linkMean = 0.35
+	linkMean = 0.5
 )
 
 // Align groups the blocks of arts into events. Every block of every article

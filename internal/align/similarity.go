@@ -32,6 +32,8 @@ type evidence struct {
 	verb    float64 // rare word 4-grams in common (verbatim runs)
 	quote   float64 // rare quoted word 4-grams in common
 	numbers float64 // figures in common
+	sentc   float64 // best containment of the shorter of two sentences sharing two or more terms
+	qterms  float64 // share of the quoted words of the smaller quotation the other quotes too
 	// second stage: the pair among its rivals
 	base  float64 // first-stage log-odds from the shared content above
 	relx  float64 // base minus the best base of the first block with any block of the other article (≤ 0)
@@ -175,6 +177,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 			c := q / (s.norm * t.norm)
 			if n >= 2 {
 				e.sent = math.Max(e.sent, c)
+				e.sentc = math.Max(e.sentc, math.Sqrt(q)/math.Min(s.norm, t.norm))
 			} else {
 				e.sent1 = math.Max(e.sent1, c)
 			}
@@ -182,6 +185,29 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 	}
 	e.verb = ix.sharedShingles(x.shingles, y.shingles)
 	e.quote = ix.sharedShingles(x.quoted, y.quoted)
+	if len(x.qterms) > 0 && len(y.qterms) > 0 {
+		shared, mx, my := 0.0, 0.0, 0.0
+		for _, t := range x.qterms {
+			mx += ix.weight[t]
+		}
+		for _, t := range y.qterms {
+			my += ix.weight[t]
+		}
+		i, j := 0, 0
+		for i < len(x.qterms) && j < len(y.qterms) {
+			switch {
+			case x.qterms[i] < y.qterms[j]:
+				i++
+			case x.qterms[i] > y.qterms[j]:
+				j++
+			default:
+				shared += ix.weight[x.qterms[i]]
+				i++
+				j++
+			}
+		}
+		e.qterms = shared / math.Min(mx, my)
+	}
 	return e
 }
 
@@ -215,25 +241,28 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // the best match of a block is worth more than its runner-up) and whether
 // its neighbours are aligned too.
 var (
-	wBias  = -3.679
-	wCos   = 2.117
-	wSent  = 2.732
-	wSent1 = 0.03
-	wCover = 3.889
-	wVerb  = 1.571
-	wQuote = 0.832
-	wNum   = 1.226
+	wBias  = -6.058
+	wCos   = 2.35
+	wSent  = 2.155
+	wSent1 = 0.202
+	wCover = 2.757
+	wVerb  = 1.019
+	wQuote = 1.198
+	wNum   = 0.935
+	wSentC = 3.27
+	wQTerm = 0.81
 
-	vBias  = 1.072
-	vBase  = 1.406
-	vBest  = 0.465
-	vRel   = 0.265
-	vNeigh = 1.796
+	vBias  = 0.407
+	vBase  = 0.917
+	vBest  = 0.407
+	vRel   = 0.268
+	vNeigh = 3.166
 )
 
 func (e evidence) logit1() float64 {
 	return wBias + wCos*e.cos + wSent*e.sent + wSent1*e.sent1 + wCover*e.cover +
-		wVerb*math.Log1p(e.verb) + wQuote*math.Log1p(e.quote) + wNum*math.Min(e.numbers, 3)
+		wVerb*math.Log1p(e.verb) + wQuote*math.Log1p(e.quote) + wNum*math.Min(e.numbers, 3) +
+		wSentC*e.sentc + wQTerm*e.qterms
 }
 
 func (e evidence) logit2() float64 {

@@ -50,6 +50,7 @@ type block struct {
 	sents    []sentence
 	shingles []uint64 // sorted, unique hashes of word 4-grams (stop words included)
 	quoted   []uint64 // the shingles that lie inside quotation marks
+	qterms   []int32  // sorted, unique terms that lie inside quotation marks
 }
 
 // corpusIndex is a story prepared for alignment: its vocabulary, document
@@ -101,6 +102,9 @@ func index(arts [][]segment.Block) *corpusIndex {
 	return ix
 }
 
+// idfPow sharpens the idf weights.
+var idfPow = 0.5
+
 // weigh turns document frequencies into idf weights and fills every block's
 // weighted vectors. The weight is squared idf: a story's ubiquitous names
 // ("North Korea", "Trump", "wall") must count for little next to the rare
@@ -113,7 +117,7 @@ func (ix *corpusIndex) weigh() {
 		if idf < 0.05 {
 			idf = 0.05
 		}
-		ix.weight[t] = idf * idf
+		ix.weight[t] = math.Pow(idf, idfPow)
 	}
 	for _, b := range ix.all {
 		norm, mass := 0.0, 0.0
@@ -214,6 +218,15 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 		ix.df[sc.ids[k]]++
 		k = j
 	}
+	// quoted terms
+	sc.ids = sc.ids[:0]
+	for _, w := range sc.words {
+		if w.term >= 0 && w.quoted {
+			sc.ids = append(sc.ids, w.term)
+		}
+	}
+	slices.Sort(sc.ids)
+	blk.qterms = slices.Clone(slices.Compact(sc.ids))
 	// sentences
 	for k := 0; k < len(sc.words); {
 		j := k

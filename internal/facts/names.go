@@ -147,8 +147,9 @@ func Names(text string, lower map[string]bool) []NameSpan {
 			break
 		}
 		s := i
-		// a capital that only opens a sentence: "However", "In", "Just"
-		for s < j && ws[s].Initial && commonInitial(ws[s].Text, lower) {
+		// a capital that only opens a sentence: "However", "In", "Just";
+		// and "The" anywhere ("WASHINGTON — The Trump administration")
+		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower)) || (s+1 < j && ws[s].Text == "The")) {
 			s++
 		}
 		if s < j {
@@ -323,6 +324,11 @@ func SimilarWord(x, y string) bool {
 	if len(rx) < 5 || len(ry) < 5 {
 		return false
 	}
+	// "Russia" and "Russian", "Zimarco" and "Zimarcos" are a name and a
+	// word made from it, not two spellings of one name
+	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+		return false
+	}
 	return editDistanceAtMostOne(rx, ry)
 }
 
@@ -353,7 +359,8 @@ var nonPerson = set("north", "south", "east", "west", "united", "states", "kingd
 	"institute", "center", "centre", "club", "league", "media", "network", "channel", "assembly", "parliament",
 	"cabinet", "white", "kremlin", "pentagon", "new", "york", "moscow", "america", "american",
 	"russian", "korean", "ukrainian", "chinese", "british", "french", "german", "mexican", "european", "democrats",
-	"republicans", "democratic", "republican", "cnn", "bbc", "reuters")
+	"republicans", "democratic", "republican", "cnn", "bbc", "reuters", "garden", "park", "square", "hall",
+	"building", "tower", "bridge", "road", "avenue", "hill", "plaza", "capitol", "palace", "airlines", "party's")
 
 // PersonLike says whether a name core looks like a person's name: two or
 // more words, none of which marks a place or an organisation, or a name that
@@ -363,11 +370,12 @@ func PersonLike(n NameSpan) bool {
 		return false
 	}
 	toks := NameTokens(n.Core)
-	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) {
+	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) || len(toks) > 4 {
 		return false
 	}
 	for _, t := range toks {
-		if nonPerson[t] {
+		// a title-case headline is no name: "Santorum Calls For Ending …"
+		if nonPerson[t] || commonWords[t] {
 			return false
 		}
 	}

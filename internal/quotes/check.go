@@ -124,7 +124,9 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	art := st.Articles[a]
 	var people []person
 	for _, b := range art.Blocks {
-		if !b.Kind.IsBody() && b.Kind != segment.Headline && b.Kind != segment.Caption {
+		// headlines and headings are often in title case ("Santorum
+		// Defends Comments"), which reads as a name
+		if b.Kind != segment.Paragraph && b.Kind != segment.Standfirst && b.Kind != segment.Caption {
 			continue
 		}
 		for _, n := range facts.Names(b.Text, lower) {
@@ -148,11 +150,13 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		if !b.Kind.IsBody() {
 			continue
 		}
-		for _, sp := range Extract(b.Text) {
+		spans := Extract(b.Text)
+		text := masked(b.Text, spans)
+		for _, sp := range spans {
 			q := Quote{Article: a, Block: bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed}
 			if sp.Speaker != "" {
-				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, b.Text, people, lower, lastSpeaker, bi-lastBlock <= 2, prevBlock(art.Blocks, bi))
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prevBlock(art.Blocks, bi))
 			}
 			if q.Speaker != "" && !pronounSpeakers[strings.ToLower(q.Speaker)] {
 				lastSpeaker, lastBlock = q.Speaker, bi
@@ -164,13 +168,29 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	return out
 }
 
+// prevBlock returns the body block before block i, its quotations masked.
 func prevBlock(blocks []segment.Block, i int) string {
 	for j := i - 1; j >= 0; j-- {
 		if blocks[j].Kind.IsBody() {
-			return blocks[j].Text
+			return masked(blocks[j].Text, Extract(blocks[j].Text))
 		}
 	}
 	return ""
+}
+
+// masked returns text with its quotations blanked out (same length), so
+// that names inside a quotation are not taken for the people it is about.
+func masked(text string, spans []Span) string {
+	b := []byte(text)
+	for _, sp := range spans {
+		if sp.Style == Colon {
+			continue
+		}
+		for i := sp.Open; i < sp.Close && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // resolve turns an attribution as written into a speaker: a pronoun into
@@ -197,13 +217,14 @@ func resolve(raw string, pos int, text string, people []person, lower map[string
 				return p
 			}
 		}
-		if lastNear && last != "" {
-			return last
-		}
+		// the person the paragraph before is about, else the last speaker
 		for _, n := range facts.Names(prev, lower) {
 			if p := knownPerson(n.Core, people); p != "" {
 				return p
 			}
+		}
+		if lastNear && last != "" {
+			return last
 		}
 		return ""
 	}
@@ -280,12 +301,20 @@ func knownPerson(name string, people []person) string {
 	return ""
 }
 
-// fullest returns the longest name of people that matches name.
+// fullest returns the name of people that matches name and that the
+// article gives most often, the longer on a tie.
 func fullest(name string, people []person) string {
-	best := name
+	count := map[string]int{}
 	for _, p := range people {
-		if len(facts.NameTokens(p.name)) > len(facts.NameTokens(best)) && facts.SameName(name, p.name) {
-			best = p.name
+		if facts.SameName(name, p.name) {
+			count[p.name]++
+		}
+	}
+	best, n := name, 0
+	for _, p := range people {
+		c := count[p.name]
+		if c > n || (c == n && c > 0 && len(facts.NameTokens(p.name)) > len(facts.NameTokens(best))) {
+			best, n = p.name, c
 		}
 	}
 	return best
@@ -337,8 +366,8 @@ func stem(w string) string {
 const long = 3
 
 // linked says whether two quotations of three or more content words are
-// the same: they share at least three content words, at least half of the
-// shorter one's.
+// the same: they share at least three content words, and at least half of
+// the shorter one's (all but one when it has six or fewer).
 func linked(a, b *Quote) bool {
 	inter := 0
 	set := map[string]bool{}
@@ -350,7 +379,13 @@ func linked(a, b *Quote) bool {
 			inter++
 		}
 	}
-	return inter >= long && 2*inter >= min(len(a.words), len(b.words))
+	short := min(len(a.words), len(b.words))
+	if short <= 6 {
+		// a short quotation must be nearly all in the other: "not going
+		// to pay … wall" is not "not going to pay any single cent"
+		return inter >= long && inter >= short-1
+	}
+	return inter >= long && 2*inter >= short
 }
 
 // phraseIn says whether the words of short appear in order and together in
@@ -411,6 +446,11 @@ func group(qs []Quote) []Group {
 			continue
 		}
 		attached := false
+		// one word attaches only when it is a rare one ("egocentric", not
+		// "Mexico")
+		if len(qs[i].seq) < 2 && (len(qs[i].seq) == 0 || len([]rune(qs[i].seq[0])) < 8) {
+			goto equal
+		}
 		for j := range qs {
 			if j != i && len(qs[j].words) >= long && phraseIn(qs[i].seq, qs[j].seq) {
 				union(i, j)
@@ -421,6 +461,7 @@ func group(qs []Quote) []Group {
 		if attached {
 			continue
 		}
+	equal:
 		for j := i + 1; j < len(qs); j++ {
 			if len(qs[j].words) < long && strings.Join(qs[i].seq, " ") == strings.Join(qs[j].seq, " ") {
 				union(i, j)
@@ -496,9 +537,7 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 			ops := d.Diff(a, m.Text)
 			df.Ops = ops
 			g.Diffs = append(g.Diffs, df)
-			if m.Article != ms[0].Article && interiorChange(ops) {
-				g.WordingDiffers = true
-			}
+
 		}
 		if m.Speaker != "" {
 			dup := false
@@ -513,6 +552,7 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 		}
 	}
 	g.OneOutlet = len(g.Articles) == 1
+	g.WordingDiffers = wordingDiffers(ms, d)
 	g.SpeakersDiffer = speakersDiffer(ms)
 	return g
 }
@@ -557,6 +597,31 @@ func window(p, m Quote) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return pw[bestI].Start, pw[bestI+bestL-1].End, true
+}
+
+// wordingDiffers says whether two members of different articles word the
+// quotation differently inside the part both give: each pair is compared,
+// the shorter with its window in the longer.
+func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			long, short := ms[i], ms[j]
+			if long.Article == short.Article {
+				continue
+			}
+			if len(short.seq) > len(long.seq) {
+				long, short = short, long
+			}
+			a := long.Text
+			if ws, we, ok := window(long, short); ok {
+				a = a[ws:we]
+			}
+			if interiorChange(d.Diff(a, short.Text)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speakersDiffer says whether two members of different articles give two

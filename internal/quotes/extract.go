@@ -50,8 +50,8 @@ type markPair struct {
 }
 
 var openers = map[rune]markPair{
-	'"':  {`"`, Straight},
-	'“':  {"”", Curly},
+	'"':  {`"”`, Straight}, // mixed marks, "…”, happen in copy-edited text
+	'“':  {`”"`, Curly},
 	'„':  {"“”", German},
 	'«':  {"»", Guillemets},
 	'»':  {"«", Guillemets},
@@ -152,7 +152,7 @@ func findClose(text string, i int, r rune, p markPair) (int, int) {
 			return -1, 0
 		}
 		if strings.ContainsRune(p.close, c) {
-			if p.style != Single || closesSingle(text, j, w) {
+			if (p.style != Single && c != '"') || closesSingle(text, j, w) || (c == '"' && r == '"') {
 				return j, w
 			}
 		}
@@ -258,8 +258,8 @@ func speaker(text string, open, close int) (string, int) {
 				break
 			}
 			if speechVerbs[strings.ToLower(ws[k].Text)] && strings.ToLower(ws[k].Text) != "according" {
-				if subjectEnding(ws, k) == 0 {
-					return after[lead:][ws[0].Start:ws[k-1].End], base + ws[0].Start
+				if lo, hi := subjectEnding(ws, k); lo == 0 {
+					return after[lead:][ws[0].Start:ws[hi-1].End], base + ws[0].Start
 				}
 				break
 			}
@@ -273,8 +273,20 @@ func speaker(text string, open, close int) (string, int) {
 		if !speechVerbs[v] || v == "according" || v == "called" || v == "calls" {
 			continue
 		}
-		if lo := subjectEnding(bws, k); lo >= 0 {
-			return before[bws[lo].Start:bws[k-1].End], bstart + bws[lo].Start
+		if bws[k].Glued {
+			// "Santorum, who leads the polls, said": the subject opens the
+			// sentence, before the aside
+			e := 1
+			for e < k && !bws[e].Glued {
+				e++
+			}
+			if subject(bws[:e]) != "" && !determiner(bws[0].Text) {
+				return before[bws[0].Start:bws[e-1].End], bstart + bws[0].Start
+			}
+			continue
+		}
+		if lo, hi := subjectEnding(bws, k); lo >= 0 {
+			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start
 		}
 	}
 	// "…," according to Mr. Fox
@@ -287,20 +299,36 @@ func speaker(text string, open, close int) (string, int) {
 	return "", -1
 }
 
-// subjectEnding returns the start of the longest run of words ending
-// before ws[k] that names a speaker (see subject), or -1. The run does not
-// cross punctuation.
-func subjectEnding(ws []facts.Word, k int) int {
+// subjectEnding returns the longest run of words ws[lo:hi] before the
+// verb ws[k] that names a speaker (see subject), past adverbs between them
+// ("the president also said"), or lo = -1. The run does not cross
+// punctuation.
+func subjectEnding(ws []facts.Word, k int) (lo, hi int) {
+	hi = k
+	for hi > 1 && adverb(ws[hi-1].Text) && !ws[hi].Glued {
+		hi--
+	}
 	best := -1
-	for lo := k - 1; lo >= 0 && k-lo <= 7; lo-- {
-		if lo < k-1 && ws[lo+1].Glued && !strings.HasPrefix(ws[lo+1].Text, "'") {
+	for lo := hi - 1; lo >= 0 && hi-lo <= 7; lo-- {
+		if lo < hi-1 && ws[lo+1].Glued {
 			break
 		}
-		if subject(ws[lo:k]) != "" {
+		if subject(ws[lo:hi]) != "" && (!determiner(ws[lo].Text) || plainVerb(ws[k].Text)) {
 			best = lo
 		}
 	}
-	return best
+	return best, hi
+}
+
+// adverb says whether w may sit between a speaker and the verb.
+func adverb(w string) bool {
+	l := strings.ToLower(w)
+	switch l {
+	case "also", "then", "later", "again", "once", "further", "too", "previously", "recently", "has", "had", "have",
+		"reportedly", "first", "last", "similarly", "earlier", "still":
+		return true
+	}
+	return strings.HasSuffix(l, "ly") && len(l) > 4 && l != "early"
 }
 
 // phraseAfter returns the speaker phrase that follows an inverted verb:
@@ -341,7 +369,7 @@ func subject(ws []facts.Word) string {
 	if len(ws) == 1 && pronounSpeakers[first] {
 		return parts[0]
 	}
-	if first == "the" || first == "a" || first == "an" || first == "his" || first == "her" || first == "their" {
+	if determiner(first) {
 		if len(ws) >= 2 && len(ws) <= 7 {
 			for _, w := range ws[1:] {
 				if cutWords[strings.ToLower(w.Text)] || pronounSpeakers[strings.ToLower(w.Text)] {
@@ -352,6 +380,11 @@ func subject(ws []facts.Word) string {
 		}
 		return ""
 	}
+	switch first {
+	case "another", "one", "this", "that", "these", "those", "there", "some", "many", "most", "each", "every",
+		"both", "such", "it", "which", "what", "who":
+		return "" // "Another question asks …"
+	}
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)
 		if !unicode.IsUpper(r) && w.Text != "of" && !strings.HasSuffix(facts.Fold(w.Text), "'s") {
@@ -359,6 +392,26 @@ func subject(ws []facts.Word) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// determiner says whether w opens a description ("the minister").
+func determiner(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "his", "her", "their", "its":
+		return true
+	}
+	return false
+}
+
+// plainVerb says whether a speech verb after a description is surely a
+// verb: "the mayor said", not "his recent claims".
+func plainVerb(v string) bool {
+	v = strings.ToLower(v)
+	switch v {
+	case "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks":
+		return true
+	}
+	return strings.HasSuffix(v, "ed")
 }
 
 // sentenceBefore returns the text of the sentence holding text[open:]
@@ -418,11 +471,11 @@ func colonSpeech(text string, quoted []Span) []Span {
 		last := strings.ToLower(ws[len(ws)-1].Text)
 		switch {
 		case speechVerbs[last] && last != "according" && len(ws) >= 2:
-			lo := subjectEnding(ws, len(ws)-1)
+			lo, hi := subjectEnding(ws, len(ws)-1)
 			if lo < 0 {
 				continue
 			}
-			spk = text[ps+ws[lo].Start : ps+ws[len(ws)-2].End]
+			spk = text[ps+ws[lo].Start : ps+ws[hi-1].End]
 			spkStart = ps + ws[lo].Start
 		case ps == firstNonSpace(text) && len(ws) <= 4 && allCapitalised(ws):
 			spk = text[ps+ws[0].Start : ps+ws[len(ws)-1].End]

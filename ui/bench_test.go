@@ -11,10 +11,20 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
-var benchWords = strings.Fields(`council harbour bridge engineers cables closure ferries minutes buses
-coastal road shop owners customers month vehicles viaduct petition signatures mayor budget repairs
-weeks traffic residents station morning evening commuters schedule statement officials spokesman
-river tunnel contract company inspection safety report delay cost million workers lane cyclists`)
+// benchWords is a vocabulary of made-up words, large enough that each
+// generated paragraph is its own event.
+var benchWords = func() []string {
+	syl := strings.Fields("ba ko ri ten sul mar dov pel an is ust gre fo lin cha tor vek mu ne sa")
+	var out []string
+	for _, a := range syl {
+		for _, b := range syl {
+			for _, c := range []string{"", "n", "s", "ler"} {
+				out = append(out, a+b+c)
+			}
+		}
+	}
+	return out
+}()
 
 // benchStory builds a two-article story of n paragraphs a side: the right
 // article rewords about one word in eight, drops every tenth paragraph and

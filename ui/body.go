@@ -320,35 +320,46 @@ func (b *body) View() string {
 
 // lines returns the painted visible rows.
 func (b *body) lines() []string {
-	end := min(len(b.rows), b.offset+b.height)
-	out := make([]string, 0, max(0, end-b.offset))
-	var sb strings.Builder
-	for i := b.offset; i < end; i++ {
-		sb.Reset()
-		b.paintRow(&sb, i)
-		out = append(out, sb.String())
-	}
+	out, _ := b.linesWidths(nil)
 	return out
 }
 
-func (b *body) paintRow(out *strings.Builder, i int) {
+// linesWidths returns the painted visible rows and the display width of
+// each, known from the layout, so that a frame need not measure them.
+func (b *body) linesWidths(widths []int) ([]string, []int) {
+	end := min(len(b.rows), b.offset+b.height)
+	out := make([]string, 0, max(0, end-b.offset))
+	widths = widths[:0]
+	var sb strings.Builder
+	for i := b.offset; i < end; i++ {
+		sb.Reset()
+		widths = append(widths, b.paintRow(&sb, i))
+		out = append(out, sb.String())
+	}
+	return out, widths
+}
+
+// paintRow writes row i and returns its display width (for a rule, the
+// body's width, which it never exceeds).
+func (b *body) paintRow(out *strings.Builder, i int) int {
 	rw := &b.rows[i]
 	w := b.g.width
 	switch rw.kind {
 	case rowRule:
 		b.paintRule(out, rw.ev, w)
+		return w
 	case rowPair:
 		used := b.g.indent
 		out.WriteString(spaces(b.g.indent))
 		lw := b.paintLine(out, rw.left)
 		used += lw
 		if len(rw.right) > 0 {
-			pad := b.g.colW - lw + gap
+			pad := max(0, b.g.colW-lw) + gap
 			out.WriteString(spaces(pad))
 			used += pad
 			used += b.paintLine(out, rw.right)
 		}
-		_ = used
+		return used
 	case rowLeft, rowRight:
 		mark := " ‹ "
 		if rw.kind == rowRight {
@@ -362,8 +373,9 @@ func (b *body) paintRow(out *strings.Builder, i int) {
 		default:
 			out.WriteString(spaces(b.g.indent))
 		}
-		b.paintLine(out, rw.left)
+		return b.g.indent + b.paintLine(out, rw.left)
 	}
+	return 0
 }
 
 // paintLine writes a line's spans in their roles' styles, search matches
@@ -373,12 +385,12 @@ func (b *body) paintLine(out *strings.Builder, ln layout.Line) int {
 	if b.query == "" {
 		for _, s := range ln {
 			b.pal.role[s.Role].wrap(out, s.Text)
-			w += ansi.StringWidth(s.Text)
 		}
-		return w
+		return ln.Width()
 	}
 	text := ln.String()
 	ms := findAll(text, b.query)
+	w = ln.Width()
 	pos := 0
 	for _, s := range ln {
 		spanEnd := pos + len(s.Text)
@@ -398,7 +410,6 @@ func (b *body) paintLine(out *strings.Builder, ln layout.Line) int {
 		if at < spanEnd {
 			b.pal.role[s.Role].wrap(out, text[at:spanEnd])
 		}
-		w += ansi.StringWidth(s.Text)
 		pos = spanEnd
 	}
 	return w

@@ -12,7 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // pinned is a renderer with a fixed colour profile and background, so that
@@ -144,4 +146,53 @@ func harbour() *story.Story {
 			"Shop owners near the bridge fear losing customers in the busiest month of the year.",
 			"A petition against the timing has gathered two thousand signatures."},
 	)
+}
+
+// fixture is a story built by hand rather than by the aligner, so that
+// golden screens change only when the reader does. It has a shared event
+// with changed words, a shared event with the same words, one-sided events
+// on each side, a caption, a heading, page furniture, and an event the
+// right article tells out of order.
+func fixture() *story.Story {
+	blk := func(k segment.Kind, text string) segment.Block { return segment.Block{Kind: k, Text: text} }
+	eq := func(s string) worddiff.Op { return worddiff.Op{Kind: worddiff.Equal, Text: s} }
+	del := func(s string) worddiff.Op { return worddiff.Op{Kind: worddiff.Delete, Text: s} }
+	ins := func(s string) worddiff.Op { return worddiff.Op{Kind: worddiff.Insert, Text: s} }
+	st := &story.Story{Version: story.Version, Name: "harbour-bridge", Articles: []story.Article{
+		{Outlet: "Coast Courier", Date: "2025-03-01", Byline: "Ana Reyes", Title: "Harbour bridge to close for six weeks", Blocks: []segment.Block{
+			blk(segment.Meta, "Posted 1 March 2025 · 3 min read"),
+			blk(segment.Paragraph, "The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said."),
+			blk(segment.Caption, "Photo: the bridge at dusk, seen from the ferry pier."),
+			blk(segment.Paragraph, "Ferries will run every ten minutes during the closure."),
+			blk(segment.Heading, "What shop owners say"),
+			blk(segment.Paragraph, "Local shop owners warned that the closure would cost them customers in the busiest month of the year."),
+		}},
+		{Outlet: "Valley Herald", Date: "2025-03-02", Title: "Bridge shuts for cable work, council says", Blocks: []segment.Block{
+			blk(segment.Paragraph, "Ferries will run every ten minutes during the closure."),
+			blk(segment.Paragraph, "The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced."),
+			blk(segment.Paragraph, "Cyclists may use a temporary lane on the old rail viaduct."),
+		}},
+		{Outlet: "Morning Ledger", Date: "2025-03-02", Title: "Six-week closure for harbour bridge", Blocks: []segment.Block{
+			blk(segment.Paragraph, "Engineers will replace the worn cables of the harbour bridge during a six-week closure, the council said."),
+		}},
+	}}
+	st.Events = []story.Event{
+		{Kind: story.Boilerplate, Score: 1, Blocks: [][]int{{0}, {}, {}}},
+		{Kind: story.Shared, Score: 0.71, Blocks: [][]int{{1}, {1}, {0}}, Diffs: []story.Diff{{From: 0, To: 1, Ops: []worddiff.Op{
+			eq("The harbour bridge will "), del("close"), ins("shut"), eq(" for "), del("six"), ins("eight"),
+			eq(" weeks from Monday while engineers replace "), del("the worn"), ins("its corroded"),
+			eq(" cables, the "), del("city council said"), ins("council announced"), eq("."),
+		}}}},
+		{Kind: story.Single, Score: 1, Blocks: [][]int{{2}, {}, {}}},
+		{Kind: story.Shared, Score: 1, Blocks: [][]int{{3}, {0}, {}}, Diffs: []story.Diff{{From: 0, To: 1, Ops: []worddiff.Op{
+			eq("Ferries will run every ten minutes during the closure."),
+		}}}},
+		{Kind: story.Single, Score: 1, Blocks: [][]int{{4, 5}, {}, {}}},
+		{Kind: story.Single, Score: 1, Blocks: [][]int{{}, {2}, {}}},
+	}
+	for k := range st.Events {
+		st.Events[k].Moved = make([]bool, 3)
+	}
+	st.Events[3].Moved[1] = true
+	return st
 }

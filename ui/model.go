@@ -70,6 +70,13 @@ type Model struct {
 	status    string
 	statusErr bool
 
+	// widths of chrome lines already measured: most frames repeat them
+	widthMemo map[string]int
+
+	// the key hint or full help, drawn once per width and key state
+	helpLines []string
+	helpKey   [2]int
+
 	// big stories are laid out off the event loop after a resize, so that
 	// a burst of resizes costs one layout, not one per message.
 	big       bool
@@ -285,12 +292,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.setFilter((m.body.filter + 1) % 3)
 		m.setStatus("filter: "+filterDesc(m.body.filter), false)
 	case key.Matches(msg, k.Boilerplate):
-		m.body.setBoiler(!m.body.boiler)
-		if m.body.boiler {
-			m.setStatus("page furniture shown", false)
-		} else {
-			m.setStatus("page furniture hidden", false)
-		}
+		m.body.setBoiler(!m.body.boiler) // the status bar says which
 	case key.Matches(msg, k.Swap):
 		m.body.setPair(m.body.r, m.body.l)
 	case key.Matches(msg, k.Pick):
@@ -331,8 +333,16 @@ func (m *Model) searchStatus() {
 	m.updateKeys()
 }
 
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // updateKeys sets the help text of the bindings that change meaning.
 func (m *Model) updateKeys() {
+	m.helpLines = nil
 	// Keys that have nothing to act on answer in the status bar rather
 	// than vanish from the help, except picking articles when there are
 	// only two.
@@ -395,11 +405,15 @@ func (m *Model) footerLines() []string {
 	case modePick:
 		out = append(out, m.pick.View(m.pal, w)...)
 	default:
-		if m.help.ShowAll {
-			out = append(out, m.fullHelp()...)
-		} else {
-			out = append(out, m.help.ShortHelpView(m.keys.ShortHelp()))
+		if key := [2]int{w, boolInt(m.help.ShowAll)}; key != m.helpKey || m.helpLines == nil {
+			m.helpKey = key
+			if m.help.ShowAll {
+				m.helpLines = m.fullHelp()
+			} else {
+				m.helpLines = []string{m.help.ShortHelpView(m.keys.ShortHelp())}
+			}
 		}
+		out = append(out, m.helpLines...)
 	}
 	return out
 }
@@ -466,15 +480,18 @@ func (m *Model) statusBar() string {
 	}
 	w := m.w
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if lw+rw > w {
+	if right != "" && lw+rw+1 > w {
 		// The message wins: it answers what the user just did.
-		if rw >= w {
+		if rw+2 >= w {
 			right = ansi.Truncate(right, w, "…")
 			left, lw, rw = "", 0, ansi.StringWidth(right)
 		} else {
-			left = ansi.Truncate(left, w-rw, "…")
+			left = ansi.Truncate(left, w-rw-1, "…")
 			lw = ansi.StringWidth(left)
 		}
+	} else if lw > w {
+		left = ansi.Truncate(left, w, "…")
+		lw = ansi.StringWidth(left)
 	}
 	var sb strings.Builder
 	sb.WriteString(m.pal.statusSeq.render(left + spaces(w-lw-rw)))
@@ -527,6 +544,19 @@ func (m *Model) fit() {
 	m.body.SetSize(w, bh)
 }
 
+// measure is ansi.StringWidth, remembered for the lines frames repeat.
+func (m *Model) measure(s string) int {
+	if w, ok := m.widthMemo[s]; ok {
+		return w
+	}
+	if m.widthMemo == nil || len(m.widthMemo) > 512 {
+		m.widthMemo = make(map[string]int)
+	}
+	w := ansi.StringWidth(s)
+	m.widthMemo[s] = w
+	return w
+}
+
 // View draws the screen: never more lines than the terminal has, never a
 // line wider than it.
 func (m *Model) View() string {
@@ -534,22 +564,32 @@ func (m *Model) View() string {
 		return ""
 	}
 	lines := make([]string, 0, m.h)
-	lines = append(lines, m.hdrLines...)
-	body := m.body.lines()
-	lines = append(lines, body...)
+	widths := make([]int, 0, m.h)
+	for _, ln := range m.hdrLines {
+		lines, widths = append(lines, ln), append(widths, -1)
+	}
+	body, bw := m.body.linesWidths(nil)
+	lines, widths = append(lines, body...), append(widths, bw...)
 	for i := len(body); i < m.body.height; i++ {
-		lines = append(lines, "")
+		lines, widths = append(lines, ""), append(widths, 0)
 	}
 	foot := m.footerLines()
 	if room := m.h - len(lines); len(foot) > room {
 		foot = foot[:max(0, room)]
 	}
-	lines = append(lines, foot...)
+	for _, ln := range foot {
+		lines, widths = append(lines, ln), append(widths, -1)
+	}
 	if len(lines) > m.h {
 		lines = lines[:m.h]
 	}
 	for i, ln := range lines {
-		if ansi.StringWidth(ln) > m.w {
+		// Body rows know their width; the few chrome lines are measured.
+		w := widths[i]
+		if w < 0 {
+			w = m.measure(ln)
+		}
+		if w > m.w {
 			lines[i] = ansi.Truncate(ln, m.w, "")
 		}
 	}

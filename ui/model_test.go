@@ -225,8 +225,9 @@ func TestFilters(t *testing.T) {
 	if len(m.body.events) <= len(all) {
 		t.Fatalf("B: page furniture not shown (%d events)", len(m.body.events))
 	}
-	if !strings.Contains(plain(m.View()), "page furniture") {
-		t.Errorf("B: no page furniture label on screen")
+	press(m, "g")
+	if v := plain(m.View()); !strings.Contains(v, "page furniture") || !strings.Contains(v, "furniture shown") {
+		t.Errorf("B: no page furniture on screen or in the status bar:\n%s", v)
 	}
 	press(m, "B")
 	if len(m.body.events) != len(all) {

@@ -47,12 +47,12 @@ var (
 	// confident is the probability from which a pair supports its
 	// neighbours: a candidate between two confident pairs, in both
 	// articles, is more plausible than one on its own.
-	confident = 0.5
+	confident = 0.55
 	// linkMean is the least mean probability over the new cross-article
 	// pairs a merge of two groups would create. Every pair of blocks in
 	// one event reads as a link, so groups grow only while all of their
 	// members plausibly report the same thing: no long chains.
-	linkMean = 0.5
+	linkMean = 0.4
 )
 
 // Align groups the blocks of arts into events. Every block of every article
@@ -87,6 +87,8 @@ func (ix *corpusIndex) scorePairs() []pair {
 	}
 	for k := range pairs {
 		p := &pairs[k]
+		x, y := ix.all[p.x], ix.all[p.y]
+		p.f.pos = math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art])))
 		p.f.relx = p.f.base - best[p.x][ix.all[p.y].art]
 		p.f.rely = p.f.base - best[p.y][ix.all[p.x].art]
 		p.p = sigmoid(p.f.logit2())

@@ -18,7 +18,7 @@ func dump(ix *corpusIndex, pairs []pair) {
 	enc := json.NewEncoder(f)
 	for _, p := range pairs {
 		x, y := ix.all[p.x], ix.all[p.y]
-		enc.Encode([]any{x.art, x.idx, y.art, y.idx, p.f.cos, p.f.sent, p.f.sent1, p.f.cover, p.f.verb, p.f.quote, p.f.numbers, p.f.sentc, p.f.qterms, p.f.base, p.f.relx, p.f.rely, p.f.neigh, p.p})
+		enc.Encode([]any{x.art, x.idx, y.art, y.idx, p.f.cos, p.f.sent, p.f.sent1, p.f.cover, p.f.verb, p.f.quote, p.f.numbers, p.f.sentc, p.f.qterms, p.f.base, p.f.relx, p.f.rely, p.f.neigh, p.f.pos, p.p})
 	}
 }
 
@@ -31,7 +31,7 @@ func init() {
 		return
 	}
 	var v []float64
-	if json.Unmarshal([]byte("["+s+"]"), &v) != nil || (len(v) != 16 && len(v) != 18) {
+	if json.Unmarshal([]byte("["+s+"]"), &v) != nil || len(v) < 16 {
 		panic("bad SYNOPTIC_ALIGN_W")
 	}
 	wBias, wCos, wSent, wSent1, wCover, wVerb, wQuote, wNum = v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]
@@ -39,5 +39,8 @@ func init() {
 	defaultThreshold, linkMean, confident = v[13], v[14], v[15]
 	if len(v) == 18 {
 		wSentC, wQTerm = v[16], v[17]
+	}
+	if len(v) >= 19 {
+		vPos = v[18]
 	}
 }

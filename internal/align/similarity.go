@@ -39,6 +39,7 @@ type evidence struct {
 	relx  float64 // base minus the best base of the first block with any block of the other article (≤ 0)
 	rely  float64 // the same from the second block's side
 	neigh float64 // support of confident neighbouring pairs, 0 to 1
+	pos   float64 // distance of the two blocks' relative positions in their articles, 0 to 1
 }
 
 // candidates returns the block pairs worth scoring, sorted.
@@ -242,12 +243,12 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // its neighbours are aligned too.
 var (
 	wBias  = -6.058
-	wCos   = 2.35
+	wCos   = 3.35
 	wSent  = 2.155
-	wSent1 = 0.202
+	wSent1 = -0.098
 	wCover = 2.757
-	wVerb  = 1.019
-	wQuote = 1.198
+	wVerb  = 0.519
+	wQuote = 1.698
 	wNum   = 0.935
 	wSentC = 3.27
 	wQTerm = 0.81
@@ -257,6 +258,7 @@ var (
 	vBest  = 0.407
 	vRel   = 0.268
 	vNeigh = 3.166
+	vPos   = 0.0
 )
 
 func (e evidence) logit1() float64 {
@@ -274,7 +276,7 @@ func (e evidence) logit2() float64 {
 		best++
 	}
 	rel := (math.Max(e.relx, -4) + math.Max(e.rely, -4)) / 2
-	return vBias + vBase*e.base + vBest*best + vRel*rel + vNeigh*e.neigh
+	return vBias + vBase*e.base + vBest*best + vRel*rel + vNeigh*e.neigh + vPos*e.pos
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -79,6 +79,7 @@ type tokenInfo struct {
 	sent   int32
 	quoted bool
 	num    bool
+	extra  bool // a term derived from other words: not part of the text's 4-grams
 }
 
 // index tokenises every block of arts and computes the story's weights.
@@ -175,8 +176,25 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 				}
 			}
 			var num bool
+			upper := isUpperAt(st, i)
+			if n := dottedAcronym(st, i); n > 0 {
+				// "F.B.I." and "U.S." read as FBI and US
+				sc.word = sc.word[:0]
+				for k := i; k < i+n; k++ {
+					if st[k] != '.' {
+						sc.word = append(sc.word, st[k]|0x20)
+					}
+				}
+				i += n
+				ix.addWord(sc, int32(s), quote, true)
+				continue
+			}
 			sc.word, num, i = scanWord(st, i, sc.word[:0])
 			if len(sc.word) == 0 {
+				continue
+			}
+			if !num && upper && allUpper(st, i, len(sc.word)) && len(sc.word) >= 2 && len(sc.word) <= 5 {
+				ix.addWord(sc, int32(s), quote, true) // an acronym: "US", "EU"
 				continue
 			}
 			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num}
@@ -245,14 +263,20 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 		k = j
 	}
 	// word 4-grams, stop words included: verbatim runs and quotations
-	for k := 0; k+3 < len(sc.words); k++ {
-		h := sc.words[k].hash
-		for _, w := range sc.words[k+1 : k+4] {
+	plain := sc.words[:0:0]
+	for _, w := range sc.words {
+		if !w.extra {
+			plain = append(plain, w)
+		}
+	}
+	for k := 0; k+3 < len(plain); k++ {
+		h := plain[k].hash
+		for _, w := range plain[k+1 : k+4] {
 			h = (h ^ w.hash) * 1099511628211
 			h ^= h >> 29
 		}
 		blk.shingles = append(blk.shingles, h)
-		if sc.words[k].quoted && sc.words[k+3].quoted {
+		if plain[k].quoted && plain[k+3].quoted {
 			blk.quoted = append(blk.quoted, h)
 		}
 	}
@@ -465,3 +489,43 @@ theres whats`) {
 	}
 	return m
 }()
+
+// addWord adds sc.word as a term that is no stop word.
+func (ix *corpusIndex) addWord(sc *scratch, sent int32, quoted, extra bool) {
+	sc.words = append(sc.words, tokenInfo{term: ix.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted, extra: extra})
+}
+
+func isUpperAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c >= 'A' && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}
+
+// allUpper says whether the n letters before end in s are all capitals.
+func allUpper(s string, end, n int) bool {
+	if end-n < 0 {
+		return false
+	}
+	for _, c := range []byte(s[end-n : end]) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// dottedAcronym is the length of a dotted acronym ("U.S.", "F.B.I.") at
+// s[i:], or 0.
+func dottedAcronym(s string, i int) int {
+	k, letters := i, 0
+	for k+1 < len(s) && isWordByte(s[k]) && s[k] > '9' && s[k+1] == '.' {
+		letters++
+		k += 2
+	}
+	if letters < 2 || (k < len(s) && isWordByte(s[k])) {
+		return 0
+	}
+	return k - i
+}

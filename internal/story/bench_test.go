@@ -7,6 +7,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -21,6 +22,13 @@ var benchSizes = []struct {
 // synthetic articles of each size; deadline-hits counts go-diff deadlines
 // reached (see worddiff.BigGap).
 func BenchmarkBuild(b *testing.B) {
+	b.Run("seed", func(b *testing.B) {
+		cs := corpus.Default()
+		b.ReportAllocs()
+		for b.Loop() {
+			Build(cs, DefaultOptions())
+		}
+	})
 	for _, sz := range benchSizes {
 		b.Run(sz.name, func(b *testing.B) {
 			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus

@@ -105,8 +105,18 @@ func DefaultOptions() Options { return Options{Align: align.DefaultOptions()} }
 func Build(cs *corpus.Story, opt Options) *Story {
 	st := &Story{Version: Version, Name: cs.Name}
 	blocks := make([][]segment.Block, len(cs.Articles))
+	// Articles are segmented at once, one goroutine each: the segmenter is
+	// pure, and on long articles it is a good part of the build.
+	var wg sync.WaitGroup
+	for i := range cs.Articles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			blocks[i] = segment.Article(cs.Articles[i])
+		}()
+	}
+	wg.Wait()
 	for i, a := range cs.Articles {
-		blocks[i] = segment.Article(a)
 		st.Articles = append(st.Articles, Article{
 			Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Byline: a.Byline,
 			URL: a.URL, Section: a.Section, Blocks: blocks[i], Warnings: a.Warnings,

@@ -70,6 +70,16 @@ type Conflict struct {
 func Check(st *story.Story) *Report {
 	r := &Report{Events: []EventFacts{}}
 	lower := LowerWords(st)
+	cache := map[[2]int][]Value{}
+	extract := func(a, b int, text string) []Value {
+		k := [2]int{a, b}
+		if vs, ok := cache[k]; ok {
+			return append([]Value(nil), vs...)
+		}
+		vs := Extract(text)
+		cache[k] = vs
+		return append([]Value(nil), vs...)
+	}
 	for k, e := range st.Events {
 		if e.Kind != story.Shared {
 			continue
@@ -86,7 +96,7 @@ func Check(st *story.Story) *Report {
 				if !factual(blk.Kind) {
 					continue
 				}
-				vs := append(Extract(blk.Text), ExtractNames(blk.Text, lower)...)
+				vs := append(extract(a, b, blk.Text), ExtractNames(blk.Text, lower)...)
 				sort.SliceStable(vs, func(i, j int) bool { return vs[i].Start < vs[j].Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b
@@ -107,27 +117,50 @@ func Check(st *story.Story) *Report {
 		}
 		r.Events = append(r.Events, ef)
 	}
-	r.Across = across(st)
+	r.Across = across(st, extract)
 	return r
 }
 
-// across finds the values (not names) given by several articles anywhere.
-func across(st *story.Story) []Agreement {
-	byArt := map[int][]Value{}
-	var arts []int
+// across finds the values (not names) that several articles give
+// anywhere, by equal keys: the same figure written alike in substance
+// ("$3.6 billion", "3.6B"), without the rounding SameValue allows.
+func across(st *story.Story, extract func(a, b int, text string) []Value) []Agreement {
+	type key struct {
+		kind string
+		key  string
+	}
+	byKey := map[key]*Agreement{}
+	var order []key
 	for a, art := range st.Articles {
-		arts = append(arts, a)
 		for b, blk := range art.Blocks {
 			if !factual(blk.Kind) {
 				continue
 			}
-			for _, v := range Extract(blk.Text) {
-				v.Article, v.Block = a, b
-				byArt[a] = append(byArt[a], v)
+			for _, v := range extract(a, b, blk.Text) {
+				k := key{numeric(v.Type), v.Key}
+				if v.Type == Date || v.Type == Year {
+					k.kind = string(v.Type)
+				}
+				g := byKey[k]
+				if g == nil {
+					g = &Agreement{Type: v.Type, Key: v.Key}
+					byKey[k] = g
+					order = append(order, k)
+				}
+				if n := len(g.Articles); n == 0 || g.Articles[n-1] != a {
+					g.Articles = append(g.Articles, a)
+					g.Texts = append(g.Texts, v.Text)
+				}
 			}
 		}
 	}
-	return agreements(arts, byArt)
+	out := []Agreement{}
+	for _, k := range order {
+		if g := byKey[k]; len(g.Articles) > 1 {
+			out = append(out, *g)
+		}
+	}
+	return out
 }
 
 // factual says whether blocks of kind k report facts to compare: body text

@@ -291,8 +291,10 @@ func NameTokens(name string) []string {
 // word of the shorter matches a word of the longer, exactly or with one
 // letter changed in words of five letters or more ("Sergei" and "Sergey";
 // "Choe" and "Choe Son Hui"; "Mr. Fox" and "Vicente Fox").
-func SameName(a, b string) bool {
-	ta, tb := NameTokens(a), NameTokens(b)
+func SameName(a, b string) bool { return SameTokens(NameTokens(a), NameTokens(b)) }
+
+// SameTokens is SameName on names already split by NameTokens.
+func SameTokens(ta, tb []string) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}

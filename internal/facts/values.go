@@ -91,6 +91,9 @@ func Extract(text string) []Value {
 			taken[i] = true
 		}
 	}
+	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && wordNumRE.FindStringIndex(text) == nil {
+		return nil // nothing to find: most prose paragraphs, quickly
+	}
 	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {
 		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
 		g := func(k int) string {

@@ -111,18 +111,87 @@ func Check(st *story.Story) *Report {
 	return r
 }
 
-// person is a person named in an article, with the words before the name
-// (titles, roles) that a description may refer to.
+// person is a person named in an article, with the words before each
+// mention (titles, roles) that a description may refer to.
 type person struct {
-	name    string
-	context []string // folded words of titles and the few words before
+	name     string
+	toks     []string // facts.NameTokens(name)
+	count    int      // mentions
+	contexts [][]string
+}
+
+// cast is the people an article names, each once, in order of first
+// mention.
+type cast struct {
+	people []person
+	index  map[string]int
+	byTok  map[string][]int // name word → people, to look names up
+}
+
+// candidates returns the people sharing a word with toks (within one
+// article a name is spelled one way, so exact words find it).
+func (c *cast) candidates(toks []string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, t := range toks {
+		for _, i := range c.byTok[t] {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func (c *cast) add(name string, context []string) {
+	if c.index == nil {
+		c.index = map[string]int{}
+		c.byTok = map[string][]int{}
+	}
+	i, ok := c.index[name]
+	if !ok {
+		i = len(c.people)
+		c.index[name] = i
+		c.people = append(c.people, person{name: name, toks: facts.NameTokens(name)})
+		for _, t := range c.people[i].toks {
+			c.byTok[t] = append(c.byTok[t], i)
+		}
+	}
+	c.people[i].count++
+	c.people[i].contexts = append(c.people[i].contexts, context)
+}
+
+// known returns the fullest name of the article's people that name
+// matches, or "".
+func (c *cast) known(name string) string {
+	t := facts.NameTokens(name)
+	for _, i := range c.candidates(t) {
+		if p := c.people[i]; facts.SameTokens(t, p.toks) {
+			return c.fullest(p)
+		}
+	}
+	return ""
+}
+
+// fullest returns the name of the people matching p that the article gives
+// most often, the longer on a tie.
+func (c *cast) fullest(p person) string {
+	best := p
+	for _, i := range c.candidates(p.toks) {
+		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
+			best = q
+		}
+	}
+	return best.name
 }
 
 // articleQuotes extracts the quotations of article a and resolves their
 // speakers against the names the article gives.
 func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	art := st.Articles[a]
-	var people []person
+	people := &cast{}
 	for _, b := range art.Blocks {
 		// headlines and headings are often in title case ("Santorum
 		// Defends Comments"), which reads as a name
@@ -141,7 +210,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			if len(cw) > 6 {
 				cw = cw[len(cw)-6:]
 			}
-			people = append(people, person{name: n.Core, context: cw})
+			people.add(n.Core, cw)
 		}
 	}
 	var out []Quote
@@ -199,7 +268,7 @@ func masked(text string, spans []Span) string {
 // introduces with those words. It returns the attribution itself, trimmed of
 // an article, when nothing better is known, and "" for an unresolved
 // pronoun.
-func resolve(raw string, pos int, text string, people []person, lower map[string]bool, last string, lastNear bool, prev string) string {
+func resolve(raw string, pos int, text string, people *cast, lower map[string]bool, last string, lastNear bool, prev string) string {
 	l := strings.ToLower(raw)
 	if pronounSpeakers[l] {
 		if l == "we" || l == "they" || l == "it" {
@@ -208,18 +277,18 @@ func resolve(raw string, pos int, text string, people []person, lower map[string
 		// the person the sentence opens with, or the first person before
 		sStart := strings.LastIndexAny(text[:max(0, pos)], ".!?")
 		for _, n := range facts.Names(text[sStart+1:max(0, pos)], lower) {
-			if p := knownPerson(n.Core, people); p != "" {
+			if p := people.known(n.Core); p != "" {
 				return p
 			}
 		}
 		for _, n := range facts.Names(text[:max(0, pos)], lower) {
-			if p := knownPerson(n.Core, people); p != "" {
+			if p := people.known(n.Core); p != "" {
 				return p
 			}
 		}
 		// the person the paragraph before is about, else the last speaker
 		for _, n := range facts.Names(prev, lower) {
-			if p := knownPerson(n.Core, people); p != "" {
+			if p := people.known(n.Core); p != "" {
 				return p
 			}
 		}
@@ -233,7 +302,7 @@ func resolve(raw string, pos int, text string, people []person, lower map[string
 	if ns := facts.Names(raw, nil); len(ns) > 0 && !det {
 		core := ns[len(ns)-1].Core
 		if core != "" {
-			if p := knownPerson(core, people); p != "" {
+			if p := people.known(core); p != "" {
 				return p
 			}
 			return core
@@ -254,23 +323,25 @@ func resolve(raw string, pos int, text string, people []person, lower map[string
 	head := desc[len(desc)-1]
 	best, bestN := "", 0
 	counts := map[string]int{}
-	for _, p := range people {
-		if !containsPrefix(p.context, head) {
-			continue
-		}
-		ok := 0
-		for _, d := range desc[:len(desc)-1] {
-			if containsPrefix(p.context, d) {
-				ok++
+	for _, p := range people.people {
+		for _, ctx := range p.contexts {
+			if !containsPrefix(ctx, head) {
+				continue
 			}
-		}
-		if 2*ok < len(desc)-1 {
-			continue
-		}
-		name := fullest(p.name, people)
-		counts[name]++
-		if counts[name] > bestN {
-			best, bestN = name, counts[name]
+			ok := 0
+			for _, d := range desc[:len(desc)-1] {
+				if containsPrefix(ctx, d) {
+					ok++
+				}
+			}
+			if 2*ok < len(desc)-1 {
+				continue
+			}
+			name := people.fullest(p)
+			counts[name]++
+			if counts[name] > bestN {
+				best, bestN = name, counts[name]
+			}
 		}
 	}
 	if best != "" {
@@ -288,36 +359,6 @@ func containsPrefix(ws []string, w string) bool {
 		}
 	}
 	return false
-}
-
-// knownPerson returns the fullest name of the article's people that name
-// matches, or "".
-func knownPerson(name string, people []person) string {
-	for _, p := range people {
-		if facts.SameName(name, p.name) {
-			return fullest(p.name, people)
-		}
-	}
-	return ""
-}
-
-// fullest returns the name of people that matches name and that the
-// article gives most often, the longer on a tie.
-func fullest(name string, people []person) string {
-	count := map[string]int{}
-	for _, p := range people {
-		if facts.SameName(name, p.name) {
-			count[p.name]++
-		}
-	}
-	best, n := name, 0
-	for _, p := range people {
-		c := count[p.name]
-		if c > n || (c == n && c > 0 && len(facts.NameTokens(p.name)) > len(facts.NameTokens(best))) {
-			best, n = p.name, c
-		}
-	}
-	return best
 }
 
 // stop words do not count when quotations are compared.
@@ -379,7 +420,13 @@ func linked(a, b *Quote) bool {
 			inter++
 		}
 	}
-	short := min(len(a.words), len(b.words))
+	return linkedCount(inter, len(a.words), len(b.words))
+}
+
+// linkedCount is linked given the number of content words two quotations
+// share and how many each has.
+func linkedCount(inter, na, nb int) bool {
+	short := min(na, nb)
 	if short <= 6 {
 		// a short quotation must be nearly all in the other: "not going
 		// to pay … wall" is not "not going to pay any single cent"
@@ -387,6 +434,10 @@ func linked(a, b *Quote) bool {
 	}
 	return inter >= long && 2*inter >= short
 }
+
+// maxPosting bounds the quotations a word is looked up in: a word in more
+// is too common to link anything (the link is then judged on the others).
+const maxPosting = 400
 
 // phraseIn says whether the words of short appear in order and together in
 // long's words.
@@ -431,41 +482,84 @@ func group(qs []Quote) []Group {
 			parent[y] = x
 		}
 	}
+	// long quotations: count shared content words through an index, so
+	// that only quotations sharing a word are compared
+	post := map[string][]int{}    // content word → long quotations
+	anyPost := map[string][]int{} // any word → long quotations
 	for i := range qs {
 		if len(qs[i].words) < long {
 			continue
 		}
-		for j := i + 1; j < len(qs); j++ {
-			if len(qs[j].words) >= long && linked(&qs[i], &qs[j]) {
-				union(i, j)
+		for _, w := range qs[i].words {
+			post[w] = append(post[w], i)
+		}
+		seen := map[string]bool{}
+		for _, w := range qs[i].seq {
+			if !seen[w] {
+				seen[w] = true
+				anyPost[w] = append(anyPost[w], i)
 			}
 		}
 	}
+	count := make([]int, len(qs))
+	var touched []int
+	for i := range qs {
+		if len(qs[i].words) < long {
+			continue
+		}
+		touched = touched[:0]
+		for _, w := range qs[i].words {
+			if p := post[w]; len(p) <= maxPosting {
+				for _, j := range p {
+					if j > i {
+						if count[j] == 0 {
+							touched = append(touched, j)
+						}
+						count[j]++
+					}
+				}
+			}
+		}
+		for _, j := range touched {
+			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) {
+				union(i, j)
+			}
+			count[j] = 0
+		}
+	}
+	// short quotations: into the first long one that holds them as a
+	// phrase; else with equal short ones
+	firstShort := map[string]int{}
 	for i := range qs {
 		if len(qs[i].words) >= long {
 			continue
 		}
-		attached := false
 		// one word attaches only when it is a rare one ("egocentric", not
 		// "Mexico")
-		if len(qs[i].seq) < 2 && (len(qs[i].seq) == 0 || len([]rune(qs[i].seq[0])) < 8) {
-			goto equal
-		}
-		for j := range qs {
-			if j != i && len(qs[j].words) >= long && phraseIn(qs[i].seq, qs[j].seq) {
-				union(i, j)
-				attached = true
-				break
+		if len(qs[i].seq) >= 2 || (len(qs[i].seq) == 1 && len([]rune(qs[i].seq[0])) >= 8) {
+			var cands []int
+			for k, w := range qs[i].seq {
+				if p := anyPost[w]; k == 0 || len(p) < len(cands) {
+					cands = p
+				}
+			}
+			attached := false
+			for _, j := range cands {
+				if j != i && phraseIn(qs[i].seq, qs[j].seq) {
+					union(i, j)
+					attached = true
+					break
+				}
+			}
+			if attached {
+				continue
 			}
 		}
-		if attached {
-			continue
-		}
-	equal:
-		for j := i + 1; j < len(qs); j++ {
-			if len(qs[j].words) < long && strings.Join(qs[i].seq, " ") == strings.Join(qs[j].seq, " ") {
-				union(i, j)
-			}
+		key := strings.Join(qs[i].seq, " ")
+		if j, ok := firstShort[key]; ok {
+			union(j, i)
+		} else {
+			firstShort[key] = i
 		}
 	}
 	byRoot := map[int][]int{}

@@ -1,0 +1,24 @@
+package insight
+
+import (
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+func benchAnalyze(b *testing.B, size, articles int) {
+	g := benchdata.Generate(benchdata.Config{Bytes: size, Articles: articles, Seed: benchdata.Seed})
+	st := story.Build(g.Corpus, story.DefaultOptions())
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Analyze(st)
+	}
+}
+
+// BenchmarkAnalyze100KB5 runs every whole-story check on five articles of
+// 100 KB each (the story is built once, outside the timing).
+func BenchmarkAnalyze100KB5(b *testing.B) { benchAnalyze(b, benchdata.KB100, 5) }
+
+// BenchmarkAnalyze1MB2 runs them on two articles of 1 MB.
+func BenchmarkAnalyze1MB2(b *testing.B) { benchAnalyze(b, benchdata.MB1, 2) }

@@ -143,7 +143,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 			t := x.terms[i]
 			dot += x.tf[i] * y.tf[j]
 			shared += ix.weight[t]
-			if isNumber(ix.names[t]) {
+			if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
 				e.numbers++
 			}
 			i++
@@ -249,7 +249,7 @@ var (
 	wCover = 2.757
 	wVerb  = 0.519
 	wQuote = 1.698
-	wNum   = 0.935
+	wNum   = 1.5
 	wSentC = 3.27
 	wQTerm = 0.81
 

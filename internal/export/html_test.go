@@ -252,20 +252,47 @@ func TestHTMLSeedPage(t *testing.T) {
 // the text of the article's blocks in that event, in order.
 func TestHTMLKeepsEveryWord(t *testing.T) {
 	for name, st := range map[string]*story.Story{"seed": seedStory(t), "hostile": hostileStory()} {
-		doc := parseHTML(t, renderHTML(t, st, DefaultOptions()))
-		secs := findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })
-		for k, sec := range secs {
-			sides := findAll(sec, func(n *html.Node) bool { return hasClass(n, "side") })
-			for i, a := range []int{0, 1} {
-				bs := st.Events[k].Blocks[a]
-				got := collapse(textOf(sides[i], func(n *html.Node) bool { return hasClass(n, "tag") || hasClass(n, "who") }))
-				want := collapse(textsafe.Visible(st.SideText(a, bs)))
-				if len(bs) == 0 {
-					want = "not in " + collapse(textsafe.VisibleLine(outlet(st, a)))
-				}
-				if got != want {
-					t.Errorf("%s: event %d side %d:\n got %q\nwant %q", name, k+1, a, got, want)
-				}
+		t.Run(name, func(t *testing.T) {
+			checkHTMLKeepsText(t, st, parseHTML(t, renderHTML(t, st, DefaultOptions())))
+		})
+	}
+}
+
+// checkHTMLKeepsText checks that each side of each row shows exactly the
+// text of the article's blocks in that event, in order (made visible, white
+// space aside), for a page of articles 0 and 1 with every event.
+func checkHTMLKeepsText(t *testing.T, st *story.Story, doc *html.Node) {
+	t.Helper()
+	secs := findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })
+	want := 0
+	for k := range st.Events {
+		if Keep(st, k, 0, 1, "all") {
+			want++
+		}
+	}
+	if len(secs) != want {
+		t.Fatalf("%d event rows, want %d", len(secs), want)
+	}
+	x := 0
+	for k := range st.Events {
+		if !Keep(st, k, 0, 1, "all") {
+			continue
+		}
+		sec := secs[x]
+		x++
+		sides := findAll(sec, func(n *html.Node) bool { return hasClass(n, "side") })
+		if len(sides) != 2 {
+			t.Fatalf("event %d has %d sides", k+1, len(sides))
+		}
+		for i, a := range []int{0, 1} {
+			bs := st.Events[k].Blocks[a]
+			got := collapse(textOf(sides[i], func(n *html.Node) bool { return hasClass(n, "tag") || hasClass(n, "who") }))
+			want := collapse(textsafe.Visible(st.SideText(a, bs)))
+			if len(bs) == 0 {
+				want = collapse("not in " + textsafe.VisibleLine(outlet(st, a)))
+			}
+			if got != want {
+				t.Errorf("event %d side %d:\n got %q\nwant %q", k+1, a, got, want)
 			}
 		}
 	}

@@ -226,14 +226,13 @@ func mdRender(words [][]mdPiece) string {
 	// Join the words into segments of one mark; a space between two words
 	// takes the mark of both when they have the same one.
 	var segs []mdPiece
-	add := func(t string, m mark) {
-		if n := len(segs); n > 0 && segs[n-1].mark == m {
+	add := func(t string, m mark, raw bool) {
+		if n := len(segs); n > 0 && segs[n-1].mark == m && segs[n-1].raw == raw {
 			segs[n-1].text += t
 			return
 		}
-		segs = append(segs, mdPiece{t, m, false})
+		segs = append(segs, mdPiece{t, m, raw})
 	}
-	atStart := true
 	for i, w := range words {
 		if i > 0 {
 			prev := words[i-1][len(words[i-1])-1].mark
@@ -241,16 +240,28 @@ func mdRender(words [][]mdPiece) string {
 			if prev == w[0].mark {
 				m = prev
 			}
-			add(" ", m)
+			add(" ", m, false)
 		}
 		for _, pc := range w {
-			if pc.raw {
-				add(pc.text, pc.mark)
-			} else {
-				add(mdEscape(pc.text, atStart), pc.mark)
-			}
-			atStart = false
+			add(pc.text, pc.mark, pc.raw)
 		}
+	}
+	// Escape the article text as one line, so that what a character means
+	// in context (an entity, a list number, an address) is seen whole.
+	var line strings.Builder
+	for _, sg := range segs {
+		if !sg.raw {
+			line.WriteString(sg.text)
+		}
+	}
+	flags := mdEscapeFlags(line.String(), len(segs) > 0 && !segs[0].raw)
+	off := 0
+	for i, sg := range segs {
+		if sg.raw {
+			continue
+		}
+		segs[i].text = applyEscapes(sg.text, flags[off:off+len(sg.text)])
+		off += len(sg.text)
 	}
 	var b strings.Builder
 	for i, s := range segs {
@@ -344,36 +355,46 @@ func mdLine(s string) string {
 // characters that start inline syntax everywhere, and those that start a
 // block at the start of a line.
 func mdEscape(s string, lineStart bool) string {
+	return applyEscapes(s, mdEscapeFlags(s, lineStart))
+}
+
+// applyEscapes puts a backslash before each byte of s whose flag is set.
+func applyEscapes(s string, flags []bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		if flags[i] {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// mdEscapeFlags marks the bytes of s that need a backslash in Markdown.
+func mdEscapeFlags(s string, lineStart bool) []bool {
+	flags := make([]bool, len(s))
 	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '$', '@', '#':
-			b.WriteByte('\\')
+			flags[i] = true
 		case '&':
-			if entityAt(s[i:]) {
-				b.WriteByte('\\')
-			}
+			flags[i] = entityAt(s[i:])
 		case '-', '+', '=':
-			if lineStart && i == 0 {
-				b.WriteByte('\\')
-			}
+			flags[i] = lineStart && i == 0
 		case '.', ')':
-			if lineStart && allDigits(s[:i]) && i > 0 {
-				b.WriteByte('\\')
+			if lineStart && i > 0 && allDigits(s[:i]) {
+				flags[i] = true
 			} else if r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www") {
 				// Keep the autolink extension from making "www.…" a link.
-				b.WriteByte('\\')
+				flags[i] = true
 			}
 		case ':':
 			// Keep autolinks from turning an address into a link.
-			if strings.HasPrefix(s[i:], "://") {
-				b.WriteByte('\\')
-			}
+			flags[i] = strings.HasPrefix(s[i:], "://")
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return flags
 }
 
 // entityAt says whether s starts with what Markdown reads as an entity

@@ -104,42 +104,50 @@ func TestMarkdownHostileArticlesRenderAsText(t *testing.T) {
 // is exactly what the diff says only that side has.
 func TestMarkdownKeepsEveryWord(t *testing.T) {
 	for name, st := range map[string]*story.Story{"seed": seedStory(t), "hostile": hostileStory()} {
-		for k := range st.Events {
-			for _, side := range []struct {
-				a, other int
-				left     bool
-				mark     string
-			}{{0, 1, true, "del"}, {1, 0, false, "strong"}} {
-				ps := sideParas(st, k, side.a, side.other, side.left)
-				var md strings.Builder
-				var wantText, wantMarked []string
-				for _, p := range ps {
-					for _, ln := range mdWrap(p, 60) {
-						md.WriteString(ln + "\n")
+		t.Run(name, func(t *testing.T) { checkMDKeepsText(t, st, 60) })
+	}
+}
+
+// checkMDKeepsText renders each side of each event of articles 0 and 1 as
+// the export does, through a GFM renderer, and compares its text and its
+// marked words with the story's.
+func checkMDKeepsText(t *testing.T, st *story.Story, width int) {
+	t.Helper()
+	for k := range st.Events {
+		for _, side := range []struct {
+			a, other int
+			left     bool
+			mark     string
+		}{{0, 1, true, "del"}, {1, 0, false, "strong"}} {
+			ps := sideParas(st, k, side.a, side.other, side.left)
+			var md strings.Builder
+			var wantText, wantMarked []string
+			for _, p := range ps {
+				for _, ln := range mdWrap(p, width) {
+					md.WriteString("> " + ln + "\n")
+				}
+				md.WriteString("\n")
+				if tag := kindTag(p.Kind); tag != "" {
+					wantText = append(wantText, "("+strings.ToLower(tag)+") ")
+				}
+				for _, r := range p.Runs {
+					wantText = append(wantText, textsafe.Visible(r.Text))
+					if r.Mark != same {
+						wantMarked = append(wantMarked, textsafe.Visible(r.Text))
 					}
-					md.WriteString("\n")
-					if tag := kindTag(p.Kind); tag != "" {
-						wantText = append(wantText, "("+strings.ToLower(tag)+") ")
-					}
-					for _, r := range p.Runs {
-						wantText = append(wantText, textsafe.Visible(r.Text))
-						if r.Mark != same {
-							wantMarked = append(wantMarked, textsafe.Visible(r.Text))
-						}
-					}
-					wantText = append(wantText, "\n")
 				}
-				doc := mdToHTML(t, md.String())
-				if got, want := collapse(textOf(doc, nil)), collapse(strings.Join(wantText, "")); got != want {
-					t.Errorf("%s event %d article %d:\n got %q\nwant %q\nmarkdown:\n%s", name, k+1, side.a, got, want, md.String())
-				}
-				var marked []string
-				for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == side.mark || n.Data == "ins" }) {
-					marked = append(marked, textOf(n, nil))
-				}
-				if got, want := collapse(strings.Join(marked, " ")), collapse(strings.Join(wantMarked, " ")); got != want {
-					t.Errorf("%s event %d article %d marks:\n got %q\nwant %q\nmarkdown:\n%s", name, k+1, side.a, got, want, md.String())
-				}
+				wantText = append(wantText, "\n")
+			}
+			doc := mdToHTML(t, md.String())
+			if got, want := collapse(textOf(doc, nil)), collapse(strings.Join(wantText, "")); got != want {
+				t.Errorf("event %d article %d:\n got %q\nwant %q\nmarkdown:\n%s", k+1, side.a, got, want, md.String())
+			}
+			var marked []string
+			for _, n := range findAll(doc, func(n *html.Node) bool { return n.Data == side.mark || n.Data == "ins" }) {
+				marked = append(marked, textOf(n, nil))
+			}
+			if got, want := collapse(strings.Join(marked, " ")), collapse(strings.Join(wantMarked, " ")); got != want {
+				t.Errorf("event %d article %d marks:\n got %q\nwant %q\nmarkdown:\n%s", k+1, side.a, got, want, md.String())
 			}
 		}
 	}

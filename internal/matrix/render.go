@@ -53,16 +53,14 @@ func (m *Matrix) Lines(width int) []string {
 				widest = i
 			}
 		}
-		switch {
-		case widest >= 0:
+		if widest >= 0 {
 			colW[widest]--
-		case labelW > 12:
+		} else if labelW > 12 {
 			labelW--
-		default:
-			goto fitted
+		} else {
+			break // as narrow as it goes; lines are cut below
 		}
 	}
-fitted:
 	pad := func(s string, w int) string {
 		s = ansi.Truncate(s, w, "…")
 		return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))

@@ -1,5 +1,0 @@
-package ui
-
-import "os"
-
-func userHome() (string, error) { return os.UserHomeDir() }

@@ -41,8 +41,7 @@ type body struct {
 }
 
 func newBody(st *story.Story, pal *palette, l, r int) *body {
-	b := &body{st: st, pal: pal, l: l, r: r, cur: -1, match: -1}
-	return b
+	return &body{st: st, pal: pal, l: l, r: r, cur: -1, match: -1}
 }
 
 // SetSize lays the body out for width w and shows h rows, keeping the

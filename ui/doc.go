@@ -20,6 +20,7 @@ const (
 	FilterSingle                // events only one of the two articles tells
 )
 
+// String is the filter's name as the status bar and exports use it.
 func (f Filter) String() string {
 	switch f {
 	case FilterChanged:

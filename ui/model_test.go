@@ -548,3 +548,19 @@ func TestQuit(t *testing.T) {
 		t.Fatal("q in the search input quits")
 	}
 }
+
+func TestEmptyStory(t *testing.T) {
+	st := &story.Story{Version: story.Version, Articles: []story.Article{{Outlet: "A"}, {Outlet: "B"}}}
+	for _, sz := range [][2]int{{160, 45}, {80, 24}, {1, 1}} {
+		m := newModel(t, st, sz[0], sz[1])
+		press(m, "n", "N", "j", "G", "f", "/", "x", "enter", ">", "s", "?")
+		checkFits(t, m.View(), sz[0], sz[1])
+		if sz[1] > 2 && !strings.Contains(plain(m.View()), "no events") {
+			t.Errorf("%dx%d: no \"no events\" in the status bar", sz[0], sz[1])
+		}
+	}
+	var buf strings.Builder
+	if err := WriteANSI(&buf, st, export.DefaultOptions()); err != nil || !strings.Contains(plain(buf.String()), "0 events") {
+		t.Errorf("WriteANSI of an empty story: %v\n%s", err, buf.String())
+	}
+}

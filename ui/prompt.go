@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -165,7 +166,7 @@ func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
 func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 	path := strings.TrimSpace(p.path.Value())
 	if strings.HasPrefix(path, "~/") {
-		if home, err := userHome(); err == nil {
+		if home, err := os.UserHomeDir(); err == nil {
 			path = filepath.Join(home, path[2:])
 		}
 	}

@@ -342,3 +342,13 @@ func differentFirstName(a, b string) bool {
 	}
 	return true
 }
+
+// Event returns the facts of event k, or nil when k is not a shared event.
+// The reader marks its gutter with Event(k).Conflict.
+func (r *Report) Event(k int) *EventFacts {
+	i := sort.Search(len(r.Events), func(i int) bool { return r.Events[i].Event >= k })
+	if i < len(r.Events) && r.Events[i].Event == k {
+		return &r.Events[i]
+	}
+	return nil
+}

@@ -149,3 +149,13 @@ func TestConflicts(t *testing.T) {
 		}
 	}
 }
+
+func TestReportEvent(t *testing.T) {
+	r := &Report{Events: []EventFacts{{Event: 2}, {Event: 5, Conflict: true}}}
+	if e := r.Event(5); e == nil || !e.Conflict {
+		t.Errorf("Event(5) = %+v", e)
+	}
+	if r.Event(3) != nil || r.Event(9) != nil {
+		t.Errorf("events 3 and 9 are not shared")
+	}
+}

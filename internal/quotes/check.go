@@ -817,3 +817,19 @@ func Changes(ops []worddiff.Op) []Change {
 	}
 	return out
 }
+
+// EventOf returns the index of the event of st that holds block b of
+// article a, or -1: where the reader jumps to show a quotation in context.
+func EventOf(st *story.Story, a, b int) int {
+	for k, e := range st.Events {
+		if a >= len(e.Blocks) {
+			continue
+		}
+		for _, x := range e.Blocks[a] {
+			if x == b {
+				return k
+			}
+		}
+	}
+	return -1
+}

@@ -131,3 +131,19 @@ func TestKestrelMisattributed(t *testing.T) {
 		}
 	}
 }
+
+func TestEventOf(t *testing.T) {
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	for _, q := range Check(st).Quotes {
+		k := EventOf(st, q.Article, q.Block)
+		if k < 0 {
+			t.Fatalf("quotation %q in no event", q.Text)
+		}
+		if !strings.Contains(st.SideText(q.Article, st.Events[k].Blocks[q.Article]), q.Text) {
+			t.Errorf("event %d does not show %q", k, q.Text)
+		}
+	}
+	if EventOf(st, 0, 1<<20) != -1 {
+		t.Errorf("a block that does not exist is in an event")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/synoptic-news/synoptic/internal/story"
 	"golang.org/x/net/html"
 )
 
@@ -129,4 +130,28 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// TestHTMLValidatesWithNu runs the Nu HTML Checker (the W3C validator)
+// over the seed and hostile pages when SYNOPTIC_VNU names its vnu.jar
+// (npm's vnu-jar ships one; it needs Java). Without it the page is still
+// checked by the parser and nesting tests above.
+func TestHTMLValidatesWithNu(t *testing.T) {
+	jar := os.Getenv("SYNOPTIC_VNU")
+	if jar == "" {
+		t.Skip("SYNOPTIC_VNU is not set to a vnu.jar: the Nu HTML Checker did not run")
+	}
+	dir := t.TempDir()
+	var pages []string
+	for name, st := range map[string]*story.Story{"seed": seedStory(t), "hostile": hostileStory()} {
+		p := filepath.Join(dir, name+".html")
+		if err := os.WriteFile(p, []byte(renderHTML(t, st, DefaultOptions())), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, p)
+	}
+	out, err := exec.Command("java", append([]string{"-jar", jar, "--also-check-css", "--errors-only"}, pages...)...).CombinedOutput()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("Nu HTML Checker: %v\n%s", err, out)
+	}
 }

@@ -259,8 +259,8 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 <li><b>{{.Stats.Boilerplate}}</b>page furniture</li>
 </ul>
 <dl class="cover">
-<dt>{{.Left.Outlet}}</dt><dd><div class="bar left" title="{{.Left.Cover}} of {{.Left.Outlet}}’s text is about events {{.Right.Outlet}} also reports"><span style="width: {{printf "%.1f" .Left.CoverPct}}%"></span></div></dd><dd class="pct">{{.Left.Cover}}</dd>
-<dt>{{.Right.Outlet}}</dt><dd><div class="bar right" title="{{.Right.Cover}} of {{.Right.Outlet}}’s text is about events {{.Left.Outlet}} also reports"><span style="width: {{printf "%.1f" .Right.CoverPct}}%"></span></div></dd><dd class="pct">{{.Right.Cover}}</dd>
+<dt>{{.Left.Outlet}}</dt><dd><div class="bar left" title="{{.Left.Cover}} of {{.Left.Outlet}}’s text is about events {{.Right.Outlet}} also reports"><div style="width: {{printf "%.1f" .Left.CoverPct}}%"></div></div></dd><dd class="pct">{{.Left.Cover}}</dd>
+<dt>{{.Right.Outlet}}</dt><dd><div class="bar right" title="{{.Right.Cover}} of {{.Right.Outlet}}’s text is about events {{.Left.Outlet}} also reports"><div style="width: {{printf "%.1f" .Right.CoverPct}}%"></div></div></dd><dd class="pct">{{.Right.Cover}}</dd>
 </dl>
 <p class="filter">Coverage: the share of each article’s body text that reports events the other article also reports.</p>
 <ul class="legend" aria-label="Legend">
@@ -291,7 +291,7 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 <section class="event {{.Class}}{{if .Changed}} changed{{end}}{{if .Moved}} is-moved{{end}}" id="event-{{.N}}">
 {{- if eq .Class "furniture"}}
 <details class="furniture">
-<summary class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">page furniture</span><span class="hint">{{.Excerpt}}</span></summary>
+<summary><h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">page furniture</span><span class="hint">{{.Excerpt}}</span></h2></summary>
 {{- template "cols" .}}
 </details>
 {{- else}}

@@ -652,9 +652,10 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 }
 
 // window finds the words of p that a shorter quotation m cuts from it: the
-// run of p's words, of a length between half and twice m's, that shares
-// the most words with m (ties go to the shorter run). ok is false when m is
-// not shorter or the run would be nearly all of p.
+// run of p's words, of a length between half and twice m's, that holds the
+// most of m's words for the fewest others (ties go to the first, shorter
+// run). ok is false when m is not shorter, when the run holds less than
+// half of m's words, or when it would be nearly all of p.
 func window(p, m Quote) (start, end int, ok bool) {
 	pw := facts.Words(p.Text)
 	n := len(m.seq)
@@ -681,13 +682,15 @@ func window(p, m Quote) (start, end int, ok bool) {
 			if 2*L < n || in[w] == 0 {
 				continue // and ends on one
 			}
-			score := 2 * float64(hits) / float64(L+n)
+			// every word of m found counts; a word of p it lacks costs a
+			// quarter: "by the side of our" covers "by our" better than "by"
+			score := float64(hits) - 0.25*float64(L-hits)
 			if score > best {
 				bestI, bestL, best = i, L, score
 			}
 		}
 	}
-	if best < 0.3 || 10*bestL >= 9*len(pw) {
+	if best < 0.5*float64(n) || 10*bestL >= 9*len(pw) {
 		return 0, 0, false
 	}
 	return pw[bestI].Start, pw[bestI+bestL-1].End, true

@@ -88,6 +88,21 @@ func TestSeedGreatVictory(t *testing.T) {
 	if !hasChange(Changes(g.Diffs[len(g.Diffs)-1].Ops), "the day of victory", "victory day") {
 		t.Errorf("until the day of victory / until victory day not shown: %v", g.Diffs)
 	}
+	// the standfirst's cut “always stand firmly by our […]” is compared with
+	// the words it cuts: "by the side of our", not the whole quotation
+	cut := false
+	for k, m := range g.Members {
+		if m.Text == "always stand firmly by our" {
+			cut = true
+			d := g.Diffs[k-1]
+			if d.Window == nil || worddiff.A(d.Ops) != "always stand firmly by the side of our" {
+				t.Errorf("cut compared with %q", worddiff.A(d.Ops))
+			}
+		}
+	}
+	if !cut {
+		t.Errorf("the standfirst's cut quotation is not in the group: %+v", g.Members)
+	}
 	for _, q := range r.Quotes {
 		if text := st.Articles[q.Article].Blocks[q.Block].Text[q.Start:q.End]; text != q.Text {
 			t.Errorf("quote offsets give %q, not %q", text, q.Text)

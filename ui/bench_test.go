@@ -185,3 +185,45 @@ func TestResizeBurstBigStory(t *testing.T) {
 		t.Fatalf("after the burst the screen differs from a fresh one")
 	}
 }
+
+// TestFirstScreenBigStory: a big story shows its first screen from a
+// partial layout and gets the rest from the background.
+func TestFirstScreenBigStory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-event story")
+	}
+	st := benchStoryN(2000)
+	m := New(st, Options{Renderer: pinned(0)})
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	if cmd == nil || !m.pending {
+		t.Fatal("no background layout for a big story")
+	}
+	partial := len(m.body.rows)
+	if partial == 0 || partial > 400 {
+		t.Fatalf("first screen laid out %d rows", partial)
+	}
+	checkFits(t, m.View(), 160, 45)
+	press(m, "n", "n")
+	cur := m.body.cur
+	m.Update(cmd())
+	if m.pending || m.body.rowLimit != 0 || len(m.body.rows) <= partial {
+		t.Fatalf("after the background layout: %d rows (first screen %d), pending %v", len(m.body.rows), partial, m.pending)
+	}
+	if m.body.cur != cur {
+		t.Fatalf("current event moved from %d to %d", cur, m.body.cur)
+	}
+	if fresh := newModel(t, st, 160, 45); len(fresh.body.rows) != len(m.body.rows) {
+		t.Fatalf("%d rows, a full layout has %d", len(m.body.rows), len(fresh.body.rows))
+	}
+}
+
+// BenchmarkFirstScreen is opening a 2,000-event story: the first size
+// message and the first frame.
+func BenchmarkFirstScreen(b *testing.B) {
+	st := benchStoryN(2000)
+	for b.Loop() {
+		m := New(st, Options{Renderer: pinned(0)})
+		m.Update(tea.WindowSizeMsg{Width: 200, Height: 50})
+		_ = m.View()
+	}
+}

@@ -32,6 +32,10 @@ type body struct {
 	start  map[int]int // event → index of its rule in rows
 	events []int       // the events shown, in order
 
+	// rowLimit, when set, stops a layout once it has that many rows: the
+	// first screen of a big story, while the whole is laid out elsewhere.
+	rowLimit int
+
 	offset int // first row shown
 	cur    int // the current event (index into st.Events), -1 when none
 
@@ -100,6 +104,9 @@ func (b *body) relayout() {
 	b.events = b.events[:0]
 	b.start = make(map[int]int)
 	for k := range b.st.Events {
+		if b.rowLimit > 0 && len(b.rows) >= b.rowLimit {
+			break
+		}
 		if !keep(b.st, k, b.l, b.r, b.filter, b.boiler) {
 			continue
 		}

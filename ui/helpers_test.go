@@ -36,11 +36,14 @@ func seed(t testing.TB) *story.Story {
 	return seedStory
 }
 
-// newModel returns a reader sized w×h with the 256-colour profile pinned.
+// newModel returns a reader sized w×h with the 256-colour profile pinned,
+// fully laid out.
 func newModel(t testing.TB, st *story.Story, w, h int) *Model {
 	t.Helper()
 	m := New(st, Options{Renderer: pinned(termenv.ANSI256)})
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if _, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h}); cmd != nil {
+		m.Update(cmd()) // a big story's layout, made in the background
+	}
 	return m
 }
 

@@ -157,7 +157,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = max(0, msg.Width), max(0, msg.Height)
 		m.help.Width = m.w
-		if g := geometry(m.w); m.big && m.sized && g != m.body.g {
+		if g := geometry(m.w); m.big && g != m.body.g {
+			if !m.sized {
+				// First screen: lay out what fills it now, the rest below.
+				m.body.rowLimit = max(200, 3*m.h)
+			}
 			m.layoutGen++
 			m.pending = true
 			gen, st, l, r := m.layoutGen, m.st, m.body.l, m.body.r
@@ -168,8 +172,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Only the layout for the latest size and the current pair counts.
 		if msg.gen == m.layoutGen {
 			m.pending = false
-			if msg.g == geometry(m.w) && msg.l == m.body.l && msg.r == m.body.r {
+			partial := m.body.rowLimit > 0
+			m.body.rowLimit = 0
+			switch {
+			case msg.g == geometry(m.w) && msg.l == m.body.l && msg.r == m.body.r:
 				m.body.install(msg.g, msg.cache)
+			case partial:
+				m.body.relayout() // the pair changed meanwhile: finish here
 			}
 		}
 	case tea.KeyMsg:

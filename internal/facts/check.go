@@ -232,9 +232,10 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 }
 
 // conflicts compares the values of two articles in one event. It is
-// deliberately conservative: numbers conflict when they count the same unit,
-// or when each article gives exactly one number of that type and neither
-// names a different unit; calendar dates when each gives exactly one; names
+// deliberately conservative: numbers conflict when they count the same unit
+// (amounts of money: the same currency and the same noun after them, as in
+// "a $2 million grant"), or when each article gives exactly one number of
+// that type and neither names a different unit; calendar dates when each gives exactly one; names
 // when both give one person with the same surname but a different first
 // name. A hedged number ("up to 8,000") within 15% of the other is no
 // conflict.
@@ -246,6 +247,11 @@ func conflicts(av, bv []Value) []Conflict {
 		for _, x := range ua {
 			for _, y := range ub {
 				same := x.Unit != "" && x.Unit == y.Unit
+				if t == Money {
+					// a currency is no role: "$8 billion" and "$1.375
+					// billion" may pay for different things
+					same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+				}
 				lone := na == 1 && nb == 1 && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
 				if !same && !lone {
 					continue

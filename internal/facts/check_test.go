@@ -132,6 +132,8 @@ func TestConflicts(t *testing.T) {
 		{"8,000 soldiers and 20 tanks", "9,000 soldiers and 30 jets", "8,000/9,000"},
 		{"a $3.6 billion transfer", "a 3.6B transfer", ""},
 		{"a $3.6 billion transfer", "a $3.5 billion transfer", "$3.6 billion/$3.5 billion"},
+		{"$5.7 billion demanded, $1.375 billion for fencing", "about $8 billion in total", ""},
+		{"a $2 million grant and $5 million in loans", "a $3 million grant and $5 million in loans", "$2 million/$3 million"},
 		{"prices rose 5% in May", "prices rose 7 percent in May", "5%/7 percent"},
 		{"on Nov. 1, 2024", "on Nov. 2, 2024", "Nov. 1, 2024/Nov. 2, 2024"},
 		{"on Friday", "on Thursday", ""}, // weekdays are not compared

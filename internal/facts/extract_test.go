@@ -56,6 +56,8 @@ func TestNames(t *testing.T) {
 		{"Supreme Leader Kim Jong Un’s regime will stand", "Kim Jong Un"},
 		{"The White House said.", "White House"},
 		{"Internationally isolated North Korea has", "North Korea"},
+		{"WASHINGTON — The Trump administration said", "Trump"},
+		{"NATO and the KCNA said", "NATO | KCNA"},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -152,7 +152,9 @@ func Names(text string, lower map[string]bool) []NameSpan {
 		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower)) || (s+1 < j && ws[s].Text == "The")) {
 			s++
 		}
-		if s < j {
+		// a dateline: "WASHINGTON — The …"
+		dateline := s == 0 && j == 1 && len(ws[0].Text) >= 5 && strings.ToUpper(ws[0].Text) == ws[0].Text
+		if s < j && !dateline {
 			out = append(out, makeName(text, ws[s:j]))
 		}
 		i = j

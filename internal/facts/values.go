@@ -49,6 +49,7 @@ type Value struct {
 	Start   int `json:"start"`
 	End     int `json:"end"`
 
+	noun string  // for money, the noun after it ("grant" in "$2 million grant")
 	num  float64 // numeric value for numbers, money and percents
 	prec float64 // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
 }
@@ -185,6 +186,8 @@ func Extract(text string) []Value {
 		v.Approx = hedged(text, v.Start)
 		if v.Type == Number {
 			v.Unit = unitAfter(text[v.End:])
+		} else if v.Type == Money {
+			v.noun = unitAfter(text[v.End:])
 		}
 		out = append(out, v)
 		mark(v.Start, v.End)

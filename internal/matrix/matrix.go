@@ -6,6 +6,7 @@
 package matrix
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -247,41 +248,42 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 			return oneLine(who+"“"+q.Text+"”", MaxLabel)
 		}
 	}
-	// the main names: those most often given, first seen first
-	count := map[string]int{}
-	var order []string
+	// the main names: people first, then those most often given, first
+	// seen first; one name however written ("Trump", "Donald Trump")
+	type named struct {
+		text  string
+		toks  []string
+		score int
+	}
+	var names []named
 	for _, t := range texts {
 		for _, v := range facts.ExtractNames(t, lower) {
-			if count[v.Key] == 0 {
-				order = append(order, v.Key)
-			}
-			count[v.Key]++
+			toks := facts.NameTokens(v.Text)
+			w := 1
 			if v.Person {
-				count[v.Key] += 2 // people name an event better than places
+				w = 3 // people name an event better than places
+			}
+			found := false
+			for i := range names {
+				if facts.SameTokens(toks, names[i].toks) {
+					names[i].score += w
+					if len(toks) > len(names[i].toks) {
+						names[i].text, names[i].toks = v.Text, toks
+					}
+					found = true
+					break
+				}
+			}
+			if !found {
+				names = append(names, named{v.Text, toks, w})
 			}
 		}
 	}
-	texts0 := map[string]string{}
-	for _, t := range texts {
-		for _, v := range facts.ExtractNames(t, lower) {
-			if _, ok := texts0[v.Key]; !ok {
-				texts0[v.Key] = v.Text
-			}
-		}
-	}
-	if len(order) > 0 {
-		sorted := append([]string(nil), order...)
-		for i := 1; i < len(sorted); i++ { // stable insertion sort by count
-			for j := i; j > 0 && count[sorted[j]] > count[sorted[j-1]]; j-- {
-				sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-			}
-		}
+	if len(names) > 0 {
+		sort.SliceStable(names, func(i, j int) bool { return names[i].score > names[j].score })
 		var parts []string
-		for _, k := range sorted {
-			if len(parts) == 3 {
-				break
-			}
-			parts = append(parts, texts0[k])
+		for _, n := range names[:min(3, len(names))] {
+			parts = append(parts, n.text)
 		}
 		return oneLine(strings.Join(parts, ", "), MaxLabel)
 	}

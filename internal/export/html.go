@@ -47,6 +47,7 @@ type htmlArticle struct {
 	RawURL                               string // any other address, shown as text
 	Cover                                string // percentage, formatted
 	CoverPct                             float64
+	Other                                string // the other article's outlet
 }
 
 type htmlEvent struct {
@@ -85,8 +86,8 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	d := htmlDoc{
 		CSS:   template.CSS(htmlCSS),
 		Pair:  pairNote(st, l, r),
-		Left:  htmlArt(st, l, stats.CoverLeft),
-		Right: htmlArt(st, r, stats.CoverRight),
+		Left:  htmlArt(st, l, r, stats.CoverLeft),
+		Right: htmlArt(st, r, l, stats.CoverRight),
 		Stats: stats,
 	}
 	d.Title = textsafe.VisibleLine(st.Name)
@@ -131,7 +132,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	return d
 }
 
-func htmlArt(st *story.Story, a int, cover float64) htmlArticle {
+func htmlArt(st *story.Story, a, other int, cover float64) htmlArticle {
 	art := st.Articles[a]
 	h := htmlArticle{
 		Outlet:   textsafe.VisibleLine(outlet(st, a)),
@@ -141,6 +142,7 @@ func htmlArt(st *story.Story, a int, cover float64) htmlArticle {
 		Section:  textsafe.VisibleLine(art.Section),
 		Cover:    fmt.Sprintf("%.0f%%", cover),
 		CoverPct: cover,
+		Other:    textsafe.VisibleLine(outlet(st, other)),
 	}
 	if u, err := url.Parse(strings.TrimSpace(art.URL)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		h.URL = u.String()
@@ -258,11 +260,6 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 <li><b>{{.Stats.OnlyRight}}</b>only in {{.Right.Outlet}}</li>
 <li><b>{{.Stats.Boilerplate}}</b>page furniture</li>
 </ul>
-<dl class="cover">
-<dt>{{.Left.Outlet}}</dt><dd><div class="bar left" title="{{.Left.Cover}} of {{.Left.Outlet}}’s text is about events {{.Right.Outlet}} also reports"><div style="width: {{printf "%.1f" .Left.CoverPct}}%"></div></div></dd><dd class="pct">{{.Left.Cover}}</dd>
-<dt>{{.Right.Outlet}}</dt><dd><div class="bar right" title="{{.Right.Cover}} of {{.Right.Outlet}}’s text is about events {{.Left.Outlet}} also reports"><div style="width: {{printf "%.1f" .Right.CoverPct}}%"></div></div></dd><dd class="pct">{{.Right.Cover}}</dd>
-</dl>
-<p class="filter">Coverage: the share of each article’s body text that reports events the other article also reports.</p>
 <ul class="legend" aria-label="Legend">
 <li><del>struck</del> words only in {{.Left.Outlet}}</li>
 <li><ins>underlined</ins> words only in {{.Right.Outlet}}</li>
@@ -275,12 +272,13 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- end}}
 </section>
 {{- if .Events}}
+<div class="layout">
 <details class="toc" open>
 <summary>Contents · {{len .Events}} events</summary>
 <nav aria-label="Events">
 <ol>
 {{- range .Events}}
-<li><a class="n" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Short}}</span><span class="x">{{.Excerpt}}</span></li>
+<li class="{{.Class}}"><a class="n" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Short}}</span><a class="x" href="#event-{{.N}}">{{.Excerpt}}</a></li>
 {{- end}}
 </ol>
 </nav>
@@ -301,6 +299,7 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 </section>
 {{- end}}
 </main>
+</div>
 {{- else}}
 <p class="none">No events to show.</p>
 {{- end}}
@@ -321,6 +320,7 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- else if .A.RawURL}}
 <p class="meta">{{.A.RawURL}}</p>
 {{- end}}
+<div class="cov"><div class="bar {{.Side}}"><div style="width: {{printf "%.1f" .A.CoverPct}}%"></div></div><p><b>{{.A.Cover}}</b> of its text reports events {{.A.Other}} also reports</p></div>
 </div>
 {{- end}}
 {{define "cols"}}

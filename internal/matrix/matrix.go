@@ -238,11 +238,7 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 			who := ""
 			if r, _ := utf8.DecodeRuneInString(q.Speaker); unicode.IsUpper(r) {
 				if ns := facts.Names(q.Speaker, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
-					toks := strings.Fields(ns[len(ns)-1].Core)
-					who = toks[len(toks)-1] + ": "
-					if len(toks) >= 3 { // "Choe Son Hui": the family name leads
-						who = toks[0] + ": "
-					}
+					who = shortName(ns[len(ns)-1].Core) + ": "
 				}
 			}
 			return oneLine(who+"“"+q.Text+"”", MaxLabel)
@@ -288,6 +284,34 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 		return oneLine(strings.Join(parts, ", "), MaxLabel)
 	}
 	return oneLine(texts[0], MaxLabel)
+}
+
+// shortName returns the word a name is cited by: the last one ("Fox" for
+// "Vicente Fox", "Mueller" for "Robert S. Mueller III"), or the first of
+// three short syllables, where the family name leads ("Choe Son Hui",
+// "Kim Jong Un").
+func shortName(core string) string {
+	toks := strings.Fields(core)
+	for len(toks) > 1 {
+		switch strings.TrimSuffix(toks[len(toks)-1], ".") {
+		case "Jr", "Sr", "II", "III", "IV":
+			toks = toks[:len(toks)-1]
+			continue
+		}
+		break
+	}
+	if len(toks) == 3 {
+		short := true
+		for _, t := range toks {
+			if utf8.RuneCountInString(t) > 4 || strings.HasSuffix(t, ".") {
+				short = false
+			}
+		}
+		if short {
+			return toks[0]
+		}
+	}
+	return toks[len(toks)-1]
 }
 
 // oneLine makes s one line of at most n characters, ending with "…" when

@@ -182,3 +182,12 @@ func TestKestrelMatrix(t *testing.T) {
 		}
 	}
 }
+
+func TestShortName(t *testing.T) {
+	for in, want := range map[string]string{"Vicente Fox": "Fox", "Choe Son Hui": "Choe", "Kim Jong Un": "Kim",
+		"Robert S. Mueller III": "Mueller", "Donald J. Trump": "Trump", "Felipe Calderón": "Calderón", "Fox": "Fox"} {
+		if got := shortName(in); got != want {
+			t.Errorf("shortName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

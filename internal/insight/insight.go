@@ -199,7 +199,7 @@ func countWords(s string) int {
 //	14 events · 5 shared · 9 single
 //	translated report: 5 shared, 2 only here, 61% of words aligned
 //	longest verbatim run: 23 words (translated report / Washington Examiner), “…”
-//	quotes: 1 differing, 0 misattributed, 7 in one outlet · facts: 0 events differ
+//	quotes: 2 differing, 0 misattributed, 7 in one outlet · facts: 0 events differ
 //
 // Text from articles is made terminal-safe.
 func (s Summary) Lines(width int) []string {
@@ -213,8 +213,12 @@ func (s Summary) Lines(width int) []string {
 		out = append(out, fmt.Sprintf("longest verbatim run: %d words (%s / %s, event %d): “%s”", r.Words,
 			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1, textsafe.VisibleLine(r.Text)))
 	}
-	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d events differ",
-		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering))
+	differ := "events differ"
+	if s.FactsDiffering == 1 {
+		differ = "event differs"
+	}
+	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d %s",
+		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering, differ))
 	for i, l := range out {
 		out[i] = cut(l, width)
 	}

@@ -31,6 +31,7 @@ type body struct {
 	rows   []row
 	start  map[int]int // event → index of its rule in rows
 	events []int       // the events shown, in order
+	index  map[int]int // event → its position in events
 
 	// rowLimit, when set, stops a layout once it has that many rows: the
 	// first screen of a big story, while the whole is laid out elsewhere.
@@ -103,6 +104,7 @@ func (b *body) relayout() {
 	b.rows = b.rows[:0]
 	b.events = b.events[:0]
 	b.start = make(map[int]int)
+	b.index = make(map[int]int)
 	for k := range b.st.Events {
 		if b.rowLimit > 0 && len(b.rows) >= b.rowLimit {
 			break
@@ -114,6 +116,7 @@ func (b *body) relayout() {
 			b.cache[k] = eventRows(b.st, k, b.l, b.r, b.g)
 		}
 		b.start[k] = len(b.rows)
+		b.index[k] = len(b.events)
 		b.events = append(b.events, k)
 		b.rows = append(b.rows, b.cache[k]...)
 	}
@@ -215,14 +218,11 @@ func (b *body) goTo(k int) {
 	}
 }
 
-// eventPos is the position of the current event among the shown ones. When
-// the top of the view is inside an event that was scrolled past its start,
-// "next" goes to the one after it.
+// eventPos is the position of the current event among the shown ones, -1
+// when none is current.
 func (b *body) eventPos() int {
-	for i, k := range b.events {
-		if k == b.cur {
-			return i
-		}
+	if i, ok := b.index[b.cur]; ok {
+		return i
 	}
 	return -1
 }

@@ -92,11 +92,23 @@ func TestWrapProperties(t *testing.T) {
 	}
 }
 
-func BenchmarkWrap(b *testing.B) {
+func benchSpans() []Span {
 	text := strings.Repeat("The harbour bridge will close for six weeks from Monday while engineers replace the worn cables. ", 8)
-	spans := []Span{{text[:200], Plain}, {text[200:260], Deleted}, {text[260:], Plain}}
+	return []Span{{text[:200], Plain}, {text[200:260], Deleted}, {text[260:], Plain}}
+}
+
+func BenchmarkWrap(b *testing.B) {
+	spans := benchSpans()
 	for b.Loop() {
 		Wrap(spans, 70)
+	}
+}
+
+// BenchmarkWrapRef is the former Wrap, for comparison.
+func BenchmarkWrapRef(b *testing.B) {
+	spans := benchSpans()
+	for b.Loop() {
+		wrapRef(spans, 70)
 	}
 }
 

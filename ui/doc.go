@@ -40,6 +40,14 @@ const (
 	narrowInd = 3   // text indent in the stacked layout
 )
 
+// maxWidth bounds the laid-out width: on a very wide terminal, columns of
+// more than about a hundred characters are hard to read, so the view keeps
+// to the left and leaves the rest blank.
+const maxWidth = 220
+
+// contentWidth is the width the header and body use on a terminal w wide.
+func contentWidth(w int) int { return min(max(w, 1), maxWidth) }
+
 // rowKind is what one body line is.
 type rowKind uint8
 
@@ -67,9 +75,7 @@ type geom struct {
 }
 
 func geometry(width int) geom {
-	if width < 1 {
-		width = 1
-	}
+	width = contentWidth(width)
 	if width >= wideMin {
 		return geom{width: width, indent: wideInd, colW: (width - wideInd - gap) / 2}
 	}

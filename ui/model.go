@@ -528,7 +528,7 @@ func (m *Model) fit() {
 		foot = min(foot, 1)
 	}
 	if fk := [3]int{w, l, r}; fk != m.fullKey || m.fullH == 0 {
-		m.fullKey, m.fullH = fk, fullHeight(m.st, l, r, w)
+		m.fullKey, m.fullH = fk, fullHeight(m.st, l, r, contentWidth(w))
 	}
 	hdr := hdrNone
 	switch {
@@ -542,7 +542,7 @@ func (m *Model) fit() {
 	key := [4]int{w, l, r, int(hdr)}
 	if key != m.hdrKey || m.hdrLines == nil && hdr != hdrNone {
 		m.hdrKey = key
-		m.hdrLines = headerLines(m.st, m.pal, l, r, w, hdr)
+		m.hdrLines = headerLines(m.st, m.pal, l, r, contentWidth(w), hdr)
 	}
 	m.hdr = hdr
 	bh := max(0, h-len(m.hdrLines)-foot)

@@ -350,6 +350,10 @@ func TestResize(t *testing.T) {
 	for _, sz := range [][2]int{{1, 1}, {20, 6}, {80, 24}, {400, 50}, {99, 30}, {100, 30}, {2, 40}, {300, 2}, {0, 0}, {160, 45}} {
 		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		checkFits(t, m.View(), sz[0], sz[1])
+		if sz[0] > maxWidth {
+			// Very wide terminals keep readable columns.
+			checkFits(t, strings.Join(append(m.body.lines(), m.hdrLines...), "\n"), maxWidth, sz[1])
+		}
 		if m.body.cur != cur {
 			t.Fatalf("%dx%d: current event %d, want %d", sz[0], sz[1], m.body.cur, cur)
 		}

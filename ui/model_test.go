@@ -568,3 +568,23 @@ func TestEmptyStory(t *testing.T) {
 		t.Errorf("WriteANSI of an empty story: %v\n%s", err, buf.String())
 	}
 }
+
+func TestAdaptivePalette(t *testing.T) {
+	dark := pinned(termenv.ANSI256)
+	light := pinned(termenv.ANSI256)
+	light.SetHasDarkBackground(false)
+	d, l := NewStyles(dark, true), NewStyles(light, true)
+	for name, pair := range map[string][2]string{
+		"deleted":  {compile(d.Deleted).on, compile(l.Deleted).on},
+		"inserted": {compile(d.Inserted).on, compile(l.Inserted).on},
+		"heading":  {compile(d.Heading).on, compile(l.Heading).on},
+	} {
+		if pair[0] == pair[1] {
+			t.Errorf("%s: same colours on dark and light backgrounds: %q", name, pair[0])
+		}
+	}
+	// Without colour, both backgrounds get the same attributes.
+	if a, b := compile(NewStyles(dark, false).Deleted).on, compile(NewStyles(light, false).Deleted).on; a != b || a == "" {
+		t.Errorf("no-colour styles differ or are empty: %q %q", a, b)
+	}
+}

@@ -3,7 +3,6 @@ package align
 import (
 	"math"
 	"slices"
-	"sort"
 )
 
 // Candidate generation. Scoring every block against every other block is
@@ -12,8 +11,10 @@ import (
 // share at least one of their rarer names, figures or words) and keeps the
 // best few per other article for full scoring.
 const (
-	candTerms  = 24 // rarest terms of a block used to look up candidates
-	candPerArt = 12 // candidates kept per block and other article
+	candTerms  = 24  // rarest terms of a block used to look up candidates
+	candPerArt = 12  // candidates kept per block and other article
+	candMin    = 4   // candidates kept at least, however long the story
+	candLong   = 200 // articles longer than this many blocks keep fewer candidates
 )
 
 // pair is a scored candidate pairing of two blocks of different articles.
@@ -42,10 +43,19 @@ type evidence struct {
 	pos   float64 // distance of the two blocks' relative positions in their articles, 0 to 1
 }
 
+// postingBudget bounds the postings a block walks to find its candidates:
+// it looks its terms up rarest first and stops when the next term would
+// take it over budget, so a story's ubiquitous words are never walked and
+// the lookup stays linear on long stories.
+const postingBudget = 1024
+
 // candidates returns the block pairs worth scoring, sorted.
 func (ix *corpusIndex) candidates() [][2]int {
 	post := make([][]int32, len(ix.df))
 	for g, b := range ix.all {
+		if b.class == classNone {
+			continue
+		}
 		for _, t := range b.terms {
 			post[t] = append(post[t], int32(g))
 		}
@@ -54,6 +64,15 @@ func (ix *corpusIndex) candidates() [][2]int {
 	var touched []int32
 	var out [][2]int
 	order := make([]int32, 0, 64)
+	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
+	// On long stories each block keeps fewer candidates, so that full
+	// scoring stays linear; a block's counterpart is almost always among
+	// its first few by shared rare terms.
+	longest := 0
+	for _, a := range ix.arts {
+		longest = max(longest, len(a))
+	}
+	keep := min(candPerArt, max(candMin, candPerArt*candLong/max(longest, 1)))
 	for g, b := range ix.all {
 		if b.class == classNone || len(b.terms) == 0 {
 			continue
@@ -63,15 +82,21 @@ func (ix *corpusIndex) candidates() [][2]int {
 		for k := range b.terms {
 			order = append(order, int32(k))
 		}
-		if len(order) > candTerms {
-			sort.Slice(order, func(p, q int) bool {
-				tp, tq := b.terms[order[p]], b.terms[order[q]]
-				if ix.df[tp] != ix.df[tq] {
-					return ix.df[tp] < ix.df[tq]
-				}
-				return tp < tq
-			})
-			order = order[:candTerms]
+		slices.SortFunc(order, func(p, q int32) int {
+			tp, tq := b.terms[p], b.terms[q]
+			if ix.df[tp] != ix.df[tq] {
+				return int(ix.df[tp] - ix.df[tq])
+			}
+			return int(tp - tq)
+		})
+		walked := 0
+		for n, k := range order {
+			d := len(post[b.terms[k]])
+			if n >= candTerms || (n > 0 && walked+d > postingBudget) {
+				order = order[:n]
+				break
+			}
+			walked += d
 		}
 		touched = touched[:0]
 		for _, k := range order {
@@ -87,33 +112,24 @@ func (ix *corpusIndex) candidates() [][2]int {
 				acc[h] += b.tf[k] * ix.weight[t]
 			}
 		}
-		slices.SortFunc(touched, func(p, q int32) int {
-			ap, aq := ix.all[p].art, ix.all[q].art
-			if ap != aq {
-				return ap - aq
-			}
-			if acc[p] != acc[q] {
-				if acc[p] > acc[q] {
-					return -1
-				}
-				return 1
-			}
-			return int(p - q)
-		})
-		kept, art := 0, -1
+		for a := range top {
+			top[a] = top[a][:0]
+		}
 		for _, h := range touched {
-			if ix.all[h].art != art {
-				art, kept = ix.all[h].art, 0
-			}
-			if kept < candPerArt {
-				kept++
+			a := ix.all[h].art
+			top[a] = insertTop(top[a], h, acc, keep)
+		}
+		for _, h := range touched {
+			acc[h] = 0
+		}
+		for _, list := range top {
+			for _, h := range list {
 				x, y := g, int(h)
 				if y < x {
 					x, y = y, x
 				}
 				out = append(out, [2]int{x, y})
 			}
-			acc[h] = 0
 		}
 	}
 	slices.SortFunc(out, func(p, q [2]int) int {
@@ -123,6 +139,24 @@ func (ix *corpusIndex) candidates() [][2]int {
 		return p[1] - q[1]
 	})
 	return slices.Compact(out)
+}
+
+// insertTop keeps list the k best blocks by acc (ties by index),
+// best first.
+func insertTop(list []int32, h int32, acc []float64, k int) []int32 {
+	better := func(p, q int32) bool { return acc[p] > acc[q] || (acc[p] == acc[q] && p < q) }
+	if len(list) == k && !better(h, list[len(list)-1]) {
+		return list
+	}
+	if len(list) < k {
+		list = append(list, h)
+	} else {
+		list[len(list)-1] = h
+	}
+	for i := len(list) - 1; i > 0 && better(list[i], list[i-1]); i-- {
+		list[i], list[i-1] = list[i-1], list[i]
+	}
+	return list
 }
 
 // score measures what blocks x and y share.
@@ -225,7 +259,7 @@ func (ix *corpusIndex) sharedShingles(a, b []uint64) float64 {
 		case a[i] > b[j]:
 			j++
 		default:
-			s += 1 / float64(ix.shdf[a[i]]-1)
+			s += 1 / float64(max(ix.shdf.get(a[i])-1, 1))
 			i++
 			j++
 		}

@@ -62,7 +62,8 @@ type corpusIndex struct {
 	arts   [][]*block
 	all    []*block
 	names  []string         // per term: its text
-	shdf   map[uint64]int32 // blocks holding each shingle
+	raw    map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
+	shdf   counter          // blocks holding each shingle
 	ndocs  int
 }
 
@@ -84,7 +85,7 @@ type tokenInfo struct {
 
 // index tokenises every block of arts and computes the story's weights.
 func index(arts [][]segment.Block) *corpusIndex {
-	ix := &corpusIndex{vocab: map[string]int32{}, shdf: map[uint64]int32{}}
+	ix := &corpusIndex{vocab: map[string]int32{}, raw: map[string]int32{}}
 	var sc scratch
 	for a, bs := range arts {
 		row := make([]*block, len(bs))
@@ -186,7 +187,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 					}
 				}
 				i += n
-				ix.addWord(sc, int32(s), quote, true)
+				ix.addWord(sc, int32(s), quote, false)
 				continue
 			}
 			sc.word, num, i = scanWord(st, i, sc.word[:0])
@@ -194,7 +195,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 				continue
 			}
 			if !num && upper && allUpper(st, i, len(sc.word)) && len(sc.word) >= 2 && len(sc.word) <= 5 {
-				ix.addWord(sc, int32(s), quote, true) // an acronym: "US", "EU"
+				ix.addWord(sc, int32(s), quote, false) // an acronym: "US", "EU"
 				continue
 			}
 			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num}
@@ -211,10 +212,18 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 					prev.term = ix.termID(name + string(magnitude(sc.word)))
 				}
 			default:
-				if len(sc.word) < 2 || stop[string(sc.word)] {
+				// one lookup per word: its stem is worked out once per story
+				if id, ok := ix.raw[string(sc.word)]; ok {
+					sc.words[k].term = id
 					break
 				}
-				sc.words[k].term = ix.termID(string(stem(sc.word)))
+				key := string(sc.word)
+				id := int32(-1)
+				if len(sc.word) >= 2 && !stop[key] {
+					id = ix.termID(string(stem(sc.word)))
+				}
+				ix.raw[key] = id
+				sc.words[k].term = id
 			}
 		}
 	}
@@ -285,7 +294,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 	slices.Sort(blk.quoted)
 	blk.quoted = slices.Compact(blk.quoted)
 	for _, h := range blk.shingles {
-		ix.shdf[h]++
+		ix.shdf.add(h)
 	}
 }
 
@@ -528,4 +537,60 @@ func dottedAcronym(s string, i int) int {
 		return 0
 	}
 	return k - i
+}
+
+// counter counts 64-bit hashes in an open-addressing table: the shingles of
+// megabytes of text are too many for a Go map to count quickly.
+type counter struct {
+	keys []uint64
+	vals []int32
+	n    int
+}
+
+func (c *counter) slot(h uint64) int {
+	if h == 0 {
+		h = 1 // 0 marks an empty slot
+	}
+	mask := len(c.keys) - 1
+	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	for c.keys[i] != 0 && c.keys[i] != h {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+func (c *counter) add(h uint64) {
+	if 2*(c.n+1) > len(c.keys) {
+		old, oldv := c.keys, c.vals
+		size := 1024
+		for size < 4*(c.n+1) {
+			size *= 2
+		}
+		c.keys, c.vals = make([]uint64, size), make([]int32, size)
+		for i, k := range old {
+			if k != 0 {
+				j := c.slot(k)
+				c.keys[j], c.vals[j] = k, oldv[i]
+			}
+		}
+	}
+	if h == 0 {
+		h = 1
+	}
+	i := c.slot(h)
+	if c.keys[i] == 0 {
+		c.keys[i] = h
+		c.n++
+	}
+	c.vals[i]++
+}
+
+func (c *counter) get(h uint64) int32 {
+	if len(c.keys) == 0 {
+		return 0
+	}
+	if h == 0 {
+		h = 1
+	}
+	return c.vals[c.slot(h)]
 }

@@ -186,6 +186,11 @@ func SentenceSpans(text string) [][2]int {
 	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
 	straight := false
 	for i := 0; i < len(text); {
+		// plain ASCII letters, digits and spaces never end or quote anything
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && c != '"' {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '“', '«':

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -41,8 +42,9 @@ type body struct {
 	cur    int // the current event (index into st.Events), -1 when none
 
 	query   string
-	matches []int // rows holding a match of query
-	match   int   // index into matches of the current match, -1 when none
+	matches []int                // rows where a match of query starts
+	hits    map[int]*[2][][2]int // row → byte ranges of matches, per column
+	match   int                  // index into matches of the current match, -1 when none
 }
 
 func newBody(st *story.Story, pal *palette, l, r int) *body {
@@ -245,19 +247,73 @@ func (b *body) setQuery(q string) {
 	b.showMatch()
 }
 
+// findMatches finds the query in each side of each shown event, across
+// line breaks, and records which part of which row each match covers.
 func (b *body) findMatches() {
 	b.matches = b.matches[:0]
+	b.hits = nil
 	if b.query == "" {
 		return
 	}
-	for i := range b.rows {
-		rw := &b.rows[i]
-		if len(findAll(rw.left.String(), b.query)) > 0 || len(findAll(rw.right.String(), b.query)) > 0 {
-			b.matches = append(b.matches, i)
+	b.hits = make(map[int]*[2][][2]int)
+	for _, k := range b.events {
+		start := b.start[k]
+		end := start + 1
+		for end < len(b.rows) && b.rows[end].ev == k && b.rows[end].kind != rowRule {
+			end++
+		}
+		// The sides: the left and right of paired rows, or the stacked runs.
+		if b.g.stacked {
+			b.searchSide(start, end, 0, func(rw *row) (layout.Line, bool) { return rw.left, rw.kind == rowLeft })
+			b.searchSide(start, end, 0, func(rw *row) (layout.Line, bool) { return rw.left, rw.kind == rowRight })
+		} else {
+			b.searchSide(start, end, 0, func(rw *row) (layout.Line, bool) { return rw.left, rw.kind == rowPair })
+			b.searchSide(start, end, 1, func(rw *row) (layout.Line, bool) { return rw.right, rw.kind == rowPair })
 		}
 	}
+	slices.Sort(b.matches)
+	b.matches = slices.Compact(b.matches)
 	if b.match >= len(b.matches) {
 		b.match = len(b.matches) - 1
+	}
+}
+
+// searchSide searches the lines that pick selects from rows [start, end),
+// joined by spaces, and records the hits in column col.
+func (b *body) searchSide(start, end, col int, pick func(*row) (layout.Line, bool)) {
+	var joined strings.Builder
+	type part struct{ row, off, n int }
+	var parts []part
+	for i := start; i < end; i++ {
+		ln, ok := pick(&b.rows[i])
+		if !ok {
+			continue
+		}
+		if len(parts) > 0 {
+			joined.WriteByte(' ')
+		}
+		t := ln.String()
+		parts = append(parts, part{i, joined.Len(), len(t)})
+		joined.WriteString(t)
+	}
+	for _, m := range findAll(joined.String(), b.query) {
+		first := true
+		for _, p := range parts {
+			s, e := max(m[0], p.off), min(m[1], p.off+p.n)
+			if s >= e {
+				continue
+			}
+			h := b.hits[p.row]
+			if h == nil {
+				h = new([2][][2]int)
+				b.hits[p.row] = h
+			}
+			h[col] = append(h[col], [2]int{s - p.off, e - p.off})
+			if first {
+				b.matches = append(b.matches, p.row)
+				first = false
+			}
+		}
 	}
 }
 
@@ -357,13 +413,13 @@ func (b *body) paintRow(out *strings.Builder, i int) int {
 	case rowPair:
 		used := b.g.indent
 		out.WriteString(spaces(b.g.indent))
-		lw := b.paintLine(out, rw.left)
+		lw := b.paintLine(out, rw.left, b.hitsAt(i, 0))
 		used += lw
 		if len(rw.right) > 0 {
 			pad := max(0, b.g.colW-lw) + gap
 			out.WriteString(spaces(pad))
 			used += pad
-			used += b.paintLine(out, rw.right)
+			used += b.paintLine(out, rw.right, b.hitsAt(i, 1))
 		}
 		return used
 	case rowLeft, rowRight:
@@ -379,23 +435,30 @@ func (b *body) paintRow(out *strings.Builder, i int) int {
 		default:
 			out.WriteString(spaces(b.g.indent))
 		}
-		return b.g.indent + b.paintLine(out, rw.left)
+		return b.g.indent + b.paintLine(out, rw.left, b.hitsAt(i, 0))
 	}
 	return 0
 }
 
-// paintLine writes a line's spans in their roles' styles, search matches
-// highlighted, and returns its width.
-func (b *body) paintLine(out *strings.Builder, ln layout.Line) int {
+// hitsAt is the match ranges in column col of row i.
+func (b *body) hitsAt(i, col int) [][2]int {
+	if h := b.hits[i]; h != nil {
+		return h[col]
+	}
+	return nil
+}
+
+// paintLine writes a line's spans in their roles' styles, the byte ranges
+// ms highlighted as search matches, and returns its width.
+func (b *body) paintLine(out *strings.Builder, ln layout.Line, ms [][2]int) int {
 	w := 0
-	if b.query == "" {
+	if len(ms) == 0 {
 		for _, s := range ln {
 			b.pal.role[s.Role].wrap(out, s.Text)
 		}
 		return ln.Width()
 	}
 	text := ln.String()
-	ms := findAll(text, b.query)
 	w = ln.Width()
 	pos := 0
 	for _, s := range ln {

@@ -588,3 +588,26 @@ func TestAdaptivePalette(t *testing.T) {
 		t.Errorf("no-colour styles differ or are empty: %q %q", a, b)
 	}
 }
+
+func TestSearchAcrossLineBreaks(t *testing.T) {
+	m := newModel(t, fixture(), 100, 30)
+	press(m, "/")
+	typeText(m, "WEEKS from monday")
+	press(m, "enter")
+	b := m.body
+	// Both columns' matches start on the same row, one stop for > and <.
+	if len(b.matches) != 1 || len(b.hitsAt(b.matches[0], 0)) != 1 || len(b.hitsAt(b.matches[0], 1)) != 1 {
+		t.Fatalf("matches %v, hits %v", b.matches, b.hits)
+	}
+	v := m.View()
+	hl := m.pal.match
+	// At 100 columns the phrase breaks after "weeks" in both columns.
+	for _, want := range []string{hl.on + "weeks" + hl.off, hl.on + "from Monday" + hl.off} {
+		if n := strings.Count(v, want); n != 2 {
+			t.Errorf("%q highlighted %d times, want 2:\n%s", want, n, plain(v))
+		}
+	}
+	if strings.Contains(plain(v), "weeks from Monday") {
+		t.Fatalf("the phrase is not broken at this width; the test proves nothing")
+	}
+}

@@ -13,9 +13,11 @@ import (
 // WriteJSON writes the story as the version 1 JSON contract, indented by one
 // space per level, HTML characters unescaped, ending in a newline: byte for
 // byte what an encoding/json Encoder with SetIndent("", " ") and
-// SetEscapeHTML(false) writes, at several times its speed and without
-// building the document in memory. Diffs a deferred build left out are
-// computed first.
+// SetEscapeHTML(false) writes, except that characters a terminal showing the
+// JSON would obey (DEL, C1 controls, bidirectional controls and marks) are
+// \u escapes, which decode to the same text. It is several times faster
+// than encoding/json and does not build the document in memory. Diffs a
+// deferred build left out are computed first.
 func (st *Story) WriteJSON(w io.Writer) error {
 	if err := st.FillDiffs(context.Background(), nil); err != nil {
 		return err
@@ -282,15 +284,23 @@ func (j *jsonWriter) float(f float64) {
 
 const hexDigits = "0123456789abcdef"
 
-// str writes s quoted as encoding/json does without HTML escaping: invalid
-// UTF-8 as \ufffd, U+2028 and U+2029 escaped.
+// terminalActive says whether a terminal may act on r: C1 controls and
+// bidirectional controls and marks (DEL is handled with ASCII).
+func terminalActive(r rune) bool {
+	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+		r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// str writes s quoted as encoding/json does without HTML escaping (invalid
+// UTF-8 as \ufffd, U+2028 and U+2029 escaped), and terminal-active
+// characters escaped too.
 func (j *jsonWriter) str(s string) {
 	b := append(j.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -323,9 +333,9 @@ func (j *jsonWriter) str(s string) {
 			start = i
 			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
+		if r == '\u2028' || r == '\u2029' || terminalActive(r) {
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 			i += size
 			start = i
 			continue

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -25,7 +27,23 @@ func reference(t testing.TB, st *Story) []byte {
 	}{st.Version, st.Name, st.Articles, st.Events}); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	return escapeTerminal(b.Bytes())
+}
+
+// escapeTerminal rewrites the characters a terminal may act on as \u
+// escapes, as the JSON export does after encoding/json.
+func escapeTerminal(b []byte) []byte {
+	var out []byte
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
 
 func checkSameJSON(t *testing.T, name string, st *Story) {
@@ -55,7 +73,7 @@ func checkSameJSON(t *testing.T, name string, st *Story) {
 	if err := e.Encode(st); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(enc.Bytes(), want) {
+	if !bytes.Equal(escapeTerminal(enc.Bytes()), want) {
 		t.Fatalf("%s: encoding through MarshalJSON differs from encoding the fields", name)
 	}
 }
@@ -68,7 +86,7 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 	checkSameJSON(t, "deferred", Build(synthetic(t, 10<<10, 2), opt))
 
 	odd := "quote \" backslash \\ <b>&amp;</b> tab\t nl\n cr\r bs\b ff\f nul\x00 esc\x1b del\x7f " +
-		"bad\xff\xfe utf8 \u2028\u2029 nbsp\u00a0 emoji 🗞 cjk 新闻 combining e\u0301"
+		"bad\xff\xfe utf8 \u2028\u2029 nbsp\u00a0 emoji 🗞 cjk 新闻 combining e\u0301 c1\u0085\u009b bidi\u202e\u2067\u200f\u061c"
 	st := &Story{Version: Version, Articles: []Article{
 		{Path: odd, Outlet: "O", Title: odd, URL: "https://x.test/?a=1&b=<2>", Section: "S", Warnings: []string{odd, ""},
 			Blocks: []segment.Block{{Kind: segment.Paragraph, Text: odd}}},
@@ -87,17 +105,18 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 
 func TestJSONStringEscapesEveryByteAsEncodingJSON(t *testing.T) {
 	for c := 0; c < 256; c++ {
-		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "é", string(rune(c)), "\u2027\u2028\u2029\u202a"} {
-			var want bytes.Buffer
-			enc := json.NewEncoder(&want)
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(s); err != nil {
+		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "é", string(rune(c)), string(rune(0x2000 + c)), "\u2027\u2028\u2029\u202a\u061c"} {
+			var enc bytes.Buffer
+			e := json.NewEncoder(&enc)
+			e.SetEscapeHTML(false)
+			if err := e.Encode(s); err != nil {
 				t.Fatal(err)
 			}
+			want := string(escapeTerminal(enc.Bytes()))
 			j := &jsonWriter{}
 			j.str(s)
-			if got := string(j.buf) + "\n"; got != want.String() {
-				t.Fatalf("%q: got %s, want %s", s, got, want.String())
+			if got := string(j.buf) + "\n"; got != want {
+				t.Fatalf("%q: got %s, want %s", s, got, want)
 			}
 		}
 	}

@@ -39,6 +39,8 @@ func BenchmarkBuild(b *testing.B) {
 				st = Build(cs, DefaultOptions())
 			}
 			b.ReportMetric(float64(len(st.Events)), "events")
+			b.ReportMetric(float64(st.DiffStats().DeadlineHits), "deadline-hits")
+			b.ReportMetric(float64(st.DiffStats().LongestGap), "longest-godiff-gap")
 		})
 	}
 }

@@ -86,8 +86,9 @@ type Story struct {
 	differ *worddiff.Differ // for diffs computed on demand
 	// diffed[k] is set once Events[k].Diffs holds its diffs (deferred builds).
 	diffed  []atomic.Bool
-	pending atomic.Int64 // events still to diff
-	total   int          // events that need diffs
+	pending atomic.Int64   // events still to diff
+	total   int            // events that need diffs
+	stats   worddiff.Stats // of the Differs that are done, guarded by mu
 }
 
 // Options tune Build.
@@ -210,6 +211,31 @@ func (st *Story) onDemand() *worddiff.Differ {
 	return st.differ
 }
 
+// addStats adds a finished Differ's counts. The caller holds st.mu.
+func (st *Story) addStats(s worddiff.Stats) {
+	st.stats.Pairs += s.Pairs
+	st.stats.GoDiffGaps += s.GoDiffGaps
+	st.stats.LongestGap = max(st.stats.LongestGap, s.LongestGap)
+	st.stats.DeadlineHits += s.DeadlineHits
+}
+
+// DiffStats returns the word-diff counts of the story so far: pairs diffed,
+// gaps handed to go-diff, the longest of them, and go-diff deadlines hit
+// (which would mean a coarse diff somewhere; see worddiff.BigGap).
+func (st *Story) DiffStats() worddiff.Stats {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	s := st.stats
+	if st.differ != nil {
+		d := st.differ.Stats()
+		s.Pairs += d.Pairs
+		s.GoDiffGaps += d.GoDiffGaps
+		s.LongestGap = max(s.LongestGap, d.LongestGap)
+		s.DeadlineHits += d.DeadlineHits
+	}
+	return s
+}
+
 // DiffProgress returns how many of the events that need word diffs have
 // them, and how many need them.
 func (st *Story) DiffProgress() (done, total int) {
@@ -241,6 +267,11 @@ func (st *Story) FillDiffs(ctx context.Context, progress func(done, total int)) 
 		go func() {
 			defer wg.Done()
 			d := worddiff.New()
+			defer func() {
+				st.mu.Lock()
+				st.addStats(d.Stats())
+				st.mu.Unlock()
+			}()
 			type result struct {
 				k     int
 				diffs []Diff

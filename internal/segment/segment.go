@@ -147,7 +147,9 @@ func IsCaption(text string) bool {
 	return captionRE.MatchString(strings.TrimSpace(text))
 }
 
-var boilerRE = regexp.MustCompile(`(?i)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.*\bnewsletter\b.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+// Newsletter lines are furniture only when they ask the reader to do
+// something: "the mayor wrote in the city's newsletter" is reporting.
+var boilerRE = regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
 // share buttons, "Click here to read more", "See also …", newsletter and
@@ -171,6 +173,9 @@ func IsBoilerplate(text string) bool {
 // The sentences, joined, give back text without its inter-sentence spaces.
 func Sentences(text string) []string {
 	spans := SentenceSpans(text)
+	if len(spans) == 0 {
+		return nil
+	}
 	out := make([]string, len(spans))
 	for i, sp := range spans {
 		out[i] = text[sp[0]:sp[1]]

@@ -1,0 +1,165 @@
+package segment
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+)
+
+func TestArticleKinds(t *testing.T) {
+	type para struct {
+		text string
+		hint corpus.Hint
+	}
+	tests := []struct {
+		name  string
+		title string
+		paras []para
+		want  []Kind
+	}{
+		{
+			name: "headline, truncated teaser, body, heading, caption, furniture",
+			paras: []para{
+				{"date 2025-03-02 Europe", corpus.HintMeta},
+				{"Harbour strike halts ferries across the bay", ""},
+				{"Dock workers walked out on Monday, stranding thousands of commuters, and the union says the strike […]", ""},
+				{"Dock workers walked out on Monday, stranding thousands of commuters, and the union says the strike will last a week.", ""},
+				{"Talks broke down late on Sunday", ""},
+				{"The port authority said it would ask a court to order the workers back.", ""},
+				{"In this photo taken on Monday, commuters queue at the closed ferry terminal.", ""},
+				{"Share this article", ""},
+				{"Share on Facebook", ""},
+				{"CLICK HERE TO READ MORE FROM THE BAY GAZETTE", ""},
+			},
+			want: []Kind{Meta, Headline, Standfirst, Paragraph, Heading, Paragraph, Caption, Boilerplate, Boilerplate, Boilerplate},
+		},
+		{
+			name: "a teaser the body repeats is a standfirst",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs and a shortfall in the pension fund.", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs and a shortfall in the pension fund. Unions called it a tax on workers.", ""},
+			},
+			want: []Kind{Headline, Standfirst, Paragraph},
+		},
+		{
+			name: "first paragraph that does not repeat is body",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"The operator announced the increase on Friday.", ""},
+				{"Unions called it a tax on workers.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph},
+		},
+		{
+			name:  "the source's title and hints win",
+			title: "Floods close the northern highway",
+			paras: []para{
+				{"Floods close the northern highway", corpus.HintTitle},
+				{"Rain fell for a third day", corpus.HintStandfirst},
+				{"What we know", corpus.HintHeading},
+				{"Water rose above the barriers overnight.", ""},
+				{"Cars stranded on the highway", corpus.HintCaption},
+			},
+			want: []Kind{Headline, Standfirst, Heading, Paragraph, Caption},
+		},
+		{
+			name: "captions in their common shapes",
+			paras: []para{
+				{"Minister Olga Petrenko speaks in parliament. (AP Photo/Jane Roe)", ""},
+				{"Photo: a flooded street in the old town", ""},
+				{"Rescue boats on the river on Tuesday. (Getty Images)", ""},
+				{"Rescuers reached the village on Tuesday.", ""},
+			},
+			want: []Kind{Caption, Caption, Caption, Paragraph},
+		},
+		{
+			name: "page furniture in its common shapes",
+			paras: []para{
+				{"The council met on Tuesday.", ""},
+				{"See also: Markets rally after the vote", ""},
+				{"Sign up for our morning newsletter", ""},
+				{"Get the Daily Brief newsletter in your inbox", ""},
+				{"© 2025 The Bay Gazette. All rights reserved.", ""},
+				{"Copyright 2025 Example Media", ""},
+				{"Tweet", ""},
+				{"The mayor announced the plan in the city's weekly newsletter.", ""},
+				{"Click here to read more", ""},
+			},
+			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := corpus.Article{Title: tt.title}
+			for _, p := range tt.paras {
+				a.Paras = append(a.Paras, corpus.Para{Text: p.text, Hint: p.hint})
+			}
+			blocks := Article(a)
+			var got []Kind
+			for i, b := range blocks {
+				got = append(got, b.Kind)
+				if b.Text != a.Paras[i].Text {
+					t.Errorf("block %d text changed: %q, was %q", i, b.Text, a.Paras[i].Text)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				for i := range tt.paras {
+					if i < len(got) && i < len(tt.want) && got[i] != tt.want[i] {
+						t.Errorf("paragraph %d %q: kind %s, want %s", i, tt.paras[i].text, got[i], tt.want[i])
+					}
+				}
+				t.Fatalf("kinds %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The U.S. said on Nov. 1 that Gen. Smith had left. Mr. Lee stayed.",
+			[]string{"The U.S. said on Nov. 1 that Gen. Smith had left.", "Mr. Lee stayed."}},
+		{"Talks resumed in the U.S. The delegates met for an hour.",
+			[]string{"Talks resumed in the U.S.", "The delegates met for an hour."}},
+		{"U.S. officials said Donald J. Trump would attend.",
+			[]string{"U.S. officials said Donald J. Trump would attend."}},
+		{`"We will win. We always do," she said. Then she left.`,
+			[]string{`"We will win. We always do," she said.`, "Then she left."}},
+		{"“We will not pay. Not one cent,” he told reporters. The crowd cheered.",
+			[]string{"“We will not pay. Not one cent,” he told reporters.", "The crowd cheered."}},
+		{`She asked: "Why now?" Nobody answered.`,
+			[]string{`She asked: "Why now?"`, "Nobody answered."}},
+		{"The plan costs $3.6 billion. It was approved 8,000 to 2.",
+			[]string{"The plan costs $3.6 billion.", "It was approved 8,000 to 2."}},
+		{"He waited… Then the doors opened! Was it over?",
+			[]string{"He waited…", "Then the doors opened!", "Was it over?"}},
+		// a quotation that is never closed does not hold the rest together
+		{`"We will fight on. The army is ready. The people are ready.`,
+			[]string{`"We will fight on.`, "The army is ready.", "The people are ready."}},
+		{"", nil},
+		{"   ", nil},
+	}
+	for _, tt := range tests {
+		got := Sentences(tt.text)
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSentenceSpansPointIntoText(t *testing.T) {
+	text := "  First one.  Second “quoted. still” one!\tThird  "
+	for _, sp := range SentenceSpans(text) {
+		s := text[sp[0]:sp[1]]
+		if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+			t.Errorf("span %v gives %q", sp, s)
+		}
+	}
+	if n := len(SentenceSpans(text)); n != 3 {
+		t.Errorf("%d sentences, want 3", n)
+	}
+}

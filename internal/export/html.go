@@ -3,6 +3,7 @@ package export
 import (
 	_ "embed"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"net/url"
@@ -73,12 +74,11 @@ type htmlSide struct {
 type htmlPara struct {
 	Class string
 	Tag   string // "Caption", "Heading" …: what the block is, when not body text
-	Runs  []htmlRun
-}
-
-type htmlRun struct {
-	Text string
-	Tag  string // "", "del" or "ins"
+	// Body is the paragraph's text, escaped by html.EscapeString, with
+	// <del> and <ins> around changed words (built here rather than in the
+	// template: a template call per word is most of the time on long
+	// stories).
+	Body template.HTML
 }
 
 func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
@@ -162,16 +162,19 @@ func htmlSideOf(st *story.Story, k, a, other int, left bool) htmlSide {
 	s.OneSided = len(st.Events[k].Blocks[other]) == 0
 	for _, p := range ps {
 		hp := htmlPara{Class: "k-" + string(p.Kind), Tag: kindTag(p.Kind)}
+		var b strings.Builder
 		for _, r := range p.Runs {
-			hr := htmlRun{Text: textsafe.Visible(r.Text)}
+			t := html.EscapeString(textsafe.Visible(r.Text))
 			switch r.Mark {
 			case del:
-				hr.Tag = "del"
+				b.WriteString("<del>" + t + "</del>")
 			case ins:
-				hr.Tag = "ins"
+				b.WriteString("<ins>" + t + "</ins>")
+			default:
+				b.WriteString(t)
 			}
-			hp.Runs = append(hp.Runs, hr)
 		}
+		hp.Body = template.HTML(b.String()) // every piece of text above is escaped
 		s.Paras = append(s.Paras, hp)
 	}
 	return s
@@ -335,7 +338,7 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- else}}
 <div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"><p class="who">{{.S.Who}}</p>
 {{- range .S.Paras}}
-<p class="{{.Class}}">{{if .Tag}}<span class="tag">{{.Tag}}</span>{{end}}{{range .Runs}}{{if eq .Tag "del"}}<del>{{.Text}}</del>{{else if eq .Tag "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>
+<p class="{{.Class}}">{{if .Tag}}<span class="tag">{{.Tag}}</span>{{end}}{{.Body}}</p>
 {{- end}}
 </div>
 {{- end}}

@@ -192,11 +192,7 @@ func mdWrap(p para, width int) []string {
 		// of changed words starts (roughly: a <del> is wider).
 		ww := 0
 		for _, pc := range w {
-			if pc.raw {
-				ww += ansi.StringWidth(pc.text)
-			} else {
-				ww += ansi.StringWidth(mdEscape(pc.text, false))
-			}
+			ww += mdWidth(pc.text, !pc.raw)
 			if pc.mark != same && pc.mark != prevMark {
 				ww += 4
 			}
@@ -216,6 +212,23 @@ func mdWrap(p para, width int) []string {
 	}
 	emit()
 	return lines
+}
+
+// mdWidth is about how many columns s takes once escaped (when escaped
+// is set): ASCII is counted directly, the rest measured by grapheme.
+func mdWidth(s string, escaped bool) int {
+	w := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return w + ansi.StringWidth(s[i:])
+		}
+		w++
+		if escaped && strings.IndexByte("\\`*_[]<>|~$@#", c) >= 0 {
+			w++
+		}
+	}
+	return w
 }
 
 // mdRender writes one line of words, escaping text and marking changed

@@ -1,0 +1,260 @@
+package align
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+)
+
+func para(text string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: text} }
+
+// termsOf lists the terms the aligner reads in text.
+func termsOf(text string) []string {
+	ix := index([][]segment.Block{{para(text)}})
+	var out []string
+	for _, t := range ix.all[0].terms {
+		out = append(out, ix.names[t])
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestTermsSeePastSpelling(t *testing.T) {
+	same := [][2]string{
+		{"Sergei Lavrov", "Sergey Lavrov"},
+		{"Felipe Calderón", "Felipe Calderon"},
+		{"a $3.6 billion fund", "a $3.6B fund"},
+		{"a 3.6bn fund", "a $3.6 billion fund"},
+		{"8,000 soldiers", "8000 soldiers"},
+		{"the F.B.I. director", "the FBI director"},
+		{"the president’s decision", "the president's decision"},
+		{"troops deployed", "troops deploying"},
+	}
+	for _, p := range same {
+		if a, b := termsOf(p[0]), termsOf(p[1]); !reflect.DeepEqual(a, b) {
+			t.Errorf("%q reads as %v, %q as %v; want the same terms", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{
+		{"$3.6 billion", "$3.5 billion"},
+		{"8,000 soldiers", "10,000 soldiers"},
+		{"$600 million", "$600 billion"},
+	}
+	for _, p := range differ {
+		if a, b := termsOf(p[0]), termsOf(p[1]); reflect.DeepEqual(a, b) {
+			t.Errorf("%q and %q both read as %v; want different terms", p[0], p[1], a)
+		}
+	}
+	if got := termsOf("He said that it was the one they had told us about."); len(got) != 0 {
+		t.Errorf("stop words read as terms: %v", got)
+	}
+}
+
+// Three outlets retell one story about a dam: reordered, reworded, split,
+// each with material of its own.
+var (
+	damA = []segment.Block{
+		{Kind: segment.Headline, Text: "Engineers race to shore up cracked Varena dam"},
+		para("Engineers worked through the night on Tuesday to shore up the Varena dam after inspectors found a crack along its eastern wall, officials said."),
+		para("\"We are not going to wait for the water to decide for us,\" said Mirela Dragan, the regional governor, who ordered 12,400 residents of the valley to leave their homes."),
+		para("The dam, built in 1974, holds back about 340 million cubic metres of water and supplies power to the coastal city of Portavel."),
+		para("Heavy rain is forecast for the rest of the week."),
+		{Kind: segment.Caption, Text: "In this photo taken on Tuesday, engineers inspect the eastern wall of the Varena dam."},
+		para("The national grid operator said it had cut the dam's output by half and was buying electricity from neighbouring countries to cover the shortfall."),
+	}
+	damB = []segment.Block{
+		{Kind: segment.Headline, Text: "Thousands evacuated as crack found in Varena dam"},
+		para("Governor Mirela Dragan ordered the evacuation of 12,400 people from the valley below the dam. \"We are not going to wait for the water to decide for us,\" she told reporters."),
+		para("Inspectors discovered the crack on the eastern wall on Tuesday morning, and engineers worked overnight to reinforce it."),
+		para("Opposition lawmakers demanded an inquiry into why the last inspection, in 2019, had found nothing."),
+		para("The grid operator halved the dam's output and is importing electricity from neighbouring countries."),
+		para("Completed in 1974, the dam holds roughly 340 million cubic metres of water."),
+		{Kind: segment.Boilerplate, Text: "Share this article"},
+	}
+	damC = []segment.Block{
+		{Kind: segment.Headline, Text: "Varena dam crack forces evacuation of valley"},
+		para("A crack in the eastern wall of the Varena dam was found by inspectors on Tuesday."),
+		para("Engineers spent the night shoring it up."),
+		para("The governor, Mirela Dragan, ordered 12,400 residents to leave: \"We are not going to wait for the water to decide for us.\""),
+		para("Schools in the valley will stay closed until further notice."),
+	}
+)
+
+// linked lists the pairs (article, block, article, block) that share an
+// event, first article first.
+func linked(evs []Event) map[[4]int]bool {
+	out := map[[4]int]bool{}
+	for _, e := range evs {
+		for a := range e.Blocks {
+			for b := a + 1; b < len(e.Blocks); b++ {
+				for _, i := range e.Blocks[a] {
+					for _, j := range e.Blocks[b] {
+						out[[4]int{a, i, b, j}] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestAlignRetelling(t *testing.T) {
+	evs := Align([][]segment.Block{damA, damB, damC}, DefaultOptions())
+	got := linked(evs)
+	want := [][4]int{
+		{0, 0, 1, 0}, {0, 0, 2, 0}, // headlines pair with headlines
+		{0, 1, 1, 2}, // the crack and the night's work
+		{0, 2, 1, 1}, // the governor's quote
+		{0, 3, 1, 5}, // 1974, 340 million cubic metres
+		{0, 6, 1, 4}, // the grid operator
+		{0, 2, 2, 3}, // the quote, in a third outlet
+		{1, 1, 2, 3},
+		{0, 1, 2, 1}, // the crack, split in two by the third outlet
+	}
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("article %d block %d and article %d block %d are not linked", w[0], w[1], w[2], w[3])
+		}
+	}
+	// one-sided material stays one-sided
+	lone := [][2]int{{0, 4}, {1, 3}, {2, 4}}
+	for _, l := range lone {
+		for k := range got {
+			if (k[0] == l[0] && k[1] == l[1]) || (k[2] == l[0] && k[3] == l[1]) {
+				t.Errorf("one-sided block %d of article %d is linked: %v", l[1], l[0], k)
+			}
+		}
+	}
+	// no giant chains: no event holds more than two blocks of one article
+	for _, e := range evs {
+		for a, bs := range e.Blocks {
+			if len(bs) > 2 {
+				t.Errorf("event %v holds %d blocks of article %d", e.Blocks, len(bs), a)
+			}
+		}
+	}
+}
+
+func TestCaptionsAndFurnitureNeverPairWithBody(t *testing.T) {
+	body := "Engineers inspect the eastern wall of the Varena dam on Tuesday after the crack was found."
+	a := []segment.Block{para(body), {Kind: segment.Caption, Text: body}, {Kind: segment.Boilerplate, Text: body}, {Kind: segment.Meta, Text: body}}
+	b := []segment.Block{{Kind: segment.Caption, Text: body}, para(body), {Kind: segment.Boilerplate, Text: body}}
+	got := linked(Align([][]segment.Block{a, b}, DefaultOptions()))
+	for k := range got {
+		ka, kb := a[k[1]].Kind, b[k[3]].Kind
+		if ka != kb || ka == segment.Boilerplate || ka == segment.Meta {
+			t.Errorf("%s block %d is linked with %s block %d", ka, k[1], kb, k[3])
+		}
+	}
+	if !got[[4]int{0, 0, 1, 1}] || !got[[4]int{0, 1, 1, 0}] {
+		t.Errorf("identical paragraphs or identical captions are not linked: %v", got)
+	}
+}
+
+// A story's ubiquitous names alone must not pair two paragraphs.
+func TestUbiquitousNamesDoNotPair(t *testing.T) {
+	a := []segment.Block{
+		para("North Korea and Russia signed a treaty on mutual defence in June."),
+		para("North Korea has sent artillery shells to Russia, officials in Seoul say."),
+		para("Russia denies receiving weapons from North Korea."),
+		para("Analysts in Tokyo said the harvest in North Korea had failed for a second year."),
+	}
+	b := []segment.Block{
+		para("Russia and North Korea held talks in Moscow about tourism."),
+		para("North Korea's football team lost to Russia in a friendly match."),
+		para("A defence treaty between Russia and North Korea was signed in June, binding each to help the other."),
+	}
+	got := linked(Align([][]segment.Block{a, b}, DefaultOptions()))
+	if !got[[4]int{0, 0, 1, 2}] {
+		t.Errorf("the treaty paragraphs are not linked: %v", got)
+	}
+	for k := range got {
+		if k != [4]int{0, 0, 1, 2} {
+			t.Errorf("paragraph %d and paragraph %d are linked for sharing only common names", k[1], k[3])
+		}
+	}
+}
+
+// A higher threshold only ever removes links.
+func TestThresholdIsMonotone(t *testing.T) {
+	arts := [][]segment.Block{damA, damB, damC}
+	var prev map[[4]int]bool
+	for th := 0.0; th <= 1.0001; th += 0.05 {
+		got := linked(Align(arts, Options{Threshold: th}))
+		if prev != nil {
+			for k := range got {
+				if !prev[k] {
+					t.Errorf("threshold %.2f adds link %v", th, k)
+				}
+			}
+		}
+		prev = got
+	}
+	if len(linked(Align(arts, Options{Threshold: 1.01}))) != 0 {
+		t.Error("a threshold above 1 still links blocks")
+	}
+}
+
+func TestAlignContract(t *testing.T) {
+	arts := [][]segment.Block{damA, damB, damC, {}, {para("")}}
+	evs := Align(arts, DefaultOptions())
+	seen := map[[2]int]int{}
+	for _, e := range evs {
+		if e.Score < 0 || e.Score > 1 {
+			t.Errorf("event %v has score %v", e.Blocks, e.Score)
+		}
+		for a, bs := range e.Blocks {
+			if !slices.IsSorted(bs) {
+				t.Errorf("event %v: article %d blocks out of order", e.Blocks, a)
+			}
+			for _, i := range bs {
+				seen[[2]int{a, i}]++
+			}
+		}
+	}
+	for a, bs := range arts {
+		for i := range bs {
+			if seen[[2]int{a, i}] != 1 {
+				t.Errorf("article %d block %d is in %d events", a, i, seen[[2]int{a, i}])
+			}
+		}
+	}
+	if again := Align(arts, DefaultOptions()); !reflect.DeepEqual(evs, again) {
+		t.Error("two runs differ")
+	}
+	// events follow the first article's reading order
+	last := -1
+	for _, e := range evs {
+		if len(e.Blocks[0]) > 0 {
+			if e.Blocks[0][0] < last {
+				t.Errorf("event %v comes after block %d of the first article", e.Blocks, last)
+			}
+			last = e.Blocks[0][0]
+		}
+	}
+}
+
+func TestSentenceEvidence(t *testing.T) {
+	// one sentence of a long paragraph retold on its own
+	a := []segment.Block{
+		para("The ministry published its annual report on Monday. It said exports of wheat through the port of Odessa fell by 40 percent in the first quarter. Officials blamed the weather and a shortage of rail wagons."),
+		para("Farmers in the south have asked for compensation."),
+	}
+	b := []segment.Block{
+		para("Wheat exports via Odessa dropped 40 percent in the first quarter, according to the ministry."),
+		para("The opposition called the figures a scandal."),
+	}
+	got := linked(Align([][]segment.Block{a, b}, DefaultOptions()))
+	if !got[[4]int{0, 0, 1, 0}] {
+		t.Errorf("the retold sentence is not linked: %v", got)
+	}
+	if len(got) != 1 {
+		t.Errorf("links %v, want only the wheat exports", got)
+	}
+	if strings.Contains(a[0].Text, "\n") {
+		t.Fatal("test text has a newline")
+	}
+}

@@ -8,17 +8,13 @@
 package export
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
-	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // Options choose what an export shows.
@@ -34,40 +30,10 @@ type Options struct {
 // DefaultOptions shows the first two articles, all events, 120 columns.
 func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, Only: "all"} }
 
-// JSON writes the story as the version 1 JSON contract. Characters that
-// would act on a terminal showing the JSON (C1 controls, DEL, bidirectional
-// controls) are written as \u escapes, which decode to the same text.
-func JSON(w io.Writer, st *story.Story) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(st); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeControls(buf.Bytes()))
-	return err
-}
-
-// escapeControls rewrites, in encoded JSON, the characters encoding/json
-// leaves raw but a terminal may obey. They can only occur inside strings,
-// where \uXXXX means the same character.
-func escapeControls(b []byte) []byte {
-	if textsafe.Clean(string(b)) {
-		return b
-	}
-	out := make([]byte, 0, len(b)+32)
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == 0x7f || (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c {
-			out = fmt.Appendf(out, "\\u%04x", r)
-		} else {
-			out = append(out, b[i:i+n]...)
-		}
-		i += n
-	}
-	return out
-}
+// JSON writes the story as the version 1 JSON contract (story.WriteJSON:
+// what encoding/json writes, except that characters a terminal would obey
+// are \u escapes, which decode to the same text).
+func JSON(w io.Writer, st *story.Story) error { return st.WriteJSON(w) }
 
 // Keep says whether event k passes the "only" filter for the pair l, r.
 func Keep(st *story.Story, k, l, r int, only string) bool {

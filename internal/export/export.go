@@ -150,26 +150,15 @@ func writeRow(b *strings.Builder, left, right []layout.Line, colW, gutter int, p
 // so that the marks count toward the column width.
 func textPaint(l layout.Line) string { return l.String() }
 
-// Summary is a one-line account of the story for articles l and r.
+// Summary is a one-line account of the story for articles l and r. Its
+// events are those either article tells.
 func Summary(st *story.Story, l, r int) string {
-	shared, onlyL, onlyR := 0, 0, 0
-	for _, e := range st.Events {
-		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-		switch {
-		case e.Kind == story.Boilerplate:
-		case inL && inR:
-			shared++
-		case inL:
-			onlyL++
-		case inR:
-			onlyR++
-		}
-	}
+	c := Count(st, l, r)
 	arts := fmt.Sprintf("%d articles", len(st.Articles))
 	if n := pairNote(st, l, r); n != "" {
 		arts = n
 	}
 	return fmt.Sprintf("synoptic · %s vs %s · %s · %d events: %d shared, %d only in %s, %d only in %s",
-		safe(outlet(st, l)), safe(outlet(st, r)), arts, len(st.Events), shared,
-		onlyL, safe(outlet(st, l)), onlyR, safe(outlet(st, r)))
+		safe(outlet(st, l)), safe(outlet(st, r)), arts, c.Events, c.Shared,
+		c.OnlyLeft, safe(outlet(st, l)), c.OnlyRight, safe(outlet(st, r)))
 }

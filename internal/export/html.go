@@ -125,9 +125,9 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	}
 	switch only {
 	case "changed":
-		d.Filter = fmt.Sprintf("Showing the %d shared events whose wording differs, of %d.", len(d.Events), len(st.Events))
+		d.Filter = fmt.Sprintf("Showing the %d shared events whose wording differs, of %d.", len(d.Events), stats.Events)
 	case "single":
-		d.Filter = fmt.Sprintf("Showing the %d events only one side tells, of %d.", len(d.Events), len(st.Events))
+		d.Filter = fmt.Sprintf("Showing the %d events only one side tells, of %d.", len(d.Events), stats.Events)
 	}
 	return d
 }

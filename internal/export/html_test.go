@@ -365,6 +365,13 @@ func TestHTMLThreeArticles(t *testing.T) {
 	if !strings.Contains(text, "Gamma") || strings.Contains(text, "Beta") {
 		t.Errorf("page should compare Alpha with Gamma only")
 	}
+	c := Count(st, 0, 2)
+	if c.Events != c.Shared+c.OnlyLeft+c.OnlyRight+c.Boilerplate {
+		t.Errorf("counts do not add up for the pair: %+v (story has %d events)", c, len(st.Events))
+	}
+	if rows := len(findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })); rows != c.Events {
+		t.Errorf("%d rows, want the %d events either article tells", rows, c.Events)
+	}
 	if eventWith(doc, "old", "ancient") == "" {
 		t.Errorf("the shared event lacks its changed words: %s", text)
 	}

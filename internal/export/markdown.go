@@ -71,9 +71,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	switch opt.Only {
 	case "changed":
-		fmt.Fprintf(&b, "Showing the %d shared events whose wording differs, of %d.\n\n", len(keep), len(st.Events))
+		fmt.Fprintf(&b, "Showing the %d shared events whose wording differs, of %d.\n\n", len(keep), stats.Events)
 	case "single":
-		fmt.Fprintf(&b, "Showing the %d events only one side tells, of %d.\n\n", len(keep), len(st.Events))
+		fmt.Fprintf(&b, "Showing the %d events only one side tells, of %d.\n\n", len(keep), stats.Events)
 	}
 	if len(keep) == 0 {
 		b.WriteString("No events to show.\n")

@@ -192,7 +192,7 @@ func paraText(p para) string {
 
 // Stats count the events of the story for one pair of articles.
 type Stats struct {
-	Events      int // all events of the story
+	Events      int // events either article tells
 	Shared      int // told by both articles
 	OnlyLeft    int // told by the left article only
 	OnlyRight   int // told by the right article only
@@ -206,10 +206,14 @@ type Stats struct {
 
 // Count returns the Stats of articles l and r.
 func Count(st *story.Story, l, r int) Stats {
-	s := Stats{Events: len(st.Events)}
+	var s Stats
 	for k, e := range st.Events {
 		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+		if inL || inR {
+			s.Events++
+		}
 		switch {
+		case !inL && !inR:
 		case e.Kind == story.Boilerplate:
 			s.Boilerplate++
 		case inL && inR:

@@ -43,7 +43,7 @@ type Options struct {
 func DefaultOptions() Options { return Options{Threshold: defaultThreshold} }
 
 var (
-	defaultThreshold = 0.5
+	defaultThreshold = 0.49
 	// confident is the probability from which a pair supports its
 	// neighbours: a candidate between two confident pairs, in both
 	// articles, is more plausible than one on its own.
@@ -52,7 +52,9 @@ var (
 	// pairs a merge of two groups would create. Every pair of blocks in
 	// one event reads as a link, so groups grow only while all of their
 	// members plausibly report the same thing: no long chains.
-	linkMean = 0.4
+	linkMean = 0.45
+	// linkMin is the least probability of any one of those pairs.
+	linkMin = 0.0
 )
 
 // Align groups the blocks of arts into events. Every block of every article
@@ -180,7 +182,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			cnt[rx]++
 			continue
 		}
-		total, m := 0.0, 0
+		total, m, lowest := 0.0, 0, 1.0
 		for _, u := range members[rx] {
 			for _, v := range members[ry] {
 				if ix.all[u].art == ix.all[v].art {
@@ -190,11 +192,15 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 				if b < a {
 					a, b = b, a
 				}
-				total += prob[[2]int{a, b}]
+				q := prob[[2]int{a, b}]
+				total += q
 				m++
+				if q < lowest {
+					lowest = q
+				}
 			}
 		}
-		if m > 0 && total/float64(m) < linkMean {
+		if m > 0 && (total/float64(m) < linkMean || lowest < linkMin) {
 			continue
 		}
 		if ry < rx {

@@ -277,22 +277,22 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // its neighbours are aligned too.
 var (
 	wBias  = -6.058
-	wCos   = 3.35
-	wSent  = 2.155
-	wSent1 = -0.098
-	wCover = 2.757
-	wVerb  = 0.519
+	wCos   = 4.228
+	wSent  = 2.199
+	wSent1 = 0.149
+	wCover = 3.461
+	wVerb  = 0.072
 	wQuote = 1.698
 	wNum   = 1.5
 	wSentC = 3.27
-	wQTerm = 0.81
+	wQTerm = 0.522
 
-	vBias  = 0.407
-	vBase  = 0.917
+	vBias  = 0.359
+	vBase  = 1.072
 	vBest  = 0.407
-	vRel   = 0.268
-	vNeigh = 3.166
-	vPos   = 0.0
+	vRel   = 0.302
+	vNeigh = 2.92
+	vPos   = 0.184
 )
 
 func (e evidence) logit1() float64 {

@@ -116,17 +116,48 @@ func (g *gen) retell(base corpus.Article, a int, cfg Config) (corpus.Article, []
 		}
 		body = append(body, para{g.rewrite(base.Paras[i].Text, cfg.Rewrite), i})
 	}
+	// New paragraphs go in at random places, and a share of the paragraphs
+	// is lifted out and put back at random places: both in one pass, as
+	// repeated insertion is quadratic at 10 MB.
+	var moved []para
 	for k := int(float64(len(base.Paras)-2)*cfg.Add + 0.5); k > 0; k-- {
-		at := g.r.intn(len(body) + 1)
-		body = append(body[:at], append([]para{{g.paragraph(), -1}}, body[at:]...)...)
+		moved = append(moved, para{g.paragraph(), -1})
 	}
-	for k := int(float64(len(body))*cfg.Move + 0.5); k > 0 && len(body) > 1; k-- {
-		from := g.r.intn(len(body))
-		p := body[from]
-		body = append(body[:from], body[from+1:]...)
-		to := g.r.intn(len(body) + 1)
-		body = append(body[:to], append([]para{p}, body[to:]...)...)
+	if n := int(float64(len(body)+len(moved))*cfg.Move + 0.5); n > 0 && len(body) > 1 {
+		lift := make([]bool, len(body))
+		for k := 0; k < n && k < len(body)-1; {
+			if i := g.r.intn(len(body)); !lift[i] {
+				lift[i] = true
+				k++
+			}
+		}
+		kept := body[:0:0]
+		for i, p := range body {
+			if lift[i] {
+				moved = append(moved, p)
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		body = kept
 	}
+	// Each moved paragraph goes before kept paragraph at[i] (len: at the end).
+	at := make([]int, len(moved))
+	for i := range moved {
+		at[i] = g.r.intn(len(body) + 1)
+	}
+	slot := make([][]para, len(body)+1)
+	for i, p := range moved {
+		slot[at[i]] = append(slot[at[i]], p)
+	}
+	merged := make([]para, 0, len(body)+len(moved))
+	for i := 0; i <= len(body); i++ {
+		merged = append(merged, slot[i]...)
+		if i < len(body) {
+			merged = append(merged, body[i])
+		}
+	}
+	body = merged
 	art.Paras = append(art.Paras,
 		corpus.Para{Text: "date 2026-03-14 World", Hint: corpus.HintMeta},
 		corpus.Para{Text: g.rewrite(base.Paras[1].Text, 0.3)})

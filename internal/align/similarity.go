@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -30,7 +31,6 @@ type evidence struct {
 	sent    float64 // best cosine of two sentences sharing two or more terms
 	sent1   float64 // best cosine of two sentences sharing one term
 	cover   float64 // share of the smaller block's idf mass the other holds
-	verb    float64 // rare word 4-grams in common (verbatim runs)
 	quote   float64 // rare quoted word 4-grams in common
 	numbers float64 // figures in common
 	sentc   float64 // best containment of the shorter of two sentences sharing two or more terms
@@ -166,6 +166,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 		return e
 	}
 	dot, shared := 0.0, 0.0
+	ix.sharedAt = ix.sharedAt[:0]
 	i, j := 0, 0
 	for i < len(x.terms) && j < len(y.terms) {
 		switch {
@@ -176,6 +177,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 		default:
 			t := x.terms[i]
 			dot += x.tf[i] * y.tf[j]
+			ix.sharedAt = append(ix.sharedAt, [2]int32{int32(i), int32(j)})
 			shared += ix.weight[t]
 			if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
 				e.numbers++
@@ -188,37 +190,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 	if m := math.Min(x.mass, y.mass); m > 0 {
 		e.cover = shared / m
 	}
-	for _, s := range x.sents {
-		for _, t := range y.sents {
-			q, n := 0.0, 0
-			i, j := 0, 0
-			for i < len(s.terms) && j < len(t.terms) {
-				switch {
-				case s.terms[i] < t.terms[j]:
-					i++
-				case s.terms[i] > t.terms[j]:
-					j++
-				default:
-					w := ix.weight[s.terms[i]]
-					q += w * w
-					n++
-					i++
-					j++
-				}
-			}
-			if n == 0 {
-				continue
-			}
-			c := q / (s.norm * t.norm)
-			if n >= 2 {
-				e.sent = math.Max(e.sent, c)
-				e.sentc = math.Max(e.sentc, math.Sqrt(q)/math.Min(s.norm, t.norm))
-			} else {
-				e.sent1 = math.Max(e.sent1, c)
-			}
-		}
-	}
-	e.verb = ix.sharedShingles(x.shingles, y.shingles)
+	ix.sentences(x, y, &e)
 	e.quote = ix.sharedShingles(x.quoted, y.quoted)
 	if len(x.qterms) > 0 && len(y.qterms) > 0 {
 		shared, mx, my := 0.0, 0.0, 0.0
@@ -246,9 +218,51 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 	return e
 }
 
+// sentences finds the best-matching sentence pairs of x and y. It walks only
+// the terms the two blocks share (found by score), adding each to the
+// sentence pairs that both hold it, so its cost follows the overlap rather
+// than the product of the blocks' sentences.
+func (ix *corpusIndex) sentences(x, y *block, e *evidence) {
+	ny := len(y.sents)
+	if need := len(x.sents) * ny; cap(ix.sq) < need {
+		ix.sq = make([]float64, need)
+		ix.sn = make([]int32, need)
+	} else {
+		ix.sq = ix.sq[:need]
+		ix.sn = ix.sn[:need]
+	}
+	ix.touched = ix.touched[:0]
+	for _, at := range ix.sharedAt {
+		w := ix.weight[x.terms[at[0]]]
+		for bx := x.tsent[at[0]]; bx != 0; bx &= bx - 1 {
+			s := bits.TrailingZeros64(bx)
+			for by := y.tsent[at[1]]; by != 0; by &= by - 1 {
+				k := s*ny + bits.TrailingZeros64(by)
+				if ix.sn[k] == 0 {
+					ix.touched = append(ix.touched, int32(k))
+				}
+				ix.sq[k] += w * w
+				ix.sn[k]++
+			}
+		}
+	}
+	for _, k := range ix.touched {
+		q, n := ix.sq[k], ix.sn[k]
+		ix.sq[k], ix.sn[k] = 0, 0
+		s, t := &x.sents[int(k)/ny], &y.sents[int(k)%ny]
+		c := math.Min(q/(s.norm*t.norm), 1)
+		if n >= 2 {
+			e.sent = math.Max(e.sent, c)
+			e.sentc = math.Max(e.sentc, math.Min(math.Sqrt(q)/math.Min(s.norm, t.norm), 1))
+		} else {
+			e.sent1 = math.Max(e.sent1, c)
+		}
+	}
+}
+
 // sharedShingles counts the 4-grams two sorted lists share, each weighted
-// down by how many other blocks also hold it: a stock phrase ("the White
-// House said") is no sign of copy.
+// down by how many other blocks also hold it: a much-repeated slogan is less
+// sign of one statement than a quotation two blocks alone share.
 func (ix *corpusIndex) sharedShingles(a, b []uint64) float64 {
 	s := 0.0
 	i, j := 0, 0
@@ -281,7 +295,6 @@ var (
 	wSent  = 2.199
 	wSent1 = 0.149
 	wCover = 3.461
-	wVerb  = 0.072
 	wQuote = 1.698
 	wNum   = 1.5
 	wSentC = 3.27
@@ -297,7 +310,7 @@ var (
 
 func (e evidence) logit1() float64 {
 	return wBias + wCos*e.cos + wSent*e.sent + wSent1*e.sent1 + wCover*e.cover +
-		wVerb*math.Log1p(e.verb) + wQuote*math.Log1p(e.quote) + wNum*math.Min(e.numbers, 3) +
+		wQuote*math.Log1p(e.quote) + wNum*math.Min(e.numbers, 3) +
 		wSentC*e.sentc + wQTerm*e.qterms
 }
 

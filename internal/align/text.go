@@ -48,8 +48,8 @@ type block struct {
 	norm     float64   // length of the tf-idf vector
 	mass     float64   // sum of idf weights of its distinct terms
 	sents    []sentence
-	shingles []uint64 // sorted, unique hashes of word 4-grams (stop words included)
-	quoted   []uint64 // the shingles that lie inside quotation marks
+	tsent    []uint64 // per term: the sentences holding it, a bit each
+	quoted   []uint64 // sorted, unique hashes of the quoted word 4-grams (stop words included)
 	qterms   []int32  // sorted, unique terms that lie inside quotation marks
 }
 
@@ -61,10 +61,15 @@ type corpusIndex struct {
 	weight []float64 // per term: the idf weight
 	arts   [][]*block
 	all    []*block
-	names  []string         // per term: its text
-	raw    map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
-	shdf   counter          // blocks holding each shingle
-	ndocs  int
+	names  []string // per term: its text
+	// scratch for sentence pairs while scoring one block pair
+	sq       []float64
+	sn       []int32
+	touched  []int32
+	sharedAt [][2]int32       // positions in x and y of the terms they share
+	raw      map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
+	shdf     counter          // blocks holding each quoted 4-gram
+	ndocs    int
 }
 
 // scratch buffers reused while tokenising.
@@ -80,7 +85,6 @@ type tokenInfo struct {
 	sent   int32
 	quoted bool
 	num    bool
-	extra  bool // a term derived from other words: not part of the text's 4-grams
 }
 
 // index tokenises every block of arts and computes the story's weights.
@@ -187,7 +191,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 					}
 				}
 				i += n
-				ix.addWord(sc, int32(s), quote, false)
+				ix.addWord(sc, int32(s), quote)
 				continue
 			}
 			sc.word, num, i = scanWord(st, i, sc.word[:0])
@@ -195,7 +199,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 				continue
 			}
 			if !num && upper && allUpper(st, i, len(sc.word)) && len(sc.word) >= 2 && len(sc.word) <= 5 {
-				ix.addWord(sc, int32(s), quote, false) // an acronym: "US", "EU"
+				ix.addWord(sc, int32(s), quote) // an acronym: "US", "EU"
 				continue
 			}
 			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num}
@@ -235,6 +239,14 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 		}
 	}
 	slices.Sort(sc.ids)
+	distinct := 0
+	for k := range sc.ids {
+		if k == 0 || sc.ids[k] != sc.ids[k-1] {
+			distinct++
+		}
+	}
+	blk.terms = make([]int32, 0, distinct)
+	blk.tf = make([]float64, 0, distinct)
 	for k := 0; k < len(sc.ids); {
 		j := k
 		for j < len(sc.ids) && sc.ids[j] == sc.ids[k] {
@@ -254,46 +266,52 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 	}
 	slices.Sort(sc.ids)
 	blk.qterms = slices.Clone(slices.Compact(sc.ids))
-	// sentences
+	// sentences, sharing one backing array
+	ids := make([]int32, 0, len(sc.ids))
 	for k := 0; k < len(sc.words); {
 		j := k
-		var ids []int32
+		start := len(ids)
 		for j < len(sc.words) && sc.words[j].sent == sc.words[k].sent {
 			if t := sc.words[j].term; t >= 0 {
 				ids = append(ids, t)
 			}
 			j++
 		}
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
-		if len(ids) > 0 {
-			blk.sents = append(blk.sents, sentence{terms: ids})
+		sent := ids[start:]
+		slices.Sort(sent)
+		sent = slices.Compact(sent)
+		ids = ids[:start+len(sent)]
+		if len(sent) > 0 {
+			blk.sents = append(blk.sents, sentence{terms: sent[:len(sent):len(sent)]})
 		}
 		k = j
 	}
-	// word 4-grams, stop words included: verbatim runs and quotations
-	plain := sc.words[:0:0]
-	for _, w := range sc.words {
-		if !w.extra {
-			plain = append(plain, w)
+	// for each term, the sentences that hold it (the 64th bit stands for
+	// every later sentence)
+	blk.tsent = make([]uint64, len(blk.terms))
+	for s, st := range blk.sents {
+		bit := uint64(1) << min(s, 63)
+		for _, t := range st.terms {
+			if k, ok := slices.BinarySearch(blk.terms, t); ok {
+				blk.tsent[k] |= bit
+			}
 		}
 	}
-	for k := 0; k+3 < len(plain); k++ {
-		h := plain[k].hash
-		for _, w := range plain[k+1 : k+4] {
+	// quoted word 4-grams, stop words included: the same quotation
+	for k := 0; k+3 < len(sc.words); k++ {
+		if !sc.words[k].quoted || !sc.words[k+3].quoted {
+			continue
+		}
+		h := sc.words[k].hash
+		for _, w := range sc.words[k+1 : k+4] {
 			h = (h ^ w.hash) * 1099511628211
 			h ^= h >> 29
 		}
-		blk.shingles = append(blk.shingles, h)
-		if plain[k].quoted && plain[k+3].quoted {
-			blk.quoted = append(blk.quoted, h)
-		}
+		blk.quoted = append(blk.quoted, h)
 	}
-	slices.Sort(blk.shingles)
-	blk.shingles = slices.Compact(blk.shingles)
 	slices.Sort(blk.quoted)
 	blk.quoted = slices.Compact(blk.quoted)
-	for _, h := range blk.shingles {
+	for _, h := range blk.quoted {
 		ix.shdf.add(h)
 	}
 }
@@ -500,8 +518,8 @@ theres whats`) {
 }()
 
 // addWord adds sc.word as a term that is no stop word.
-func (ix *corpusIndex) addWord(sc *scratch, sent int32, quoted, extra bool) {
-	sc.words = append(sc.words, tokenInfo{term: ix.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted, extra: extra})
+func (ix *corpusIndex) addWord(sc *scratch, sent int32, quoted bool) {
+	sc.words = append(sc.words, tokenInfo{term: ix.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted})
 }
 
 func isUpperAt(s string, i int) bool {
@@ -539,8 +557,8 @@ func dottedAcronym(s string, i int) int {
 	return k - i
 }
 
-// counter counts 64-bit hashes in an open-addressing table: the shingles of
-// megabytes of text are too many for a Go map to count quickly.
+// counter counts 64-bit hashes in an open-addressing table, faster than a
+// Go map on the quotations of megabytes of text.
 type counter struct {
 	keys []uint64
 	vals []int32

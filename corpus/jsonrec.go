@@ -197,7 +197,7 @@ func recordToArticle(r record) (Article, error) {
 			}
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
-				if v, ok := nameOrList(raw); ok {
+				if v, ok := nameOrList(raw); ok && namedKeys[k] {
 					s = v
 				} else {
 					return "", fmt.Errorf("field %q must be a string, not %s", k, jsonType(raw))
@@ -269,6 +269,9 @@ func parseBody(s string) []Para {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	return splitParas(s)
 }
+
+// namedKeys are fields that tools also write as a list or a {"name": …}.
+var namedKeys = map[string]bool{"author": true, "authors": true, "byline": true, "publisher": true, "source": true, "outlet": true, "site_name": true}
 
 // nameOrList reads an author or publisher written as a list of strings, an
 // object with a "name", or a list of such objects.

@@ -463,3 +463,10 @@ func TestDefaultStory(t *testing.T) {
 		t.Errorf("second seed outlet %q, want Washington Examiner from its read-more line", b.Outlet)
 	}
 }
+
+func TestJSONListOnlyForNames(t *testing.T) {
+	_, err := parse("x.jsonl", []byte("{\"text\":\"a\"}\n{\"title\":\"T\",\"text\":[\"not\",\"a\",\"string\"]}\n"))
+	if err == nil || !strings.Contains(err.Error(), `line 2: field "text" must be a string, not an array`) {
+		t.Errorf("error %v, want line 2's text field named", err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 var version = "0.1.0-dev"
@@ -35,6 +36,9 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	// Messages on stderr quote file names and file contents; neither may
+	// act on the terminal.
+	stderr = safeWriter{stderr}
 	var err error
 	if len(args) > 0 && args[0] == "export" {
 		err = runExport(args[1:], stdout, stderr)
@@ -55,6 +59,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// safeWriter shows control characters and escape sequences written to it as
+// visible text.
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	// Tabs only move the cursor; keep them for the layout of usage text.
+	parts := strings.Split(string(p), "\t")
+	for i := range parts {
+		parts[i] = textsafe.Visible(parts[i])
+	}
+	if _, err := io.WriteString(s.w, strings.Join(parts, "\t")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
 
 // parseInterspersed parses flags that may come before, between or after the
 // positional arguments.

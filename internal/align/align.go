@@ -53,6 +53,9 @@ var (
 	// one event reads as a link, so groups grow only while all of their
 	// members plausibly report the same thing: no long chains.
 	linkMean = 0.45
+	// maxPerArticle is the most blocks of one article an event may hold: a
+	// short block that matches many paragraphs must not gather them all.
+	maxPerArticle = 4
 	// linkMin is the least probability of any one of those pairs.
 	linkMin = 0.0
 )
@@ -174,6 +177,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	}
 	sum := make([]float64, n)
 	cnt := make([]int, n)
+	perArt := make([]int, len(arts))
 	for _, k := range order {
 		p := pairs[k]
 		rx, ry := find(p.x), find(p.y)
@@ -183,6 +187,17 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			continue
 		}
 		total, m, lowest := 0.0, 0, 1.0
+		for a := range perArt {
+			perArt[a] = 0
+		}
+		near := true
+		for _, g := range [2]int{rx, ry} {
+			for _, u := range members[g] {
+				if perArt[ix.all[u].art]++; perArt[ix.all[u].art] > maxPerArticle {
+					near = false
+				}
+			}
+		}
 		for _, u := range members[rx] {
 			for _, v := range members[ry] {
 				if ix.all[u].art == ix.all[v].art {
@@ -200,7 +215,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 				}
 			}
 		}
-		if m > 0 && (total/float64(m) < linkMean || lowest < linkMin) {
+		if !near || m > 0 && (total/float64(m) < linkMean || lowest < linkMin) {
 			continue
 		}
 		if ry < rx {

@@ -30,6 +30,9 @@ func Decode(b []byte) (text string, warnings []string, err error) {
 		b = out
 	}
 	if looksBinary(b) {
+		if looksUTF16(b) {
+			return "", nil, fmt.Errorf("%w: looks like UTF-16 without a byte order mark; save it as UTF-8", ErrBinary)
+		}
 		return "", nil, ErrBinary
 	}
 	s := string(b)
@@ -60,6 +63,23 @@ func looksBinary(b []byte) bool {
 		}
 	}
 	return len(head) > 0 && ctl*10 > len(head)
+}
+
+// looksUTF16 says whether b reads as UTF-16 text without a BOM: mostly ASCII
+// characters with a zero byte beside each.
+func looksUTF16(b []byte) bool {
+	n := min(len(b), 1024) &^ 1
+	if n < 4 {
+		return false
+	}
+	var zero [2]int
+	for i := 0; i < n; i++ {
+		if b[i] == 0 {
+			zero[i%2]++
+		}
+	}
+	half := n / 2
+	return (zero[0]*10 >= half*9 && zero[1]*10 < half) || (zero[1]*10 >= half*9 && zero[0]*10 < half)
 }
 
 func countInvalid(b []byte) int {

@@ -470,3 +470,14 @@ func TestJSONListOnlyForNames(t *testing.T) {
 		t.Errorf("error %v, want line 2's text field named", err)
 	}
 }
+
+func TestUTF16WithoutBOMIsNamed(t *testing.T) {
+	var b []byte
+	for _, r := range "Bridge reopens\nThe bridge reopened on Friday.\n" {
+		b = append(b, byte(r), 0)
+	}
+	_, err := parse("x.txt", b)
+	if err == nil || !strings.Contains(err.Error(), "UTF-16 without a byte order mark") {
+		t.Errorf("error %v, want UTF-16 without a BOM named", err)
+	}
+}

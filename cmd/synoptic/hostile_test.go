@@ -236,6 +236,7 @@ func TestBadInputsFailOnOneLine(t *testing.T) {
 		{[]string{hostile("whitespace.txt"), good}, `whitespace\.txt: file holds only whitespace`},
 		{[]string{hostile("binary.png"), good}, `binary\.png: binary data, not text$`},
 		{[]string{hostile("binary-named.txt"), good}, `binary-named\.txt: binary data, not text$`},
+		{[]string{hostile("utf16-nobom.txt"), good}, `utf16-nobom\.txt: binary data, not text: looks like UTF-16 without a byte order mark; save it as UTF-8$`},
 		{[]string{hostile("wrong-types.json"), good}, `wrong-types\.json: field "date" must be a string, not a number$`},
 		{[]string{hostile("bad-lines.jsonl"), good}, `bad-lines\.jsonl: line 2: field "text" must be a string, not an array$`},
 		{[]string{hostile("not-json.json"), good}, `not-json\.json: JSON must start with \{ or \[`},

@@ -51,19 +51,30 @@ const postingBudget = 1024
 
 // candidates returns the block pairs worth scoring, sorted.
 func (ix *corpusIndex) candidates() [][2]int {
-	post := make([][]int32, len(ix.df))
+	// postings in one array: post(t) = flat[start[t]:start[t+1]]
+	start := make([]int32, len(ix.df)+1)
+	for t, d := range ix.df {
+		start[t+1] = start[t] + d
+	}
+	flat := make([]int32, start[len(ix.df)])
+	fill := slices.Clone(start[:len(ix.df)])
 	for g, b := range ix.all {
-		if b.class == classNone {
-			continue
-		}
 		for _, t := range b.terms {
-			post[t] = append(post[t], int32(g))
+			flat[fill[t]] = int32(g)
+			fill[t]++
 		}
+	}
+	post := func(t int32) []int32 { return flat[start[t]:start[t+1]] }
+	artOf := make([]int32, len(ix.all))
+	classes := make([]class, len(ix.all))
+	for g, b := range ix.all {
+		artOf[g], classes[g] = int32(b.art), b.class
 	}
 	acc := make([]float64, len(ix.all))
 	var touched []int32
 	var out [][2]int
 	order := make([]int32, 0, 64)
+	keys := make([]uint64, 0, 64)
 	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
 	// On long stories each block keeps fewer candidates, so that full
 	// scoring stays linear; a block's counterpart is almost always among
@@ -77,33 +88,40 @@ func (ix *corpusIndex) candidates() [][2]int {
 		if b.class == classNone || len(b.terms) == 0 {
 			continue
 		}
-		// the block's rarest terms (ties by term id, for determinism)
-		order = order[:0]
-		for k := range b.terms {
-			order = append(order, int32(k))
-		}
-		slices.SortFunc(order, func(p, q int32) int {
-			tp, tq := b.terms[p], b.terms[q]
-			if ix.df[tp] != ix.df[tq] {
-				return int(ix.df[tp] - ix.df[tq])
+		// the block's rarest terms (ties by term id, for determinism),
+		// sorted as packed keys: document frequency, term, position
+		keys = keys[:0]
+		var rarest uint64 = math.MaxUint64
+		for k, t := range b.terms {
+			if k > 0xffff || t >= 1<<24 {
+				break // past what a key holds: enough terms to find candidates with
 			}
-			return int(tp - tq)
-		})
+			key := uint64(ix.df[t])<<40 | uint64(t)<<16 | uint64(k)
+			rarest = min(rarest, key)
+			if ix.df[t] <= postingBudget {
+				keys = append(keys, key) // only rare terms can fit the budget after the first
+			}
+		}
+		if len(keys) == 0 && rarest != math.MaxUint64 {
+			keys = append(keys, rarest)
+		}
+		slices.Sort(keys)
+		order = order[:0]
 		walked := 0
-		for n, k := range order {
-			d := len(post[b.terms[k]])
+		for n, key := range keys {
+			k := int32(key & 0xffff)
+			d := len(post(b.terms[k]))
 			if n >= candTerms || (n > 0 && walked+d > postingBudget) {
-				order = order[:n]
 				break
 			}
 			walked += d
+			order = append(order, k)
 		}
 		touched = touched[:0]
 		for _, k := range order {
 			t := b.terms[k]
-			for _, h := range post[t] {
-				o := ix.all[h]
-				if o.art == b.art || o.class != b.class {
+			for _, h := range post(t) {
+				if artOf[h] == int32(b.art) || classes[h] != b.class {
 					continue
 				}
 				if acc[h] == 0 {
@@ -116,7 +134,7 @@ func (ix *corpusIndex) candidates() [][2]int {
 			top[a] = top[a][:0]
 		}
 		for _, h := range touched {
-			a := ix.all[h].art
+			a := artOf[h]
 			top[a] = insertTop(top[a], h, acc, keep)
 		}
 		for _, h := range touched {

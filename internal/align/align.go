@@ -140,7 +140,6 @@ func (ix *corpusIndex) scorePairs() []pair {
 			p.p = 0.5 + 0.5*p.p // the headlines of one story pair with each other
 		}
 	}
-	dump(ix, pairs)
 	return pairs
 }
 

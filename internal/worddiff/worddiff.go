@@ -92,8 +92,9 @@ type Stats struct {
 // Differ diffs many pairs of one document with one token dictionary.
 // A Differ is not safe for concurrent use.
 type Differ struct {
-	raw   map[string]rune // token as written → id
-	norm  map[string]rune // normalised token → id
+	raw   map[string]rune     // token as written → id
+	ascii [utf8.RuneSelf]rune // one-byte token → id (0: not yet seen); half the tokens are " "
+	norm  map[string]rune     // normalised token → id
 	next  rune
 	dm    *dmp.DiffMatchPatch
 	a, b  side
@@ -149,6 +150,7 @@ func (d *Differ) Diff(a, b string) []Op {
 	if len(d.norm)+na+nb > lastID-firstID {
 		d.raw = make(map[string]rune)
 		d.norm = make(map[string]rune)
+		d.ascii = [utf8.RuneSelf]rune{}
 		d.next = firstID
 	}
 	d.a.ids = d.intern(a, d.a.off, d.a.ids[:0])
@@ -177,6 +179,13 @@ func offsets(s string, off []int) []int {
 func (d *Differ) intern(s string, off []int, ids []rune) []rune {
 	for i := 0; i+1 < len(off); i++ {
 		tok := s[off[i]:off[i+1]]
+		one := len(tok) == 1 && tok[0] < utf8.RuneSelf
+		if one {
+			if id := d.ascii[tok[0]]; id != 0 {
+				ids = append(ids, id)
+				continue
+			}
+		}
 		id, ok := d.raw[tok]
 		if !ok {
 			k := Normalize(tok)
@@ -187,6 +196,9 @@ func (d *Differ) intern(s string, off []int, ids []rune) []rune {
 			}
 			// A clone, so the dictionary does not keep the whole text alive.
 			d.raw[strings.Clone(tok)] = id
+		}
+		if one {
+			d.ascii[tok[0]] = id
 		}
 		ids = append(ids, id)
 	}

@@ -57,7 +57,7 @@ var (
 	// short block that matches many paragraphs must not gather them all.
 	maxPerArticle = 4
 	// linkMin is the least probability of any one of those pairs.
-	linkMin = 0.0
+	linkMin = 0.035
 )
 
 // Align groups the blocks of arts into events. Every block of every article
@@ -113,8 +113,8 @@ func (ix *corpusIndex) scorePairs() []pair {
 			continue
 		}
 		before, after := false, false
-		for di := 0; di <= 2; di++ {
-			for dj := 0; dj <= 2; dj++ {
+		for di := 0; di <= 1; di++ {
+			for dj := 0; dj <= 1; dj++ {
 				if di+dj == 0 {
 					continue
 				}

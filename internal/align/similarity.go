@@ -308,22 +308,22 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // the best match of a block is worth more than its runner-up) and whether
 // its neighbours are aligned too.
 var (
-	wBias  = -6.058
+	wBias  = -6.25
 	wCos   = 4.228
-	wSent  = 2.199
+	wSent  = 2.716
 	wSent1 = 0.149
-	wCover = 3.461
-	wQuote = 1.698
+	wCover = 3.812
+	wQuote = 1.559
 	wNum   = 1.5
-	wSentC = 3.27
-	wQTerm = 0.522
+	wSentC = 3.0
+	wQTerm = 0.353
 
-	vBias  = 0.359
-	vBase  = 1.072
-	vBest  = 0.407
-	vRel   = 0.302
+	vBias  = 0.375
+	vBase  = 0.834
+	vBest  = 0.279
+	vRel   = 0.226
 	vNeigh = 2.92
-	vPos   = 0.184
+	vPos   = 0.724
 )
 
 func (e evidence) logit1() float64 {

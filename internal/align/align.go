@@ -82,13 +82,19 @@ func (ix *corpusIndex) scorePairs() []pair {
 			best[g][a] = math.Inf(-1)
 		}
 	}
-	for k, c := range cands {
-		x, y := ix.all[c[0]], ix.all[c[1]]
-		pairs[k] = pair{x: c[0], y: c[1], f: ix.score(x, y)}
-		b := pairs[k].f.logit1()
-		pairs[k].f.base = b
-		best[c[0]][y.art] = math.Max(best[c[0]][y.art], b)
-		best[c[1]][x.art] = math.Max(best[c[1]][x.art], b)
+	const chunk = 1024
+	parallel((len(cands)+chunk-1)/chunk, func(c int) {
+		var sc pairScratch
+		for k := c * chunk; k < min(len(cands), (c+1)*chunk); k++ {
+			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, &sc)}
+			pairs[k].f.base = pairs[k].f.logit1()
+		}
+	})
+	for _, p := range pairs {
+		x, y := ix.all[p.x], ix.all[p.y]
+		best[p.x][y.art] = math.Max(best[p.x][y.art], p.f.base)
+		best[p.y][x.art] = math.Max(best[p.y][x.art], p.f.base)
 	}
 	for k := range pairs {
 		p := &pairs[k]

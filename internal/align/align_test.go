@@ -2,6 +2,7 @@ package align
 
 import (
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -256,5 +257,18 @@ func TestSentenceEvidence(t *testing.T) {
 	}
 	if strings.Contains(a[0].Text, "\n") {
 		t.Fatal("test text has a newline")
+	}
+}
+
+// Long stories are tokenised and scored in parallel; the result must not
+// depend on how many processors run it.
+func TestDeterministicAcrossProcessors(t *testing.T) {
+	arts, _ := benchStory(200<<10, 3)
+	many := Align(arts, DefaultOptions())
+	old := runtime.GOMAXPROCS(1)
+	one := Align(arts, DefaultOptions())
+	runtime.GOMAXPROCS(old)
+	if !reflect.DeepEqual(many, one) {
+		t.Fatal("the alignment on one processor differs from the one on several")
 	}
 }

@@ -18,6 +18,14 @@ const (
 	candLong   = 200 // articles longer than this many blocks keep fewer candidates
 )
 
+// pairScratch is the scratch space of scoring one block pair at a time.
+type pairScratch struct {
+	sq       []float64  // per sentence pair: shared weight
+	sn       []int32    // per sentence pair: shared terms
+	touched  []int32    // sentence pairs with shared terms
+	sharedAt [][2]int32 // positions in x and y of the terms they share
+}
+
 // pair is a scored candidate pairing of two blocks of different articles.
 type pair struct {
 	x, y int // indices into corpusIndex.all, x < y
@@ -70,12 +78,6 @@ func (ix *corpusIndex) candidates() [][2]int {
 	for g, b := range ix.all {
 		artOf[g], classes[g] = int32(b.art), b.class
 	}
-	acc := make([]float64, len(ix.all))
-	var touched []int32
-	var out [][2]int
-	order := make([]int32, 0, 64)
-	keys := make([]uint64, 0, 64)
-	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
 	// On long stories each block keeps fewer candidates, so that full
 	// scoring stays linear; a block's counterpart is almost always among
 	// its first few by shared rare terms.
@@ -84,7 +86,35 @@ func (ix *corpusIndex) candidates() [][2]int {
 		longest = max(longest, len(a))
 	}
 	keep := min(candPerArt, max(candMin, candPerArt*candLong/max(longest, 1)))
-	for g, b := range ix.all {
+	const chunk = 256
+	nchunks := (len(ix.all) + chunk - 1) / chunk
+	outs := make([][][2]int, nchunks)
+	parallel(nchunks, func(c int) {
+		outs[c] = ix.candidatesOf(c*chunk, min(len(ix.all), (c+1)*chunk), post, artOf, classes, keep)
+	})
+	var out [][2]int
+	for _, o := range outs {
+		out = append(out, o...)
+	}
+	slices.SortFunc(out, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
+		}
+		return p[1] - q[1]
+	})
+	return slices.Compact(out)
+}
+
+// candidatesOf finds the candidates of blocks lo to hi-1 of ix.all.
+func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int) [][2]int {
+	acc := make([]float64, len(ix.all))
+	var touched []int32
+	var out [][2]int
+	order := make([]int32, 0, 64)
+	keys := make([]uint64, 0, 64)
+	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
+	for g := lo; g < hi; g++ {
+		b := ix.all[g]
 		if b.class == classNone || len(b.terms) == 0 {
 			continue
 		}
@@ -150,13 +180,7 @@ func (ix *corpusIndex) candidates() [][2]int {
 			}
 		}
 	}
-	slices.SortFunc(out, func(p, q [2]int) int {
-		if p[0] != q[0] {
-			return p[0] - q[0]
-		}
-		return p[1] - q[1]
-	})
-	return slices.Compact(out)
+	return out
 }
 
 // insertTop keeps list the k best blocks by acc (ties by index),
@@ -178,13 +202,13 @@ func insertTop(list []int32, h int32, acc []float64, k int) []int32 {
 }
 
 // score measures what blocks x and y share.
-func (ix *corpusIndex) score(x, y *block) evidence {
+func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 	var e evidence
 	if x.norm == 0 || y.norm == 0 {
 		return e
 	}
 	dot, shared := 0.0, 0.0
-	ix.sharedAt = ix.sharedAt[:0]
+	sc.sharedAt = sc.sharedAt[:0]
 	i, j := 0, 0
 	for i < len(x.terms) && j < len(y.terms) {
 		switch {
@@ -195,7 +219,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 		default:
 			t := x.terms[i]
 			dot += x.tf[i] * y.tf[j]
-			ix.sharedAt = append(ix.sharedAt, [2]int32{int32(i), int32(j)})
+			sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
 			shared += ix.weight[t]
 			if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
 				e.numbers++
@@ -208,7 +232,7 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 	if m := math.Min(x.mass, y.mass); m > 0 {
 		e.cover = shared / m
 	}
-	ix.sentences(x, y, &e)
+	ix.sentences(x, y, &e, sc)
 	e.quote = ix.sharedShingles(x.quoted, y.quoted)
 	if len(x.qterms) > 0 && len(y.qterms) > 0 {
 		shared, mx, my := 0.0, 0.0, 0.0
@@ -240,33 +264,33 @@ func (ix *corpusIndex) score(x, y *block) evidence {
 // the terms the two blocks share (found by score), adding each to the
 // sentence pairs that both hold it, so its cost follows the overlap rather
 // than the product of the blocks' sentences.
-func (ix *corpusIndex) sentences(x, y *block, e *evidence) {
+func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
 	ny := len(y.sents)
-	if need := len(x.sents) * ny; cap(ix.sq) < need {
-		ix.sq = make([]float64, need)
-		ix.sn = make([]int32, need)
+	if need := len(x.sents) * ny; cap(sc.sq) < need {
+		sc.sq = make([]float64, need)
+		sc.sn = make([]int32, need)
 	} else {
-		ix.sq = ix.sq[:need]
-		ix.sn = ix.sn[:need]
+		sc.sq = sc.sq[:need]
+		sc.sn = sc.sn[:need]
 	}
-	ix.touched = ix.touched[:0]
-	for _, at := range ix.sharedAt {
+	sc.touched = sc.touched[:0]
+	for _, at := range sc.sharedAt {
 		w := ix.weight[x.terms[at[0]]]
 		for bx := x.tsent[at[0]]; bx != 0; bx &= bx - 1 {
 			s := bits.TrailingZeros64(bx)
 			for by := y.tsent[at[1]]; by != 0; by &= by - 1 {
 				k := s*ny + bits.TrailingZeros64(by)
-				if ix.sn[k] == 0 {
-					ix.touched = append(ix.touched, int32(k))
+				if sc.sn[k] == 0 {
+					sc.touched = append(sc.touched, int32(k))
 				}
-				ix.sq[k] += w * w
-				ix.sn[k]++
+				sc.sq[k] += w * w
+				sc.sn[k]++
 			}
 		}
 	}
-	for _, k := range ix.touched {
-		q, n := ix.sq[k], ix.sn[k]
-		ix.sq[k], ix.sn[k] = 0, 0
+	for _, k := range sc.touched {
+		q, n := sc.sq[k], sc.sn[k]
+		sc.sq[k], sc.sn[k] = 0, 0
 		s, t := &x.sents[int(k)/ny], &y.sents[int(k)%ny]
 		c := math.Min(q/(s.norm*t.norm), 1)
 		if n >= 2 {

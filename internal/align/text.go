@@ -2,8 +2,11 @@ package align
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,7 +59,7 @@ type block struct {
 // corpusIndex is a story prepared for alignment: its vocabulary, document
 // frequencies over its blocks, and every block's features.
 type corpusIndex struct {
-	vocab  map[string]int32
+	voc    *vocabulary
 	df     []int32
 	weight []float64 // per term: the idf weight
 	arts   [][]*block
@@ -66,9 +69,8 @@ type corpusIndex struct {
 	sq       []float64
 	sn       []int32
 	touched  []int32
-	sharedAt [][2]int32       // positions in x and y of the terms they share
-	raw      map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
-	shdf     counter          // blocks holding each quoted 4-gram
+	sharedAt [][2]int32 // positions in x and y of the terms they share
+	shdf     counter    // blocks holding each quoted 4-gram
 	ndocs    int
 }
 
@@ -87,34 +89,133 @@ type tokenInfo struct {
 	num    bool
 }
 
+// chunkBlocks is how many blocks one tokenising task takes. Long stories
+// are tokenised in parallel, chunk by chunk, each chunk with its own
+// vocabulary; the vocabularies are merged in chunk order, so term ids, and
+// so every result, do not depend on how many processors there are.
+const chunkBlocks = 128
+
 // index tokenises every block of arts and computes the story's weights.
 func index(arts [][]segment.Block) *corpusIndex {
-	ix := &corpusIndex{vocab: map[string]int32{}, raw: map[string]int32{}}
-	var sc scratch
+	ix := &corpusIndex{}
+	var texts []string
+	var work []*block // the blocks to tokenise, in story order
 	for a, bs := range arts {
 		row := make([]*block, len(bs))
 		for i, b := range bs {
 			blk := &block{art: a, idx: i, class: classOf(b.Kind)}
 			if blk.class != classNone {
-				ix.tokenize(blk, b.Text, &sc)
-				ix.ndocs++
+				work = append(work, blk)
+				texts = append(texts, b.Text)
 			}
 			row[i] = blk
 			ix.all = append(ix.all, blk)
 		}
 		ix.arts = append(ix.arts, row)
 	}
+	ix.ndocs = len(work)
+	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
+	vocs := make([]*vocabulary, nchunks)
+	toks := make([][]tokenInfo, len(work))
+	parallel(nchunks, func(c int) {
+		voc := newVocabulary()
+		var sc scratch
+		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
+			scan(texts[k], &sc, voc)
+			toks[k] = slices.Clone(sc.words)
+		}
+		vocs[c] = voc
+	})
+	// merge the chunks' vocabularies, in order
+	ix.voc = newVocabulary()
+	remap := make([][]int32, nchunks)
+	for c, voc := range vocs {
+		remap[c] = make([]int32, len(voc.names))
+		for local, name := range voc.names {
+			remap[c][local] = ix.voc.termID(name)
+		}
+	}
+	ix.names = ix.voc.names
+	parallel(nchunks, func(c int) {
+		var sc scratch
+		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
+			for j := range toks[k] {
+				if t := toks[k][j].term; t >= 0 {
+					toks[k][j].term = remap[c][t]
+				}
+			}
+			build(work[k], toks[k], &sc)
+			toks[k] = nil
+		}
+	})
+	ix.df = make([]int32, len(ix.names))
+	for _, blk := range work {
+		for _, t := range blk.terms {
+			ix.df[t]++
+		}
+		for _, h := range blk.quoted {
+			ix.shdf.add(h)
+		}
+	}
 	ix.weigh()
 	return ix
+}
+
+// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
+func parallel(n int, f func(int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// vocabulary gives each term an id.
+type vocabulary struct {
+	ids   map[string]int32
+	names []string         // per id: the term
+	raw   map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
+}
+
+func newVocabulary() *vocabulary {
+	return &vocabulary{ids: map[string]int32{}, raw: map[string]int32{}}
+}
+
+func (v *vocabulary) termID(s string) int32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
+	id := int32(len(v.names))
+	v.ids[s] = id
+	v.names = append(v.names, s)
+	return id
 }
 
 // idfPow sharpens the idf weights.
 var idfPow = 0.5
 
 // weigh turns document frequencies into idf weights and fills every block's
-// weighted vectors. The weight is squared idf: a story's ubiquitous names
-// ("North Korea", "Trump", "wall") must count for little next to the rare
-// name, number or phrase two reports of one event share.
+// weighted vectors: a story's ubiquitous names ("North Korea", "Trump",
+// "wall") must count for little next to the rare name, number or phrase two
+// reports of one event share.
 func (ix *corpusIndex) weigh() {
 	n := float64(ix.ndocs + 1)
 	ix.weight = make([]float64, len(ix.df))
@@ -149,9 +250,8 @@ func (ix *corpusIndex) weigh() {
 	}
 }
 
-// tokenize fills blk's terms, sentences and shingles from text and counts
-// its terms and shingles into the story's frequencies.
-func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
+// scan reads the words of text into sc.words, with their terms in voc.
+func scan(text string, sc *scratch, voc *vocabulary) {
 	sc.words = sc.words[:0]
 	quote := false
 	for s, sp := range segment.SentenceSpans(text) {
@@ -191,7 +291,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 					}
 				}
 				i += n
-				ix.addWord(sc, int32(s), quote)
+				addWord(sc, voc, int32(s), quote)
 				continue
 			}
 			sc.word, num, i = scanWord(st, i, sc.word[:0])
@@ -199,7 +299,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 				continue
 			}
 			if !num && upper && allUpper(st, i, len(sc.word)) && len(sc.word) >= 2 && len(sc.word) <= 5 {
-				ix.addWord(sc, int32(s), quote) // an acronym: "US", "EU"
+				addWord(sc, voc, int32(s), quote) // an acronym: "US", "EU"
 				continue
 			}
 			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num}
@@ -207,30 +307,35 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 			k := len(sc.words) - 1
 			switch {
 			case num:
-				sc.words[k].term = ix.termID(normNumber(sc.word))
+				sc.words[k].term = voc.termID(normNumber(sc.word))
 			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]
-				name := ix.termName(prev.term)
+				name := voc.names[prev.term]
 				if !hasMagnitude(name) {
-					prev.term = ix.termID(name + string(magnitude(sc.word)))
+					prev.term = voc.termID(name + string(magnitude(sc.word)))
 				}
 			default:
 				// one lookup per word: its stem is worked out once per story
-				if id, ok := ix.raw[string(sc.word)]; ok {
+				if id, ok := voc.raw[string(sc.word)]; ok {
 					sc.words[k].term = id
 					break
 				}
 				key := string(sc.word)
 				id := int32(-1)
 				if len(sc.word) >= 2 && !stop[key] {
-					id = ix.termID(string(stem(sc.word)))
+					id = voc.termID(string(stem(sc.word)))
 				}
-				ix.raw[key] = id
+				voc.raw[key] = id
 				sc.words[k].term = id
 			}
 		}
 	}
+}
+
+// build fills blk's terms, sentences and quotations from its words.
+func build(blk *block, words []tokenInfo, sc *scratch) {
+	sc.words = words
 	// terms and counts
 	sc.ids = sc.ids[:0]
 	for _, w := range sc.words {
@@ -254,7 +359,6 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 		}
 		blk.terms = append(blk.terms, sc.ids[k])
 		blk.tf = append(blk.tf, float64(j-k))
-		ix.df[sc.ids[k]]++
 		k = j
 	}
 	// quoted terms
@@ -311,23 +415,7 @@ func (ix *corpusIndex) tokenize(blk *block, text string, sc *scratch) {
 	}
 	slices.Sort(blk.quoted)
 	blk.quoted = slices.Compact(blk.quoted)
-	for _, h := range blk.quoted {
-		ix.shdf.add(h)
-	}
 }
-
-func (ix *corpusIndex) termID(s string) int32 {
-	if id, ok := ix.vocab[s]; ok {
-		return id
-	}
-	id := int32(len(ix.df))
-	ix.vocab[s] = id
-	ix.df = append(ix.df, 0)
-	ix.names = append(ix.names, s)
-	return id
-}
-
-func (ix *corpusIndex) termName(id int32) string { return ix.names[id] }
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
@@ -518,8 +606,8 @@ theres whats`) {
 }()
 
 // addWord adds sc.word as a term that is no stop word.
-func (ix *corpusIndex) addWord(sc *scratch, sent int32, quoted bool) {
-	sc.words = append(sc.words, tokenInfo{term: ix.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted})
+func addWord(sc *scratch, voc *vocabulary, sent int32, quoted bool) {
+	sc.words = append(sc.words, tokenInfo{term: voc.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted})
 }
 
 func isUpperAt(s string, i int) bool {

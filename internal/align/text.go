@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -79,6 +80,7 @@ type scratch struct {
 	word  []byte
 	words []tokenInfo
 	ids   []int32
+	pos   []int32 // per term id: its position in the block being built
 }
 
 type tokenInfo struct {
@@ -144,7 +146,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 					toks[k][j].term = remap[c][t]
 				}
 			}
-			build(work[k], toks[k], &sc)
+			build(work[k], toks[k], &sc, len(ix.names))
 			toks[k] = nil
 		}
 	})
@@ -334,7 +336,7 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 }
 
 // build fills blk's terms, sentences and quotations from its words.
-func build(blk *block, words []tokenInfo, sc *scratch) {
+func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	sc.words = words
 	// terms and counts
 	sc.ids = sc.ids[:0]
@@ -370,34 +372,91 @@ func build(blk *block, words []tokenInfo, sc *scratch) {
 	}
 	slices.Sort(sc.ids)
 	blk.qterms = slices.Clone(slices.Compact(sc.ids))
-	// sentences, sharing one backing array
-	ids := make([]int32, 0, len(sc.ids))
-	for k := 0; k < len(sc.words); {
-		j := k
-		start := len(ids)
-		for j < len(sc.words) && sc.words[j].sent == sc.words[k].sent {
-			if t := sc.words[j].term; t >= 0 {
-				ids = append(ids, t)
-			}
-			j++
+	// for each term, the sentences that hold it, and each sentence's terms
+	ns := 0
+	for _, w := range sc.words {
+		if w.term >= 0 {
+			ns = max(ns, int(w.sent)+1)
 		}
-		sent := ids[start:]
-		slices.Sort(sent)
-		sent = slices.Compact(sent)
-		ids = ids[:start+len(sent)]
-		if len(sent) > 0 {
-			blk.sents = append(blk.sents, sentence{terms: sent[:len(sent):len(sent)]})
-		}
-		k = j
 	}
-	// for each term, the sentences that hold it (the 64th bit stands for
-	// every later sentence)
 	blk.tsent = make([]uint64, len(blk.terms))
-	for s, st := range blk.sents {
-		bit := uint64(1) << min(s, 63)
-		for _, t := range st.terms {
-			if k, ok := slices.BinarySearch(blk.terms, t); ok {
-				blk.tsent[k] |= bit
+	if ns <= 64 {
+		// one pass over the words, and the sentences' term lists come out
+		// sorted from the block's sorted terms
+		if len(sc.pos) < nterms {
+			sc.pos = make([]int32, nterms)
+		}
+		for k, t := range blk.terms {
+			sc.pos[t] = int32(k)
+		}
+		var used uint64
+		for _, w := range sc.words {
+			if w.term >= 0 {
+				blk.tsent[sc.pos[w.term]] |= 1 << uint(w.sent)
+				used |= 1 << uint(w.sent)
+			}
+		}
+		// renumber the sentences that hold terms 0, 1, 2 …
+		var rank [64]int
+		n := 0
+		for s := 0; s < ns; s++ {
+			if used&(1<<uint(s)) != 0 {
+				rank[s] = n
+				n++
+			}
+		}
+		sizes := make([]int, n)
+		total := 0
+		for k := range blk.tsent {
+			var m uint64
+			for b := blk.tsent[k]; b != 0; b &= b - 1 {
+				r := rank[bits.TrailingZeros64(b)]
+				m |= 1 << uint(r)
+				sizes[r]++
+				total++
+			}
+			blk.tsent[k] = m
+		}
+		backing := make([]int32, total)
+		blk.sents = make([]sentence, n)
+		off := 0
+		for r := range blk.sents {
+			blk.sents[r].terms = backing[off : off : off+sizes[r]]
+			off += sizes[r]
+		}
+		for k, t := range blk.terms {
+			for b := blk.tsent[k]; b != 0; b &= b - 1 {
+				r := bits.TrailingZeros64(b)
+				blk.sents[r].terms = append(blk.sents[r].terms, t)
+			}
+		}
+	} else {
+		ids := make([]int32, 0, len(sc.ids))
+		for k := 0; k < len(sc.words); {
+			j := k
+			start := len(ids)
+			for j < len(sc.words) && sc.words[j].sent == sc.words[k].sent {
+				if t := sc.words[j].term; t >= 0 {
+					ids = append(ids, t)
+				}
+				j++
+			}
+			sent := ids[start:]
+			slices.Sort(sent)
+			sent = slices.Compact(sent)
+			ids = ids[:start+len(sent)]
+			if len(sent) > 0 {
+				blk.sents = append(blk.sents, sentence{terms: sent[:len(sent):len(sent)]})
+			}
+			k = j
+		}
+		// the 64th bit stands for every later sentence
+		for s, st := range blk.sents {
+			bit := uint64(1) << min(s, 63)
+			for _, t := range st.terms {
+				if k, ok := slices.BinarySearch(blk.terms, t); ok {
+					blk.tsent[k] |= bit
+				}
 			}
 		}
 	}

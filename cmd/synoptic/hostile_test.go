@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -301,12 +302,23 @@ func TestBigInputs(t *testing.T) {
 	prose := []string{"The council said the harbour bridge would reopen on Friday.", "Engineers worked through the night.",
 		"The ferry carried about 3,000 passengers a day.", "Shop owners said trade had fallen by half.",
 		"A report on the cause is due in June.", "Councillors asked for an independent review."}
+	// 50 MB of prose from a vocabulary of 3,000 made-up words, so that
+	// paragraphs differ as real ones do.
+	rng := rand.New(rand.NewPCG(7, 7))
+	syl := []string{"ka", "to", "ri", "men", "sa", "lo", "ve", "dan", "ur", "pi", "ne", "sto", "gra", "hel", "mo", "qui", "bar", "zen"}
+	words := make([]string, 3000)
+	for i := range words {
+		for n := 1 + rng.IntN(3); n > 0; n-- {
+			words[i] += syl[rng.IntN(len(syl))]
+		}
+	}
 	huge := write("huge.txt", func(b *strings.Builder) {
-		for i := 0; b.Len() < 50<<20; i++ {
-			b.WriteString(prose[i%len(prose)])
-			b.WriteString(" Item ")
-			b.WriteString(strings.Repeat("x", i%7))
-			b.WriteString(".\n")
+		for b.Len() < 50<<20 {
+			for n := 20 + rng.IntN(70); n > 0; n-- {
+				b.WriteString(words[rng.IntN(len(words))])
+				b.WriteByte(' ')
+			}
+			b.WriteString("end.\n")
 		}
 	})
 	r := runHostile(t, "export", huge, good)

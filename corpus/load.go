@@ -255,8 +255,17 @@ func titleCase(s string) string {
 
 // storyName is a short name for the story, used for export file names.
 func storyName(paths []string) string {
-	if len(paths) == 1 {
-		return strings.TrimSuffix(filepath.Base(filepath.Clean(paths[0])), filepath.Ext(paths[0]))
+	p := paths[0]
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
 	}
-	return filepath.Base(filepath.Dir(filepath.Clean(paths[0])))
+	if len(paths) == 1 {
+		base := filepath.Base(p)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			base = strings.TrimSuffix(base, filepath.Ext(base))
+		}
+		return base
+	}
+	// several files: the folder that holds the first one
+	return filepath.Base(filepath.Dir(p))
 }

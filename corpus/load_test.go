@@ -481,3 +481,31 @@ func TestUTF16WithoutBOMIsNamed(t *testing.T) {
 		t.Errorf("error %v, want UTF-16 without a BOM named", err)
 	}
 }
+
+func TestStoryName(t *testing.T) {
+	dir := t.TempDir()
+	story := filepath.Join(dir, "bridge-v1.2")
+	if err := os.Mkdir(story, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, story, map[string]string{"a.txt": "One.", "b.txt": "Two.", "c.jsonl": "{\"text\":\"a\"}\n{\"text\":\"b\"}"})
+	t.Chdir(story)
+	cases := []struct {
+		paths []string
+		want  string
+	}{
+		{[]string{"a.txt", "b.txt"}, "bridge-v1.2"},
+		{[]string{story}, "bridge-v1.2"},
+		{[]string{"."}, "bridge-v1.2"},
+		{[]string{"c.jsonl"}, "c"},
+	}
+	for _, c := range cases {
+		st, err := Load(c.paths)
+		if err != nil {
+			t.Fatalf("Load(%q): %v", c.paths, err)
+		}
+		if st.Name != c.want {
+			t.Errorf("Load(%q).Name = %q, want %q", c.paths, st.Name, c.want)
+		}
+	}
+}

@@ -42,7 +42,7 @@ type Options struct {
 // DefaultOptions are the parameters tuned on real multi-outlet coverage.
 func DefaultOptions() Options { return Options{Threshold: defaultThreshold} }
 
-var (
+const (
 	defaultThreshold = 0.49
 	// confident is the probability from which a pair supports its
 	// neighbours: a candidate between two confident pairs, in both

@@ -331,7 +331,7 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // compares with each block's best rival (outlets retell an event once, so
 // the best match of a block is worth more than its runner-up) and whether
 // its neighbours are aligned too.
-var (
+const (
 	wBias  = -6.25
 	wCos   = 4.228
 	wSent  = 2.716

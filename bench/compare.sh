@@ -62,20 +62,20 @@ timed() {
 	local t0 t1 rc=0 limit=$LIMIT
 	[ "$1" != synoptic ] || limit=3600
 	t0=$EPOCHREALTIME
-	timeout "$limit" bash -c 'run "$@"' _ "$1" "$2" "$3" "$WORK/out.$1" || rc=$?
+	timeout "$limit" /usr/bin/time -f "%U %S" -o "$WORK/cpu.$1" bash -c 'run "$@"' _ "$1" "$2" "$3" "$WORK/out.$1" || rc=$?
 	t1=$EPOCHREALTIME
 	if [ $rc -eq 124 ]; then echo ""; return; fi
 	[ $rc -eq 0 ] || { echo "$1 failed on $2 $3 (exit $rc)" >&2; exit 1; }
-	echo "$t0 $t1" | awk '{printf "%.4f", $2-$1}'
+	echo "$t0 $t1 $(tail -1 "$WORK/cpu.$1")" | awk '{printf "%.4f %.2f", $2-$1, $3+$4}'
 }
 
 median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print ""; else if (NR%2) print v[(NR+1)/2]; else printf "%.4f\n", (v[NR/2]+v[NR/2+1])/2}'; }
 
 fmt_t() { # seconds → "7 ms" / "1.23 s"
-	[ -n "$1" ] || { echo "> ${LIMIT} s"; return; }
+	[ -n "$1" ] || { echo "–"; return; }
 	awk -v s="$1" 'BEGIN { if (s < 1) printf "%.0f ms", s*1000; else printf "%.2f s", s }'
 }
-ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f×", a/b}' || echo "–"; }
+ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0) printf "%.2f×", a/b; else print "–"}' || echo "–"; }
 
 rows=()
 for size in "${SIZES[@]}"; do
@@ -89,38 +89,42 @@ for size in "${SIZES[@]}"; do
 	bytes=$(($(stat -c %s "$A") + $(stat -c %s "$B")))
 	rounds=$ROUNDS
 	case $size in *MB) [ "${size%MB}" -ge 10 ] && rounds=$((ROUNDS < 3 ? ROUNDS : 3)) ;; esac
-	declare -A times=()
-	for t in "${TOOLS[@]}"; do times[$t]=""; done
+	declare -A times=() cpus=()
+	for t in "${TOOLS[@]}"; do times[$t]="" cpus[$t]=""; done
 	echo "== $size: $bytes bytes in both sides, $rounds rounds" >&2
 	for ((r = 1; r <= rounds; r++)); do
 		for t in "${TOOLS[@]}"; do
 			[ -z "${skip[$t]:-}" ] || continue
-			s=$(timed "$t" "$A" "$B")
+			read -r s c <<<"$(timed "$t" "$A" "$B")" || true
 			if [ -z "$s" ]; then
 				echo "   $t: over ${LIMIT} s, skipped from here on" >&2
 				skip[$t]=$size
 				continue
 			fi
 			times[$t]+="$s "
-			echo "   round $r $t $(fmt_t "$s")" >&2
+			cpus[$t]+="$c "
+			echo "   round $r $t $(fmt_t "$s") (cpu $c s)" >&2
 		done
 	done
-	declare -A med=()
+	declare -A med=() cmed=()
 	for t in "${TOOLS[@]}"; do
 		med[$t]=$(tr ' ' '\n' <<<"${times[$t]}" | grep . | median || true)
+		cmed[$t]=$(tr ' ' '\n' <<<"${cpus[$t]}" | grep . | median || true)
 	done
 	# Peak memory of one more synoptic run.
 	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json "$A" "$B" >"$WORK/out.synoptic"
 	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$WORK/rss")
 	rssx=$(awk -v k="$rss" -v b="$bytes" 'BEGIN{printf "%.1f×", k*1024/b}')
 	cell() { if [ -n "${med[$1]}" ]; then fmt_t "${med[$1]}"; elif [ -n "${skip[$1]:-}" ]; then echo "> ${LIMIT} s (skipped)"; else echo "–"; fi; }
-	rows+=("| $size | $(cell synoptic) | $(cell git) | $(cell dwdiff) | $(cell icdiff) | $(ratio "${med[synoptic]}" "${med[git]}") | $(ratio "${med[synoptic]}" "${med[dwdiff]}") | $(ratio "${med[synoptic]}" "${med[icdiff]}") | $((rss / 1024)) MB | $rssx |")
-	unset times med
+	rows+=("| $size | $(cell synoptic) | $(cell git) | $(cell dwdiff) | $(cell icdiff) | $(ratio "${med[synoptic]}" "${med[git]}") | $(ratio "${med[synoptic]}" "${med[dwdiff]}") | $(ratio "${med[synoptic]}" "${med[icdiff]}") | $((rss / 1024)) MB | $rssx | $(fmt_t "${cmed[synoptic]}") / $(fmt_t "${cmed[git]}") = $(ratio "${cmed[synoptic]}" "${cmed[git]}") |")
+	unset times cpus med cmed
 done
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -sr); $(go version | cut -d' ' -f3); $(git --version); dwdiff $(dwdiff --version 2>&1 | head -1 | awk '{print $NF}'); icdiff $(icdiff --version 2>&1 | awk '{print $NF}')"
 echo
-echo "| size per side | synoptic export json | git diff --word-diff | dwdiff | icdiff --cols 200 | synoptic ÷ git | ÷ dwdiff | ÷ icdiff | synoptic max RSS | RSS ÷ input (both sides) |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "Wall time: median of the rounds. CPU: median user+sys seconds, synoptic / git (less sensitive to a busy machine)."
+echo
+echo "| size per side | synoptic export json | git diff --word-diff | dwdiff | icdiff --cols 200 | synoptic ÷ git | ÷ dwdiff | ÷ icdiff | synoptic max RSS | RSS ÷ input (both sides) | CPU synoptic / git |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

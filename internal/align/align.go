@@ -1,6 +1,21 @@
 // Package align groups the blocks of several articles into events: the
 // blocks of each article that report the same statement, fact or claim.
 // It handles reordering (crossing pairs), n:m groups and one-sided events.
+//
+// The method, in order:
+//   - every block becomes terms (lowercased, accents folded, lightly
+//     stemmed; figures normalised so that "$3.6 billion" is "3.6B"; dotted
+//     and capital acronyms kept), weighted by idf over the story's own
+//     blocks, so its ubiquitous names count for little;
+//   - an inverted index gives each block its candidates among the other
+//     articles' blocks, through its rarest terms (linear, not all pairs);
+//   - a first logistic stage scores a pair from whole-block cosine and
+//     coverage, its best-matching sentences, shared quotations and rare
+//     figures; a second stage weighs the pair against each block's best
+//     rival, the support of confident neighbouring pairs and position;
+//   - pairs are merged into events most probable first, across all
+//     articles at once; a merge must keep every cross-article pair it
+//     creates plausible on average, so events do not chain.
 package align
 
 import (

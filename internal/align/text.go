@@ -40,7 +40,6 @@ func classOf(k segment.Kind) class {
 type sentence struct {
 	terms []int32 // sorted, unique
 	norm  float64 // length of its idf-weighted binary vector
-	mass  float64 // sum of its term weights
 }
 
 // block holds what the aligner knows about one block.
@@ -66,13 +65,8 @@ type corpusIndex struct {
 	arts   [][]*block
 	all    []*block
 	names  []string // per term: its text
-	// scratch for sentence pairs while scoring one block pair
-	sq       []float64
-	sn       []int32
-	touched  []int32
-	sharedAt [][2]int32 // positions in x and y of the terms they share
-	shdf     counter    // blocks holding each quoted 4-gram
-	ndocs    int
+	shdf   counter  // blocks holding each quoted 4-gram
+	ndocs  int      // blocks that take part in alignment
 }
 
 // scratch buffers reused while tokenising.
@@ -242,14 +236,12 @@ func (ix *corpusIndex) weigh() {
 		b.mass = mass
 		for s := range b.sents {
 			ss := &b.sents[s]
-			q, m := 0.0, 0.0
+			q := 0.0
 			for _, t := range ss.terms {
 				w := ix.weight[t]
 				q += w * w
-				m += w
 			}
 			ss.norm = math.Sqrt(q)
-			ss.mass = m
 		}
 	}
 }

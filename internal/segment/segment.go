@@ -302,18 +302,30 @@ func isAbbrev(before, after string) bool {
 		}
 		k -= w
 	}
-	w := strings.ToLower(before[k:])
-	if w == "" {
+	word := before[k:]
+	if word == "" {
 		return false
 	}
-	if n := utf8.RuneCountInString(w); n == 1 {
-		c, _ := utf8.DecodeRuneInString(w)
+	if n := utf8.RuneCountInString(word); n == 1 {
+		c, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsLetter(c) // an initial: "Donald J. Trump"
 	}
-	if titles[w] {
+	if len(word) > 8 {
+		return false // longer than any abbreviation listed
+	}
+	// lowercase without allocating: this runs at every period of the text
+	var buf [8]byte
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if titles[string(buf[:len(word)])] {
 		return true
 	}
-	if abbrevs[w] {
+	if abbrevs[string(buf[:len(word)])] {
 		// "U.S. officials" goes on; "in the U.S. The talks" ends, when the
 		// next word is a common sentence opener.
 		return !opener(after)

@@ -80,9 +80,27 @@ const (
 // order; blocks the first article lacks sit next to their nearest aligned
 // neighbour. The result is deterministic.
 func Align(arts [][]segment.Block, opt Options) []Event {
+	return Score(arts).Events(opt.Threshold)
+}
+
+// Scored is a story whose candidate block pairs are all scored. Grouping it
+// into events is cheap, so a reader that moves the threshold live scores
+// once and calls Events for each threshold.
+type Scored struct {
+	arts  [][]segment.Block
+	ix    *corpusIndex
+	pairs []pair
+}
+
+// Score tokenises arts and scores their candidate pairs.
+func Score(arts [][]segment.Block) *Scored {
 	ix := index(arts)
-	pairs := ix.scorePairs()
-	return group(arts, ix, pairs, opt.Threshold)
+	return &Scored{arts: arts, ix: ix, pairs: ix.scorePairs()}
+}
+
+// Events groups the scored story into events at threshold, as Align does.
+func (s *Scored) Events(threshold float64) []Event {
+	return group(s.arts, s.ix, s.pairs, threshold)
 }
 
 // scorePairs finds and scores the candidate pairs of the story, in order.

@@ -182,9 +182,14 @@ func TestUbiquitousNamesDoNotPair(t *testing.T) {
 // A higher threshold only ever removes links.
 func TestThresholdIsMonotone(t *testing.T) {
 	arts := [][]segment.Block{damA, damB, damC}
+	scored := Score(arts)
 	var prev map[[4]int]bool
 	for th := 0.0; th <= 1.0001; th += 0.05 {
-		got := linked(Align(arts, Options{Threshold: th}))
+		evs := Align(arts, Options{Threshold: th})
+		if again := scored.Events(th); !reflect.DeepEqual(evs, again) {
+			t.Errorf("threshold %.2f: Score(…).Events differs from Align", th)
+		}
+		got := linked(evs)
 		if prev != nil {
 			for k := range got {
 				if !prev[k] {

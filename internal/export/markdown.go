@@ -33,7 +33,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		title = la + " vs " + ra
 	}
 	fmt.Fprintf(&b, "# %s\n\n", title)
-	fmt.Fprintf(&b, "Side by side: **%s** and **%s**", la, ra)
+	fmt.Fprintf(&b, "Side by side: %s and %s", mdStrong(la), mdStrong(ra))
 	if n := pairNote(st, l, r); n != "" {
 		fmt.Fprintf(&b, ", %s", mdLine(n))
 	}
@@ -127,7 +127,7 @@ func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, wid
 		fmt.Fprintf(b, "*Not in %s.*\n", who)
 		return
 	}
-	fmt.Fprintf(b, "**%s**\n\n", who)
+	fmt.Fprintf(b, "%s\n\n", mdStrong(who))
 	for x, p := range ps {
 		if x > 0 {
 			b.WriteString(">\n")
@@ -344,6 +344,17 @@ func isPunctLoose(r rune) bool {
 // punctuation or category P.
 func isPunctStrict(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsPunct(r) || unicode.IsSymbol(r)) || unicode.IsPunct(r)
+}
+
+// mdStrong sets escaped text in bold, with <b> where ** would not hold
+// (an escaped * at either end, or nothing to hold).
+func mdStrong(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" || strings.HasPrefix(s, `\*`) || last == '*' || !canOpen(' ', first) || !canClose(last, ' ') {
+		return "<b>" + s + "</b>"
+	}
+	return "**" + s + "**"
 }
 
 // mdURL is an article's address: a link when it is a plain http(s)

@@ -47,7 +47,7 @@ func mdToHTML(t testing.TB, md string) *html.Node {
 var mdAllowed = map[string]bool{}
 
 func init() {
-	for _, e := range strings.Fields("html head body h1 h2 h3 p strong em del ins a ul li blockquote table thead tbody tr th td") {
+	for _, e := range strings.Fields("html head body h1 h2 h3 p strong b em del ins a ul li blockquote table thead tbody tr th td") {
 		mdAllowed[e] = true
 	}
 }
@@ -217,6 +217,33 @@ func TestMarkdownSeed(t *testing.T) {
 	for _, want := range []string{"| Coverage |", "Legend: ~~struck~~ words only in", "**Washington Examiner**", "*Not in Washington Examiner.*", "*(caption)*"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("Markdown lacks %q", want)
+		}
+	}
+}
+
+// TestMarkdownOutletNames checks that any outlet name shows bold and whole
+// in the header line and above its side of each event.
+func TestMarkdownOutletNames(t *testing.T) {
+	for _, name := range []string{"*Star*", "Times.", `"Quoted" Post`, "a*", "_x_", "***", `back\`, "~~Tilde~~", "<b>Bold</b>", "1. Numbered", "- Dash"} {
+		st := buildStory("names",
+			art{outlet: name, paras: []string{"The council voted on Monday to close the old Baxter mill by the first of April, its chair said."}},
+			art{outlet: "Other", paras: []string{"The council voted on Monday to shut the old Baxter mill by the first of April, its chair said."}},
+		)
+		doc := mdToHTML(t, renderMD(t, st, DefaultOptions()))
+		checkMDElements(t, doc)
+		bold := findAll(doc, func(n *html.Node) bool { return n.Data == "strong" || n.Data == "b" })
+		n := 0
+		for _, b := range bold {
+			if textOf(b, nil) == name {
+				n++
+			}
+		}
+		if n < 2 {
+			var got []string
+			for _, b := range bold {
+				got = append(got, textOf(b, nil))
+			}
+			t.Errorf("outlet %q is bold and whole %d times, want the header and its side: bold texts %q", name, n, got)
 		}
 	}
 }

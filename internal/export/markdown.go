@@ -238,13 +238,20 @@ func mdWidth(s string, escaped bool) int {
 func mdRender(words [][]mdPiece) string {
 	// Join the words into segments of one mark; a space between two words
 	// takes the mark of both when they have the same one.
-	var segs []mdPiece
+	type span struct {
+		start, end int
+		mark       mark
+		raw        bool
+	}
+	var all strings.Builder
+	var spans []span
 	add := func(t string, m mark, raw bool) {
-		if n := len(segs); n > 0 && segs[n-1].mark == m && segs[n-1].raw == raw {
-			segs[n-1].text += t
-			return
+		if n := len(spans); n > 0 && spans[n-1].mark == m && spans[n-1].raw == raw {
+			spans[n-1].end += len(t)
+		} else {
+			spans = append(spans, span{all.Len(), all.Len() + len(t), m, raw})
 		}
-		segs = append(segs, mdPiece{t, m, raw})
+		all.WriteString(t)
 	}
 	for i, w := range words {
 		if i > 0 {
@@ -260,21 +267,17 @@ func mdRender(words [][]mdPiece) string {
 		}
 	}
 	// Escape the article text as one line, so that what a character means
-	// in context (an entity, a list number, an address) is seen whole.
-	var line strings.Builder
-	for _, sg := range segs {
-		if !sg.raw {
-			line.WriteString(sg.text)
+	// in context (an entity, a list number, an address) is seen whole. Only
+	// a leading tag is raw, and the escapes look at nothing before it.
+	line := all.String()
+	flags := mdEscapeFlags(line, len(spans) > 0 && !spans[0].raw)
+	segs := make([]mdPiece, len(spans))
+	for i, sp := range spans {
+		t := line[sp.start:sp.end]
+		if !sp.raw {
+			t = applyEscapes(t, flags[sp.start:sp.end])
 		}
-	}
-	flags := mdEscapeFlags(line.String(), len(segs) > 0 && !segs[0].raw)
-	off := 0
-	for i, sg := range segs {
-		if sg.raw {
-			continue
-		}
-		segs[i].text = applyEscapes(sg.text, flags[off:off+len(sg.text)])
-		off += len(sg.text)
+		segs[i] = mdPiece{t, sp.mark, sp.raw}
 	}
 	var b strings.Builder
 	for i, s := range segs {

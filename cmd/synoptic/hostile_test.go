@@ -360,3 +360,88 @@ func TestBigInputs(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderShowsHostileTextHarmlessly runs the reader in tmux over articles
+// that try to set the window title (OSC 0), write the clipboard (OSC 52) and
+// clear the screen, and checks that none of it acted while the escape
+// sequences are shown as visible text.
+func TestReaderShowsHostileTextHarmlessly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test: skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux); this end-to-end test needs it")
+	}
+	bin := hostileBin(t)
+	conf := filepath.Join(t.TempDir(), "tmux.conf")
+	// With set-clipboard on, an OSC 52 that reached tmux would fill a buffer.
+	if err := os.WriteFile(conf, []byte("set -g set-clipboard on\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sock := fmt.Sprintf("synoptic-hostile-%d-%d", os.Getpid(), time.Now().UnixNano())
+	tmux := func(args ...string) (string, error) {
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		return string(out), err
+	}
+	a, _ := filepath.Abs(hostile("escape-a.txt"))
+	b, _ := filepath.Abs(hostile("escape-b.txt"))
+	cmd := fmt.Sprintf("env TERM=xterm-256color %s %s %s; echo EXIT=$?; sleep 60", bin, a, b)
+	if out, err := tmux("-f", conf, "new-session", "-d", "-s", "r", "-x", "160", "-y", "45", cmd); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { tmux("kill-server") })
+	screen := func() string {
+		out, err := tmux("capture-pane", "-p", "-t", "r")
+		if err != nil {
+			t.Fatalf("capture-pane: %v", err)
+		}
+		return out
+	}
+	waitFor := func(what string, ok func(string) bool) string {
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			s := screen()
+			if ok(s) {
+				return s
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("waiting for %s; the screen is:\n%s", what, s)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	acted := func(when string) {
+		t.Helper()
+		if title, _ := tmux("display-message", "-p", "-t", "r", "#{pane_title}"); strings.Contains(title, "owned") {
+			t.Errorf("%s: the article set the pane title to %q", when, strings.TrimSpace(title))
+		}
+		if bufs, _ := tmux("list-buffers"); strings.TrimSpace(bufs) != "" {
+			t.Errorf("%s: the article wrote the clipboard: %q", when, bufs)
+		}
+	}
+	s := waitFor("the reader", func(s string) bool { return strings.Contains(s, "␛]0;owned title␇") })
+	acted("start")
+	seen := s
+	for i := 0; i < 12; i++ {
+		if _, err := tmux("send-keys", "-t", "r", "n"); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond)
+		s = screen()
+		seen += s
+		acted(fmt.Sprintf("after %d× n", i+1))
+		if !strings.Contains(s, "Coastal Ledger") {
+			t.Fatalf("after %d× n the header is gone (screen cleared?):\n%s", i+1, s)
+		}
+	}
+	for _, want := range []string{"␛]52;c;cm0gLXJmIH4K␇", "␛[2J", "⟨U+202E⟩gnp.exe"} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("the reader never showed %q as text", want)
+		}
+	}
+	if _, err := tmux("send-keys", "-t", "r", "q"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("exit", func(s string) bool { return strings.Contains(s, "EXIT=0") })
+	acted("exit")
+}

@@ -216,12 +216,13 @@ func (st *Story) addStats(s worddiff.Stats) {
 	st.stats.Pairs += s.Pairs
 	st.stats.GoDiffGaps += s.GoDiffGaps
 	st.stats.LongestGap = max(st.stats.LongestGap, s.LongestGap)
-	st.stats.DeadlineHits += s.DeadlineHits
+	st.stats.Chunked += s.Chunked
+	st.stats.Coarse += s.Coarse
 }
 
 // DiffStats returns the word-diff counts of the story so far: pairs diffed,
-// gaps handed to go-diff, the longest of them, and go-diff deadlines hit
-// (which would mean a coarse diff somewhere; see worddiff.BigGap).
+// gaps handed to go-diff, the longest of them, gaps cut into chunks, and
+// coarse results, which must be 0 (see worddiff.Stats).
 func (st *Story) DiffStats() worddiff.Stats {
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -231,7 +232,8 @@ func (st *Story) DiffStats() worddiff.Stats {
 		s.Pairs += d.Pairs
 		s.GoDiffGaps += d.GoDiffGaps
 		s.LongestGap = max(s.LongestGap, d.LongestGap)
-		s.DeadlineHits += d.DeadlineHits
+		s.Chunked += d.Chunked
+		s.Coarse += d.Coarse
 	}
 	return s
 }

@@ -47,7 +47,7 @@ func benchDiff(b *testing.B, p [2]string) {
 	for b.Loop() {
 		d.Diff(p[0], p[1])
 	}
-	b.ReportMetric(float64(d.DeadlineHits()), "deadline-hits")
+	b.ReportMetric(float64(d.Stats().Coarse), "coarse-gaps")
 }
 
 func BenchmarkDiffMedianPair(b *testing.B) {
@@ -79,5 +79,5 @@ func BenchmarkDiffDocument(b *testing.B) {
 			d.Diff(p[0], p[1])
 		}
 	}
-	b.ReportMetric(float64(d.DeadlineHits()), "deadline-hits")
+	b.ReportMetric(float64(d.Stats().Coarse), "coarse-gaps")
 }

@@ -12,15 +12,18 @@
 // between two changes joins them). Ops are substrings of the inputs, so a
 // diff of a warm Differ allocates little more than its result.
 //
-// go-diff runs without a deadline (DiffTimeout 0): after anchoring, its gaps
-// are short, and a deadline would silently turn a gap into "delete all,
-// insert all". Only a gap longer than BigGap tokens, which prose does not
-// produce, gets GapTimeout; Stats counts such deadline hits.
+// go-diff runs without a deadline (DiffTimeout 0): a deadline would make the
+// result depend on the machine's speed and silently turn a gap into "delete
+// all, insert all". After anchoring its gaps are short (BenchmarkBuild
+// reports the longest); a gap longer than BigGap tokens, which prose does not
+// produce, is cut into proportional chunks that are diffed in turn, which
+// bounds the work deterministically. Stats counts the gaps go-diff got and
+// any coarse result (a gap whose sides share tokens diffed with no equal
+// part), which must stay 0.
 package worddiff
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,18 +78,18 @@ func B(ops []Op) string {
 }
 
 // BigGap is the length in tokens (both sides) above which a gap without
-// anchors is diffed with the deadline GapTimeout.
+// anchors is cut into chunks before go-diff sees it.
 const BigGap = 20000
-
-// GapTimeout bounds go-diff on a gap longer than BigGap tokens.
-const GapTimeout = 2 * time.Second
 
 // Stats count what a Differ did.
 type Stats struct {
-	Pairs        int // calls of Diff
-	GoDiffGaps   int // gaps handed to go-diff
-	LongestGap   int // longest such gap, in tokens of both sides
-	DeadlineHits int // gaps where go-diff reached its deadline
+	Pairs      int // calls of Diff
+	GoDiffGaps int // gaps handed to go-diff
+	LongestGap int // longest such gap, in tokens of both sides
+	Chunked    int // gaps over BigGap tokens, cut into chunks
+	// Coarse counts gaps whose sides share a token that came back with no
+	// equal part: a "delete all, insert all" result. It must be 0.
+	Coarse int
 }
 
 // Differ diffs many pairs of one document with one token dictionary.
@@ -137,9 +140,6 @@ func Diff(a, b string) []Op { return New().Diff(a, b) }
 
 // Stats returns the Differ's counts so far.
 func (d *Differ) Stats() Stats { return d.stats }
-
-// DeadlineHits is how many gaps reached go-diff's deadline (see BigGap).
-func (d *Differ) DeadlineHits() int { return d.stats.DeadlineHits }
 
 // Diff compares a (first) with b (second).
 func (d *Differ) Diff(a, b string) []Op {
@@ -327,33 +327,37 @@ func (d *Differ) anchors(cands []int32) []int32 {
 	return out
 }
 
-// goDiff runs go-diff's Myers diff on a gap without anchors.
+// goDiff runs go-diff's Myers diff on a gap without anchors whose sides
+// share a token; a gap over BigGap tokens is cut into chunks first.
 func (d *Differ) goDiff(alo, ahi, blo, bhi int) {
-	n := ahi - alo + bhi - blo
-	d.stats.GoDiffGaps++
-	d.stats.LongestGap = max(d.stats.LongestGap, n)
-	var diffs []dmp.Diff
-	if n > BigGap {
-		d.dm.DiffTimeout = GapTimeout
-		start := time.Now()
-		diffs = d.dm.DiffMainRunes(d.a.ids[alo:ahi], d.b.ids[blo:bhi], false)
-		if time.Since(start) >= GapTimeout {
-			d.stats.DeadlineHits++
+	la, lb := ahi-alo, bhi-blo
+	if n := la + lb; n > BigGap {
+		d.stats.Chunked++
+		k := (n + BigGap - 1) / BigGap
+		for i := 0; i < k; i++ {
+			// Chunks may hold anchors of their own: diff them as ranges.
+			d.diffRange(alo+la*i/k, alo+la*(i+1)/k, blo+lb*i/k, blo+lb*(i+1)/k)
 		}
-		d.dm.DiffTimeout = 0
-	} else {
-		diffs = d.dm.DiffMainRunes(d.a.ids[alo:ahi], d.b.ids[blo:bhi], false)
+		return
 	}
+	d.stats.GoDiffGaps++
+	d.stats.LongestGap = max(d.stats.LongestGap, la+lb)
+	diffs := d.dm.DiffMainRunes(d.a.ids[alo:ahi], d.b.ids[blo:bhi], false)
+	equal := false
 	for _, df := range diffs {
 		k := utf8.RuneCountInString(df.Text)
 		switch df.Type {
 		case dmp.DiffEqual:
+			equal = true
 			d.emit(Equal, k)
 		case dmp.DiffDelete:
 			d.emit(Delete, k)
 		case dmp.DiffInsert:
 			d.emit(Insert, k)
 		}
+	}
+	if !equal {
+		d.stats.Coarse++
 	}
 }
 

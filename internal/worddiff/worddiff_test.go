@@ -1,6 +1,7 @@
 package worddiff
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -111,14 +112,14 @@ func TestOneDifferManyPairs(t *testing.T) {
 	if ops := d.Diff(pairs[1][0], pairs[1][1]); len(ops) != 1 || ops[0].Kind != Equal {
 		t.Errorf("typography-only pair gave %v; want one equal op", ops)
 	}
-	if s := d.Stats(); s.Pairs != 11 || s.DeadlineHits != 0 {
-		t.Errorf("stats %+v; want 11 pairs and no deadline hit", s)
+	if s := d.Stats(); s.Pairs != 11 || s.Coarse != 0 {
+		t.Errorf("stats %+v; want 11 pairs and no coarse gap", s)
 	}
 }
 
-// TestBigGapWithoutAnchors takes the path where go-diff runs with a
-// deadline: a long gap where no token occurs once. It must still give a
-// fine diff (no "delete all, insert all") and count no deadline hit.
+// TestBigGapWithoutAnchors takes the path where a long gap in which no
+// token occurs once is cut into chunks. The diff must stay fine-grained (no
+// "delete all, insert all") and the same on every machine.
 func TestBigGapWithoutAnchors(t *testing.T) {
 	a := strings.Repeat("north south ", BigGap/4+500)
 	b := "east " + a[len("north "):] + "west"
@@ -128,8 +129,8 @@ func TestBigGapWithoutAnchors(t *testing.T) {
 		t.Fatal("ops do not rebuild both sides")
 	}
 	s := d.Stats()
-	if s.GoDiffGaps != 1 || s.LongestGap <= BigGap || s.DeadlineHits != 0 {
-		t.Fatalf("stats %+v; want one go-diff gap over %d tokens and no deadline hit", s, BigGap)
+	if s.Chunked != 1 || s.LongestGap > BigGap || s.Coarse != 0 {
+		t.Fatalf("stats %+v; want one gap cut into chunks of at most %d tokens, none coarse", s, BigGap)
 	}
 	eq := 0
 	for _, o := range ops {
@@ -139,5 +140,8 @@ func TestBigGapWithoutAnchors(t *testing.T) {
 	}
 	if eq < len(a)*9/10 {
 		t.Fatalf("only %d of %d bytes equal: a coarse diff", eq, len(a))
+	}
+	if again := New().Diff(a, b); !reflect.DeepEqual(again, ops) {
+		t.Fatal("a second Differ gave another diff")
 	}
 }

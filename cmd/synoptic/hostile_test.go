@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -55,18 +57,27 @@ func hostile(name string) string { return filepath.Join(hostileDir, name) }
 type hostileRun struct {
 	code           int
 	stdout, stderr []byte
+	stdoutSize     int64
+	maxRSS         int64 // peak resident memory in bytes, 0 when unknown
 }
 
 // runHostile runs the binary with args and a generous deadline; stdout is a
-// pipe, so the reader prints its text rendering.
+// file, so the reader prints its text rendering. Output over 64 MB is not
+// read back (only its size is kept), so that the test process stays small
+// and does not inflate the peak memory measured for the next run.
 func runHostile(t *testing.T, args ...string) hostileRun {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, hostileBin(t), args...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	outFile, err := os.CreateTemp(t.TempDir(), "stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer outFile.Close()
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = outFile, &errb
+	err = cmd.Run()
 	if ctx.Err() != nil {
 		t.Fatalf("synoptic %q did not finish in 3 minutes", args)
 	}
@@ -79,7 +90,22 @@ func runHostile(t *testing.T, args ...string) hostileRun {
 	if bytes.Contains(errb.Bytes(), []byte("panic")) || bytes.Contains(errb.Bytes(), []byte("goroutine ")) {
 		t.Fatalf("synoptic %q panicked:\n%s", args, errb.Bytes())
 	}
-	return hostileRun{code, out.Bytes(), errb.Bytes()}
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = int64(ru.Maxrss) << 10 // kilobytes on Linux
+	}
+	r := hostileRun{code: code, stderr: errb.Bytes(), maxRSS: rss}
+	info, err := outFile.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.stdoutSize = info.Size()
+	if r.stdoutSize <= 64<<20 {
+		if r.stdout, err = os.ReadFile(outFile.Name()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return r
 }
 
 // rawControl finds the first thing in b a terminal could act on: ESC or any
@@ -205,8 +231,8 @@ func oneErrorLine(t *testing.T, what string, r hostileRun, want string) {
 	if !regexp.MustCompile(want).MatchString(strings.TrimSuffix(s, "\n")) {
 		t.Errorf("%s: stderr %q, want a match for %q", what, s, want)
 	}
-	if len(r.stdout) != 0 {
-		t.Errorf("%s: wrote %d bytes of output on error", what, len(r.stdout))
+	if r.stdoutSize != 0 {
+		t.Errorf("%s: wrote %d bytes of output on error", what, r.stdoutSize)
 	}
 	checkSafe(t, what+" stderr", r.stderr)
 }
@@ -289,11 +315,20 @@ func TestBigInputs(t *testing.T) {
 		t.Skip("big inputs skipped in -short mode")
 	}
 	dir := t.TempDir()
-	write := func(name string, build func(*strings.Builder)) string {
-		var b strings.Builder
-		build(&b)
+	// Inputs are written straight to files so that the test process stays
+	// small while the binary's memory is measured.
+	write := func(name string, build func(*sizedWriter)) string {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := &sizedWriter{w: bufio.NewWriter(f)}
+		build(w)
+		if err := w.w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
 			t.Fatal(err)
 		}
 		return p
@@ -312,37 +347,42 @@ func TestBigInputs(t *testing.T) {
 			words[i] += syl[rng.IntN(len(syl))]
 		}
 	}
-	huge := write("huge.txt", func(b *strings.Builder) {
+	huge := write("huge.txt", func(b *sizedWriter) {
 		for b.Len() < 50<<20 {
 			for n := 20 + rng.IntN(70); n > 0; n-- {
 				b.WriteString(words[rng.IntN(len(words))])
-				b.WriteByte(' ')
+				b.WriteString(" ")
 			}
 			b.WriteString("end.\n")
 		}
 	})
 	r := runHostile(t, "export", huge, good)
+	// Memory stays proportional to the input: well under 40 times it.
+	if r.maxRSS > 40*(50<<20) {
+		t.Errorf("50 MB text: peak memory %d MB", r.maxRSS>>20)
+	}
+	t.Logf("50 MB text: exit %d, peak memory %d MB", r.code, r.maxRSS>>20)
 	if r.code == 0 {
-		if len(r.stdout) < 50<<20 {
-			t.Errorf("50 MB text: exit 0 but only %d bytes of JSON", len(r.stdout))
+		if r.stdoutSize < 50<<20 {
+			t.Errorf("50 MB text: exit 0 but only %d bytes of JSON", r.stdoutSize)
 		}
 	} else {
 		oneErrorLine(t, "50 MB text", r, `huge\.txt: .*MB`)
 	}
 
-	line := write("line.txt", func(b *strings.Builder) {
+	line := write("line.txt", func(b *sizedWriter) {
 		b.WriteString("Headline of a one-line article\n")
 		for i := 0; b.Len() < 1<<20; i++ {
 			b.WriteString(prose[i%len(prose)])
 			b.WriteString(" ")
 		}
 	})
-	many := write("many.txt", func(b *strings.Builder) {
+	many := write("many.txt", func(b *sizedWriter) {
 		for i := 0; i < 100000; i++ {
 			b.WriteString("Tiny.\n")
 		}
 	})
-	deep := write("deep.html", func(b *strings.Builder) {
+	deep := write("deep.html", func(b *sizedWriter) {
 		b.WriteString("<html><body><article><p>The bridge reopened on Friday.</p>")
 		for i := 0; i < 100000; i++ {
 			b.WriteString("<div><span>")
@@ -351,6 +391,10 @@ func TestBigInputs(t *testing.T) {
 	})
 	for _, p := range []string{line, many, deep} {
 		r := runHostile(t, "export", "--format", "json", p, good)
+		t.Logf("%s: exit %d, peak memory %d MB", filepath.Base(p), r.code, r.maxRSS>>20)
+		if r.maxRSS > 512<<20 {
+			t.Errorf("%s: peak memory %d MB", filepath.Base(p), r.maxRSS>>20)
+		}
 		if r.code != 0 {
 			t.Errorf("%s: exit %d, stderr %q", filepath.Base(p), r.code, r.stderr)
 			continue
@@ -360,6 +404,15 @@ func TestBigInputs(t *testing.T) {
 		}
 	}
 }
+
+// sizedWriter writes to a buffered file and counts what it wrote.
+type sizedWriter struct {
+	w *bufio.Writer
+	n int
+}
+
+func (s *sizedWriter) WriteString(x string) { s.w.WriteString(x); s.n += len(x) }
+func (s *sizedWriter) Len() int             { return s.n }
 
 // TestReaderShowsHostileTextHarmlessly runs the reader in tmux over articles
 // that try to set the window title (OSC 0), write the clipboard (OSC 52) and

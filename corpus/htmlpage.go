@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	readability "github.com/go-shiori/go-readability"
@@ -26,6 +27,7 @@ func parseHTML(s string) (Article, error) {
 		return a, fmt.Errorf("cannot parse the HTML page: %w", err)
 	}
 	a.URL = pageURL(doc)
+	deks := standfirsts(doc)
 	r, err := readability.FromDocument(doc, nil)
 	if err != nil {
 		return a, fmt.Errorf("no article found in the HTML page: %w", err)
@@ -41,6 +43,11 @@ func parseHTML(s string) (Article, error) {
 	}
 	if r.Node != nil {
 		walkBlocks(r.Node, &a.Paras)
+	}
+	for i := range a.Paras {
+		if p := &a.Paras[i]; p.Hint == HintNone && deks[p.Text] {
+			p.Hint = HintStandfirst
+		}
 	}
 	if len(a.Paras) == 0 || (len(a.Paras) == 1 && a.Title != "") {
 		for _, t := range strings.Split(r.TextContent, "\n") {
@@ -173,6 +180,32 @@ func pageURL(doc *html.Node) string {
 		return canonical
 	}
 	return og
+}
+
+var dekClassRE = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|subhead(?:line)?|summary|teaser|lede|intro|sapo)(?:$|[\s_-])`)
+
+// standfirsts collects the text of elements the page marks as a standfirst
+// (class "standfirst", "dek", "summary" …), before readability drops the
+// classes.
+func standfirsts(doc *html.Node) map[string]bool {
+	out := map[string]bool{}
+	var rec func(*html.Node, int)
+	rec = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && dekClassRE.MatchString(attr(n, "class")) {
+			if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" && len(t) < 600 {
+				out[t] = true
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(doc, 0)
+	return out
 }
 
 func attr(n *html.Node, key string) string {

@@ -226,11 +226,12 @@ func TestHTMLSavedPage(t *testing.T) {
 		t.Errorf("metadata title=%q outlet=%q date=%q byline=%q url=%q", a.Title, a.Outlet, a.Date, a.Byline, a.URL)
 	}
 	want := map[string]Hint{
-		"Harbour bridge reopens after storm repairs":                            HintTitle,
-		"Ferry service to wind down":                                            HintHeading,
-		"Questions over inspections":                                            HintHeading,
-		"Cars cross the repaired harbour bridge on Friday. (Photo: Jonas Berg)": HintCaption,
-		"A report on the cause of the collapse is due in June.":                 HintNone,
+		"Harbour bridge reopens after storm repairs":                                                        HintTitle,
+		"Ferry service to wind down":                                                                        HintHeading,
+		"Questions over inspections":                                                                        HintHeading,
+		"Cars cross the repaired harbour bridge on Friday. (Photo: Jonas Berg)":                             HintCaption,
+		"A report on the cause of the collapse is due in June.":                                             HintNone,
+		"Drivers return to the crossing five weeks after February's storm tore away a section of the deck.": HintStandfirst,
 	}
 	for text, hint := range want {
 		if h, ok := hintOf(a, text); !ok || h != hint {

@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed seed/*.txt
@@ -248,7 +250,8 @@ func titleCase(s string) string {
 		if w == "of" || w == "and" {
 			continue
 		}
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToTitle(r)) + w[size:]
 	}
 	return strings.Join(words, " ")
 }

@@ -510,3 +510,17 @@ func TestStoryName(t *testing.T) {
 		}
 	}
 }
+
+func TestOutletFromReadMoreLine(t *testing.T) {
+	cases := map[string]string{
+		"CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER": "Washington Examiner",
+		"Read more at Él País.":                                "Él País",
+		"READ MORE FROM ÜBER-ZEITUNG":                          "Über-zeitung",
+	}
+	for line, want := range cases {
+		a := parseOne(t, "x.txt", "Headline\nBody text.\n"+line+"\n")
+		if a.Outlet != want {
+			t.Errorf("%q: outlet %q, want %q", line, a.Outlet, want)
+		}
+	}
+}

@@ -107,6 +107,7 @@ func FuzzText(f *testing.F) {
 		" date 2024-11-01 Ukraine war\nHeadline\nBody paragraph one.\nCLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER",
 		"News\n\nHeadline\n\nThe temporary ferry that carried about three thousand\npassengers a day will stop on Sunday, the council said.\n\nShort\nlines\n",
 		"date: 2025-01-02T10:00:00Z\nSection\nText",
+		"Headline\nBody.\nRead more at Él País.\nREAD MORE FROM ü",
 	}, hostileSeeds...), func(t *testing.T, data []byte, arts []Article) {
 		if len(arts) != 1 {
 			t.Fatalf("%d articles from a text file", len(arts))

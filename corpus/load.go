@@ -31,6 +31,7 @@ func Default() *Story {
 		}
 		st.Articles = append(st.Articles, arts...)
 	}
+	nameUnnamed(st.Articles)
 	return st
 }
 
@@ -110,6 +111,7 @@ func Load(paths []string) (*Story, error) {
 		}
 		return nil, &FileError{where, errors.New(msg)}
 	}
+	nameUnnamed(st.Articles)
 	st.Name = storyName(paths)
 	return st, nil
 }
@@ -187,7 +189,7 @@ func parse(path string, b []byte) ([]Article, error) {
 		if a.Outlet == "" {
 			a.Outlet = guessOutlet(a, path)
 		}
-		if len(arts) > 1 && a.Outlet == fileOutlet(path) {
+		if len(arts) > 1 && a.Outlet != "" && a.Outlet == fileOutlet(path) {
 			a.Outlet = fmt.Sprintf("%s #%d", a.Outlet, i+1)
 		}
 	}
@@ -235,9 +237,26 @@ func urlHost(raw string) string {
 	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
+// fileOutlet names an article after its file, unless the name is only an
+// identifier (digits and hex such as "000_e089790fb26166d6"), which says
+// nothing to a reader: then "" and the story numbers the article instead.
 func fileOutlet(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if idNameRE.MatchString(base) {
+		return ""
+	}
 	return base
+}
+
+var idNameRE = regexp.MustCompile(`^[0-9]*[_-]?[0-9a-fA-F]{8,}$`)
+
+// nameUnnamed gives articles without an outlet a numbered name.
+func nameUnnamed(arts []Article) {
+	for i := range arts {
+		if strings.TrimSpace(arts[i].Outlet) == "" {
+			arts[i].Outlet = fmt.Sprintf("Article %d", i+1)
+		}
+	}
 }
 
 // titleCase turns "THE WASHINGTON EXAMINER" into "Washington Examiner".

@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/insight"
+	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 const exportUsage = `Usage: synoptic export [flags] [PATH...]
@@ -108,4 +111,21 @@ func formatForExt(ext string) string {
 		}
 	}
 	return ""
+}
+
+// The whole-story formats render the coverage matrix and the quote and facts
+// checks, which read the same aligned story as every other format.
+func init() {
+	export.Register("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+		return matrix.Markdown(w, st, matrix.Build(st))
+	})
+	export.Register("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+		return matrix.HTML(w, st, matrix.Build(st))
+	})
+	export.Register("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+		return insight.Markdown(w, st, insight.Analyze(st))
+	})
+	export.Register("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+		return insight.HTML(w, st, insight.Analyze(st))
+	})
 }

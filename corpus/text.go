@@ -57,13 +57,18 @@ func splitBlock(block string) []Para {
 }
 
 func hardWrapped(lines []string) bool {
+	widest := 0
 	for _, l := range lines[:len(lines)-1] {
 		n := len([]rune(l))
 		if n < 35 || n > 110 {
 			return false
 		}
+		widest = max(widest, n)
 	}
-	return true
+	// Wrapped text never has a last line longer than the wrap width: a
+	// short line followed by a long one ("See also …" above a caption) is
+	// two paragraphs.
+	return len([]rune(lines[len(lines)-1])) <= widest+5
 }
 
 var dateRE = regexp.MustCompile(`^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[T ][0-9:]+Z?)?\s*(.*)$`)

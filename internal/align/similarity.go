@@ -150,7 +150,14 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		touched = touched[:0]
 		for _, k := range order {
 			t := b.terms[k]
-			for _, h := range post(t) {
+			ps := post(t)
+			if len(ps) > postingBudget {
+				// a block with no rare term at all (repetitive or
+				// generated text): a bounded look, never a walk over
+				// every block of the story
+				ps = ps[:postingBudget]
+			}
+			for _, h := range ps {
 				if artOf[h] == int32(b.art) || classes[h] != b.class {
 					continue
 				}

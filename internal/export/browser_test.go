@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -34,18 +35,31 @@ func browser() string {
 // work, and returns its standard output.
 func headless(t *testing.T, bin string, args ...string) []byte {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--hide-scrollbars", "--user-data-dir=" + t.TempDir()}
-	cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %v: %v\n%s", bin, args, err, errb.String())
+	var lastErr error
+	var lastLog string
+	// A browser that crashes on start (it happens in small containers under
+	// load) is started again; a page it cannot render fails at once.
+	for attempt := 0; attempt < 3; attempt++ {
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + t.TempDir()}
+		cmd := exec.CommandContext(ctx, bin, append(base, args...)...)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		cancel()
+		if err == nil {
+			return out.Bytes()
+		}
+		lastErr, lastLog = err, errb.String()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ProcessState.Exited() {
+			break // not killed by a signal: a real failure
+		}
 	}
-	return out.Bytes()
+	t.Fatalf("%s %v: %v\n%s", bin, args, lastErr, lastLog)
+	return nil
 }
 
 // TestHTMLInChromium opens the seed story's page in headless Chromium, as

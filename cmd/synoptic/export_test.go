@@ -19,7 +19,7 @@ var (
 	exportBinErr  error
 )
 
-// synopticBin builds the binary once for the export tests.
+// synopticBin builds the binary once for every end-to-end test of the package.
 func synopticBin(t *testing.T) string {
 	t.Helper()
 	exportBinOnce.Do(func() {

@@ -11,9 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,32 +21,8 @@ import (
 // The tests in this file build the synoptic binary and run it over the
 // hostile inputs in testdata/hostile, as a user would.
 
-var (
-	hostileBinOnce sync.Once
-	hostileBinPath string
-	hostileBinErr  error
-)
-
-// hostileBin builds the binary once for the tests of this file.
-func hostileBin(t *testing.T) string {
-	t.Helper()
-	hostileBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "synoptic-hostile-test")
-		if err != nil {
-			hostileBinErr = err
-			return
-		}
-		hostileBinPath = filepath.Join(dir, "synoptic")
-		out, err := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", hostileBinPath, ".").CombinedOutput()
-		if err != nil {
-			hostileBinErr = fmt.Errorf("%w\n%s", err, out)
-		}
-	})
-	if hostileBinErr != nil {
-		t.Fatalf("go build: %v", hostileBinErr)
-	}
-	return hostileBinPath
-}
+// hostileBin is the binary the tests of this file run.
+func hostileBin(t *testing.T) string { return synopticBin(t) }
 
 const hostileDir = "../../testdata/hostile"
 

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -23,11 +21,7 @@ func TestReaderInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
 	}
-	bin := filepath.Join(t.TempDir(), "synoptic")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := synopticBin(t)
 
 	t.Run("n reaches absolute and sacred, q restores", func(t *testing.T) {
 		tx := newTmux(t, 160, 45, "env TERM=xterm-256color COLORTERM= "+bin)

@@ -185,21 +185,10 @@ func closesSingle(text string, j, w int) bool {
 }
 
 func trimSpace(text string, s, e int) (int, int) {
-	for s < e {
-		r, w := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s += w
-	}
-	for e > s {
-		r, w := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		e -= w
-	}
-	return s, e
+	sub := text[s:e]
+	left := strings.TrimLeftFunc(sub, unicode.IsSpace)
+	s += len(sub) - len(left)
+	return s, s + len(strings.TrimRightFunc(left, unicode.IsSpace))
 }
 
 func hasLetter(s string) bool {

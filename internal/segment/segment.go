@@ -271,21 +271,10 @@ func SentenceSpans(text string) [][2]int {
 
 // trimSpan narrows [s, e) of text to exclude outer white space.
 func trimSpan(text string, s, e int) (int, int) {
-	for s < e {
-		c, w := utf8.DecodeRuneInString(text[s:e])
-		if !unicode.IsSpace(c) {
-			break
-		}
-		s += w
-	}
-	for e > s {
-		c, w := utf8.DecodeLastRuneInString(text[s:e])
-		if !unicode.IsSpace(c) {
-			break
-		}
-		e -= w
-	}
-	return s, e
+	sub := text[s:e]
+	left := strings.TrimLeftFunc(sub, unicode.IsSpace)
+	s += len(sub) - len(left)
+	return s, s + len(strings.TrimRightFunc(left, unicode.IsSpace))
 }
 
 // isAbbrev says whether the word before a period is an abbreviation or an

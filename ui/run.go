@@ -18,7 +18,10 @@ var ErrInterrupted = errors.New("interrupted")
 // quits. The terminal is restored however the reader ends.
 func Run(st *story.Story, opt Options) error {
 	if opt.Renderer == nil {
-		opt.Renderer = lipgloss.NewRenderer(os.Stdout)
+		// The reader only runs on a terminal, so the colour profile comes
+		// from TERM/COLORTERM alone; termenv's guess that a CI variable
+		// means "not a terminal" would turn the highlighting off.
+		opt.Renderer = lipgloss.NewRenderer(os.Stdout, termenv.WithTTY(term.IsTerminal(os.Stdout.Fd())))
 	}
 	if opt.NoColor && os.Getenv("TERM") != "dumb" {
 		// NO_COLOR asks for no colour, not for no attributes: keep bold and

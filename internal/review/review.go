@@ -301,3 +301,58 @@ func without(xs []int, x int) []int {
 	}
 	return out
 }
+
+// Marks says whether an event with the given blocks holds a block of one
+// of the review's pins, and whether it holds a block the review splits
+// off. Entries that no longer match arts do not count, as Apply skips them.
+func (r *Review) Marks(blocks [][]int, arts [][]segment.Block) (pinned, split bool) {
+	if r == nil {
+		return false, false
+	}
+	in := func(ref Ref) bool {
+		if ref.Article >= len(blocks) || !valid(arts, ref) {
+			return false
+		}
+		for _, i := range blocks[ref.Article] {
+			if i == ref.Block {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range r.Pins {
+		if in(p.A) && in(p.B) {
+			pinned = true
+			break
+		}
+	}
+	for _, s := range r.Splits {
+		if in(s) {
+			split = true
+			break
+		}
+	}
+	return pinned, split
+}
+
+// Clone returns a copy of r that shares nothing with it, for undo.
+func (r *Review) Clone() *Review {
+	if r == nil {
+		return nil
+	}
+	c := &Review{Version: r.Version}
+	if r.Threshold != nil {
+		t := *r.Threshold
+		c.Threshold = &t
+	}
+	c.Pins = append([]Pin(nil), r.Pins...)
+	c.Splits = append([]Ref(nil), r.Splits...)
+	c.Notes = append([]Note(nil), r.Notes...)
+	return c
+}
+
+// SetThreshold records the pairing threshold the editor chose.
+func (r *Review) SetThreshold(t float64) {
+	t = float64(int(t*1000+0.5)) / 1000
+	r.Threshold = &t
+}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/review"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -199,11 +201,20 @@ func (e *exported) side(a int, bs []int) string {
 // It returns how many diffs it checked.
 func checkConserved(t *testing.T, paths []string) int {
 	t.Helper()
+	return checkEdited(t, paths, nil)
+}
+
+// checkEdited is checkConserved on the story edited by edit (when not nil).
+func checkEdited(t *testing.T, paths []string, edit func(*story.Story) *story.Story) int {
+	t.Helper()
 	cs, err := corpus.Load(paths)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
 	st := story.Build(cs, story.DefaultOptions())
+	if edit != nil {
+		st = edit(st)
+	}
 	var buf bytes.Buffer
 	if err := export.JSON(&buf, st); err != nil {
 		t.Fatalf("export: %v", err)
@@ -289,6 +300,40 @@ func TestTextIsConserved(t *testing.T) {
 		t.Errorf("only %d diffs in %d generated stories", diffs, n)
 	}
 	t.Logf("%d stories, %d diffs checked", n, diffs)
+}
+
+// Property: an editor's pins and splits at any threshold keep every block
+// in exactly one event and every diff true to its sides.
+func TestEditedStoryIsConserved(t *testing.T) {
+	n := 60
+	if testing.Short() {
+		n = 10
+	}
+	for i := 0; i < n; i++ {
+		seed := uint64(i)
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(seed, 0xed17))
+			checkEdited(t, genStory(t, r, t.TempDir()), func(st *story.Story) *story.Story {
+				arts := make([][]segment.Block, len(st.Articles))
+				for a := range arts {
+					arts[a] = st.Articles[a].Blocks
+				}
+				ref := func() review.Ref {
+					a := r.IntN(len(arts))
+					return review.MakeRef(arts, a, r.IntN(len(arts[a])))
+				}
+				rev := &review.Review{}
+				for e := r.IntN(6); e > 0; e-- {
+					if r.IntN(2) == 0 {
+						rev.Pin(ref(), ref())
+					} else {
+						rev.Split(ref())
+					}
+				}
+				return st.Realign(r.Float64(), rev)
+			})
+		})
+	}
 }
 
 func TestSeedStoryIsConserved(t *testing.T) {

@@ -227,6 +227,18 @@ func (j *jsonWriter) event(e *Event) {
 		}
 		j.close(']')
 	}
+	if e.Note != "" {
+		j.key("note")
+		j.str(e.Note)
+	}
+	if e.Pinned {
+		j.key("pinned")
+		j.raw("true")
+	}
+	if e.Split {
+		j.key("split")
+		j.raw("true")
+	}
 	j.close('}')
 }
 

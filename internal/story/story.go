@@ -12,18 +12,26 @@
 // DiffProgress and FillDiffs are safe for concurrent use. Read diffs only
 // through Ops: Event.Diffs of an event not yet diffed is nil. Encoding a
 // Story as JSON first completes its diffs, so an export holds every diff.
+//
+// An editor's review (internal/review: pins, splits, notes, a threshold)
+// is applied on top of the aligner's events by Build (Options.Review) and
+// by Realign, which re-groups a built story at another threshold or after
+// an edit without segmenting or scoring again, and keeps the diffs of the
+// events that did not change.
 package story
 
 import (
 	"bytes"
 	"context"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
+	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -72,6 +80,12 @@ type Event struct {
 	// Moved[i] says article i tells this event out of its own order
 	// relative to the event order (false for article 0).
 	Moved []bool `json:"moved"`
+	// Note is the editor's note on the event, from the review.
+	Note string `json:"note,omitempty"`
+	// Pinned says an editor joined blocks of this event; Split that an
+	// editor took a block of it out of the aligner's event.
+	Pinned bool `json:"pinned,omitempty"`
+	Split  bool `json:"split,omitempty"`
 }
 
 // Story is the aligned, diffed story.
@@ -89,6 +103,14 @@ type Story struct {
 	pending atomic.Int64   // events still to diff
 	total   int            // events that need diffs
 	stats   worddiff.Stats // of the Differs that are done, guarded by mu
+
+	// What Realign reuses: the aligner's scored pairs (the articles'
+	// blocks are in Articles), the threshold and review of this alignment.
+	scored    *align.Scored
+	threshold float64
+	review    *review.Review
+	warnings  []string // review entries that no longer match the text
+	deferred  bool
 }
 
 // Options tune Build.
@@ -97,6 +119,10 @@ type Options struct {
 	// DeferDiffs makes Build return after alignment; diffs are computed by
 	// Ops on demand and by FillDiffs (see the package comment).
 	DeferDiffs bool
+	// Review, when not nil, corrects the aligner: its splits and pins are
+	// applied to the events and its notes attached to them. Its threshold,
+	// when set, wins over Align.Threshold.
+	Review *review.Review
 }
 
 // DefaultOptions returns the default pipeline options.
@@ -131,8 +157,69 @@ func Build(cs *corpus.Story, opt Options) *Story {
 			}
 		}
 	}
-	evs := align.Align(blocks, opt.Align)
+	th := opt.Align.Threshold
+	if opt.Review != nil && opt.Review.Threshold != nil {
+		th = *opt.Review.Threshold
+	}
+	st.scored = align.Score(blocks)
+	st.deferred = opt.DeferDiffs
+	st.assemble(th, opt.Review, nil)
+	return st
+}
+
+// Realign returns the story aligned again at threshold with rev applied
+// (nil: the aligner's events as they are). It reuses what does not depend
+// on either: the articles' blocks, the aligner's scored pairs, and the
+// diffs of events that keep their blocks; only grouping and the diffs of
+// changed events are computed. st itself is not changed and stays usable.
+// A story built by hand, without Build, is scored on the first Realign.
+func (st *Story) Realign(threshold float64, rev *review.Review) *Story {
+	if st.scored == nil {
+		blocks := make([][]segment.Block, len(st.Articles))
+		for a := range st.Articles {
+			blocks[a] = st.Articles[a].Blocks
+		}
+		st.scored = align.Score(blocks)
+	}
+	nst := &Story{Version: st.Version, Name: st.Name, Articles: st.Articles, scored: st.scored, deferred: st.deferred}
+	nst.assemble(threshold, rev, st)
+	return nst
+}
+
+// Threshold is the pairing threshold the story was aligned at.
+func (st *Story) Threshold() float64 { return st.threshold }
+
+// Review is the review applied to the story, or nil.
+func (st *Story) Review() *review.Review { return st.review }
+
+// ReviewWarnings lists the review's entries that no longer match the
+// articles' text and were skipped.
+func (st *Story) ReviewWarnings() []string { return st.warnings }
+
+// assemble groups the scored story into events at threshold, applies rev,
+// and diffs the shared events, taking the diffs of events old already had
+// with the same blocks.
+func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
+	st.threshold, st.review = threshold, rev
+	evs := st.scored.Events(threshold)
+	blocks := make([][]segment.Block, len(st.Articles))
+	for a := range st.Articles {
+		blocks[a] = st.Articles[a].Blocks
+	}
+	if rev != nil {
+		evs, st.warnings = rev.Apply(evs, blocks)
+	}
+	var known map[string]int
+	if old != nil && old.diffed != nil {
+		known = make(map[string]int, len(old.Events))
+		for k, e := range old.Events {
+			if e.Kind == Shared && old.diffed[k].Load() {
+				known[blocksKey(e.Blocks)] = k
+			}
+		}
+	}
 	st.Events = make([]Event, len(evs))
+	st.total = 0
 	for k, e := range evs {
 		for a := range e.Blocks {
 			if e.Blocks[a] == nil {
@@ -141,6 +228,10 @@ func Build(cs *corpus.Story, opt Options) *Story {
 		}
 		ev := Event{Score: round(e.Score), Blocks: e.Blocks}
 		ev.Kind = kindOf(st, e)
+		if rev != nil {
+			ev.Note = rev.NoteFor(e.Blocks)
+			ev.Pinned, ev.Split = rev.Marks(e.Blocks, blocks)
+		}
 		if ev.Kind != Shared {
 			ev.Diffs = []Diff{}
 		} else {
@@ -150,16 +241,36 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	}
 	st.markMoved()
 	st.diffed = make([]atomic.Bool, len(st.Events))
-	st.pending.Store(int64(st.total))
+	pending := st.total
 	for k := range st.Events {
-		if st.Events[k].Kind != Shared {
+		e := &st.Events[k]
+		if e.Kind != Shared {
 			st.diffed[k].Store(true)
+			continue
+		}
+		if j, ok := known[blocksKey(e.Blocks)]; ok {
+			e.Diffs = old.Events[j].Diffs
+			st.diffed[k].Store(true)
+			pending--
 		}
 	}
-	if !opt.DeferDiffs {
+	st.pending.Store(int64(pending))
+	if !st.deferred {
 		st.FillDiffs(context.Background(), nil)
 	}
-	return st
+}
+
+// blocksKey identifies an event by its blocks.
+func blocksKey(blocks [][]int) string {
+	var b strings.Builder
+	for _, bs := range blocks {
+		for _, i := range bs {
+			b.WriteString(strconv.Itoa(i))
+			b.WriteByte(',')
+		}
+		b.WriteByte('|')
+	}
+	return b.String()
 }
 
 // eventDiffs computes the diffs Build gives event k: the first article

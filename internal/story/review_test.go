@@ -1,0 +1,202 @@
+package story
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/align"
+	"github.com/synoptic-news/synoptic/internal/review"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+func blocksOf(st *Story) [][]segment.Block {
+	out := make([][]segment.Block, len(st.Articles))
+	for a := range st.Articles {
+		out[a] = st.Articles[a].Blocks
+	}
+	return out
+}
+
+// eventAt is the index of the event holding block i of article a.
+func eventAt(t *testing.T, st *Story, a, i int) int {
+	t.Helper()
+	for k, e := range st.Events {
+		for _, x := range e.Blocks[a] {
+			if x == i {
+				return k
+			}
+		}
+	}
+	t.Fatalf("article %d block %d is in no event", a, i)
+	return -1
+}
+
+// checkPartition fails unless every block is in exactly one event and every
+// diff rebuilds both sides of its event.
+func checkPartition(t *testing.T, st *Story) {
+	t.Helper()
+	seen := map[[2]int]int{}
+	for k, e := range st.Events {
+		if len(e.Blocks) != len(st.Articles) || len(e.Moved) != len(st.Articles) {
+			t.Fatalf("event %d: %d block lists, %d moved flags for %d articles", k, len(e.Blocks), len(e.Moved), len(st.Articles))
+		}
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				seen[[2]int{a, i}]++
+			}
+		}
+		st.ensure(k)
+		for _, d := range st.Events[k].Diffs {
+			if worddiff.A(d.Ops) != st.SideText(d.From, e.Blocks[d.From]) || worddiff.B(d.Ops) != st.SideText(d.To, e.Blocks[d.To]) {
+				t.Fatalf("event %d: diff %d→%d does not rebuild its sides", k, d.From, d.To)
+			}
+		}
+	}
+	n := 0
+	for a := range st.Articles {
+		n += len(st.Articles[a].Blocks)
+		for i := range st.Articles[a].Blocks {
+			if c := seen[[2]int{a, i}]; c != 1 {
+				t.Fatalf("article %d block %d is in %d events", a, i, c)
+			}
+		}
+	}
+	if len(seen) != n {
+		t.Fatalf("%d blocks placed, want %d", len(seen), n)
+	}
+}
+
+func TestRealignReusesWhatDidNotChange(t *testing.T) {
+	st := Build(corpus.Default(), DefaultOptions())
+	if st.Threshold() != align.DefaultOptions().Threshold {
+		t.Fatalf("threshold %v, want the default", st.Threshold())
+	}
+	same := st.Realign(st.Threshold(), nil)
+	if !reflect.DeepEqual(same.Events, st.Events) {
+		t.Fatal("realigning at the same threshold changed the events")
+	}
+	if s := same.DiffStats(); s.Pairs != 0 {
+		t.Errorf("realigning at the same threshold diffed %d pairs again, want 0", s.Pairs)
+	}
+	// A higher threshold only ever splits events; the story stays whole.
+	hi := st.Realign(0.95, nil)
+	checkPartition(t, hi)
+	if len(hi.Events) <= len(st.Events) {
+		t.Errorf("threshold 0.95: %d events, want more than %d", len(hi.Events), len(st.Events))
+	}
+	if hi.Threshold() != 0.95 {
+		t.Errorf("threshold %v, want 0.95", hi.Threshold())
+	}
+	// The original is untouched and still renders.
+	if !reflect.DeepEqual(st.Events, same.Events) {
+		t.Error("Realign changed the story it was called on")
+	}
+}
+
+func TestPinsAndSplitsSurviveThresholdChanges(t *testing.T) {
+	st := Build(corpus.Default(), DefaultOptions())
+	arts := blocksOf(st)
+	// A shared event to split, and two one-sided blocks to pin together.
+	split, onlyL, onlyR := -1, -1, -1
+	for k, e := range st.Events {
+		switch {
+		case split < 0 && e.Kind == Shared:
+			split = k
+		case onlyL < 0 && e.Kind == Single && len(e.Blocks[0]) > 0:
+			onlyL = k
+		case onlyR < 0 && e.Kind == Single && len(e.Blocks[1]) > 0:
+			onlyR = k
+		}
+	}
+	if split < 0 || onlyL < 0 || onlyR < 0 {
+		t.Fatalf("seed story lacks a shared or one-sided event: %d %d %d", split, onlyL, onlyR)
+	}
+	sl, sr := st.Events[split].Blocks[0][0], st.Events[split].Blocks[1][0]
+	pl, pr := st.Events[onlyL].Blocks[0][0], st.Events[onlyR].Blocks[1][0]
+
+	rev := &review.Review{}
+	rev.Split(review.MakeRef(arts, 0, sl), review.MakeRef(arts, 1, sr))
+	rev.Pin(review.MakeRef(arts, 0, pl), review.MakeRef(arts, 1, pr))
+	rev.SetNote(review.MakeRef(arts, 0, pl), "check with the wire copy")
+	path := filepath.Join(t.TempDir(), "seed.synoptic.json")
+	if err := rev.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := review.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range []float64{0, 0.3, st.Threshold(), 0.8, 1} {
+		ed := st.Realign(th, back)
+		checkPartition(t, ed)
+		if len(ed.ReviewWarnings()) > 0 {
+			t.Fatalf("threshold %v: warnings %v", th, ed.ReviewWarnings())
+		}
+		k := eventAt(t, ed, 0, pl)
+		if eventAt(t, ed, 1, pr) != k {
+			t.Fatalf("threshold %v: the pinned blocks are apart", th)
+		}
+		e := ed.Events[k]
+		if e.Kind != Shared || e.Score != 1 || !e.Pinned || e.Note != "check with the wire copy" {
+			t.Errorf("threshold %v: pinned event kind %s score %v pinned %v note %q", th, e.Kind, e.Score, e.Pinned, e.Note)
+		}
+		for _, ref := range [][2]int{{0, sl}, {1, sr}} {
+			e := ed.Events[eventAt(t, ed, ref[0], ref[1])]
+			if align.Event(align.Event{Blocks: e.Blocks}).Articles() != 1 || !e.Split {
+				t.Errorf("threshold %v: split block %v is in %+v", th, ref, e.Blocks)
+			}
+		}
+	}
+	// Build with the review gives the same story as Realign.
+	opt := DefaultOptions()
+	opt.Review = back
+	built := Build(corpus.Default(), opt)
+	if !reflect.DeepEqual(built.Events, st.Realign(st.Threshold(), back).Events) {
+		t.Error("Build with a review differs from Realign with it")
+	}
+	// The review's threshold wins over the options'.
+	back.SetThreshold(0.9)
+	if got := Build(corpus.Default(), opt).Threshold(); got != 0.9 {
+		t.Errorf("review threshold 0.9: story aligned at %v", got)
+	}
+}
+
+// An event's note, pin and split marks are in the JSON, and absent where
+// there is none, so older readers of contract v1 see no change.
+func TestReviewMarksInJSON(t *testing.T) {
+	st := Build(corpus.Default(), DefaultOptions())
+	arts := blocksOf(st)
+	k0 := eventAt(t, st, 0, 0)
+	rev := &review.Review{}
+	rev.SetNote(review.MakeRef(arts, 0, 0), "a <note> \x1b[2J")
+	ed := st.Realign(st.Threshold(), rev)
+	checkSameJSON(t, "edited", ed)
+	var b bytes.Buffer
+	if err := ed.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Events []map[string]any `json:"events"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Events[k0]["note"]; got != "a <note> \x1b[2J" {
+		t.Errorf("event %d note = %v", k0+1, got)
+	}
+	if bytes.Contains(b.Bytes(), []byte("\x1b")) {
+		t.Error("a raw escape reached the JSON")
+	}
+	for k, e := range doc.Events {
+		for _, f := range []string{"note", "pinned", "split"} {
+			if _, ok := e[f]; ok && (k != k0 || f != "note") {
+				t.Errorf("event %d has %q without an edit", k+1, f)
+			}
+		}
+	}
+}

@@ -102,7 +102,16 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if e.Moved[r] {
 			label += " moved"
 		}
+		if m := editMark(&e); m != "" {
+			label += " " + strings.ReplaceAll(m, " · ", " ")
+		}
 		fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", max(0, opt.Width-len(label)-1)))
+		if n := noteText(&e); n != "" {
+			for _, ln := range layout.Wrap([]layout.Span{{Text: "Note: " + n}}, opt.Width) {
+				b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
+			}
+			b.WriteString("\n")
+		}
 		left := side(st, k, l, r, true, colW)
 		right := side(st, k, r, l, false, colW)
 		writeRow(&b, left, right, colW, gutter, textPaint)

@@ -60,6 +60,8 @@ type htmlEvent struct {
 	Changed bool
 	Moved   string
 	Excerpt string
+	Edit    string // "pinned", "split": how an editor changed the event
+	Note    string // the editor's note
 	Left    htmlSide
 	Right   htmlSide
 }
@@ -103,6 +105,8 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 			Label: kindLabel(st, k, l, r),
 			Score: fmt.Sprintf("%.2f", e.Score),
 			Moved: textsafe.VisibleLine(movedIn(st, k, l, r)),
+			Edit:  editMark(&st.Events[k]),
+			Note:  noteText(&st.Events[k]),
 		}
 		ev.Short = ev.Label
 		switch ev.Label {
@@ -293,10 +297,12 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- if eq .Class "furniture"}}
 <details class="furniture">
 <summary><h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">page furniture</span><span class="hint">{{.Excerpt}}</span></h2></summary>
+{{- template "note" .}}
 {{- template "cols" .}}
 </details>
 {{- else}}
-<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}</h2>
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
+{{- template "note" .}}
 {{- template "cols" .}}
 {{- end}}
 </section>
@@ -325,6 +331,11 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 {{- end}}
 <div class="cov"><div class="bar {{.Side}}"><div style="width: {{printf "%.1f" .A.CoverPct}}%"></div></div><p><b>{{.A.Cover}}</b> of its text reports events {{.A.Other}} also reports</p></div>
 </div>
+{{- end}}
+{{define "note"}}
+{{- if .Note}}
+<p class="note"><b>Note:</b> {{.Note}}</p>
+{{- end}}
 {{- end}}
 {{define "cols"}}
 <div class="cols">

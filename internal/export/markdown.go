@@ -98,7 +98,13 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 				head += " · moved in " + mdLine(m)
 			}
 		}
+		if m := editMark(&e); m != "" {
+			head += " · " + m
+		}
 		fmt.Fprintf(&b, "\n<a id=\"event-%d\"></a>\n\n### %s\n\n", k+1, head)
+		if n := noteText(&e); n != "" {
+			fmt.Fprintf(&b, "**Note:** %s\n\n", mdEscape(n, false))
+		}
 		mdSide(&b, st, k, l, r, true, width)
 		b.WriteString("\n")
 		mdSide(&b, st, k, r, l, false, width)

@@ -318,3 +318,22 @@ func outlet(st *story.Story, a int) string {
 	}
 	return fmt.Sprintf("article %d", a)
 }
+
+// editMark says how an editor changed event k's alignment: "pinned",
+// "split", both, or "".
+func editMark(e *story.Event) string {
+	switch {
+	case e.Pinned && e.Split:
+		return "pinned · split"
+	case e.Pinned:
+		return "pinned"
+	case e.Split:
+		return "split"
+	}
+	return ""
+}
+
+// noteText is event k's editor's note as one safe line, or "".
+func noteText(e *story.Event) string {
+	return strings.Join(strings.Fields(safe(e.Note)), " ")
+}

@@ -436,6 +436,8 @@ func (b *body) paintRow(out *strings.Builder, i int) int {
 			out.WriteString(spaces(b.g.indent))
 		}
 		return b.g.indent + b.paintLine(out, rw.left, b.hitsAt(i, 0))
+	case rowNote:
+		return b.paintNote(out, rw.left)
 	}
 	return 0
 }

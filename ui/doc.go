@@ -57,6 +57,7 @@ const (
 	rowLeft                 // a stacked line of the left article
 	rowRight                // a stacked line of the right article
 	rowBlank
+	rowNote // a line of the editor's note on the event
 )
 
 // row is one laid-out line of the body, not yet painted.
@@ -148,6 +149,7 @@ func keep(st *story.Story, k, l, r int, f Filter, boiler bool) bool {
 // then its text. Wrapping happens here, on plain spans; painting comes later.
 func eventRows(st *story.Story, k, l, r int, g geom) []row {
 	rows := []row{{kind: rowRule, ev: k}}
+	rows = append(rows, noteRows(st, k, g)...)
 	left := sideLines(st, k, l, r, true, g.colW)
 	right := sideLines(st, k, r, l, false, g.colW)
 	if g.stacked {
@@ -206,7 +208,7 @@ func ruleLabel(st *story.Story, k, l, r int) string {
 	case pkBoilerplate:
 		parts = append(parts, "page furniture")
 	}
-	return strings.Join(parts, " · ") + movedLabel(st, e, l, r)
+	return strings.Join(parts, " · ") + movedLabel(st, e, l, r) + editLabel(e)
 }
 
 func movedLabel(st *story.Story, e *story.Event, l, r int) string {

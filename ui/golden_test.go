@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // Golden screens of the hand-built fixture story, 256 colours on a dark
@@ -22,19 +23,30 @@ func TestGoldenView(t *testing.T) {
 		name string
 		w, h int
 		keys []string
+		edit func(*story.Story)
 	}{
-		{"160x45", 160, 45, nil},
-		{"160x45-changed-search", 160, 45, []string{"n", "/", "c", "a", "b", "l", "e", "s", "enter"}},
-		{"80x24-stacked", 80, 24, []string{"n"}},
-		{"20x6", 20, 6, nil},
-		{"120x40-help", 120, 40, []string{"?"}},
-		{"120x30-pick", 120, 30, []string{"a", "down", "down", "enter"}},
-		{"100x30-single-furniture", 100, 30, []string{"f", "f", "B"}},
-		{"100x30-furniture", 100, 30, []string{"B"}},
+		{"160x45", 160, 45, nil, nil},
+		{"160x45-changed-search", 160, 45, []string{"n", "/", "c", "a", "b", "l", "e", "s", "enter"}, nil},
+		{"80x24-stacked", 80, 24, []string{"n"}, nil},
+		{"20x6", 20, 6, nil, nil},
+		{"120x40-help", 120, 40, []string{"?"}, nil},
+		{"120x30-pick", 120, 30, []string{"A", "down", "down", "enter"}, nil},
+		{"100x30-single-furniture", 100, 30, []string{"f", "f", "B"}, nil},
+		{"100x30-furniture", 100, 30, []string{"B"}, nil},
+		{"120x30-join-pending", 120, 30, []string{"n", "a"}, nil},
+		{"120x30-note-pinned", 120, 30, []string{"o"}, func(st *story.Story) {
+			st.Events[1].Note = "Six or eight weeks? Ask the council \x1b[2J before we run it."
+			st.Events[1].Pinned = true
+			st.Events[5].Split = true
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m := newModel(t, fixture(), c.w, c.h)
+			st := fixture()
+			if c.edit != nil {
+				c.edit(st)
+			}
+			m := newModel(t, st, c.w, c.h)
 			m.exp.now = func() time.Time { return time.Date(2025, 3, 9, 0, 0, 0, 0, time.UTC) }
 			press(m, c.keys...)
 			v := m.View()

@@ -17,6 +17,9 @@ type KeyMap struct {
 	Boilerplate              key.Binding
 	Swap                     key.Binding
 	Pick                     key.Binding
+	Raise, Lower             key.Binding
+	SplitEvent, Join         key.Binding
+	Note, Undo               key.Binding
 	Export                   key.Binding
 	Help                     key.Binding
 	Quit                     key.Binding
@@ -45,7 +48,13 @@ func DefaultKeyMap() KeyMap {
 		Filter:      b([]string{"f"}, "f", "filter"),
 		Boilerplate: b([]string{"B"}, "B", "page furniture"),
 		Swap:        b([]string{"s"}, "s", "swap"),
-		Pick:        b([]string{"a"}, "a", "pick articles"),
+		Pick:        b([]string{"A"}, "A", "pick articles"),
+		Raise:       b([]string{"+", "="}, "+", "raise threshold"),
+		Lower:       b([]string{"-"}, "-", "lower threshold"),
+		SplitEvent:  b([]string{"x"}, "x", "split event"),
+		Join:        b([]string{"a"}, "a … a", "join left+right"),
+		Note:        b([]string{"o"}, "o", "note"),
+		Undo:        b([]string{"u"}, "u", "undo edit"),
 		Export:      b([]string{"e"}, "e", "export"),
 		Help:        b([]string{"?"}, "?", "help"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
@@ -65,6 +74,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Filter, k.Boilerplate, k.Swap, k.Pick},
+		{k.Raise, k.Lower, k.SplitEvent, k.Join, k.Note, k.Undo},
 		{k.Export, k.Help, k.Quit},
 	}
 }

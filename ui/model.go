@@ -30,6 +30,11 @@ type Options struct {
 	NoColor bool
 	// Left and Right are the articles shown first.
 	Left, Right int
+	// ReviewPath is the review file the editor's changes are saved to; the
+	// story's review (story.Options.Review) is the one edited. When it is
+	// "", edits apply to the view only and ReviewUnsaved says why.
+	ReviewPath    string
+	ReviewUnsaved string
 }
 
 // mode is what the keyboard currently drives.
@@ -40,6 +45,7 @@ const (
 	modeSearch
 	modeExport
 	modePick
+	modeNote
 )
 
 // Model is the reader. Only Model implements tea.Model; the body, the
@@ -59,6 +65,7 @@ type Model struct {
 	search textinput.Model
 	exp    exportPrompt
 	pick   picker
+	ed     editor
 
 	// chrome, measured at each change of size or mode
 	hdr      headerMode
@@ -109,6 +116,7 @@ func New(st *story.Story, opt Options) *Model {
 	m.exp = newExportPrompt(st, r)
 	m.pick = picker{st: st}
 	m.big = storyBytes(st) > asyncBytes
+	m.initEditor(opt, r)
 	m.updateKeys()
 	return m
 }
@@ -243,9 +251,14 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.updateKeys()
 		}
 		return nil
+	case modeNote:
+		return m.noteKey(msg)
 	}
 	k := m.keys
 	m.status = ""
+	if cmd, ok := m.editKey(msg); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -413,7 +426,14 @@ func (m *Model) footerLines() []string {
 		out = append(out, m.exp.View(w)...)
 	case modePick:
 		out = append(out, m.pick.View(m.pal, w)...)
+	case modeNote:
+		m.ed.note.Width = max(1, w-len(m.ed.note.Prompt)-2)
+		out = append(out, " "+m.ed.note.View())
 	default:
+		if m.ed.marked {
+			out = append(out, m.joinHint(w))
+			break
+		}
 		if key := [2]int{w, boolInt(m.help.ShowAll)}; key != m.helpKey || m.helpLines == nil {
 			m.helpKey = key
 			if m.help.ShowAll {
@@ -472,6 +492,7 @@ func (m *Model) statusBar() string {
 		parts = append(parts, "no events")
 	}
 	parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+	parts = append(parts, m.editParts()...)
 	if b.boiler {
 		parts = append(parts, "furniture shown")
 	}

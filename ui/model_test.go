@@ -317,9 +317,9 @@ func TestSwapAndPick(t *testing.T) {
 	if i, j := strings.Index(hdr, "Valley Herald"), strings.Index(hdr, "Coast Courier"); i < 0 || j < 0 || i > j {
 		t.Fatalf("s: the header still has the old order:\n%s", hdr)
 	}
-	press(m, "a")
+	press(m, "A")
 	if m.mode != modePick {
-		t.Fatal("a: no picker")
+		t.Fatal("A: no picker")
 	}
 	// Left: the third article; right: the first.
 	press(m, "down", "enter")
@@ -330,13 +330,13 @@ func TestSwapAndPick(t *testing.T) {
 	if !strings.Contains(plain(m.View()), "articles 3 & 1 of 3") {
 		t.Errorf("header does not show the picked pair")
 	}
-	press(m, "a", "down", "esc")
+	press(m, "A", "down", "esc")
 	if m.body.l != 2 || m.body.r != 0 {
 		t.Fatalf("esc changed the pair")
 	}
 	// With two articles there is nothing to pick: the key is off and not offered.
 	m2 := newModel(t, seed(t), 160, 45)
-	press(m2, "a")
+	press(m2, "A")
 	if m2.mode != modeRead || strings.Contains(plain(m2.View()), "pick articles") {
 		t.Errorf("pick offered with two articles")
 	}

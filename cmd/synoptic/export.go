@@ -24,6 +24,10 @@ Formats:
   html  one self-contained page: two columns, <del>/<ins>, light and dark
   ansi  the reader's coloured view, for less -R
 
+The editor's review of the story (<story>.synoptic.json next to the first
+PATH, or --review FILE) applies: its threshold, split and joined events and
+notes.
+
 Without --format, the format follows the -o file's extension (.html, .md,
 .txt, .json, .ans), else json. An existing file is kept unless --force is
 given; a file is written whole or not at all.
@@ -45,6 +49,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	width := fs.Int("width", 120, "text width in columns for txt, md and ansi")
 	only := fs.String("only", "all", "events to include: all, changed or single")
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
+	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, exportUsage)
 		fs.PrintDefaults()
@@ -71,7 +76,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *width < 20 {
 		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
 	}
-	st, err := build(paths, stderr)
+	st, _, err := build(paths, *reviewFlag, stderr)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
@@ -118,15 +119,43 @@ func parsePair(s string, n int) (int, int, error) {
 	return idx[0], idx[1], nil
 }
 
-// build loads the story (the built-in one without paths) and aligns it.
-func build(paths []string, stderr io.Writer) (*story.Story, error) {
+// reviewFile is the review a story is built with and where edits to it go.
+type reviewFile struct {
+	path string
+	// unsaved says why edits cannot be saved to path ("" when they can).
+	unsaved string
+}
+
+// loadReview reads the review named by flag, else the one next to the
+// story's first path. A review that cannot be read is reported on stderr
+// in one line and left alone: the story opens without it, and the reader
+// does not overwrite it.
+func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, reviewFile) {
+	rf := reviewFile{path: flag}
+	if rf.path == "" {
+		rf.path = review.PathFor(paths)
+	}
+	if rf.path == "" {
+		return nil, reviewFile{unsaved: "the built-in story has no review file; use --review FILE"}
+	}
+	rev, err := review.Load(rf.path)
+	if err != nil {
+		fmt.Fprintf(stderr, "synoptic: warning: %s\n", oneLine(err.Error()))
+		return rev, reviewFile{unsaved: rf.path + " could not be read; fix or move it to save edits"}
+	}
+	return rev, rf
+}
+
+// build loads the story (the built-in one without paths), aligns it and
+// applies the review named by reviewFlag or found next to the story.
+func build(paths []string, reviewFlag string, stderr io.Writer) (*story.Story, reviewFile, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
 	} else {
 		var err error
 		if cs, err = corpus.Load(paths); err != nil {
-			return nil, err
+			return nil, reviewFile{}, err
 		}
 	}
 	for _, s := range cs.Skipped {
@@ -137,5 +166,12 @@ func build(paths []string, stderr io.Writer) (*story.Story, error) {
 			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
 		}
 	}
-	return story.Build(cs, story.DefaultOptions()), nil
+	opt := story.DefaultOptions()
+	rev, rf := loadReview(reviewFlag, paths, stderr)
+	opt.Review = rev
+	st := story.Build(cs, opt)
+	for _, w := range st.ReviewWarnings() {
+		fmt.Fprintf(stderr, "synoptic: warning: review %s: %s\n", rf.path, w)
+	}
+	return st, rf, nil
 }

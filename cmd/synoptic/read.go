@@ -29,6 +29,11 @@ On a terminal synoptic opens the reader (press ? in it for the keys);
 when standard output is a pipe or a file it prints the text rendering.
 NO_COLOR in the environment works as --no-color.
 
+An editor's corrections (threshold, split and joined events, notes) are
+kept in <story>.synoptic.json next to the first PATH, loaded
+automatically and saved on every edit in the reader; --review names
+another file.
+
 Flags:
 `
 
@@ -42,6 +47,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	width := fs.Int("width", 0, "text width when not on a terminal (default: 120)")
 	noColor := fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
 	articles := fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
+	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, readUsage)
 		fs.PrintDefaults()
@@ -55,7 +61,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "synoptic %s\n", version)
 		return nil
 	}
-	st, err := build(paths, stderr)
+	st, rf, err := build(paths, *reviewFlag, stderr)
 	if err != nil {
 		return err
 	}
@@ -74,7 +80,8 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		return export.Text(stdout, st, opt)
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
-	err = ui.Run(st, ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right})
+	err = ui.Run(st, ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
+		ReviewPath: rf.path, ReviewUnsaved: rf.unsaved})
 	if errors.Is(err, ui.ErrInterrupted) {
 		// The reader has restored the terminal; report ctrl+c as shells do.
 		os.Exit(exitInterrupted)

@@ -1,0 +1,419 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/review"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// The editor's keys change the alignment the reader shows: the pairing
+// threshold, splits, joins (pins) and notes. Each edit is written to the
+// review file at once, and the story is re-aligned from the scores it
+// already has (story.Realign), keeping the current event in view.
+
+// thresholdStep is how far + and - move the pairing threshold.
+const thresholdStep = 0.05
+
+// editor is the reader's review state.
+type editor struct {
+	rev     *review.Review
+	path    string // the review file edits are saved to
+	unsaved string // why edits are not saved, when path is ""
+	undo    []*review.Review
+	// mark is the left block the first join key picked; marked says one
+	// is pending, markEv is its event when it was picked.
+	mark   review.Ref
+	marked bool
+	markEv int
+	note   textinput.Model
+	// prefill is the note as the prompt showed it: a note read from a file
+	// may hold controls, which the prompt shows as visible symbols; left
+	// as it was, the note is kept as it was.
+	prefill string
+}
+
+func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
+	m.ed.rev = m.st.Review()
+	if m.ed.rev == nil {
+		m.ed.rev = &review.Review{Version: review.Version}
+	}
+	m.ed.path, m.ed.unsaved = opt.ReviewPath, opt.ReviewUnsaved
+	if m.ed.path == "" && m.ed.unsaved == "" {
+		m.ed.unsaved = "no review file"
+	}
+	m.ed.note = newInput(r, "note: ")
+	m.ed.note.Placeholder = "a note on this event (enter saves, empty removes, esc cancels)"
+}
+
+// editKey handles the editor's keys in reading mode; ok says the key was
+// one of them.
+func (m *Model) editKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Raise):
+		m.moveThreshold(+1)
+	case key.Matches(msg, k.Lower):
+		m.moveThreshold(-1)
+	case key.Matches(msg, k.SplitEvent):
+		m.splitEvent()
+	case key.Matches(msg, k.Join):
+		m.join()
+	case key.Matches(msg, k.Note):
+		return m.openNote(), true
+	case key.Matches(msg, k.Undo):
+		m.undo()
+	case m.ed.marked && msg.Type == tea.KeyEsc:
+		m.ed.marked = false
+		m.setStatus("join cancelled", false)
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// blocksOf is the story's articles as blocks, as the review package takes them.
+func blocksOf(st *story.Story) [][]segment.Block {
+	out := make([][]segment.Block, len(st.Articles))
+	for a := range st.Articles {
+		out[a] = st.Articles[a].Blocks
+	}
+	return out
+}
+
+// anchor is the block that stands for the current event: its first block
+// in the left column, else in the right one.
+func (m *Model) anchor() (review.Ref, bool) {
+	b := m.body
+	if b.cur < 0 || b.cur >= len(m.st.Events) {
+		return review.Ref{}, false
+	}
+	e := &m.st.Events[b.cur]
+	for _, a := range []int{b.l, b.r} {
+		if len(e.Blocks[a]) > 0 {
+			return review.MakeRef(blocksOf(m.st), a, e.Blocks[a][0]), true
+		}
+	}
+	return review.Ref{}, false
+}
+
+// eventOf is the event of st holding block ref, or -1.
+func eventOf(st *story.Story, ref review.Ref) int {
+	for k := range st.Events {
+		if ref.Article >= len(st.Events[k].Blocks) {
+			continue
+		}
+		for _, i := range st.Events[k].Blocks[ref.Article] {
+			if i == ref.Block {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// realign shows the story aligned at threshold with the review applied,
+// keeping the event that holds the current event's block current, at the
+// same place on the screen.
+func (m *Model) realign(threshold float64) {
+	ref, ok := m.anchor()
+	st := m.st.Realign(threshold, m.ed.rev)
+	cur := -1
+	if ok {
+		cur = eventOf(st, ref)
+	}
+	m.setStory(st)
+	m.body.replace(st, cur)
+	if m.ed.marked {
+		m.ed.markEv = eventOf(st, m.ed.mark)
+	}
+}
+
+// setStory makes st the story every part of the reader shows.
+func (m *Model) setStory(st *story.Story) {
+	m.st = st
+	m.exp.st = st
+	m.pick.st = st
+	// The header's counts and coverage change with the alignment.
+	m.hdrLines, m.fullH, m.helpLines = nil, 0, nil
+	// A layout still being made in the background is for the old story.
+	m.layoutGen++
+	m.pending = false
+}
+
+// replace shows st, whose events differ from the shown story's, with event
+// cur current and kept where the current event was on the screen.
+func (b *body) replace(st *story.Story, cur int) {
+	delta := 0
+	if s, ok := b.start[b.cur]; ok {
+		delta = b.offset - s
+	}
+	b.st = st
+	b.cache, b.cacheKey, b.rowLimit = nil, [3]int{}, 0
+	b.cur = cur
+	b.start = map[int]int{cur: 0}
+	b.offset = delta
+	b.relayout()
+	// The event may have shrunk: never leave its rule out of view below it.
+	if s, ok := b.start[b.cur]; ok && b.offset > s {
+		end := s + 1
+		for end < len(b.rows) && b.rows[end].ev == b.cur {
+			end++
+		}
+		if b.offset >= end {
+			b.offset = s
+			b.clamp()
+		}
+	}
+}
+
+// edit records the review before a change, for undo.
+func (m *Model) edit() {
+	m.ed.undo = append(m.ed.undo, m.ed.rev.Clone())
+	if len(m.ed.undo) > 100 {
+		m.ed.undo = m.ed.undo[1:]
+	}
+}
+
+// save writes the review and says so, after what.
+func (m *Model) save(what string) {
+	if m.ed.path == "" {
+		m.setStatus(what+" (not saved: "+m.ed.unsaved+")", false)
+		return
+	}
+	if err := m.ed.rev.Save(m.ed.path); err != nil {
+		m.setStatus(what+"; not saved: "+oneLine(err.Error()), true)
+		return
+	}
+	m.setStatus(what+" · saved to "+filepath.Base(m.ed.path), false)
+}
+
+func (m *Model) moveThreshold(dir int) {
+	th := m.st.Threshold()
+	next := math.Round((th+float64(dir)*thresholdStep)*100) / 100
+	next = math.Max(0, math.Min(1, next))
+	if next == th {
+		m.setStatus(fmt.Sprintf("threshold is already %.2f", th), false)
+		return
+	}
+	m.edit()
+	m.ed.rev.SetThreshold(next)
+	before := len(m.st.Events)
+	m.realign(next)
+	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, len(m.st.Events), before))
+}
+
+// splitEvent makes every block the current event has in the two columns
+// an event of its own.
+func (m *Model) splitEvent() {
+	b := m.body
+	if b.cur < 0 {
+		m.setStatus("no event to split", false)
+		return
+	}
+	e := &m.st.Events[b.cur]
+	var refs []review.Ref
+	arts := blocksOf(m.st)
+	for _, a := range []int{b.l, b.r} {
+		for _, i := range e.Blocks[a] {
+			refs = append(refs, review.MakeRef(arts, a, i))
+		}
+	}
+	if len(refs) < 2 {
+		m.setStatus("nothing to split: the event has one block", false)
+		return
+	}
+	n := b.cur + 1
+	m.edit()
+	m.ed.rev.Split(refs...)
+	m.realign(m.st.Threshold())
+	m.save(fmt.Sprintf("split event %d into %d", n, len(refs)))
+}
+
+// join is the two-step pick: the first press marks the current event's
+// left block, the second joins the current event's right block with it.
+func (m *Model) join() {
+	b := m.body
+	if b.cur < 0 {
+		m.setStatus("no event here", false)
+		return
+	}
+	e := &m.st.Events[b.cur]
+	if !m.ed.marked {
+		if len(e.Blocks[b.l]) == 0 {
+			m.setStatus("join: this event has no block in "+outletName(m.st, b.l)+"; start on one that has", true)
+			return
+		}
+		m.ed.mark = review.MakeRef(blocksOf(m.st), b.l, e.Blocks[b.l][0])
+		m.ed.marked, m.ed.markEv = true, b.cur
+		return // the status bar explains the next step
+	}
+	if len(e.Blocks[b.r]) == 0 {
+		m.setStatus("join: this event has no block in "+outletName(m.st, b.r)+"; go to one that has, or esc", true)
+		return
+	}
+	if m.ed.mark.Article != b.l {
+		// The columns were swapped or changed since the mark.
+		m.ed.marked = false
+		m.setStatus("join cancelled: the columns changed", true)
+		return
+	}
+	right := review.MakeRef(blocksOf(m.st), b.r, e.Blocks[b.r][0])
+	from, to := m.ed.markEv+1, b.cur+1
+	m.edit()
+	m.ed.rev.Pin(m.ed.mark, right)
+	m.ed.marked = false
+	// Stay on the joined event.
+	m.body.cur = eventOf(m.st, m.ed.mark)
+	m.realign(m.st.Threshold())
+	if from == to {
+		m.save(fmt.Sprintf("pinned event %d", from))
+	} else {
+		m.save(fmt.Sprintf("joined events %d and %d as event %d", from, to, m.body.cur+1))
+	}
+}
+
+func (m *Model) openNote() tea.Cmd {
+	if m.body.cur < 0 {
+		m.setStatus("no event to note", false)
+		return nil
+	}
+	m.mode = modeNote
+	m.ed.prefill = textsafe.VisibleLine(m.st.Events[m.body.cur].Note)
+	m.ed.note.SetValue(m.ed.prefill)
+	m.ed.note.CursorEnd()
+	m.updateKeys()
+	return m.ed.note.Focus()
+}
+
+// noteKey handles a key while the note prompt is open.
+func (m *Model) noteKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.mode = modeRead
+		m.ed.note.Blur()
+		m.updateKeys()
+		return nil
+	case tea.KeyEnter:
+		m.mode = modeRead
+		m.ed.note.Blur()
+		m.updateKeys()
+		if v := m.ed.note.Value(); v != m.ed.prefill {
+			m.setNote(strings.Join(strings.Fields(v), " "))
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	m.ed.note, cmd = m.ed.note.Update(msg)
+	return cmd
+}
+
+// setNote puts text on the current event, replacing any note it has.
+func (m *Model) setNote(text string) {
+	ref, ok := m.anchor()
+	if !ok {
+		return
+	}
+	e := &m.st.Events[m.body.cur]
+	if text == e.Note {
+		return
+	}
+	m.edit()
+	for _, n := range m.ed.rev.Notes {
+		if n.Ref.Article < len(e.Blocks) {
+			for _, i := range e.Blocks[n.Ref.Article] {
+				if i == n.Ref.Block {
+					m.ed.rev.SetNote(n.Ref, "")
+				}
+			}
+		}
+	}
+	m.ed.rev.SetNote(ref, text)
+	n := m.body.cur + 1
+	m.realign(m.st.Threshold())
+	if text == "" {
+		m.save(fmt.Sprintf("removed the note on event %d", n))
+	} else {
+		m.save(fmt.Sprintf("noted event %d", n))
+	}
+}
+
+func (m *Model) undo() {
+	if len(m.ed.undo) == 0 {
+		m.setStatus("nothing to undo", false)
+		return
+	}
+	prev := m.ed.undo[len(m.ed.undo)-1]
+	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
+	m.ed.rev = prev
+	th := m.st.Threshold()
+	if prev.Threshold != nil {
+		th = *prev.Threshold
+	}
+	m.realign(th)
+	m.save("undone")
+}
+
+// editParts are the status bar's account of the editor: the threshold,
+// and a pending join.
+func (m *Model) editParts() []string {
+	parts := []string{fmt.Sprintf("threshold %.2f", m.st.Threshold())}
+	if m.ed.marked {
+		parts = append(parts, fmt.Sprintf("joining event %d", m.ed.markEv+1))
+	}
+	return parts
+}
+
+// joinHint replaces the key hint while a join is pending: what was picked
+// and what to do next.
+func (m *Model) joinHint(w int) string {
+	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a %s block · a: join · esc: cancel",
+		textsafe.VisibleLine(outletName(m.st, m.ed.mark.Article)), m.ed.markEv+1, textsafe.VisibleLine(outletName(m.st, m.body.r)))
+	return m.pal.message.render(ansi.Truncate(s, w, "…"))
+}
+
+// noteRows lays out event k's note under its rule.
+func noteRows(st *story.Story, k int, g geom) []row {
+	note := st.Events[k].Note
+	if note == "" {
+		return nil
+	}
+	text := "note: " + strings.Join(strings.Fields(textsafe.VisibleLine(note)), " ")
+	var rows []row
+	for _, ln := range layout.Wrap([]layout.Span{{Text: text}}, max(1, g.width-g.indent)) {
+		rows = append(rows, row{kind: rowNote, ev: k, left: ln})
+	}
+	return rows
+}
+
+// paintNote writes a note row and returns its width.
+func (b *body) paintNote(out *strings.Builder, ln layout.Line) int {
+	out.WriteString(spaces(b.g.indent))
+	s := ln.String()
+	b.pal.moved.wrap(out, s)
+	return b.g.indent + ansi.StringWidth(s)
+}
+
+// editLabel marks an event an editor changed, for its rule.
+func editLabel(e *story.Event) string {
+	switch {
+	case e.Pinned && e.Split:
+		return " · pinned · split"
+	case e.Pinned:
+		return " · pinned"
+	case e.Split:
+		return " · split"
+	}
+	return ""
+}

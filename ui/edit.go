@@ -32,6 +32,7 @@ type editor struct {
 	path    string // the review file edits are saved to
 	unsaved string // why edits are not saved, when path is ""
 	undo    []*review.Review
+	base    float64 // the threshold of a review that sets none
 	// mark is the left block the first join key picked; marked says one
 	// is pending, markEv is its event when it was picked.
 	mark   review.Ref
@@ -50,6 +51,7 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 		m.ed.rev = &review.Review{Version: review.Version}
 	}
 	m.ed.path, m.ed.unsaved = opt.ReviewPath, opt.ReviewUnsaved
+	m.ed.base = m.st.Threshold()
 	if m.ed.path == "" && m.ed.unsaved == "" {
 		m.ed.unsaved = "no review file"
 	}
@@ -357,7 +359,7 @@ func (m *Model) undo() {
 	prev := m.ed.undo[len(m.ed.undo)-1]
 	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
 	m.ed.rev = prev
-	th := m.st.Threshold()
+	th := m.ed.base
 	if prev.Threshold != nil {
 		th = *prev.Threshold
 	}

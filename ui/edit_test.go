@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/review"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// editModel is a reader of the seed story whose edits go to a review file
+// in a temporary folder.
+func editModel(t *testing.T, w, h int) (*Model, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "seed.synoptic.json")
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	m := New(st, Options{Renderer: pinned(termenv.ANSI256), ReviewPath: path})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m, path
+}
+
+func loadReview(t *testing.T, path string) *review.Review {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("review file not written: %v", err)
+	}
+	r, err := review.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// holds says whether event k of m's story holds block i of article a.
+func holds(m *Model, k, a, i int) bool {
+	if k < 0 || k >= len(m.st.Events) {
+		return false
+	}
+	for _, x := range m.st.Events[k].Blocks[a] {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}
+
+func statusLine(m *Model) string {
+	lines := strings.Split(plain(m.View()), "\n")
+	return lines[len(lines)-2]
+}
+
+func TestThresholdKeysRealignInPlace(t *testing.T) {
+	m, path := editModel(t, 160, 45)
+	m.body.goTo(absoluteEvent(t, m.st))
+	m.fit()
+	blk := m.st.Events[m.body.cur].Blocks[0][0]
+	if !strings.Contains(statusLine(m), "threshold 0.49") {
+		t.Fatalf("status bar lacks the threshold: %q", statusLine(m))
+	}
+	before := len(m.st.Events)
+	press(m, "+")
+	if got := m.st.Threshold(); got != 0.54 {
+		t.Fatalf("+: threshold %v, want 0.54", got)
+	}
+	if !strings.Contains(statusLine(m), "threshold 0.54") || !strings.Contains(m.status, "saved") {
+		t.Errorf("+: status bar %q", statusLine(m))
+	}
+	if !holds(m, m.body.cur, 0, blk) {
+		t.Errorf("+: the current event %d no longer holds left block %d", m.body.cur+1, blk)
+	}
+	// The current event's rule is still the first body line.
+	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)]
+	if !strings.HasPrefix(strings.TrimSpace(body), itoa(m.body.cur+1)+" ▸") {
+		t.Errorf("+: first body line %q is not the current event's rule", body)
+	}
+	if r := loadReview(t, path); r.Threshold == nil || *r.Threshold != 0.54 {
+		t.Errorf("+: review file threshold %v", r.Threshold)
+	}
+	// Up to the top: events only split.
+	for i := 0; i < 12; i++ {
+		press(m, "+")
+	}
+	if m.st.Threshold() != 1 || len(m.st.Events) < before || !strings.Contains(m.status, "already 1.00") {
+		t.Errorf("+ to the top: threshold %v, %d events (was %d), status %q", m.st.Threshold(), len(m.st.Events), before, m.status)
+	}
+	if !holds(m, m.body.cur, 0, blk) {
+		t.Errorf("+ to the top: current event lost block %d", blk)
+	}
+	for i := 0; i < 11; i++ {
+		press(m, "-")
+	}
+	if got := m.st.Threshold(); got != 0.45 || !holds(m, m.body.cur, 0, blk) {
+		t.Errorf("-: threshold %v, current event %d", got, m.body.cur)
+	}
+	press(m, "u")
+	if got := m.st.Threshold(); got != 0.5 {
+		t.Errorf("u: threshold %v, want 0.50", got)
+	}
+	for i := 0; i < 50 && !strings.Contains(m.status, "nothing to undo"); i++ {
+		press(m, "u")
+	}
+	if got := m.st.Threshold(); got != 0.49 || !holds(m, m.body.cur, 0, blk) {
+		t.Errorf("u back to the start: threshold %v", got)
+	}
+	checkFits(t, m.View(), 160, 45)
+}
+
+func TestSplitAndUndo(t *testing.T) {
+	m, path := editModel(t, 160, 45)
+	k := absoluteEvent(t, m.st)
+	m.body.goTo(k)
+	l, r := m.st.Events[k].Blocks[0][0], m.st.Events[k].Blocks[1][0]
+	nblocks := len(m.st.Events[k].Blocks[0]) + len(m.st.Events[k].Blocks[1])
+	press(m, "x")
+	if !holds(m, m.body.cur, 0, l) || holds(m, m.body.cur, 1, r) {
+		t.Fatalf("x: current event %d, blocks %v", m.body.cur+1, m.st.Events[m.body.cur].Blocks)
+	}
+	e := m.st.Events[m.body.cur]
+	if e.Kind != story.Single || !e.Split {
+		t.Errorf("x: event kind %s split %v", e.Kind, e.Split)
+	}
+	if !strings.Contains(m.status, "split event") || !strings.Contains(m.status, "saved to seed.synoptic.json") {
+		t.Errorf("x: status %q", m.status)
+	}
+	if !strings.Contains(plain(m.View()), "only left · split") {
+		t.Errorf("x: the rule does not say the event was split")
+	}
+	if rv := loadReview(t, path); len(rv.Splits) != nblocks {
+		t.Errorf("x: review file splits %+v", rv.Splits)
+	}
+	// Splits survive threshold changes.
+	press(m, "-", "-", "-")
+	if holds(m, m.body.cur, 1, r) {
+		t.Error("the split event joined again at a lower threshold")
+	}
+	press(m, "u", "u", "u", "u")
+	if !holds(m, m.body.cur, 0, l) || !holds(m, m.body.cur, 1, r) {
+		t.Errorf("u: the split is not undone: %v", m.st.Events[m.body.cur].Blocks)
+	}
+	if rv := loadReview(t, path); len(rv.Splits) != 0 {
+		t.Errorf("u: review file still splits %+v", rv.Splits)
+	}
+	press(m, "u")
+	if !strings.Contains(m.status, "nothing to undo") {
+		t.Errorf("u with nothing left: status %q", m.status)
+	}
+}
+
+func TestJoinTwoSteps(t *testing.T) {
+	m, path := editModel(t, 160, 45)
+	onlyL, onlyR := -1, -1
+	for k, e := range m.st.Events {
+		if e.Kind != story.Single {
+			continue
+		}
+		if onlyL < 0 && len(e.Blocks[0]) > 0 {
+			onlyL = k
+		}
+		if onlyR < 0 && len(e.Blocks[1]) > 0 {
+			onlyR = k
+		}
+	}
+	l, r := m.st.Events[onlyL].Blocks[0][0], m.st.Events[onlyR].Blocks[1][0]
+	// esc cancels a pending join.
+	m.body.goTo(onlyL)
+	press(m, "a")
+	if !m.ed.marked || !strings.Contains(plain(m.View()), "join: Article 1's block of event") {
+		t.Fatalf("a: no pending join shown:\n%s", plain(m.View()))
+	}
+	press(m, "esc")
+	if m.ed.marked || !strings.Contains(m.status, "cancelled") {
+		t.Fatalf("esc: join still pending, status %q", m.status)
+	}
+	// a on an event with no right block waits for one that has.
+	press(m, "a")
+	m.body.goTo(onlyL)
+	press(m, "a")
+	if !m.ed.marked || !strings.Contains(m.status, "no block in Washington Examiner") {
+		t.Fatalf("a on a left-only event: marked %v status %q", m.ed.marked, m.status)
+	}
+	m.body.goTo(onlyR)
+	press(m, "a")
+	if m.ed.marked {
+		t.Fatal("second a: join still pending")
+	}
+	k := m.body.cur
+	if !holds(m, k, 0, l) || !holds(m, k, 1, r) {
+		t.Fatalf("a … a: current event %d holds %v, want left %d and right %d", k+1, m.st.Events[k].Blocks, l, r)
+	}
+	if e := m.st.Events[k]; e.Kind != story.Shared || e.Score != 1 || !e.Pinned {
+		t.Errorf("joined event: kind %s score %v pinned %v", e.Kind, e.Score, e.Pinned)
+	}
+	if !strings.Contains(m.status, "joined events") || !strings.Contains(m.status, "saved") {
+		t.Errorf("status %q", m.status)
+	}
+	if rv := loadReview(t, path); len(rv.Pins) != 1 || rv.Pins[0].A.Block != l || rv.Pins[0].B.Block != r {
+		t.Errorf("review file pins %+v", rv.Pins)
+	}
+	// The pin survives a threshold the aligner would never pair them at.
+	press(m, "+", "+", "+", "+", "+", "+", "+", "+", "+", "+", "+")
+	if !holds(m, m.body.cur, 0, l) || !holds(m, m.body.cur, 1, r) {
+		t.Errorf("threshold %.2f: the pinned blocks are apart", m.st.Threshold())
+	}
+	// x on the joined event unpins it.
+	press(m, "x")
+	if holds(m, m.body.cur, 1, r) {
+		t.Error("x on a pinned event left it joined")
+	}
+	if rv := loadReview(t, path); len(rv.Pins) != 0 {
+		t.Errorf("x: review file still pins %+v", rv.Pins)
+	}
+}
+
+func TestNoteKey(t *testing.T) {
+	m, path := editModel(t, 160, 45)
+	k := absoluteEvent(t, m.st)
+	m.body.goTo(k)
+	press(m, "o")
+	if m.mode != modeNote {
+		t.Fatal("o: no note prompt")
+	}
+	typeText(m, "Check the quote against KCNA")
+	press(m, "enter")
+	if m.mode != modeRead || m.st.Events[m.body.cur].Note != "Check the quote against KCNA" {
+		t.Fatalf("enter: mode %v note %q", m.mode, m.st.Events[m.body.cur].Note)
+	}
+	lines := strings.Split(plain(m.View()), "\n")
+	rule := len(m.hdrLines)
+	if !strings.HasPrefix(strings.TrimSpace(lines[rule]), itoa(m.body.cur+1)+" ▸") || strings.TrimSpace(lines[rule+1]) != "note: Check the quote against KCNA" {
+		t.Errorf("the note is not under the event's rule:\n%s\n%s", lines[rule], lines[rule+1])
+	}
+	if !strings.Contains(m.status, "noted event") {
+		t.Errorf("status %q", m.status)
+	}
+	if rv := loadReview(t, path); len(rv.Notes) != 1 || rv.Notes[0].Text != "Check the quote against KCNA" {
+		t.Errorf("review file notes %+v", rv.Notes)
+	}
+	// Editing replaces the note; esc leaves it; an empty note removes it.
+	press(m, "o")
+	if m.ed.note.Value() != "Check the quote against KCNA" {
+		t.Errorf("o: prompt prefilled with %q", m.ed.note.Value())
+	}
+	typeText(m, " again")
+	press(m, "esc")
+	if m.st.Events[m.body.cur].Note != "Check the quote against KCNA" {
+		t.Errorf("esc changed the note")
+	}
+	press(m, "o")
+	for range "Check the quote against KCNA" {
+		press(m, "backspace")
+	}
+	press(m, "enter")
+	if m.st.Events[m.body.cur].Note != "" || strings.Contains(plain(m.View()), "note: ") {
+		t.Errorf("empty note not removed")
+	}
+	if rv := loadReview(t, path); len(rv.Notes) != 0 {
+		t.Errorf("review file notes %+v", rv.Notes)
+	}
+}
+
+// Without a review file the edits apply and the status bar says they are
+// not saved.
+func TestEditsWithoutReviewFile(t *testing.T) {
+	m := newModel(t, story.Build(corpus.Default(), story.DefaultOptions()), 120, 40)
+	m.body.goTo(absoluteEvent(t, m.st))
+	press(m, "x")
+	if !strings.Contains(m.status, "not saved") {
+		t.Errorf("status %q", m.status)
+	}
+}
+
+// The ANSI export, the reader's own view, shows notes and edit marks too.
+func TestANSIShowsNotes(t *testing.T) {
+	st := fixture()
+	st.Events[1].Note = "Ask the council"
+	st.Events[1].Pinned = true
+	var b strings.Builder
+	opt := export.DefaultOptions()
+	if err := WriteANSI(&b, st, opt); err != nil {
+		t.Fatal(err)
+	}
+	out := plain(b.String())
+	i := strings.Index(out, "shared · changed · pinned")
+	if i < 0 || !strings.HasPrefix(strings.TrimSpace(out[i+len("shared · changed · pinned"):]), "note: Ask the council") {
+		t.Errorf("no note under the pinned event:\n%s", out)
+	}
+}

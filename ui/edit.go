@@ -240,7 +240,16 @@ func (m *Model) splitEvent() {
 	m.edit()
 	m.ed.rev.Split(refs...)
 	m.realign(m.st.Threshold())
-	m.save(fmt.Sprintf("split event %d into %d", n, len(refs)))
+	// Say where the pieces went: events the first article lacks move.
+	var now []string
+	seen := map[int]bool{}
+	for _, ref := range refs {
+		if k := eventOf(m.st, ref); k >= 0 && !seen[k] {
+			seen[k] = true
+			now = append(now, fmt.Sprint(k+1))
+		}
+	}
+	m.save(fmt.Sprintf("split event %d into events %s", n, strings.Join(now, ", ")))
 }
 
 // join is the two-step pick: the first press marks the current event's

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -93,6 +95,54 @@ func TestReaderInTmux(t *testing.T) {
 		if !strings.Contains(s.text, "EXIT=130") {
 			t.Errorf("ctrl+c: exit status line %q, want 130", lastLine(s.text))
 		}
+	})
+
+	t.Run("+ and x are saved to the review and come back", func(t *testing.T) {
+		rev := filepath.Join(t.TempDir(), "seed.synoptic.json")
+		cmd := "env TERM=xterm-256color " + bin + " --review " + rev
+		tx := newTmux(t, 160, 45, cmd)
+		tx.waitFor("reader start", func(s screen) bool {
+			return statusRE.MatchString(s.text) && strings.Contains(s.text, "threshold 0.49")
+		})
+		tx.keys("+")
+		tx.waitFor("+", func(s screen) bool {
+			return strings.Contains(s.text, "threshold 0.54") && strings.Contains(s.text, "saved to seed.synoptic.json")
+		})
+		tx.nextUntil(func(cur screen) bool {
+			return cur.inColumn("absolute", 0, 84) && cur.inColumn("sacred", 84, 160)
+		})
+		tx.keys("x")
+		s := tx.waitFor("x", func(s screen) bool {
+			return strings.Contains(s.text, "split event") && strings.Contains(s.text, "saved to seed.synoptic.json")
+		})
+		// The current event is the first left block of the event, alone.
+		if cur := s.body(); !strings.Contains(cur.text, "only left · split") || strings.Contains(cur.text, "sacred") {
+			t.Errorf("x: the current event is not the left side alone:\n%s", cur.text)
+		}
+		tx.keys("q")
+		if s := tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") }); !strings.Contains(s.text, "EXIT=0") {
+			t.Errorf("q: exit status line %q", lastLine(s.text))
+		}
+		var saved struct {
+			Threshold *float64 `json:"threshold"`
+			Splits    []struct {
+				Article int `json:"article"`
+			} `json:"splits"`
+		}
+		b, err := os.ReadFile(rev)
+		if err != nil {
+			t.Fatalf("the review was not written: %v", err)
+		}
+		if err := json.Unmarshal(b, &saved); err != nil || saved.Threshold == nil || *saved.Threshold != 0.54 || len(saved.Splits) < 2 {
+			t.Fatalf("review file %s (%v):\n%s", rev, err, b)
+		}
+		// The next run opens with the review: its threshold and the split.
+		tx = newTmux(t, 160, 45, cmd)
+		tx.waitFor("reader start with the review", func(s screen) bool { return strings.Contains(s.text, "threshold 0.54") })
+		tx.nextUntil(func(cur screen) bool {
+			return cur.inColumn("absolute", 0, 84) && strings.Contains(cur.text, "only left · split")
+		})
+		tx.keys("q")
 	})
 }
 

@@ -227,3 +227,18 @@ func BenchmarkFirstScreen(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkThresholdKey is + or - on a 2,000-event story: re-grouping the
+// scored pairs, diffing what changed, and laying the story out again.
+func BenchmarkThresholdKey(b *testing.B) {
+	st := benchStoryN(2000)
+	m := newModel(b, st, 160, 45)
+	m.body.goTo(m.body.events[len(m.body.events)/2])
+	keys := []tea.Msg{keyMsg("+"), keyMsg("-")}
+	i := 0
+	for b.Loop() {
+		m.Update(keys[i%2])
+		_ = m.View()
+		i++
+	}
+}

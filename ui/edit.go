@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -161,8 +162,33 @@ func (b *body) replace(st *story.Story, cur int) {
 	if s, ok := b.start[b.cur]; ok {
 		delta = b.offset - s
 	}
+	// Events that keep their blocks and note keep their rows: most of a
+	// long story after a threshold step.
+	var cache [][]row
+	if b.cache != nil && b.cacheKey == [3]int{b.g.width, b.l, b.r} {
+		old := make(map[string][]row, len(b.cache))
+		for k, rows := range b.cache {
+			if rows != nil {
+				old[eventKey(&b.st.Events[k])] = rows
+			}
+		}
+		cache = make([][]row, len(st.Events))
+		for k := range st.Events {
+			if rows, ok := old[eventKey(&st.Events[k])]; ok {
+				cp := make([]row, len(rows))
+				for i, rw := range rows {
+					rw.ev = k
+					cp[i] = rw
+				}
+				cache[k] = cp
+			}
+		}
+	}
 	b.st = st
-	b.cache, b.cacheKey, b.rowLimit = nil, [3]int{}, 0
+	b.cache, b.rowLimit = cache, 0
+	if cache == nil {
+		b.cacheKey = [3]int{}
+	}
 	b.cur = cur
 	b.start = map[int]int{cur: 0}
 	b.offset = delta
@@ -178,6 +204,20 @@ func (b *body) replace(st *story.Story, cur int) {
 			b.clamp()
 		}
 	}
+}
+
+// eventKey identifies what an event's rows show: its blocks and its note.
+func eventKey(e *story.Event) string {
+	var sb strings.Builder
+	for _, bs := range e.Blocks {
+		for _, i := range bs {
+			sb.WriteString(strconv.Itoa(i))
+			sb.WriteByte(',')
+		}
+		sb.WriteByte('|')
+	}
+	sb.WriteString(e.Note)
+	return sb.String()
 }
 
 // edit records the review before a change, for undo.

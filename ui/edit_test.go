@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -91,6 +92,12 @@ func TestThresholdKeysRealignInPlace(t *testing.T) {
 	}
 	if !holds(m, m.body.cur, 0, blk) {
 		t.Errorf("+ to the top: current event lost block %d", blk)
+	}
+	// Rows kept from the old layout are the rows a fresh layout makes.
+	fresh := newBody(m.st, m.pal, 0, 1)
+	fresh.SetSize(160, m.body.height)
+	if len(m.st.Events) == before || !reflect.DeepEqual(fresh.rows, m.body.rows) {
+		t.Errorf("+ to the top: %d events (was %d); the re-used layout differs from a fresh one", len(m.st.Events), before)
 	}
 	for i := 0; i < 11; i++ {
 		press(m, "-")

@@ -201,3 +201,24 @@ func recall(gs *benchdata.Story, evs []align.Event) float64 {
 	}
 	return float64(found) / float64(max(total, 1))
 }
+
+// BenchmarkRealign is what a threshold key in the reader costs: grouping
+// the scored pairs again and diffing only the events that changed,
+// against BenchmarkBuild's full pipeline.
+func BenchmarkRealign(b *testing.B) {
+	for _, sz := range benchSizes[:3] {
+		b.Run(sz.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+			st := Build(cs, DefaultOptions())
+			b.SetBytes(int64(2 * sz.bytes))
+			b.ReportAllocs()
+			th := []float64{st.Threshold() + 0.05, st.Threshold()}
+			i := 0
+			for b.Loop() {
+				st = st.Realign(th[i%2], nil)
+				i++
+			}
+			b.ReportMetric(float64(len(st.Events)), "events")
+		})
+	}
+}

@@ -114,7 +114,7 @@ func (m *Model) anchor() (review.Ref, bool) {
 // eventOf is the event of st holding block ref, or -1.
 func eventOf(st *story.Story, ref review.Ref) int {
 	for k := range st.Events {
-		if ref.Article >= len(st.Events[k].Blocks) {
+		if ref.Article < 0 || ref.Article >= len(st.Events[k].Blocks) {
 			continue
 		}
 		for _, i := range st.Events[k].Blocks[ref.Article] {
@@ -382,7 +382,7 @@ func (m *Model) setNote(text string) {
 	}
 	m.edit()
 	for _, n := range m.ed.rev.Notes {
-		if n.Ref.Article < len(e.Blocks) {
+		if n.Ref.Article >= 0 && n.Ref.Article < len(e.Blocks) {
 			for _, i := range e.Blocks[n.Ref.Article] {
 				if i == n.Ref.Block {
 					m.ed.rev.SetNote(n.Ref, "")

@@ -182,7 +182,7 @@ func (r *Review) NoteFor(blocks [][]int) string {
 		return ""
 	}
 	for _, n := range r.Notes {
-		if n.Ref.Article < len(blocks) {
+		if n.Ref.Article >= 0 && n.Ref.Article < len(blocks) {
 			for _, i := range blocks[n.Ref.Article] {
 				if i == n.Ref.Block {
 					return n.Text

@@ -200,3 +200,35 @@ func TestReviewMarksInJSON(t *testing.T) {
 		}
 	}
 }
+
+// A review file is input: entries naming articles or blocks that do not
+// exist, or text that changed, are skipped with a warning, never a panic.
+func TestHostileReviewIsSkipped(t *testing.T) {
+	st := Build(corpus.Default(), DefaultOptions())
+	var rev review.Review
+	err := json.Unmarshal([]byte(`{"version":1,"threshold":7,
+		"pins":[{"a":{"article":-1,"block":0},"b":{"article":0,"block":99999}},{"a":{"article":5,"block":-3},"b":{"article":1,"block":0,"snippet":"not this text"}}],
+		"splits":[{"article":-2,"block":1},{"article":0,"block":-1},{"article":1,"block":1000000}],
+		"notes":[{"at":{"article":-1,"block":-1},"text":"x"},{"at":{"article":9,"block":0},"text":"y"}]}`), &rev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ed := st.Realign(0.5, &rev)
+	checkPartition(t, ed)
+	if n := len(ed.ReviewWarnings()); n != 5 {
+		t.Errorf("%d warnings, want 5 (2 pins, 3 splits): %v", n, ed.ReviewWarnings())
+	}
+	for k, e := range ed.Events {
+		if e.Note != "" || e.Pinned || e.Split {
+			t.Errorf("event %d took a bad entry: %+v", k, e)
+		}
+	}
+	// An out-of-range threshold from the file is clamped.
+	opt := DefaultOptions()
+	opt.Review = &rev
+	built := Build(corpus.Default(), opt)
+	checkPartition(t, built)
+	if built.Threshold() != 1 {
+		t.Errorf("threshold 7 in the file: aligned at %v, want 1", built.Threshold())
+	}
+}

@@ -159,7 +159,7 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	}
 	th := opt.Align.Threshold
 	if opt.Review != nil && opt.Review.Threshold != nil {
-		th = *opt.Review.Threshold
+		th = min(1, max(0, *opt.Review.Threshold)) // the file may say anything
 	}
 	st.scored = align.Score(blocks)
 	st.deferred = opt.DeferDiffs

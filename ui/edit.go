@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,6 +54,12 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 	}
 	m.ed.path, m.ed.unsaved = opt.ReviewPath, opt.ReviewUnsaved
 	m.ed.base = m.st.Threshold()
+	switch n := len(m.st.ReviewWarnings()); {
+	case opt.Warning != "":
+		m.setStatus(opt.Warning, true)
+	case n > 0:
+		m.setStatus(fmt.Sprintf("review: %d entries no longer match the text and were skipped", n), true)
+	}
 	if m.ed.path == "" && m.ed.unsaved == "" {
 		m.ed.unsaved = "no review file"
 	}
@@ -281,13 +288,16 @@ func (m *Model) splitEvent() {
 	m.ed.rev.Split(refs...)
 	m.realign(m.st.Threshold())
 	// Say where the pieces went: events the first article lacks move.
-	var now []string
-	seen := map[int]bool{}
+	var ks []int
 	for _, ref := range refs {
-		if k := eventOf(m.st, ref); k >= 0 && !seen[k] {
-			seen[k] = true
-			now = append(now, fmt.Sprint(k+1))
+		if k := eventOf(m.st, ref); k >= 0 && !slices.Contains(ks, k) {
+			ks = append(ks, k)
 		}
+	}
+	slices.Sort(ks)
+	now := make([]string, len(ks))
+	for i, k := range ks {
+		now[i] = strconv.Itoa(k + 1)
 	}
 	m.save(fmt.Sprintf("split event %d into events %s", n, strings.Join(now, ", ")))
 }

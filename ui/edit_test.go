@@ -298,3 +298,20 @@ func TestANSIShowsNotes(t *testing.T) {
 		t.Errorf("no note under the pinned event:\n%s", out)
 	}
 }
+
+// A review the command could not read is said in the status bar at the
+// start, and edits say why they are not saved.
+func TestReviewWarningInStatusBar(t *testing.T) {
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	m := New(st, Options{Renderer: pinned(termenv.ANSI256), Warning: "review x.synoptic.json is not valid (ignored): unexpected end of JSON input",
+		ReviewUnsaved: "x.synoptic.json could not be read; fix or move it to save edits"})
+	m.Update(tea.WindowSizeMsg{Width: 200, Height: 40})
+	if s := statusLine(m); !strings.Contains(s, "x.synoptic.json is not valid") {
+		t.Errorf("status bar %q", s)
+	}
+	m.body.goTo(absoluteEvent(t, m.st))
+	press(m, "x")
+	if !strings.Contains(m.status, "not saved: x.synoptic.json could not be read") {
+		t.Errorf("status %q", m.status)
+	}
+}

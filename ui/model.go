@@ -35,6 +35,9 @@ type Options struct {
 	// "", edits apply to the view only and ReviewUnsaved says why.
 	ReviewPath    string
 	ReviewUnsaved string
+	// Warning, when set, is the status bar's first message (such as a
+	// review file that could not be read).
+	Warning string
 }
 
 // mode is what the keyboard currently drives.

@@ -124,6 +124,7 @@ type reviewFile struct {
 	path string
 	// unsaved says why edits cannot be saved to path ("" when they can).
 	unsaved string
+	warning string // why the review was not read
 }
 
 // loadReview reads the review named by flag, else the one next to the
@@ -141,7 +142,8 @@ func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, 
 	rev, err := review.Load(rf.path)
 	if err != nil {
 		fmt.Fprintf(stderr, "synoptic: warning: %s\n", oneLine(err.Error()))
-		return rev, reviewFile{unsaved: rf.path + " could not be read; fix or move it to save edits"}
+		return rev, reviewFile{unsaved: rf.path + " could not be read; fix or move it to save edits",
+			warning: oneLine(err.Error())}
 	}
 	return rev, rf
 }

@@ -81,7 +81,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	err = ui.Run(st, ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
-		ReviewPath: rf.path, ReviewUnsaved: rf.unsaved})
+		ReviewPath: rf.path, ReviewUnsaved: rf.unsaved, Warning: rf.warning})
 	if errors.Is(err, ui.ErrInterrupted) {
 		// The reader has restored the terminal; report ctrl+c as shells do.
 		os.Exit(exitInterrupted)

@@ -315,3 +315,28 @@ func TestReviewWarningInStatusBar(t *testing.T) {
 		t.Errorf("status %q", m.status)
 	}
 }
+
+// The editor's keys on odd stories (none, one article, hand-built, three
+// articles) and tiny screens neither panic nor overflow the screen.
+func TestEditKeysOnOddStories(t *testing.T) {
+	one := makeStory("one", []string{"Solo", "Only one", "A single paragraph.", "And another one."})
+	stories := map[string]*story.Story{
+		"empty":   {Version: story.Version, Articles: []story.Article{{Outlet: "A"}, {Outlet: "B"}}},
+		"one":     one,
+		"fixture": fixture(),
+		"harbour": harbour(),
+	}
+	keys := []string{"+", "-", "-", "x", "a", "n", "a", "o", "h", "i", "enter", "x", "u", "a", "esc", "s", "a", "s", "a", "A", "esc", "u", "u", "o", "esc", "=", "u"}
+	for name, st := range stories {
+		for _, sz := range [][2]int{{160, 45}, {80, 24}, {20, 6}, {1, 1}} {
+			m := newModel(t, st, sz[0], sz[1])
+			for _, k := range keys {
+				press(m, k)
+				checkFits(t, m.View(), sz[0], sz[1])
+			}
+			if m.mode != modeRead {
+				t.Errorf("%s %dx%d: mode %v after the keys", name, sz[0], sz[1], m.mode)
+			}
+		}
+	}
+}

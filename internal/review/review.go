@@ -62,7 +62,15 @@ func PathFor(paths []string) string {
 	}
 	p := filepath.Clean(paths[0])
 	if info, err := os.Stat(p); err == nil && info.IsDir() {
-		return filepath.Join(p, filepath.Base(p)+".synoptic.json")
+		// "." and ".." are named by the folder they stand for.
+		name := filepath.Base(p)
+		if abs, err := filepath.Abs(p); err == nil {
+			name = filepath.Base(abs)
+		}
+		if name == "." || name == ".." || name == string(filepath.Separator) {
+			name = "story"
+		}
+		return filepath.Join(p, name+".synoptic.json")
 	}
 	return strings.TrimSuffix(p, filepath.Ext(p)) + ".synoptic.json"
 }

@@ -146,4 +146,15 @@ func TestPathFor(t *testing.T) {
 	if got, want := PathFor([]string{dir}), filepath.Join(dir, filepath.Base(dir)+".synoptic.json"); got != want {
 		t.Errorf("folder: %s, want %s", got, want)
 	}
+	// The current folder is named by its own name, not ".".
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := PathFor([]string{"."}), filepath.Base(wd)+".synoptic.json"; got != want {
+		t.Errorf(".: %s, want %s", got, want)
+	}
+	if got := PathFor([]string{"/"}); got != "/story.synoptic.json" {
+		t.Errorf("/: %s", got)
+	}
 }

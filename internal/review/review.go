@@ -110,6 +110,16 @@ func (r *Review) Save(path string) error {
 		return fmt.Errorf("review %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	// A review is shared like the story next to it; an existing file keeps
+	// its permissions.
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		return fmt.Errorf("review %s: %w", path, err)
+	}
 	if _, err := tmp.Write(append(b, '\n')); err != nil {
 		tmp.Close()
 		return fmt.Errorf("review %s: %w", path, err)
@@ -117,7 +127,10 @@ func (r *Review) Save(path string) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("review %s: %w", path, err)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("review %s: %w", path, err)
+	}
+	return nil
 }
 
 // Empty says whether the review changes nothing.

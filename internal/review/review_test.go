@@ -158,3 +158,38 @@ func TestPathFor(t *testing.T) {
 		t.Errorf("/: %s", got)
 	}
 }
+
+func TestSaveIsWholeAndReadable(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.synoptic.json")
+	r := &Review{}
+	r.SetNote(MakeRef(arts, 0, 0), "first")
+	if err := r.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o644 {
+		t.Fatalf("new review: %v, mode %v", err, info.Mode())
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r.SetNote(MakeRef(arts, 0, 0), "second")
+	if err := r.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("rewritten review: mode %v, want the file's own 0600", info.Mode())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+	if back, err := Load(path); err != nil || back.NoteFor([][]int{{0}, {}}) != "second" {
+		t.Errorf("reload: %v %+v", err, back)
+	}
+	// A folder that does not exist is an error that names the file.
+	if err := r.Save(filepath.Join(dir, "no", "such.json")); err == nil || !strings.Contains(err.Error(), "such.json") {
+		t.Errorf("save into a missing folder: %v", err)
+	}
+}

@@ -232,3 +232,22 @@ func TestHostileReviewIsSkipped(t *testing.T) {
 		t.Errorf("threshold 7 in the file: aligned at %v, want 1", built.Threshold())
 	}
 }
+
+// FuzzReview applies any review file that parses to the seed story at any
+// threshold: every block stays in exactly one event and nothing panics.
+func FuzzReview(f *testing.F) {
+	f.Add([]byte(`{"version":1,"threshold":0.6,"pins":[{"a":{"article":0,"block":2},"b":{"article":1,"block":10}}],"splits":[{"article":0,"block":6}],"notes":[{"at":{"article":0,"block":2},"text":"n"}]}`), 0.49)
+	f.Add([]byte(`{"version":1,"pins":[{"a":{"article":0,"block":1},"b":{"article":0,"block":3}},{"a":{"article":1,"block":3},"b":{"article":0,"block":1}}],"splits":[{"article":1,"block":3}]}`), 0.9)
+	f.Add([]byte(`{"version":1,"pins":[{"a":{"article":-1,"block":0},"b":{"article":0,"block":99}}]}`), -1.0)
+	st := Build(corpus.Default(), DefaultOptions())
+	f.Fuzz(func(t *testing.T, data []byte, th float64) {
+		var rev review.Review
+		if json.Unmarshal(data, &rev) != nil {
+			return
+		}
+		if th != th || th < -1 || th > 2 {
+			return // not a number a reader passes
+		}
+		checkPartition(t, st.Realign(th, &rev))
+	})
+}

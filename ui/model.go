@@ -197,6 +197,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.Interrupted = true
 			return m, tea.Quit
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			// Keys pressed faster than the terminal is read arrive as one
+			// message ("nnn"): each is a key of its own.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+				m.fit()
+			}
+			cmd = tea.Batch(cmds...)
+			break
+		}
 		cmd = m.handleKey(msg)
 	case tea.MouseMsg:
 		if m.mode == modeRead && msg.Action == tea.MouseActionPress {

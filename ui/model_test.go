@@ -611,3 +611,25 @@ func TestSearchAcrossLineBreaks(t *testing.T) {
 		t.Fatalf("the phrase is not broken at this width; the test proves nothing")
 	}
 }
+
+// Keys typed faster than the terminal is read arrive as one message with
+// several runes; each must count.
+func TestKeysArrivingTogether(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	b := m.body
+	if len(b.events) < 4 {
+		t.Fatalf("only %d events shown", len(b.events))
+	}
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nnn")})
+	if b.cur != b.events[3] {
+		t.Fatalf("\"nnn\" in one message: cur %d, want %d", b.cur, b.events[3])
+	}
+	// A paste into the search prompt stays one piece of text.
+	press(m, "/")
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("struggle"), Paste: true})
+	press(m, "enter")
+	if b.query != "struggle" {
+		t.Fatalf("pasted query %q", b.query)
+	}
+}

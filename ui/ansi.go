@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -39,6 +40,11 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	default:
 		b.boiler = true // an export keeps page furniture, as the text export does
 	}
+	checks := opt.Checks
+	if checks == nil {
+		checks = insight.Analyze(st)
+	}
+	b.conflicts = conflictSet(checks.Facts)
 	b.g = geometry(width)
 	b.relayout()
 	b.cur = -1
@@ -49,6 +55,12 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	}
 	for _, ln := range headerLines(st, pal, l, r, width, mode) {
 		bw.WriteString(ln)
+		bw.WriteByte('\n')
+	}
+	// The whole-story summary, as under the reader's header.
+	sum := compile(s.Desc)
+	for _, ln := range summaryLines(st, checks.Summary, contentWidth(width)) {
+		bw.WriteString(sum.render(ln))
 		bw.WriteByte('\n')
 	}
 	var sb strings.Builder

@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -40,6 +41,8 @@ const (
 	modeSearch
 	modeExport
 	modePick
+	modeMatrix // the coverage matrix
+	modeQuotes // the quote check
 )
 
 // Model is the reader. Only Model implements tea.Model; the body, the
@@ -85,6 +88,14 @@ type Model struct {
 
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
+
+	// the whole-story checks, their views and the summary under the header
+	checks   *insight.Report
+	mx       *matrixView
+	qv       *quotesView
+	sumLines []string
+	sumKey   int
+	sumSeq   seq
 }
 
 // New returns a reader for st.
@@ -109,6 +120,10 @@ func New(st *story.Story, opt Options) *Model {
 	m.exp = newExportPrompt(st, r)
 	m.pick = picker{st: st}
 	m.big = storyBytes(st) > asyncBytes
+	m.sumSeq = compile(s.Desc)
+	if !m.big {
+		m.setChecks(insight.Analyze(st)) // a big story's run in the background: see Init
+	}
 	m.updateKeys()
 	return m
 }
@@ -147,8 +162,14 @@ func newInput(r *lipgloss.Renderer, prompt string) textinput.Model {
 	return ti
 }
 
-// Init starts nothing: the story is already built.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts the whole-story checks of a big story; a small story's are
+// done already.
+func (m *Model) Init() tea.Cmd {
+	if m.checks == nil {
+		return analyzeCmd(m.st)
+	}
+	return nil
+}
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -187,7 +208,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		cmd = m.handleKey(msg)
+	case checksMsg:
+		m.setChecks(msg.r)
 	case tea.MouseMsg:
+		if ov := m.overlay(); ov != nil && msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				ov.move(-1)
+			case tea.MouseButtonWheelDown:
+				ov.move(1)
+			}
+		}
 		if m.mode == modeRead && msg.Action == tea.MouseActionPress {
 			switch msg.Button {
 			case tea.MouseButtonWheelUp:
@@ -232,6 +263,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.updateKeys()
 		}
 		return cmd
+	case modeMatrix, modeQuotes:
+		return m.overlayKey(msg)
 	case modePick:
 		l, r, done, ok := m.pick.Update(msg)
 		if done {
@@ -308,6 +341,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)
 		m.updateKeys()
+	case key.Matches(msg, k.Matrix):
+		m.openOverlay(modeMatrix)
+	case key.Matches(msg, k.Quotes):
+		m.openOverlay(modeQuotes)
 	case key.Matches(msg, k.Export):
 		m.mode = modeExport
 		m.updateKeys()
@@ -365,7 +402,7 @@ func (m *Model) updateKeys() {
 }
 
 func (m *Model) exportOptions() exportOpts {
-	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter)}
+	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter), checks: m.checks}
 }
 
 func onlyOf(f Filter) string {
@@ -413,6 +450,8 @@ func (m *Model) footerLines() []string {
 		out = append(out, m.exp.View(w)...)
 	case modePick:
 		out = append(out, m.pick.View(m.pal, w)...)
+	case modeMatrix, modeQuotes:
+		out = append(out, m.overlayFooter())
 	default:
 		if key := [2]int{w, boolInt(m.help.ShowAll)}; key != m.helpKey || m.helpLines == nil {
 			m.helpKey = key
@@ -456,7 +495,9 @@ func (m *Model) fullHelp() []string {
 func (m *Model) statusBar() string {
 	b := m.body
 	var parts []string
-	if b.cur >= 0 {
+	if ov := m.overlay(); ov != nil {
+		parts = append(parts, ov.status())
+	} else if b.cur >= 0 {
 		parts = append(parts, fmt.Sprintf("event %d/%d", b.cur+1, len(m.st.Events)))
 		switch kindFor(m.st, b.cur, b.l, b.r) {
 		case pkShared:
@@ -467,6 +508,9 @@ func (m *Model) statusBar() string {
 			parts = append(parts, "only in "+outletName(m.st, b.r))
 		case pkBoilerplate:
 			parts = append(parts, "page furniture")
+		}
+		if f := m.factsStatus(b.cur); f != "" {
+			parts = append(parts, f)
 		}
 	} else {
 		parts = append(parts, "no events")
@@ -545,7 +589,11 @@ func (m *Model) fit() {
 		m.hdrLines = headerLines(m.st, m.pal, l, r, contentWidth(w), hdr)
 	}
 	m.hdr = hdr
-	bh := max(0, h-len(m.hdrLines)-foot)
+	m.fitSummary(hdr, h-len(m.hdrLines)-foot)
+	if ov := m.overlay(); ov != nil {
+		ov.SetSize(w, h-foot)
+	}
+	bh := max(0, h-len(m.hdrLines)-len(m.sumLines)-foot)
 	if m.pending && m.body.rows != nil && geometry(w) != m.body.g {
 		m.body.setHeight(bh) // the new layout is on its way
 		return
@@ -572,9 +620,15 @@ func (m *Model) View() string {
 	if !m.sized || m.w <= 0 || m.h <= 0 {
 		return ""
 	}
+	if m.overlay() != nil {
+		return m.overlayScreen()
+	}
 	lines := make([]string, 0, m.h)
 	widths := make([]int, 0, m.h)
 	for _, ln := range m.hdrLines {
+		lines, widths = append(lines, ln), append(widths, -1)
+	}
+	for _, ln := range m.sumLines {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
 	body, bw := m.body.linesWidths(nil)

@@ -515,11 +515,14 @@ func (m *Model) statusBar() string {
 	} else {
 		parts = append(parts, "no events")
 	}
-	parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
-	if b.boiler {
+	reading := m.overlay() == nil // an open list says only its own state
+	if reading {
+		parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+	}
+	if b.boiler && reading {
 		parts = append(parts, "furniture shown")
 	}
-	if b.query != "" {
+	if b.query != "" && reading {
 		if len(b.matches) > 0 {
 			parts = append(parts, fmt.Sprintf("/%s %d/%d", b.query, b.match+1, len(b.matches)))
 		} else {

@@ -18,11 +18,16 @@ const exportUsage = `Usage: synoptic export [flags] [PATH...]
 Writes the aligned, word-diffed story to standard output or a file.
 
 Formats:
-  json  the full model (articles, blocks, events, word diffs), contract v1
+  json  the full model (articles, blocks, events, word diffs) and the
+        whole-story checks (summary, quotes, facts), contract v1
   txt   two columns of plain text, changes marked [-old-] and {+new+}
   md    GitHub Markdown: a heading per event, changes ~~struck~~ and **bold**
   html  one self-contained page: two columns, <del>/<ins>, light and dark
   ansi  the reader's coloured view, for less -R
+  matrix-md, matrix-html  the events × outlets coverage matrix
+  report-md, report-html  summary, coverage matrix, quote and facts checks
+
+txt, md, html and ansi open with the whole-story summary.
 
 Without --format, the format follows the -o file's extension (.html, .md,
 .txt, .json, .ans), else json. An existing file is kept unless --force is

@@ -121,8 +121,8 @@ func New(st *story.Story, opt Options) *Model {
 	m.pick = picker{st: st}
 	m.big = storyBytes(st) > asyncBytes
 	m.sumSeq = compile(s.Desc)
-	if !m.big {
-		m.setChecks(insight.Analyze(st)) // a big story's run in the background: see Init
+	if storyBytes(st) <= syncChecksBytes {
+		m.setChecks(insight.Analyze(st)) // a bigger story's run in the background: see Init
 	}
 	m.updateKeys()
 	return m
@@ -131,6 +131,11 @@ func New(st *story.Story, opt Options) *Model {
 // asyncBytes is the story size from which a resize lays out in the
 // background: about 20 ms of layout on a slow machine.
 const asyncBytes = 256 << 10
+
+// syncChecksBytes is the story size up to which the whole-story checks run
+// before the first screen (tens of milliseconds); above it they run in the
+// background and arrive a moment after the story opens.
+const syncChecksBytes = 64 << 10
 
 func storyBytes(st *story.Story) int {
 	n := 0

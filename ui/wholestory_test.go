@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -287,3 +288,34 @@ func TestWholeStoryViewsFitAnySize(t *testing.T) {
 }
 
 func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// TestChecksInBackground: a story above syncChecksBytes opens before its
+// checks; Init runs them once, and the views open when they arrive.
+func TestChecksInBackground(t *testing.T) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: 2 * syncChecksBytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+	st := story.Build(cs, story.DefaultOptions())
+	if storyBytes(st) <= syncChecksBytes {
+		t.Fatalf("story of %d bytes is not above %d", storyBytes(st), syncChecksBytes)
+	}
+	m := newModel(t, st, 120, 40)
+	if m.checks != nil || len(m.sumLines) != 0 {
+		t.Fatal("checks ran before the first screen")
+	}
+	press(m, "m")
+	if m.mode != modeRead || !strings.Contains(m.status, "still running") {
+		t.Fatalf("m before the checks: mode %d, status %q", m.mode, m.status)
+	}
+	cmd := m.Init()
+	if cmd == nil {
+		t.Fatal("Init starts no checks")
+	}
+	m.Update(cmd())
+	if m.checks == nil || len(m.sumLines) != 2 || m.Init() != nil {
+		t.Fatalf("after the checks: %v, %d summary lines", m.checks != nil, len(m.sumLines))
+	}
+	press(m, "m")
+	if m.mode != modeMatrix {
+		t.Fatalf("m after the checks: mode %d", m.mode)
+	}
+	checkFits(t, m.View(), 120, 40)
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/insight"
@@ -57,11 +58,16 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 		bw.WriteString(ln)
 		bw.WriteByte('\n')
 	}
-	// The whole-story summary, as under the reader's header.
+	// The whole-story summary, as under the reader's header but wrapped
+	// rather than cut: a page has room for all of it.
 	sum := compile(s.Desc)
-	for _, ln := range summaryLines(st, checks.Summary, contentWidth(width)) {
-		bw.WriteString(sum.render(ln))
-		bw.WriteByte('\n')
+	for _, ln := range summaryText(st, checks.Summary) {
+		for _, part := range strings.Split(ansi.Wrap(ln, contentWidth(width)-1, ""), "\n") {
+			if part = strings.TrimLeft(part, " "); part != "" {
+				bw.WriteString(sum.render(" " + part))
+				bw.WriteByte('\n')
+			}
+		}
 	}
 	var sb strings.Builder
 	for i := range b.rows {

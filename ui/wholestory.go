@@ -97,6 +97,15 @@ func (m *Model) factsStatus(k int) string {
 // summaryLines are the two lines of the whole-story summary under the
 // header, cut to width w: the counts and checks, then the outlets.
 func summaryLines(st *story.Story, s insight.Summary, w int) []string {
+	out := summaryText(st, s)
+	for i, ln := range out {
+		out[i] = ansi.Truncate(ln, max(0, w), "…")
+	}
+	return out
+}
+
+// summaryText is the summary's two lines, whole and terminal-safe.
+func summaryText(st *story.Story, s insight.Summary) []string {
 	var a strings.Builder
 	fmt.Fprintf(&a, " %d events · %d shared · %d one-sided", s.Events, s.Shared, s.Single)
 	if r := s.LongestRun; r != nil {
@@ -125,11 +134,7 @@ func summaryLines(st *story.Story, s insight.Summary, w int) []string {
 		}
 		fmt.Fprintf(&b, " %s %d, %d, %d%%", textsafe.VisibleLine(outletName(st, o.Article)), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
 	}
-	out := []string{a.String(), b.String()}
-	for i, ln := range out {
-		out[i] = ansi.Truncate(textsafe.VisibleLine(ln), max(0, w), "…")
-	}
-	return out
+	return []string{textsafe.VisibleLine(a.String()), textsafe.VisibleLine(b.String())}
 }
 
 // overlay is the open whole-story view, nil when reading.

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
-	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -41,10 +40,7 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	default:
 		b.boiler = true // an export keeps page furniture, as the text export does
 	}
-	checks := opt.Checks
-	if checks == nil {
-		checks = insight.Analyze(st)
-	}
+	checks := export.Checks(st, opt)
 	b.conflicts = conflictSet(checks.Facts)
 	b.g = geometry(width)
 	b.relayout()

@@ -13,12 +13,21 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
-// checksOf returns the whole-story checks opt carries, or runs them.
-func checksOf(st *story.Story, opt Options) *insight.Report {
+// Checks returns the whole-story checks opt carries, or runs what the
+// exports show: the quote and facts checks and the summary, not the
+// coverage matrix (Matrix is nil). The two checks only read the story, so
+// they run side by side.
+func Checks(st *story.Story, opt Options) *insight.Report {
 	if opt.Checks != nil {
 		return opt.Checks
 	}
-	return insight.Analyze(st)
+	r := &insight.Report{}
+	done := make(chan struct{})
+	go func() { r.Facts = facts.Check(st); close(done) }()
+	r.Quotes = quotes.Check(st)
+	<-done
+	r.Summary = insight.Summarize(st, r.Quotes, r.Facts)
+	return r
 }
 
 // jsonChecks are the top-level fields the JSON export adds to the story's

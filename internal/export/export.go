@@ -39,7 +39,7 @@ func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, On
 // that characters a terminal would obey are \u escapes, which decode to the
 // same text), then the whole-story checks as the added top-level fields
 // summary, quotes and facts.
-func JSON(w io.Writer, st *story.Story) error { return writeJSON(w, st, insight.Analyze(st)) }
+func JSON(w io.Writer, st *story.Story) error { return writeJSON(w, st, Checks(st, Options{})) }
 
 // Keep says whether event k passes the "only" filter for the pair l, r.
 func Keep(st *story.Story, k, l, r int, only string) bool {
@@ -82,7 +82,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
-	for _, ln := range checksOf(st, opt).Summary.Lines(opt.Width) {
+	for _, ln := range Checks(st, opt).Summary.Lines(opt.Width) {
 		b.WriteString(ln + "\n")
 	}
 	b.WriteString(rule + "\n")

@@ -30,7 +30,7 @@ func HTML(w io.Writer, st *story.Story, opt Options) error {
 		return err
 	}
 	d := htmlModel(st, l, r, opt.Only)
-	d.Whole = checksOf(st, opt).Summary.Lines(0)
+	d.Whole = Checks(st, opt).Summary.Lines(0)
 	return htmlTmpl.Execute(w, d)
 }
 

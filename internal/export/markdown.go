@@ -40,7 +40,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	b.WriteString(".\n\n")
 
 	b.WriteString("## Summary\n\n")
-	for _, ln := range checksOf(st, opt).Summary.Lines(0) {
+	for _, ln := range Checks(st, opt).Summary.Lines(0) {
 		b.WriteString("- " + mdLine(ln) + "\n")
 	}
 	b.WriteString("\n")

@@ -97,8 +97,12 @@ func (v *quotesView) view(p *palette) []string {
 	if v.h == 0 {
 		return out
 	}
-	out = append(out, p.heading.render(fmt.Sprintf(" quote check · %d quotations · %d differ · %d misattributed · %d in one outlet",
-		len(v.order), v.r.Differing, v.r.Misattributed, v.r.OneOutlet)))
+	noun := "quotations"
+	if len(v.order) == 1 {
+		noun = "quotation"
+	}
+	out = append(out, p.heading.render(fmt.Sprintf(" quote check · %d %s · %d differ · %d misattributed · %d in one outlet",
+		len(v.order), noun, v.r.Differing, v.r.Misattributed, v.r.OneOutlet)))
 	if len(v.order) == 0 {
 		return append(out, p.faint.render("  no quotations found"))
 	}

@@ -319,3 +319,28 @@ func TestChecksInBackground(t *testing.T) {
 	}
 	checkFits(t, m.View(), 120, 40)
 }
+
+// TestWholeStoryViewsKeepUntrustedTextText opens the matrix and the quote
+// check of articles whose quotations, names and figures carry terminal
+// escape sequences and bidirectional controls: they show as text.
+func TestWholeStoryViewsKeepUntrustedTextText(t *testing.T) {
+	cs, err := corpus.Load([]string{"../testdata/hostile/escape-a.txt", "../testdata/hostile/escape-b.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := story.Build(cs, story.DefaultOptions())
+	m := newModel(t, st, 160, 45)
+	if len(m.checks.Quotes.Quotes) == 0 {
+		t.Fatal("no quotation found: the test would show nothing")
+	}
+	for _, keys := range [][]string{nil, {"m"}, {"esc", "Q"}, {"j", "j", "enter"}} {
+		press(m, keys...)
+		v := m.View()
+		checkFits(t, v, 160, 45)
+		for _, bad := range []string{"\u202e", "\u2066", "\u200f", "\u009b"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("after %v: the screen holds %q", keys, bad)
+			}
+		}
+	}
+}

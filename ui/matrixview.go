@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/matrix"
@@ -25,8 +26,9 @@ func (s *scroller) end(i int) int {
 	return s.n
 }
 
-// show scrolls the least that puts the selected item in view, its first
-// line when the item is taller than the view.
+// show scrolls the least that puts the selected item in view. An item
+// taller than the view shows from its first line, unless the view is
+// already inside it (paged there).
 func (s *scroller) show() {
 	if len(s.starts) == 0 {
 		s.sel, s.offset = 0, 0
@@ -34,33 +36,35 @@ func (s *scroller) show() {
 	}
 	s.sel = min(max(s.sel, 0), len(s.starts)-1)
 	start, end := s.starts[s.sel], s.end(s.sel)
-	if end > s.offset+s.h {
+	switch {
+	case end-start > s.h:
+		if s.offset < start || s.offset >= end {
+			s.offset = start
+		}
+	case start < s.offset:
+		s.offset = start
+	case end > s.offset+s.h:
 		s.offset = end - s.h
 	}
-	if start < s.offset || end-start > s.h {
-		s.offset = start
-	}
 	s.offset = max(0, min(s.offset, s.n-s.h))
-	if start < s.offset {
-		s.offset = start
-	}
 }
 
 func (s *scroller) move(d int) { s.sel += d; s.show() }
 
-// page scrolls a screen down (d > 0) or up and selects the first item that
-// starts in view.
+// page scrolls a screen down (d > 0) or up and selects the item at the top
+// of the view: the one the top line is in when it is taller than the
+// view, else the first that starts in view.
 func (s *scroller) page(d int) {
 	if len(s.starts) == 0 {
 		return
 	}
 	s.offset = max(0, min(s.offset+d*max(1, s.h-1), s.n-s.h))
-	for i, st := range s.starts {
-		if st >= s.offset {
-			s.sel = i
-			break
-		}
+	i := sort.Search(len(s.starts), func(i int) bool { return s.starts[i] > s.offset }) - 1
+	i = max(i, 0)
+	if s.starts[i] < s.offset && s.end(i)-s.starts[i] <= s.h && i+1 < len(s.starts) {
+		i++
 	}
+	s.sel = i
 	s.show()
 }
 

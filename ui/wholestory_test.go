@@ -344,3 +344,41 @@ func TestWholeStoryViewsKeepUntrustedTextText(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteViewPagesThroughATallGroup: on a small terminal a group taller
+// than the view is read page by page before the next is selected.
+func TestQuoteViewPagesThroughATallGroup(t *testing.T) {
+	m := newModel(t, kestrel(t), 40, 8)
+	press(m, "Q")
+	sc := &m.qv.sc
+	if tall := sc.end(0) - sc.starts[0]; tall <= sc.h {
+		t.Fatalf("group 1 has %d lines in a view of %d: not tall", tall, sc.h)
+	}
+	seen := map[int]bool{}
+	for sc.sel == 0 {
+		seen[sc.offset] = true
+		v := m.View()
+		checkFits(t, v, 40, 8)
+		if len(seen) > 20 {
+			t.Fatal("pgdown never left group 1")
+		}
+		press(m, "pgdown")
+	}
+	for line := sc.starts[0]; line < sc.end(0); line++ {
+		shown := false
+		for off := range seen {
+			shown = shown || line >= off && line < off+sc.h
+		}
+		if !shown {
+			t.Errorf("line %d of group 1 was never on screen", line)
+		}
+	}
+	press(m, "pgup")
+	if sc.sel != 0 {
+		t.Errorf("pgup: group %d, want 1", sc.sel+1)
+	}
+	press(m, "k", "j")
+	if sc.sel != 1 || sc.offset != sc.starts[1] {
+		t.Errorf("j: group %d at line %d, want group 2 at %d", sc.sel+1, sc.offset, sc.starts[1])
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -41,7 +42,9 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 		b.boiler = true // an export keeps page furniture, as the text export does
 	}
 	checks := export.Checks(st, opt)
-	b.conflicts = conflictSet(checks.Facts)
+	if checks != nil {
+		b.conflicts = conflictSet(checks.Facts)
+	}
 	b.g = geometry(width)
 	b.relayout()
 	b.cur = -1
@@ -57,7 +60,7 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	// The whole-story summary, as under the reader's header but wrapped
 	// rather than cut: a page has room for all of it.
 	sum := compile(s.Desc)
-	for _, ln := range summaryText(st, checks.Summary) {
+	for _, ln := range summaryTextOf(st, checks) {
 		for _, part := range strings.Split(ansi.Wrap(ln, contentWidth(width)-1, ""), "\n") {
 			if part = strings.TrimLeft(part, " "); part != "" {
 				bw.WriteString(sum.render(" " + part))
@@ -73,4 +76,12 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// summaryTextOf is the summary of checks, none when they were left out.
+func summaryTextOf(st *story.Story, checks *insight.Report) []string {
+	if checks == nil {
+		return nil
+	}
+	return summaryText(st, checks.Summary)
 }

@@ -49,6 +49,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "overwrite an existing output file")
 	width := fs.Int("width", 120, "text width in columns for txt, md and ansi")
 	only := fs.String("only", "all", "events to include: all, changed or single")
+	checks := fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, exportUsage)
@@ -81,7 +82,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := export.DefaultOptions()
-	opt.Width, opt.Only = *width, *only
+	opt.Width, opt.Only, opt.NoChecks = *width, *only, !*checks
 	if *articles != "" {
 		l, r, err := parsePair(*articles, len(st.Articles))
 		if err != nil {

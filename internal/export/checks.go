@@ -16,8 +16,11 @@ import (
 // Checks returns the whole-story checks opt carries, or runs what the
 // exports show: the quote and facts checks and the summary, not the
 // coverage matrix (Matrix is nil). The two checks only read the story, so
-// they run side by side.
+// they run side by side. With opt.NoChecks it returns nil.
 func Checks(st *story.Story, opt Options) *insight.Report {
+	if opt.NoChecks {
+		return nil
+	}
 	if opt.Checks != nil {
 		return opt.Checks
 	}
@@ -99,8 +102,11 @@ func checksJSON(st *story.Story, r *insight.Report) jsonChecks {
 
 // writeJSON writes the story as story.WriteJSON does, then the whole-story
 // checks r as the fields summary, quotes and facts, in the same layout and
-// with the same escapes.
+// with the same escapes; with r nil, the story alone.
 func writeJSON(w io.Writer, st *story.Story, r *insight.Report) error {
+	if r == nil {
+		return st.WriteJSON(w)
+	}
 	tw := &holdTail{w: w}
 	if err := st.WriteJSON(tw); err != nil {
 		return err

@@ -29,6 +29,10 @@ type Options struct {
 	// Checks are the whole-story checks of the story, when the caller has
 	// them already; nil runs them.
 	Checks *insight.Report
+	// NoChecks leaves the whole-story checks out: no summary section, and
+	// the JSON holds the story's own fields alone (story.WriteJSON). They
+	// take several times longer than the rest of an export.
+	NoChecks bool
 }
 
 // DefaultOptions shows the first two articles, all events, 120 columns.
@@ -82,10 +86,12 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
-	for _, ln := range Checks(st, opt).Summary.Lines(opt.Width) {
-		b.WriteString(ln + "\n")
+	if c := Checks(st, opt); c != nil {
+		for _, ln := range c.Summary.Lines(opt.Width) {
+			b.WriteString(ln + "\n")
+		}
+		b.WriteString(rule + "\n")
 	}
-	b.WriteString(rule + "\n")
 	header := func(ai int) []layout.Line {
 		a := st.Articles[ai]
 		var sp []layout.Span

@@ -30,7 +30,9 @@ func HTML(w io.Writer, st *story.Story, opt Options) error {
 		return err
 	}
 	d := htmlModel(st, l, r, opt.Only)
-	d.Whole = Checks(st, opt).Summary.Lines(0)
+	if c := Checks(st, opt); c != nil {
+		d.Whole = c.Summary.Lines(0)
+	}
 	return htmlTmpl.Execute(w, d)
 }
 

@@ -39,11 +39,13 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	b.WriteString(".\n\n")
 
-	b.WriteString("## Summary\n\n")
-	for _, ln := range Checks(st, opt).Summary.Lines(0) {
-		b.WriteString("- " + mdLine(ln) + "\n")
+	if c := Checks(st, opt); c != nil {
+		b.WriteString("## Summary\n\n")
+		for _, ln := range c.Summary.Lines(0) {
+			b.WriteString("- " + mdLine(ln) + "\n")
+		}
+		b.WriteString("\n")
 	}
-	b.WriteString("\n")
 
 	stats := Count(st, l, r)
 	b.WriteString("| | " + la + " | " + ra + " |\n|---|---|---|\n")

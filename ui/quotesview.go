@@ -17,11 +17,13 @@ type quotesView struct {
 	r     *quotes.Report
 	order []int // group indices in the order shown
 
-	w, h   int
-	linesW int
-	lines  []string
-	kinds  []quoteLine
-	sc     scroller // items are groups, in order
+	w, h    int
+	linesW  int
+	lines   []string
+	kinds   []quoteLine
+	painted []string // lines styled by kind, the selection aside
+	sc      scroller // items are groups, in order
+	pal     *palette
 }
 
 // quoteLine is what a line of the quote check shows.
@@ -33,11 +35,11 @@ const (
 	qlChanged                  // the words a member changes
 )
 
-func newQuotesView(st *story.Story, r *quotes.Report) *quotesView {
+func newQuotesView(st *story.Story, r *quotes.Report, pal *palette) *quotesView {
 	if r == nil {
 		r = &quotes.Report{}
 	}
-	return &quotesView{st: st, r: r, order: quotes.Order(r), linesW: -1}
+	return &quotesView{st: st, r: r, order: quotes.Order(r), linesW: -1, pal: pal}
 }
 
 // SetSize lays the groups out for w columns (once per width); the title
@@ -46,22 +48,26 @@ func (v *quotesView) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 0)
 	if w != v.linesW {
 		v.linesW = w
-		v.lines, v.kinds = v.lines[:0], v.kinds[:0]
+		v.lines, v.kinds, v.painted = v.lines[:0], v.kinds[:0], v.painted[:0]
 		v.sc.starts = v.sc.starts[:0]
 		for n, i := range v.order {
 			v.sc.starts = append(v.sc.starts, len(v.lines))
 			for j, ln := range quotes.GroupLines(v.st, v.r.Groups[i], n+1, max(1, w-2)) {
+				// GroupLines indents members by 4 (their wrapped lines by
+				// 6) and changes by 6 (their wrapped lines by 8).
 				k := qlMember
 				switch {
 				case j == 0:
 					k = qlHead
-				case strings.HasPrefix(strings.TrimLeft(ln, " "), "changed: ") && strings.HasPrefix(ln, "      "):
+				case strings.HasPrefix(ln, "      changed: "),
+					strings.HasPrefix(ln, "        ") && len(v.kinds) > 0 && v.kinds[len(v.kinds)-1] == qlChanged:
 					k = qlChanged
 				}
 				v.lines = append(v.lines, ln)
 				v.kinds = append(v.kinds, k)
 			}
 		}
+		v.paint()
 	}
 	v.w, v.h = w, h
 	v.sc.resize(len(v.lines), h-min(h, 1))
@@ -114,21 +120,62 @@ func (v *quotesView) view(p *palette) []string {
 		if i >= selStart && i < selEnd {
 			gutter = p.cursor.render("│ ")
 		}
-		switch v.kinds[i] {
-		case qlHead:
-			if i == selStart {
-				ln = ansi.Truncate(ln, v.w-2, "")
-				out = append(out, p.cursor.render("▸ ")+p.statusSeq.render(ln+spaces(v.w-2-ansi.StringWidth(ln))))
-				continue
-			}
-			out = append(out, gutter+v.paintHead(p, ln))
-		case qlChanged:
-			out = append(out, gutter+p.moved.render(ln))
-		default:
-			out = append(out, gutter+ln)
+		if i == selStart {
+			ln = ansi.Truncate(ln, v.w-2, "")
+			out = append(out, p.cursor.render("▸ ")+p.statusSeq.render(ln+spaces(v.w-2-ansi.StringWidth(ln))))
+			continue
 		}
+		out = append(out, gutter+v.painted[i])
 	}
 	return out
+}
+
+// paint styles the laid-out lines by kind, once per width: headings, and
+// in "changed: a → b; c → d" the words a member drops as deleted and those
+// it uses instead as inserted, across wrapped lines.
+func (v *quotesView) paint() {
+	p := v.pal
+	to := false // in a change, after its arrow
+	for i, ln := range v.lines {
+		switch v.kinds[i] {
+		case qlHead:
+			v.painted = append(v.painted, v.paintHead(p, ln))
+		case qlChanged:
+			var b strings.Builder
+			rest := ln
+			if strings.HasPrefix(ln, "      changed: ") {
+				n := len("      changed: ")
+				b.WriteString(p.faint.render(ln[:n]))
+				rest, to = ln[n:], false
+			}
+			for rest != "" {
+				arrow, semi := strings.Index(rest, " → "), strings.Index(rest, "; ")
+				end, sep := len(rest), ""
+				switch {
+				case !to && arrow >= 0:
+					end, sep = arrow, " → "
+				case to && semi >= 0:
+					end, sep = semi, "; "
+				}
+				word := rest[:end]
+				lead := word[:len(word)-len(strings.TrimLeft(word, " "))]
+				b.WriteString(lead)
+				if to {
+					b.WriteString(p.insert.render(word[len(lead):]))
+				} else {
+					b.WriteString(p.deleted.render(word[len(lead):]))
+				}
+				b.WriteString(p.faint.render(sep))
+				rest = rest[end+len(sep):]
+				if sep != "" {
+					to = !to
+				}
+			}
+			v.painted = append(v.painted, b.String())
+		default:
+			v.painted = append(v.painted, ln)
+		}
+	}
 }
 
 // paintHead styles a group heading: the flags "speakers differ" and

@@ -32,7 +32,7 @@ func analyzeCmd(st *story.Story) tea.Cmd {
 func (m *Model) setChecks(r *insight.Report) {
 	m.checks = r
 	m.mx = newMatrixView(r.Matrix)
-	m.qv = newQuotesView(m.st, r.Quotes)
+	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
 	m.body.conflicts = conflictSet(r.Facts)
 	m.sumLines, m.sumKey = nil, -1
 }

@@ -382,3 +382,21 @@ func TestQuoteViewPagesThroughATallGroup(t *testing.T) {
 		t.Errorf("j: group %d at line %d, want group 2 at %d", sc.sel+1, sc.offset, sc.starts[1])
 	}
 }
+
+// TestQuoteViewStylesChangedWords: in "changed: absolute → sacred" the
+// dropped word has the deleted style and its replacement the inserted one,
+// bold and underlined, so that they read apart without colour too.
+func TestQuoteViewStylesChangedWords(t *testing.T) {
+	m := New(seed(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: true})
+	m.Update(sizeMsg(160, 45))
+	press(m, "Q")
+	p := m.pal
+	if p.deleted.on == "" || p.insert.on == "" || p.deleted.on == p.insert.on {
+		t.Fatalf("deleted %q and inserted %q are not styled apart", p.deleted.on, p.insert.on)
+	}
+	all := strings.Join(m.qv.painted, "\n") // a change may wrap
+	if !strings.Contains(all, p.deleted.on+"absolute"+p.deleted.off) || !strings.Contains(all, p.insert.on+"sacred"+p.insert.off) ||
+		!strings.Contains(all, p.deleted.on+"esteemed"+p.deleted.off) || !strings.Contains(all, p.insert.on+"honorable"+p.insert.off) {
+		t.Error("no line styles absolute/esteemed as deleted and sacred/honorable as inserted")
+	}
+}

@@ -88,13 +88,16 @@ type matrixView struct {
 	top    []string // fixed above the rows
 	bottom []string // fixed below them
 	sc     scroller
+	// conflicts are the events whose facts conflict, marked ≠ as in the
+	// body's gutter.
+	conflicts map[int]bool
 }
 
-func newMatrixView(m *matrix.Matrix) *matrixView {
+func newMatrixView(m *matrix.Matrix, conflicts map[int]bool) *matrixView {
 	if m == nil {
 		m = &matrix.Matrix{}
 	}
-	v := &matrixView{m: m, linesW: -1}
+	v := &matrixView{m: m, linesW: -1, conflicts: conflicts}
 	v.sc.starts = make([]int, len(m.Rows))
 	for i := range v.sc.starts {
 		v.sc.starts[i] = i
@@ -113,6 +116,9 @@ func (v *matrixView) SetSize(w, h int) {
 	}
 	v.w, v.h = w, h
 	title := fmt.Sprintf(" coverage matrix · %d events × %d outlets", len(v.m.Rows), len(v.m.Columns))
+	if n := len(v.conflicts); n > 0 {
+		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
+	}
 	top := []string{title, "  " + v.lines[0]}
 	var bottom []string
 	if n := len(v.lines); n >= len(v.m.Rows)+3 {
@@ -172,12 +178,16 @@ func (v *matrixView) view(p *palette) []string {
 	end := min(len(v.m.Rows), v.sc.offset+v.sc.h)
 	for i := v.sc.offset; i < end; i++ {
 		ln := v.lines[1+i]
+		mark := " "
+		if v.conflicts[v.m.Rows[i].Event] {
+			mark = p.errorSeq.render("≠")
+		}
 		if i == v.sc.sel {
 			ln = ansi.Truncate(ln, v.w-2, "")
-			out = append(out, p.cursor.render("▸ ")+p.statusSeq.render(ln+spaces(v.w-2-ansi.StringWidth(ln))))
+			out = append(out, p.cursor.render("▸")+mark+p.statusSeq.render(ln+spaces(v.w-2-ansi.StringWidth(ln))))
 			continue
 		}
-		out = append(out, "  "+ln)
+		out = append(out, " "+mark+ln)
 	}
 	for len(out) < len(v.top)+v.sc.h {
 		out = append(out, "")

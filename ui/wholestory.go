@@ -31,9 +31,9 @@ func analyzeCmd(st *story.Story) tea.Cmd {
 // the facts marks of the body's gutter.
 func (m *Model) setChecks(r *insight.Report) {
 	m.checks = r
-	m.mx = newMatrixView(r.Matrix)
-	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
 	m.body.conflicts = conflictSet(r.Facts)
+	m.mx = newMatrixView(r.Matrix, m.body.conflicts)
+	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
 	m.sumLines, m.sumKey = nil, -1
 }
 

@@ -167,8 +167,8 @@ func newInput(r *lipgloss.Renderer, prompt string) textinput.Model {
 	return ti
 }
 
-// Init starts the whole-story checks of a big story; a small story's are
-// done already.
+// Init starts the whole-story checks of a story above syncChecksBytes; a
+// smaller story's are done already.
 func (m *Model) Init() tea.Cmd {
 	if m.checks == nil {
 		return analyzeCmd(m.st)

@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -39,6 +41,10 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	default:
 		b.boiler = true // an export keeps page furniture, as the text export does
 	}
+	checks := export.Checks(st, opt)
+	if checks != nil {
+		b.conflicts = conflictSet(checks.Facts)
+	}
 	b.g = geometry(width)
 	b.relayout()
 	b.cur = -1
@@ -51,6 +57,17 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 		bw.WriteString(ln)
 		bw.WriteByte('\n')
 	}
+	// The whole-story summary, as under the reader's header but wrapped
+	// rather than cut: a page has room for all of it.
+	sum := compile(s.Desc)
+	for _, ln := range summaryTextOf(st, checks) {
+		for _, part := range strings.Split(ansi.Wrap(ln, contentWidth(width)-1, ""), "\n") {
+			if part = strings.TrimLeft(part, " "); part != "" {
+				bw.WriteString(sum.render(" " + part))
+				bw.WriteByte('\n')
+			}
+		}
+	}
 	var sb strings.Builder
 	for i := range b.rows {
 		sb.Reset()
@@ -59,4 +76,12 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()
+}
+
+// summaryTextOf is the summary of checks, none when they were left out.
+func summaryTextOf(st *story.Story, checks *insight.Report) []string {
+	if checks == nil {
+		return nil
+	}
+	return summaryText(st, checks.Summary)
 }

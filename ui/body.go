@@ -41,6 +41,10 @@ type body struct {
 	offset int // first row shown
 	cur    int // the current event (index into st.Events), -1 when none
 
+	// conflicts are the events whose articles give conflicting facts,
+	// marked ≠ in the gutter.
+	conflicts map[int]bool
+
 	query   string
 	matches []int                // rows where a match of query starts
 	hits    map[int]*[2][][2]int // row → byte ranges of matches, per column
@@ -500,7 +504,14 @@ func (b *body) paintRule(out *strings.Builder, k, w int) {
 	if k == b.cur {
 		marker = "▸ "
 	}
+	conflict := b.conflicts[k]
+	if conflict {
+		marker = marker[:len(marker)-1] + "≠"
+	}
 	label := ruleLabel(st, k, b.l, b.r)
+	if conflict {
+		label += factsLabel
+	}
 	gw := utf8.RuneCountInString(num) + 2 + 4 + 1
 	lw := ansi.StringWidth(label)
 	if gw > w {
@@ -509,7 +520,12 @@ func (b *body) paintRule(out *strings.Builder, k, w int) {
 		b.numberSeq(k).wrap(out, s)
 		return
 	}
-	b.numberSeq(k).wrap(out, num+marker)
+	if conflict {
+		b.numberSeq(k).wrap(out, num+strings.TrimSuffix(marker, "≠"))
+		b.pal.errorSeq.wrap(out, "≠")
+	} else {
+		b.numberSeq(k).wrap(out, num+marker)
+	}
 	out.WriteString(score)
 	out.WriteByte(' ')
 	rest := w - gw
@@ -524,12 +540,17 @@ func (b *body) paintRule(out *strings.Builder, k, w int) {
 	b.pal.border.wrap(out, strings.Repeat("─", max(0, ruleW)))
 	if lw > 0 {
 		out.WriteByte(' ')
+		facts := ""
+		if i := strings.Index(label, factsLabel); i >= 0 {
+			label, facts = label[:i], label[i:]
+		}
 		if i := strings.Index(label, " · moved"); i >= 0 {
 			b.pal.faint.wrap(out, label[:i])
 			b.pal.moved.wrap(out, label[i:])
 		} else {
 			b.pal.faint.wrap(out, label)
 		}
+		b.pal.errorSeq.wrap(out, facts)
 	}
 }
 
@@ -551,3 +572,7 @@ func spaces(n int) string {
 	}
 	return strings.Repeat(" ", n)
 }
+
+// factsLabel ends the rule of an event whose articles give conflicting
+// facts, so that the ≠ in the gutter reads without colour too.
+const factsLabel = " · facts differ"

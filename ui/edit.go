@@ -13,6 +13,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -160,6 +161,13 @@ func (m *Model) setStory(st *story.Story) {
 	// A layout still being made in the background is for the old story.
 	m.layoutGen++
 	m.pending = false
+	// The whole-story checks follow the edited alignment.
+	if storyBytes(st) <= syncChecksBytes {
+		m.setChecks(insight.Analyze(st))
+	} else {
+		m.checks, m.body.conflicts, m.sumLines, m.sumKey = nil, nil, nil, -1
+		m.checksStale = true
+	}
 }
 
 // replace shows st, whose events differ from the shown story's, with event

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,7 +77,7 @@ func TestThresholdKeysRealignInPlace(t *testing.T) {
 		t.Errorf("+: the current event %d no longer holds left block %d", m.body.cur+1, blk)
 	}
 	// The current event's rule is still the first body line.
-	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)]
+	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)+len(m.sumLines)]
 	if !strings.HasPrefix(strings.TrimSpace(body), itoa(m.body.cur+1)+" ▸") {
 		t.Errorf("+: first body line %q is not the current event's rule", body)
 	}
@@ -238,7 +239,7 @@ func TestNoteKey(t *testing.T) {
 		t.Fatalf("enter: mode %v note %q", m.mode, m.st.Events[m.body.cur].Note)
 	}
 	lines := strings.Split(plain(m.View()), "\n")
-	rule := len(m.hdrLines)
+	rule := len(m.hdrLines) + len(m.sumLines)
 	if !strings.HasPrefix(strings.TrimSpace(lines[rule]), itoa(m.body.cur+1)+" ▸") || strings.TrimSpace(lines[rule+1]) != "note: Check the quote against KCNA" {
 		t.Errorf("the note is not under the event's rule:\n%s\n%s", lines[rule], lines[rule+1])
 	}
@@ -293,8 +294,9 @@ func TestANSIShowsNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := plain(b.String())
-	i := strings.Index(out, "shared · changed · pinned")
-	if i < 0 || !strings.HasPrefix(strings.TrimSpace(out[i+len("shared · changed · pinned"):]), "note: Ask the council") {
+	lines := strings.Split(out, "\n")
+	i := slices.IndexFunc(lines, func(ln string) bool { return strings.Contains(ln, "shared · changed · pinned") })
+	if i < 0 || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) != "note: Ask the council" {
 		t.Errorf("no note under the pinned event:\n%s", out)
 	}
 }

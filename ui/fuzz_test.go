@@ -14,6 +14,8 @@ func FuzzView(f *testing.F) {
 	f.Add(uint16(20), uint16(6), "n/x\rGe\t\x1b")
 	f.Add(uint16(400), uint16(3), "GggNNN")
 	f.Add(uint16(99), uint16(100), "?f f f B n p")
+	f.Add(uint16(80), uint16(24), "mjj\rQjj\rm~jG\x1bQ~k\rfmG\r")
+	f.Add(uint16(3), uint16(2), "mQ~jj~\r~Q\x1bm\r")
 	f.Fuzz(func(t *testing.T, w, h uint16, keys string) {
 		width, height := int(w%500), int(h%150)
 		m := newModel(t, seed(t), width, height)

@@ -39,6 +39,8 @@ func TestGoldenView(t *testing.T) {
 			st.Events[1].Pinned = true
 			st.Events[5].Split = true
 		}},
+		{"100x24-matrix", 100, 24, []string{"m", "j"}, nil},
+		{"40x8-matrix", 40, 8, []string{"m", "G"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -48,6 +50,27 @@ func TestGoldenView(t *testing.T) {
 			}
 			m := newModel(t, st, c.w, c.h)
 			m.exp.now = func() time.Time { return time.Date(2025, 3, 9, 0, 0, 0, 0, time.UTC) }
+			press(m, c.keys...)
+			v := m.View()
+			checkFits(t, v, c.w, c.h)
+			golden.RequireEqual(t, []byte(v))
+		})
+	}
+}
+
+// TestGoldenWholeStory: the quote check and the matrix of the four-outlet
+// test story, whose quotations differ in wording and speaker.
+func TestGoldenWholeStory(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		w, h int
+		keys []string
+	}{
+		{"100x30-quotes", 100, 30, []string{"Q", "j"}},
+		{"100x30-matrix", 100, 30, []string{"m", "j", "j"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := newModel(t, kestrel(t), c.w, c.h)
 			press(m, c.keys...)
 			v := m.View()
 			checkFits(t, v, c.w, c.h)

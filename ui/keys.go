@@ -23,6 +23,11 @@ type KeyMap struct {
 	Export                   key.Binding
 	Help                     key.Binding
 	Quit                     key.Binding
+
+	// Matrix and Quotes open the whole-story views; in them Move, Select
+	// and Close act on the list.
+	Matrix, Quotes      key.Binding
+	Move, Select, Close key.Binding
 }
 
 // DefaultKeyMap returns the reader's default keys.
@@ -58,13 +63,18 @@ func DefaultKeyMap() KeyMap {
 		Export:      b([]string{"e"}, "e", "export"),
 		Help:        b([]string{"?"}, "?", "help"),
 		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Matrix:      b([]string{"m"}, "m", "coverage matrix"),
+		Quotes:      b([]string{"Q"}, "Q", "quote check"),
+		Move:        b([]string{"j", "k", "down", "up"}, "j/k/↑/↓", "move"),
+		Select:      b([]string{"enter"}, "enter", "go to event"),
+		Close:       b([]string{"esc"}, "esc", "close"),
 	}
 }
 
 // ShortHelp is the one-line hint, most needed first: a narrow terminal
 // cuts it from the right.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.NextChanged, k.Search, k.Filter, k.Help, k.Quit, k.Export, k.Swap, k.Pick}
+	return []key.Binding{k.Next, k.NextChanged, k.Search, k.Filter, k.Help, k.Quit, k.Matrix, k.Quotes, k.Export, k.Swap, k.Pick}
 }
 
 // FullHelp is the full help, in columns.
@@ -75,6 +85,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Filter, k.Boilerplate, k.Swap, k.Pick},
 		{k.Raise, k.Lower, k.SplitEvent, k.Join, k.Note, k.Undo},
-		{k.Export, k.Help, k.Quit},
+		{k.Matrix, k.Quotes, k.Export, k.Help, k.Quit},
 	}
 }

@@ -18,6 +18,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -49,6 +50,8 @@ const (
 	modeExport
 	modePick
 	modeNote
+	modeMatrix // the coverage matrix
+	modeQuotes // the quote check
 )
 
 // Model is the reader. Only Model implements tea.Model; the body, the
@@ -95,6 +98,16 @@ type Model struct {
 
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
+
+	// the whole-story checks, their views and the summary under the header
+	checks *insight.Report
+	// checksStale asks Update to run the checks of a re-aligned big story.
+	checksStale bool
+	mx          *matrixView
+	qv          *quotesView
+	sumLines    []string
+	sumKey      int
+	sumSeq      seq
 }
 
 // New returns a reader for st.
@@ -120,6 +133,10 @@ func New(st *story.Story, opt Options) *Model {
 	m.pick = picker{st: st}
 	m.big = storyBytes(st) > asyncBytes
 	m.initEditor(opt, r)
+	m.sumSeq = compile(s.Desc)
+	if storyBytes(st) <= syncChecksBytes {
+		m.setChecks(insight.Analyze(st)) // a bigger story's run in the background: see Init
+	}
 	m.updateKeys()
 	return m
 }
@@ -127,6 +144,11 @@ func New(st *story.Story, opt Options) *Model {
 // asyncBytes is the story size from which a resize lays out in the
 // background: about 20 ms of layout on a slow machine.
 const asyncBytes = 256 << 10
+
+// syncChecksBytes is the story size up to which the whole-story checks run
+// before the first screen (tens of milliseconds); above it they run in the
+// background and arrive a moment after the story opens.
+const syncChecksBytes = 64 << 10
 
 func storyBytes(st *story.Story) int {
 	n := 0
@@ -158,8 +180,14 @@ func newInput(r *lipgloss.Renderer, prompt string) textinput.Model {
 	return ti
 }
 
-// Init starts nothing: the story is already built.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts the whole-story checks of a story above syncChecksBytes; a
+// smaller story's are done already.
+func (m *Model) Init() tea.Cmd {
+	if m.checks == nil {
+		return analyzeCmd(m.st)
+	}
+	return nil
+}
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -209,7 +237,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			break
 		}
 		cmd = m.handleKey(msg)
+	case checksMsg:
+		if msg.st == m.st {
+			m.setChecks(msg.r)
+		}
 	case tea.MouseMsg:
+		if ov := m.overlay(); ov != nil && msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				ov.move(-1)
+			case tea.MouseButtonWheelDown:
+				ov.move(1)
+			}
+		}
 		if m.mode == modeRead && msg.Action == tea.MouseActionPress {
 			switch msg.Button {
 			case tea.MouseButtonWheelUp:
@@ -220,6 +260,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case exportDoneMsg:
 		m.exportDone(msg)
+	}
+	if m.checksStale {
+		// An edit re-aligned a big story: check it again off the event loop.
+		m.checksStale = false
+		cmd = tea.Batch(cmd, analyzeCmd(m.st))
 	}
 	m.fit()
 	return m, cmd
@@ -254,6 +299,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.updateKeys()
 		}
 		return cmd
+	case modeMatrix, modeQuotes:
+		return m.overlayKey(msg)
 	case modePick:
 		l, r, done, ok := m.pick.Update(msg)
 		if done {
@@ -335,6 +382,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)
 		m.updateKeys()
+	case key.Matches(msg, k.Matrix):
+		m.openOverlay(modeMatrix)
+	case key.Matches(msg, k.Quotes):
+		m.openOverlay(modeQuotes)
 	case key.Matches(msg, k.Export):
 		m.mode = modeExport
 		m.updateKeys()
@@ -392,7 +443,7 @@ func (m *Model) updateKeys() {
 }
 
 func (m *Model) exportOptions() exportOpts {
-	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter)}
+	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter), checks: m.checks}
 }
 
 func onlyOf(f Filter) string {
@@ -443,6 +494,8 @@ func (m *Model) footerLines() []string {
 	case modeNote:
 		m.ed.note.Width = max(1, w-len(m.ed.note.Prompt)-2)
 		out = append(out, " "+m.ed.note.View())
+	case modeMatrix, modeQuotes:
+		out = append(out, m.overlayFooter())
 	default:
 		if m.ed.marked {
 			out = append(out, m.joinHint(w))
@@ -490,7 +543,9 @@ func (m *Model) fullHelp() []string {
 func (m *Model) statusBar() string {
 	b := m.body
 	var parts []string
-	if b.cur >= 0 {
+	if ov := m.overlay(); ov != nil {
+		parts = append(parts, ov.status())
+	} else if b.cur >= 0 {
 		parts = append(parts, fmt.Sprintf("event %d/%d", b.cur+1, len(m.st.Events)))
 		switch kindFor(m.st, b.cur, b.l, b.r) {
 		case pkShared:
@@ -502,15 +557,21 @@ func (m *Model) statusBar() string {
 		case pkBoilerplate:
 			parts = append(parts, "page furniture")
 		}
+		if f := m.factsStatus(b.cur); f != "" {
+			parts = append(parts, f)
+		}
 	} else {
 		parts = append(parts, "no events")
 	}
-	parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
-	parts = append(parts, m.editParts()...)
-	if b.boiler {
+	reading := m.overlay() == nil // an open list says only its own state
+	if reading {
+		parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+		parts = append(parts, m.editParts()...)
+	}
+	if b.boiler && reading {
 		parts = append(parts, "furniture shown")
 	}
-	if b.query != "" {
+	if b.query != "" && reading {
 		if len(b.matches) > 0 {
 			parts = append(parts, fmt.Sprintf("/%s %d/%d", b.query, b.match+1, len(b.matches)))
 		} else {
@@ -580,7 +641,11 @@ func (m *Model) fit() {
 		m.hdrLines = headerLines(m.st, m.pal, l, r, contentWidth(w), hdr)
 	}
 	m.hdr = hdr
-	bh := max(0, h-len(m.hdrLines)-foot)
+	m.fitSummary(hdr, h-len(m.hdrLines)-foot)
+	if ov := m.overlay(); ov != nil {
+		ov.SetSize(w, h-foot)
+	}
+	bh := max(0, h-len(m.hdrLines)-len(m.sumLines)-foot)
 	if m.pending && m.body.rows != nil && geometry(w) != m.body.g {
 		m.body.setHeight(bh) // the new layout is on its way
 		return
@@ -607,9 +672,15 @@ func (m *Model) View() string {
 	if !m.sized || m.w <= 0 || m.h <= 0 {
 		return ""
 	}
+	if m.overlay() != nil {
+		return m.overlayScreen()
+	}
 	lines := make([]string, 0, m.h)
 	widths := make([]int, 0, m.h)
 	for _, ln := range m.hdrLines {
+		lines, widths = append(lines, ln), append(widths, -1)
+	}
+	for _, ln := range m.sumLines {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
 	body, bw := m.body.linesWidths(nil)

@@ -44,7 +44,7 @@ func TestNavigation(t *testing.T) {
 		t.Fatalf("n: cur %d offset %d, want event %d at its rule %d", b.cur, b.offset, b.events[1], b.start[b.events[1]])
 	}
 	// The current event is marked on its rule, which is at the top.
-	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)]
+	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)+len(m.sumLines)]
 	if !strings.Contains(body, "▸") || !strings.HasPrefix(strings.TrimSpace(body), itoa(b.cur+1)+" ▸") {
 		t.Fatalf("n: first body line %q is not the current event's rule", body)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
@@ -23,10 +24,11 @@ import (
 type exportOpts struct {
 	width, left, right int
 	only               string
+	checks             *insight.Report // the reader's, so an export does not redo them
 }
 
 func (o exportOpts) options() export.Options {
-	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only}
+	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only, Checks: o.checks}
 }
 
 // exportDoneMsg reports a finished export.

@@ -18,11 +18,16 @@ const exportUsage = `Usage: synoptic export [flags] [PATH...]
 Writes the aligned, word-diffed story to standard output or a file.
 
 Formats:
-  json  the full model (articles, blocks, events, word diffs), contract v1
+  json  the full model (articles, blocks, events, word diffs) and the
+        whole-story checks (summary, quotes, facts), contract v1
   txt   two columns of plain text, changes marked [-old-] and {+new+}
   md    GitHub Markdown: a heading per event, changes ~~struck~~ and **bold**
   html  one self-contained page: two columns, <del>/<ins>, light and dark
   ansi  the reader's coloured view, for less -R
+  matrix-md, matrix-html  the events × outlets coverage matrix
+  report-md, report-html  summary, coverage matrix, quote and facts checks
+
+txt, md, html and ansi open with the whole-story summary.
 
 The editor's review of the story (<story>.synoptic.json next to the first
 PATH, or --review FILE) applies: its threshold, split and joined events and
@@ -48,6 +53,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "overwrite an existing output file")
 	width := fs.Int("width", 120, "text width in columns for txt, md and ansi")
 	only := fs.String("only", "all", "events to include: all, changed or single")
+	checks := fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
 	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
 	fs.Usage = func() {
@@ -81,7 +87,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := export.DefaultOptions()
-	opt.Width, opt.Only = *width, *only
+	opt.Width, opt.Only, opt.NoChecks = *width, *only, !*checks
 	if *articles != "" {
 		l, r, err := parsePair(*articles, len(st.Articles))
 		if err != nil {

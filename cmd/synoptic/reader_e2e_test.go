@@ -144,6 +144,71 @@ func TestReaderInTmux(t *testing.T) {
 		})
 		tx.keys("q")
 	})
+
+	t.Run("m opens the coverage matrix, enter shows the row's event side by side", func(t *testing.T) {
+		tx := newTmux(t, 160, 45, "env TERM=xterm-256color "+bin+" ../../testdata/stories/kestrel-bridge")
+		tx.waitFor("reader start", func(s screen) bool { return statusRE.MatchString(s.text) })
+		tx.keys("m")
+		s := tx.waitFor("the matrix", func(s screen) bool { return matrixRE.MatchString(s.text) })
+		for _, want := range []string{"events × outlets", "Harbour Herald", "events covered", "only this outlet", "enter go to event"} {
+			if !strings.Contains(s.text, want) {
+				t.Errorf("the matrix screen lacks %q:\n%s", want, s.text)
+			}
+		}
+		// Down to the row of an event the first two outlets do not share:
+		// the $48 million of the repairs, which The Coastal Times leaves out.
+		for i := 0; i < 12 && !strings.Contains(matrixRE.FindString(s.text), "The repairs will cost"); i++ {
+			before := matrixRE.FindString(s.text)
+			tx.keys("j")
+			s = tx.waitFor("j", func(s screen) bool { return matrixRE.FindString(s.text) != before })
+		}
+		m := matrixRE.FindStringSubmatch(s.text)
+		if m == nil || !strings.Contains(m[0], "The repairs will cost") {
+			t.Fatalf("j never selected the row of the repairs:\n%s", s.text)
+		}
+		ev := m[2]
+		if line := lineOf(s.text, "▸"); !strings.Contains(line, " "+ev+" The repairs will cost") {
+			t.Errorf("the marked row %q is not event %s", line, ev)
+		}
+		tx.keys("Enter")
+		s = tx.waitFor("event "+ev, func(s screen) bool { return eventStatus(s.text) == "event "+ev+"/13 ·" })
+		lines := strings.Split(s.text, "\n")
+		rule := -1
+		for i, ln := range lines {
+			if strings.Contains(ln, "▸") {
+				rule = i
+				break
+			}
+		}
+		if rule < 1 || !strings.HasPrefix(strings.TrimSpace(lines[rule]), ev+" ▸") || !strings.HasPrefix(lines[rule-1], " outlets (shared") {
+			t.Fatalf("event %s is not marked at the top of the body:\n%s", ev, s.text)
+		}
+		// Side by side, with an outlet that tells it on the right.
+		if !s.inColumn("The repairs will cost", 0, 80) || !s.inColumn("The repairs will cost", 80, 160) || !strings.Contains(s.text, "┌ Elwin Wire") {
+			t.Errorf("the event is not shown side by side with Elwin Wire:\n%s", s.text)
+		}
+		if !strings.Contains(s.text, "showing Harbour Herald and Elwin Wire") {
+			t.Errorf("the status bar does not say the pair changed: %q", lastLine(s.text))
+		}
+		tx.keys("q")
+		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+		if !strings.Contains(s.text, "EXIT=0") {
+			t.Errorf("q: exit status line %q", lastLine(s.text))
+		}
+	})
+}
+
+// matrixRE is the coverage matrix's status bar: the row and its event.
+var matrixRE = regexp.MustCompile(`coverage matrix · row (\d+)/\d+ · event (\d+) · [^\n]*`)
+
+// lineOf is the first line of text that holds s.
+func lineOf(text, s string) string {
+	for _, ln := range strings.Split(text, "\n") {
+		if strings.Contains(ln, s) {
+			return ln
+		}
+	}
+	return ""
 }
 
 // tmux drives one session on a private server.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -24,5 +25,49 @@ func TestWholeStoryFormats(t *testing.T) {
 				t.Errorf("%s output lacks %q", format, w)
 			}
 		}
+	}
+}
+
+// The JSON export adds summary, quotes and facts after the story's fields;
+// --checks=false leaves them, and the summary of the text formats, out.
+func TestExportChecksFlag(t *testing.T) {
+	dir := "../../testdata/stories/kestrel-bridge"
+	export := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run(append([]string{"export"}, append(args, dir)...), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	var with, without map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(export("--format", "json")), &with); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(export("--format", "json", "--checks=false")), &without); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"summary", "quotes", "facts"} {
+		if len(with[k]) < 3 {
+			t.Errorf("json lacks %q", k)
+		}
+		if _, ok := without[k]; ok {
+			t.Errorf("json --checks=false has %q", k)
+		}
+	}
+	for k, v := range without {
+		if !bytes.Equal(with[k], v) {
+			t.Errorf("json field %q differs with and without the checks", k)
+		}
+	}
+	if len(with) != len(without)+3 {
+		t.Errorf("json has %d fields, without the checks %d", len(with), len(without))
+	}
+	const summary = "9 events · 8 shared · 1 single"
+	if txt := export("--format", "txt"); !strings.Contains(txt, summary) || !strings.Contains(txt, "facts: 1 event differs") {
+		t.Errorf("txt lacks the summary:\n%s", txt[:min(len(txt), 600)])
+	}
+	if txt := export("--format", "txt", "--checks=false"); strings.Contains(txt, summary) {
+		t.Error("txt --checks=false has the summary")
 	}
 }

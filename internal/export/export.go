@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -25,15 +26,24 @@ type Options struct {
 	// Only keeps events of one sort: "all", "changed" (shared with word
 	// changes) or "single" (one-sided).
 	Only string
+	// Checks are the whole-story checks of the story, when the caller has
+	// them already; nil runs them.
+	Checks *insight.Report
+	// NoChecks leaves the whole-story checks out: no summary section, and
+	// the JSON holds the story's own fields alone (story.WriteJSON). They
+	// take several times longer than the rest of an export.
+	NoChecks bool
 }
 
 // DefaultOptions shows the first two articles, all events, 120 columns.
 func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, Only: "all"} }
 
-// JSON writes the story as the version 1 JSON contract (story.WriteJSON:
-// what encoding/json writes, except that characters a terminal would obey
-// are \u escapes, which decode to the same text).
-func JSON(w io.Writer, st *story.Story) error { return st.WriteJSON(w) }
+// JSON writes the story as the version 1 JSON contract: the story's own
+// fields as story.WriteJSON writes them (what encoding/json writes, except
+// that characters a terminal would obey are \u escapes, which decode to the
+// same text), then the whole-story checks as the added top-level fields
+// summary, quotes and facts.
+func JSON(w io.Writer, st *story.Story) error { return writeJSON(w, st, Checks(st, Options{})) }
 
 // Keep says whether event k passes the "only" filter for the pair l, r.
 func Keep(st *story.Story, k, l, r int, only string) bool {
@@ -76,6 +86,12 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
+	if c := Checks(st, opt); c != nil {
+		for _, ln := range c.Summary.Lines(opt.Width) {
+			b.WriteString(ln + "\n")
+		}
+		b.WriteString(rule + "\n")
+	}
 	header := func(ai int) []layout.Line {
 		a := st.Articles[ai]
 		var sp []layout.Span

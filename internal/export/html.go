@@ -29,7 +29,11 @@ func HTML(w io.Writer, st *story.Story, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return htmlTmpl.Execute(w, htmlModel(st, l, r, opt.Only))
+	d := htmlModel(st, l, r, opt.Only)
+	if c := Checks(st, opt); c != nil {
+		d.Whole = c.Summary.Lines(0)
+	}
+	return htmlTmpl.Execute(w, d)
 }
 
 type htmlDoc struct {
@@ -40,6 +44,8 @@ type htmlDoc struct {
 	Stats       Stats
 	Filter      string
 	Events      []htmlEvent
+	// Whole is the whole-story summary, a line each (see insight.Summary).
+	Whole []string
 }
 
 type htmlArticle struct {
@@ -260,6 +266,13 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 </div>
 </header>
 <section class="summary" aria-label="Summary">
+{{- if .Whole}}
+<ul class="whole" aria-label="Whole story">
+{{- range .Whole}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- end}}
 <ul class="counts">
 <li><b>{{.Stats.Events}}</b>events</li>
 <li><b>{{.Stats.Shared}}</b>shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>

@@ -358,7 +358,12 @@ func TestHTMLThreeArticles(t *testing.T) {
 	opt.Left, opt.Right = 0, 2
 	out := renderHTML(t, st, opt)
 	doc := parseHTML(t, out)
-	text := collapse(textOf(doc, func(n *html.Node) bool { return n.Data == "style" }))
+	// The whole-story summary names every outlet; the rest of the page
+	// is about the pair.
+	text := collapse(textOf(doc, func(n *html.Node) bool { return n.Data == "style" || hasClass(n, "whole") }))
+	if ws := findAll(doc, func(n *html.Node) bool { return hasClass(n, "whole") }); len(ws) != 1 || !strings.Contains(textOf(ws[0], nil), "Beta: ") {
+		t.Errorf("want one whole-story summary that names Beta, got %d", len(ws))
+	}
 	if !strings.Contains(text, "Showing articles 0 and 2 of 3") {
 		t.Errorf("header does not say which two of three articles it shows: %q", text[:min(300, len(text))])
 	}

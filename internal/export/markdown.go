@@ -39,6 +39,14 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	b.WriteString(".\n\n")
 
+	if c := Checks(st, opt); c != nil {
+		b.WriteString("## Summary\n\n")
+		for _, ln := range c.Summary.Lines(0) {
+			b.WriteString("- " + mdLine(ln) + "\n")
+		}
+		b.WriteString("\n")
+	}
+
 	stats := Count(st, l, r)
 	b.WriteString("| | " + la + " | " + ra + " |\n|---|---|---|\n")
 	row := func(name, x, y string) {

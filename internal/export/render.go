@@ -16,7 +16,7 @@ var formats = map[string]struct {
 	render Renderer
 	ext    string
 }{
-	"json": {func(w io.Writer, st *story.Story, _ Options) error { return JSON(w, st) }, "json"},
+	"json": {func(w io.Writer, st *story.Story, opt Options) error { return writeJSON(w, st, Checks(st, opt)) }, "json"},
 	"txt":  {Text, "txt"},
 	"html": {HTML, "html"},
 	"md":   {Markdown, "md"},

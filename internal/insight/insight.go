@@ -6,6 +6,7 @@ package insight
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
@@ -76,8 +77,15 @@ type Run struct {
 }
 
 // Analyze runs every check on st.
+// The checks only read the story, so they run side by side.
 func Analyze(st *story.Story) *Report {
-	r := &Report{Matrix: matrix.Build(st), Quotes: quotes.Check(st), Facts: facts.Check(st)}
+	r := &Report{}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); r.Quotes = quotes.Check(st) }()
+	go func() { defer wg.Done(); r.Facts = facts.Check(st) }()
+	r.Matrix = matrix.Build(st)
+	wg.Wait()
 	r.Summary = Summarize(st, r.Quotes, r.Facts)
 	return r
 }

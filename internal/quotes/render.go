@@ -33,8 +33,17 @@ func (g Group) Flags() []string {
 // Groups of two or more outlets that differ come first, then the others,
 // then quotations of one outlet. Text from articles is made terminal-safe.
 func Lines(st *story.Story, r *Report, width int) []string {
-	width = max(width, 20)
 	var out []string
+	for n, i := range Order(r) {
+		out = append(out, GroupLines(st, r.Groups[i], n+1, width)...)
+	}
+	return out
+}
+
+// Order returns the indices of r's groups in the order Lines shows them:
+// groups of two or more outlets that differ, then the others, then
+// quotations of one outlet.
+func Order(r *Report) []int {
 	order := make([]int, 0, len(r.Groups))
 	for _, pass := range []func(Group) bool{
 		func(g Group) bool { return !g.OneOutlet && (g.SpeakersDiffer || g.WordingDiffers) },
@@ -47,34 +56,38 @@ func Lines(st *story.Story, r *Report, width int) []string {
 			}
 		}
 	}
-	for n, i := range order {
-		g := r.Groups[i]
-		who := "speaker not stated"
-		if len(g.Speakers) > 0 {
-			who = strings.Join(g.Speakers, " / ")
+	return order
+}
+
+// GroupLines lays out one group as Lines does, numbered n: its heading
+// line first, then its members and their changes.
+func GroupLines(st *story.Story, g Group, n, width int) []string {
+	width = max(width, 20)
+	who := "speaker not stated"
+	if len(g.Speakers) > 0 {
+		who = strings.Join(g.Speakers, " / ")
+	}
+	head := fmt.Sprintf("%2d  %s · %d outlet", n, textsafe.VisibleLine(who), len(g.Articles))
+	if len(g.Articles) != 1 {
+		head += "s"
+	}
+	if f := g.Flags(); len(f) > 0 {
+		head += " · " + strings.Join(f, " · ")
+	}
+	out := []string{ansi.Truncate(head, width, "…")}
+	for k, m := range g.Members {
+		label := outletName(st, m.Article)
+		if m.Speaker != "" {
+			label += " (" + m.Speaker + ")"
 		}
-		head := fmt.Sprintf("%2d  %s · %d outlet", n+1, textsafe.VisibleLine(who), len(g.Articles))
-		if len(g.Articles) != 1 {
-			head += "s"
-		}
-		if f := g.Flags(); len(f) > 0 {
-			head += " · " + strings.Join(f, " · ")
-		}
-		out = append(out, ansi.Truncate(head, width, "…"))
-		for k, m := range g.Members {
-			label := outletName(st, m.Article)
-			if m.Speaker != "" {
-				label += " (" + m.Speaker + ")"
+		out = append(out, wrap(textsafe.VisibleLine(label+": “"+m.Text+"”"), width, "    ", "      ")...)
+		if k > 0 {
+			var ch []string
+			for _, c := range Changes(g.Diffs[k-1].Ops) {
+				ch = append(ch, textsafe.VisibleLine(c.From)+" → "+textsafe.VisibleLine(c.To))
 			}
-			out = append(out, wrap(textsafe.VisibleLine(label+": “"+m.Text+"”"), width, "    ", "      ")...)
-			if k > 0 {
-				var ch []string
-				for _, c := range Changes(g.Diffs[k-1].Ops) {
-					ch = append(ch, textsafe.VisibleLine(c.From)+" → "+textsafe.VisibleLine(c.To))
-				}
-				if len(ch) > 0 {
-					out = append(out, wrap("changed: "+strings.Join(ch, "; "), width, "      ", "        ")...)
-				}
+			if len(ch) > 0 {
+				out = append(out, wrap("changed: "+strings.Join(ch, "; "), width, "      ", "        ")...)
 			}
 		}
 	}

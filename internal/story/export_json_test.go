@@ -10,8 +10,9 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
-// TestWriteJSONIsTheJSONExport keeps WriteJSON and the JSON export in step,
-// so the export can stream through WriteJSON.
+// TestWriteJSONIsTheJSONExport keeps WriteJSON and the JSON export in step:
+// the export streams WriteJSON's object and only adds top-level fields (the
+// whole-story checks) after the story's own.
 func TestWriteJSONIsTheJSONExport(t *testing.T) {
 	hostile := &corpus.Story{Articles: []corpus.Article{
 		{Outlet: "A\u009b\x7f", Paras: []corpus.Para{{Text: "He said \u202egnirts\u202c and \x1b]0;t\x07 left."}, {Text: "<script>x</script> & done."}}},
@@ -30,7 +31,8 @@ func TestWriteJSONIsTheJSONExport(t *testing.T) {
 		if err := st.WriteJSON(&got); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		story, ok := bytes.CutSuffix(got.Bytes(), []byte("\n}\n"))
+		if !ok || !bytes.HasPrefix(want.Bytes(), append(story, []byte(",\n \"summary\": ")...)) {
 			i := 0
 			for i < want.Len() && i < got.Len() && want.Bytes()[i] == got.Bytes()[i] {
 				i++

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
+)
+
+// scroller keeps a selected item of a list in view: item i covers lines
+// starts[i] up to starts[i+1] (or n).
+type scroller struct {
+	starts []int
+	n      int // lines in all
+	h      int // lines shown
+	sel    int
+	offset int
+}
+
+func (s *scroller) end(i int) int {
+	if i+1 < len(s.starts) {
+		return s.starts[i+1]
+	}
+	return s.n
+}
+
+// show scrolls the least that puts the selected item in view. An item
+// taller than the view shows from its first line, unless the view is
+// already inside it (paged there).
+func (s *scroller) show() {
+	if len(s.starts) == 0 {
+		s.sel, s.offset = 0, 0
+		return
+	}
+	s.sel = min(max(s.sel, 0), len(s.starts)-1)
+	start, end := s.starts[s.sel], s.end(s.sel)
+	switch {
+	case end-start > s.h:
+		if s.offset < start || s.offset >= end {
+			s.offset = start
+		}
+	case start < s.offset:
+		s.offset = start
+	case end > s.offset+s.h:
+		s.offset = end - s.h
+	}
+	s.offset = max(0, min(s.offset, s.n-s.h))
+}
+
+func (s *scroller) move(d int) { s.sel += d; s.show() }
+
+// page scrolls a screen down (d > 0) or up and selects the item at the top
+// of the view: the one the top line is in when it is taller than the
+// view, else the first that starts in view.
+func (s *scroller) page(d int) {
+	if len(s.starts) == 0 {
+		return
+	}
+	s.offset = max(0, min(s.offset+d*max(1, s.h-1), s.n-s.h))
+	i := sort.Search(len(s.starts), func(i int) bool { return s.starts[i] > s.offset }) - 1
+	i = max(i, 0)
+	if s.starts[i] < s.offset && s.end(i)-s.starts[i] <= s.h && i+1 < len(s.starts) {
+		i++
+	}
+	s.sel = i
+	s.show()
+}
+
+func (s *scroller) home(end bool) {
+	s.sel = 0
+	if end {
+		s.sel = len(s.starts) - 1
+	}
+	s.show()
+}
+
+func (s *scroller) resize(n, h int) { s.n, s.h = n, max(0, h); s.show() }
+
+// matrixView is the coverage matrix: a row per event, a column per
+// outlet, totals below; a row is selected and enter shows its event.
+type matrixView struct {
+	m      *matrix.Matrix
+	w, h   int
+	lines  []string // m.Lines at width w: header, rows, totals
+	linesW int
+	top    []string // fixed above the rows
+	bottom []string // fixed below them
+	sc     scroller
+	// conflicts are the events whose facts conflict, marked ≠ as in the
+	// body's gutter.
+	conflicts map[int]bool
+}
+
+func newMatrixView(m *matrix.Matrix, conflicts map[int]bool) *matrixView {
+	if m == nil {
+		m = &matrix.Matrix{}
+	}
+	v := &matrixView{m: m, linesW: -1, conflicts: conflicts}
+	v.sc.starts = make([]int, len(m.Rows))
+	for i := range v.sc.starts {
+		v.sc.starts[i] = i
+	}
+	return v
+}
+
+// SetSize lays the matrix out for w columns (once per width) and gives
+// the rows what h leaves after the title, the outlets, the totals and the
+// legend; those go first when h is small.
+func (v *matrixView) SetSize(w, h int) {
+	w, h = max(w, 1), max(h, 0)
+	if w != v.linesW {
+		v.lines = v.m.Lines(max(1, w-2))
+		v.linesW = w
+	}
+	v.w, v.h = w, h
+	title := fmt.Sprintf(" coverage matrix · %d events × %d outlets", len(v.m.Rows), len(v.m.Columns))
+	if n := len(v.conflicts); n > 0 {
+		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
+	}
+	top := []string{title, "  " + v.lines[0]}
+	var bottom []string
+	if n := len(v.lines); n >= len(v.m.Rows)+3 {
+		bottom = append(bottom, "  "+v.lines[n-2], "  "+v.lines[n-1])
+	}
+	bottom = append(bottom, " "+matrix.Legend)
+	rows := len(v.m.Rows)
+	want := min(rows, 3) // rows shown before any chrome
+	for len(top)+len(bottom)+want > h && len(bottom) > 0 {
+		bottom = bottom[:len(bottom)-1]
+	}
+	for len(top)+want > h && len(top) > 0 {
+		top = top[:len(top)-1]
+	}
+	v.top, v.bottom = top, bottom
+	v.sc.resize(rows, h-len(top)-len(bottom))
+}
+
+func (v *matrixView) move(d int)     { v.sc.move(d) }
+func (v *matrixView) page(d int)     { v.sc.page(d) }
+func (v *matrixView) home(end bool)  { v.sc.home(end) }
+func (v *matrixView) selected() int  { return v.sc.sel }
+func (v *matrixView) rowsShown() int { return v.sc.h }
+
+func (v *matrixView) target() (int, []int) {
+	if v.sc.sel < 0 || v.sc.sel >= len(v.m.Rows) {
+		return -1, nil
+	}
+	r := v.m.Rows[v.sc.sel]
+	var arts []int
+	for a, c := range r.Cells {
+		if c != matrix.Absent {
+			arts = append(arts, a)
+		}
+	}
+	return r.Event, arts
+}
+
+func (v *matrixView) status() string {
+	if len(v.m.Rows) == 0 {
+		return "coverage matrix · no events"
+	}
+	r := v.m.Rows[v.sc.sel]
+	return fmt.Sprintf("coverage matrix · row %d/%d · event %d · %s", v.sc.sel+1, len(v.m.Rows), r.Event+1, textsafe.VisibleLine(r.Label))
+}
+
+// view paints the matrix: the selected row reversed and marked ▸.
+func (v *matrixView) view(p *palette) []string {
+	out := make([]string, 0, v.h)
+	for i, ln := range v.top {
+		if i == 0 { // the title goes last, so it is always first
+			out = append(out, p.heading.render(ln))
+		} else {
+			out = append(out, p.outlet.render(ln))
+		}
+	}
+	end := min(len(v.m.Rows), v.sc.offset+v.sc.h)
+	for i := v.sc.offset; i < end; i++ {
+		ln := v.lines[1+i]
+		mark := " "
+		if v.conflicts[v.m.Rows[i].Event] {
+			mark = p.errorSeq.render("≠")
+		}
+		if i == v.sc.sel {
+			ln = ansi.Truncate(ln, v.w-2, "")
+			out = append(out, p.cursor.render("▸")+mark+p.statusSeq.render(ln+spaces(v.w-2-ansi.StringWidth(ln))))
+			continue
+		}
+		out = append(out, " "+mark+ln)
+	}
+	for len(out) < len(v.top)+v.sc.h {
+		out = append(out, "")
+	}
+	for _, ln := range v.bottom {
+		if ln == " "+matrix.Legend {
+			out = append(out, p.faint.render(ln))
+		} else {
+			out = append(out, p.heading.render(ln))
+		}
+	}
+	return out
+}

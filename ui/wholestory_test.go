@@ -1,0 +1,402 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/quotes"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+var kestrelStory *story.Story
+
+// kestrel is the four-outlet test story: one number conflict (32,000 and
+// 23,000 vehicles) and a quotation one outlet gives to another speaker.
+func kestrel(t testing.TB) *story.Story {
+	t.Helper()
+	if kestrelStory == nil {
+		cs, err := corpus.Load([]string{"../testdata/stories/kestrel-bridge"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		kestrelStory = story.Build(cs, story.DefaultOptions())
+	}
+	return kestrelStory
+}
+
+// bodyTop is the plain first line of the body on m's screen.
+func bodyTop(t *testing.T, m *Model) string {
+	t.Helper()
+	lines := strings.Split(plain(m.View()), "\n")
+	i := len(m.hdrLines) + len(m.sumLines)
+	if i >= len(lines) {
+		t.Fatalf("no body on a screen of %d lines", len(lines))
+	}
+	return lines[i]
+}
+
+// checkAt fails unless event k is current, its rule at the top of the body
+// and marked ▸, in the side-by-side view.
+func checkAt(t *testing.T, m *Model, k int) {
+	t.Helper()
+	b := m.body
+	if m.mode != modeRead || b.cur != k || b.offset != b.start[k] {
+		t.Fatalf("mode %d, event %d at row %d; want reading event %d at its rule %d", m.mode, b.cur+1, b.offset, k+1, b.start[k])
+	}
+	if top := strings.TrimSpace(bodyTop(t, m)); !strings.HasPrefix(top, itoa(k+1)+" ▸") {
+		t.Fatalf("first body line %q is not event %d's rule, marked", top, k+1)
+	}
+}
+
+func TestMatrixViewOpenMoveEnter(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	checks := m.checks
+	rows := checks.Matrix.Rows
+	if len(rows) < 4 {
+		t.Fatalf("matrix has %d rows", len(rows))
+	}
+	press(m, "m")
+	if m.mode != modeMatrix {
+		t.Fatalf("m: mode %d", m.mode)
+	}
+	v := m.View()
+	checkFits(t, v, 160, 45)
+	pv := plain(v)
+	for _, want := range []string{"coverage matrix", "Article 1", "Washington Ex", "events covered", "only this outlet", "▸", "enter go to event"} {
+		if !strings.Contains(pv, want) {
+			t.Errorf("matrix view lacks %q:\n%s", want, pv)
+		}
+	}
+	// The selected row is marked and names its event.
+	for _, ln := range strings.Split(pv, "\n") {
+		if strings.HasPrefix(ln, "▸") && !strings.Contains(ln, " "+itoa(rows[0].Event+1)+" ") {
+			t.Errorf("selected line %q is not event %d's row", ln, rows[0].Event+1)
+		}
+	}
+	press(m, "j", "down", "down", "k")
+	if m.mx.selected() != 2 {
+		t.Fatalf("j down down k: row %d, want 2", m.mx.selected())
+	}
+	if !strings.Contains(m.statusBar(), "row 3/") {
+		t.Errorf("status bar %q does not say row 3", plain(m.statusBar()))
+	}
+	press(m, "enter")
+	checkAt(t, m, rows[2].Event)
+
+	// m again, then m or esc, closes without moving.
+	for _, closeKey := range []string{"m", "esc"} {
+		press(m, "m", "G")
+		if m.mx.selected() != len(rows)-1 {
+			t.Fatalf("G: row %d, want the last", m.mx.selected())
+		}
+		press(m, closeKey)
+		if m.mode != modeRead || m.body.cur != rows[2].Event {
+			t.Fatalf("%s: mode %d, event %d", closeKey, m.mode, m.body.cur+1)
+		}
+	}
+	if m.checks != checks {
+		t.Error("the checks were run again")
+	}
+}
+
+// TestMatrixEnterShowsAPairThatTellsIt: in a story of four, a row the pair
+// shown lacks brings a pair that tells it.
+func TestMatrixEnterShowsAPairThatTellsIt(t *testing.T) {
+	st := kestrel(t)
+	m := newModel(t, st, 160, 45)
+	row := -1
+	for i, r := range m.checks.Matrix.Rows {
+		e := st.Events[r.Event]
+		if len(e.Blocks[0]) > 0 && len(e.Blocks[1]) == 0 && len(e.Blocks[2]) > 0 {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("no row told by articles 1 and 3 but not 2")
+	}
+	press(m, "m")
+	for i := 0; i < row; i++ {
+		press(m, "j")
+	}
+	press(m, "enter")
+	k := m.checks.Matrix.Rows[row].Event
+	checkAt(t, m, k)
+	if m.body.l != 0 || m.body.r != 2 || kindFor(st, k, m.body.l, m.body.r) != pkShared {
+		t.Errorf("showing articles %d and %d, want 0 and 2", m.body.l, m.body.r)
+	}
+	if !strings.Contains(m.status, "showing") {
+		t.Errorf("status %q does not say the pair changed", m.status)
+	}
+}
+
+func TestQuoteViewOpenMoveEnter(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	r := m.checks.Quotes
+	// Choe's "great victory" quotation, in both articles.
+	pos := -1
+	for n, i := range quotes.Order(r) {
+		g := r.Groups[i]
+		if len(g.Articles) == 2 && strings.Contains(g.Members[0].Text, "great victory") {
+			pos = n
+		}
+	}
+	if pos < 0 {
+		t.Fatal("no group of both articles holds \"great victory\"")
+	}
+	press(m, "Q")
+	if m.mode != modeQuotes {
+		t.Fatalf("Q: mode %d", m.mode)
+	}
+	for i := 0; i < pos; i++ {
+		press(m, "j")
+	}
+	v := m.View()
+	checkFits(t, v, 160, 45)
+	pv := plain(v)
+	for _, want := range []string{"quote check", "Choe Son Hui", "wording differs", "esteemed → honorable", "absolute → sacred"} {
+		if !strings.Contains(pv, want) {
+			t.Errorf("quote view lacks %q:\n%s", want, pv)
+		}
+	}
+	g := r.Groups[quotes.Order(r)[pos]]
+	want := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block)
+	if want < 0 {
+		t.Fatal("the group's first member is in no event")
+	}
+	press(m, "enter")
+	checkAt(t, m, want)
+	press(m, "Q", "Q")
+	if m.mode != modeRead {
+		t.Fatalf("Q Q: mode %d", m.mode)
+	}
+	press(m, "Q", "m")
+	if m.mode != modeMatrix {
+		t.Fatalf("m in the quote check: mode %d, want the matrix", m.mode)
+	}
+}
+
+// TestFactsMark: the event of kestrel-bridge whose outlets give 32,000 and
+// 23,000 vehicles is marked ≠ in the gutter, in words on its rule, and its
+// values in the status bar; without colour too. No other event is marked.
+func TestFactsMark(t *testing.T) {
+	st := kestrel(t)
+	m := New(st, Options{Renderer: pinned(termenv.Ascii), NoColor: true})
+	m.Update(sizeMsg(160, 45))
+	conflict := -1
+	for k := range st.Events {
+		if ef := m.checks.Facts.Event(k); ef != nil && ef.Conflict {
+			if conflict >= 0 {
+				t.Fatalf("events %d and %d conflict, want one", conflict+1, k+1)
+			}
+			conflict = k
+		}
+	}
+	if conflict < 0 {
+		t.Fatal("no conflicting event")
+	}
+	for m.body.cur != conflict {
+		if press(m, "n"); m.status == "last event" {
+			t.Fatalf("n never reached event %d", conflict+1)
+		}
+	}
+	v := m.View()
+	if strings.Contains(v, "\x1b[") {
+		t.Fatal("colour with NoColor and the Ascii profile")
+	}
+	top := bodyTop(t, m)
+	if !strings.HasPrefix(strings.TrimSpace(top), itoa(conflict+1)+" ▸≠") || !strings.HasSuffix(top, "facts differ") {
+		t.Errorf("rule of event %d: %q, want the ≠ mark and \"facts differ\"", conflict+1, top)
+	}
+	status := m.statusBar()
+	for _, want := range []string{"facts differ", "32,000 (Harbour Herald)", "23,000 (The Coastal Times)"} {
+		if !strings.Contains(status, want) {
+			t.Errorf("status bar %q lacks %q", status, want)
+		}
+	}
+	marks := 0
+	for _, ln := range strings.Split(v, "\n") {
+		if strings.Contains(ln, "≠") {
+			marks++
+		}
+	}
+	if marks != 1 {
+		t.Errorf("%d lines carry ≠, want only the conflicting event's rule", marks)
+	}
+	press(m, "n")
+	if strings.Contains(m.statusBar(), "facts differ") {
+		t.Error("the next event's status still says facts differ")
+	}
+}
+
+// TestWholeStorySummary: two lines under the header where there is room,
+// none on a small terminal; the body keeps its rows.
+func TestWholeStorySummary(t *testing.T) {
+	st := kestrel(t)
+	for _, c := range []struct{ w, h, lines int }{{160, 45, 2}, {80, 24, 2}, {80, 14, 1}, {80, 12, 0}, {20, 6, 0}, {1, 1, 0}} {
+		m := newModel(t, st, c.w, c.h)
+		v := m.View()
+		checkFits(t, v, c.w, c.h)
+		if len(m.sumLines) != c.lines {
+			t.Errorf("%dx%d: %d summary lines, want %d", c.w, c.h, len(m.sumLines), c.lines)
+		}
+		if c.lines > 0 {
+			got := strings.Split(plain(v), "\n")[len(m.hdrLines)]
+			if !strings.HasPrefix(got, " 9 events · 8 shared · 1 one-sided") {
+				t.Errorf("%dx%d: summary line %q", c.w, c.h, got)
+			}
+			if c.w >= 160 && !strings.Contains(got, "2 misattributed") || c.w >= 160 && !strings.Contains(got, "facts differ in event") {
+				t.Errorf("%dx%d: summary line %q lacks the quote or facts checks", c.w, c.h, got)
+			}
+			if m.body.height < minBodyRows {
+				t.Errorf("%dx%d: body has %d rows", c.w, c.h, m.body.height)
+			}
+		}
+	}
+}
+
+// TestWholeStoryViewsFitAnySize opens both views at sizes down to 1×1 and
+// moves, pages and resizes in them: no panic, the screen always fits.
+func TestWholeStoryViewsFitAnySize(t *testing.T) {
+	sizes := [][2]int{{1, 1}, {2, 1}, {1, 3}, {5, 3}, {12, 4}, {20, 6}, {40, 10}, {80, 24}, {160, 45}, {300, 80}}
+	for _, st := range []*story.Story{seed(t), kestrel(t), fixture()} {
+		for _, open := range []string{"m", "Q"} {
+			for _, sz := range sizes {
+				m := newModel(t, st, sz[0], sz[1])
+				press(m, open)
+				for _, k := range []string{"", "j", "down", "pgdown", "G", "space", "up", "pgup", "g", "k"} {
+					if k != "" {
+						press(m, k)
+					}
+					checkFits(t, m.View(), sz[0], sz[1])
+				}
+				for _, sz2 := range sizes {
+					m.Update(sizeMsg(sz2[0], sz2[1]))
+					checkFits(t, m.View(), sz2[0], sz2[1])
+				}
+				press(m, "G", "enter")
+				checkFits(t, m.View(), sizes[len(sizes)-1][0], sizes[len(sizes)-1][1])
+			}
+		}
+	}
+}
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// TestChecksInBackground: a story above syncChecksBytes opens before its
+// checks; Init runs them once, and the views open when they arrive.
+func TestChecksInBackground(t *testing.T) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: 2 * syncChecksBytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+	st := story.Build(cs, story.DefaultOptions())
+	if storyBytes(st) <= syncChecksBytes {
+		t.Fatalf("story of %d bytes is not above %d", storyBytes(st), syncChecksBytes)
+	}
+	m := newModel(t, st, 120, 40)
+	if m.checks != nil || len(m.sumLines) != 0 {
+		t.Fatal("checks ran before the first screen")
+	}
+	press(m, "m")
+	if m.mode != modeRead || !strings.Contains(m.status, "still running") {
+		t.Fatalf("m before the checks: mode %d, status %q", m.mode, m.status)
+	}
+	cmd := m.Init()
+	if cmd == nil {
+		t.Fatal("Init starts no checks")
+	}
+	m.Update(cmd())
+	if m.checks == nil || len(m.sumLines) != 2 || m.Init() != nil {
+		t.Fatalf("after the checks: %v, %d summary lines", m.checks != nil, len(m.sumLines))
+	}
+	press(m, "m")
+	if m.mode != modeMatrix {
+		t.Fatalf("m after the checks: mode %d", m.mode)
+	}
+	checkFits(t, m.View(), 120, 40)
+}
+
+// TestWholeStoryViewsKeepUntrustedTextText opens the matrix and the quote
+// check of articles whose quotations, names and figures carry terminal
+// escape sequences and bidirectional controls: they show as text.
+func TestWholeStoryViewsKeepUntrustedTextText(t *testing.T) {
+	cs, err := corpus.Load([]string{"../testdata/hostile/escape-a.txt", "../testdata/hostile/escape-b.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := story.Build(cs, story.DefaultOptions())
+	m := newModel(t, st, 160, 45)
+	if len(m.checks.Quotes.Quotes) == 0 {
+		t.Fatal("no quotation found: the test would show nothing")
+	}
+	for _, keys := range [][]string{nil, {"m"}, {"esc", "Q"}, {"j", "j", "enter"}} {
+		press(m, keys...)
+		v := m.View()
+		checkFits(t, v, 160, 45)
+		for _, bad := range []string{"\u202e", "\u2066", "\u200f", "\u009b"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("after %v: the screen holds %q", keys, bad)
+			}
+		}
+	}
+}
+
+// TestQuoteViewPagesThroughATallGroup: on a small terminal a group taller
+// than the view is read page by page before the next is selected.
+func TestQuoteViewPagesThroughATallGroup(t *testing.T) {
+	m := newModel(t, kestrel(t), 40, 8)
+	press(m, "Q")
+	sc := &m.qv.sc
+	if tall := sc.end(0) - sc.starts[0]; tall <= sc.h {
+		t.Fatalf("group 1 has %d lines in a view of %d: not tall", tall, sc.h)
+	}
+	seen := map[int]bool{}
+	for sc.sel == 0 {
+		seen[sc.offset] = true
+		v := m.View()
+		checkFits(t, v, 40, 8)
+		if len(seen) > 20 {
+			t.Fatal("pgdown never left group 1")
+		}
+		press(m, "pgdown")
+	}
+	for line := sc.starts[0]; line < sc.end(0); line++ {
+		shown := false
+		for off := range seen {
+			shown = shown || line >= off && line < off+sc.h
+		}
+		if !shown {
+			t.Errorf("line %d of group 1 was never on screen", line)
+		}
+	}
+	press(m, "pgup")
+	if sc.sel != 0 {
+		t.Errorf("pgup: group %d, want 1", sc.sel+1)
+	}
+	press(m, "k", "j")
+	if sc.sel != 1 || sc.offset != sc.starts[1] {
+		t.Errorf("j: group %d at line %d, want group 2 at %d", sc.sel+1, sc.offset, sc.starts[1])
+	}
+}
+
+// TestQuoteViewStylesChangedWords: in "changed: absolute → sacred" the
+// dropped word has the deleted style and its replacement the inserted one,
+// bold and underlined, so that they read apart without colour too.
+func TestQuoteViewStylesChangedWords(t *testing.T) {
+	m := New(seed(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: true})
+	m.Update(sizeMsg(160, 45))
+	press(m, "Q")
+	p := m.pal
+	if p.deleted.on == "" || p.insert.on == "" || p.deleted.on == p.insert.on {
+		t.Fatalf("deleted %q and inserted %q are not styled apart", p.deleted.on, p.insert.on)
+	}
+	all := strings.Join(m.qv.painted, "\n") // a change may wrap
+	if !strings.Contains(all, p.deleted.on+"absolute"+p.deleted.off) || !strings.Contains(all, p.insert.on+"sacred"+p.insert.off) ||
+		!strings.Contains(all, p.deleted.on+"esteemed"+p.deleted.off) || !strings.Contains(all, p.insert.on+"honorable"+p.insert.off) {
+		t.Error("no line styles absolute/esteemed as deleted and sacred/honorable as inserted")
+	}
+}

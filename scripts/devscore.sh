@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores the aligner on the paragraph-alignment dev set (gold files and
 # score.py) when it is present, and prints one line per gold file and the
-# means. With -v it also prints the wrong and missed pairs score.py reports.
+# means. With -v it also prints the wrong pairs score.py reports and every
+# missed gold pair (scripts/devmissed.py).
 # Usage: scripts/devscore.sh [-v] [DEVSET_DIR]   (default: ../shared/devset)
 set -euo pipefail
 verbose=0
@@ -29,6 +30,7 @@ for g in */gold_*.json; do
   printf '%-56s %s\n' "$g" "$(tail -1 "$tmp/out")"
   if [ "$verbose" = 1 ]; then
     sed -n '$!s/^/    /p' "$tmp/out"
+    python3 "$root/scripts/devmissed.py" "$devset" "$g" "$tmp/e.json" "$a" "$b" | sed 's/^/    /' || true
   fi
 done | tee "$tmp/table"
 awk '/^[^ ]+gold_[^ ]+ +precision/ {for (i=1;i<=NF;i++) {if ($i=="precision") p+=$(i+1); if ($i=="recall") r+=$(i+1); if ($i=="F1") f+=$(i+1)}; n++}

@@ -52,6 +52,11 @@ func TestTermsSeePastSpelling(t *testing.T) {
 	if got := termsOf("He said that it was the one they had told us about."); len(got) != 0 {
 		t.Errorf("stop words read as terms: %v", got)
 	}
+	// discourse connectives are rare in a story, so as terms idf would
+	// weigh them like a shared name
+	if got := termsOf("However, though, meanwhile, instead, nevertheless, therefore."); len(got) != 0 {
+		t.Errorf("discourse connectives read as terms: %v", got)
+	}
 }
 
 // Three outlets retell one story about a dam: reordered, reworded, split,

@@ -639,7 +639,10 @@ func hasSuffix(w []byte, s string) bool {
 	return len(w) >= len(s) && string(w[len(w)-len(s):]) == s
 }
 
-// stop words carry no evidence of what a paragraph reports.
+// stop words carry no evidence of what a paragraph reports. Discourse
+// connectives (however, though, meanwhile) are among them: they are rare in
+// a story, so idf would weigh them like a shared name, yet two paragraphs
+// that both say "however" need not report the same thing.
 var stop = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from as into about over after
@@ -652,7 +655,9 @@ doesn didn won wouldn couldn shouldn can't cannot against because since until ag
 too now even still ago yet per via among within without upon onto whether either neither nor like well get got make
 made take took went go going come came see seen know known think thought want wanted including include includes
 dont doesnt didnt wont cant isnt arent wasnt werent wouldnt couldnt shouldnt im ive youre theyre weve hes shes thats
-theres whats`) {
+theres whats
+however although though meanwhile instead moreover furthermore nevertheless nonetheless therefore thus hence
+otherwise indeed`) {
 		m[w] = true
 	}
 	return m

@@ -87,9 +87,27 @@ type tokenInfo struct {
 
 // chunkBlocks is how many blocks one tokenising task takes. Long stories
 // are tokenised in parallel, chunk by chunk, each chunk with its own
-// vocabulary; the vocabularies are merged in chunk order, so term ids, and
-// so every result, do not depend on how many processors there are.
+// vocabulary of the terms the story's vocabulary lacks; the vocabularies are
+// merged in chunk order, so term ids, and so every result, do not depend on
+// how many processors there are.
 const chunkBlocks = 128
+
+// waveChunks is how many chunks are tokenised between two merges. Only one
+// wave's tokens are held at a time, and words an earlier wave met are
+// looked up once in the story's vocabulary, which no one writes while a
+// wave is tokenised.
+const waveChunks = 8
+
+// chunkWork is one chunk's tokens while its wave is indexed; the slots are
+// reused from wave to wave.
+type chunkWork struct {
+	voc   *vocabulary
+	words []tokenInfo // the tokens of the chunk's blocks, one block after another
+	ends  []int       // per block: where its tokens end in words
+	remap []int32     // per new term of voc: its id in the story's vocabulary
+	scan  scratch
+	build scratch
+}
 
 // index tokenises every block of arts and computes the story's weights.
 func index(arts [][]segment.Block) *corpusIndex {
@@ -110,40 +128,53 @@ func index(arts [][]segment.Block) *corpusIndex {
 		ix.arts = append(ix.arts, row)
 	}
 	ix.ndocs = len(work)
-	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
-	vocs := make([]*vocabulary, nchunks)
-	toks := make([][]tokenInfo, len(work))
-	parallel(nchunks, func(c int) {
-		voc := newVocabulary()
-		var sc scratch
-		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
-			scan(texts[k], &sc, voc)
-			toks[k] = slices.Clone(sc.words)
-		}
-		vocs[c] = voc
-	})
-	// merge the chunks' vocabularies, in order
 	ix.voc = newVocabulary()
-	remap := make([][]int32, nchunks)
-	for c, voc := range vocs {
-		remap[c] = make([]int32, len(voc.names))
-		for local, name := range voc.names {
-			remap[c][local] = ix.voc.termID(name)
+	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
+	slots := make([]chunkWork, min(nchunks, waveChunks))
+	for lo := 0; lo < nchunks; lo += waveChunks {
+		hi := min(nchunks, lo+waveChunks)
+		off := int32(len(ix.voc.names))
+		parallel(hi-lo, func(i int) {
+			cw := &slots[i]
+			cw.voc = newChunkVocabulary(ix.voc, off)
+			cw.words, cw.ends = cw.words[:0], cw.ends[:0]
+			for k := (lo + i) * chunkBlocks; k < min(len(work), (lo+i+1)*chunkBlocks); k++ {
+				scan(texts[k], &cw.scan, cw.voc)
+				cw.words = append(cw.words, cw.scan.words...)
+				cw.ends = append(cw.ends, len(cw.words))
+			}
+		})
+		// merge the chunks' new terms, in order, and remember their words
+		for i := range slots[:hi-lo] {
+			cw := &slots[i]
+			cw.remap = cw.remap[:0]
+			for _, name := range cw.voc.names {
+				cw.remap = append(cw.remap, ix.voc.termID(name))
+			}
+			for w, id := range cw.voc.raw {
+				if id >= off {
+					id = cw.remap[id-off]
+				}
+				ix.voc.raw[w] = id
+			}
+			cw.voc = nil
 		}
-	}
-	ix.names = ix.voc.names
-	parallel(nchunks, func(c int) {
-		var sc scratch
-		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
-			for j := range toks[k] {
-				if t := toks[k][j].term; t >= 0 {
-					toks[k][j].term = remap[c][t]
+		nterms := len(ix.voc.names)
+		parallel(hi-lo, func(i int) {
+			cw := &slots[i]
+			for j := range cw.words {
+				if t := cw.words[j].term; t >= off {
+					cw.words[j].term = cw.remap[t-off]
 				}
 			}
-			build(work[k], toks[k], &sc, len(ix.names))
-			toks[k] = nil
-		}
-	})
+			start := 0
+			for b, end := range cw.ends {
+				build(work[(lo+i)*chunkBlocks+b], cw.words[start:end], &cw.build, nterms)
+				start = end
+			}
+		})
+	}
+	ix.names = ix.voc.names
 	ix.df = make([]int32, len(ix.names))
 	for _, blk := range work {
 		for _, t := range blk.terms {
@@ -184,25 +215,59 @@ func parallel(n int, f func(int)) {
 	wg.Wait()
 }
 
-// vocabulary gives each term an id.
+// vocabulary gives each term an id. A chunk's vocabulary holds only the
+// terms its story vocabulary, shared and read-only meanwhile, lacks: their
+// ids count on from off.
 type vocabulary struct {
 	ids   map[string]int32
-	names []string         // per id: the term
+	names []string         // per id from off: the term
 	raw   map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
+	story *vocabulary      // nil for the story's own
+	off   int32            // ids below off are the story vocabulary's
 }
 
 func newVocabulary() *vocabulary {
 	return &vocabulary{ids: map[string]int32{}, raw: map[string]int32{}}
 }
 
+func newChunkVocabulary(story *vocabulary, off int32) *vocabulary {
+	v := newVocabulary()
+	v.story, v.off = story, off
+	return v
+}
+
 func (v *vocabulary) termID(s string) int32 {
+	if v.story != nil {
+		if id, ok := v.story.ids[s]; ok {
+			return id
+		}
+	}
 	if id, ok := v.ids[s]; ok {
 		return id
 	}
-	id := int32(len(v.names))
+	id := v.off + int32(len(v.names))
 	v.ids[s] = id
 	v.names = append(v.names, s)
 	return id
+}
+
+// name is the text of term id.
+func (v *vocabulary) name(id int32) string {
+	if id < v.off {
+		return v.story.names[id]
+	}
+	return v.names[id-v.off]
+}
+
+// word is the term of a word as written, if the vocabulary has met it.
+func (v *vocabulary) word(w []byte) (int32, bool) {
+	if v.story != nil {
+		if id, ok := v.story.raw[string(w)]; ok {
+			return id, true
+		}
+	}
+	id, ok := v.raw[string(w)]
+	return id, ok
 }
 
 // idfPow shapes the idf weights: tuned on the gold, a gentle power does
@@ -307,13 +372,13 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]
-				name := voc.names[prev.term]
+				name := voc.name(prev.term)
 				if !hasMagnitude(name) {
 					prev.term = voc.termID(name + string(magnitude(sc.word)))
 				}
 			default:
 				// one lookup per word: its stem is worked out once per story
-				if id, ok := voc.raw[string(sc.word)]; ok {
+				if id, ok := voc.word(sc.word); ok {
 					sc.words[k].term = id
 					break
 				}
@@ -378,7 +443,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		// one pass over the words, and the sentences' term lists come out
 		// sorted from the block's sorted terms
 		if len(sc.pos) < nterms {
-			sc.pos = make([]int32, nterms)
+			sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
 		}
 		for k, t := range blk.terms {
 			sc.pos[t] = int32(k)

@@ -83,6 +83,8 @@ type Model struct {
 	layoutGen int
 	pending   bool // a background layout for layoutGen is running
 
+	diffs diffWork // word diffs a deferred build left out (background.go)
+
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
 }
@@ -167,6 +169,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			gen, st, l, r := m.layoutGen, m.st, m.body.l, m.body.r
 			cmd = func() tea.Msg { return layoutMsg{gen: gen, g: g, l: l, r: r, cache: layoutAll(st, l, r, g)} }
 		}
+		if !m.sized {
+			cmd = tea.Batch(cmd, m.startDiffs())
+		}
 		m.sized = true
 	case layoutMsg:
 		// Only the layout for the latest size and the current pair counts.
@@ -198,6 +203,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case exportDoneMsg:
 		m.exportDone(msg)
+	case diffsMsg:
+		cmd = m.onDiffs(msg)
 	}
 	m.fit()
 	return m, cmd
@@ -472,6 +479,9 @@ func (m *Model) statusBar() string {
 		parts = append(parts, "no events")
 	}
 	parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+	if s := m.diffsStatus(); s != "" {
+		parts = append(parts, s)
+	}
 	if b.boiler {
 		parts = append(parts, "furniture shown")
 	}

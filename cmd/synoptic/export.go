@@ -71,7 +71,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *width < 20 {
 		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
 	}
-	st, err := build(paths, stderr)
+	st, err := build(paths, stderr, false)
 	if err != nil {
 		return err
 	}

@@ -118,8 +118,9 @@ func parsePair(s string, n int) (int, int, error) {
 	return idx[0], idx[1], nil
 }
 
-// build loads the story (the built-in one without paths) and aligns it.
-func build(paths []string, stderr io.Writer) (*story.Story, error) {
+// build loads the story (the built-in one without paths), aligns it and,
+// unless deferDiffs (the reader computes them as it goes), word-diffs it.
+func build(paths []string, stderr io.Writer, deferDiffs bool) (*story.Story, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
@@ -137,5 +138,7 @@ func build(paths []string, stderr io.Writer) (*story.Story, error) {
 			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
 		}
 	}
-	return story.Build(cs, story.DefaultOptions()), nil
+	opt := story.DefaultOptions()
+	opt.DeferDiffs = deferDiffs
+	return story.Build(cs, opt), nil
 }

@@ -55,7 +55,11 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "synoptic %s\n", version)
 		return nil
 	}
-	st, err := build(paths, stderr)
+	f, isFile := stdout.(*os.File)
+	reader := isFile && term.IsTerminal(f.Fd())
+	// The reader's first screen comes before the word diffs of the whole
+	// story: it diffs what it shows and the rest in the background.
+	st, err := build(paths, stderr, reader)
 	if err != nil {
 		return err
 	}
@@ -70,7 +74,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Left, opt.Right = l, r
 	}
-	if f, ok := stdout.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+	if !reader {
 		return export.Text(stdout, st, opt)
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")

@@ -75,6 +75,60 @@ type scratch struct {
 	words []tokenInfo
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
+	sizes []int
+	hs    []uint64
+	slab  slab
+}
+
+// slab hands out the blocks' feature arrays from large shared arrays: a
+// story has tens of thousands of blocks with several small arrays each,
+// and one allocation per array cost both time and memory.
+type slab struct {
+	i32 []int32
+	f64 []float64
+	u64 []uint64
+}
+
+// slabSize is how many elements each array of a slab holds.
+const slabSize = 8192
+
+// int32s returns a zeroed []int32 of length n whose capacity ends there.
+func (s *slab) int32s(n int) []int32 {
+	if n > slabSize/4 {
+		return make([]int32, n)
+	}
+	if len(s.i32)+n > cap(s.i32) {
+		s.i32 = make([]int32, 0, slabSize)
+	}
+	k := len(s.i32)
+	s.i32 = s.i32[:k+n]
+	return s.i32[k : k+n : k+n]
+}
+
+// float64s returns a zeroed []float64 of length n whose capacity ends there.
+func (s *slab) float64s(n int) []float64 {
+	if n > slabSize/4 {
+		return make([]float64, n)
+	}
+	if len(s.f64)+n > cap(s.f64) {
+		s.f64 = make([]float64, 0, slabSize)
+	}
+	k := len(s.f64)
+	s.f64 = s.f64[:k+n]
+	return s.f64[k : k+n : k+n]
+}
+
+// uint64s returns a zeroed []uint64 of length n whose capacity ends there.
+func (s *slab) uint64s(n int) []uint64 {
+	if n > slabSize/4 {
+		return make([]uint64, n)
+	}
+	if len(s.u64)+n > cap(s.u64) {
+		s.u64 = make([]uint64, 0, slabSize)
+	}
+	k := len(s.u64)
+	s.u64 = s.u64[:k+n]
+	return s.u64[k : k+n : k+n]
 }
 
 type tokenInfo struct {
@@ -411,8 +465,8 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			distinct++
 		}
 	}
-	blk.terms = make([]int32, 0, distinct)
-	blk.tf = make([]float64, 0, distinct)
+	blk.terms = sc.slab.int32s(distinct)[:0]
+	blk.tf = sc.slab.float64s(distinct)[:0]
 	for k := 0; k < len(sc.ids); {
 		j := k
 		for j < len(sc.ids) && sc.ids[j] == sc.ids[k] {
@@ -430,7 +484,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 	}
 	slices.Sort(sc.ids)
-	blk.qterms = slices.Clone(slices.Compact(sc.ids))
+	q := slices.Compact(sc.ids)
+	blk.qterms = sc.slab.int32s(len(q))
+	copy(blk.qterms, q)
 	// for each term, the sentences that hold it, and each sentence's terms
 	ns := 0
 	for _, w := range sc.words {
@@ -438,7 +494,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			ns = max(ns, int(w.sent)+1)
 		}
 	}
-	blk.tsent = make([]uint64, len(blk.terms))
+	blk.tsent = sc.slab.uint64s(len(blk.terms))
 	if ns <= 64 {
 		// one pass over the words, and the sentences' term lists come out
 		// sorted from the block's sorted terms
@@ -464,7 +520,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 				n++
 			}
 		}
-		sizes := make([]int, n)
+		sizes := slices.Grow(sc.sizes[:0], n)[:n]
+		clear(sizes)
+		sc.sizes = sizes
 		total := 0
 		for k := range blk.tsent {
 			var m uint64
@@ -476,7 +534,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			}
 			blk.tsent[k] = m
 		}
-		backing := make([]int32, total)
+		backing := sc.slab.int32s(total)
 		blk.sents = make([]sentence, n)
 		off := 0
 		for r := range blk.sents {
@@ -520,6 +578,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 	}
 	// quoted word 4-grams, stop words included: the same quotation
+	sc.hs = sc.hs[:0]
 	for k := 0; k+3 < len(sc.words); k++ {
 		if !sc.words[k].quoted || !sc.words[k+3].quoted {
 			continue
@@ -529,10 +588,14 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			h = (h ^ w.hash) * 1099511628211
 			h ^= h >> 29
 		}
-		blk.quoted = append(blk.quoted, h)
+		sc.hs = append(sc.hs, h)
 	}
-	slices.Sort(blk.quoted)
-	blk.quoted = slices.Compact(blk.quoted)
+	if len(sc.hs) > 0 {
+		slices.Sort(sc.hs)
+		hs := slices.Compact(sc.hs)
+		blk.quoted = sc.slab.uint64s(len(hs))
+		copy(blk.quoted, hs)
+	}
 }
 
 func isWordByte(c byte) bool {

@@ -138,6 +138,7 @@ func build(paths []string, stderr io.Writer, deferDiffs bool) (*story.Story, err
 			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
 		}
 	}
+	limitMemory(cs)
 	opt := story.DefaultOptions()
 	opt.DeferDiffs = deferDiffs
 	return story.Build(cs, opt), nil

@@ -150,7 +150,7 @@ const chunkBlocks = 128
 // wave's tokens are held at a time, and words an earlier wave met are
 // looked up once in the story's vocabulary, which no one writes while a
 // wave is tokenised.
-const waveChunks = 8
+const waveChunks = 4
 
 // chunkWork is one chunk's tokens while its wave is indexed; the slots are
 // reused from wave to wave.

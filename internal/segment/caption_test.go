@@ -6,13 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 )
 
 // regexpCaption is IsCaption without its prefilter: the regexp alone.
-func regexpCaption(text string) bool { return captionRE.MatchString(strings.TrimSpace(text)) }
+func regexpCaption(text string) bool { return captionRE().MatchString(strings.TrimSpace(text)) }
 
 // captionSamples are the paragraphs of the seed story, of every story and
 // hostile input under testdata, and of a synthetic story.
@@ -98,6 +99,74 @@ func FuzzIsCaption(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := IsCaption(s), regexpCaption(s); got != want {
 			t.Fatalf("IsCaption(%q) = %v, the regexp says %v", s, got, want)
+		}
+	})
+}
+
+// regexpBoilerplate is IsBoilerplate without its prefilter.
+func regexpBoilerplate(text string) bool {
+	t := strings.TrimSpace(text)
+	if utf8.RuneCountInString(t) > 200 {
+		return false
+	}
+	return boilerRE().MatchString(strings.Map(func(r rune) rune {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, t))
+}
+
+// boilerPieces make up random texts near every branch of boilerRE.
+var boilerPieces = []string{
+	"Share", "share this", "SHARE THIS ARTICLE", "ſhare on", " Facebook", "Tweet", "tweet about this on twitter",
+	"twitter", "X", "x", "LinkedIn", "lin\u212aedin", "WhatsApp", "Email", "Print", "Reddit", "Pinterest", "Copy link",
+	"Comments", "comment", "Advertisement", "Ad", "AD", "Sponsored", "Related", "related articles", "Related stories:",
+	"Read more", "read more:", "See also", "More from", "Click here", "Sign up", "sign-up", "Subscribe", "Follow us",
+	"Copyright", "©", "All rights reserved", "newsletter", "Newsletters", "NEWSLETTER", "newſletter", "get", "receive",
+	"join", "inbox", "Get the latest", "Download the app", "download our app", "This article was updated",
+	"This story has been corrected", "contributed to this report", "Contributed To This Report.", ":", " ", "  ",
+	"\u00a0", "\t", "\n", ".", "the mayor said", " the bridge ", "é", "“", "\xff", "Reporters ", "in the city's",
+	strings.Repeat("a long line of words ", 3),
+}
+
+// TestIsBoilerplateMatchesRegexp checks that the prefilter never changes
+// what IsBoilerplate says, as TestIsCaptionMatchesRegexp does for captions.
+func TestIsBoilerplateMatchesRegexp(t *testing.T) {
+	samples := captionSamples(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for len(samples) < 400000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(6); n > 0; n-- {
+			b.WriteString(boilerPieces[rng.IntN(len(boilerPieces))])
+		}
+		samples = append(samples, b.String())
+	}
+	found := 0
+	for _, s := range samples {
+		got, want := IsBoilerplate(s), regexpBoilerplate(s)
+		if got != want {
+			t.Fatalf("IsBoilerplate(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < len(samples)/50 || found > len(samples)*19/20 {
+		t.Errorf("%d boilerplate texts among %d samples", found, len(samples))
+	}
+}
+
+// FuzzIsBoilerplate checks the prefilter against the regexp on any text.
+func FuzzIsBoilerplate(f *testing.F) {
+	for _, s := range boilerPieces {
+		f.Add(s)
+	}
+	f.Add("Sign up for our daily newsletter")
+	f.Add("Jane Doe in Paris contributed to this report.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsBoilerplate(s), regexpBoilerplate(s); got != want {
+			t.Fatalf("IsBoilerplate(%q) = %v, the regexp says %v", s, got, want)
 		}
 	})
 }

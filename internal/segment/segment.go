@@ -6,6 +6,7 @@ package segment
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -138,14 +139,18 @@ func looksLikeTitle(s string) bool {
 	return !strings.Contains(t, ". ")
 }
 
-var captionRE = regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
-	`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
-	`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
+// captionRE is compiled on first use: mayBeCaption spares it most texts,
+// and a run that never needs it does not pay for it at start-up.
+var captionRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
+		`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
+		`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
+})
 
 // IsCaption says whether text reads as a photo or video caption.
 func IsCaption(text string) bool {
 	t := strings.TrimSpace(text)
-	return mayBeCaption(t) && captionRE.MatchString(t)
+	return mayBeCaption(t) && captionRE().MatchString(t)
 }
 
 // mayBeCaption is true of every text captionRE matches, and false of
@@ -203,21 +208,26 @@ func foldRune(r rune) byte {
 
 // foldHasPrefix says whether s starts with lower (lowercase ASCII) when
 // letters are folded.
-func foldHasPrefix(s, lower string) bool {
+func foldHasPrefix(s, lower string) bool { return foldPrefixLen(s, lower) >= 0 }
+
+// foldPrefixLen is the length in s of the prefix that reads as lower
+// (lowercase ASCII) when letters are folded, or -1.
+func foldPrefixLen(s, lower string) int {
+	n := 0
 	for k := 0; k < len(lower); k++ {
-		if s == "" {
-			return false
+		if n == len(s) {
+			return -1
 		}
-		r, w := rune(s[0]), 1
+		r, w := rune(s[n]), 1
 		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s)
+			r, w = utf8.DecodeRuneInString(s[n:])
 		}
 		if foldRune(r) != lower[k] {
-			return false
+			return -1
 		}
-		s = s[w:]
+		n += w
 	}
-	return true
+	return n
 }
 
 // foldHasSuffix says whether s ends with lower (lowercase ASCII) when
@@ -241,7 +251,10 @@ func foldHasSuffix(s, lower string) bool {
 
 // Newsletter lines are furniture only when they ask the reader to do
 // something: "the mayor wrote in the city's newsletter" is reporting.
-var boilerRE = regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+// boilerRE is compiled on first use, like captionRE.
+var boilerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+})
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
 // share buttons, "Click here to read more", "See also …", newsletter and
@@ -257,7 +270,51 @@ func IsBoilerplate(text string) bool {
 		}
 		return r
 	}, t)
-	return boilerRE.MatchString(t)
+	return mayBeBoilerplate(t) && boilerRE().MatchString(t)
+}
+
+// mayBeBoilerplate is true of every text boilerRE matches, and false of
+// almost every short paragraph of prose: each branch of boilerRE starts
+// with one of boilerOpenings, is one of boilerWords, or holds "newsletter"
+// or "contributed to this report". Letters compare as boilerRE's (?i)
+// folds them.
+func mayBeBoilerplate(t string) bool {
+	for _, p := range boilerOpenings {
+		if foldHasPrefix(t, p) {
+			return true
+		}
+	}
+	for _, w := range boilerWords {
+		if foldPrefixLen(t, w) == len(t) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "©") || foldContains(t, "newsletter") || foldContains(t, "contributed to this report")
+}
+
+// boilerOpenings start every text the branches of boilerRE that are
+// anchored on a word match (lowercase ASCII; "©" is tested apart).
+var boilerOpenings = []string{"share", "tweet", "related", "read more", "see also", "more from", "click here", "sign up", "subscribe", "follow us", "copyright",
+	"all rights reserved", "get the latest", "download ", "this article ", "this story "}
+
+// boilerWords are the branches of boilerRE that are a whole text.
+var boilerWords = []string{"facebook", "twitter", "x", "linkedin", "whatsapp", "email", "print", "reddit",
+	"pinterest", "copy link", "comment", "comments", "advertisement", "ad", "sponsored"}
+
+// foldContains says whether s holds lower (lowercase ASCII) when letters
+// are folded.
+func foldContains(s, lower string) bool {
+	first := lower[0]
+	for i := 0; i+len(lower) <= len(s); i++ {
+		c := s[i]
+		if c|0x20 != first && c < utf8.RuneSelf {
+			continue // neither the first letter nor a rune that may fold to it
+		}
+		if foldHasPrefix(s[i:], lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // Sentences splits text into sentences. It does not break after abbreviations

@@ -72,6 +72,7 @@ type corpusIndex struct {
 // scratch buffers reused while tokenising.
 type scratch struct {
 	word  []byte
+	stem  []byte
 	words []tokenInfo
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
@@ -205,12 +206,12 @@ func index(arts [][]segment.Block) *corpusIndex {
 			for _, name := range cw.voc.names {
 				cw.remap = append(cw.remap, ix.voc.termID(name))
 			}
-			for w, id := range cw.voc.raw {
+			cw.voc.raw.each(func(w []byte, h uint64, id int32) {
 				if id >= off {
 					id = cw.remap[id-off]
 				}
-				ix.voc.raw[w] = id
-			}
+				ix.voc.raw.add(w, h, id)
+			})
 			cw.voc = nil
 		}
 		nterms := len(ix.voc.names)
@@ -274,14 +275,14 @@ func parallel(n int, f func(int)) {
 // ids count on from off.
 type vocabulary struct {
 	ids   map[string]int32
-	names []string         // per id from off: the term
-	raw   map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
-	story *vocabulary      // nil for the story's own
-	off   int32            // ids below off are the story vocabulary's
+	names []string    // per id from off: the term
+	raw   wordTable   // a word as written (lowercased) to its term, -1 for stop words
+	story *vocabulary // nil for the story's own
+	off   int32       // ids below off are the story vocabulary's
 }
 
 func newVocabulary() *vocabulary {
-	return &vocabulary{ids: map[string]int32{}, raw: map[string]int32{}}
+	return &vocabulary{ids: map[string]int32{}}
 }
 
 func newChunkVocabulary(story *vocabulary, off int32) *vocabulary {
@@ -313,15 +314,82 @@ func (v *vocabulary) name(id int32) string {
 	return v.names[id-v.off]
 }
 
-// word is the term of a word as written, if the vocabulary has met it.
-func (v *vocabulary) word(w []byte) (int32, bool) {
+// word is the term of a word as written, whose hashBytes is h, if the
+// vocabulary has met it.
+func (v *vocabulary) word(w []byte, h uint64) (int32, bool) {
 	if v.story != nil {
-		if id, ok := v.story.raw[string(w)]; ok {
+		if id, ok := v.story.raw.get(w, h); ok {
 			return id, true
 		}
 	}
-	id, ok := v.raw[string(w)]
-	return id, ok
+	return v.raw.get(w, h)
+}
+
+// wordTable maps words to terms by the words' hashBytes, which scan has
+// already computed: a lookup is a probe or two and one comparison of
+// bytes, where a Go map keyed by strings hashes the word again.
+type wordTable struct {
+	slots []wordSlot
+	text  []byte // the words, one after another
+	n     int
+}
+
+type wordSlot struct {
+	hash uint64
+	off  int   // where the word starts in text
+	len  int32 // 0 for an empty slot
+	term int32
+}
+
+func (t *wordTable) slot(w []byte, h uint64) int {
+	mask := len(t.slots) - 1
+	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	for {
+		s := &t.slots[i]
+		if s.len == 0 || s.hash == h && string(t.text[s.off:s.off+int(s.len)]) == string(w) {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// get returns the term of w, whose hash is h.
+func (t *wordTable) get(w []byte, h uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	s := &t.slots[t.slot(w, h)]
+	return s.term, s.len != 0
+}
+
+// add records the term of w (not empty), whose hash is h, unless w is
+// there already.
+func (t *wordTable) add(w []byte, h uint64, term int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, max(256, 2*len(old)))
+		for _, s := range old {
+			if s.len != 0 {
+				t.slots[t.slot(t.text[s.off:s.off+int(s.len)], s.hash)] = s
+			}
+		}
+	}
+	i := t.slot(w, h)
+	if t.slots[i].len != 0 {
+		return
+	}
+	t.slots[i] = wordSlot{hash: h, off: len(t.text), len: int32(len(w)), term: term}
+	t.text = append(t.text, w...)
+	t.n++
+}
+
+// each calls f for every word of t.
+func (t *wordTable) each(f func(w []byte, h uint64, term int32)) {
+	for _, s := range t.slots {
+		if s.len != 0 {
+			f(t.text[s.off:s.off+int(s.len)], s.hash, s.term)
+		}
+	}
 }
 
 // idfPow shapes the idf weights: tuned on the gold, a gentle power does
@@ -432,16 +500,17 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				}
 			default:
 				// one lookup per word: its stem is worked out once per story
-				if id, ok := voc.word(sc.word); ok {
+				h := sc.words[k].hash
+				if id, ok := voc.word(sc.word, h); ok {
 					sc.words[k].term = id
 					break
 				}
-				key := string(sc.word)
 				id := int32(-1)
-				if len(sc.word) >= 2 && !stop[key] {
-					id = voc.termID(string(stem(sc.word)))
+				if len(sc.word) >= 2 && !stop[string(sc.word)] {
+					sc.stem = append(sc.stem[:0], sc.word...)
+					id = voc.termID(string(stem(sc.stem)))
 				}
-				voc.raw[key] = id
+				voc.raw.add(sc.word, h, id)
 				sc.words[k].term = id
 			}
 		}

@@ -490,7 +490,14 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 			k := len(sc.words) - 1
 			switch {
 			case num:
-				sc.words[k].term = voc.termID(normNumber(sc.word))
+				// figures repeat too: their spelling is normalised once
+				h := sc.words[k].hash
+				id, ok := voc.word(sc.word, h)
+				if !ok {
+					id = voc.termID(normNumber(sc.word))
+					voc.raw.add(sc.word, h, id)
+				}
+				sc.words[k].term = id
 			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]

@@ -90,8 +90,12 @@ type slab struct {
 	u64 []uint64
 }
 
-// slabSize is how many elements each array of a slab holds.
+// slabSize is the most elements an array of a slab holds; a slab's
+// first arrays are smaller, so that a short story stays small.
 const slabSize = 8192
+
+// slabNext is the length of the array that follows one of length n.
+func slabNext(n int) int { return min(slabSize, max(256, 2*n)) }
 
 // int32s returns a zeroed []int32 of length n whose capacity ends there.
 func (s *slab) int32s(n int) []int32 {
@@ -99,7 +103,7 @@ func (s *slab) int32s(n int) []int32 {
 		return make([]int32, n)
 	}
 	if len(s.i32)+n > cap(s.i32) {
-		s.i32 = make([]int32, 0, slabSize)
+		s.i32 = make([]int32, 0, max(n, slabNext(cap(s.i32))))
 	}
 	k := len(s.i32)
 	s.i32 = s.i32[:k+n]
@@ -112,7 +116,7 @@ func (s *slab) float64s(n int) []float64 {
 		return make([]float64, n)
 	}
 	if len(s.f64)+n > cap(s.f64) {
-		s.f64 = make([]float64, 0, slabSize)
+		s.f64 = make([]float64, 0, max(n, slabNext(cap(s.f64))))
 	}
 	k := len(s.f64)
 	s.f64 = s.f64[:k+n]
@@ -125,7 +129,7 @@ func (s *slab) uint64s(n int) []uint64 {
 		return make([]uint64, n)
 	}
 	if len(s.u64)+n > cap(s.u64) {
-		s.u64 = make([]uint64, 0, slabSize)
+		s.u64 = make([]uint64, 0, max(n, slabNext(cap(s.u64))))
 	}
 	k := len(s.u64)
 	s.u64 = s.u64[:k+n]
@@ -192,8 +196,14 @@ func index(arts [][]segment.Block) *corpusIndex {
 		parallel(hi-lo, func(i int) {
 			cw := &slots[i]
 			cw.voc = newChunkVocabulary(ix.voc, off)
-			cw.words, cw.ends = cw.words[:0], cw.ends[:0]
-			for k := (lo + i) * chunkBlocks; k < min(len(work), (lo+i+1)*chunkBlocks); k++ {
+			first, end := (lo+i)*chunkBlocks, min(len(work), (lo+i+1)*chunkBlocks)
+			size := 0
+			for k := first; k < end; k++ {
+				size += len(texts[k])
+			}
+			// about one token per six bytes of prose
+			cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
+			for k := first; k < end; k++ {
 				scan(texts[k], &cw.scan, cw.voc)
 				cw.words = append(cw.words, cw.scan.words...)
 				cw.ends = append(cw.ends, len(cw.words))
@@ -206,12 +216,14 @@ func index(arts [][]segment.Block) *corpusIndex {
 			for _, name := range cw.voc.names {
 				cw.remap = append(cw.remap, ix.voc.termID(name))
 			}
-			cw.voc.raw.each(func(w []byte, h uint64, id int32) {
-				if id >= off {
-					id = cw.remap[id-off]
-				}
-				ix.voc.raw.add(w, h, id)
-			})
+			if hi < nchunks { // later waves look the words up
+				cw.voc.raw.each(func(w []byte, h uint64, id int32) {
+					if id >= off {
+						id = cw.remap[id-off]
+					}
+					ix.voc.raw.add(w, h, id)
+				})
+			}
 			cw.voc = nil
 		}
 		nterms := len(ix.voc.names)

@@ -73,6 +73,7 @@ type corpusIndex struct {
 type scratch struct {
 	word  []byte
 	stem  []byte
+	spans [][2]int
 	words []tokenInfo
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
@@ -449,7 +450,8 @@ func (ix *corpusIndex) weigh() {
 func scan(text string, sc *scratch, voc *vocabulary) {
 	sc.words = sc.words[:0]
 	quote := false
-	for s, sp := range segment.SentenceSpans(text) {
+	sc.spans = segment.AppendSentenceSpans(sc.spans[:0], text)
+	for s, sp := range sc.spans {
 		st := text[sp[0]:sp[1]]
 		for i := 0; i < len(st); {
 			// quotation marks switch the quoted state; other punctuation is skipped

@@ -334,8 +334,11 @@ func Sentences(text string) []string {
 
 // SentenceSpans is Sentences as byte offsets [start, end) into text, without
 // copying: the aligner splits megabytes of text this way.
-func SentenceSpans(text string) [][2]int {
-	var out [][2]int
+func SentenceSpans(text string) [][2]int { return AppendSentenceSpans(nil, text) }
+
+// AppendSentenceSpans appends the spans of SentenceSpans(text) to out, so
+// that a caller splitting many texts can reuse one slice.
+func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 	start := 0
 	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
 	straight := false

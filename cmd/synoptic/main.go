@@ -119,8 +119,10 @@ func parsePair(s string, n int) (int, int, error) {
 }
 
 // build loads the story (the built-in one without paths), aligns it and,
-// unless deferDiffs (the reader computes them as it goes), word-diffs it.
-func build(paths []string, stderr io.Writer, deferDiffs bool) (*story.Story, error) {
+// unless it is for the reader (which diffs as it goes), word-diffs it. A
+// run that only writes the story bounds its memory (memory.go); the reader
+// keeps the story and its layouts for as long as it runs, so it does not.
+func build(paths []string, stderr io.Writer, forReader bool) (*story.Story, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
@@ -138,8 +140,10 @@ func build(paths []string, stderr io.Writer, deferDiffs bool) (*story.Story, err
 			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
 		}
 	}
-	limitMemory(cs)
+	if !forReader {
+		limitMemory(cs)
+	}
 	opt := story.DefaultOptions()
-	opt.DeferDiffs = deferDiffs
+	opt.DeferDiffs = forReader
 	return story.Build(cs, opt), nil
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/synoptic-news/synoptic/corpus"
 )
 
-// The heap of a run peaks while the story is aligned, at about twice what
+// The heap of an export peaks while the story is aligned, at about twice what
 // is live then (the collector's default pacing). A soft memory limit in
 // proportion to the story makes the collector run sooner on big stories,
 // before the heap doubles, so the peak stays near ten times the input.

@@ -289,7 +289,7 @@ func parallel(n int, f func(int)) {
 type vocabulary struct {
 	ids   map[string]int32
 	names []string    // per id from off: the term
-	raw   wordTable   // a word as written (lowercased) to its term, -1 for stop words
+	raw   wordTable   // a word or figure as written (lowercased) to its term, -1 for stop words
 	story *vocabulary // nil for the story's own
 	off   int32       // ids below off are the story vocabulary's
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
@@ -182,7 +183,10 @@ func pageURL(doc *html.Node) string {
 	return og
 }
 
-var dekClassRE = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|subhead(?:line)?|summary|teaser|lede|intro|sapo)(?:$|[\s_-])`)
+// dekClassRE is compiled on first use: only HTML pages need it.
+var dekClassRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|subhead(?:line)?|summary|teaser|lede|intro|sapo)(?:$|[\s_-])`)
+})
 
 // standfirsts collects the text of elements the page marks as a standfirst
 // (class "standfirst", "dek", "summary" …), before readability drops the
@@ -194,7 +198,7 @@ func standfirsts(doc *html.Node) map[string]bool {
 		if depth > maxHTMLDepth {
 			return
 		}
-		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && dekClassRE.MatchString(attr(n, "class")) {
+		if n.Type == html.ElementNode && (n.Data == "p" || n.Data == "div" || n.Data == "h2") && dekClassRE().MatchString(attr(n, "class")) {
 			if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" && len(t) < 600 {
 				out[t] = true
 			}

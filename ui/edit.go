@@ -168,6 +168,7 @@ func (m *Model) setStory(st *story.Story) {
 		m.checks, m.body.conflicts, m.sumLines, m.sumKey = nil, nil, nil, -1
 		m.checksStale = true
 	}
+	m.diffsStale = true
 }
 
 // replace shows st, whose events differ from the shown story's, with event

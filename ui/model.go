@@ -96,6 +96,8 @@ type Model struct {
 	layoutGen int
 	pending   bool // a background layout for layoutGen is running
 
+	diffs diffWork // word diffs a deferred build left out (background.go)
+
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
 
@@ -103,6 +105,7 @@ type Model struct {
 	checks *insight.Report
 	// checksStale asks Update to run the checks of a re-aligned big story.
 	checksStale bool
+	diffsStale  bool // the same for its word diffs
 	mx          *matrixView
 	qv          *quotesView
 	sumLines    []string
@@ -206,6 +209,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			gen, st, l, r := m.layoutGen, m.st, m.body.l, m.body.r
 			cmd = func() tea.Msg { return layoutMsg{gen: gen, g: g, l: l, r: r, cache: layoutAll(st, l, r, g)} }
 		}
+		if !m.sized {
+			cmd = tea.Batch(cmd, m.startDiffs())
+		}
 		m.sized = true
 	case layoutMsg:
 		// Only the layout for the latest size and the current pair counts.
@@ -260,11 +266,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case exportDoneMsg:
 		m.exportDone(msg)
+	case diffsMsg:
+		cmd = m.onDiffs(msg)
 	}
 	if m.checksStale {
 		// An edit re-aligned a big story: check it again off the event loop.
 		m.checksStale = false
 		cmd = tea.Batch(cmd, analyzeCmd(m.st))
+	}
+	if m.diffsStale {
+		// The re-aligned story's new events are diffed in the background
+		// (after the running work, if any: see onDiffs).
+		m.diffsStale = false
+		cmd = tea.Batch(cmd, m.startDiffs())
 	}
 	m.fit()
 	return m, cmd
@@ -567,6 +581,9 @@ func (m *Model) statusBar() string {
 	if reading {
 		parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
 		parts = append(parts, m.editParts()...)
+		if s := m.diffsStatus(); s != "" {
+			parts = append(parts, s)
+		}
 	}
 	if b.boiler && reading {
 		parts = append(parts, "furniture shown")

@@ -82,7 +82,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *width < 20 {
 		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
 	}
-	st, _, err := build(paths, *reviewFlag, stderr)
+	st, _, err := build(paths, *reviewFlag, stderr, false)
 	if err != nil {
 		return err
 	}

@@ -148,9 +148,12 @@ func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, 
 	return rev, rf
 }
 
-// build loads the story (the built-in one without paths), aligns it and
-// applies the review named by reviewFlag or found next to the story.
-func build(paths []string, reviewFlag string, stderr io.Writer) (*story.Story, reviewFile, error) {
+// build loads the story (the built-in one without paths), aligns it,
+// applies the review named by reviewFlag or found next to the story and,
+// unless it is for the reader (which diffs as it goes), word-diffs it. A
+// run that only writes the story bounds its memory (memory.go); the reader
+// keeps the story and its layouts for as long as it runs, so it does not.
+func build(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (*story.Story, reviewFile, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
@@ -168,7 +171,11 @@ func build(paths []string, reviewFlag string, stderr io.Writer) (*story.Story, r
 			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
 		}
 	}
+	if !forReader {
+		limitMemory(cs)
+	}
 	opt := story.DefaultOptions()
+	opt.DeferDiffs = forReader
 	rev, rf := loadReview(reviewFlag, paths, stderr)
 	opt.Review = rev
 	st := story.Build(cs, opt)

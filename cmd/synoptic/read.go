@@ -61,7 +61,11 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "synoptic %s\n", version)
 		return nil
 	}
-	st, rf, err := build(paths, *reviewFlag, stderr)
+	f, isFile := stdout.(*os.File)
+	reader := isFile && term.IsTerminal(f.Fd())
+	// The reader's first screen comes before the word diffs of the whole
+	// story: it diffs what it shows and the rest in the background.
+	st, rf, err := build(paths, *reviewFlag, stderr, reader)
 	if err != nil {
 		return err
 	}
@@ -76,7 +80,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Left, opt.Right = l, r
 	}
-	if f, ok := stdout.(*os.File); !ok || !term.IsTerminal(f.Fd()) {
+	if !reader {
 		return export.Text(stdout, st, opt)
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")

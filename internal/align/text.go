@@ -72,9 +72,69 @@ type corpusIndex struct {
 // scratch buffers reused while tokenising.
 type scratch struct {
 	word  []byte
+	stem  []byte
+	spans [][2]int
 	words []tokenInfo
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
+	sizes []int
+	hs    []uint64
+	slab  slab
+}
+
+// slab hands out the blocks' feature arrays from large shared arrays: a
+// story has tens of thousands of blocks with several small arrays each,
+// and one allocation per array cost both time and memory.
+type slab struct {
+	i32 []int32
+	f64 []float64
+	u64 []uint64
+}
+
+// slabSize is the most elements an array of a slab holds; a slab's
+// first arrays are smaller, so that a short story stays small.
+const slabSize = 8192
+
+// slabNext is the length of the array that follows one of length n.
+func slabNext(n int) int { return min(slabSize, max(256, 2*n)) }
+
+// int32s returns a zeroed []int32 of length n whose capacity ends there.
+func (s *slab) int32s(n int) []int32 {
+	if n > slabSize/4 {
+		return make([]int32, n)
+	}
+	if len(s.i32)+n > cap(s.i32) {
+		s.i32 = make([]int32, 0, max(n, slabNext(cap(s.i32))))
+	}
+	k := len(s.i32)
+	s.i32 = s.i32[:k+n]
+	return s.i32[k : k+n : k+n]
+}
+
+// float64s returns a zeroed []float64 of length n whose capacity ends there.
+func (s *slab) float64s(n int) []float64 {
+	if n > slabSize/4 {
+		return make([]float64, n)
+	}
+	if len(s.f64)+n > cap(s.f64) {
+		s.f64 = make([]float64, 0, max(n, slabNext(cap(s.f64))))
+	}
+	k := len(s.f64)
+	s.f64 = s.f64[:k+n]
+	return s.f64[k : k+n : k+n]
+}
+
+// uint64s returns a zeroed []uint64 of length n whose capacity ends there.
+func (s *slab) uint64s(n int) []uint64 {
+	if n > slabSize/4 {
+		return make([]uint64, n)
+	}
+	if len(s.u64)+n > cap(s.u64) {
+		s.u64 = make([]uint64, 0, max(n, slabNext(cap(s.u64))))
+	}
+	k := len(s.u64)
+	s.u64 = s.u64[:k+n]
+	return s.u64[k : k+n : k+n]
 }
 
 type tokenInfo struct {
@@ -87,9 +147,27 @@ type tokenInfo struct {
 
 // chunkBlocks is how many blocks one tokenising task takes. Long stories
 // are tokenised in parallel, chunk by chunk, each chunk with its own
-// vocabulary; the vocabularies are merged in chunk order, so term ids, and
-// so every result, do not depend on how many processors there are.
+// vocabulary of the terms the story's vocabulary lacks; the vocabularies are
+// merged in chunk order, so term ids, and so every result, do not depend on
+// how many processors there are.
 const chunkBlocks = 128
+
+// waveChunks is how many chunks are tokenised between two merges. Only one
+// wave's tokens are held at a time, and words an earlier wave met are
+// looked up once in the story's vocabulary, which no one writes while a
+// wave is tokenised.
+const waveChunks = 4
+
+// chunkWork is one chunk's tokens while its wave is indexed; the slots are
+// reused from wave to wave.
+type chunkWork struct {
+	voc   *vocabulary
+	words []tokenInfo // the tokens of the chunk's blocks, one block after another
+	ends  []int       // per block: where its tokens end in words
+	remap []int32     // per new term of voc: its id in the story's vocabulary
+	scan  scratch
+	build scratch
+}
 
 // index tokenises every block of arts and computes the story's weights.
 func index(arts [][]segment.Block) *corpusIndex {
@@ -110,40 +188,61 @@ func index(arts [][]segment.Block) *corpusIndex {
 		ix.arts = append(ix.arts, row)
 	}
 	ix.ndocs = len(work)
-	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
-	vocs := make([]*vocabulary, nchunks)
-	toks := make([][]tokenInfo, len(work))
-	parallel(nchunks, func(c int) {
-		voc := newVocabulary()
-		var sc scratch
-		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
-			scan(texts[k], &sc, voc)
-			toks[k] = slices.Clone(sc.words)
-		}
-		vocs[c] = voc
-	})
-	// merge the chunks' vocabularies, in order
 	ix.voc = newVocabulary()
-	remap := make([][]int32, nchunks)
-	for c, voc := range vocs {
-		remap[c] = make([]int32, len(voc.names))
-		for local, name := range voc.names {
-			remap[c][local] = ix.voc.termID(name)
+	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
+	slots := make([]chunkWork, min(nchunks, waveChunks))
+	for lo := 0; lo < nchunks; lo += waveChunks {
+		hi := min(nchunks, lo+waveChunks)
+		off := int32(len(ix.voc.names))
+		parallel(hi-lo, func(i int) {
+			cw := &slots[i]
+			cw.voc = newChunkVocabulary(ix.voc, off)
+			first, end := (lo+i)*chunkBlocks, min(len(work), (lo+i+1)*chunkBlocks)
+			size := 0
+			for k := first; k < end; k++ {
+				size += len(texts[k])
+			}
+			// about one token per six bytes of prose
+			cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
+			for k := first; k < end; k++ {
+				scan(texts[k], &cw.scan, cw.voc)
+				cw.words = append(cw.words, cw.scan.words...)
+				cw.ends = append(cw.ends, len(cw.words))
+			}
+		})
+		// merge the chunks' new terms, in order, and remember their words
+		for i := range slots[:hi-lo] {
+			cw := &slots[i]
+			cw.remap = cw.remap[:0]
+			for _, name := range cw.voc.names {
+				cw.remap = append(cw.remap, ix.voc.termID(name))
+			}
+			if hi < nchunks { // later waves look the words up
+				cw.voc.raw.each(func(w []byte, h uint64, id int32) {
+					if id >= off {
+						id = cw.remap[id-off]
+					}
+					ix.voc.raw.add(w, h, id)
+				})
+			}
+			cw.voc = nil
 		}
-	}
-	ix.names = ix.voc.names
-	parallel(nchunks, func(c int) {
-		var sc scratch
-		for k := c * chunkBlocks; k < min(len(work), (c+1)*chunkBlocks); k++ {
-			for j := range toks[k] {
-				if t := toks[k][j].term; t >= 0 {
-					toks[k][j].term = remap[c][t]
+		nterms := len(ix.voc.names)
+		parallel(hi-lo, func(i int) {
+			cw := &slots[i]
+			for j := range cw.words {
+				if t := cw.words[j].term; t >= off {
+					cw.words[j].term = cw.remap[t-off]
 				}
 			}
-			build(work[k], toks[k], &sc, len(ix.names))
-			toks[k] = nil
-		}
-	})
+			start := 0
+			for b, end := range cw.ends {
+				build(work[(lo+i)*chunkBlocks+b], cw.words[start:end], &cw.build, nterms)
+				start = end
+			}
+		})
+	}
+	ix.names = ix.voc.names
 	ix.df = make([]int32, len(ix.names))
 	for _, blk := range work {
 		for _, t := range blk.terms {
@@ -184,25 +283,126 @@ func parallel(n int, f func(int)) {
 	wg.Wait()
 }
 
-// vocabulary gives each term an id.
+// vocabulary gives each term an id. A chunk's vocabulary holds only the
+// terms its story vocabulary, shared and read-only meanwhile, lacks: their
+// ids count on from off.
 type vocabulary struct {
 	ids   map[string]int32
-	names []string         // per id: the term
-	raw   map[string]int32 // a word as written (lowercased) to its term, -1 for stop words
+	names []string    // per id from off: the term
+	raw   wordTable   // a word or figure as written (lowercased) to its term, -1 for stop words
+	story *vocabulary // nil for the story's own
+	off   int32       // ids below off are the story vocabulary's
 }
 
 func newVocabulary() *vocabulary {
-	return &vocabulary{ids: map[string]int32{}, raw: map[string]int32{}}
+	return &vocabulary{ids: map[string]int32{}}
+}
+
+func newChunkVocabulary(story *vocabulary, off int32) *vocabulary {
+	v := newVocabulary()
+	v.story, v.off = story, off
+	return v
 }
 
 func (v *vocabulary) termID(s string) int32 {
+	if v.story != nil {
+		if id, ok := v.story.ids[s]; ok {
+			return id
+		}
+	}
 	if id, ok := v.ids[s]; ok {
 		return id
 	}
-	id := int32(len(v.names))
+	id := v.off + int32(len(v.names))
 	v.ids[s] = id
 	v.names = append(v.names, s)
 	return id
+}
+
+// name is the text of term id.
+func (v *vocabulary) name(id int32) string {
+	if id < v.off {
+		return v.story.names[id]
+	}
+	return v.names[id-v.off]
+}
+
+// word is the term of a word as written, whose hashBytes is h, if the
+// vocabulary has met it.
+func (v *vocabulary) word(w []byte, h uint64) (int32, bool) {
+	if v.story != nil {
+		if id, ok := v.story.raw.get(w, h); ok {
+			return id, true
+		}
+	}
+	return v.raw.get(w, h)
+}
+
+// wordTable maps words to terms by the words' hashBytes, which scan has
+// already computed: a lookup is a probe or two and one comparison of
+// bytes, where a Go map keyed by strings hashes the word again.
+type wordTable struct {
+	slots []wordSlot
+	text  []byte // the words, one after another
+	n     int
+}
+
+type wordSlot struct {
+	hash uint64
+	off  int   // where the word starts in text
+	len  int32 // 0 for an empty slot
+	term int32
+}
+
+func (t *wordTable) slot(w []byte, h uint64) int {
+	mask := len(t.slots) - 1
+	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	for {
+		s := &t.slots[i]
+		if s.len == 0 || s.hash == h && string(t.text[s.off:s.off+int(s.len)]) == string(w) {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// get returns the term of w, whose hash is h.
+func (t *wordTable) get(w []byte, h uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	s := &t.slots[t.slot(w, h)]
+	return s.term, s.len != 0
+}
+
+// add records the term of w (not empty), whose hash is h, unless w is
+// there already.
+func (t *wordTable) add(w []byte, h uint64, term int32) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, max(256, 2*len(old)))
+		for _, s := range old {
+			if s.len != 0 {
+				t.slots[t.slot(t.text[s.off:s.off+int(s.len)], s.hash)] = s
+			}
+		}
+	}
+	i := t.slot(w, h)
+	if t.slots[i].len != 0 {
+		return
+	}
+	t.slots[i] = wordSlot{hash: h, off: len(t.text), len: int32(len(w)), term: term}
+	t.text = append(t.text, w...)
+	t.n++
+}
+
+// each calls f for every word of t.
+func (t *wordTable) each(f func(w []byte, h uint64, term int32)) {
+	for _, s := range t.slots {
+		if s.len != 0 {
+			f(t.text[s.off:s.off+int(s.len)], s.hash, s.term)
+		}
+	}
 }
 
 // idfPow shapes the idf weights: tuned on the gold, a gentle power does
@@ -250,7 +450,8 @@ func (ix *corpusIndex) weigh() {
 func scan(text string, sc *scratch, voc *vocabulary) {
 	sc.words = sc.words[:0]
 	quote := false
-	for s, sp := range segment.SentenceSpans(text) {
+	sc.spans = segment.AppendSentenceSpans(sc.spans[:0], text)
+	for s, sp := range sc.spans {
 		st := text[sp[0]:sp[1]]
 		for i := 0; i < len(st); {
 			// quotation marks switch the quoted state; other punctuation is skipped
@@ -303,26 +504,34 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 			k := len(sc.words) - 1
 			switch {
 			case num:
-				sc.words[k].term = voc.termID(normNumber(sc.word))
+				// figures repeat too: their spelling is normalised once
+				h := sc.words[k].hash
+				id, ok := voc.word(sc.word, h)
+				if !ok {
+					id = voc.termID(normNumber(sc.word))
+					voc.raw.add(sc.word, h, id)
+				}
+				sc.words[k].term = id
 			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]
-				name := voc.names[prev.term]
+				name := voc.name(prev.term)
 				if !hasMagnitude(name) {
 					prev.term = voc.termID(name + string(magnitude(sc.word)))
 				}
 			default:
 				// one lookup per word: its stem is worked out once per story
-				if id, ok := voc.raw[string(sc.word)]; ok {
+				h := sc.words[k].hash
+				if id, ok := voc.word(sc.word, h); ok {
 					sc.words[k].term = id
 					break
 				}
-				key := string(sc.word)
 				id := int32(-1)
-				if len(sc.word) >= 2 && !stop[key] {
-					id = voc.termID(string(stem(sc.word)))
+				if len(sc.word) >= 2 && !stop[string(sc.word)] {
+					sc.stem = append(sc.stem[:0], sc.word...)
+					id = voc.termID(string(stem(sc.stem)))
 				}
-				voc.raw[key] = id
+				voc.raw.add(sc.word, h, id)
 				sc.words[k].term = id
 			}
 		}
@@ -346,8 +555,8 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			distinct++
 		}
 	}
-	blk.terms = make([]int32, 0, distinct)
-	blk.tf = make([]float64, 0, distinct)
+	blk.terms = sc.slab.int32s(distinct)[:0]
+	blk.tf = sc.slab.float64s(distinct)[:0]
 	for k := 0; k < len(sc.ids); {
 		j := k
 		for j < len(sc.ids) && sc.ids[j] == sc.ids[k] {
@@ -365,7 +574,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 	}
 	slices.Sort(sc.ids)
-	blk.qterms = slices.Clone(slices.Compact(sc.ids))
+	q := slices.Compact(sc.ids)
+	blk.qterms = sc.slab.int32s(len(q))
+	copy(blk.qterms, q)
 	// for each term, the sentences that hold it, and each sentence's terms
 	ns := 0
 	for _, w := range sc.words {
@@ -373,12 +584,12 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			ns = max(ns, int(w.sent)+1)
 		}
 	}
-	blk.tsent = make([]uint64, len(blk.terms))
+	blk.tsent = sc.slab.uint64s(len(blk.terms))
 	if ns <= 64 {
 		// one pass over the words, and the sentences' term lists come out
 		// sorted from the block's sorted terms
 		if len(sc.pos) < nterms {
-			sc.pos = make([]int32, nterms)
+			sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
 		}
 		for k, t := range blk.terms {
 			sc.pos[t] = int32(k)
@@ -399,7 +610,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 				n++
 			}
 		}
-		sizes := make([]int, n)
+		sizes := slices.Grow(sc.sizes[:0], n)[:n]
+		clear(sizes)
+		sc.sizes = sizes
 		total := 0
 		for k := range blk.tsent {
 			var m uint64
@@ -411,7 +624,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			}
 			blk.tsent[k] = m
 		}
-		backing := make([]int32, total)
+		backing := sc.slab.int32s(total)
 		blk.sents = make([]sentence, n)
 		off := 0
 		for r := range blk.sents {
@@ -455,6 +668,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 	}
 	// quoted word 4-grams, stop words included: the same quotation
+	sc.hs = sc.hs[:0]
 	for k := 0; k+3 < len(sc.words); k++ {
 		if !sc.words[k].quoted || !sc.words[k+3].quoted {
 			continue
@@ -464,10 +678,14 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			h = (h ^ w.hash) * 1099511628211
 			h ^= h >> 29
 		}
-		blk.quoted = append(blk.quoted, h)
+		sc.hs = append(sc.hs, h)
 	}
-	slices.Sort(blk.quoted)
-	blk.quoted = slices.Compact(blk.quoted)
+	if len(sc.hs) > 0 {
+		slices.Sort(sc.hs)
+		hs := slices.Compact(sc.hs)
+		blk.quoted = sc.slab.uint64s(len(hs))
+		copy(blk.quoted, hs)
+	}
 }
 
 func isWordByte(c byte) bool {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -33,7 +34,7 @@ func HTML(w io.Writer, st *story.Story, opt Options) error {
 	if c := Checks(st, opt); c != nil {
 		d.Whole = c.Summary.Lines(0)
 	}
-	return htmlTmpl.Execute(w, d)
+	return htmlTmpl().Execute(w, d)
 }
 
 type htmlDoc struct {
@@ -242,7 +243,12 @@ func pair(st *story.Story, opt Options) (int, int, error) {
 // sideArg passes one side and its name ("left", "right") to a sub-template.
 func sideArg(side string, v any) map[string]any { return map[string]any{"Side": side, "A": v, "S": v} }
 
-var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": sideArg}).Parse(`<!DOCTYPE html>
+// htmlTmpl is parsed on first use, not at every start-up.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("html").Funcs(template.FuncMap{"arg": sideArg}).Parse(htmlSource))
+})
+
+const htmlSource = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -367,4 +373,4 @@ var htmlTmpl = template.Must(template.New("html").Funcs(template.FuncMap{"arg": 
 </div>
 {{- end}}
 {{- end}}
-`))
+`

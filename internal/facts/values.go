@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,17 +57,27 @@ type Value struct {
 
 var (
 	monthAlt = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
-	dateRE   = regexp.MustCompile(`\b(?:` +
-		`(\d{4})-(\d{2})-(\d{2})` + // ISO
-		`|(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?` + // Nov. 1, 2024
-		`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?` + // 1 November 2024
-		`|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)` +
-		`)\b`)
-	numRE = regexp.MustCompile(`(?i)(US|U\.S\.|C|A|HK)?([$€£¥₩₽])?\s?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?` +
-		`(?:\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|thousand\b|bn\b|tn\b|mn\b|m\b|b\b|k\b))?` +
-		`(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?`)
-	wordNumRE = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|a hundred|a thousand|a million|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b`)
-	approxRE  = regexp.MustCompile(`(?i)(?:about|around|approximately|roughly|nearly|almost|up to|some|more than|less than|fewer than|over|under|at least|at most|estimated|an estimated|as many as|as much as|close to)\s*$`)
+	// The regexps are compiled on first use: most runs never look for
+	// facts, and compiling them was a good part of every start-up.
+	dateRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\b(?:` +
+			`(\d{4})-(\d{2})-(\d{2})` + // ISO
+			`|(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?` + // Nov. 1, 2024
+			`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?` + // 1 November 2024
+			`|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)` +
+			`)\b`)
+	})
+	numRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(US|U\.S\.|C|A|HK)?([$€£¥₩₽])?\s?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?` +
+			`(?:\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|thousand\b|bn\b|tn\b|mn\b|m\b|b\b|k\b))?` +
+			`(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?`)
+	})
+	wordNumRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|a hundred|a thousand|a million|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b`)
+	})
+	approxRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:about|around|approximately|roughly|nearly|almost|up to|some|more than|less than|fewer than|over|under|at least|at most|estimated|an estimated|as many as|as much as|close to)\s*$`)
+	})
 )
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
@@ -92,10 +103,10 @@ func Extract(text string) []Value {
 			taken[i] = true
 		}
 	}
-	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && wordNumRE.FindStringIndex(text) == nil {
+	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && wordNumRE().FindStringIndex(text) == nil {
 		return nil // nothing to find: most prose paragraphs, quickly
 	}
-	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range dateRE().FindAllStringSubmatchIndex(text, -1) {
 		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -119,7 +130,7 @@ func Extract(text string) []Value {
 		out = append(out, v)
 		mark(m[0], m[1])
 	}
-	for _, m := range numRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range numRE().FindAllStringSubmatchIndex(text, -1) {
 		s, e := m[0], m[1]
 		ds := m[6] // the digits
 		if taken[ds] || !numberBoundary(text, ds, m[7]) {
@@ -192,7 +203,7 @@ func Extract(text string) []Value {
 		out = append(out, v)
 		mark(v.Start, v.End)
 	}
-	for _, m := range wordNumRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range wordNumRE().FindAllStringSubmatchIndex(text, -1) {
 		if taken[m[0]] || (m[0] > 0 && isWordByte(text[m[0]-1])) {
 			continue
 		}
@@ -220,7 +231,7 @@ func hedged(text string, i int) bool {
 	if s < 0 {
 		s = 0
 	}
-	return approxRE.MatchString(text[s:i])
+	return approxRE().MatchString(text[s:i])
 }
 
 func isWordByte(c byte) bool {

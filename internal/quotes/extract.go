@@ -3,6 +3,7 @@ package quotes
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -427,7 +428,10 @@ func sentenceBefore(text string, open int) (string, int) {
 	return text[s:open], s
 }
 
-var colonRE = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,80}?):\s+([^"“”„«»\n]+?)(?:[.!?](?:\s|$)|$)`)
+// colonRE is compiled on first use, not at every start-up.
+var colonRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,80}?):\s+([^"“”„«»\n]+?)(?:[.!?](?:\s|$)|$)`)
+})
 
 // colonSpeech finds reported speech introduced by a colon, without quotation
 // marks: "Trump said: the wall will be built." or a headline's
@@ -436,7 +440,7 @@ var colonRE = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,8
 // words opening the text.
 func colonSpeech(text string, quoted []Span) []Span {
 	var out []Span
-	for _, m := range colonRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range colonRE().FindAllStringSubmatchIndex(text, -1) {
 		ps, pe, cs, ce := m[2], m[3], m[4], m[5]
 		inside := false
 		for _, q := range quoted {

@@ -6,6 +6,7 @@ package segment
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -138,18 +139,122 @@ func looksLikeTitle(s string) bool {
 	return !strings.Contains(t, ". ")
 }
 
-var captionRE = regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
-	`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
-	`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
+// captionRE is compiled on first use: mayBeCaption spares it most texts,
+// and a run that never needs it does not pay for it at start-up.
+var captionRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
+		`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
+		`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
+})
 
 // IsCaption says whether text reads as a photo or video caption.
 func IsCaption(text string) bool {
-	return captionRE.MatchString(strings.TrimSpace(text))
+	t := strings.TrimSpace(text)
+	return mayBeCaption(t) && captionRE().MatchString(t)
+}
+
+// mayBeCaption is true of every text captionRE matches, and false of
+// almost every paragraph of prose, in a few byte comparisons: the regexp
+// costs tens of microseconds a paragraph, and it runs on all of them. Each
+// of captionRE's three branches needs something here: a caption opening
+// (the first branch is anchored), a closing parenthesis at the end (the
+// credit in parentheses), "Getty Images" at the end, or "AP Photo/" with
+// no closing parenthesis after it. Letters compare as captionRE's (?i)
+// folds them, including the two non-ASCII runes that fold to ASCII.
+func mayBeCaption(t string) bool {
+	if t == "" {
+		return false
+	}
+	if t[len(t)-1] == ')' || foldHasSuffix(t, "getty images") {
+		return true
+	}
+	for _, p := range captionOpenings {
+		if foldHasPrefix(t, p) {
+			return true
+		}
+	}
+	for s := t; ; {
+		i := strings.LastIndexByte(s, '/')
+		if i < 0 {
+			return false
+		}
+		if foldHasSuffix(s[:i], "ap photo") && !strings.Contains(t[i:], ")") {
+			return true
+		}
+		s = s[:i]
+	}
+}
+
+// captionOpenings start every text captionRE's first branch matches.
+var captionOpenings = []string{"in this ", "this ", "photo", "image:", "pictured:", "caption:", "file photo:", "(ap photo", "ap photo", "watch:", "video:"}
+
+// foldRune is r as captionRE's (?i) compares it with a lowercase ASCII
+// letter: ASCII capitals lowercased, the long s and the Kelvin sign (the
+// only non-ASCII runes whose case folds include ASCII letters) as s and k,
+// and any other non-ASCII rune as 0, which equals no ASCII byte.
+func foldRune(r rune) byte {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return byte(r) + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		return byte(r)
+	case r == '\u017f':
+		return 's'
+	case r == '\u212a':
+		return 'k'
+	}
+	return 0
+}
+
+// foldHasPrefix says whether s starts with lower (lowercase ASCII) when
+// letters are folded.
+func foldHasPrefix(s, lower string) bool { return foldPrefixLen(s, lower) >= 0 }
+
+// foldPrefixLen is the length in s of the prefix that reads as lower
+// (lowercase ASCII) when letters are folded, or -1.
+func foldPrefixLen(s, lower string) int {
+	n := 0
+	for k := 0; k < len(lower); k++ {
+		if n == len(s) {
+			return -1
+		}
+		r, w := rune(s[n]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[n:])
+		}
+		if foldRune(r) != lower[k] {
+			return -1
+		}
+		n += w
+	}
+	return n
+}
+
+// foldHasSuffix says whether s ends with lower (lowercase ASCII) when
+// letters are folded.
+func foldHasSuffix(s, lower string) bool {
+	for k := len(lower) - 1; k >= 0; k-- {
+		if s == "" {
+			return false
+		}
+		r, w := rune(s[len(s)-1]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeLastRuneInString(s)
+		}
+		if foldRune(r) != lower[k] {
+			return false
+		}
+		s = s[:len(s)-w]
+	}
+	return true
 }
 
 // Newsletter lines are furniture only when they ask the reader to do
 // something: "the mayor wrote in the city's newsletter" is reporting.
-var boilerRE = regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+// boilerRE is compiled on first use, like captionRE.
+var boilerRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+})
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
 // share buttons, "Click here to read more", "See also …", newsletter and
@@ -165,7 +270,51 @@ func IsBoilerplate(text string) bool {
 		}
 		return r
 	}, t)
-	return boilerRE.MatchString(t)
+	return mayBeBoilerplate(t) && boilerRE().MatchString(t)
+}
+
+// mayBeBoilerplate is true of every text boilerRE matches, and false of
+// almost every short paragraph of prose: each branch of boilerRE starts
+// with one of boilerOpenings, is one of boilerWords, or holds "newsletter"
+// or "contributed to this report". Letters compare as boilerRE's (?i)
+// folds them.
+func mayBeBoilerplate(t string) bool {
+	for _, p := range boilerOpenings {
+		if foldHasPrefix(t, p) {
+			return true
+		}
+	}
+	for _, w := range boilerWords {
+		if foldPrefixLen(t, w) == len(t) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "©") || foldContains(t, "newsletter") || foldContains(t, "contributed to this report")
+}
+
+// boilerOpenings start every text the branches of boilerRE that are
+// anchored on a word match (lowercase ASCII; "©" is tested apart).
+var boilerOpenings = []string{"share", "tweet", "related", "read more", "see also", "more from", "click here", "sign up", "subscribe", "follow us", "copyright",
+	"all rights reserved", "get the latest", "download ", "this article ", "this story "}
+
+// boilerWords are the branches of boilerRE that are a whole text.
+var boilerWords = []string{"facebook", "twitter", "x", "linkedin", "whatsapp", "email", "print", "reddit",
+	"pinterest", "copy link", "comment", "comments", "advertisement", "ad", "sponsored"}
+
+// foldContains says whether s holds lower (lowercase ASCII) when letters
+// are folded.
+func foldContains(s, lower string) bool {
+	first := lower[0]
+	for i := 0; i+len(lower) <= len(s); i++ {
+		c := s[i]
+		if c|0x20 != first && c < utf8.RuneSelf {
+			continue // neither the first letter nor a rune that may fold to it
+		}
+		if foldHasPrefix(s[i:], lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // Sentences splits text into sentences. It does not break after abbreviations
@@ -185,8 +334,11 @@ func Sentences(text string) []string {
 
 // SentenceSpans is Sentences as byte offsets [start, end) into text, without
 // copying: the aligner splits megabytes of text this way.
-func SentenceSpans(text string) [][2]int {
-	var out [][2]int
+func SentenceSpans(text string) [][2]int { return AppendSentenceSpans(nil, text) }
+
+// AppendSentenceSpans appends the spans of SentenceSpans(text) to out, so
+// that a caller splitting many texts can reuse one slice.
+func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 	start := 0
 	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
 	straight := false

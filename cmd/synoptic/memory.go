@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"runtime/debug"
+
+	"github.com/synoptic-news/synoptic/corpus"
+)
+
+// The heap of an export peaks while the story is aligned, at about twice what
+// is live then (the collector's default pacing). A soft memory limit in
+// proportion to the story makes the collector run sooner on big stories,
+// before the heap doubles, so the peak stays near ten times the input.
+// Below the limit nothing changes; a story whose live data needs more than
+// the limit only makes the collector work harder (it never takes more than
+// about half the CPU), never fails. GOMEMLIMIT in the environment wins.
+const (
+	memBase    = 16 << 20 // the runtime, the program and small stories
+	memPerByte = 8        // per byte of article text
+	memPerPara = 512      // per paragraph: blocks, events and their slices
+)
+
+// memoryLimit is the soft memory limit for cs.
+func memoryLimit(cs *corpus.Story) int64 {
+	var bytes, paras int64
+	for _, a := range cs.Articles {
+		for _, p := range a.Paras {
+			bytes += int64(len(p.Text))
+			paras++
+		}
+	}
+	return memBase + memPerByte*bytes + memPerPara*paras
+}
+
+// limitMemory sets the soft memory limit for cs unless GOMEMLIMIT is set.
+func limitMemory(cs *corpus.Story) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit(cs))
+	}
+}

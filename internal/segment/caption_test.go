@@ -1,0 +1,172 @@
+package segment
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+)
+
+// regexpCaption is IsCaption without its prefilter: the regexp alone.
+func regexpCaption(text string) bool { return captionRE().MatchString(strings.TrimSpace(text)) }
+
+// captionSamples are the paragraphs of the seed story, of every story and
+// hostile input under testdata, and of a synthetic story.
+func captionSamples(t *testing.T) []string {
+	var out []string
+	add := func(cs *corpus.Story) {
+		for _, a := range cs.Articles {
+			for _, p := range a.Paras {
+				out = append(out, p.Text)
+			}
+		}
+	}
+	add(corpus.Default())
+	add(benchdata.Generate(benchdata.Config{Bytes: benchdata.KB100, Articles: 3, Seed: benchdata.Seed}).Corpus)
+	for _, dir := range []string{"../../testdata/stories", "../../testdata/hostile", "../../testdata/gold"} {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if cs, err := corpus.Load([]string{filepath.Join(dir, e.Name())}); err == nil {
+				add(cs)
+			}
+		}
+	}
+	return out
+}
+
+// captionPieces make up random texts near every branch of captionRE: its
+// openings, credits and keywords in mixed case, the runes whose case folds
+// reach ASCII letters, parentheses, slashes and spaces.
+var captionPieces = []string{
+	"In this photo", "in this image", "IN THIS PICTURE", "in this file photo", "In this handout", "In This ",
+	"This photo ", "this image ", "THIS ", "thiſ photo ", "Photo:", "photograph:", "PHOTO", "Image:", "Pictured:",
+	"Caption:", "File photo:", "(AP Photo", "AP Photo", "ap photo/", "AP Photo/Jane Doe", "Watch:", "video:",
+	"via AP", "VIA ap", "Getty Images", "getty images", "GETTY IMAGEſ", "AFP via Getty Images", "Reuters",
+	"REUTERS", "AFP", "afp", "EPA", "epa", "Shutterstock", "ſhutterſtock", "Photo by", "photo by", "/AP", "/ap",
+	"Press Service", "presſ service", "\u212a", "k", "s", "\u017f", "(", ")", "((", "))", "/", " ", "  ", "\t",
+	"\n", "\u00a0", "\u2003", "The mayor said", " the bridge ", "é", "“", "”", "\xff", ".", ",", ":", "x",
+	strings.Repeat("long words here ", 6),
+}
+
+// TestIsCaptionMatchesRegexp checks that the prefilter never changes what
+// IsCaption says: on every real paragraph at hand and on random texts made
+// of captionRE's own words, IsCaption and the regexp alone agree.
+func TestIsCaptionMatchesRegexp(t *testing.T) {
+	samples := captionSamples(t)
+	if len(samples) < 500 {
+		t.Fatalf("only %d sample paragraphs", len(samples))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for len(samples) < 400000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(8); n > 0; n-- {
+			b.WriteString(captionPieces[rng.IntN(len(captionPieces))])
+		}
+		samples = append(samples, b.String())
+	}
+	captions := 0
+	for _, s := range samples {
+		got, want := IsCaption(s), regexpCaption(s)
+		if got != want {
+			t.Fatalf("IsCaption(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if want {
+			captions++
+		}
+	}
+	// both answers must occur often, or the comparison proves little
+	if captions < len(samples)/20 || captions > len(samples)*19/20 {
+		t.Errorf("%d captions among %d samples", captions, len(samples))
+	}
+}
+
+// FuzzIsCaption checks the prefilter against the regexp on any text.
+func FuzzIsCaption(f *testing.F) {
+	for _, s := range captionPieces {
+		f.Add(s)
+	}
+	f.Add("People wait in line. (AP Photo/Jane Doe)")
+	f.Add("Smoke rises over the city. AFP via Getty Images")
+	f.Add("In this file photo, a ship docks. Photo by Someone/Reuters")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsCaption(s), regexpCaption(s); got != want {
+			t.Fatalf("IsCaption(%q) = %v, the regexp says %v", s, got, want)
+		}
+	})
+}
+
+// regexpBoilerplate is IsBoilerplate without its prefilter.
+func regexpBoilerplate(text string) bool {
+	t := strings.TrimSpace(text)
+	if utf8.RuneCountInString(t) > 200 {
+		return false
+	}
+	return boilerRE().MatchString(strings.Map(func(r rune) rune {
+		if r == '\u00a0' {
+			return ' '
+		}
+		return r
+	}, t))
+}
+
+// boilerPieces make up random texts near every branch of boilerRE.
+var boilerPieces = []string{
+	"Share", "share this", "SHARE THIS ARTICLE", "ſhare on", " Facebook", "Tweet", "tweet about this on twitter",
+	"twitter", "X", "x", "LinkedIn", "lin\u212aedin", "WhatsApp", "Email", "Print", "Reddit", "Pinterest", "Copy link",
+	"Comments", "comment", "Advertisement", "Ad", "AD", "Sponsored", "Related", "related articles", "Related stories:",
+	"Read more", "read more:", "See also", "More from", "Click here", "Sign up", "sign-up", "Subscribe", "Follow us",
+	"Copyright", "©", "All rights reserved", "newsletter", "Newsletters", "NEWSLETTER", "newſletter", "get", "receive",
+	"join", "inbox", "Get the latest", "Download the app", "download our app", "This article was updated",
+	"This story has been corrected", "contributed to this report", "Contributed To This Report.", ":", " ", "  ",
+	"\u00a0", "\t", "\n", ".", "the mayor said", " the bridge ", "é", "“", "\xff", "Reporters ", "in the city's",
+	strings.Repeat("a long line of words ", 3),
+}
+
+// TestIsBoilerplateMatchesRegexp checks that the prefilter never changes
+// what IsBoilerplate says, as TestIsCaptionMatchesRegexp does for captions.
+func TestIsBoilerplateMatchesRegexp(t *testing.T) {
+	samples := captionSamples(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for len(samples) < 400000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(6); n > 0; n-- {
+			b.WriteString(boilerPieces[rng.IntN(len(boilerPieces))])
+		}
+		samples = append(samples, b.String())
+	}
+	found := 0
+	for _, s := range samples {
+		got, want := IsBoilerplate(s), regexpBoilerplate(s)
+		if got != want {
+			t.Fatalf("IsBoilerplate(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < len(samples)/50 || found > len(samples)*19/20 {
+		t.Errorf("%d boilerplate texts among %d samples", found, len(samples))
+	}
+}
+
+// FuzzIsBoilerplate checks the prefilter against the regexp on any text.
+func FuzzIsBoilerplate(f *testing.F) {
+	for _, s := range boilerPieces {
+		f.Add(s)
+	}
+	f.Add("Sign up for our daily newsletter")
+	f.Add("Jane Doe in Paris contributed to this report.")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsBoilerplate(s), regexpBoilerplate(s); got != want {
+			t.Fatalf("IsBoilerplate(%q) = %v, the regexp says %v", s, got, want)
+		}
+	})
+}

@@ -203,9 +203,15 @@ func TestFirstScreenBigStory(t *testing.T) {
 		t.Fatalf("first screen laid out %d rows", partial)
 	}
 	checkFits(t, m.View(), 160, 45)
+	if sb := statusLine(m); !strings.Contains(sb, "(laying out)") {
+		t.Errorf("first screen: the status bar does not say the rest is being laid out: %q", sb)
+	}
 	press(m, "n", "n")
 	cur := m.body.cur
 	m.Update(cmd())
+	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("(%d shown)", len(m.body.events))) {
+		t.Errorf("after the background layout: status bar %q", sb)
+	}
 	if m.pending || m.body.rowLimit != 0 || len(m.body.rows) <= partial {
 		t.Fatalf("after the background layout: %d rows (first screen %d), pending %v", len(m.body.rows), partial, m.pending)
 	}

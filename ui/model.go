@@ -579,7 +579,13 @@ func (m *Model) statusBar() string {
 	}
 	reading := m.overlay() == nil // an open list says only its own state
 	if reading {
-		parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+		if m.pending {
+			// The first screen of a big story is laid out ahead of the rest,
+			// which is still being laid out: its count would mislead.
+			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
+		} else {
+			parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+		}
 		parts = append(parts, m.editParts()...)
 		if s := m.diffsStatus(); s != "" {
 			parts = append(parts, s)

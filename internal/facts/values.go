@@ -3,7 +3,6 @@ package facts
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -54,21 +53,6 @@ type Value struct {
 	prec float64 // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
 }
 
-var (
-	monthAlt = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
-	dateRE   = regexp.MustCompile(`\b(?:` +
-		`(\d{4})-(\d{2})-(\d{2})` + // ISO
-		`|(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?` + // Nov. 1, 2024
-		`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?` + // 1 November 2024
-		`|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)` +
-		`)\b`)
-	numRE = regexp.MustCompile(`(?i)(US|U\.S\.|C|A|HK)?([$€£¥₩₽])?\s?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?` +
-		`(?:\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|thousand\b|bn\b|tn\b|mn\b|m\b|b\b|k\b))?` +
-		`(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?`)
-	wordNumRE = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|a hundred|a thousand|a million|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b`)
-	approxRE  = regexp.MustCompile(`(?i)(?:about|around|approximately|roughly|nearly|almost|up to|some|more than|less than|fewer than|over|under|at least|at most|estimated|an estimated|as many as|as much as|close to)\s*$`)
-)
-
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 	"mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100, "dozen": 12}
 
@@ -85,6 +69,9 @@ var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": 
 // text gives, in text order, with Article and Block zero. Names are not
 // included; see ExtractNames.
 func Extract(text string) []Value {
+	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && !hasWordNumber(text) {
+		return nil // nothing to find: most prose paragraphs, quickly
+	}
 	var out []Value
 	taken := make([]bool, len(text)+1)
 	mark := func(s, e int) {
@@ -92,10 +79,7 @@ func Extract(text string) []Value {
 			taken[i] = true
 		}
 	}
-	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && wordNumRE.FindStringIndex(text) == nil {
-		return nil // nothing to find: most prose paragraphs, quickly
-	}
-	for _, m := range dateRE.FindAllStringSubmatchIndex(text, -1) {
+	scanDates(text, func(m *match) {
 		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -114,16 +98,16 @@ func Extract(text string) []Value {
 			v.Key = strings.ToLower(g(10))
 		}
 		if v.Key == "" {
-			continue
+			return
 		}
 		out = append(out, v)
 		mark(m[0], m[1])
-	}
-	for _, m := range numRE.FindAllStringSubmatchIndex(text, -1) {
+	})
+	scanNumbers(text, func(m *match) {
 		s, e := m[0], m[1]
 		ds := m[6] // the digits
 		if taken[ds] || !numberBoundary(text, ds, m[7]) {
-			continue
+			return
 		}
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -135,7 +119,7 @@ func Extract(text string) []Value {
 		frac := g(4)
 		f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
 		if err != nil {
-			continue
+			return
 		}
 		prec := math.Pow(10, -float64(len(frac)))
 		suffix := strings.ToLower(g(5))
@@ -176,7 +160,7 @@ func Extract(text string) []Value {
 			v.Text = text[v.Start:v.End]
 			out = append(out, v)
 			mark(v.Start, v.End)
-			continue
+			return
 		}
 		v.num, v.prec = f, prec
 		v.Key = formatNum(f)
@@ -191,10 +175,10 @@ func Extract(text string) []Value {
 		}
 		out = append(out, v)
 		mark(v.Start, v.End)
-	}
-	for _, m := range wordNumRE.FindAllStringSubmatchIndex(text, -1) {
+	})
+	scanWordNumbers(text, func(m *match) {
 		if taken[m[0]] || (m[0] > 0 && isWordByte(text[m[0]-1])) {
-			continue
+			return
 		}
 		w := strings.ToLower(text[m[2]:m[3]])
 		f := wordNums[w]
@@ -203,13 +187,13 @@ func Extract(text string) []Value {
 		}
 		unit := unitAfter(text[m[1]:])
 		if unit == "" || strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "of ") {
-			continue // "two of them", "five to one": not a count of anything
+			return // "two of them", "five to one": not a count of anything
 		}
 		v := Value{Type: Number, Text: text[m[0]:m[1]], Key: formatNum(f), Unit: unit, Start: m[0], End: m[1], num: f, prec: 1}
 		v.Approx = hedged(text, m[0])
 		out = append(out, v)
 		mark(m[0], m[1])
-	}
+	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
@@ -220,7 +204,7 @@ func hedged(text string, i int) bool {
 	if s < 0 {
 		s = 0
 	}
-	return approxRE.MatchString(text[s:i])
+	return approxAt(text[s:i])
 }
 
 func isWordByte(c byte) bool {

@@ -1,0 +1,27 @@
+package quotes
+
+import (
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// BenchmarkCheck is the quote check of two generated articles of each size
+// (the story is built outside the timing).
+func BenchmarkCheck(b *testing.B) {
+	for _, sz := range []struct {
+		name  string
+		bytes int
+	}{{"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}} {
+		b.Run(sz.name, func(b *testing.B) {
+			st := story.Build(benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus, story.DefaultOptions())
+			b.SetBytes(int64(2 * sz.bytes))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				Check(st)
+			}
+		})
+	}
+}

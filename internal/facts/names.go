@@ -28,19 +28,19 @@ func Words(text string) []Word {
 	initial := true
 	broken := false
 	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+		r, w := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
 				initial = true
 				broken = true
-			case strings.ContainsRune("\"“”„«»‘’‹›(", r):
+			case r == '"' || r == '(' || (r >= utf8.RuneSelf && strings.ContainsRune("“”„«»‘’‹›", r)):
 				// an opening quotation mark starts a quoted sentence
 				if r == '“' || r == '„' || r == '«' || r == '(' || r == '‘' || (r == '"' && (i == 0 || isSpaceByte(text, i-1))) {
 					initial = true
 				}
 				broken = true
-			case !unicode.IsSpace(r):
+			case !isSpaceRune(r):
 				broken = true
 			}
 			i += w
@@ -48,13 +48,13 @@ func Words(text string) []Word {
 		}
 		j := i + w
 		for j < len(text) {
-			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			r2, w2 := decodeRune(text, j)
 			if isWordRune(r2) {
 				j += w2
 				continue
 			}
-			if strings.ContainsRune("'’-.", r2) && j+w2 < len(text) {
-				r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.') && j+w2 < len(text) {
+				r3, _ := decodeRune(text, j+w2)
 				if isWordRune(r3) {
 					j += w2
 					continue
@@ -75,7 +75,35 @@ func Words(text string) []Word {
 
 func isSpaceByte(s string, i int) bool { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // isAbbrev says whether w followed by a period is an abbreviation that does
 // not end a sentence: a title, a month, or a single initial.
@@ -245,7 +273,24 @@ var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof
 	"acting", "interim", "councillor", "councilor", "councilman", "councilwoman", "alderman", "sheriff", "inspector",
 	"detective", "superintendent", "chancellor's", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
 
-func titleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+func titleWord(w string) bool { return inLower(titleWords, w) }
+
+// inLower says whether set holds w in lower case (strings.ToLower), without
+// allocating for a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -263,6 +308,29 @@ func isDateWord(w string) bool {
 // Fold returns s in lower case without diacritics and with typographic
 // apostrophes made straight, for comparing names and words.
 func Fold(s string) string {
+	// ASCII, the common case, has no marks to drop and no apostrophes to
+	// straighten: only capitals to lower, and none most of the time
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldSlow(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func foldSlow(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -324,6 +392,13 @@ func SimilarWord(x, y string) bool {
 	if x == y {
 		return true
 	}
+	if isASCII(x) && isASCII(y) {
+		// a byte is a rune: the same test without converting
+		if len(x) < 5 || len(y) < 5 || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+			return false
+		}
+		return editOneASCII(x, y)
+	}
 	rx, ry := []rune(x), []rune(y)
 	if len(rx) < 5 || len(ry) < 5 {
 		return false
@@ -334,6 +409,33 @@ func SimilarWord(x, y string) bool {
 		return false
 	}
 	return editDistanceAtMostOne(rx, ry)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// editOneASCII is editDistanceAtMostOne on ASCII strings.
+func editOneASCII(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 func editDistanceAtMostOne(a, b []rune) bool {

@@ -126,6 +126,9 @@ type cast struct {
 	people []person
 	index  map[string]int
 	byTok  map[string][]int // name word → people, to look names up
+	// known and fullest remember their answers: the cast is complete
+	// before the first question
+	knownMemo, fullestMemo map[string]string
 }
 
 // candidates returns the people sharing a word with toks (within one
@@ -166,24 +169,40 @@ func (c *cast) add(name string, context []string) {
 // known returns the fullest name of the article's people that name
 // matches, or "".
 func (c *cast) known(name string) string {
+	if v, ok := c.knownMemo[name]; ok {
+		return v
+	}
+	v := ""
 	t := facts.NameTokens(name)
 	for _, i := range c.candidates(t) {
 		if p := c.people[i]; facts.SameTokens(t, p.toks) {
-			return c.fullest(p)
+			v = c.fullest(p)
+			break
 		}
 	}
-	return ""
+	if c.knownMemo == nil {
+		c.knownMemo = map[string]string{}
+	}
+	c.knownMemo[name] = v
+	return v
 }
 
 // fullest returns the name of the people matching p that the article gives
 // most often, the longer on a tie.
 func (c *cast) fullest(p person) string {
+	if v, ok := c.fullestMemo[p.name]; ok {
+		return v
+	}
 	best := p
 	for _, i := range c.candidates(p.toks) {
 		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
 			best = q
 		}
 	}
+	if c.fullestMemo == nil {
+		c.fullestMemo = map[string]string{}
+	}
+	c.fullestMemo[p.name] = best.name
 	return best.name
 }
 
@@ -215,6 +234,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	}
 	var out []Quote
 	lastSpeaker, lastBlock := "", -10
+	prev := "" // the body block before, its quotations masked
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
 			continue
@@ -225,7 +245,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q := Quote{Article: a, Block: bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed}
 			if sp.Speaker != "" {
-				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prevBlock(art.Blocks, bi))
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prev)
 			}
 			if q.Speaker != "" && !pronounSpeakers[strings.ToLower(q.Speaker)] {
 				lastSpeaker, lastBlock = q.Speaker, bi
@@ -233,18 +253,9 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
+		prev = text
 	}
 	return out
-}
-
-// prevBlock returns the body block before block i, its quotations masked.
-func prevBlock(blocks []segment.Block, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		if blocks[j].Kind.IsBody() {
-			return masked(blocks[j].Text, Extract(blocks[j].Text))
-		}
-	}
-	return ""
 }
 
 // masked returns text with its quotations blanked out (same length), so

@@ -435,6 +435,9 @@ var colonRE = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,8
 // the colon must be a speaker with a speech verb, or one to four capitalised
 // words opening the text.
 func colonSpeech(text string, quoted []Span) []Span {
+	if !colonSpace(text) {
+		return nil // colonRE needs a colon and a space after it
+	}
 	var out []Span
 	for _, m := range colonRE.FindAllStringSubmatchIndex(text, -1) {
 		ps, pe, cs, ce := m[2], m[3], m[4], m[5]
@@ -476,6 +479,19 @@ func colonSpeech(text string, quoted []Span) []Span {
 			Speaker: spk, SpeakerStart: spkStart})
 	}
 	return out
+}
+
+// colonSpace says whether text holds a colon followed by a space (\s).
+func colonSpace(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == ':' && i+1 < len(text) {
+			switch text[i+1] {
+			case ' ', '\t', '\n', '\f', '\r':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allCapitalised(ws []facts.Word) bool {

@@ -10,6 +10,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -168,8 +169,16 @@ func across(st *story.Story, extract func(a, b int, text string) []Value) []Agre
 func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 
 // LowerWords returns the words that st's body text writes in lower case, so
-// that a capitalised word opening a sentence is known to be common.
+// that a capitalised word opening a sentence is known to be common. The
+// map is shared: callers must not change it. The facts check, the quote
+// check and the coverage matrix all ask for it, often at once, so the last
+// story's is kept and computed once.
 func LowerWords(st *story.Story) map[string]bool {
+	lowerMemo.Lock()
+	defer lowerMemo.Unlock()
+	if n := len(st.Articles); n > 0 && len(lowerMemo.arts) == n && &lowerMemo.arts[0] == &st.Articles[0] {
+		return lowerMemo.lower
+	}
 	lower := map[string]bool{}
 	for _, a := range st.Articles {
 		for _, b := range a.Blocks {
@@ -183,7 +192,16 @@ func LowerWords(st *story.Story) map[string]bool {
 			}
 		}
 	}
+	lowerMemo.arts, lowerMemo.lower = st.Articles, lower
 	return lower
+}
+
+// lowerMemo is the last story's LowerWords. It holds the story's articles,
+// whose text does not change once read, so that their address names them.
+var lowerMemo struct {
+	sync.Mutex
+	arts  []story.Article
+	lower map[string]bool
 }
 
 // agreements groups values that two or more articles give alike.
@@ -208,7 +226,7 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 					used[b][j] = true
 					ag.Articles = append(ag.Articles, b)
 					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(NameTokens(w.Text)) == len(NameTokens(v.Text)) {
+					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
 					break
@@ -325,7 +343,7 @@ func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
 
 func mentionsName(vs []Value, n Value) bool {
 	for _, v := range vs {
-		if v.Type == Name && SameName(v.Text, n.Text) {
+		if v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}

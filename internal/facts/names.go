@@ -24,7 +24,7 @@ type Word struct {
 // hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
 // period for abbreviations ("Mr.", "Nov.").
 func Words(text string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(text)/6+1)
 	initial := true
 	broken := false
 	for i := 0; i < len(text); {
@@ -69,6 +69,9 @@ func Words(text string) []Word {
 		initial = false
 		broken = false
 		i = j
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

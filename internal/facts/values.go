@@ -48,9 +48,10 @@ type Value struct {
 	Start   int `json:"start"`
 	End     int `json:"end"`
 
-	noun string  // for money, the noun after it ("grant" in "$2 million grant")
-	num  float64 // numeric value for numbers, money and percents
-	prec float64 // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+	noun string   // for money, the noun after it ("grant" in "$2 million grant")
+	toks []string // for names from ExtractNames, NameTokens(Text)
+	num  float64  // numeric value for numbers, money and percents
+	prec float64  // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
 }
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
@@ -315,8 +316,9 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 			continue
 		}
 		core := n.Core
-		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(NameTokens(core), " "), Person: PersonLike(n),
-			Start: n.CoreStart, End: n.CoreStart + len(core)})
+		toks := NameTokens(core)
+		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: PersonLike(n),
+			Start: n.CoreStart, End: n.CoreStart + len(core), toks: toks})
 	}
 	return out
 }
@@ -326,7 +328,7 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 // that SameName matches.
 func SameValue(a, b Value) bool {
 	if a.Type == Name || b.Type == Name {
-		return a.Type == b.Type && (a.Key == b.Key || SameName(a.Text, b.Text))
+		return a.Type == b.Type && (a.Key == b.Key || SameTokens(a.nameTokens(), b.nameTokens()))
 	}
 	if a.num != 0 || b.num != 0 {
 		if numeric(a.Type) != numeric(b.Type) {
@@ -343,6 +345,15 @@ func SameValue(a, b Value) bool {
 		return sameDate(a.Key, b.Key)
 	}
 	return a.Type == b.Type && a.Key == b.Key
+}
+
+// nameTokens returns NameTokens(v.Text), computed once for names from
+// ExtractNames.
+func (v Value) nameTokens() []string {
+	if v.toks != nil {
+		return v.toks
+	}
+	return NameTokens(v.Text)
 }
 
 // numeric sorts types that compare as numbers: money and a plain number

@@ -128,7 +128,10 @@ type cast struct {
 	byTok  map[string][]int // name word → people, to look names up
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
-	knownMemo, fullestMemo map[string]string
+	knownMemo, fullestMemo, descMemo map[string]string
+	// ctxExact and ctxPrefix index the contexts by word and by the first
+	// five bytes of words of five or more (see indexContexts)
+	ctxExact, ctxPrefix map[string][]ctxRef
 }
 
 // candidates returns the people sharing a word with toks (within one
@@ -331,34 +334,79 @@ func resolve(raw string, pos int, text string, people *cast, lower map[string]bo
 	if len(desc) == 0 {
 		return ""
 	}
-	head := desc[len(desc)-1]
-	best, bestN := "", 0
-	counts := map[string]int{}
-	for _, p := range people.people {
-		for _, ctx := range p.contexts {
-			if !containsPrefix(ctx, head) {
-				continue
-			}
-			ok := 0
-			for _, d := range desc[:len(desc)-1] {
-				if containsPrefix(ctx, d) {
-					ok++
-				}
-			}
-			if 2*ok < len(desc)-1 {
-				continue
-			}
-			name := people.fullest(p)
-			counts[name]++
-			if counts[name] > bestN {
-				best, bestN = name, counts[name]
-			}
-		}
-	}
-	if best != "" {
+	if best := people.described(desc); best != "" {
 		return best
 	}
 	return strings.TrimSpace(raw)
+}
+
+// described returns the person the article introduces with the words desc
+// (the last one the head noun): the one whose mentions most often follow
+// words sharing the head and half of the others, or "".
+func (c *cast) described(desc []string) string {
+	key := strings.Join(desc, "\x00")
+	if v, ok := c.descMemo[key]; ok {
+		return v
+	}
+	if c.ctxExact == nil {
+		c.indexContexts()
+	}
+	head := desc[len(desc)-1]
+	refs := c.ctxExact[head]
+	if len(head) >= 5 {
+		refs = c.ctxPrefix[head[:5]]
+	}
+	best, bestN := "", 0
+	counts := map[string]int{}
+	for _, r := range refs {
+		p := c.people[r.person]
+		ctx := p.contexts[r.ctx]
+		ok := 0
+		for _, d := range desc[:len(desc)-1] {
+			if containsPrefix(ctx, d) {
+				ok++
+			}
+		}
+		if 2*ok < len(desc)-1 {
+			continue
+		}
+		name := c.fullest(p)
+		counts[name]++
+		if counts[name] > bestN {
+			best, bestN = name, counts[name]
+		}
+	}
+	if c.descMemo == nil {
+		c.descMemo = map[string]string{}
+	}
+	c.descMemo[key] = best
+	return best
+}
+
+// ctxRef is one context of one person.
+type ctxRef struct{ person, ctx int }
+
+// indexContexts indexes the words before each mention, so that described
+// visits only the mentions containsPrefix would accept for the head: those
+// with the word itself, or with a word of the same first five bytes when
+// the head has five or more. The lists are in person then mention order.
+func (c *cast) indexContexts() {
+	c.ctxExact, c.ctxPrefix = map[string][]ctxRef{}, map[string][]ctxRef{}
+	add := func(m map[string][]ctxRef, k string, r ctxRef) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != r {
+			m[k] = append(l, r)
+		}
+	}
+	for i, p := range c.people {
+		for j, ctx := range p.contexts {
+			for _, x := range ctx {
+				add(c.ctxExact, x, ctxRef{i, j})
+				if len(x) >= 5 {
+					add(c.ctxPrefix, x[:5], ctxRef{i, j})
+				}
+			}
+		}
+	}
 }
 
 // containsPrefix says whether ws holds w, or a word sharing its first five

@@ -7,9 +7,11 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -125,7 +127,9 @@ type person struct {
 type cast struct {
 	people []person
 	index  map[string]int
-	byTok  map[string][]int // name word → people, to look names up
+	// byTokN and similar index the names (see candidates)
+	byTokN  map[tokN][]int
+	similar map[string][]int
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
@@ -134,36 +138,119 @@ type cast struct {
 	ctxExact, ctxPrefix map[string][]ctxRef
 }
 
-// candidates returns the people sharing a word with toks (within one
-// article a name is spelled one way, so exact words find it).
+// candidates returns, in index order, the people sharing a word with toks
+// (within one article a name is spelled one way, so exact words find it)
+// that facts.SameTokens may match with toks; the caller tests that. A
+// person with fewer words than toks must have all its words like some of
+// toks', so one of toks' words itself; one with as many or more must have
+// a word like each of toks', so like the one fewest people have. Looking
+// only there keeps a first name many people share from making every
+// lookup visit them all.
 func (c *cast) candidates(toks []string) []int {
+	if c.byTokN == nil {
+		c.indexNames()
+	}
 	var out []int
-	seen := map[int]bool{}
 	for _, t := range toks {
-		for _, i := range c.byTok[t] {
-			if !seen[i] {
-				seen[i] = true
+		for n := 1; n < len(toks); n++ {
+			out = append(out, c.byTokN[tokN{t, n}]...)
+		}
+	}
+	var keys []string
+	best := -1
+	for _, t := range toks {
+		ks, n := c.similarKeys(t)
+		if best < 0 || n < best {
+			keys, best = ks, n
+		}
+	}
+	for _, k := range keys {
+		for _, i := range c.similar[k] {
+			if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
 				out = append(out, i)
 			}
 		}
 	}
 	sort.Ints(out)
+	return slices.Compact(out)
+}
+
+// tokN is a name word and the number of words of the name.
+type tokN struct {
+	tok string
+	n   int
+}
+
+// indexNames indexes the people's names by word and name length, and by
+// the keys of similarKeys.
+func (c *cast) indexNames() {
+	c.byTokN, c.similar = map[tokN][]int{}, map[string][]int{}
+	add := func(m map[string][]int, k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
+	for i, p := range c.people {
+		for _, t := range p.toks {
+			k := tokN{t, len(p.toks)}
+			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
+				c.byTokN[k] = append(l, i)
+			}
+			for _, d := range deletions(t) {
+				add(c.similar, d, i)
+			}
+		}
+	}
+}
+
+// similarKeys returns the keys of c.similar under which every person with
+// a word facts.SimilarWord matches with t is listed, and how many entries
+// they hold. A word like t is t itself or, for five letters or more, one
+// edit away: then deleting a letter from each, or from the longer, gives
+// the same word, so every deletion of a word is a key.
+func (c *cast) similarKeys(t string) ([]string, int) {
+	ks := deletions(t)
+	n := 0
+	for _, k := range ks {
+		n += len(c.similar[k])
+	}
+	return ks, n
+}
+
+// deletions returns w and, when it has five letters or more, each word
+// made by deleting one of its letters.
+func deletions(w string) []string {
+	out := []string{w}
+	if utf8.RuneCountInString(w) < 5 {
+		return out
+	}
+	for i, r := range w {
+		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+	}
 	return out
+}
+
+// shareWord says whether a and b have a word in common.
+func shareWord(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *cast) add(name string, context []string) {
 	if c.index == nil {
 		c.index = map[string]int{}
-		c.byTok = map[string][]int{}
 	}
 	i, ok := c.index[name]
 	if !ok {
 		i = len(c.people)
 		c.index[name] = i
 		c.people = append(c.people, person{name: name, toks: facts.NameTokens(name)})
-		for _, t := range c.people[i].toks {
-			c.byTok[t] = append(c.byTok[t], i)
-		}
 	}
 	c.people[i].count++
 	c.people[i].contexts = append(c.people[i].contexts, context)

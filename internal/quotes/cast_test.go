@@ -1,0 +1,82 @@
+package quotes
+
+import (
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+)
+
+// knownRef and fullestRef are cast.known and cast.fullest as first
+// written: every person sharing a word is a candidate.
+func (c *cast) candidatesRef(toks []string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, t := range toks {
+		for i, p := range c.people {
+			for _, u := range p.toks {
+				if u == t && !seen[i] {
+					seen[i] = true
+					out = append(out, i)
+				}
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func (c *cast) fullestRef(p person) string {
+	best := p
+	for _, i := range c.candidatesRef(p.toks) {
+		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
+			best = q
+		}
+	}
+	return best.name
+}
+
+func (c *cast) knownRef(name string) string {
+	t := facts.NameTokens(name)
+	for _, i := range c.candidatesRef(t) {
+		if p := c.people[i]; facts.SameTokens(t, p.toks) {
+			return c.fullestRef(p)
+		}
+	}
+	return ""
+}
+
+// TestCastIndex compares the indexed look-ups of a cast with the look-ups
+// through every person sharing a word, on random casts of names made from
+// few words, some one letter apart.
+func TestCastIndex(t *testing.T) {
+	words := []string{"John", "Jon", "Smithov", "Smithof", "Smithova", "Smitho", "Lavrov", "Lavrova", "Sergei", "Sergey",
+		"Kim", "Jong", "Un", "Choe", "Son", "Hui", "Zürich", "Zurich", "Mueller", "Müller", "Al", "Bin", "Ann", "Lee"}
+	r := rand.New(rand.NewPCG(5, 6))
+	name := func() string {
+		var parts []string
+		for n := 1 + r.IntN(3); n > 0; n-- {
+			parts = append(parts, words[r.IntN(len(words))])
+		}
+		return strings.Join(parts, " ")
+	}
+	for range 300 {
+		c := &cast{}
+		for n := r.IntN(40); n >= 0; n-- {
+			c.add(name(), nil)
+		}
+		for range 30 {
+			q := name()
+			if got, want := c.known(q), c.knownRef(q); got != want {
+				t.Fatalf("known(%q) = %q, want %q (cast %v)", q, got, want, c.people)
+			}
+		}
+		for _, p := range c.people {
+			if got, want := c.fullest(p), c.fullestRef(p); got != want {
+				t.Fatalf("fullest(%q) = %q, want %q", p.name, got, want)
+			}
+		}
+	}
+}

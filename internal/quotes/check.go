@@ -762,6 +762,9 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	}
 	g := Group{Members: ms, Diffs: []Diff{}, Articles: []int{}, Speakers: []string{}}
 	seenArt := map[int]bool{}
+	// a speaker seen before is equal to one kept or to one it matched
+	seenSpeaker := map[string]bool{}
+	toks := nameTokens()
 	for k, m := range ms {
 		if !seenArt[m.Article] {
 			seenArt[m.Article] = true
@@ -779,11 +782,14 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 			g.Diffs = append(g.Diffs, df)
 
 		}
-		if m.Speaker != "" {
+		if m.Speaker != "" && !seenSpeaker[m.Speaker] {
+			seenSpeaker[m.Speaker] = true
+			mt := toks(m.Speaker)
 			dup := false
 			for _, s := range g.Speakers {
-				if s == m.Speaker || facts.SameName(s, m.Speaker) {
+				if facts.SameTokens(toks(s), mt) {
 					dup = true
+					break
 				}
 			}
 			if !dup {
@@ -793,8 +799,22 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	}
 	g.OneOutlet = len(g.Articles) == 1
 	g.WordingDiffers = wordingDiffers(ms, d)
-	g.SpeakersDiffer = speakersDiffer(ms)
+	g.SpeakersDiffer = speakersDiffer(ms, toks)
 	return g
+}
+
+// nameTokens returns a function giving facts.NameTokens of a name,
+// computed once per name.
+func nameTokens() func(string) []string {
+	memo := map[string][]string{}
+	return func(s string) []string {
+		t, ok := memo[s]
+		if !ok {
+			t = facts.NameTokens(s)
+			memo[s] = t
+		}
+		return t
+	}
 }
 
 // window finds the words of p that a shorter quotation m cuts from it: the
@@ -846,15 +866,23 @@ func window(p, m Quote) (start, end int, ok bool) {
 // quotation differently inside the part both give: each pair is compared,
 // the shorter with its window in the longer.
 func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
+	// the answer for a pair depends only on the two texts: each pair of
+	// texts is compared once (a text against itself never differs)
+	done := map[[2]string]bool{}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			long, short := ms[i], ms[j]
-			if long.Article == short.Article {
+			if long.Article == short.Article || long.Text == short.Text {
 				continue
 			}
 			if len(short.seq) > len(long.seq) {
 				long, short = short, long
 			}
+			k := [2]string{long.Text, short.Text}
+			if done[k] {
+				continue
+			}
+			done[k] = true
 			a := long.Text
 			if ws, we, ok := window(long, short); ok {
 				a = a[ws:we]
@@ -869,14 +897,18 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 
 // speakersDiffer says whether two members of different articles give two
 // names for the speaker that cannot be the same person.
-func speakersDiffer(ms []Quote) bool {
+func speakersDiffer(ms []Quote, toks func(string) []string) bool {
+	named := make([]bool, len(ms))
+	for i, m := range ms {
+		named[i] = isName(m.Speaker)
+	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			if a.Article == b.Article || !isName(a.Speaker) || !isName(b.Speaker) {
+			if a.Article == b.Article || !named[i] || !named[j] {
 				continue
 			}
-			if !facts.SameName(a.Speaker, b.Speaker) {
+			if !facts.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
 				return true
 			}
 		}

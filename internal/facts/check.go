@@ -180,12 +180,14 @@ func LowerWords(st *story.Story) map[string]bool {
 		return lowerMemo.lower
 	}
 	lower := map[string]bool{}
+	var ws []Word
 	for _, a := range st.Articles {
 		for _, b := range a.Blocks {
 			if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
 				continue
 			}
-			for _, w := range Words(b.Text) {
+			ws = appendWords(ws[:0], b.Text, -1)
+			for _, w := range ws {
 				if !capitalised(w.Text) {
 					lower[Fold(w.Text)] = true
 				}

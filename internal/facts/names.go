@@ -24,10 +24,29 @@ type Word struct {
 // hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
 // period for abbreviations ("Mr.", "Nov.").
 func Words(text string) []Word {
-	out := make([]Word, 0, len(text)/6+1)
+	out := appendWords(make([]Word, 0, len(text)/6+1), text, -1)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// WordsN returns the first n words of Words(text), without reading further.
+func WordsN(text string, n int) []Word {
+	out := appendWords(make([]Word, 0, n), text, n)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendWords appends the words of text to out, stopping after limit of
+// them when limit >= 0.
+func appendWords(out []Word, text string, limit int) []Word {
+	start := len(out)
 	initial := true
 	broken := false
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text) && (limit < 0 || len(out)-start < limit); {
 		r, w := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
@@ -69,9 +88,6 @@ func Words(text string) []Word {
 		initial = false
 		broken = false
 		i = j
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }

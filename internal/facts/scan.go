@@ -336,10 +336,16 @@ func init() {
 		wordNumStarter[w[0]-'a'+'A'] = true
 	}
 	wordNumStarter["ſ"[0]] = true
+	for _, w := range wordNumbers {
+		wordNumbersBy[w[0]] = append(wordNumbersBy[w[0]], w)
+	}
 	for _, c := range []byte("0123456789JFMASONDTW") {
 		dateStarter[c] = true
 	}
 }
+
+// wordNumbersBy are wordNumbers by first letter, in their order.
+var wordNumbersBy [256][]string
 
 // dateStarter are the bytes a date may start with.
 var dateStarter = [256]bool{}
@@ -510,7 +516,11 @@ func hasWordNumber(s string) bool {
 }
 
 func wordNumberAt(s string, p int, m *match) bool {
-	for _, w := range wordNumbers {
+	c := s[p] | 0x20 // lower case for ASCII letters
+	if s[p] == "ſ"[0] {
+		c = 's'
+	}
+	for _, w := range wordNumbersBy[c] {
 		e, ok := foldAt(s, p, w)
 		if !ok {
 			continue

@@ -200,6 +200,18 @@ func TestWordShortcuts(t *testing.T) {
 		if got, want := Words(s), wordsRef(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Words(%q) = %v, want %v", s, got, want)
 		}
+		for n := range 4 {
+			want := Words(s)
+			if len(want) > n {
+				want = want[:n]
+			}
+			if len(want) == 0 {
+				want = nil
+			}
+			if got := WordsN(s, n); !reflect.DeepEqual(got, want) {
+				t.Fatalf("WordsN(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 		}

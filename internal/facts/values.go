@@ -269,7 +269,7 @@ var unitSynonyms = map[string]string{"soldier": "troop", "personnel": "troop", "
 // the next few, past capitalised names ("8,000 Korean People’s Army
 // personnel") and a few fillers, stemmed to the singular.
 func unitAfter(rest string) string {
-	ws := Words(rest)
+	ws := WordsN(rest, 5) // no more are read
 	for k, w := range ws {
 		if k >= 5 || (w.Glued && k > 0) || (k == 0 && strings.TrimSpace(rest[:w.Start]) != "") {
 			return ""

@@ -232,7 +232,7 @@ func speaker(text string, open, close int) (string, int) {
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
 		lead++
 	}
-	ws := facts.Words(after[lead:])
+	ws := facts.WordsN(after[lead:], 14) // the most read below
 	base := close + lead
 	if len(ws) > 0 && ws[0].Start == 0 {
 		w0 := strings.ToLower(ws[0].Text)
@@ -281,7 +281,7 @@ func speaker(text string, open, close int) (string, int) {
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
-		if s, st := phraseAfter(rest, facts.Words(rest), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+		if s, st := phraseAfter(rest, facts.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
 			return s, st
 		}
 	}

@@ -134,6 +134,10 @@ func isAbbrev(w string) bool {
 	if strings.Contains(w, ".") { // "U.S", "D.C"
 		return true
 	}
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		return abbrevTitles[string(l)] || monthAbbrev[string(l)] != 0
+	}
 	return abbrevTitles[strings.ToLower(w)] || monthAbbrev[strings.ToLower(w)] != 0
 }
 
@@ -255,6 +259,13 @@ var connectors = set("of", "de", "del", "della", "da", "dos", "van", "von", "der
 // commonInitial says whether a capitalised word at a sentence start is an
 // ordinary word rather than a name.
 func commonInitial(w string, lower map[string]bool) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		if commonWords[string(l)] || pronouns[string(l)] || (lower != nil && lower[string(l)]) {
+			return true
+		}
+		return len(l) > 5 && l[len(l)-2] == 'l' && l[len(l)-1] == 'y'
+	}
 	l := strings.ToLower(w)
 	if commonWords[l] || pronouns[l] {
 		return true
@@ -264,6 +275,25 @@ func commonInitial(w string, lower map[string]bool) bool {
 	}
 	// adverbs: "Internationally", "Meanwhile" is in the list
 	return strings.HasSuffix(l, "ly") && len(l) > 5
+}
+
+// lowerASCII writes strings.ToLower(w) into buf when w is ASCII and fits,
+// so that map look-ups need no new string.
+func lowerASCII(buf *[24]byte, w string) ([]byte, bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
 }
 
 var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "however", "according", "if", "when",
@@ -298,17 +328,10 @@ func titleWord(w string) bool { return inLower(titleWords, w) }
 // allocating for a short ASCII word.
 func inLower(set map[string]bool, w string) bool {
 	var buf [24]byte
-	if len(w) > len(buf) || !isASCII(w) {
-		return set[strings.ToLower(w)]
+	if l, ok := lowerASCII(&buf, w); ok {
+		return set[string(l)]
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return set[string(buf[:len(w)])]
+	return set[strings.ToLower(w)]
 }
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -320,6 +343,13 @@ var monthAbbrev = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 func isDateWord(w string) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		if len(l) > 0 && l[len(l)-1] == '.' {
+			l = l[:len(l)-1]
+		}
+		return weekdays[string(l)] || monthNames[string(l)] != 0 || (monthAbbrev[string(l)] != 0 && strings.HasSuffix(w, "."))
+	}
 	l := strings.TrimSuffix(strings.ToLower(w), ".")
 	return weekdays[l] || monthNames[l] != 0 || (monthAbbrev[l] != 0 && strings.HasSuffix(w, "."))
 }

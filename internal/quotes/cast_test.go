@@ -48,6 +48,34 @@ func (c *cast) knownRef(name string) string {
 	return ""
 }
 
+func (c *cast) describedRef(desc []string) string {
+	head := desc[len(desc)-1]
+	best, bestN := "", 0
+	counts := map[string]int{}
+	for _, p := range c.people {
+		for _, ctx := range p.contexts {
+			if !containsPrefix(ctx, head) {
+				continue
+			}
+			ok := 0
+			for _, d := range desc[:len(desc)-1] {
+				if containsPrefix(ctx, d) {
+					ok++
+				}
+			}
+			if 2*ok < len(desc)-1 {
+				continue
+			}
+			name := c.fullestRef(p)
+			counts[name]++
+			if counts[name] > bestN {
+				best, bestN = name, counts[name]
+			}
+		}
+	}
+	return best
+}
+
 // TestCastIndex compares the indexed look-ups of a cast with the look-ups
 // through every person sharing a word, on random casts of names made from
 // few words, some one letter apart.
@@ -64,8 +92,22 @@ func TestCastIndex(t *testing.T) {
 	}
 	for range 300 {
 		c := &cast{}
+		ctxWords := []string{"foreign", "minister", "ministry", "mini", "the", "defence", "defense", "spokesman", "of", "north", "korean", "korea"}
 		for n := r.IntN(40); n >= 0; n-- {
-			c.add(name(), nil)
+			var ctx []string
+			for k := r.IntN(6); k > 0; k-- {
+				ctx = append(ctx, ctxWords[r.IntN(len(ctxWords))])
+			}
+			c.add(name(), ctx)
+		}
+		for range 20 {
+			var desc []string
+			for k := 1 + r.IntN(4); k > 0; k-- {
+				desc = append(desc, ctxWords[r.IntN(len(ctxWords))])
+			}
+			if got, want := c.described(desc), c.describedRef(desc); got != want {
+				t.Fatalf("described(%v) = %q, want %q", desc, got, want)
+			}
 		}
 		for range 30 {
 			q := name()

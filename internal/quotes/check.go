@@ -130,6 +130,7 @@ type cast struct {
 	// byTokN and similar index the names (see candidates)
 	byTokN  map[tokN][]int
 	similar map[string][]int
+	dels    map[string][]string
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
@@ -196,7 +197,7 @@ func (c *cast) indexNames() {
 			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
 				c.byTokN[k] = append(l, i)
 			}
-			for _, d := range deletions(t) {
+			for _, d := range c.deletions(t) {
 				add(c.similar, d, i)
 			}
 		}
@@ -209,12 +210,25 @@ func (c *cast) indexNames() {
 // edit away: then deleting a letter from each, or from the longer, gives
 // the same word, so every deletion of a word is a key.
 func (c *cast) similarKeys(t string) ([]string, int) {
-	ks := deletions(t)
+	ks := c.deletions(t)
 	n := 0
 	for _, k := range ks {
 		n += len(c.similar[k])
 	}
 	return ks, n
+}
+
+// deletions is deletions(w), computed once per word.
+func (c *cast) deletions(w string) []string {
+	if d, ok := c.dels[w]; ok {
+		return d
+	}
+	if c.dels == nil {
+		c.dels = map[string][]string{}
+	}
+	d := deletions(w)
+	c.dels[w] = d
+	return d
 }
 
 // deletions returns w and, when it has five letters or more, each word
@@ -439,9 +453,33 @@ func (c *cast) described(desc []string) string {
 		c.indexContexts()
 	}
 	head := desc[len(desc)-1]
-	refs := c.ctxExact[head]
-	if len(head) >= 5 {
-		refs = c.ctxPrefix[head[:5]]
+	refs := c.contextsWith(head)
+	// when the other words must be there, at least one of them, the
+	// mentions with one of them may be fewer than those with the head
+	if m := len(desc) - 1; m > 0 {
+		n := 0
+		for _, d := range desc[:m] {
+			n += len(c.contextsWith(d))
+		}
+		if n < len(refs) {
+			var some []ctxRef
+			for _, d := range desc[:m] {
+				some = append(some, c.contextsWith(d)...)
+			}
+			slices.SortFunc(some, func(x, y ctxRef) int {
+				if x.person != y.person {
+					return x.person - y.person
+				}
+				return x.ctx - y.ctx
+			})
+			some = slices.Compact(some)
+			refs = some[:0]
+			for _, r := range slices.Clone(some) {
+				if containsPrefix(c.people[r.person].contexts[r.ctx], head) {
+					refs = append(refs, r)
+				}
+			}
+		}
 	}
 	best, bestN := "", 0
 	counts := map[string]int{}
@@ -468,6 +506,15 @@ func (c *cast) described(desc []string) string {
 	}
 	c.descMemo[key] = best
 	return best
+}
+
+// contextsWith returns the mentions whose context has a word
+// containsPrefix matches with w, in person then mention order.
+func (c *cast) contextsWith(w string) []ctxRef {
+	if len(w) >= 5 {
+		return c.ctxPrefix[w[:5]]
+	}
+	return c.ctxExact[w]
 }
 
 // ctxRef is one context of one person.

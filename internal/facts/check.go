@@ -8,6 +8,7 @@ package facts
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,15 +73,18 @@ func Check(st *story.Story) *Report {
 	r := &Report{Events: []EventFacts{}}
 	lower := LowerWords(st)
 	cache := map[[2]int][]Value{}
+	// extract returns the values of block b of article a, computed once;
+	// callers must not change them
 	extract := func(a, b int, text string) []Value {
 		k := [2]int{a, b}
 		if vs, ok := cache[k]; ok {
-			return append([]Value(nil), vs...)
+			return vs
 		}
 		vs := Extract(text)
 		cache[k] = vs
-		return append([]Value(nil), vs...)
+		return vs
 	}
+	var vs []Value
 	for k, e := range st.Events {
 		if e.Kind != story.Shared {
 			continue
@@ -92,19 +96,21 @@ func Check(st *story.Story) *Report {
 				continue
 			}
 			ef.Articles = append(ef.Articles, a)
+			start := len(ef.Values)
 			for _, b := range bs {
 				blk := st.Articles[a].Blocks[b]
 				if !factual(blk.Kind) {
 					continue
 				}
-				vs := append(extract(a, b, blk.Text), ExtractNames(blk.Text, lower)...)
-				sort.SliceStable(vs, func(i, j int) bool { return vs[i].Start < vs[j].Start })
+				vs = append(append(vs[:0], extract(a, b, blk.Text)...), ExtractNames(blk.Text, lower)...)
+				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b
-					byArt[a] = append(byArt[a], v)
+					ef.Values = append(ef.Values, v)
 				}
 			}
-			ef.Values = append(ef.Values, byArt[a]...)
+			// the article's values, read only from here on
+			byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
 		}
 		ef.Agreed = agreements(ef.Articles, byArt)
 		for x := 0; x < len(ef.Articles); x++ {

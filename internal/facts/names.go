@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -152,6 +153,9 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
+// wordBufs are buffers for the words of a text that Names reads and drops.
+var wordBufs = sync.Pool{New: func() any { return new([]Word) }}
+
 // NameSpan is a capitalised name sequence found in a text.
 type NameSpan struct {
 	// Text is the sequence as written, titles included
@@ -175,7 +179,12 @@ type NameSpan struct {
 // skipped when it is a common word (or, given lower, a word written in
 // lower case elsewhere). Weekdays and months are dates, not names.
 func Names(text string, lower map[string]bool) []NameSpan {
-	ws := Words(text)
+	bp := wordBufs.Get().(*[]Word)
+	ws := appendWords((*bp)[:0], text, -1)
+	defer func() {
+		*bp = ws[:0]
+		wordBufs.Put(bp)
+	}()
 	var out []NameSpan
 	for i := 0; i < len(ws); {
 		if !capitalised(ws[i].Text) || isDateWord(ws[i].Text) {

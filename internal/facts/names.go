@@ -48,6 +48,10 @@ func appendWords(out []Word, text string, limit int) []Word {
 	initial := true
 	broken := false
 	for i := 0; i < len(text) && (limit < 0 || len(out)-start < limit); {
+		if text[i] == ' ' {
+			i++ // a space changes nothing
+			continue
+		}
 		r, w := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
@@ -68,6 +72,10 @@ func appendWords(out []Word, text string, limit int) []Word {
 		}
 		j := i + w
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
 			r2, w2 := decodeRune(text, j)
 			if isWordRune(r2) {
 				j += w2

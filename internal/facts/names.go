@@ -541,7 +541,11 @@ func PersonLike(n NameSpan) bool {
 	if n.Core == "" {
 		return false
 	}
-	toks := NameTokens(n.Core)
+	return personLike(n, NameTokens(n.Core))
+}
+
+// personLike is PersonLike given NameTokens(n.Core).
+func personLike(n NameSpan, toks []string) bool {
 	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) || len(toks) > 4 {
 		return false
 	}

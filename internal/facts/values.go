@@ -317,7 +317,7 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 		}
 		core := n.Core
 		toks := NameTokens(core)
-		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: PersonLike(n),
+		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: personLike(n, toks),
 			Start: n.CoreStart, End: n.CoreStart + len(core), toks: toks})
 	}
 	return out

@@ -122,3 +122,31 @@ func TestCastIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestEventOfIndex compares EventOf with a scan of the events for every block
+// of a built story, and after the story's events change.
+func TestEventOfIndex(t *testing.T) {
+	st := load(t, "../../testdata/stories/kestrel-bridge")
+	for a, art := range st.Articles {
+		for b := -1; b <= len(art.Blocks); b++ {
+			if got, want := EventOf(st, a, b), eventOfScan(st, a, b); got != want {
+				t.Fatalf("EventOf(%d, %d) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+	if got := EventOf(st, len(st.Articles), 0); got != -1 {
+		t.Errorf("EventOf of no article = %d", got)
+	}
+	// a changed event is found by the scan, not taken from the index
+	e := st.Events[len(st.Events)-1]
+	for a, bs := range e.Blocks {
+		if len(bs) > 0 {
+			b := bs[0]
+			st.Events[len(st.Events)-1].Blocks[a] = nil
+			if got, want := EventOf(st, a, b), eventOfScan(st, a, b); got != want {
+				t.Errorf("after a change EventOf(%d, %d) = %d, want %d", a, b, got, want)
+			}
+			break
+		}
+	}
+}

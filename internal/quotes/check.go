@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -1048,7 +1049,17 @@ func Changes(ops []worddiff.Op) []Change {
 
 // EventOf returns the index of the event of st that holds block b of
 // article a, or -1: where the reader jumps to show a quotation in context.
+// The JSON export asks it for every quotation, so the blocks' events are
+// indexed once per story (the last story's index is kept); an answer the
+// index does not confirm in st is looked up event by event.
 func EventOf(st *story.Story, a, b int) int {
+	if k := eventIndexOf(st).at(a, b); k >= 0 && a < len(st.Events[k].Blocks) && slices.Contains(st.Events[k].Blocks[a], b) {
+		return k
+	}
+	return eventOfScan(st, a, b)
+}
+
+func eventOfScan(st *story.Story, a, b int) int {
 	for k, e := range st.Events {
 		if a >= len(e.Blocks) {
 			continue
@@ -1060,4 +1071,49 @@ func EventOf(st *story.Story, a, b int) int {
 		}
 	}
 	return -1
+}
+
+// eventIndex holds, for each article and block, the first event holding
+// it (-1 for none).
+type eventIndex [][]int
+
+func (x eventIndex) at(a, b int) int {
+	if a < 0 || a >= len(x) || b < 0 || b >= len(x[a]) {
+		return -1
+	}
+	return x[a][b]
+}
+
+// eventMemo is the last story's eventIndex. It holds the story's events
+// (which do not change once built), so that their address names them.
+var eventMemo struct {
+	sync.Mutex
+	events []story.Event
+	index  eventIndex
+}
+
+func eventIndexOf(st *story.Story) eventIndex {
+	eventMemo.Lock()
+	defer eventMemo.Unlock()
+	if n := len(st.Events); n > 0 && len(eventMemo.events) == n && &eventMemo.events[0] == &st.Events[0] {
+		return eventMemo.index
+	}
+	x := make(eventIndex, len(st.Articles))
+	for a := range x {
+		x[a] = make([]int, len(st.Articles[a].Blocks))
+		for b := range x[a] {
+			x[a][b] = -1
+		}
+	}
+	for k, e := range st.Events {
+		for a, bs := range e.Blocks {
+			for _, b := range bs {
+				if a < len(x) && b >= 0 && b < len(x[a]) && x[a][b] < 0 {
+					x[a][b] = k
+				}
+			}
+		}
+	}
+	eventMemo.events, eventMemo.index = st.Events, x
+	return x
 }

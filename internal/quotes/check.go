@@ -7,6 +7,7 @@
 package quotes
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -97,8 +98,22 @@ type Report struct {
 func Check(st *story.Story) *Report {
 	lower := facts.LowerWords(st)
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
+	// each article's quotations and speakers are its own: the articles
+	// are read side by side, as many at once as there are processors
+	per := make([][]Quote, len(st.Articles))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for a := range st.Articles {
-		r.Quotes = append(r.Quotes, articleQuotes(st, a, lower)...)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			per[a] = articleQuotes(st, a, lower)
+		}()
+	}
+	wg.Wait()
+	for _, qs := range per {
+		r.Quotes = append(r.Quotes, qs...)
 	}
 	for _, g := range group(r.Quotes) {
 		r.Groups = append(r.Groups, g)

@@ -8,6 +8,7 @@ package facts
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -72,18 +73,47 @@ type Conflict struct {
 func Check(st *story.Story) *Report {
 	r := &Report{Events: []EventFacts{}}
 	lower := LowerWords(st)
-	cache := map[[2]int][]Value{}
-	// extract returns the values of block b of article a, computed once;
-	// callers must not change them
-	extract := func(a, b int, text string) []Value {
-		k := [2]int{a, b}
-		if vs, ok := cache[k]; ok {
-			return vs
-		}
-		vs := Extract(text)
-		cache[k] = vs
-		return vs
+	// every factual block's values, and the names of those in shared
+	// events: each article's on a goroutine of its own, as many at once as
+	// there are processors
+	shared := make([][]bool, len(st.Articles))
+	for a := range shared {
+		shared[a] = make([]bool, len(st.Articles[a].Blocks))
 	}
+	for _, e := range st.Events {
+		if e.Kind == story.Shared {
+			for a, bs := range e.Blocks {
+				for _, b := range bs {
+					shared[a][b] = true
+				}
+			}
+		}
+	}
+	type blockValues struct{ values, names []Value }
+	found := make([][]blockValues, len(st.Articles))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for a, art := range st.Articles {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			found[a] = make([]blockValues, len(art.Blocks))
+			for b, blk := range art.Blocks {
+				if !factual(blk.Kind) {
+					continue
+				}
+				found[a][b].values = Extract(blk.Text)
+				if shared[a][b] {
+					found[a][b].names = ExtractNames(blk.Text, lower)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// extract returns the values of block b of article a; callers must
+	// not change them
+	extract := func(a, b int, text string) []Value { return found[a][b].values }
 	var vs []Value
 	for k, e := range st.Events {
 		if e.Kind != story.Shared {
@@ -102,7 +132,7 @@ func Check(st *story.Story) *Report {
 				if !factual(blk.Kind) {
 					continue
 				}
-				vs = append(append(vs[:0], extract(a, b, blk.Text)...), ExtractNames(blk.Text, lower)...)
+				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
 				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b

@@ -148,6 +148,11 @@ func Check(st *story.Story) *Report {
 				ef.Conflicts = append(ef.Conflicts, conflicts(byArt[ef.Articles[x]], byArt[ef.Articles[y]])...)
 			}
 		}
+		// the names' words were for comparing them: the report does not
+		// keep them
+		for i := range ef.Values {
+			ef.Values[i].toks = nil
+		}
 		ef.Conflict = len(ef.Conflicts) > 0
 		if ef.Conflict {
 			r.Conflicting++

@@ -150,3 +150,20 @@ func TestEventOfIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestColonSpace checks that colonSpeech's shortcut skips only texts
+// colonRE finds nothing in.
+func TestColonSpace(t *testing.T) {
+	pieces := []string{"Trump said", ":", ": ", ":\t", ":\n", ":\u00a0", " the wall will be built", ".", "! ", "?", "\n", "“", "”", "Pyongyang", " USA and South Korea plan a strike", " ", "x"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for n := r.IntN(10); n >= 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if colonRE.MatchString(s) && !colonSpace(s) {
+			t.Fatalf("colonRE matches %q, colonSpace says no", s)
+		}
+	}
+}

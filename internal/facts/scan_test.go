@@ -50,6 +50,9 @@ func compareScanners(t *testing.T, s string) {
 			t.Fatalf("%s in %q:\n regexp  %v\n scanner %v", c.name, s, want, got)
 		}
 	}
+	if want, got := strings.IndexFunc(s, unicode.IsDigit) >= 0, hasDigit(s); want != got {
+		t.Fatalf("hasDigit(%q) = %v, want %v", s, got, want)
+	}
 	if want, got := wordNumRE.MatchString(s), hasWordNumber(s); want != got {
 		t.Fatalf("hasWordNumber(%q) = %v, regexp %v", s, got, want)
 	}
@@ -74,7 +77,7 @@ var pieces = []string{
 	"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "a hundred",
 	"A thousand", "a million", "a billion", "about", "around", "up to", "some", "more than", "at least", "as many as",
 	"close to", "estimated", "an estimated", "over", "under", "nearly",
-	" ", " ", " ", "  ", "\t", "\n", "\r", "\f", "\v", ",", ", ", ".", "_", "x", "Z", "é", "\u00a0", "\xe2", "\xc5", "(", "'",
+	" ", " ", " ", "  ", "\t", "\n", "\r", "\f", "\v", ",", ", ", ".", "_", "x", "Z", "é", "\u00a0", "\xe2", "\xc5", "(", "'", "٣", "５",
 }
 
 func randomText(r *rand.Rand) string {

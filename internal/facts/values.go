@@ -70,7 +70,7 @@ var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": 
 // text gives, in text order, with Article and Block zero. Names are not
 // included; see ExtractNames.
 func Extract(text string) []Value {
-	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && !hasWordNumber(text) {
+	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
 		return nil // nothing to find: most prose paragraphs, quickly
 	}
 	var out []Value
@@ -197,6 +197,27 @@ func Extract(text string) []Value {
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// hasDigit is strings.IndexFunc(text, unicode.IsDigit) >= 0, decoding
+// only what is not ASCII.
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += w
+	}
+	return false
 }
 
 // hedged says whether the words before text[i:] hedge a number ("up to").

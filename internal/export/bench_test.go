@@ -40,3 +40,47 @@ func BenchmarkExport(b *testing.B) {
 type countWriter int
 
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
+
+// BenchmarkChecksJSON splits what the whole-story checks add to the JSON
+// export of two generated articles of each size: computing them
+// (export.Checks), and writing the story with checks already computed
+// against without them ("story" is the JSON export with --checks=false).
+func BenchmarkChecksJSON(b *testing.B) {
+	for _, sz := range []struct {
+		name  string
+		bytes int
+	}{{"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}} {
+		cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+		// two builds taken in turn, so that no iteration finds the
+		// other's facts.LowerWords remembered
+		sts := [2]*story.Story{story.Build(cs, story.DefaultOptions()), story.Build(cs, story.DefaultOptions())}
+		b.Run("compute/"+sz.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				export.Checks(sts[i%2], export.DefaultOptions())
+				i++
+			}
+		})
+		opt := export.DefaultOptions()
+		opt.Checks = export.Checks(sts[0], opt)
+		b.Run("write/"+sz.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := export.Render(io.Discard, "json", sts[0], opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("story/"+sz.name, func(b *testing.B) {
+			opt := export.DefaultOptions()
+			opt.NoChecks = true
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := export.Render(io.Discard, "json", sts[0], opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -8,8 +8,11 @@ package facts
 
 import (
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -70,16 +73,48 @@ type Conflict struct {
 func Check(st *story.Story) *Report {
 	r := &Report{Events: []EventFacts{}}
 	lower := LowerWords(st)
-	cache := map[[2]int][]Value{}
-	extract := func(a, b int, text string) []Value {
-		k := [2]int{a, b}
-		if vs, ok := cache[k]; ok {
-			return append([]Value(nil), vs...)
-		}
-		vs := Extract(text)
-		cache[k] = vs
-		return append([]Value(nil), vs...)
+	// every factual block's values, and the names of those in shared
+	// events: each article's on a goroutine of its own, as many at once as
+	// there are processors
+	shared := make([][]bool, len(st.Articles))
+	for a := range shared {
+		shared[a] = make([]bool, len(st.Articles[a].Blocks))
 	}
+	for _, e := range st.Events {
+		if e.Kind == story.Shared {
+			for a, bs := range e.Blocks {
+				for _, b := range bs {
+					shared[a][b] = true
+				}
+			}
+		}
+	}
+	type blockValues struct{ values, names []Value }
+	found := make([][]blockValues, len(st.Articles))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for a, art := range st.Articles {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			found[a] = make([]blockValues, len(art.Blocks))
+			for b, blk := range art.Blocks {
+				if !factual(blk.Kind) {
+					continue
+				}
+				found[a][b].values = Extract(blk.Text)
+				if shared[a][b] {
+					found[a][b].names = ExtractNames(blk.Text, lower)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// extract returns the values of block b of article a; callers must
+	// not change them
+	extract := func(a, b int, text string) []Value { return found[a][b].values }
+	var vs []Value
 	for k, e := range st.Events {
 		if e.Kind != story.Shared {
 			continue
@@ -91,25 +126,32 @@ func Check(st *story.Story) *Report {
 				continue
 			}
 			ef.Articles = append(ef.Articles, a)
+			start := len(ef.Values)
 			for _, b := range bs {
 				blk := st.Articles[a].Blocks[b]
 				if !factual(blk.Kind) {
 					continue
 				}
-				vs := append(extract(a, b, blk.Text), ExtractNames(blk.Text, lower)...)
-				sort.SliceStable(vs, func(i, j int) bool { return vs[i].Start < vs[j].Start })
+				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
+				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b
-					byArt[a] = append(byArt[a], v)
+					ef.Values = append(ef.Values, v)
 				}
 			}
-			ef.Values = append(ef.Values, byArt[a]...)
+			// the article's values, read only from here on
+			byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
 		}
 		ef.Agreed = agreements(ef.Articles, byArt)
 		for x := 0; x < len(ef.Articles); x++ {
 			for y := x + 1; y < len(ef.Articles); y++ {
 				ef.Conflicts = append(ef.Conflicts, conflicts(byArt[ef.Articles[x]], byArt[ef.Articles[y]])...)
 			}
+		}
+		// the names' words were for comparing them: the report does not
+		// keep them
+		for i := range ef.Values {
+			ef.Values[i].toks = nil
 		}
 		ef.Conflict = len(ef.Conflicts) > 0
 		if ef.Conflict {
@@ -168,22 +210,41 @@ func across(st *story.Story, extract func(a, b int, text string) []Value) []Agre
 func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 
 // LowerWords returns the words that st's body text writes in lower case, so
-// that a capitalised word opening a sentence is known to be common.
+// that a capitalised word opening a sentence is known to be common. The
+// map is shared: callers must not change it. The facts check, the quote
+// check and the coverage matrix all ask for it, often at once, so the last
+// story's is kept and computed once.
 func LowerWords(st *story.Story) map[string]bool {
+	lowerMemo.Lock()
+	defer lowerMemo.Unlock()
+	if n := len(st.Articles); n > 0 && len(lowerMemo.arts) == n && &lowerMemo.arts[0] == &st.Articles[0] {
+		return lowerMemo.lower
+	}
 	lower := map[string]bool{}
+	var ws []Word
 	for _, a := range st.Articles {
 		for _, b := range a.Blocks {
 			if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
 				continue
 			}
-			for _, w := range Words(b.Text) {
+			ws = appendWords(ws[:0], b.Text, -1)
+			for _, w := range ws {
 				if !capitalised(w.Text) {
 					lower[Fold(w.Text)] = true
 				}
 			}
 		}
 	}
+	lowerMemo.arts, lowerMemo.lower = st.Articles, lower
 	return lower
+}
+
+// lowerMemo is the last story's LowerWords. It holds the story's articles,
+// whose text does not change once read, so that their address names them.
+var lowerMemo struct {
+	sync.Mutex
+	arts  []story.Article
+	lower map[string]bool
 }
 
 // agreements groups values that two or more articles give alike.
@@ -208,7 +269,7 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 					used[b][j] = true
 					ag.Articles = append(ag.Articles, b)
 					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(NameTokens(w.Text)) == len(NameTokens(v.Text)) {
+					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
 					break
@@ -325,7 +386,7 @@ func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
 
 func mentionsName(vs []Value, n Value) bool {
 	for _, v := range vs {
-		if v.Type == Name && SameName(v.Text, n.Text) {
+		if v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,23 +25,46 @@ type Word struct {
 // hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
 // period for abbreviations ("Mr.", "Nov.").
 func Words(text string) []Word {
-	var out []Word
+	out := appendWords(make([]Word, 0, len(text)/6+1), text, -1)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// WordsN returns the first n words of Words(text), without reading further.
+func WordsN(text string, n int) []Word {
+	out := appendWords(make([]Word, 0, n), text, n)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// appendWords appends the words of text to out, stopping after limit of
+// them when limit >= 0.
+func appendWords(out []Word, text string, limit int) []Word {
+	start := len(out)
 	initial := true
 	broken := false
-	for i := 0; i < len(text); {
-		r, w := utf8.DecodeRuneInString(text[i:])
+	for i := 0; i < len(text) && (limit < 0 || len(out)-start < limit); {
+		if text[i] == ' ' {
+			i++ // a space changes nothing
+			continue
+		}
+		r, w := decodeRune(text, i)
 		if !isWordRune(r) {
 			switch {
 			case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
 				initial = true
 				broken = true
-			case strings.ContainsRune("\"“”„«»‘’‹›(", r):
+			case r == '"' || r == '(' || (r >= utf8.RuneSelf && strings.ContainsRune("“”„«»‘’‹›", r)):
 				// an opening quotation mark starts a quoted sentence
 				if r == '“' || r == '„' || r == '«' || r == '(' || r == '‘' || (r == '"' && (i == 0 || isSpaceByte(text, i-1))) {
 					initial = true
 				}
 				broken = true
-			case !unicode.IsSpace(r):
+			case !isSpaceRune(r):
 				broken = true
 			}
 			i += w
@@ -48,13 +72,17 @@ func Words(text string) []Word {
 		}
 		j := i + w
 		for j < len(text) {
-			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				continue
+			}
+			r2, w2 := decodeRune(text, j)
 			if isWordRune(r2) {
 				j += w2
 				continue
 			}
-			if strings.ContainsRune("'’-.", r2) && j+w2 < len(text) {
-				r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+			if (r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.') && j+w2 < len(text) {
+				r3, _ := decodeRune(text, j+w2)
 				if isWordRune(r3) {
 					j += w2
 					continue
@@ -75,7 +103,35 @@ func Words(text string) []Word {
 
 func isSpaceByte(s string, i int) bool { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // isAbbrev says whether w followed by a period is an abbreviation that does
 // not end a sentence: a title, a month, or a single initial.
@@ -86,6 +142,10 @@ func isAbbrev(w string) bool {
 	}
 	if strings.Contains(w, ".") { // "U.S", "D.C"
 		return true
+	}
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		return abbrevTitles[string(l)] || monthAbbrev[string(l)] != 0
 	}
 	return abbrevTitles[strings.ToLower(w)] || monthAbbrev[strings.ToLower(w)] != 0
 }
@@ -100,6 +160,9 @@ func set(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// wordBufs are buffers for the words of a text that Names reads and drops.
+var wordBufs = sync.Pool{New: func() any { return new([]Word) }}
 
 // NameSpan is a capitalised name sequence found in a text.
 type NameSpan struct {
@@ -124,7 +187,12 @@ type NameSpan struct {
 // skipped when it is a common word (or, given lower, a word written in
 // lower case elsewhere). Weekdays and months are dates, not names.
 func Names(text string, lower map[string]bool) []NameSpan {
-	ws := Words(text)
+	bp := wordBufs.Get().(*[]Word)
+	ws := appendWords((*bp)[:0], text, -1)
+	defer func() {
+		*bp = ws[:0]
+		wordBufs.Put(bp)
+	}()
 	var out []NameSpan
 	for i := 0; i < len(ws); {
 		if !capitalised(ws[i].Text) || isDateWord(ws[i].Text) {
@@ -208,6 +276,13 @@ var connectors = set("of", "de", "del", "della", "da", "dos", "van", "von", "der
 // commonInitial says whether a capitalised word at a sentence start is an
 // ordinary word rather than a name.
 func commonInitial(w string, lower map[string]bool) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		if commonWords[string(l)] || pronouns[string(l)] || (lower != nil && lower[string(l)]) {
+			return true
+		}
+		return len(l) > 5 && l[len(l)-2] == 'l' && l[len(l)-1] == 'y'
+	}
 	l := strings.ToLower(w)
 	if commonWords[l] || pronouns[l] {
 		return true
@@ -217,6 +292,25 @@ func commonInitial(w string, lower map[string]bool) bool {
 	}
 	// adverbs: "Internationally", "Meanwhile" is in the list
 	return strings.HasSuffix(l, "ly") && len(l) > 5
+}
+
+// lowerASCII writes strings.ToLower(w) into buf when w is ASCII and fits,
+// so that map look-ups need no new string.
+func lowerASCII(buf *[24]byte, w string) ([]byte, bool) {
+	if len(w) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
 }
 
 var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "however", "according", "if", "when",
@@ -245,7 +339,17 @@ var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof
 	"acting", "interim", "councillor", "councilor", "councilman", "councilwoman", "alderman", "sheriff", "inspector",
 	"detective", "superintendent", "chancellor's", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
 
-func titleWord(w string) bool { return titleWords[strings.ToLower(w)] }
+func titleWord(w string) bool { return inLower(titleWords, w) }
+
+// inLower says whether set holds w in lower case (strings.ToLower), without
+// allocating for a short ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		return set[string(l)]
+	}
+	return set[strings.ToLower(w)]
+}
 
 var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -256,6 +360,13 @@ var monthAbbrev = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
 func isDateWord(w string) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		if len(l) > 0 && l[len(l)-1] == '.' {
+			l = l[:len(l)-1]
+		}
+		return weekdays[string(l)] || monthNames[string(l)] != 0 || (monthAbbrev[string(l)] != 0 && strings.HasSuffix(w, "."))
+	}
 	l := strings.TrimSuffix(strings.ToLower(w), ".")
 	return weekdays[l] || monthNames[l] != 0 || (monthAbbrev[l] != 0 && strings.HasSuffix(w, "."))
 }
@@ -263,6 +374,29 @@ func isDateWord(w string) bool {
 // Fold returns s in lower case without diacritics and with typographic
 // apostrophes made straight, for comparing names and words.
 func Fold(s string) string {
+	// ASCII, the common case, has no marks to drop and no apostrophes to
+	// straighten: only capitals to lower, and none most of the time
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldSlow(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func foldSlow(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder
 	for _, r := range s {
@@ -324,6 +458,13 @@ func SimilarWord(x, y string) bool {
 	if x == y {
 		return true
 	}
+	if isASCII(x) && isASCII(y) {
+		// a byte is a rune: the same test without converting
+		if len(x) < 5 || len(y) < 5 || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+			return false
+		}
+		return editOneASCII(x, y)
+	}
 	rx, ry := []rune(x), []rune(y)
 	if len(rx) < 5 || len(ry) < 5 {
 		return false
@@ -334,6 +475,33 @@ func SimilarWord(x, y string) bool {
 		return false
 	}
 	return editDistanceAtMostOne(rx, ry)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// editOneASCII is editDistanceAtMostOne on ASCII strings.
+func editOneASCII(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 func editDistanceAtMostOne(a, b []rune) bool {
@@ -373,7 +541,11 @@ func PersonLike(n NameSpan) bool {
 	if n.Core == "" {
 		return false
 	}
-	toks := NameTokens(n.Core)
+	return personLike(n, NameTokens(n.Core))
+}
+
+// personLike is PersonLike given NameTokens(n.Core).
+func personLike(n NameSpan, toks []string) bool {
 	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) || len(toks) > 4 {
 		return false
 	}

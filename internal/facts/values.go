@@ -3,11 +3,9 @@ package facts
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,35 +48,11 @@ type Value struct {
 	Start   int `json:"start"`
 	End     int `json:"end"`
 
-	noun string  // for money, the noun after it ("grant" in "$2 million grant")
-	num  float64 // numeric value for numbers, money and percents
-	prec float64 // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+	noun string   // for money, the noun after it ("grant" in "$2 million grant")
+	toks []string // for names from ExtractNames, NameTokens(Text)
+	num  float64  // numeric value for numbers, money and percents
+	prec float64  // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
 }
-
-var (
-	monthAlt = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
-	// The regexps are compiled on first use: most runs never look for
-	// facts, and compiling them was a good part of every start-up.
-	dateRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\b(?:` +
-			`(\d{4})-(\d{2})-(\d{2})` + // ISO
-			`|(` + monthAlt + `)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?` + // Nov. 1, 2024
-			`|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + monthAlt + `)(?:,?\s+(\d{4}))?` + // 1 November 2024
-			`|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)` +
-			`)\b`)
-	})
-	numRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(US|U\.S\.|C|A|HK)?([$€£¥₩₽])?\s?\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?` +
-			`(?:\s?(%|percent\b|per cent\b|trillion\b|billion\b|million\b|thousand\b|bn\b|tn\b|mn\b|m\b|b\b|k\b))?` +
-			`(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?`)
-	})
-	wordNumRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|a hundred|a thousand|a million|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b`)
-	})
-	approxRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(?:about|around|approximately|roughly|nearly|almost|up to|some|more than|less than|fewer than|over|under|at least|at most|estimated|an estimated|as many as|as much as|close to)\s*$`)
-	})
-)
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
 	"mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100, "dozen": 12}
@@ -96,6 +70,9 @@ var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": 
 // text gives, in text order, with Article and Block zero. Names are not
 // included; see ExtractNames.
 func Extract(text string) []Value {
+	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
+		return nil // nothing to find: most prose paragraphs, quickly
+	}
 	var out []Value
 	taken := make([]bool, len(text)+1)
 	mark := func(s, e int) {
@@ -103,10 +80,7 @@ func Extract(text string) []Value {
 			taken[i] = true
 		}
 	}
-	if strings.IndexFunc(text, unicode.IsDigit) < 0 && !strings.Contains(text, "day") && wordNumRE().FindStringIndex(text) == nil {
-		return nil // nothing to find: most prose paragraphs, quickly
-	}
-	for _, m := range dateRE().FindAllStringSubmatchIndex(text, -1) {
+	scanDates(text, func(m *match) {
 		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -125,16 +99,16 @@ func Extract(text string) []Value {
 			v.Key = strings.ToLower(g(10))
 		}
 		if v.Key == "" {
-			continue
+			return
 		}
 		out = append(out, v)
 		mark(m[0], m[1])
-	}
-	for _, m := range numRE().FindAllStringSubmatchIndex(text, -1) {
+	})
+	scanNumbers(text, func(m *match) {
 		s, e := m[0], m[1]
 		ds := m[6] // the digits
 		if taken[ds] || !numberBoundary(text, ds, m[7]) {
-			continue
+			return
 		}
 		g := func(k int) string {
 			if m[2*k] < 0 {
@@ -146,7 +120,7 @@ func Extract(text string) []Value {
 		frac := g(4)
 		f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
 		if err != nil {
-			continue
+			return
 		}
 		prec := math.Pow(10, -float64(len(frac)))
 		suffix := strings.ToLower(g(5))
@@ -187,7 +161,7 @@ func Extract(text string) []Value {
 			v.Text = text[v.Start:v.End]
 			out = append(out, v)
 			mark(v.Start, v.End)
-			continue
+			return
 		}
 		v.num, v.prec = f, prec
 		v.Key = formatNum(f)
@@ -202,10 +176,10 @@ func Extract(text string) []Value {
 		}
 		out = append(out, v)
 		mark(v.Start, v.End)
-	}
-	for _, m := range wordNumRE().FindAllStringSubmatchIndex(text, -1) {
+	})
+	scanWordNumbers(text, func(m *match) {
 		if taken[m[0]] || (m[0] > 0 && isWordByte(text[m[0]-1])) {
-			continue
+			return
 		}
 		w := strings.ToLower(text[m[2]:m[3]])
 		f := wordNums[w]
@@ -214,15 +188,36 @@ func Extract(text string) []Value {
 		}
 		unit := unitAfter(text[m[1]:])
 		if unit == "" || strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "of ") {
-			continue // "two of them", "five to one": not a count of anything
+			return // "two of them", "five to one": not a count of anything
 		}
 		v := Value{Type: Number, Text: text[m[0]:m[1]], Key: formatNum(f), Unit: unit, Start: m[0], End: m[1], num: f, prec: 1}
 		v.Approx = hedged(text, m[0])
 		out = append(out, v)
 		mark(m[0], m[1])
-	}
+	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// hasDigit is strings.IndexFunc(text, unicode.IsDigit) >= 0, decoding
+// only what is not ASCII.
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsDigit(r) {
+			return true
+		}
+		i += w
+	}
+	return false
 }
 
 // hedged says whether the words before text[i:] hedge a number ("up to").
@@ -231,7 +226,7 @@ func hedged(text string, i int) bool {
 	if s < 0 {
 		s = 0
 	}
-	return approxRE().MatchString(text[s:i])
+	return approxAt(text[s:i])
 }
 
 func isWordByte(c byte) bool {
@@ -295,7 +290,7 @@ var unitSynonyms = map[string]string{"soldier": "troop", "personnel": "troop", "
 // the next few, past capitalised names ("8,000 Korean People’s Army
 // personnel") and a few fillers, stemmed to the singular.
 func unitAfter(rest string) string {
-	ws := Words(rest)
+	ws := WordsN(rest, 5) // no more are read
 	for k, w := range ws {
 		if k >= 5 || (w.Glued && k > 0) || (k == 0 && strings.TrimSpace(rest[:w.Start]) != "") {
 			return ""
@@ -342,8 +337,9 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 			continue
 		}
 		core := n.Core
-		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(NameTokens(core), " "), Person: PersonLike(n),
-			Start: n.CoreStart, End: n.CoreStart + len(core)})
+		toks := NameTokens(core)
+		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: personLike(n, toks),
+			Start: n.CoreStart, End: n.CoreStart + len(core), toks: toks})
 	}
 	return out
 }
@@ -353,7 +349,7 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 // that SameName matches.
 func SameValue(a, b Value) bool {
 	if a.Type == Name || b.Type == Name {
-		return a.Type == b.Type && (a.Key == b.Key || SameName(a.Text, b.Text))
+		return a.Type == b.Type && (a.Key == b.Key || SameTokens(a.nameTokens(), b.nameTokens()))
 	}
 	if a.num != 0 || b.num != 0 {
 		if numeric(a.Type) != numeric(b.Type) {
@@ -370,6 +366,15 @@ func SameValue(a, b Value) bool {
 		return sameDate(a.Key, b.Key)
 	}
 	return a.Type == b.Type && a.Key == b.Key
+}
+
+// nameTokens returns NameTokens(v.Text), computed once for names from
+// ExtractNames.
+func (v Value) nameTokens() []string {
+	if v.toks != nil {
+		return v.toks
+	}
+	return NameTokens(v.Text)
 }
 
 // numeric sorts types that compare as numbers: money and a plain number

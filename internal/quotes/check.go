@@ -7,9 +7,13 @@
 package quotes
 
 import (
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -94,8 +98,22 @@ type Report struct {
 func Check(st *story.Story) *Report {
 	lower := facts.LowerWords(st)
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
+	// each article's quotations and speakers are its own: the articles
+	// are read side by side, as many at once as there are processors
+	per := make([][]Quote, len(st.Articles))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for a := range st.Articles {
-		r.Quotes = append(r.Quotes, articleQuotes(st, a, lower)...)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			per[a] = articleQuotes(st, a, lower)
+		}()
+	}
+	wg.Wait()
+	for _, qs := range per {
+		r.Quotes = append(r.Quotes, qs...)
 	}
 	for _, g := range group(r.Quotes) {
 		r.Groups = append(r.Groups, g)
@@ -125,39 +143,144 @@ type person struct {
 type cast struct {
 	people []person
 	index  map[string]int
-	byTok  map[string][]int // name word → people, to look names up
+	// byTokN and similar index the names (see candidates)
+	byTokN  map[tokN][]int
+	similar map[string][]int
+	dels    map[string][]string
+	// known and fullest remember their answers: the cast is complete
+	// before the first question
+	knownMemo, fullestMemo, descMemo map[string]string
+	// ctxExact and ctxPrefix index the contexts by word and by the first
+	// five bytes of words of five or more (see indexContexts)
+	ctxExact, ctxPrefix map[string][]ctxRef
 }
 
-// candidates returns the people sharing a word with toks (within one
-// article a name is spelled one way, so exact words find it).
+// candidates returns, in index order, the people sharing a word with toks
+// (within one article a name is spelled one way, so exact words find it)
+// that facts.SameTokens may match with toks; the caller tests that. A
+// person with fewer words than toks must have all its words like some of
+// toks', so one of toks' words itself; one with as many or more must have
+// a word like each of toks', so like the one fewest people have. Looking
+// only there keeps a first name many people share from making every
+// lookup visit them all.
 func (c *cast) candidates(toks []string) []int {
+	if c.byTokN == nil {
+		c.indexNames()
+	}
 	var out []int
-	seen := map[int]bool{}
 	for _, t := range toks {
-		for _, i := range c.byTok[t] {
-			if !seen[i] {
-				seen[i] = true
+		for n := 1; n < len(toks); n++ {
+			out = append(out, c.byTokN[tokN{t, n}]...)
+		}
+	}
+	var keys []string
+	best := -1
+	for _, t := range toks {
+		ks, n := c.similarKeys(t)
+		if best < 0 || n < best {
+			keys, best = ks, n
+		}
+	}
+	for _, k := range keys {
+		for _, i := range c.similar[k] {
+			if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
 				out = append(out, i)
 			}
 		}
 	}
 	sort.Ints(out)
+	return slices.Compact(out)
+}
+
+// tokN is a name word and the number of words of the name.
+type tokN struct {
+	tok string
+	n   int
+}
+
+// indexNames indexes the people's names by word and name length, and by
+// the keys of similarKeys.
+func (c *cast) indexNames() {
+	c.byTokN, c.similar = map[tokN][]int{}, map[string][]int{}
+	add := func(m map[string][]int, k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
+	for i, p := range c.people {
+		for _, t := range p.toks {
+			k := tokN{t, len(p.toks)}
+			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
+				c.byTokN[k] = append(l, i)
+			}
+			for _, d := range c.deletions(t) {
+				add(c.similar, d, i)
+			}
+		}
+	}
+}
+
+// similarKeys returns the keys of c.similar under which every person with
+// a word facts.SimilarWord matches with t is listed, and how many entries
+// they hold. A word like t is t itself or, for five letters or more, one
+// edit away: then deleting a letter from each, or from the longer, gives
+// the same word, so every deletion of a word is a key.
+func (c *cast) similarKeys(t string) ([]string, int) {
+	ks := c.deletions(t)
+	n := 0
+	for _, k := range ks {
+		n += len(c.similar[k])
+	}
+	return ks, n
+}
+
+// deletions is deletions(w), computed once per word.
+func (c *cast) deletions(w string) []string {
+	if d, ok := c.dels[w]; ok {
+		return d
+	}
+	if c.dels == nil {
+		c.dels = map[string][]string{}
+	}
+	d := deletions(w)
+	c.dels[w] = d
+	return d
+}
+
+// deletions returns w and, when it has five letters or more, each word
+// made by deleting one of its letters.
+func deletions(w string) []string {
+	out := []string{w}
+	if utf8.RuneCountInString(w) < 5 {
+		return out
+	}
+	for i, r := range w {
+		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+	}
 	return out
+}
+
+// shareWord says whether a and b have a word in common.
+func shareWord(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *cast) add(name string, context []string) {
 	if c.index == nil {
 		c.index = map[string]int{}
-		c.byTok = map[string][]int{}
 	}
 	i, ok := c.index[name]
 	if !ok {
 		i = len(c.people)
 		c.index[name] = i
 		c.people = append(c.people, person{name: name, toks: facts.NameTokens(name)})
-		for _, t := range c.people[i].toks {
-			c.byTok[t] = append(c.byTok[t], i)
-		}
 	}
 	c.people[i].count++
 	c.people[i].contexts = append(c.people[i].contexts, context)
@@ -166,24 +289,40 @@ func (c *cast) add(name string, context []string) {
 // known returns the fullest name of the article's people that name
 // matches, or "".
 func (c *cast) known(name string) string {
+	if v, ok := c.knownMemo[name]; ok {
+		return v
+	}
+	v := ""
 	t := facts.NameTokens(name)
 	for _, i := range c.candidates(t) {
 		if p := c.people[i]; facts.SameTokens(t, p.toks) {
-			return c.fullest(p)
+			v = c.fullest(p)
+			break
 		}
 	}
-	return ""
+	if c.knownMemo == nil {
+		c.knownMemo = map[string]string{}
+	}
+	c.knownMemo[name] = v
+	return v
 }
 
 // fullest returns the name of the people matching p that the article gives
 // most often, the longer on a tie.
 func (c *cast) fullest(p person) string {
+	if v, ok := c.fullestMemo[p.name]; ok {
+		return v
+	}
 	best := p
 	for _, i := range c.candidates(p.toks) {
 		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
 			best = q
 		}
 	}
+	if c.fullestMemo == nil {
+		c.fullestMemo = map[string]string{}
+	}
+	c.fullestMemo[p.name] = best.name
 	return best.name
 }
 
@@ -215,6 +354,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	}
 	var out []Quote
 	lastSpeaker, lastBlock := "", -10
+	prev := "" // the body block before, its quotations masked
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
 			continue
@@ -225,7 +365,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q := Quote{Article: a, Block: bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed}
 			if sp.Speaker != "" {
-				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prevBlock(art.Blocks, bi))
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prev)
 			}
 			if q.Speaker != "" && !pronounSpeakers[strings.ToLower(q.Speaker)] {
 				lastSpeaker, lastBlock = q.Speaker, bi
@@ -233,18 +373,9 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
+		prev = text
 	}
 	return out
-}
-
-// prevBlock returns the body block before block i, its quotations masked.
-func prevBlock(blocks []segment.Block, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		if blocks[j].Kind.IsBody() {
-			return masked(blocks[j].Text, Extract(blocks[j].Text))
-		}
-	}
-	return ""
 }
 
 // masked returns text with its quotations blanked out (same length), so
@@ -320,34 +451,112 @@ func resolve(raw string, pos int, text string, people *cast, lower map[string]bo
 	if len(desc) == 0 {
 		return ""
 	}
-	head := desc[len(desc)-1]
-	best, bestN := "", 0
-	counts := map[string]int{}
-	for _, p := range people.people {
-		for _, ctx := range p.contexts {
-			if !containsPrefix(ctx, head) {
-				continue
-			}
-			ok := 0
-			for _, d := range desc[:len(desc)-1] {
-				if containsPrefix(ctx, d) {
-					ok++
-				}
-			}
-			if 2*ok < len(desc)-1 {
-				continue
-			}
-			name := people.fullest(p)
-			counts[name]++
-			if counts[name] > bestN {
-				best, bestN = name, counts[name]
-			}
-		}
-	}
-	if best != "" {
+	if best := people.described(desc); best != "" {
 		return best
 	}
 	return strings.TrimSpace(raw)
+}
+
+// described returns the person the article introduces with the words desc
+// (the last one the head noun): the one whose mentions most often follow
+// words sharing the head and half of the others, or "".
+func (c *cast) described(desc []string) string {
+	key := strings.Join(desc, "\x00")
+	if v, ok := c.descMemo[key]; ok {
+		return v
+	}
+	if c.ctxExact == nil {
+		c.indexContexts()
+	}
+	head := desc[len(desc)-1]
+	refs := c.contextsWith(head)
+	// when the other words must be there, at least one of them, the
+	// mentions with one of them may be fewer than those with the head
+	if m := len(desc) - 1; m > 0 {
+		n := 0
+		for _, d := range desc[:m] {
+			n += len(c.contextsWith(d))
+		}
+		if n < len(refs) {
+			var some []ctxRef
+			for _, d := range desc[:m] {
+				some = append(some, c.contextsWith(d)...)
+			}
+			slices.SortFunc(some, func(x, y ctxRef) int {
+				if x.person != y.person {
+					return x.person - y.person
+				}
+				return x.ctx - y.ctx
+			})
+			some = slices.Compact(some)
+			refs = some[:0]
+			for _, r := range slices.Clone(some) {
+				if containsPrefix(c.people[r.person].contexts[r.ctx], head) {
+					refs = append(refs, r)
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	counts := map[string]int{}
+	for _, r := range refs {
+		p := c.people[r.person]
+		ctx := p.contexts[r.ctx]
+		ok := 0
+		for _, d := range desc[:len(desc)-1] {
+			if containsPrefix(ctx, d) {
+				ok++
+			}
+		}
+		if 2*ok < len(desc)-1 {
+			continue
+		}
+		name := c.fullest(p)
+		counts[name]++
+		if counts[name] > bestN {
+			best, bestN = name, counts[name]
+		}
+	}
+	if c.descMemo == nil {
+		c.descMemo = map[string]string{}
+	}
+	c.descMemo[key] = best
+	return best
+}
+
+// contextsWith returns the mentions whose context has a word
+// containsPrefix matches with w, in person then mention order.
+func (c *cast) contextsWith(w string) []ctxRef {
+	if len(w) >= 5 {
+		return c.ctxPrefix[w[:5]]
+	}
+	return c.ctxExact[w]
+}
+
+// ctxRef is one context of one person.
+type ctxRef struct{ person, ctx int }
+
+// indexContexts indexes the words before each mention, so that described
+// visits only the mentions containsPrefix would accept for the head: those
+// with the word itself, or with a word of the same first five bytes when
+// the head has five or more. The lists are in person then mention order.
+func (c *cast) indexContexts() {
+	c.ctxExact, c.ctxPrefix = map[string][]ctxRef{}, map[string][]ctxRef{}
+	add := func(m map[string][]ctxRef, k string, r ctxRef) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != r {
+			m[k] = append(l, r)
+		}
+	}
+	for i, p := range c.people {
+		for j, ctx := range p.contexts {
+			for _, x := range ctx {
+				add(c.ctxExact, x, ctxRef{i, j})
+				if len(x) >= 5 {
+					add(c.ctxPrefix, x[:5], ctxRef{i, j})
+				}
+			}
+		}
+	}
 }
 
 // containsPrefix says whether ws holds w, or a word sharing its first five
@@ -616,6 +825,9 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	}
 	g := Group{Members: ms, Diffs: []Diff{}, Articles: []int{}, Speakers: []string{}}
 	seenArt := map[int]bool{}
+	// a speaker seen before is equal to one kept or to one it matched
+	seenSpeaker := map[string]bool{}
+	toks := nameTokens()
 	for k, m := range ms {
 		if !seenArt[m.Article] {
 			seenArt[m.Article] = true
@@ -633,11 +845,14 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 			g.Diffs = append(g.Diffs, df)
 
 		}
-		if m.Speaker != "" {
+		if m.Speaker != "" && !seenSpeaker[m.Speaker] {
+			seenSpeaker[m.Speaker] = true
+			mt := toks(m.Speaker)
 			dup := false
 			for _, s := range g.Speakers {
-				if s == m.Speaker || facts.SameName(s, m.Speaker) {
+				if facts.SameTokens(toks(s), mt) {
 					dup = true
+					break
 				}
 			}
 			if !dup {
@@ -647,8 +862,22 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	}
 	g.OneOutlet = len(g.Articles) == 1
 	g.WordingDiffers = wordingDiffers(ms, d)
-	g.SpeakersDiffer = speakersDiffer(ms)
+	g.SpeakersDiffer = speakersDiffer(ms, toks)
 	return g
+}
+
+// nameTokens returns a function giving facts.NameTokens of a name,
+// computed once per name.
+func nameTokens() func(string) []string {
+	memo := map[string][]string{}
+	return func(s string) []string {
+		t, ok := memo[s]
+		if !ok {
+			t = facts.NameTokens(s)
+			memo[s] = t
+		}
+		return t
+	}
 }
 
 // window finds the words of p that a shorter quotation m cuts from it: the
@@ -700,15 +929,23 @@ func window(p, m Quote) (start, end int, ok bool) {
 // quotation differently inside the part both give: each pair is compared,
 // the shorter with its window in the longer.
 func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
+	// the answer for a pair depends only on the two texts: each pair of
+	// texts is compared once (a text against itself never differs)
+	done := map[[2]string]bool{}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			long, short := ms[i], ms[j]
-			if long.Article == short.Article {
+			if long.Article == short.Article || long.Text == short.Text {
 				continue
 			}
 			if len(short.seq) > len(long.seq) {
 				long, short = short, long
 			}
+			k := [2]string{long.Text, short.Text}
+			if done[k] {
+				continue
+			}
+			done[k] = true
 			a := long.Text
 			if ws, we, ok := window(long, short); ok {
 				a = a[ws:we]
@@ -723,14 +960,18 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 
 // speakersDiffer says whether two members of different articles give two
 // names for the speaker that cannot be the same person.
-func speakersDiffer(ms []Quote) bool {
+func speakersDiffer(ms []Quote, toks func(string) []string) bool {
+	named := make([]bool, len(ms))
+	for i, m := range ms {
+		named[i] = isName(m.Speaker)
+	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			if a.Article == b.Article || !isName(a.Speaker) || !isName(b.Speaker) {
+			if a.Article == b.Article || !named[i] || !named[j] {
 				continue
 			}
-			if !facts.SameName(a.Speaker, b.Speaker) {
+			if !facts.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
 				return true
 			}
 		}
@@ -823,7 +1064,17 @@ func Changes(ops []worddiff.Op) []Change {
 
 // EventOf returns the index of the event of st that holds block b of
 // article a, or -1: where the reader jumps to show a quotation in context.
+// The JSON export asks it for every quotation, so the blocks' events are
+// indexed once per story (the last story's index is kept); an answer the
+// index does not confirm in st is looked up event by event.
 func EventOf(st *story.Story, a, b int) int {
+	if k := eventIndexOf(st).at(a, b); k >= 0 && a < len(st.Events[k].Blocks) && slices.Contains(st.Events[k].Blocks[a], b) {
+		return k
+	}
+	return eventOfScan(st, a, b)
+}
+
+func eventOfScan(st *story.Story, a, b int) int {
 	for k, e := range st.Events {
 		if a >= len(e.Blocks) {
 			continue
@@ -835,4 +1086,49 @@ func EventOf(st *story.Story, a, b int) int {
 		}
 	}
 	return -1
+}
+
+// eventIndex holds, for each article and block, the first event holding
+// it (-1 for none).
+type eventIndex [][]int
+
+func (x eventIndex) at(a, b int) int {
+	if a < 0 || a >= len(x) || b < 0 || b >= len(x[a]) {
+		return -1
+	}
+	return x[a][b]
+}
+
+// eventMemo is the last story's eventIndex. It holds the story's events
+// (which do not change once built), so that their address names them.
+var eventMemo struct {
+	sync.Mutex
+	events []story.Event
+	index  eventIndex
+}
+
+func eventIndexOf(st *story.Story) eventIndex {
+	eventMemo.Lock()
+	defer eventMemo.Unlock()
+	if n := len(st.Events); n > 0 && len(eventMemo.events) == n && &eventMemo.events[0] == &st.Events[0] {
+		return eventMemo.index
+	}
+	x := make(eventIndex, len(st.Articles))
+	for a := range x {
+		x[a] = make([]int, len(st.Articles[a].Blocks))
+		for b := range x[a] {
+			x[a][b] = -1
+		}
+	}
+	for k, e := range st.Events {
+		for a, bs := range e.Blocks {
+			for _, b := range bs {
+				if a < len(x) && b >= 0 && b < len(x[a]) && x[a][b] < 0 {
+					x[a][b] = k
+				}
+			}
+		}
+	}
+	eventMemo.events, eventMemo.index = st.Events, x
+	return x
 }

@@ -233,7 +233,7 @@ func speaker(text string, open, close int) (string, int) {
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
 		lead++
 	}
-	ws := facts.Words(after[lead:])
+	ws := facts.WordsN(after[lead:], 14) // the most read below
 	base := close + lead
 	if len(ws) > 0 && ws[0].Start == 0 {
 		w0 := strings.ToLower(ws[0].Text)
@@ -282,7 +282,7 @@ func speaker(text string, open, close int) (string, int) {
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
-		if s, st := phraseAfter(rest, facts.Words(rest), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+		if s, st := phraseAfter(rest, facts.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
 			return s, st
 		}
 	}
@@ -439,6 +439,9 @@ var colonRE = sync.OnceValue(func() *regexp.Regexp {
 // the colon must be a speaker with a speech verb, or one to four capitalised
 // words opening the text.
 func colonSpeech(text string, quoted []Span) []Span {
+	if !colonSpace(text) {
+		return nil // colonRE needs a colon and a space after it
+	}
 	var out []Span
 	for _, m := range colonRE().FindAllStringSubmatchIndex(text, -1) {
 		ps, pe, cs, ce := m[2], m[3], m[4], m[5]
@@ -480,6 +483,19 @@ func colonSpeech(text string, quoted []Span) []Span {
 			Speaker: spk, SpeakerStart: spkStart})
 	}
 	return out
+}
+
+// colonSpace says whether text holds a colon followed by a space (\s).
+func colonSpace(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == ':' && i+1 < len(text) {
+			switch text[i+1] {
+			case ' ', '\t', '\n', '\f', '\r':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allCapitalised(ws []facts.Word) bool {

@@ -1,0 +1,52 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+var benchSizes = []struct {
+	name  string
+	bytes int
+}{{"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}}
+
+// BenchmarkCheck is the facts check of two generated articles of each size
+// (the story is built outside the timing).
+func BenchmarkCheck(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(sz.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+			// two builds taken in turn: no iteration finds the other's
+			// LowerWords remembered
+			sts := [2]*story.Story{story.Build(cs, story.DefaultOptions()), story.Build(cs, story.DefaultOptions())}
+			b.SetBytes(int64(2 * sz.bytes))
+			b.ReportAllocs()
+			b.ResetTimer()
+			i := 0
+			for b.Loop() {
+				Check(sts[i%2])
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkExtract is Extract and ExtractNames on every block of a 1 MB
+// generated article.
+func BenchmarkExtract(b *testing.B) {
+	art := benchdata.Generate(benchdata.Config{Bytes: benchdata.MB1, Articles: 2, Seed: benchdata.Seed}).Corpus.Articles[0]
+	n := 0
+	for _, p := range art.Paras {
+		n += len(p.Text)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range art.Paras {
+			Extract(p.Text)
+			ExtractNames(p.Text, nil)
+		}
+	}
+}

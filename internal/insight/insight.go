@@ -5,6 +5,7 @@ package insight
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -204,15 +205,15 @@ func countWords(s string) int {
 // Lines renders the summary as plain lines of at most width columns, for
 // the top of the reader and text exports:
 //
-//	14 events · 5 shared · 9 single
+//	whole story, 2 articles: 14 events · 5 shared · 9 single
 //	translated report: 5 shared, 2 only here, 61% of words aligned
 //	longest verbatim run: 23 words (translated report / Washington Examiner), “…”
-//	quotes: 2 differing, 0 misattributed, 7 in one outlet · facts: 0 events differ
+//	quotes: 2 differing, 0 misattributed, 7 in one outlet · facts: 1 event differs (6)
 //
 // Text from articles is made terminal-safe.
 func (s Summary) Lines(width int) []string {
 	var out []string
-	out = append(out, fmt.Sprintf("%d events · %d shared · %d single", s.Events, s.Shared, s.Single))
+	out = append(out, fmt.Sprintf("whole story, %d articles: %d events · %d shared · %d single", len(s.Outlets), s.Events, s.Shared, s.Single))
 	for _, o := range s.Outlets {
 		out = append(out, fmt.Sprintf("%s: %d shared, %d only here, %d%% of words aligned",
 			textsafe.VisibleLine(o.Outlet), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5)))
@@ -224,6 +225,13 @@ func (s Summary) Lines(width int) []string {
 	differ := "events differ"
 	if s.FactsDiffering == 1 {
 		differ = "event differs"
+	}
+	if len(s.FactEvents) > 0 {
+		evs := make([]string, len(s.FactEvents))
+		for i, k := range s.FactEvents {
+			evs[i] = strconv.Itoa(k + 1)
+		}
+		differ += " (" + strings.Join(evs, ", ") + ")"
 	}
 	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d %s",
 		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering, differ))

@@ -571,9 +571,6 @@ func (m *Model) statusBar() string {
 		case pkBoilerplate:
 			parts = append(parts, "page furniture")
 		}
-		if f := m.factsStatus(b.cur); f != "" {
-			parts = append(parts, f)
-		}
 	} else {
 		parts = append(parts, "no events")
 	}
@@ -599,6 +596,12 @@ func (m *Model) statusBar() string {
 			parts = append(parts, fmt.Sprintf("/%s %d/%d", b.query, b.match+1, len(b.matches)))
 		} else {
 			parts = append(parts, fmt.Sprintf("/%s no match", b.query))
+		}
+	}
+	if reading && b.cur >= 0 {
+		// Last: the values can be long, and the state above is shorter.
+		if f := m.factsStatus(b.cur); f != "" {
+			parts = append(parts, f)
 		}
 	}
 	left := " " + sanitizeLine(strings.Join(parts, " · "))

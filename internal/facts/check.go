@@ -142,6 +142,8 @@ func Check(st *story.Story) *Report {
 					continue
 				}
 				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
+				// a block is in one event: its names are not read again
+				found[a][b].names = nil
 				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b

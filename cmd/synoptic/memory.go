@@ -40,12 +40,13 @@ func limitMemory(cs *corpus.Story) {
 	}
 }
 
-// checksPerByte is what the whole-story checks an export runs keep per byte
-// of article text until it writes them (every shared event's figures and
-// names, the quotations and their groups): about 6 bytes at 1 and 10 MB per
-// side. Under a limit that leaves them no room the collector runs without
-// pause while they are computed, which took longer than computing them.
-const checksPerByte = 8
+// checksPerByte is the room the whole-story checks an export runs need per
+// byte of article text: they keep about 6 bytes until the export writes them
+// (every shared event's figures and names, the quotations and their groups)
+// and use about as much again while they are computed. Under a limit that
+// leaves them no room the collector runs without pause while they are
+// computed, which took longer than computing them.
+const checksPerByte = 12
 
 // limitMemoryForChecks makes room under the soft memory limit for the
 // whole-story checks of st, unless GOMEMLIMIT is set.

@@ -88,6 +88,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 	opt := export.DefaultOptions()
 	opt.Width, opt.Only, opt.NoChecks = *width, *only, !*checks
+	if *checks || strings.HasPrefix(*format, "report-") {
+		limitMemoryForChecks(st)
+	}
 	if *articles != "" {
 		l, r, err := parsePair(*articles, len(st.Articles))
 		if err != nil {

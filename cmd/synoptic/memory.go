@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // The heap of an export peaks while the story is aligned, at about twice what
@@ -37,4 +38,27 @@ func limitMemory(cs *corpus.Story) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit(cs))
 	}
+}
+
+// checksPerByte is the room the whole-story checks an export runs need per
+// byte of article text: they keep about 6 bytes until the export writes them
+// (every shared event's figures and names, the quotations and their groups)
+// and use about as much again while they are computed. Under a limit that
+// leaves them no room the collector runs without pause while they are
+// computed, which took longer than computing them.
+const checksPerByte = 12
+
+// limitMemoryForChecks makes room under the soft memory limit for the
+// whole-story checks of st, unless GOMEMLIMIT is set.
+func limitMemoryForChecks(st *story.Story) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var bytes int64
+	for _, a := range st.Articles {
+		for _, b := range a.Blocks {
+			bytes += int64(len(b.Text))
+		}
+	}
+	debug.SetMemoryLimit(debug.SetMemoryLimit(-1) + checksPerByte*bytes)
 }

@@ -129,7 +129,8 @@ func FuzzText(f *testing.F) {
 }
 
 // FuzzJSON checks that the JSON export is valid, version 1, keeps every
-// block's text as loaded, and that each diff's ops rebuild both sides.
+// block's text as loaded, that each diff's ops rebuild both sides, and
+// that the whole-story checks are what encoding/json writes.
 func FuzzJSON(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, a, b string) {
@@ -188,5 +189,7 @@ func FuzzJSON(f *testing.F) {
 				}
 			}
 		}
+		// The checks are written as encoding/json writes them.
+		checkSameAsReference(t, "fuzz", st)
 	})
 }

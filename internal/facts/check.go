@@ -119,7 +119,16 @@ func Check(st *story.Story) *Report {
 		if e.Kind != story.Shared {
 			continue
 		}
-		ef := EventFacts{Event: k, Values: []Value{}, Agreed: []Agreement{}, Conflicts: []Conflict{}}
+		// the report keeps every event's values: sized to fit, not grown
+		n := 0
+		for a, bs := range e.Blocks {
+			for _, b := range bs {
+				if factual(st.Articles[a].Blocks[b].Kind) {
+					n += len(found[a][b].values) + len(found[a][b].names)
+				}
+			}
+		}
+		ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
 		byArt := map[int][]Value{}
 		for a, bs := range e.Blocks {
 			if len(bs) == 0 {
@@ -133,6 +142,8 @@ func Check(st *story.Story) *Report {
 					continue
 				}
 				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
+				// a block is in one event: its names are not read again
+				found[a][b].names = nil
 				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
 				for _, v := range vs {
 					v.Article, v.Block = a, b

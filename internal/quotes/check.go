@@ -116,6 +116,10 @@ func Check(st *story.Story) *Report {
 		r.Quotes = append(r.Quotes, qs...)
 	}
 	for _, g := range group(r.Quotes) {
+		// the words were for grouping: the report does not keep them
+		for i := range g.Members {
+			g.Members[i].seq, g.Members[i].words = nil, nil
+		}
 		r.Groups = append(r.Groups, g)
 		if g.OneOutlet {
 			r.OneOutlet++
@@ -125,6 +129,9 @@ func Check(st *story.Story) *Report {
 		if g.SpeakersDiffer {
 			r.Misattributed++
 		}
+	}
+	for i := range r.Quotes {
+		r.Quotes[i].seq, r.Quotes[i].words = nil, nil
 	}
 	return r
 }

@@ -102,22 +102,3 @@ func TestWriteJSONMatchesEncodingJSON(t *testing.T) {
 	checkSameJSON(t, "odd strings and shapes", st)
 	checkSameJSON(t, "empty", &Story{})
 }
-
-func TestJSONStringEscapesEveryByteAsEncodingJSON(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "é", string(rune(c)), string(rune(0x2000 + c)), "\u2027\u2028\u2029\u202a\u061c"} {
-			var enc bytes.Buffer
-			e := json.NewEncoder(&enc)
-			e.SetEscapeHTML(false)
-			if err := e.Encode(s); err != nil {
-				t.Fatal(err)
-			}
-			want := string(escapeTerminal(enc.Bytes()))
-			j := &jsonWriter{}
-			j.str(s)
-			if got := string(j.buf) + "\n"; got != want {
-				t.Fatalf("%q: got %s, want %s", s, got, want)
-			}
-		}
-	}
-}

@@ -213,7 +213,11 @@ func countWords(s string) int {
 // Text from articles is made terminal-safe.
 func (s Summary) Lines(width int) []string {
 	var out []string
-	out = append(out, fmt.Sprintf("whole story, %d articles: %d events · %d shared · %d single", len(s.Outlets), s.Events, s.Shared, s.Single))
+	first := fmt.Sprintf("whole story, %d articles: %d events · %d shared · %d single", len(s.Outlets), s.Events, s.Shared, s.Single)
+	if s.Boilerplate > 0 {
+		first += fmt.Sprintf(" (and %d of page furniture)", s.Boilerplate)
+	}
+	out = append(out, first)
 	for _, o := range s.Outlets {
 		out = append(out, fmt.Sprintf("%s: %d shared, %d only here, %d%% of words aligned",
 			textsafe.VisibleLine(o.Outlet), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5)))

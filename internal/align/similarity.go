@@ -112,7 +112,11 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	var out [][2]int
 	order := make([]int32, 0, 64)
 	keys := make([]uint64, 0, 64)
-	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
+	top := make([][]int32, len(ix.arts))      // per other article: best candidates, best first
+	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
+	for a, row := range ix.arts {
+		artFirst[a+1] = artFirst[a] + int32(len(row))
+	}
 	for g := lo; g < hi; g++ {
 		b := ix.all[g]
 		if b.class == classNone || len(b.terms) == 0 {
@@ -148,6 +152,9 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 			order = append(order, k)
 		}
 		touched = touched[:0]
+		// a posting list is in story order, so the block's own article
+		// is one run of it, skipped whole
+		own0, own1 := artFirst[b.art], artFirst[b.art+1]
 		for _, k := range order {
 			t := b.terms[k]
 			ps := post(t)
@@ -157,14 +164,19 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 				// every block of the story
 				ps = ps[:postingBudget]
 			}
-			for _, h := range ps {
-				if artOf[h] == int32(b.art) || classes[h] != b.class {
-					continue
+			i0, _ := slices.BinarySearch(ps, own0)
+			i1, _ := slices.BinarySearch(ps[i0:], own1)
+			w := b.tf[k] * ix.weight[t]
+			for _, run := range [2][]int32{ps[:i0], ps[i0+i1:]} {
+				for _, h := range run {
+					if classes[h] != b.class {
+						continue
+					}
+					if acc[h] == 0 {
+						touched = append(touched, h)
+					}
+					acc[h] += w
 				}
-				if acc[h] == 0 {
-					touched = append(touched, h)
-				}
-				acc[h] += b.tf[k] * ix.weight[t]
 			}
 		}
 		for a := range top {

@@ -437,6 +437,14 @@ func trimSpan(text string, s, e int) (int, int) {
 func isAbbrev(before, after string) bool {
 	k := len(before)
 	for k > 0 {
+		if c := before[k-1]; c < utf8.RuneSelf {
+			// the ASCII cases of the test below, without decoding
+			if c == ' ' || c >= '\t' && c <= '\r' || c == '(' || c == '"' {
+				break
+			}
+			k--
+			continue
+		}
 		c, w := utf8.DecodeLastRuneInString(before[:k])
 		if unicode.IsSpace(c) || strings.ContainsRune(`("“‘`, c) {
 			break

@@ -282,3 +282,27 @@ func TestDeterministicAcrossProcessors(t *testing.T) {
 		t.Fatal("the alignment on one processor differs from the one on several")
 	}
 }
+
+// TestHeapPopsInOrder checks the candidate lookup's heap: popping every key
+// gives them in sorted order, as sorting them would.
+func TestHeapPopsInOrder(t *testing.T) {
+	r := &benchRand{s: 99}
+	for n := 0; n < 200; n++ {
+		keys := make([]uint64, n)
+		for i := range keys {
+			keys[i] = r.next() % 64 // repeats too
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		h := slices.Clone(keys)
+		heapify(h)
+		var got []uint64
+		for len(h) > 0 {
+			got = append(got, h[0])
+			h = heapPop(h)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d keys: popped %v, want %v", n, got, want)
+		}
+	}
+}

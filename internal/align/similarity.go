@@ -139,17 +139,20 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		if len(keys) == 0 && rarest != math.MaxUint64 {
 			keys = append(keys, rarest)
 		}
-		slices.Sort(keys)
+		// smallest keys first, as long as the budget lasts: popped from a
+		// heap, since only the first few of a block's keys are ever used
+		heapify(keys)
 		order = order[:0]
 		walked := 0
-		for n, key := range keys {
-			k := int32(key & 0xffff)
+		for n := 0; len(keys) > 0; n++ {
+			k := int32(keys[0] & 0xffff)
 			d := len(post(b.terms[k]))
 			if n >= candTerms || (n > 0 && walked+d > postingBudget) {
 				break
 			}
 			walked += d
 			order = append(order, k)
+			keys = heapPop(keys)
 		}
 		touched = touched[:0]
 		// a posting list is in story order, so the block's own article
@@ -200,6 +203,39 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 	}
 	return out
+}
+
+// heapify orders h as a binary min-heap.
+func heapify(h []uint64) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		siftDown(h, i)
+	}
+}
+
+// heapPop removes the least key, h[0], from the heap h.
+func heapPop(h []uint64) []uint64 {
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	siftDown(h, 0)
+	return h
+}
+
+func siftDown(h []uint64, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1] < h[c] {
+			c++
+		}
+		if h[i] <= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // insertTop keeps list the k best blocks by acc (ties by index),

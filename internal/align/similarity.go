@@ -187,6 +187,12 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 		for _, h := range touched {
 			a := artOf[h]
+			if l := top[a]; len(l) == keep {
+				// most blocks touched fall short of a full list's last
+				if last := l[keep-1]; !(acc[h] > acc[last] || acc[h] == acc[last] && h < last) {
+					continue
+				}
+			}
 			top[a] = insertTop(top[a], h, acc, keep)
 		}
 		for _, h := range touched {

@@ -21,6 +21,7 @@ package align
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
@@ -116,13 +117,19 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 	}
 	const chunk = 1024
+	var scratch sync.Pool // of *pairScratch, so that a term table serves many chunks
 	parallel((len(cands)+chunk-1)/chunk, func(c int) {
-		var sc pairScratch
+		sc, _ := scratch.Get().(*pairScratch)
+		if sc == nil {
+			sc = new(pairScratch)
+		}
 		for k := c * chunk; k < min(len(cands), (c+1)*chunk); k++ {
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
-			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, &sc)}
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, sc)}
 			pairs[k].f.base = pairs[k].f.logit1()
 		}
+		sc.clearX()
+		scratch.Put(sc)
 	})
 	for _, p := range pairs {
 		x, y := ix.all[p.x], ix.all[p.y]

@@ -24,6 +24,34 @@ type pairScratch struct {
 	sn       []int32    // per sentence pair: shared terms
 	touched  []int32    // sentence pairs with shared terms
 	sharedAt [][2]int32 // positions in x and y of the terms they share
+	posX     []int32    // per term: 1 + its position in block cur, 0 if cur lacks it
+	cur      *block
+}
+
+// setX makes x the block whose terms posX places; the pairs of one block
+// come one after another, so this is done once per block.
+func (sc *pairScratch) setX(x *block, nterms int) {
+	if sc.cur == x {
+		return
+	}
+	sc.clearX()
+	if len(sc.posX) < nterms {
+		sc.posX = make([]int32, nterms)
+	}
+	for i, t := range x.terms {
+		sc.posX[t] = int32(i + 1)
+	}
+	sc.cur = x
+}
+
+// clearX leaves posX all zero.
+func (sc *pairScratch) clearX() {
+	if sc.cur != nil {
+		for _, t := range sc.cur.terms {
+			sc.posX[t] = 0
+		}
+		sc.cur = nil
+	}
 }
 
 // pair is a scored candidate pairing of two blocks of different articles.
@@ -270,23 +298,21 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 	}
 	dot, shared := 0.0, 0.0
 	sc.sharedAt = sc.sharedAt[:0]
-	i, j := 0, 0
-	for i < len(x.terms) && j < len(y.terms) {
-		switch {
-		case x.terms[i] < y.terms[j]:
-			i++
-		case x.terms[i] > y.terms[j]:
-			j++
-		default:
-			t := x.terms[i]
-			dot += x.tf[i] * y.tf[j]
-			sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
-			shared += ix.weight[t]
-			if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
-				e.numbers++
-			}
-			i++
-			j++
+	// the shared terms in term order, as a merge of the two sorted lists
+	// would give them, found by a look-up of each of y's terms in x's
+	sc.setX(x, len(ix.df))
+	posX := sc.posX
+	for j, t := range y.terms {
+		p := posX[t]
+		if p == 0 {
+			continue
+		}
+		i := int(p - 1)
+		dot += x.tf[i] * y.tf[j]
+		sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
+		shared += ix.weight[t]
+		if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
+			e.numbers++
 		}
 	}
 	e.cos = dot / (x.norm * y.norm)

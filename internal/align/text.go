@@ -548,12 +548,15 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		sc.cnt = make([]int32, max(nterms, 2*len(sc.cnt)))
 	}
 	sc.ids = sc.ids[:0]
+	ns, quoted := 0, false // sentences holding terms; any quoted term
 	for _, w := range sc.words {
 		if t := w.term; t >= 0 {
 			if sc.cnt[t] == 0 {
 				sc.ids = append(sc.ids, t)
 			}
 			sc.cnt[t]++
+			ns = max(ns, int(w.sent)+1)
+			quoted = quoted || w.quoted
 		}
 	}
 	slices.Sort(sc.ids)
@@ -566,10 +569,12 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	}
 	// quoted terms, each once
 	sc.ids = sc.ids[:0]
-	for _, w := range sc.words {
-		if t := w.term; t >= 0 && w.quoted && sc.cnt[t] == 0 {
-			sc.cnt[t] = 1
-			sc.ids = append(sc.ids, t)
+	if quoted {
+		for _, w := range sc.words {
+			if t := w.term; t >= 0 && w.quoted && sc.cnt[t] == 0 {
+				sc.cnt[t] = 1
+				sc.ids = append(sc.ids, t)
+			}
 		}
 	}
 	slices.Sort(sc.ids)
@@ -579,12 +584,6 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		sc.cnt[t] = 0
 	}
 	// for each term, the sentences that hold it, and each sentence's terms
-	ns := 0
-	for _, w := range sc.words {
-		if w.term >= 0 {
-			ns = max(ns, int(w.sent)+1)
-		}
-	}
 	blk.tsent = sc.slab.uint64s(len(blk.terms))
 	if ns <= 64 {
 		// one pass over the words, and the sentences' term lists come out

@@ -151,7 +151,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 			continue
 		}
 		// the block's rarest terms (ties by term id, for determinism),
-		// sorted as packed keys: document frequency, term, position
+		// ordered as packed keys: document frequency, term, position
 		keys = keys[:0]
 		var rarest uint64 = math.MaxUint64
 		for k, t := range b.terms {

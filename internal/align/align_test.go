@@ -306,3 +306,32 @@ func TestHeapPopsInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPairIndexFindsEveryPair checks the look-up that replaced a map of
+// pairs: every pair is found at its index, and no absent pair is.
+func TestPairIndexFindsEveryPair(t *testing.T) {
+	const n = 40
+	r := &benchRand{s: 7}
+	var pairs []pair
+	have := map[[2]int]int{}
+	for x := 0; x < n; x++ {
+		for y := x + 1; y < n; y++ {
+			if r.intn(4) == 0 {
+				have[[2]int{x, y}] = len(pairs)
+				pairs = append(pairs, pair{x: x, y: y})
+			}
+		}
+	}
+	byX := pairIndex(pairs, n)
+	for a := -1; a <= n; a++ {
+		for b := -1; b <= n; b++ {
+			want, ok := have[[2]int{a, b}]
+			if !ok {
+				want = -1
+			}
+			if got := byX.find(pairs, a, b); got != want {
+				t.Fatalf("find(%d, %d) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}

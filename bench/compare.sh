@@ -7,6 +7,7 @@
 #   bench/compare.sh                 # seed pair, 100KB, 1MB, 10MB per side
 #   bench/compare.sh seed 10KB 1MB   # chosen sizes
 #   ROUNDS=7 bench/compare.sh        # rounds per size (default 5; 3 at 10MB)
+#   SYNOPTIC_FLAGS= bench/compare.sh # with the whole-story checks (default: --checks=false)
 #
 # Pairs are made by bench/gen (internal/benchdata): side B moves ~20% of
 # side A's paragraphs, rewrites ~10% of the words, drops and adds ~5%.
@@ -20,6 +21,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=${BENCH_DIR:-/tmp/synoptic-bench}
 ROUNDS=${ROUNDS:-5}
+# The export's own work (align + diff + JSON), as the targets measure it;
+# SYNOPTIC_FLAGS= times the whole-story checks too.
+SYNOPTIC_FLAGS=${SYNOPTIC_FLAGS---checks=false}
 LIMIT=${LIMIT:-60}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(seed 100KB 1MB 10MB)
@@ -47,14 +51,14 @@ declare -A skip=()
 run() {
 	local tool=$1 a=$2 b=$3 out=$4
 	case $tool in
-	synoptic) "$WORK/synoptic" export --format json "$a" "$b" >"$out" ;;
+	synoptic) "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "$a" "$b" >"$out" ;;
 	git) git diff --no-index --word-diff=color "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
 	dwdiff) dwdiff "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
 	icdiff) icdiff --cols 200 "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
 	esac
 }
 export -f run
-export WORK
+export WORK SYNOPTIC_FLAGS
 
 # timed TOOL A B: wall seconds of one run (empty when a peer is over LIMIT;
 # synoptic itself always runs to the end).
@@ -112,7 +116,7 @@ for size in "${SIZES[@]}"; do
 		cmed[$t]=$(tr ' ' '\n' <<<"${cpus[$t]}" | grep . | median || true)
 	done
 	# Peak memory of one more synoptic run.
-	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json "$A" "$B" >"$WORK/out.synoptic"
+	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "$A" "$B" >"$WORK/out.synoptic"
 	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$WORK/rss")
 	rssx=$(awk -v k="$rss" -v b="$bytes" 'BEGIN{printf "%.1f×", k*1024/b}')
 	cell() { if [ -n "${med[$1]}" ]; then fmt_t "${med[$1]}"; elif [ -n "${skip[$1]:-}" ]; then echo "> ${LIMIT} s (skipped)"; else echo "–"; fi; }
@@ -122,6 +126,8 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(uname -sr); $(go version | cut -d' ' -f3); $(git --version); dwdiff $(dwdiff --version 2>&1 | head -1 | awk '{print $NF}'); icdiff $(icdiff --version 2>&1 | awk '{print $NF}')"
+echo
+echo "synoptic runs as: synoptic export --format json ${SYNOPTIC_FLAGS:-(no flags)} A B"
 echo
 echo "Wall time: median of the rounds. CPU: median user+sys seconds, synoptic / git (less sensitive to a busy machine)."
 echo

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -211,13 +212,15 @@ func looksHTML(s string) bool {
 		(strings.HasPrefix(head, "<") && strings.Contains(head, "<body"))
 }
 
-var readMoreRE = regexp.MustCompile(`(?i)^(?:click here to )?read more (?:from|at|on) (?:the )?(.{3,60}?)[.!]?$`)
+var readMoreRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:click here to )?read more (?:from|at|on) (?:the )?(.{3,60}?)[.!]?$`)
+})
 
 // guessOutlet names the outlet of an article with no outlet metadata: from a
 // "Read more from The Washington Examiner" line, else from the file name.
 func guessOutlet(a *Article, path string) string {
 	for i := len(a.Paras) - 1; i >= 0; i-- {
-		if m := readMoreRE.FindStringSubmatch(strings.TrimSpace(a.Paras[i].Text)); m != nil {
+		if m := readMoreRE().FindStringSubmatch(strings.TrimSpace(a.Paras[i].Text)); m != nil {
 			return titleCase(m[1])
 		}
 	}
@@ -242,13 +245,13 @@ func urlHost(raw string) string {
 // nothing to a reader: then "" and the story numbers the article instead.
 func fileOutlet(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	if idNameRE.MatchString(base) {
+	if idNameRE().MatchString(base) {
 		return ""
 	}
 	return base
 }
 
-var idNameRE = regexp.MustCompile(`^[0-9]*[_-]?[0-9a-fA-F]{8,}$`)
+var idNameRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]*[_-]?[0-9a-fA-F]{8,}$`) })
 
 // nameUnnamed gives articles without an outlet a numbered name.
 func nameUnnamed(arts []Article) {

@@ -21,6 +21,7 @@ package align
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
@@ -116,13 +117,19 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 	}
 	const chunk = 1024
+	var scratch sync.Pool // of *pairScratch, so that a term table serves many chunks
 	parallel((len(cands)+chunk-1)/chunk, func(c int) {
-		var sc pairScratch
+		sc, _ := scratch.Get().(*pairScratch)
+		if sc == nil {
+			sc = new(pairScratch)
+		}
 		for k := c * chunk; k < min(len(cands), (c+1)*chunk); k++ {
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
-			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, &sc)}
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, sc)}
 			pairs[k].f.base = pairs[k].f.logit1()
 		}
+		sc.clearX()
+		scratch.Put(sc)
 	})
 	for _, p := range pairs {
 		x, y := ix.all[p.x], ix.all[p.y]
@@ -138,12 +145,16 @@ func (ix *corpusIndex) scorePairs() []pair {
 		p.p = sigmoid(p.f.logit2())
 	}
 	// the order of neighbouring pairs: support from confident pairs just
-	// before and just after, in both articles
-	conf := map[[2]int]bool{}
-	for _, p := range pairs {
-		if p.p >= confident {
-			conf[[2]int{p.x, p.y}] = true
-		}
+	// before and just after, in both articles (confident before this
+	// support is added)
+	byX := pairIndex(pairs, len(ix.all))
+	sure := make([]bool, len(pairs))
+	for k, p := range pairs {
+		sure[k] = p.p >= confident
+	}
+	conf := func(a, b int) bool {
+		k := byX.find(pairs, a, b)
+		return k >= 0 && sure[k]
 	}
 	for k := range pairs {
 		p := &pairs[k]
@@ -157,10 +168,10 @@ func (ix *corpusIndex) scorePairs() []pair {
 				if di+dj == 0 {
 					continue
 				}
-				if x.idx-di >= 0 && y.idx-dj >= 0 && conf[[2]int{p.x - di, p.y - dj}] {
+				if x.idx-di >= 0 && y.idx-dj >= 0 && conf(p.x-di, p.y-dj) {
 					before = true
 				}
-				if x.idx+di < len(ix.arts[x.art]) && y.idx+dj < len(ix.arts[y.art]) && conf[[2]int{p.x + di, p.y + dj}] {
+				if x.idx+di < len(ix.arts[x.art]) && y.idx+dj < len(ix.arts[y.art]) && conf(p.x+di, p.y+dj) {
 					after = true
 				}
 			}
@@ -182,16 +193,42 @@ func (ix *corpusIndex) scorePairs() []pair {
 	return pairs
 }
 
+// pairsByX locates the pairs of each first block in pairs sorted by x,
+// then y: those of block g are pairs[at[g]:at[g+1]], a few at most.
+type pairsByX struct{ at []int32 }
+
+// pairIndex indexes pairs, which are sorted by x, then y, with x < y < n.
+func pairIndex(pairs []pair, n int) pairsByX {
+	at := make([]int32, n+1)
+	for _, p := range pairs {
+		at[p.x+1]++
+	}
+	for g := 0; g < n; g++ {
+		at[g+1] += at[g]
+	}
+	return pairsByX{at}
+}
+
+// find returns the index in pairs of the pair (a, b), or -1.
+func (ix pairsByX) find(pairs []pair, a, b int) int {
+	if a < 0 || a+1 >= len(ix.at) {
+		return -1
+	}
+	for k := ix.at[a]; k < ix.at[a+1]; k++ {
+		if pairs[k].y == b {
+			return int(k)
+		}
+	}
+	return -1
+}
+
 // group merges blocks into events along pairs, most probable first. Two
 // groups merge only if the pairs the merge would create are, on average,
 // plausible too. Pairs below threshold are never used, and since the order
 // of merges does not depend on the threshold, a higher threshold gives a
 // finer partition: it never adds a link.
 func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold float64) []Event {
-	prob := make(map[[2]int]float64, len(pairs))
-	for _, p := range pairs {
-		prob[[2]int{p.x, p.y}] = p.p
-	}
+	byX := pairIndex(pairs, len(ix.all))
 	order := make([]int, 0, len(pairs))
 	for k, p := range pairs {
 		if p.p >= threshold && p.p > 0 {
@@ -245,7 +282,10 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 				if b < a {
 					a, b = b, a
 				}
-				q := prob[[2]int{a, b}]
+				q := 0.0
+				if k := byX.find(pairs, a, b); k >= 0 {
+					q = pairs[k].p
+				}
 				total += q
 				m++
 				if q < lowest {

@@ -282,3 +282,56 @@ func TestDeterministicAcrossProcessors(t *testing.T) {
 		t.Fatal("the alignment on one processor differs from the one on several")
 	}
 }
+
+// TestHeapPopsInOrder checks the candidate lookup's heap: popping every key
+// gives them in sorted order, as sorting them would.
+func TestHeapPopsInOrder(t *testing.T) {
+	r := &benchRand{s: 99}
+	for n := 0; n < 200; n++ {
+		keys := make([]uint64, n)
+		for i := range keys {
+			keys[i] = r.next() % 64 // repeats too
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		h := slices.Clone(keys)
+		heapify(h)
+		var got []uint64
+		for len(h) > 0 {
+			got = append(got, h[0])
+			h = heapPop(h)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d keys: popped %v, want %v", n, got, want)
+		}
+	}
+}
+
+// TestPairIndexFindsEveryPair checks the look-up that replaced a map of
+// pairs: every pair is found at its index, and no absent pair is.
+func TestPairIndexFindsEveryPair(t *testing.T) {
+	const n = 40
+	r := &benchRand{s: 7}
+	var pairs []pair
+	have := map[[2]int]int{}
+	for x := 0; x < n; x++ {
+		for y := x + 1; y < n; y++ {
+			if r.intn(4) == 0 {
+				have[[2]int{x, y}] = len(pairs)
+				pairs = append(pairs, pair{x: x, y: y})
+			}
+		}
+	}
+	byX := pairIndex(pairs, n)
+	for a := -1; a <= n; a++ {
+		for b := -1; b <= n; b++ {
+			want, ok := have[[2]int{a, b}]
+			if !ok {
+				want = -1
+			}
+			if got := byX.find(pairs, a, b); got != want {
+				t.Fatalf("find(%d, %d) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}

@@ -24,6 +24,34 @@ type pairScratch struct {
 	sn       []int32    // per sentence pair: shared terms
 	touched  []int32    // sentence pairs with shared terms
 	sharedAt [][2]int32 // positions in x and y of the terms they share
+	posX     []int32    // per term: 1 + its position in block cur, 0 if cur lacks it
+	cur      *block
+}
+
+// setX makes x the block whose terms posX places; the pairs of one block
+// come one after another, so this is done once per block.
+func (sc *pairScratch) setX(x *block, nterms int) {
+	if sc.cur == x {
+		return
+	}
+	sc.clearX()
+	if len(sc.posX) < nterms {
+		sc.posX = make([]int32, nterms)
+	}
+	for i, t := range x.terms {
+		sc.posX[t] = int32(i + 1)
+	}
+	sc.cur = x
+}
+
+// clearX leaves posX all zero.
+func (sc *pairScratch) clearX() {
+	if sc.cur != nil {
+		for _, t := range sc.cur.terms {
+			sc.posX[t] = 0
+		}
+		sc.cur = nil
+	}
 }
 
 // pair is a scored candidate pairing of two blocks of different articles.
@@ -112,14 +140,18 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	var out [][2]int
 	order := make([]int32, 0, 64)
 	keys := make([]uint64, 0, 64)
-	top := make([][]int32, len(ix.arts)) // per other article: best candidates, best first
+	top := make([][]int32, len(ix.arts))      // per other article: best candidates, best first
+	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
+	for a, row := range ix.arts {
+		artFirst[a+1] = artFirst[a] + int32(len(row))
+	}
 	for g := lo; g < hi; g++ {
 		b := ix.all[g]
 		if b.class == classNone || len(b.terms) == 0 {
 			continue
 		}
 		// the block's rarest terms (ties by term id, for determinism),
-		// sorted as packed keys: document frequency, term, position
+		// ordered as packed keys: document frequency, term, position
 		keys = keys[:0]
 		var rarest uint64 = math.MaxUint64
 		for k, t := range b.terms {
@@ -135,19 +167,25 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		if len(keys) == 0 && rarest != math.MaxUint64 {
 			keys = append(keys, rarest)
 		}
-		slices.Sort(keys)
+		// smallest keys first, as long as the budget lasts: popped from a
+		// heap, since only the first few of a block's keys are ever used
+		heapify(keys)
 		order = order[:0]
 		walked := 0
-		for n, key := range keys {
-			k := int32(key & 0xffff)
+		for n := 0; len(keys) > 0; n++ {
+			k := int32(keys[0] & 0xffff)
 			d := len(post(b.terms[k]))
 			if n >= candTerms || (n > 0 && walked+d > postingBudget) {
 				break
 			}
 			walked += d
 			order = append(order, k)
+			keys = heapPop(keys)
 		}
 		touched = touched[:0]
+		// a posting list is in story order, so the block's own article
+		// is one run of it, skipped whole
+		own0, own1 := artFirst[b.art], artFirst[b.art+1]
 		for _, k := range order {
 			t := b.terms[k]
 			ps := post(t)
@@ -157,14 +195,19 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 				// every block of the story
 				ps = ps[:postingBudget]
 			}
-			for _, h := range ps {
-				if artOf[h] == int32(b.art) || classes[h] != b.class {
-					continue
+			i0, _ := slices.BinarySearch(ps, own0)
+			i1, _ := slices.BinarySearch(ps[i0:], own1)
+			w := b.tf[k] * ix.weight[t]
+			for _, run := range [2][]int32{ps[:i0], ps[i0+i1:]} {
+				for _, h := range run {
+					if classes[h] != b.class {
+						continue
+					}
+					if acc[h] == 0 {
+						touched = append(touched, h)
+					}
+					acc[h] += w
 				}
-				if acc[h] == 0 {
-					touched = append(touched, h)
-				}
-				acc[h] += b.tf[k] * ix.weight[t]
 			}
 		}
 		for a := range top {
@@ -172,6 +215,12 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 		for _, h := range touched {
 			a := artOf[h]
+			if l := top[a]; len(l) == keep {
+				// most blocks touched fall short of a full list's last
+				if last := l[keep-1]; !(acc[h] > acc[last] || acc[h] == acc[last] && h < last) {
+					continue
+				}
+			}
 			top[a] = insertTop(top[a], h, acc, keep)
 		}
 		for _, h := range touched {
@@ -188,6 +237,39 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 	}
 	return out
+}
+
+// heapify orders h as a binary min-heap.
+func heapify(h []uint64) {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		siftDown(h, i)
+	}
+}
+
+// heapPop removes the least key, h[0], from the heap h.
+func heapPop(h []uint64) []uint64 {
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	siftDown(h, 0)
+	return h
+}
+
+func siftDown(h []uint64, i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1] < h[c] {
+			c++
+		}
+		if h[i] <= h[c] {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
 }
 
 // insertTop keeps list the k best blocks by acc (ties by index),
@@ -216,23 +298,21 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 	}
 	dot, shared := 0.0, 0.0
 	sc.sharedAt = sc.sharedAt[:0]
-	i, j := 0, 0
-	for i < len(x.terms) && j < len(y.terms) {
-		switch {
-		case x.terms[i] < y.terms[j]:
-			i++
-		case x.terms[i] > y.terms[j]:
-			j++
-		default:
-			t := x.terms[i]
-			dot += x.tf[i] * y.tf[j]
-			sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
-			shared += ix.weight[t]
-			if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
-				e.numbers++
-			}
-			i++
-			j++
+	// the shared terms in term order, as a merge of the two sorted lists
+	// would give them, found by a look-up of each of y's terms in x's
+	sc.setX(x, len(ix.df))
+	posX := sc.posX
+	for j, t := range y.terms {
+		p := posX[t]
+		if p == 0 {
+			continue
+		}
+		i := int(p - 1)
+		dot += x.tf[i] * y.tf[j]
+		sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
+		shared += ix.weight[t]
+		if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
+			e.numbers++
 		}
 	}
 	e.cos = dot / (x.norm * y.norm)

@@ -77,6 +77,7 @@ type scratch struct {
 	words []tokenInfo
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
+	cnt   []int32 // per term id: its count in the block being built, zero between blocks
 	sizes []int
 	hs    []uint64
 	slab  slab
@@ -541,49 +542,48 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 // build fills blk's terms, sentences and quotations from its words.
 func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	sc.words = words
-	// terms and counts
+	// terms and counts: each term is counted in sc.cnt, so only the
+	// distinct terms are sorted
+	if len(sc.cnt) < nterms {
+		sc.cnt = make([]int32, max(nterms, 2*len(sc.cnt)))
+	}
 	sc.ids = sc.ids[:0]
+	ns, quoted := 0, false // sentences holding terms; any quoted term
 	for _, w := range sc.words {
-		if w.term >= 0 {
-			sc.ids = append(sc.ids, w.term)
-		}
-	}
-	slices.Sort(sc.ids)
-	distinct := 0
-	for k := range sc.ids {
-		if k == 0 || sc.ids[k] != sc.ids[k-1] {
-			distinct++
-		}
-	}
-	blk.terms = sc.slab.int32s(distinct)[:0]
-	blk.tf = sc.slab.float64s(distinct)[:0]
-	for k := 0; k < len(sc.ids); {
-		j := k
-		for j < len(sc.ids) && sc.ids[j] == sc.ids[k] {
-			j++
-		}
-		blk.terms = append(blk.terms, sc.ids[k])
-		blk.tf = append(blk.tf, float64(j-k))
-		k = j
-	}
-	// quoted terms
-	sc.ids = sc.ids[:0]
-	for _, w := range sc.words {
-		if w.term >= 0 && w.quoted {
-			sc.ids = append(sc.ids, w.term)
-		}
-	}
-	slices.Sort(sc.ids)
-	q := slices.Compact(sc.ids)
-	blk.qterms = sc.slab.int32s(len(q))
-	copy(blk.qterms, q)
-	// for each term, the sentences that hold it, and each sentence's terms
-	ns := 0
-	for _, w := range sc.words {
-		if w.term >= 0 {
+		if t := w.term; t >= 0 {
+			if sc.cnt[t] == 0 {
+				sc.ids = append(sc.ids, t)
+			}
+			sc.cnt[t]++
 			ns = max(ns, int(w.sent)+1)
+			quoted = quoted || w.quoted
 		}
 	}
+	slices.Sort(sc.ids)
+	blk.terms = sc.slab.int32s(len(sc.ids))
+	blk.tf = sc.slab.float64s(len(sc.ids))
+	for k, t := range sc.ids {
+		blk.terms[k] = t
+		blk.tf[k] = float64(sc.cnt[t])
+		sc.cnt[t] = 0
+	}
+	// quoted terms, each once
+	sc.ids = sc.ids[:0]
+	if quoted {
+		for _, w := range sc.words {
+			if t := w.term; t >= 0 && w.quoted && sc.cnt[t] == 0 {
+				sc.cnt[t] = 1
+				sc.ids = append(sc.ids, t)
+			}
+		}
+	}
+	slices.Sort(sc.ids)
+	blk.qterms = sc.slab.int32s(len(sc.ids))
+	for k, t := range sc.ids {
+		blk.qterms[k] = t
+		sc.cnt[t] = 0
+	}
+	// for each term, the sentences that hold it, and each sentence's terms
 	blk.tsent = sc.slab.uint64s(len(blk.terms))
 	if ns <= 64 {
 		// one pass over the words, and the sentences' term lists come out

@@ -4,13 +4,42 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 )
+
+// captionRE and boilerRE are the whole regexps that captionMatch and
+// boilerMatch try branch by branch.
+var (
+	captionRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
+			`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
+			`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
+	})
+	boilerRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+	})
+)
+
+// TestRegexpBranches checks that the branches captionMatch and boilerMatch
+// try spell the whole regexps, in order. That matching them one by one
+// agrees with the whole regexps is what TestIsCaptionMatchesRegexp,
+// TestIsBoilerplateMatchesRegexp and the fuzz tests check, since IsCaption
+// and IsBoilerplate go through them.
+func TestRegexpBranches(t *testing.T) {
+	if got, want := captionFlags+captionOpen+"|"+captionParen+"|"+captionTail, captionRE().String(); got != want {
+		t.Errorf("caption branches spell\n%s\nnot\n%s", got, want)
+	}
+	if got, want := boilerFlags+"^(?:"+strings.Join([]string{boilerPlain, boilerNews, boilerApp, boilerUpdate, boilerCredit}, "|")+")$", boilerRE().String(); got != want {
+		t.Errorf("boilerplate branches spell\n%s\nnot\n%s", got, want)
+	}
+}
 
 // regexpCaption is IsCaption without its prefilter: the regexp alone.
 func regexpCaption(text string) bool { return captionRE().MatchString(strings.TrimSpace(text)) }

@@ -139,18 +139,46 @@ func looksLikeTitle(s string) bool {
 	return !strings.Contains(t, ". ")
 }
 
-// captionRE is compiled on first use: mayBeCaption spares it most texts,
-// and a run that never needs it does not pay for it at start-up.
-var captionRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)` +
-		`|\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$` +
-		`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
-})
+// The caption regexp, branch by branch: captionRE (in the tests) is their
+// alternation. Each branch is compiled on first use and tried only on texts
+// that can match it, since the credit in parentheses, with its counted
+// repetitions, costs several times more to compile than the openings, and a
+// run that never needs a branch does not pay for it.
+const (
+	captionFlags = `(?i)`
+	captionOpen  = `^(?:in this (?:photo|image|picture|file photo|handout)|this (?:photo|image) |photo(?:graph)?:|image:|pictured:|caption:|file photo:|\(?AP Photo|watch:|video:)`
+	captionParen = `\((?:[^()]{0,80}(?:AP Photo|via AP|Getty Images|Reuters|AFP|EPA|Shutterstock|Photo by|/AP|Press Service)[^()]{0,80})\)\s*$`
+	captionTail  = `(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`
+)
+
+var (
+	captionOpenRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(captionFlags + captionOpen) })
+	captionParenRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(captionFlags + captionParen) })
+	captionTailRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(captionFlags + captionTail) })
+)
+
+// captionMatch is captionRE's MatchString on a trimmed text: the first
+// branch only after a caption opening, the second only before a closing
+// parenthesis (with no space after it, \s* matches nothing there).
+func captionMatch(t string) bool {
+	for _, p := range captionOpenings {
+		if foldHasPrefix(t, p) {
+			if captionOpenRE().MatchString(t) {
+				return true
+			}
+			break
+		}
+	}
+	if t != "" && t[len(t)-1] == ')' && captionParenRE().MatchString(t) {
+		return true
+	}
+	return captionTailRE().MatchString(t)
+}
 
 // IsCaption says whether text reads as a photo or video caption.
 func IsCaption(text string) bool {
 	t := strings.TrimSpace(text)
-	return mayBeCaption(t) && captionRE().MatchString(t)
+	return mayBeCaption(t) && captionMatch(t)
 }
 
 // mayBeCaption is true of every text captionRE matches, and false of
@@ -251,10 +279,47 @@ func foldHasSuffix(s, lower string) bool {
 
 // Newsletter lines are furniture only when they ask the reader to do
 // something: "the mayor wrote in the city's newsletter" is reporting.
-// boilerRE is compiled on first use, like captionRE.
-var boilerRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
-})
+// The boilerplate regexp, branch by branch, in its order: boilerRE (in the
+// tests) is their alternation. As with captions, each group is compiled on
+// first use and tried only on texts that can match it: the newsletter,
+// correction and credit branches, with their counted repetitions, cost
+// several times more to compile than the rest.
+const (
+	boilerFlags  = `(?is)`
+	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
+	boilerNews   = `.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}`
+	boilerApp    = `get the latest\b.*|download (?:the|our) app.*`
+	boilerUpdate = `this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}`
+	boilerCredit = `.{0,60}\bcontributed to this report\.?`
+)
+
+// boilerWhole is the anchored regexp of some of the branches above.
+func boilerWhole(branches ...string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(boilerFlags + `^(?:` + strings.Join(branches, "|") + `)$`)
+	})
+}
+
+var (
+	boilerPlainRE  = boilerWhole(boilerPlain, boilerApp)
+	boilerNewsRE   = boilerWhole(boilerNews)
+	boilerUpdateRE = boilerWhole(boilerUpdate)
+	boilerCreditRE = boilerWhole(boilerCredit)
+)
+
+// boilerMatch is boilerRE's MatchString: each group of branches only on
+// texts holding what every branch of the group needs.
+func boilerMatch(t string) bool {
+	switch {
+	case boilerPlainRE().MatchString(t):
+		return true
+	case foldContains(t, "newsletter") && boilerNewsRE().MatchString(t):
+		return true
+	case (foldHasPrefix(t, "this article ") || foldHasPrefix(t, "this story ")) && boilerUpdateRE().MatchString(t):
+		return true
+	}
+	return foldContains(t, "contributed to this report") && boilerCreditRE().MatchString(t)
+}
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
 // share buttons, "Click here to read more", "See also …", newsletter and
@@ -270,7 +335,7 @@ func IsBoilerplate(text string) bool {
 		}
 		return r
 	}, t)
-	return mayBeBoilerplate(t) && boilerRE().MatchString(t)
+	return mayBeBoilerplate(t) && boilerMatch(t)
 }
 
 // mayBeBoilerplate is true of every text boilerRE matches, and false of
@@ -437,6 +502,14 @@ func trimSpan(text string, s, e int) (int, int) {
 func isAbbrev(before, after string) bool {
 	k := len(before)
 	for k > 0 {
+		if c := before[k-1]; c < utf8.RuneSelf {
+			// the ASCII cases of the test below, without decoding
+			if c == ' ' || c >= '\t' && c <= '\r' || c == '(' || c == '"' {
+				break
+			}
+			k--
+			continue
+		}
 		c, w := utf8.DecodeLastRuneInString(before[:k])
 		if unicode.IsSpace(c) || strings.ContainsRune(`("“‘`, c) {
 			break

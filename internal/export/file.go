@@ -17,9 +17,19 @@ var ErrExists = errors.New("file exists (use --force to overwrite)")
 // path is kept unless force is set, even when it appears while rendering.
 // On any error path is as it was before (absent, or its old content) and
 // no temporary file is left behind. Errors name path and say why.
+//
+// A path that is a device or a named pipe (/dev/null, /dev/stdout, a FIFO)
+// is not a file to replace: the output is written to it as it is made. A
+// symbolic link is followed, so the file it names is written, not the link
+// replaced.
 func WriteFile(path string, force bool, render func(io.Writer) error) error {
 	mode := fs.FileMode(0o644)
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
 	switch info, err := os.Stat(path); {
+	case err == nil && !info.IsDir() && !info.Mode().IsRegular():
+		return writeDevice(path, render)
 	case err == nil && info.IsDir():
 		return fmt.Errorf("%s: is a folder; name a file to write", path)
 	case err == nil && !force:
@@ -80,6 +90,22 @@ func WriteFile(path string, force bool, render func(io.Writer) error) error {
 	}
 	if err := os.Rename(name, path); err != nil {
 		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+	}
+	return nil
+}
+
+// writeDevice writes render's output to the device or pipe at path.
+func writeDevice(path string, render func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+	}
+	if err := render(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, reason(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, reason(err))
 	}
 	return nil
 }

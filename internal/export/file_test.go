@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -187,5 +188,70 @@ func TestWriteFileReadOnlyFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("file exists after a failed write: %v", err)
+	}
+}
+
+// A device or a named pipe is written to, not replaced: `-o /dev/null`
+// must leave /dev/null a device.
+func TestWriteFileDeviceAndPipe(t *testing.T) {
+	if err := WriteFile(os.DevNull, false, writeString("to the void")); err != nil {
+		t.Fatalf("%s: %v", os.DevNull, err)
+	}
+	if info, err := os.Stat(os.DevNull); err != nil || info.Mode().IsRegular() {
+		t.Fatalf("%s is no longer a device: %v %v", os.DevNull, info.Mode(), err)
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	got := make(chan string, 1)
+	go func() {
+		f, err := os.Open(fifo)
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		defer f.Close()
+		b, _ := io.ReadAll(f)
+		got <- string(b)
+	}()
+	if err := WriteFile(fifo, false, writeString("through the pipe")); err != nil {
+		t.Fatal(err)
+	}
+	if s := <-got; s != "through the pipe" {
+		t.Fatalf("read %q from the pipe", s)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the pipe was replaced: %v %v", info.Mode(), err)
+	}
+	if l := leftovers(t, dir, "pipe"); len(l) > 0 {
+		t.Fatalf("left behind: %v", l)
+	}
+}
+
+// A symbolic link is followed: the file it names is overwritten (with
+// force) and the link stays a link.
+func TestWriteFileFollowsLink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.md")
+	link := filepath.Join(dir, "link.md")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := WriteFile(link, false, writeString("new")); !errors.Is(err, ErrExists) {
+		t.Fatalf("without force: %v, want ErrExists", err)
+	}
+	if err := WriteFile(link, true, writeString("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Fatalf("target holds %q", b)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", info.Mode(), err)
 	}
 }

@@ -85,6 +85,10 @@ func Load(paths []string) (*Story, error) {
 		found := 0
 		var bad []string
 		for _, n := range names {
+			if ownExport(filepath.Join(p, n)) {
+				st.Skipped = append(st.Skipped, filepath.Join(p, n)+": an export of synoptic, not an article")
+				continue
+			}
 			arts, err := LoadFile(filepath.Join(p, n))
 			if err != nil {
 				bad = append(bad, err.Error())

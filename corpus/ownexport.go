@@ -1,0 +1,60 @@
+package corpus
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"regexp"
+)
+
+// A folder often holds what synoptic wrote about it: the reader's export
+// prompt suggests the story's folder, and the review file sits there. Those
+// files are not articles; loaded as articles they would add a copy of the
+// story to itself. ownExport tells them by how they begin.
+
+// exportJSONStart is the start of the JSON export (contract v1).
+var exportJSONStart = regexp.MustCompile(`^\{\s*"version":\s*\d+,\s*(?:"name":\s*"(?:[^"\\]|\\.)*",\s*)?"articles":\s*\[`)
+
+// ownExport reports whether the file at path is an export of synoptic.
+func ownExport(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return isOwnExport(head[:n])
+}
+
+// isOwnExport reports whether head, the start of a file, is the start of
+// one of synoptic's exports.
+func isOwnExport(head []byte) bool {
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	switch {
+	case bytes.Contains(head, []byte(`<meta name="generator" content="synoptic">`)),
+		bytes.HasPrefix(head, []byte(`<section class="synoptic-matrix">`)),
+		bytes.HasPrefix(head, []byte(`<section class="synoptic-insight">`)):
+		return true // html, matrix-html, report-html
+	case exportJSONStart.Match(head):
+		return true
+	}
+	lines := bytes.SplitN(head, []byte("\n"), 4)
+	line := func(i int) []byte {
+		if i < len(lines) {
+			return bytes.TrimRight(lines[i], "\r")
+		}
+		return nil
+	}
+	switch {
+	case bytes.HasPrefix(line(0), []byte("synoptic · ")) && len(line(1)) > 0 && len(bytes.Trim(line(1), "=")) == 0:
+		return true // txt
+	case bytes.HasPrefix(line(0), []byte("# ")) && len(line(1)) == 0 && bytes.HasPrefix(line(2), []byte("Side by side: **")):
+		return true // md
+	case bytes.HasPrefix(line(0), []byte("| # | event |")):
+		return true // matrix-md
+	case bytes.Equal(line(0), []byte("## Summary")) && bytes.HasPrefix(line(2), []byte("- whole story, ")):
+		return true // report-md
+	}
+	return false
+}

@@ -233,16 +233,7 @@ func jsonOps(j *jsonout.Writer, ops []worddiff.Op) {
 	j.Open('[')
 	for _, o := range ops {
 		j.Item()
-		j.Open('{')
-		j.Key("op")
-		j.Str(string(o.Kind))
-		j.Key("text")
-		j.Str(o.Text)
-		if o.Other != "" {
-			j.Key("other")
-			j.Str(o.Other)
-		}
-		j.Close('}')
+		story.JSONOp(j, o)
 	}
 	j.Close(']')
 }

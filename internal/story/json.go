@@ -185,14 +185,16 @@ func jsonDiff(j *jsonout.Writer, d Diff) {
 		j.Open('[')
 		for _, o := range d.Ops {
 			j.Item()
-			jsonOp(j, o)
+			JSONOp(j, o)
 		}
 		j.Close(']')
 	}
 	j.Close('}')
 }
 
-func jsonOp(j *jsonout.Writer, o worddiff.Op) {
+// JSONOp writes one word diff op as the JSON export does:
+// {"op", "text"[, "other"]}.
+func JSONOp(j *jsonout.Writer, o worddiff.Op) {
 	j.Open('{')
 	j.Key("op")
 	j.Str(string(o.Kind))

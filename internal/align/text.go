@@ -99,44 +99,24 @@ const slabSize = 8192
 // slabNext is the length of the array that follows one of length n.
 func slabNext(n int) int { return min(slabSize, max(256, 2*n)) }
 
-// int32s returns a zeroed []int32 of length n whose capacity ends there.
-func (s *slab) int32s(n int) []int32 {
+// take returns a zeroed slice of length n cut from the end of *buf, whose
+// capacity ends there; a full *buf is replaced by a bigger one, and a big n
+// gets an array of its own.
+func take[T any](buf *[]T, n int) []T {
 	if n > slabSize/4 {
-		return make([]int32, n)
+		return make([]T, n)
 	}
-	if len(s.i32)+n > cap(s.i32) {
-		s.i32 = make([]int32, 0, max(n, slabNext(cap(s.i32))))
+	if len(*buf)+n > cap(*buf) {
+		*buf = make([]T, 0, max(n, slabNext(cap(*buf))))
 	}
-	k := len(s.i32)
-	s.i32 = s.i32[:k+n]
-	return s.i32[k : k+n : k+n]
+	k := len(*buf)
+	*buf = (*buf)[:k+n]
+	return (*buf)[k : k+n : k+n]
 }
 
-// float64s returns a zeroed []float64 of length n whose capacity ends there.
-func (s *slab) float64s(n int) []float64 {
-	if n > slabSize/4 {
-		return make([]float64, n)
-	}
-	if len(s.f64)+n > cap(s.f64) {
-		s.f64 = make([]float64, 0, max(n, slabNext(cap(s.f64))))
-	}
-	k := len(s.f64)
-	s.f64 = s.f64[:k+n]
-	return s.f64[k : k+n : k+n]
-}
-
-// uint64s returns a zeroed []uint64 of length n whose capacity ends there.
-func (s *slab) uint64s(n int) []uint64 {
-	if n > slabSize/4 {
-		return make([]uint64, n)
-	}
-	if len(s.u64)+n > cap(s.u64) {
-		s.u64 = make([]uint64, 0, max(n, slabNext(cap(s.u64))))
-	}
-	k := len(s.u64)
-	s.u64 = s.u64[:k+n]
-	return s.u64[k : k+n : k+n]
-}
+func (s *slab) int32s(n int) []int32     { return take(&s.i32, n) }
+func (s *slab) float64s(n int) []float64 { return take(&s.f64, n) }
+func (s *slab) uint64s(n int) []uint64   { return take(&s.u64, n) }
 
 type tokenInfo struct {
 	term   int32 // -1 for stop words and noise

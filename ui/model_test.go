@@ -633,3 +633,25 @@ func TestKeysArrivingTogether(t *testing.T) {
 		t.Fatalf("pasted query %q", b.query)
 	}
 }
+
+// Each format offers its own file: exporting the side-by-side HTML and then
+// the report (or the matrix), which share its extension, must not propose
+// to overwrite the first.
+func TestExportPromptPathPerFormat(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	ext := map[string]string{"html": "html", "md": "md", "matrix-html": "html", "matrix-md": "md", "report-html": "html", "report-md": "md", "txt": "txt", "json": "json", "ansi": "ans"}
+	old := extOf
+	extOf = func(f string) string { return ext[f] }
+	defer func() { extOf = old }()
+	seen := map[string]string{}
+	for f := range ext {
+		p := m.exp.defaultPath(f)
+		if g, ok := seen[p]; ok {
+			t.Errorf("formats %s and %s both offer %q", g, f, p)
+		}
+		if !strings.HasSuffix(p, "."+ext[f]) {
+			t.Errorf("format %s offers %q, not a .%s file", f, p, ext[f])
+		}
+		seen[p] = f
+	}
+}

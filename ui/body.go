@@ -151,6 +151,18 @@ func (b *body) relayout() {
 		b.offset = s
 	}
 	b.findMatches()
+	if b.match >= 0 && len(b.matches) > 0 {
+		// The rows moved: the current match is the first at or below the
+		// current event, so that > goes on down the story from there.
+		start := b.start[b.cur]
+		b.match = len(b.matches) - 1
+		for i, ri := range b.matches {
+			if ri >= start {
+				b.match = i
+				break
+			}
+		}
+	}
 	b.clamp()
 }
 

@@ -655,3 +655,33 @@ func TestExportPromptPathPerFormat(t *testing.T) {
 		seen[p] = f
 	}
 }
+
+// After the filter changes, the match counter follows the event on screen:
+// > goes to the next match below it, never back up the story.
+func TestSearchMatchFollowsFilter(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "the")
+	press(m, "enter")
+	b := m.body
+	if len(b.matches) < 6 {
+		t.Fatalf("%d matches", len(b.matches))
+	}
+	for range 4 {
+		press(m, ">")
+	}
+	for _, f := range []string{"f", "f", "f"} {
+		press(m, f)
+		b = m.body
+		if b.match < 0 || len(b.matches) == 0 {
+			continue
+		}
+		start := b.start[b.cur]
+		if got := b.matches[b.match]; got < start && b.match < len(b.matches)-1 {
+			t.Errorf("filter %s: event %d starts at row %d but the current match is at row %d, above it", b.filter, b.cur+1, start, got)
+		}
+		if b.match > 0 && b.matches[b.match-1] >= start {
+			t.Errorf("filter %s: match %d/%d is not the first at event %d", b.filter, b.match+1, len(b.matches), b.cur+1)
+		}
+	}
+}

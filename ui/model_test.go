@@ -685,3 +685,29 @@ func TestSearchMatchFollowsFilter(t *testing.T) {
 		}
 	}
 }
+
+// A new search replaces the last one: typing after / does not append to
+// the previous query, and / enter searches for it again.
+func TestSearchStartsEmpty(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Lavrov")
+	press(m, "enter")
+	press(m, "/")
+	typeText(m, "Moscow")
+	press(m, "enter")
+	if q := m.body.query; q != "Moscow" {
+		t.Fatalf("second search is for %q, want \"Moscow\"", q)
+	}
+	if len(m.body.matches) == 0 {
+		t.Fatalf("no match for Moscow: %q", m.status)
+	}
+	press(m, "/")
+	if !strings.Contains(plain(m.View()), "Moscow") {
+		t.Errorf("the search input does not show the last query")
+	}
+	press(m, "enter")
+	if q := m.body.query; q != "Moscow" {
+		t.Fatalf("/ enter searches for %q, want the last query \"Moscow\"", q)
+	}
+}

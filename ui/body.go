@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -339,9 +340,18 @@ func (b *body) stepMatch(dir int) {
 	if n == 0 {
 		return
 	}
-	if b.match < 0 {
+	switch {
+	case b.match < 0:
 		b.match = 0
-	} else {
+	case b.matches[b.match] < b.offset || b.matches[b.match] >= b.offset+b.height:
+		// The reader moved away from the current match: go on from the
+		// screen, the first match on or below it (or the last above it).
+		i := sort.SearchInts(b.matches, b.offset)
+		if dir < 0 {
+			i--
+		}
+		b.match = (i%n + n) % n
+	default:
 		b.match = ((b.match+dir)%n + n) % n
 	}
 	b.showMatch()

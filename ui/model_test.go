@@ -711,3 +711,33 @@ func TestSearchStartsEmpty(t *testing.T) {
 		t.Fatalf("/ enter searches for %q, want the last query \"Moscow\"", q)
 	}
 }
+
+// > after moving away from the current match goes on from the screen, not
+// back up to the match after the one left behind.
+func TestNextMatchFromScreen(t *testing.T) {
+	m := newModel(t, seed(t), 160, 30)
+	press(m, "/")
+	typeText(m, "the")
+	press(m, "enter")
+	b := m.body
+	if len(b.matches) < 10 {
+		t.Fatalf("%d matches", len(b.matches))
+	}
+	for range 8 {
+		press(m, "n")
+	}
+	top := b.offset
+	last := b.matches[len(b.matches)-1]
+	if last < top {
+		t.Fatalf("no match below row %d", top)
+	}
+	press(m, ">")
+	if got := b.matches[b.match]; got < top {
+		t.Errorf("> went up to row %d from a screen starting at row %d", got, top)
+	}
+	press(m, "g")
+	press(m, "<")
+	if got := b.matches[b.match]; b.match != len(b.matches)-1 && got >= top {
+		t.Errorf("< from the top went down to row %d", got)
+	}
+}

@@ -30,7 +30,7 @@ func (m *Matrix) Lines(width int) []string {
 	colW := make([]int, len(m.Columns))
 	for i, c := range m.Columns {
 		names[i] = textsafe.VisibleLine(c.Outlet)
-		colW[i] = min(max(ansi.StringWidth(names[i]), 3), 14)
+		colW[i] = max(ansi.StringWidth(names[i]), 3)
 	}
 	labels := make([]string, len(m.Rows))
 	labelW := ansi.StringWidth(totalOnly)
@@ -46,18 +46,31 @@ func (m *Matrix) Lines(width int) []string {
 		}
 		return t
 	}
-	for total() > width {
+	// Narrow the widest outlet column to 14, the labels to 24, then the
+	// columns to 3 and the labels to 12: an outlet's name is what tells
+	// its column from the others, a label is an excerpt.
+	shrinkCol := func(floor int) bool {
 		widest := -1
 		for i, w := range colW {
-			if w > 3 && (widest < 0 || w > colW[widest]) {
+			if w > floor && (widest < 0 || w > colW[widest]) {
 				widest = i
 			}
 		}
-		if widest >= 0 {
-			colW[widest]--
-		} else if labelW > 12 {
-			labelW--
-		} else {
+		if widest < 0 {
+			return false
+		}
+		colW[widest]--
+		return true
+	}
+	shrinkLabel := func(floor int) bool {
+		if labelW <= floor {
+			return false
+		}
+		labelW--
+		return true
+	}
+	for total() > width {
+		if !shrinkCol(14) && !shrinkLabel(24) && !shrinkCol(3) && !shrinkLabel(12) {
 			break // as narrow as it goes; lines are cut below
 		}
 	}

@@ -177,8 +177,8 @@ const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;b
 func esc(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
 
 // HTML writes m as a self-contained HTML fragment (a <section> with its
-// own <style>): a table with a row per event, linking to #event-N (the
-// anchors of the HTML export), a column per outlet, totals and a legend.
+// own <style>): a table with a row per event (anchor #matrix-N), a column
+// per outlet, totals and a legend.
 // All text is escaped.
 func HTML(w io.Writer, st *story.Story, m *Matrix) error {
 	var b strings.Builder
@@ -193,7 +193,9 @@ func HTML(w io.Writer, st *story.Story, m *Matrix) error {
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, r := range m.Rows {
-		fmt.Fprintf(&b, `<tr id="matrix-%d"><td class="n">%d</td><td><a href="#event-%d">%s</a></td>`, r.Event+1, r.Event+1, r.Event+1, esc(r.Label))
+		// The page holds no event sections to link to: a row links to
+		// itself, an address to give for it.
+		fmt.Fprintf(&b, `<tr id="matrix-%d"><td class="n">%d</td><td><a href="#matrix-%d">%s</a></td>`, r.Event+1, r.Event+1, r.Event+1, esc(r.Label))
 		for a, c := range r.Cells {
 			fmt.Fprintf(&b, `<td class="c %s" title="%s: %s">%s</td>`, c, esc(m.Columns[a].Outlet), c, c.Symbol())
 		}

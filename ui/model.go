@@ -488,8 +488,8 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 	case errors.Is(msg.err, errExistsAsk):
 		m.exp.confirm, m.exp.busy = true, false
 	default:
-		m.mode = modeRead
-		m.exp.close()
+		// The form stays open with the path as typed, to correct it.
+		m.exp.busy, m.exp.confirm = false, false
 		m.setStatus("export failed: "+oneLine(msg.err.Error()), true)
 	}
 	m.updateKeys()

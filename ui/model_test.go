@@ -505,6 +505,18 @@ func TestExportPrompt(t *testing.T) {
 	if !m.statusErr || !strings.Contains(m.status, "export failed") {
 		t.Fatalf("failed write: status %q", m.status)
 	}
+	// The form stays open with the path typed, to correct it.
+	if m.mode != modeExport || !strings.HasSuffix(m.exp.path.Value(), "x.txt") {
+		t.Fatalf("after a failed write: mode %v, path %q", m.mode, m.exp.path.Value())
+	}
+	if !strings.Contains(plain(m.View()), "export failed") {
+		t.Errorf("the failure is not on screen")
+	}
+	m.exp.path.SetValue(filepath.Join(dir, "x.txt"))
+	run(press(m, "enter"))
+	if _, err := os.Stat(filepath.Join(dir, "x.txt")); err != nil || m.mode != modeRead {
+		t.Fatalf("corrected path: %v, mode %v", err, m.mode)
+	}
 }
 
 func TestUntrustedTextStaysText(t *testing.T) {

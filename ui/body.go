@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -151,6 +152,18 @@ func (b *body) relayout() {
 		b.offset = s
 	}
 	b.findMatches()
+	if b.match >= 0 && len(b.matches) > 0 {
+		// The rows moved: the current match is the first at or below the
+		// current event, so that > goes on down the story from there.
+		start := b.start[b.cur]
+		b.match = len(b.matches) - 1
+		for i, ri := range b.matches {
+			if ri >= start {
+				b.match = i
+				break
+			}
+		}
+	}
 	b.clamp()
 }
 
@@ -327,9 +340,18 @@ func (b *body) stepMatch(dir int) {
 	if n == 0 {
 		return
 	}
-	if b.match < 0 {
+	switch {
+	case b.match < 0:
 		b.match = 0
-	} else {
+	case b.matches[b.match] < b.offset || b.matches[b.match] >= b.offset+b.height:
+		// The reader moved away from the current match: go on from the
+		// screen, the first match on or below it (or the last above it).
+		i := sort.SearchInts(b.matches, b.offset)
+		if dir < 0 {
+			i--
+		}
+		b.match = (i%n + n) % n
+	default:
 		b.match = ((b.match+dir)%n + n) % n
 	}
 	b.showMatch()

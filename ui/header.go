@@ -32,8 +32,17 @@ func titleLine(st *story.Story, pal *palette, l, r, w int) string {
 	if len(st.Articles) > 2 {
 		arts = fmt.Sprintf("articles %d & %d of %d", l+1, r+1, len(st.Articles))
 	}
-	s := fmt.Sprintf(" synoptic · %s · %s · %d events (%d shared, %d only left, %d only right)",
-		name, arts, shared+onlyL+onlyR, shared, onlyL, onlyR)
+	tail := fmt.Sprintf(" · %s · %d events (%d shared, %d only left, %d only right)",
+		arts, shared+onlyL+onlyR, shared, onlyL, onlyR)
+	s := " synoptic · " + name + tail
+	if ansi.StringWidth(s) > w {
+		// Too narrow: the program's name goes, then the story's is cut,
+		// and the counts stay.
+		s = " " + name + tail
+		if room := w - ansi.StringWidth(tail) - 1; ansi.StringWidth(s) > w && room >= 8 {
+			s = " " + ansi.Truncate(name, room, "…") + tail
+		}
+	}
 	s = ansi.Truncate(s, w, "…")
 	return pal.heading.render(s)
 }

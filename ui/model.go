@@ -293,7 +293,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		case tea.KeyEnter:
 			m.mode = modeRead
 			m.search.Blur()
-			m.body.setQuery(strings.TrimSpace(m.search.Value()))
+			q := strings.TrimSpace(m.search.Value())
+			if q == "" {
+				q = m.body.query // / enter: the last search again
+			}
+			m.body.setQuery(q)
 			m.searchStatus()
 			m.updateKeys()
 			return nil
@@ -367,8 +371,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.bottom()
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
-		m.search.SetValue(m.body.query)
-		m.search.CursorEnd()
+		// A new query, not one appended to the last, which shows faint.
+		m.search.SetValue("")
+		m.search.Placeholder = m.body.query
 		m.updateKeys()
 		return m.search.Focus()
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
@@ -483,8 +488,8 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 	case errors.Is(msg.err, errExistsAsk):
 		m.exp.confirm, m.exp.busy = true, false
 	default:
-		m.mode = modeRead
-		m.exp.close()
+		// The form stays open with the path as typed, to correct it.
+		m.exp.busy, m.exp.confirm = false, false
 		m.setStatus("export failed: "+oneLine(msg.err.Error()), true)
 	}
 	m.updateKeys()

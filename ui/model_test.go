@@ -505,6 +505,18 @@ func TestExportPrompt(t *testing.T) {
 	if !m.statusErr || !strings.Contains(m.status, "export failed") {
 		t.Fatalf("failed write: status %q", m.status)
 	}
+	// The form stays open with the path typed, to correct it.
+	if m.mode != modeExport || !strings.HasSuffix(m.exp.path.Value(), "x.txt") {
+		t.Fatalf("after a failed write: mode %v, path %q", m.mode, m.exp.path.Value())
+	}
+	if !strings.Contains(plain(m.View()), "export failed") {
+		t.Errorf("the failure is not on screen")
+	}
+	m.exp.path.SetValue(filepath.Join(dir, "x.txt"))
+	run(press(m, "enter"))
+	if _, err := os.Stat(filepath.Join(dir, "x.txt")); err != nil || m.mode != modeRead {
+		t.Fatalf("corrected path: %v, mode %v", err, m.mode)
+	}
 }
 
 func TestUntrustedTextStaysText(t *testing.T) {
@@ -631,5 +643,113 @@ func TestKeysArrivingTogether(t *testing.T) {
 	press(m, "enter")
 	if b.query != "struggle" {
 		t.Fatalf("pasted query %q", b.query)
+	}
+}
+
+// Each format offers its own file: exporting the side-by-side HTML and then
+// the report (or the matrix), which share its extension, must not propose
+// to overwrite the first.
+func TestExportPromptPathPerFormat(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	ext := map[string]string{"html": "html", "md": "md", "matrix-html": "html", "matrix-md": "md", "report-html": "html", "report-md": "md", "txt": "txt", "json": "json", "ansi": "ans"}
+	old := extOf
+	extOf = func(f string) string { return ext[f] }
+	defer func() { extOf = old }()
+	seen := map[string]string{}
+	for f := range ext {
+		p := m.exp.defaultPath(f)
+		if g, ok := seen[p]; ok {
+			t.Errorf("formats %s and %s both offer %q", g, f, p)
+		}
+		if !strings.HasSuffix(p, "."+ext[f]) {
+			t.Errorf("format %s offers %q, not a .%s file", f, p, ext[f])
+		}
+		seen[p] = f
+	}
+}
+
+// After the filter changes, the match counter follows the event on screen:
+// > goes to the next match below it, never back up the story.
+func TestSearchMatchFollowsFilter(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "the")
+	press(m, "enter")
+	b := m.body
+	if len(b.matches) < 6 {
+		t.Fatalf("%d matches", len(b.matches))
+	}
+	for range 4 {
+		press(m, ">")
+	}
+	for _, f := range []string{"f", "f", "f"} {
+		press(m, f)
+		b = m.body
+		if b.match < 0 || len(b.matches) == 0 {
+			continue
+		}
+		start := b.start[b.cur]
+		if got := b.matches[b.match]; got < start && b.match < len(b.matches)-1 {
+			t.Errorf("filter %s: event %d starts at row %d but the current match is at row %d, above it", b.filter, b.cur+1, start, got)
+		}
+		if b.match > 0 && b.matches[b.match-1] >= start {
+			t.Errorf("filter %s: match %d/%d is not the first at event %d", b.filter, b.match+1, len(b.matches), b.cur+1)
+		}
+	}
+}
+
+// A new search replaces the last one: typing after / does not append to
+// the previous query, and / enter searches for it again.
+func TestSearchStartsEmpty(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Lavrov")
+	press(m, "enter")
+	press(m, "/")
+	typeText(m, "Moscow")
+	press(m, "enter")
+	if q := m.body.query; q != "Moscow" {
+		t.Fatalf("second search is for %q, want \"Moscow\"", q)
+	}
+	if len(m.body.matches) == 0 {
+		t.Fatalf("no match for Moscow: %q", m.status)
+	}
+	press(m, "/")
+	if !strings.Contains(plain(m.View()), "Moscow") {
+		t.Errorf("the search input does not show the last query")
+	}
+	press(m, "enter")
+	if q := m.body.query; q != "Moscow" {
+		t.Fatalf("/ enter searches for %q, want the last query \"Moscow\"", q)
+	}
+}
+
+// > after moving away from the current match goes on from the screen, not
+// back up to the match after the one left behind.
+func TestNextMatchFromScreen(t *testing.T) {
+	m := newModel(t, seed(t), 160, 30)
+	press(m, "/")
+	typeText(m, "the")
+	press(m, "enter")
+	b := m.body
+	if len(b.matches) < 10 {
+		t.Fatalf("%d matches", len(b.matches))
+	}
+	for range 8 {
+		press(m, "n")
+	}
+	top := b.offset
+	last := b.matches[len(b.matches)-1]
+	if last < top {
+		t.Fatalf("no match below row %d", top)
+	}
+	press(m, ">")
+	if got := b.matches[b.match]; got < top {
+		t.Errorf("> went up to row %d from a screen starting at row %d", got, top)
+	}
+	press(m, "g")
+	press(m, "<")
+	if got := b.matches[b.match]; b.match != len(b.matches)-1 && got >= top {
+		t.Errorf("< from the top went down to row %d", got)
 	}
 }

@@ -111,12 +111,20 @@ func (p *exportPrompt) defaultPath(format string) string {
 	if date == "" {
 		date = p.now().Format("2006-01-02")
 	}
-	ext := export.Ext(format)
+	ext := extOf(format)
 	if ext == "" {
 		ext = format
 	}
+	if kind, _, ok := strings.Cut(format, "-"); ok {
+		// matrix-html and report-html share .html with the side-by-side
+		// page: each gets its own file
+		date += "-" + kind
+	}
 	return name + "-" + date + "." + ext
 }
+
+// extOf is the file name extension of an export format.
+var extOf = export.Ext
 
 // Update handles a key; done says the form closed without a write pending.
 func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {

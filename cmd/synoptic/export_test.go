@@ -217,7 +217,7 @@ func TestExportThreeArticles(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("%s: exit %d: %s", f, r.code, r.stderr)
 		}
-		if !strings.Contains(r.stdout, "articles 0 and 2 of 3") {
+		if !strings.Contains(r.stdout, "articles 1 and 3 of 3 (--articles 0,2)") {
 			t.Errorf("%s: header does not say which two of three articles it shows", f)
 		}
 		if strings.Contains(r.stdout, "Baxter mill closes") {

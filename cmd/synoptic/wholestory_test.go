@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -69,5 +70,26 @@ func TestExportChecksFlag(t *testing.T) {
 	}
 	if txt := export("--format", "txt", "--checks=false"); strings.Contains(txt, summary) {
 		t.Error("txt --checks=false has the summary")
+	}
+}
+
+// Every link of the matrix and report pages leads somewhere on the page:
+// they hold no event sections, so an event links to its matrix row.
+func TestWholeStoryHTMLLinksResolve(t *testing.T) {
+	dir := "../../testdata/stories/kestrel-bridge"
+	href := regexp.MustCompile(`href="#([^"]+)"`)
+	for _, format := range []string{"matrix-html", "report-html", "html"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"export", "--format", format, dir}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errb.String())
+		}
+		page := out.String()
+		links := href.FindAllStringSubmatch(page, -1)
+		for _, l := range links {
+			if !strings.Contains(page, `id="`+l[1]+`"`) {
+				t.Errorf("%s: link to #%s, which the page does not have", format, l[1])
+				break
+			}
+		}
 	}
 }

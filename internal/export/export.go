@@ -183,7 +183,12 @@ func Summary(st *story.Story, l, r int) string {
 	if n := pairNote(st, l, r); n != "" {
 		arts = n
 	}
-	return fmt.Sprintf("synoptic · %s vs %s · %s · %d events: %d shared, %d only in %s, %d only in %s",
+	line := fmt.Sprintf("synoptic · %s vs %s · %s · %d events: %d shared, %d only in %s, %d only in %s",
 		safe(outlet(st, l)), safe(outlet(st, r)), arts, c.Events, c.Shared,
 		c.OnlyLeft, safe(outlet(st, l)), c.OnlyRight, safe(outlet(st, r)))
+	if c.Boilerplate > 0 {
+		// the total counts them: without them the parts would not add up
+		line += fmt.Sprintf(", %d page furniture", c.Boilerplate)
+	}
+	return line
 }

@@ -364,7 +364,9 @@ func TestHTMLThreeArticles(t *testing.T) {
 	if ws := findAll(doc, func(n *html.Node) bool { return hasClass(n, "whole") }); len(ws) != 1 || !strings.Contains(textOf(ws[0], nil), "Beta: ") {
 		t.Errorf("want one whole-story summary that names Beta, got %d", len(ws))
 	}
-	if !strings.Contains(text, "Showing articles 0 and 2 of 3") {
+	// Counted from 1 as the reader and its article picker count them; the
+	// flag that picks them is 0-based.
+	if !strings.Contains(text, "Showing articles 1 and 3 of 3 (--articles 0,2)") {
 		t.Errorf("header does not say which two of three articles it shows: %q", text[:min(300, len(text))])
 	}
 	if !strings.Contains(text, "Gamma") || strings.Contains(text, "Beta") {

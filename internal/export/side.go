@@ -304,7 +304,8 @@ func pairNote(st *story.Story, l, r int) string {
 	if len(st.Articles) < 3 {
 		return ""
 	}
-	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l, r, len(st.Articles), l, r)
+	// counted from 1, as the reader counts them; the flag is 0-based
+	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l+1, r+1, len(st.Articles), l, r)
 }
 
 // outlet is the name shown for article a: its outlet, else its file name.

@@ -239,10 +239,17 @@ func (s Summary) Lines(width int) []string {
 	}
 	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d %s",
 		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering, differ))
-	for i, l := range out {
-		out[i] = cut(l, width)
+	var wrapped []string
+	for _, l := range out {
+		if strings.HasPrefix(l, "longest verbatim run: ") {
+			// an excerpt: its end may go
+			wrapped = append(wrapped, cut(l, width))
+			continue
+		}
+		// counts: they wrap rather than lose their end
+		wrapped = append(wrapped, wrap(l, width)...)
 	}
-	return out
+	return wrapped
 }
 
 func (s Summary) outlet(a int) string {

@@ -173,11 +173,22 @@ func HTML(w io.Writer, st *story.Story, r *Report) error {
 	}
 	b.WriteString("<h2>Facts</h2>\n<ul>\n")
 	found := false
+	// The report has no event sections: an event links to its matrix row.
+	rows := map[int]bool{}
+	if r.Matrix != nil {
+		for _, row := range r.Matrix.Rows {
+			rows[row.Event] = true
+		}
+	}
 	for _, ef := range r.Facts.Events {
 		for _, c := range ef.Conflicts {
 			found = true
-			fmt.Fprintf(&b, "<li class=\"conflict\"><a href=\"#event-%d\">event %d</a>, %s: %s gives “%s”, %s gives “%s”</li>\n",
-				ef.Event+1, ef.Event+1, htmlText(factKind(c)), htmlText(outletOf(st, c.A.Article)), htmlText(c.A.Text),
+			ev := fmt.Sprintf("event %d", ef.Event+1)
+			if rows[ef.Event] {
+				ev = fmt.Sprintf("<a href=\"#matrix-%d\">%s</a>", ef.Event+1, ev)
+			}
+			fmt.Fprintf(&b, "<li class=\"conflict\">%s, %s: %s gives “%s”, %s gives “%s”</li>\n",
+				ev, htmlText(factKind(c)), htmlText(outletOf(st, c.A.Article)), htmlText(c.A.Text),
 				htmlText(outletOf(st, c.B.Article)), htmlText(c.B.Text))
 		}
 	}

@@ -134,7 +134,7 @@ func TestMarkdownAndHTMLEscape(t *testing.T) {
 	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") || !strings.Contains(out, "&lt;b&gt;Wire") || strings.ContainsRune(out, '\x1b') {
 		t.Errorf("HTML not escaped:\n%s", out)
 	}
-	if !strings.Contains(out, `href="#event-1"`) || !strings.Contains(out, "<style>") || strings.Count(out, "<tr") != 1+len(m.Rows)+2 {
+	if !strings.Contains(out, `<tr id="matrix-1"><td class="n">1</td><td><a href="#matrix-1">`) || !strings.Contains(out, "<style>") || strings.Count(out, "<tr") != 1+len(m.Rows)+2 {
 		t.Errorf("HTML lacks anchors, style or rows:\n%s", out)
 	}
 }

@@ -30,7 +30,7 @@ func (m *Matrix) Lines(width int) []string {
 	colW := make([]int, len(m.Columns))
 	for i, c := range m.Columns {
 		names[i] = textsafe.VisibleLine(c.Outlet)
-		colW[i] = min(max(ansi.StringWidth(names[i]), 3), 14)
+		colW[i] = max(ansi.StringWidth(names[i]), 3)
 	}
 	labels := make([]string, len(m.Rows))
 	labelW := ansi.StringWidth(totalOnly)
@@ -46,18 +46,31 @@ func (m *Matrix) Lines(width int) []string {
 		}
 		return t
 	}
-	for total() > width {
+	// Narrow the widest outlet column to 14, the labels to 24, then the
+	// columns to 3 and the labels to 12: an outlet's name is what tells
+	// its column from the others, a label is an excerpt.
+	shrinkCol := func(floor int) bool {
 		widest := -1
 		for i, w := range colW {
-			if w > 3 && (widest < 0 || w > colW[widest]) {
+			if w > floor && (widest < 0 || w > colW[widest]) {
 				widest = i
 			}
 		}
-		if widest >= 0 {
-			colW[widest]--
-		} else if labelW > 12 {
-			labelW--
-		} else {
+		if widest < 0 {
+			return false
+		}
+		colW[widest]--
+		return true
+	}
+	shrinkLabel := func(floor int) bool {
+		if labelW <= floor {
+			return false
+		}
+		labelW--
+		return true
+	}
+	for total() > width {
+		if !shrinkCol(14) && !shrinkLabel(24) && !shrinkCol(3) && !shrinkLabel(12) {
 			break // as narrow as it goes; lines are cut below
 		}
 	}
@@ -164,8 +177,8 @@ const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;b
 func esc(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
 
 // HTML writes m as a self-contained HTML fragment (a <section> with its
-// own <style>): a table with a row per event, linking to #event-N (the
-// anchors of the HTML export), a column per outlet, totals and a legend.
+// own <style>): a table with a row per event (anchor #matrix-N), a column
+// per outlet, totals and a legend.
 // All text is escaped.
 func HTML(w io.Writer, st *story.Story, m *Matrix) error {
 	var b strings.Builder
@@ -180,7 +193,9 @@ func HTML(w io.Writer, st *story.Story, m *Matrix) error {
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for _, r := range m.Rows {
-		fmt.Fprintf(&b, `<tr id="matrix-%d"><td class="n">%d</td><td><a href="#event-%d">%s</a></td>`, r.Event+1, r.Event+1, r.Event+1, esc(r.Label))
+		// The page holds no event sections to link to: a row links to
+		// itself, an address to give for it.
+		fmt.Fprintf(&b, `<tr id="matrix-%d"><td class="n">%d</td><td><a href="#matrix-%d">%s</a></td>`, r.Event+1, r.Event+1, r.Event+1, esc(r.Label))
 		for a, c := range r.Cells {
 			fmt.Fprintf(&b, `<td class="c %s" title="%s: %s">%s</td>`, c, esc(m.Columns[a].Outlet), c, c.Symbol())
 		}

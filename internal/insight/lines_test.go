@@ -1,0 +1,31 @@
+package insight
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// At a narrow width the summary's counts wrap rather than lose their end:
+// the page furniture and the numbers of the events whose facts differ are
+// what a reader of a text export looks for.
+func TestLinesWrapCounts(t *testing.T) {
+	s := Summary{Events: 75, Shared: 22, Single: 53, Boilerplate: 5,
+		Outlets:         []Outlet{{Outlet: "The New York Times", Shared: 12, OneSided: 17}, {Outlet: "HuffPost", Shared: 14, OneSided: 15}},
+		QuotesDiffering: 2, QuotesOneOutlet: 20, FactsDiffering: 3, FactEvents: []int{7, 11, 40}}
+	for _, w := range []int{30, 40, 80} {
+		lines := s.Lines(w)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+		all := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+		for _, want := range []string{"(and 5 of page furniture)", "facts: 3 events differ (8, 12, 41)", "The New York Times: 12 shared, 17 only here"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("width %d: %q lost from\n%s", w, want, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}

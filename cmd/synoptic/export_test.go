@@ -193,6 +193,17 @@ func TestExportBadInput(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (usage); stderr %q", args, r.code, r.stderr)
 		}
 	}
+	// An unknown flag: the message once and a hint, not the usage text.
+	for _, args := range [][]string{{"--bogus"}, {"export", "--bogus"}} {
+		r := runBin(t, dir, args...)
+		if r.code != 2 || strings.Count(r.stderr, "not defined") != 1 || strings.Count(r.stderr, "\n") != 2 || strings.Contains(r.stderr, "Usage:") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and two lines", args, r.code, r.stderr)
+		}
+	}
+	// -h still shows the usage, on stderr, and exits 0.
+	if r := runBin(t, dir, "export", "-h"); r.code != 0 || !strings.Contains(r.stderr, "Usage: synoptic export") {
+		t.Errorf("export -h: exit %d, stderr %q", r.code, r.stderr)
+	}
 }
 
 // writeArticles writes article files of one paragraph per line.

@@ -51,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "synoptic: %s\nRun 'synoptic --help' for usage.\n", ue.msg)
+		fmt.Fprintf(stderr, "synoptic: %s\nRun 'synoptic --help' (or 'synoptic export --help') for usage.\n", ue.msg)
 		return exitUsage
 	default:
 		fmt.Fprintf(stderr, "synoptic: %s\n", oneLine(err.Error()))
@@ -79,11 +79,19 @@ func (s safeWriter) Write(p []byte) (int, error) {
 
 // parseInterspersed parses flags that may come before, between or after the
 // positional arguments.
+// A mistake gets one line and a hint (see run), not the whole usage text
+// after the flag package's own copy of the message; -h gets the usage.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	defer func() { fs.Usage = usage; fs.SetOutput(out) }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(out)
+				usage()
 				return nil, err
 			}
 			return nil, usageError{err.Error()}

@@ -334,6 +334,16 @@ func TestSwapAndPick(t *testing.T) {
 	if m.body.l != 2 || m.body.r != 0 {
 		t.Fatalf("esc changed the pair")
 	}
+	// The left article again as the right one is refused, and says so.
+	press(m, "A", "enter")
+	for m.pick.sel != m.pick.l {
+		press(m, "down")
+	}
+	press(m, "enter")
+	if m.mode != modePick || !strings.Contains(plain(m.View()), "on the left already") {
+		t.Fatalf("picking the left article as the right one: mode %v, screen:\n%s", m.mode, plain(m.View()))
+	}
+	press(m, "esc")
 	// With two articles there is nothing to pick: the key is off and not offered.
 	m2 := newModel(t, seed(t), 160, 45)
 	press(m2, "A")

@@ -223,16 +223,18 @@ type picker struct {
 	stage int // 0: picking the left article, 1: the right
 	sel   int
 	l, r  int
+	warn  string // why the last pick was refused, until the next key
 }
 
 func (p *picker) open(l, r int) {
-	p.stage, p.sel, p.l, p.r = 0, l, l, r
+	p.stage, p.sel, p.l, p.r, p.warn = 0, l, l, r, ""
 }
 
 // Update moves the selection or picks; done says the picker closed, ok that
 // a new pair was chosen.
 func (p *picker) Update(msg tea.KeyMsg) (l, r int, done, ok bool) {
 	n := len(p.st.Articles)
+	p.warn = ""
 	switch msg.String() {
 	case "up", "k":
 		p.sel = (p.sel + n - 1) % n
@@ -251,6 +253,7 @@ func (p *picker) Update(msg tea.KeyMsg) (l, r int, done, ok bool) {
 			return p.l, p.r, false, false
 		}
 		if p.sel == p.l {
+			p.warn = "that article is on the left already: pick another"
 			return p.l, p.r, false, false
 		}
 		p.r = p.sel
@@ -264,6 +267,9 @@ func (p *picker) View(pal *palette, w int) []string {
 	title := " pick the LEFT article (↑/↓, enter; esc cancels)"
 	if p.stage == 1 {
 		title = " pick the RIGHT article (↑/↓, enter; esc cancels)"
+	}
+	if p.warn != "" {
+		title = " " + p.warn + " (esc cancels)"
 	}
 	out := []string{ansi.Truncate(title, w, "…")}
 	for i, a := range p.st.Articles {

@@ -53,7 +53,7 @@ func isOwnExport(head []byte) bool {
 		return true // md
 	case bytes.HasPrefix(line(0), []byte("| # | event |")):
 		return true // matrix-md
-	case bytes.Equal(line(0), []byte("## Summary")) && bytes.HasPrefix(line(2), []byte("- whole story, ")):
+	case bytes.HasPrefix(line(0), []byte("# ")) && bytes.HasSuffix(line(0), []byte("whole-story report")) && bytes.Equal(line(2), []byte("## Summary")):
 		return true // report-md
 	}
 	return false

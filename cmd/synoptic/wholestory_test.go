@@ -14,8 +14,8 @@ func TestWholeStoryFormats(t *testing.T) {
 	for format, want := range map[string][]string{
 		"matrix-md":   {"| **events covered** |", "Harbour Herald", "●"},
 		"matrix-html": {"<table", "Harbour Herald"},
-		"report-md":   {"## Summary", "32,000", "23,000"},
-		"report-html": {"<h2", "32,000"},
+		"report-md":   {"# kestrel-bridge — whole-story report\n\n## Summary", "32,000", "23,000"},
+		"report-html": {"<h1>kestrel-bridge — whole-story report</h1>", "<h2", "32,000"},
 	} {
 		var out, errb bytes.Buffer
 		if code := run([]string{"export", "--format", format, dir}, &out, &errb); code != 0 {

@@ -29,13 +29,21 @@ func outletOf(st *story.Story, a int) string {
 	return fmt.Sprintf("article %d", a+1)
 }
 
+// reportTitle heads the report: the story's name, and what the report is.
+func reportTitle(st *story.Story) string {
+	if st.Name == "" {
+		return "Whole-story report"
+	}
+	return st.Name + " — whole-story report"
+}
+
 // Markdown writes the whole-story report as Markdown: the summary, the
 // coverage matrix, the quote check (each group with its members, the words
 // one removes as ~~struck~~ and adds as **bold**) and the facts check
 // (conflicts, then values given alike). Article text is escaped.
 func Markdown(w io.Writer, st *story.Story, r *Report) error {
 	var b strings.Builder
-	b.WriteString("## Summary\n\n")
+	b.WriteString("# " + mdText(reportTitle(st)) + "\n\n## Summary\n\n")
 	for _, l := range r.Summary.Lines(0) {
 		b.WriteString("- " + md.Replace(l) + "\n")
 	}
@@ -143,7 +151,7 @@ func mdDiff(ops []worddiff.Op) string {
 // <del>/<ins> marks and the facts check. All article text is escaped.
 func HTML(w io.Writer, st *story.Story, r *Report) error {
 	var b strings.Builder
-	b.WriteString(`<section class="synoptic-insight">` + "\n<style>\n" + insightCSS + "\n</style>\n<h2>Summary</h2>\n<ul>\n")
+	b.WriteString(`<section class="synoptic-insight">` + "\n<style>\n" + insightCSS + "\n</style>\n<h1>" + htmlText(reportTitle(st)) + "</h1>\n<h2>Summary</h2>\n<ul>\n")
 	for _, l := range r.Summary.Lines(0) {
 		b.WriteString("<li>" + htmlText(l) + "</li>\n")
 	}

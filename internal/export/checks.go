@@ -9,7 +9,6 @@ import (
 	"github.com/synoptic-news/synoptic/internal/jsonout"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
-	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // Checks returns the whole-story checks opt carries, or runs what the
@@ -88,31 +87,24 @@ func jsonSummary(j *jsonout.Writer, s *insight.Summary) {
 	j.Key("boilerplate")
 	j.Int(s.Boilerplate)
 	j.Key("outlets")
-	if s.Outlets == nil {
-		j.Null()
-	} else {
-		j.Open('[')
-		for _, o := range s.Outlets {
-			j.Item()
-			j.Open('{')
-			j.Key("article")
-			j.Int(o.Article)
-			j.Key("outlet")
-			j.Str(o.Outlet)
-			j.Key("shared")
-			j.Int(o.Shared)
-			j.Key("one_sided")
-			j.Int(o.OneSided)
-			j.Key("words")
-			j.Int(o.Words)
-			j.Key("aligned_words")
-			j.Int(o.AlignedWords)
-			j.Key("aligned_share")
-			j.Float(o.AlignedShare)
-			j.Close('}')
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, s.Outlets, func(o *insight.Outlet) {
+		j.Open('{')
+		j.Key("article")
+		j.Int(o.Article)
+		j.Key("outlet")
+		j.Str(o.Outlet)
+		j.Key("shared")
+		j.Int(o.Shared)
+		j.Key("one_sided")
+		j.Int(o.OneSided)
+		j.Key("words")
+		j.Int(o.Words)
+		j.Key("aligned_words")
+		j.Int(o.AlignedWords)
+		j.Key("aligned_share")
+		j.Float(o.AlignedShare)
+		j.Close('}')
+	})
 	j.Key("longest_run")
 	if r := s.LongestRun; r == nil {
 		j.Null()
@@ -193,7 +185,7 @@ func jsonQuoteGroup(j *jsonout.Writer, st *story.Story, g *quotes.Group) {
 			j.Close(']')
 		}
 		j.Key("ops")
-		jsonOps(j, d.Ops)
+		story.JSONOps(j, d.Ops)
 		j.Close('}')
 	}
 	j.Close(']')
@@ -225,19 +217,6 @@ func jsonQuoteGroup(j *jsonout.Writer, st *story.Story, g *quotes.Group) {
 	j.Close('}')
 }
 
-func jsonOps(j *jsonout.Writer, ops []worddiff.Op) {
-	if ops == nil {
-		j.Null()
-		return
-	}
-	j.Open('[')
-	for _, o := range ops {
-		j.Item()
-		story.JSONOp(j, o)
-	}
-	j.Close(']')
-}
-
 func jsonEventFacts(j *jsonout.Writer, ef *facts.EventFacts) {
 	j.Open('{')
 	j.Key("event")
@@ -245,64 +224,41 @@ func jsonEventFacts(j *jsonout.Writer, ef *facts.EventFacts) {
 	j.Key("articles")
 	j.Ints(ef.Articles)
 	j.Key("values")
-	if ef.Values == nil {
-		j.Null()
-	} else {
-		j.Open('[')
-		for i := range ef.Values {
-			j.Item()
-			jsonValue(j, &ef.Values[i])
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, ef.Values, func(x *facts.Value) {
+		jsonValue(j, x)
+	})
 	j.Key("agreed")
-	if ef.Agreed == nil {
-		j.Null()
-	} else {
-		j.Open('[')
-		for i := range ef.Agreed {
-			a := &ef.Agreed[i]
-			j.Item()
-			j.Open('{')
-			j.Key("type")
-			j.Str(string(a.Type))
-			j.Key("key")
-			j.Str(a.Key)
-			j.Key("articles")
-			j.Ints(a.Articles)
-			j.Key("texts")
-			j.Strs(a.Texts)
-			if a.Variant {
-				j.Key("variant")
-				j.Bool(true)
-			}
-			j.Close('}')
+	jsonout.List(j, ef.Agreed, func(a *facts.Agreement) {
+		j.Open('{')
+		j.Key("type")
+		j.Str(string(a.Type))
+		j.Key("key")
+		j.Str(a.Key)
+		j.Key("articles")
+		j.Ints(a.Articles)
+		j.Key("texts")
+		j.Strs(a.Texts)
+		if a.Variant {
+			j.Key("variant")
+			j.Bool(true)
 		}
-		j.Close(']')
-	}
+		j.Close('}')
+	})
 	j.Key("conflicts")
-	if ef.Conflicts == nil {
-		j.Null()
-	} else {
-		j.Open('[')
-		for i := range ef.Conflicts {
-			c := &ef.Conflicts[i]
-			j.Item()
-			j.Open('{')
-			j.Key("type")
-			j.Str(string(c.Type))
-			if c.Unit != "" {
-				j.Key("unit")
-				j.Str(c.Unit)
-			}
-			j.Key("a")
-			jsonValue(j, &c.A)
-			j.Key("b")
-			jsonValue(j, &c.B)
-			j.Close('}')
+	jsonout.List(j, ef.Conflicts, func(c *facts.Conflict) {
+		j.Open('{')
+		j.Key("type")
+		j.Str(string(c.Type))
+		if c.Unit != "" {
+			j.Key("unit")
+			j.Str(c.Unit)
 		}
-		j.Close(']')
-	}
+		j.Key("a")
+		jsonValue(j, &c.A)
+		j.Key("b")
+		jsonValue(j, &c.B)
+		j.Close('}')
+	})
 	j.Key("conflict")
 	j.Bool(ef.Conflict)
 	j.Close('}')

@@ -226,3 +226,18 @@ func (j *Writer) Str(s string) {
 	j.buf = append(b, '"')
 	j.maybeFlush()
 }
+
+// List writes xs as an array, each element by item, or null for a nil
+// slice, as encoding/json does.
+func List[T any](j *Writer, xs []T, item func(*T)) {
+	if xs == nil {
+		j.Null()
+		return
+	}
+	j.Open('[')
+	for i := range xs {
+		j.Item()
+		item(&xs[i])
+	}
+	j.Close(']')
+}

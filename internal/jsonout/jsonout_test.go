@@ -140,3 +140,22 @@ func TestFirstErrorStops(t *testing.T) {
 		t.Fatalf("error %v after %d writes, want disk full after 1", err, f.n)
 	}
 }
+
+// List writes nil as null, empty as [], and items as encoding/json does.
+func TestListAsEncodingJSON(t *testing.T) {
+	for _, xs := range [][]int{nil, {}, {7}, {1, -2, 3}} {
+		want := encode(t, map[string][]int{"xs": xs})
+		var b bytes.Buffer
+		j := New(&b)
+		j.Open('{')
+		j.Key("xs")
+		List(j, xs, func(x *int) { j.Int(*x) })
+		j.Close('}')
+		if err := j.End(); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("%v: got %q, want %q", xs, b.String(), want)
+		}
+	}
+}

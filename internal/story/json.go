@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/synoptic-news/synoptic/internal/jsonout"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -39,27 +40,13 @@ func (st *Story) JSONFields(j *jsonout.Writer) {
 		j.Str(st.Name)
 	}
 	j.Key("articles")
-	if st.Articles == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for i := range st.Articles {
-			j.Item()
-			jsonArticle(j, &st.Articles[i])
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, st.Articles, func(x *Article) {
+		jsonArticle(j, x)
+	})
 	j.Key("events")
-	if st.Events == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for i := range st.Events {
-			j.Item()
-			jsonEvent(j, &st.Events[i])
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, st.Events, func(x *Event) {
+		jsonEvent(j, x)
+	})
 }
 
 func jsonArticle(j *jsonout.Writer, a *Article) {
@@ -83,21 +70,14 @@ func jsonArticle(j *jsonout.Writer, a *Article) {
 		j.Str(a.Section)
 	}
 	j.Key("blocks")
-	if a.Blocks == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for _, b := range a.Blocks {
-			j.Item()
-			j.Open('{')
-			j.Key("kind")
-			j.Str(string(b.Kind))
-			j.Key("text")
-			j.Str(b.Text)
-			j.Close('}')
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, a.Blocks, func(b *segment.Block) {
+		j.Open('{')
+		j.Key("kind")
+		j.Str(string(b.Kind))
+		j.Key("text")
+		j.Str(b.Text)
+		j.Close('}')
+	})
 	if len(a.Warnings) > 0 {
 		j.Key("warnings")
 		j.Strs(a.Warnings)
@@ -132,16 +112,9 @@ func jsonEvent(j *jsonout.Writer, e *Event) {
 		j.Close(']')
 	}
 	j.Key("diffs")
-	if e.Diffs == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for _, d := range e.Diffs {
-			j.Item()
-			jsonDiff(j, d)
-		}
-		j.Close(']')
-	}
+	jsonout.List(j, e.Diffs, func(d *Diff) {
+		jsonDiff(j, d)
+	})
 	j.Key("moved")
 	if e.Moved == nil {
 		j.Raw("null")
@@ -172,29 +145,25 @@ func jsonEvent(j *jsonout.Writer, e *Event) {
 	j.Close('}')
 }
 
-func jsonDiff(j *jsonout.Writer, d Diff) {
+func jsonDiff(j *jsonout.Writer, d *Diff) {
 	j.Open('{')
 	j.Key("from")
 	j.Int(d.From)
 	j.Key("to")
 	j.Int(d.To)
 	j.Key("ops")
-	if d.Ops == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for _, o := range d.Ops {
-			j.Item()
-			JSONOp(j, o)
-		}
-		j.Close(']')
-	}
+	JSONOps(j, d.Ops)
 	j.Close('}')
 }
 
-// JSONOp writes one word diff op as the JSON export does:
-// {"op", "text"[, "other"]}.
-func JSONOp(j *jsonout.Writer, o worddiff.Op) {
+// JSONOps writes a word diff as the JSON export does: an array of ops, or
+// null for a nil diff.
+func JSONOps(j *jsonout.Writer, ops []worddiff.Op) {
+	jsonout.List(j, ops, func(o *worddiff.Op) { jsonOp(j, o) })
+}
+
+// jsonOp writes one word diff op: {"op", "text"[, "other"]}.
+func jsonOp(j *jsonout.Writer, o *worddiff.Op) {
 	j.Open('{')
 	j.Key("op")
 	j.Str(string(o.Kind))

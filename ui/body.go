@@ -47,9 +47,9 @@ type body struct {
 	conflicts map[int]bool
 
 	query   string
-	matches []int                // rows where a match of query starts
-	hits    map[int]*[2][][2]int // row → byte ranges of matches, per column
-	match   int                  // index into matches of the current match, -1 when none
+	matches []int             // rows where a match of query starts
+	hits    map[int]*[2][]hit // row → the parts of matches it shows, per column
+	match   int               // index into matches of the current match, -1 when none
 }
 
 func newBody(st *story.Story, pal *palette, l, r int) *body {
@@ -272,7 +272,7 @@ func (b *body) findMatches() {
 	if b.query == "" {
 		return
 	}
-	b.hits = make(map[int]*[2][][2]int)
+	b.hits = make(map[int]*[2][]hit)
 	for _, k := range b.events {
 		start := b.start[k]
 		end := start + 1
@@ -314,22 +314,22 @@ func (b *body) searchSide(start, end, col int, pick func(*row) (layout.Line, boo
 		joined.WriteString(t)
 	}
 	for _, m := range findAll(joined.String(), b.query) {
-		first := true
+		from := -1 // the row the match starts on, which names it
 		for _, p := range parts {
 			s, e := max(m[0], p.off), min(m[1], p.off+p.n)
 			if s >= e {
 				continue
 			}
+			if from < 0 {
+				from = p.row
+				b.matches = append(b.matches, p.row)
+			}
 			h := b.hits[p.row]
 			if h == nil {
-				h = new([2][][2]int)
+				h = new([2][]hit)
 				b.hits[p.row] = h
 			}
-			h[col] = append(h[col], [2]int{s - p.off, e - p.off})
-			if first {
-				b.matches = append(b.matches, p.row)
-				first = false
-			}
+			h[col] = append(h[col], hit{s - p.off, e - p.off, from})
 		}
 	}
 }
@@ -468,17 +468,22 @@ func (b *body) paintRow(out *strings.Builder, i int) int {
 	return 0
 }
 
+// hit is the part of a search match on one row: bytes from to to of a
+// column's line, of the match that starts on row start.
+type hit struct{ from, to, start int }
+
 // hitsAt is the match ranges in column col of row i.
-func (b *body) hitsAt(i, col int) [][2]int {
+func (b *body) hitsAt(i, col int) []hit {
 	if h := b.hits[i]; h != nil {
 		return h[col]
 	}
 	return nil
 }
 
-// paintLine writes a line's spans in their roles' styles, the byte ranges
-// ms highlighted as search matches, and returns its width.
-func (b *body) paintLine(out *strings.Builder, ln layout.Line, ms [][2]int) int {
+// paintLine writes a line's spans in their roles' styles, the ranges ms
+// highlighted as search matches (the current one apart), and returns its
+// width.
+func (b *body) paintLine(out *strings.Builder, ln layout.Line, ms []hit) int {
 	w := 0
 	if len(ms) == 0 {
 		for _, s := range ln {
@@ -488,20 +493,28 @@ func (b *body) paintLine(out *strings.Builder, ln layout.Line, ms [][2]int) int 
 	}
 	text := ln.String()
 	w = ln.Width()
+	cur := -1
+	if b.match >= 0 && b.match < len(b.matches) {
+		cur = b.matches[b.match]
+	}
 	pos := 0
 	for _, s := range ln {
 		spanEnd := pos + len(s.Text)
 		at := pos
 		for _, m := range ms {
-			if m[1] <= at || m[0] >= spanEnd {
+			if m.to <= at || m.from >= spanEnd {
 				continue
 			}
-			if m[0] > at {
-				b.pal.role[s.Role].wrap(out, text[at:m[0]])
-				at = m[0]
+			if m.from > at {
+				b.pal.role[s.Role].wrap(out, text[at:m.from])
+				at = m.from
 			}
-			e := min(m[1], spanEnd)
-			b.pal.match.wrap(out, text[at:e])
+			e := min(m.to, spanEnd)
+			if m.start == cur {
+				b.pal.curMatch.wrap(out, text[at:e])
+			} else {
+				b.pal.match.wrap(out, text[at:e])
+			}
 			at = e
 		}
 		if at < spanEnd {

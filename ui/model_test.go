@@ -292,7 +292,7 @@ func TestSearch(t *testing.T) {
 		t.Fatalf("upper-case query found nothing")
 	}
 	press(m, "esc")
-	if b.query != "" || strings.Contains(m.View(), hl.on) {
+	if b.query != "" || strings.Contains(m.View(), hl.on) || strings.Contains(m.View(), m.pal.curMatch.on) {
 		t.Fatalf("esc: query %q, highlight still shown", b.query)
 	}
 	press(m, "/")
@@ -622,7 +622,7 @@ func TestSearchAcrossLineBreaks(t *testing.T) {
 		t.Fatalf("matches %v, hits %v", b.matches, b.hits)
 	}
 	v := m.View()
-	hl := m.pal.match
+	hl := m.pal.curMatch // the only match is the current one, on both rows
 	// At 100 columns the phrase breaks after "weeks" in both columns.
 	for _, want := range []string{hl.on + "weeks" + hl.off, hl.on + "from Monday" + hl.off} {
 		if n := strings.Count(v, want); n != 2 {
@@ -762,4 +762,56 @@ func TestNextMatchFromScreen(t *testing.T) {
 	if got := b.matches[b.match]; b.match != len(b.matches)-1 && got >= top {
 		t.Errorf("< from the top went down to row %d", got)
 	}
+}
+
+// TestCurrentMatchStandsOut: with several matches on the screen, the one
+// that > and < step to is painted apart from the others, with colour and
+// without, so that a step shows where it went.
+func TestCurrentMatchStandsOut(t *testing.T) {
+	for _, noColor := range []bool{false, true} {
+		m := New(seed(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: noColor})
+		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		press(m, "/")
+		typeText(m, "struggle")
+		press(m, "enter")
+		b := m.body
+		if len(b.matches) < 3 {
+			t.Fatalf("%d matches of \"struggle\", want 3 or more", len(b.matches))
+		}
+		for step := 0; step < len(b.matches); step++ {
+			lines := strings.Split(m.View(), "\n")
+			cur := len(m.hdrLines) + len(m.sumLines) + b.matches[b.match] - b.offset
+			curStyles, otherStyles := map[string]bool{}, map[string]bool{}
+			for i, ln := range lines {
+				for _, sm := range styledRE.FindAllStringSubmatch(ln, -1) {
+					if sm[2] != "struggle" {
+						continue
+					}
+					if i == cur {
+						curStyles[sm[1]] = true
+					} else {
+						otherStyles[sm[1]] = true
+					}
+				}
+			}
+			if len(curStyles) != 1 || len(otherStyles) != 1 {
+				t.Fatalf("no colour %v, match %d: styles of the current match %q, of the others %q, want one each",
+					noColor, b.match+1, mapKeys(curStyles), mapKeys(otherStyles))
+			}
+			for s := range curStyles {
+				if otherStyles[s] {
+					t.Fatalf("no colour %v, match %d: the current match is styled like the others: %q", noColor, b.match+1, s)
+				}
+			}
+			press(m, ">")
+		}
+	}
+}
+
+func mapKeys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

@@ -22,6 +22,7 @@ type Styles struct {
 	Boilerplate lipgloss.Style
 	Faint       lipgloss.Style // "not in …", side marks, secondary text
 	Match       lipgloss.Style // search matches
+	CurMatch    lipgloss.Style // the match > and < stepped to
 	Border      lipgloss.Style // header boxes and event rules
 	Outlet      lipgloss.Style // outlet names in headers
 	Number      lipgloss.Style // event numbers in the gutter
@@ -56,6 +57,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) Styles {
 		Boilerplate: n().Faint(true).Foreground(c("245", "242")),
 		Faint:       n().Faint(true).Italic(true).Foreground(c("244", "244")),
 		Match:       n().Reverse(true).Foreground(c("130", "221")),
+		CurMatch:    n().Reverse(true).Bold(true).Underline(true).Foreground(c("166", "214")),
 		Border:      n().Foreground(c("250", "240")),
 		Outlet:      n().Bold(true).Foreground(c("25", "117")),
 		Number:      n().Foreground(c("244", "245")),
@@ -70,6 +72,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) Styles {
 	if color {
 		s.Status = n().Background(c("254", "236")).Foreground(c("236", "252"))
 		s.Match = n().Background(c("222", "136")).Foreground(c("0", "0")).Bold(true)
+		s.CurMatch = n().Background(c("208", "214")).Foreground(c("0", "0")).Bold(true).Underline(true)
 	}
 	return s
 }
@@ -129,7 +132,8 @@ func (q seq) render(text string) string {
 // palette holds the compiled styles the body painter uses on every frame.
 type palette struct {
 	role                                    [layout.Absent + 1]seq
-	match, border, number, cursor, moved    seq
+	match, curMatch                         seq
+	border, number, cursor, moved           seq
 	faint, outlet, heading, deleted, insert seq
 	statusSeq, message, errorSeq            seq
 }
@@ -140,6 +144,7 @@ func newPalette(s Styles) *palette {
 		p.role[r] = compile(s.roleStyle(r))
 	}
 	p.match = compile(s.Match)
+	p.curMatch = compile(s.CurMatch)
 	p.border = compile(s.Border)
 	p.number = compile(s.Number)
 	p.cursor = compile(s.Cursor)

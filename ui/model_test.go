@@ -11,6 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -814,4 +816,46 @@ func mapKeys(m map[string]bool) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestSharedHeadingsStyled: in the seed story's headline event, the words
+// both headlines use are painted as a headline, and the changed ones as
+// changes. Without colour the shared words stay plain, so that bold and
+// underline keep meaning "only on this side".
+func TestSharedHeadingsStyled(t *testing.T) {
+	st := seed(t)
+	k := -1
+	for i, e := range st.Events {
+		if len(e.Blocks[0]) > 0 && len(e.Blocks[1]) > 0 &&
+			st.Articles[0].Blocks[e.Blocks[0][0]].Kind == segment.Headline {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		t.Fatal("seed story: no shared event that opens with the left headline")
+	}
+	for _, noColor := range []bool{false, true} {
+		m := New(st, Options{Renderer: pinned(termenv.ANSI256), NoColor: noColor})
+		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+		m.body.goTo(k)
+		m.fit()
+		lines := strings.Split(m.View(), "\n")
+		row := lines[len(m.hdrLines)+len(m.sumLines)+1] // under the event's rule
+		if !strings.Contains(plain(row), "North Korea wants") {
+			t.Fatalf("the headline event's first line is %q", plain(row))
+		}
+		head, del, ins := m.pal.role[layout.SharedHeading].render("North Korea "), m.pal.deleted.render("wants"), m.pal.insert.render("vows")
+		if !noColor && head == "North Korea " {
+			t.Fatalf("with colour, shared headline words have no style")
+		}
+		if noColor && head != "North Korea " {
+			t.Errorf("without colour, shared headline words are styled %q, which bold or underline would confuse with changes", head)
+		}
+		for _, want := range []string{head, del, ins} {
+			if !strings.Contains(row, want) {
+				t.Errorf("no colour %v: %q not on the line %q", noColor, want, row)
+			}
+		}
+	}
 }

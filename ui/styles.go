@@ -13,26 +13,31 @@ import (
 // words bold, right-only words underlined), so that the view still reads
 // with colour off.
 type Styles struct {
-	Shared      lipgloss.Style // words both articles use
-	Deleted     lipgloss.Style // words only in the left article
-	Inserted    lipgloss.Style // words only in the right article
-	OneSided    lipgloss.Style // a block the other article lacks
-	Caption     lipgloss.Style
-	Heading     lipgloss.Style
-	Boilerplate lipgloss.Style
-	Faint       lipgloss.Style // "not in …", side marks, secondary text
-	Match       lipgloss.Style // search matches
-	CurMatch    lipgloss.Style // the match > and < stepped to
-	Border      lipgloss.Style // header boxes and event rules
-	Outlet      lipgloss.Style // outlet names in headers
-	Number      lipgloss.Style // event numbers in the gutter
-	Cursor      lipgloss.Style // the current event's number and marker
-	Moved       lipgloss.Style // the "moved" mark
-	Status      lipgloss.Style // the status bar
-	Message     lipgloss.Style // a confirmation in the status bar
-	Error       lipgloss.Style // an error in the status bar
-	Key         lipgloss.Style // key names in help
-	Desc        lipgloss.Style // key descriptions in help
+	Shared   lipgloss.Style // words both articles use
+	Deleted  lipgloss.Style // words only in the left article
+	Inserted lipgloss.Style // words only in the right article
+	OneSided lipgloss.Style // a block the other article lacks
+	Caption  lipgloss.Style
+	Heading  lipgloss.Style
+	// SharedCaption and SharedHeading are the words both articles use in
+	// a caption or heading of a shared event. Without colour the heading's
+	// are plain: its bold would read as a left-only word.
+	SharedCaption lipgloss.Style
+	SharedHeading lipgloss.Style
+	Boilerplate   lipgloss.Style
+	Faint         lipgloss.Style // "not in …", side marks, secondary text
+	Match         lipgloss.Style // search matches
+	CurMatch      lipgloss.Style // the match > and < stepped to
+	Border        lipgloss.Style // header boxes and event rules
+	Outlet        lipgloss.Style // outlet names in headers
+	Number        lipgloss.Style // event numbers in the gutter
+	Cursor        lipgloss.Style // the current event's number and marker
+	Moved         lipgloss.Style // the "moved" mark
+	Status        lipgloss.Style // the status bar
+	Message       lipgloss.Style // a confirmation in the status bar
+	Error         lipgloss.Style // an error in the status bar
+	Key           lipgloss.Style // key names in help
+	Desc          lipgloss.Style // key descriptions in help
 }
 
 // NewStyles builds the styles with renderer r, which decides the colour
@@ -69,7 +74,10 @@ func NewStyles(r *lipgloss.Renderer, color bool) Styles {
 		Key:         n().Bold(true).Foreground(c("238", "250")),
 		Desc:        n().Foreground(c("243", "246")),
 	}
+	s.SharedCaption = s.Caption
+	s.SharedHeading = n()
 	if color {
+		s.SharedHeading = s.Heading
 		s.Status = n().Background(c("254", "236")).Foreground(c("236", "252"))
 		s.Match = n().Background(c("222", "136")).Foreground(c("0", "0")).Bold(true)
 		s.CurMatch = n().Background(c("208", "214")).Foreground(c("0", "0")).Bold(true).Underline(true)
@@ -94,6 +102,10 @@ func (s Styles) roleStyle(r layout.Role) lipgloss.Style {
 		return s.Boilerplate
 	case layout.Absent:
 		return s.Faint
+	case layout.SharedCaption:
+		return s.SharedCaption
+	case layout.SharedHeading:
+		return s.SharedHeading
 	}
 	return s.Shared
 }
@@ -131,7 +143,7 @@ func (q seq) render(text string) string {
 
 // palette holds the compiled styles the body painter uses on every frame.
 type palette struct {
-	role                                    [layout.Absent + 1]seq
+	role                                    [layout.Roles]seq
 	match, curMatch                         seq
 	border, number, cursor, moved           seq
 	faint, outlet, heading, deleted, insert seq
@@ -140,7 +152,7 @@ type palette struct {
 
 func newPalette(s Styles) *palette {
 	p := &palette{}
-	for r := layout.Plain; r <= layout.Absent; r++ {
+	for r := layout.Plain; r < layout.Roles; r++ {
 		p.role[r] = compile(s.roleStyle(r))
 	}
 	p.match = compile(s.Match)

@@ -19,14 +19,19 @@ type Role uint8
 
 // The roles.
 const (
-	Plain       Role = iota // shared wording
-	Deleted                 // only in the left article
-	Inserted                // only in the right article
-	OneSided                // a block the other article lacks
-	Caption                 // a photo caption
-	Heading                 // a headline or heading
-	Boilerplate             // page furniture
-	Absent                  // the "not in …" placeholder
+	Plain         Role = iota // shared wording
+	Deleted                   // only in the left article
+	Inserted                  // only in the right article
+	OneSided                  // a block the other article lacks
+	Caption                   // a photo caption
+	Heading                   // a headline or heading
+	Boilerplate               // page furniture
+	Absent                    // the "not in …" placeholder
+	SharedHeading             // words both articles use in a headline or heading
+	SharedCaption             // words both articles use in a caption
+
+	// Roles is the number of roles.
+	Roles = SharedCaption + 1
 )
 
 // Span is a run of text with one role. Text is already made safe to show.
@@ -58,8 +63,9 @@ func (l Line) String() string {
 
 // Side returns the spans of article side's part of event k, compared with
 // article other (-1: no comparison). Changed words get Deleted (side is the
-// left, first article) or Inserted (right); blocks of a one-sided event get
-// their kind's role. Paragraph breaks are "\n\n".
+// left, first article) or Inserted (right), and the shared words of a
+// headline, heading or caption SharedHeading or SharedCaption; blocks of a
+// one-sided event get their kind's role. Paragraph breaks are "\n\n".
 func Side(st *story.Story, k, side, other int, left bool) []Span {
 	e := st.Events[k]
 	bs := e.Blocks[side]
@@ -88,7 +94,7 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 				out = append(out, Span{textsafe.Visible(o.Text), Inserted})
 			}
 		}
-		return out
+		return sharedKinds(st, side, bs, out)
 	}
 	var out []Span
 	for x, i := range bs {
@@ -97,6 +103,75 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 		}
 		b := st.Articles[side].Blocks[i]
 		out = append(out, Span{textsafe.Visible(b.Text), roleOf(b.Kind)})
+	}
+	return out
+}
+
+// sharedKinds gives the Plain spans that fall in a headline, heading or
+// caption of article a's blocks bs their block's shared role, cutting
+// them at block ends. Changed words keep their diff role. The spans are
+// left as they are when they do not spell the blocks' text.
+func sharedKinds(st *story.Story, a int, bs []int, spans []Span) []Span {
+	type part struct {
+		from, to int // byte range in the joined text
+		role     Role
+	}
+	var parts []part
+	var joined strings.Builder
+	for x, i := range bs {
+		if x > 0 {
+			joined.WriteString("\n\n")
+		}
+		b := st.Articles[a].Blocks[i]
+		from := joined.Len()
+		joined.WriteString(textsafe.Visible(b.Text))
+		switch b.Kind {
+		case segment.Headline, segment.Heading:
+			parts = append(parts, part{from, joined.Len(), SharedHeading})
+		case segment.Caption:
+			parts = append(parts, part{from, joined.Len(), SharedCaption})
+		}
+	}
+	if len(parts) == 0 {
+		return spans
+	}
+	n := 0
+	for _, s := range spans {
+		n += len(s.Text)
+	}
+	text := joined.String()
+	if n != len(text) {
+		return spans
+	}
+	out := make([]Span, 0, len(spans)+2*len(parts))
+	pos := 0
+	for _, s := range spans {
+		end := pos + len(s.Text)
+		if s.Text != text[pos:end] {
+			return spans
+		}
+		if s.Role != Plain {
+			out = append(out, s)
+			pos = end
+			continue
+		}
+		at := pos
+		for _, p := range parts {
+			if p.to <= at || p.from >= end {
+				continue
+			}
+			if p.from > at {
+				out = append(out, Span{text[at:p.from], Plain})
+				at = p.from
+			}
+			e := min(p.to, end)
+			out = append(out, Span{text[at:e], p.role})
+			at = e
+		}
+		if at < end {
+			out = append(out, Span{text[at:end], Plain})
+		}
+		pos = end
 	}
 	return out
 }

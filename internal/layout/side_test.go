@@ -1,0 +1,79 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// roleOfWord is the role of the span that holds word, or -1.
+func roleOfWord(spans []Span, word string) Role {
+	for _, s := range spans {
+		if strings.Contains(s.Text, word) {
+			return s.Role
+		}
+	}
+	return 255
+}
+
+// TestSideKeepsBlockKindsInSharedEvents: in a shared event, the words both
+// articles use keep the look of their block (headline, heading, caption)
+// while changed words keep their diff role, and body words stay plain.
+func TestSideKeepsBlockKindsInSharedEvents(t *testing.T) {
+	blk := func(k segment.Kind, text string) segment.Block { return segment.Block{Kind: k, Text: text} }
+	eq := func(s string) worddiff.Op { return worddiff.Op{Kind: worddiff.Equal, Text: s} }
+	st := &story.Story{Version: story.Version, Name: "t", Articles: []story.Article{
+		{Outlet: "A", Blocks: []segment.Block{
+			blk(segment.Headline, "Harbour bridge to close"),
+			blk(segment.Paragraph, "The council said so on Monday."),
+			blk(segment.Caption, "Photo: the bridge at dusk."),
+		}},
+		{Outlet: "B", Blocks: []segment.Block{
+			blk(segment.Headline, "Harbour bridge shuts"),
+			blk(segment.Paragraph, "The council said so on Monday."),
+			blk(segment.Caption, "Photo: the bridge at night."),
+		}},
+	}}
+	st.Events = []story.Event{{Kind: story.Shared, Score: 0.8, Blocks: [][]int{{0, 1, 2}, {0, 1, 2}},
+		Diffs: []story.Diff{{From: 0, To: 1, Ops: []worddiff.Op{
+			eq("Harbour bridge "),
+			{Kind: worddiff.Delete, Text: "to close"}, {Kind: worddiff.Insert, Text: "shuts"},
+			// One equal run across the end of the headline, the paragraph
+			// and the start of the caption.
+			eq("\n\nThe council said so on Monday.\n\nPhoto: the bridge at "),
+			{Kind: worddiff.Delete, Text: "dusk"}, {Kind: worddiff.Insert, Text: "night"},
+			eq("."),
+		}}},
+		Moved: []bool{false, false}}}
+	for _, c := range []struct {
+		left           bool
+		side, other    int
+		changed        string
+		changedRole    Role
+		changedCaption string
+	}{
+		{true, 0, 1, "close", Deleted, "dusk"},
+		{false, 1, 0, "shuts", Inserted, "night"},
+	} {
+		spans := Side(st, 0, c.side, c.other, c.left)
+		var text strings.Builder
+		for _, s := range spans {
+			text.WriteString(s.Text)
+		}
+		if want := st.SideText(c.side, []int{0, 1, 2}); text.String() != want {
+			t.Fatalf("left %v: the spans spell %q, want %q", c.left, text.String(), want)
+		}
+		for word, want := range map[string]Role{
+			"Harbour": SharedHeading, c.changed: c.changedRole,
+			"council": Plain, "Monday": Plain,
+			"Photo": SharedCaption, c.changedCaption: c.changedRole,
+		} {
+			if got := roleOfWord(spans, word); got != want {
+				t.Errorf("left %v: %q has role %d, want %d (spans %q)", c.left, word, got, want, spans)
+			}
+		}
+	}
+}

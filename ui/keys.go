@@ -40,8 +40,9 @@ func DefaultKeyMap() KeyMap {
 		Prev:        b([]string{"p", "["}, "p/[", "prev event"),
 		NextChanged: b([]string{"N"}, "N", "next changed"),
 		PrevChanged: b([]string{"P"}, "P", "prev changed"),
-		Down:        b([]string{"j", "down"}, "j/↓", "scroll down"),
-		Up:          b([]string{"k", "up"}, "k/↑", "scroll up"),
+		// The mouse wheel scrolls too; it is no key, so it is named here.
+		Down:        b([]string{"j", "down"}, "j/↓/wheel", "scroll down"),
+		Up:          b([]string{"k", "up"}, "k/↑/wheel", "scroll up"),
 		PageDown:    b([]string{" ", "pgdown", "ctrl+f"}, "space/pgdn", "page down"),
 		PageUp:      b([]string{"b", "pgup", "ctrl+b"}, "b/pgup", "page up"),
 		Top:         b([]string{"g", "home"}, "g/home", "top"),
@@ -62,7 +63,7 @@ func DefaultKeyMap() KeyMap {
 		Undo:        b([]string{"u"}, "u", "undo edit"),
 		Export:      b([]string{"e"}, "e", "export"),
 		Help:        b([]string{"?"}, "?", "help"),
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q/ctrl+c", "quit"),
 		Matrix:      b([]string{"m"}, "m", "coverage matrix"),
 		Quotes:      b([]string{"Q"}, "Q", "quote check"),
 		Move:        b([]string{"j", "k", "down", "up"}, "j/k/↑/↓", "move"),
@@ -74,7 +75,9 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp is the one-line hint, most needed first: a narrow terminal
 // cuts it from the right.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.NextChanged, k.Search, k.Filter, k.Help, k.Quit, k.Matrix, k.Quotes, k.Export, k.Swap, k.Pick}
+	quit := k.Quit // q is enough for the hint; the full help names ctrl+c
+	quit.SetHelp("q", "quit")
+	return []key.Binding{k.Next, k.NextChanged, k.Search, k.Filter, k.Help, quit, k.Matrix, k.Quotes, k.Export, k.Swap, k.Pick}
 }
 
 // FullHelp is the full help, in columns.

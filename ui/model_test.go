@@ -859,3 +859,32 @@ func TestSharedHeadingsStyled(t *testing.T) {
 		}
 	}
 }
+
+// TestFullHelpNamesEveryKey: the full help, as drawn, names every key the
+// reader answers to, the mouse wheel and ctrl+c included.
+func TestFullHelpNamesEveryKey(t *testing.T) {
+	m := newModel(t, harbour(), 160, 45) // three articles: A picks two
+	press(m, "?")
+	full := plain(m.View())
+	named := map[string]bool{}
+	for _, col := range m.keys.FullHelp() {
+		for _, b := range col {
+			if !b.Enabled() {
+				continue
+			}
+			if !strings.Contains(full, b.Help().Key+" ") {
+				t.Errorf("%q is not in the full help on screen", b.Help().Key)
+			}
+			named[b.Help().Key] = true // "/" itself
+			for _, k := range strings.Split(b.Help().Key, "/") {
+				named[k] = true
+			}
+		}
+	}
+	for _, k := range []string{"n", "]", "p", "[", "N", "P", "j", "↓", "k", "↑", "wheel", "space", "pgdn", "b", "pgup",
+		"g", "home", "G", "end", "/", ">", "<", "esc", "f", "B", "s", "A", "e", "?", "q", "ctrl+c"} {
+		if !named[k] {
+			t.Errorf("the full help does not name %q", k)
+		}
+	}
+}

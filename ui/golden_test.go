@@ -28,6 +28,7 @@ func TestGoldenView(t *testing.T) {
 		{"160x45", 160, 45, nil, nil},
 		{"160x45-changed-search", 160, 45, []string{"n", "/", "c", "a", "b", "l", "e", "s", "enter"}, nil},
 		{"80x24-stacked", 80, 24, []string{"n"}, nil},
+		{"90x40-stacked-header", 90, 40, nil, nil},
 		{"20x6", 20, 6, nil, nil},
 		{"120x40-help", 120, 40, []string{"?"}, nil},
 		{"120x30-pick", 120, 30, []string{"A", "down", "down", "enter"}, nil},

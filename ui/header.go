@@ -17,6 +17,7 @@ const (
 	hdrNone    headerMode = iota
 	hdrTitle              // the story line only
 	hdrCompact            // the story line and one line per article
+	hdrStacked            // hdrCompact with byline and coverage under each article
 	hdrFull               // the story line and a box per article
 )
 
@@ -59,6 +60,14 @@ func headerLines(st *story.Story, pal *palette, l, r, w int, m headerMode) []str
 			titleLine(st, pal, l, r, w),
 			compactLine(st, pal, l, r, " ‹ ", w),
 			compactLine(st, pal, r, l, " › ", w),
+		}
+	case hdrStacked:
+		return []string{
+			titleLine(st, pal, l, r, w),
+			compactLine(st, pal, l, r, " ‹ ", w),
+			detailLine(st, pal, l, r, w),
+			compactLine(st, pal, r, l, " › ", w),
+			detailLine(st, pal, r, l, w),
 		}
 	}
 	bw := (w - 1) / 2
@@ -109,6 +118,28 @@ func compactLine(st *story.Story, pal *palette, a, b int, mark string, w int) st
 	return sb.String()
 }
 
+// detailLine is the line under article a's compact line: its byline and
+// how much of it article b also tells, as in a's box.
+func detailLine(st *story.Story, pal *palette, a, b, w int) string {
+	var parts []string
+	if by := st.Articles[a].Byline; by != "" {
+		parts = append(parts, "by "+textsafe.VisibleLine(by))
+	}
+	parts = append(parts, coverageText(st, a, b))
+	const indent = "   " // under the outlet, past the side mark
+	if w <= len(indent) {
+		return ""
+	}
+	return indent + pal.faint.render(ansi.Truncate(strings.Join(parts, " · "), w-len(indent), "…"))
+}
+
+// coverageText says how many of article a's events article b also tells
+// and what share of a's text they hold.
+func coverageText(st *story.Story, a, b int) string {
+	pct, both, total := coverage(st, a, b)
+	return fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(outletName(st, b)), pct)
+}
+
 // boxContent is the inner lines of article a's box at inner width iw.
 func boxContent(st *story.Story, a, b, iw int) []layout.Line {
 	art := st.Articles[a]
@@ -128,9 +159,7 @@ func boxContent(st *story.Story, a, b, iw int) []layout.Line {
 	if art.Byline != "" {
 		lines = append(lines, layout.Line{{Text: ansi.Truncate("by "+textsafe.VisibleLine(art.Byline), iw, "…"), Role: layout.Absent}})
 	}
-	pct, both, total := coverage(st, a, b)
-	cov := fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(outletName(st, b)), pct)
-	lines = append(lines, layout.Line{{Text: ansi.Truncate(cov, iw, "…"), Role: layout.Absent}})
+	lines = append(lines, layout.Line{{Text: ansi.Truncate(coverageText(st, a, b), iw, "…"), Role: layout.Absent}})
 	return lines
 }
 

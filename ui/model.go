@@ -661,6 +661,8 @@ func (m *Model) fit() {
 	switch {
 	case w >= 40 && h-foot-m.fullH >= 8 && !geometry(w).stacked:
 		hdr = hdrFull
+	case w >= 40 && h-foot-5 >= stackedHeaderBody:
+		hdr = hdrStacked
 	case w >= 20 && h-foot-3 >= 4:
 		hdr = hdrCompact
 	case h-foot-1 >= 3:
@@ -683,6 +685,11 @@ func (m *Model) fit() {
 	}
 	m.body.SetSize(w, bh)
 }
+
+// stackedHeaderBody is the least room the body must keep for the stacked
+// layout's header to give each article a second line (byline, coverage):
+// on a short terminal the text matters more.
+const stackedHeaderBody = 20
 
 // measure is ansi.StringWidth, remembered for the lines frames repeat.
 func (m *Model) measure(s string) int {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -886,5 +887,30 @@ func TestFullHelpNamesEveryKey(t *testing.T) {
 		if !named[k] {
 			t.Errorf("the full help does not name %q", k)
 		}
+	}
+}
+
+// TestStackedHeaderWithRoom: a terminal under 100 columns but tall enough
+// still shows each article's byline and coverage under its line; a short
+// one keeps one line per article.
+func TestStackedHeaderWithRoom(t *testing.T) {
+	st := fixture()
+	m := newModel(t, st, 90, 40)
+	if !m.body.g.stacked {
+		t.Fatal("90 columns is not stacked")
+	}
+	lines := strings.Split(plain(m.View()), "\n")
+	pct, both, total := coverage(st, 0, 1)
+	wantL := fmt.Sprintf("by Ana Reyes · %d of %d events also in Valley Herald · %.0f%% of its text", both, total, pct)
+	pct, both, total = coverage(st, 1, 0)
+	wantR := fmt.Sprintf("%d of %d events also in Coast Courier · %.0f%% of its text", both, total, pct)
+	if len(lines) < 5 || !strings.HasPrefix(lines[1], " ‹ Coast Courier") || strings.TrimSpace(lines[2]) != wantL ||
+		!strings.HasPrefix(lines[3], " › Valley Herald") || strings.TrimSpace(lines[4]) != wantR {
+		t.Errorf("90x40 header, want the article lines with %q and %q under them:\n%s", wantL, wantR, strings.Join(lines[:min(6, len(lines))], "\n"))
+	}
+	checkFits(t, m.View(), 90, 40)
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if v := plain(m.View()); strings.Contains(v, "events also in") {
+		t.Errorf("80x24: the header took lines from a short body:\n%s", v)
 	}
 }

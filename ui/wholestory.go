@@ -47,7 +47,7 @@ const minBodyRows = 8
 // one, or none, so that the body keeps minBodyRows of the room left.
 func (m *Model) fitSummary(hdr headerMode, room int) {
 	n := 0
-	if m.checks != nil && (hdr == hdrFull || hdr == hdrCompact) {
+	if m.checks != nil && (hdr == hdrFull || hdr == hdrStacked || hdr == hdrCompact) {
 		switch {
 		case room-2 >= minBodyRows:
 			n = 2

@@ -51,7 +51,7 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	bw := bufio.NewWriter(w)
 	mode := hdrFull
 	if b.g.stacked {
-		mode = hdrCompact
+		mode = hdrStacked // a page has room for the bylines and coverage
 	}
 	for _, ln := range headerLines(st, pal, l, r, width, mode) {
 		bw.WriteString(ln)

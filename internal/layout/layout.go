@@ -89,9 +89,9 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 				}
 				out = append(out, Span{textsafe.Visible(t), Plain})
 			case o.Kind == worddiff.Delete && left:
-				out = append(out, Span{textsafe.Visible(o.Text), Deleted})
+				out = appendChanged(out, textsafe.Visible(o.Text), Deleted)
 			case o.Kind == worddiff.Insert && !left:
-				out = append(out, Span{textsafe.Visible(o.Text), Inserted})
+				out = appendChanged(out, textsafe.Visible(o.Text), Inserted)
 			}
 		}
 		return sharedKinds(st, side, bs, out)
@@ -103,6 +103,25 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 		}
 		b := st.Articles[side].Blocks[i]
 		out = append(out, Span{textsafe.Visible(b.Text), roleOf(b.Kind)})
+	}
+	return out
+}
+
+// appendChanged appends changed text with role r, the spaces around its
+// words as Plain: an underline or a strike stops at the word rather than
+// running into the gap before the next shared one.
+func appendChanged(out []Span, text string, r Role) []Span {
+	word := strings.TrimSpace(text)
+	if word == "" {
+		return append(out, Span{text, Plain})
+	}
+	i := strings.Index(text, word)
+	if i > 0 {
+		out = append(out, Span{text[:i], Plain})
+	}
+	out = append(out, Span{word, r})
+	if j := i + len(word); j < len(text) {
+		out = append(out, Span{text[j:], Plain})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -74,6 +75,48 @@ func TestSideKeepsBlockKindsInSharedEvents(t *testing.T) {
 			if got := roleOfWord(spans, word); got != want {
 				t.Errorf("left %v: %q has role %d, want %d (spans %q)", c.left, word, got, want, spans)
 			}
+		}
+	}
+}
+
+// TestSideChangedWordsWithoutTheirSpaces: a change whose text carries the
+// spaces around it is marked on its words only, so that an underline or a
+// strike does not run into the gap next to a shared word.
+func TestSideChangedWordsWithoutTheirSpaces(t *testing.T) {
+	st := &story.Story{Version: story.Version, Name: "t", Articles: []story.Article{
+		{Outlet: "A", Blocks: []segment.Block{{Kind: segment.Paragraph, Text: "in their absolute struggle of state security"}}},
+		{Outlet: "B", Blocks: []segment.Block{{Kind: segment.Paragraph, Text: "in their sacred struggle of their state"}}},
+	}}
+	st.Events = []story.Event{{Kind: story.Shared, Score: 0.8, Blocks: [][]int{{0}, {0}},
+		Diffs: []story.Diff{{From: 0, To: 1, Ops: []worddiff.Op{
+			{Kind: worddiff.Equal, Text: "in their"},
+			{Kind: worddiff.Delete, Text: " absolute "}, {Kind: worddiff.Insert, Text: " sacred "},
+			{Kind: worddiff.Equal, Text: "struggle of"},
+			{Kind: worddiff.Delete, Text: " state security"}, {Kind: worddiff.Insert, Text: " their state"},
+		}}},
+		Moved: []bool{false, false}}}
+	for _, c := range []struct {
+		left        bool
+		side, other int
+		want        []string
+		role        Role
+	}{
+		{true, 0, 1, []string{"absolute", "state security"}, Deleted},
+		{false, 1, 0, []string{"sacred", "their state"}, Inserted},
+	} {
+		var changed []string
+		var text strings.Builder
+		for _, s := range Side(st, 0, c.side, c.other, c.left) {
+			text.WriteString(s.Text)
+			if s.Role == c.role {
+				changed = append(changed, s.Text)
+			}
+		}
+		if text.String() != st.Articles[c.side].Blocks[0].Text {
+			t.Fatalf("left %v: the spans spell %q", c.left, text.String())
+		}
+		if !reflect.DeepEqual(changed, c.want) {
+			t.Errorf("left %v: changed spans %q, want %q", c.left, changed, c.want)
 		}
 	}
 }

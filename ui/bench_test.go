@@ -210,7 +210,7 @@ func TestFirstScreenBigStory(t *testing.T) {
 	press(m, "n", "n")
 	cur := m.body.cur
 	m.Update(cmd())
-	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("(%d shown)", len(m.body.events))) {
+	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("/%d shown", len(m.body.events))) {
 		t.Errorf("after the background layout: status bar %q", sb)
 	}
 	if m.pending || m.body.rowLimit != 0 || len(m.body.rows) <= partial {

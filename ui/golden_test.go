@@ -111,7 +111,7 @@ func TestGoldenANSI(t *testing.T) {
 	}
 }
 
-var statusRE = regexp.MustCompile(`event \d+/\d+ ·`)
+var statusRE = regexp.MustCompile(`event \d+ · \d+/\d+ shown ·`)
 
 // TestProgram runs the reader as a Bubble Tea program: keys in, screen out.
 func TestProgram(t *testing.T) {

@@ -565,7 +565,14 @@ func (m *Model) statusBar() string {
 	if ov := m.overlay(); ov != nil {
 		parts = append(parts, ov.status())
 	} else if b.cur >= 0 {
-		parts = append(parts, fmt.Sprintf("event %d/%d", b.cur+1, len(m.st.Events)))
+		// The event's number is the one its rule and the exports show (page
+		// furniture and other articles' events count too); its place among
+		// the rows on show is what the title's count and n/p go by.
+		if i, ok := b.index[b.cur]; ok && !m.pending {
+			parts = append(parts, fmt.Sprintf("event %d · %d/%d shown", b.cur+1, i+1, len(b.events)))
+		} else {
+			parts = append(parts, fmt.Sprintf("event %d", b.cur+1))
+		}
 		switch kindFor(m.st, b.cur, b.l, b.r) {
 		case pkShared:
 			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].Score))
@@ -586,7 +593,7 @@ func (m *Model) statusBar() string {
 			// which is still being laid out: its count would mislead.
 			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
 		} else {
-			parts = append(parts, fmt.Sprintf("filter: %s (%d shown)", b.filter, len(b.events)))
+			parts = append(parts, "filter: "+b.filter.String())
 		}
 		parts = append(parts, m.editParts()...)
 		if s := m.diffsStatus(); s != "" {

@@ -171,7 +171,7 @@ func TestReaderInTmux(t *testing.T) {
 			t.Errorf("the marked row %q is not event %s", line, ev)
 		}
 		tx.keys("Enter")
-		s = tx.waitFor("event "+ev, func(s screen) bool { return eventStatus(s.text) == "event "+ev+"/13 ·" })
+		s = tx.waitFor("event "+ev, func(s screen) bool { return eventStatus(s.text) == "event "+ev })
 		lines := strings.Split(s.text, "\n")
 		rule := -1
 		for i, ln := range lines {
@@ -396,10 +396,15 @@ func applySGR(attrs map[string]string, params string) {
 	}
 }
 
-// eventStatus is the "event i/N" of the status bar.
-func eventStatus(text string) string { return statusRE.FindString(text) }
+// eventStatus is the "event N" of the status bar ("event N · i/n shown").
+func eventStatus(text string) string {
+	if m := statusRE.FindStringSubmatch(text); m != nil {
+		return "event " + m[1]
+	}
+	return ""
+}
 
-var statusRE = regexp.MustCompile(`event \d+/\d+ ·`)
+var statusRE = regexp.MustCompile(`event (\d+) · \d+/\d+ shown ·`)
 
 // body is the current event on the screen: from its rule (the one with the
 // cursor) to the next rule, without the header whose headlines may hold the

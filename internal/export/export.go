@@ -83,7 +83,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	gutter := 3
 	colW := (opt.Width - gutter) / 2
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
+	writeWrapped(&b, Summary(st, l, r), opt.Width)
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
 	if c := Checks(st, opt); c != nil {
@@ -121,11 +121,14 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if m := editMark(&e); m != "" {
 			label += " " + strings.ReplaceAll(m, " · ", " ")
 		}
-		fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", max(0, opt.Width-len(label)-1)))
+		if lw := ansi.StringWidth(label); lw+2 > opt.Width {
+			// too narrow for a rule: the label alone, wrapped
+			writeWrapped(&b, label, opt.Width)
+		} else {
+			fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", opt.Width-lw-1))
+		}
 		if n := noteText(&e); n != "" {
-			for _, ln := range layout.Wrap([]layout.Span{{Text: "Note: " + n}}, opt.Width) {
-				b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
-			}
+			writeWrapped(&b, "Note: "+n, opt.Width)
 			b.WriteString("\n")
 		}
 		left := side(st, k, l, r, true, colW)
@@ -134,6 +137,31 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// writeWrapped writes s wrapped at width, the lines after the first
+// indented by two spaces (as the whole-story summary's), with no trailing
+// spaces.
+func writeWrapped(b *strings.Builder, s string, width int) {
+	lines := layout.Wrap([]layout.Span{{Text: s}}, width)
+	if len(lines) == 0 {
+		return
+	}
+	b.WriteString(strings.TrimRight(lines[0].String(), " ") + "\n")
+	if len(lines) == 1 {
+		return
+	}
+	var rest []string
+	for _, ln := range lines[1:] {
+		rest = append(rest, strings.TrimSpace(ln.String()))
+	}
+	indent := "  "
+	if width < 4 {
+		indent = ""
+	}
+	for _, ln := range layout.Wrap([]layout.Span{{Text: strings.Join(rest, " ")}}, width-len(indent)) {
+		b.WriteString(indent + strings.TrimRight(ln.String(), " ") + "\n")
+	}
 }
 
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {

@@ -280,11 +280,11 @@ const htmlSource = `<!DOCTYPE html>
 </ul>
 {{- end}}
 <ul class="counts">
-<li><b>{{.Stats.Events}}</b>events</li>
-<li><b>{{.Stats.Shared}}</b>shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
-<li><b>{{.Stats.OnlyLeft}}</b>only in {{.Left.Outlet}}</li>
-<li><b>{{.Stats.OnlyRight}}</b>only in {{.Right.Outlet}}</li>
-<li><b>{{.Stats.Boilerplate}}</b>page furniture</li>
+<li><b>{{.Stats.Events}}</b> events</li>
+<li><b>{{.Stats.Shared}}</b> shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
+<li><b>{{.Stats.OnlyLeft}}</b> only in {{.Left.Outlet}}</li>
+<li><b>{{.Stats.OnlyRight}}</b> only in {{.Right.Outlet}}</li>
+<li><b>{{.Stats.Boilerplate}}</b> page furniture</li>
 </ul>
 <ul class="legend" aria-label="Legend">
 <li><del>struck</del> words only in {{.Left.Outlet}}</li>

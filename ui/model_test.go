@@ -529,6 +529,44 @@ func TestExportPrompt(t *testing.T) {
 	}
 }
 
+// TestExportSaysWholeStory: json covers every event of every article, not
+// the filter on screen; the status bar says so with the path it wrote,
+// and says nothing more for a format that follows the filter.
+func TestExportSaysWholeStory(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, seed(t), 160, 40)
+	write := func(format, name string) string {
+		t.Helper()
+		press(m, "e")
+		for m.exp.format() != format {
+			press(m, "tab")
+		}
+		m.exp.path.SetValue(filepath.Join(dir, name))
+		cmd := press(m, "enter")
+		if cmd == nil {
+			t.Fatal("no write command")
+		}
+		m.Update(cmd())
+		if m.mode != modeRead || !strings.Contains(m.status, "wrote "+filepath.Join(dir, name)) {
+			t.Fatalf("%s: status %q", format, m.status)
+		}
+		return m.status
+	}
+	if s := write("json", "all.json"); strings.Contains(s, "whole story") {
+		t.Errorf("json with no filter: status %q says more than the path", s)
+	}
+	press(m, "f") // changed events only
+	if s := write("json", "changed.json"); !strings.Contains(s, "whole story") {
+		t.Errorf("json under a filter: status %q does not say it holds the whole story", s)
+	}
+	if !strings.Contains(plain(m.View()), "whole story") {
+		t.Errorf("the status bar does not show it")
+	}
+	if s := write("md", "changed.md"); strings.Contains(s, "whole story") {
+		t.Errorf("md under a filter: status %q, but md follows the filter", s)
+	}
+}
+
 func TestUntrustedTextStaysText(t *testing.T) {
 	st := makeStory("hostile",
 		[]string{"Evil\x1b]0;pwned\x07 Outlet", "Title \x1b[2J cleared",

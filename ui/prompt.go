@@ -35,6 +35,9 @@ func (o exportOpts) options() export.Options {
 type exportDoneMsg struct {
 	path string
 	err  error
+	// whole: the format gave the whole story, more than the view shows
+	// (json, the matrix and the report under a filter or of 3+ articles)
+	whole bool
 }
 
 // errExistsAsk marks an export that found its file already there and asks
@@ -181,6 +184,7 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		}
 	}
 	format, st := p.format(), p.st
+	whole := export.WholeStory(format) && (o.only != "all" || len(st.Articles) > 2)
 	return func() tea.Msg {
 		err := export.WriteFile(path, force, func(w io.Writer) error {
 			return export.Render(w, format, st, o.options())
@@ -188,7 +192,7 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		if err != nil && !force && errors.Is(err, export.ErrExists) {
 			err = errExistsAsk
 		}
-		return exportDoneMsg{path: path, err: err}
+		return exportDoneMsg{path: path, err: err, whole: whole}
 	}
 }
 

@@ -114,7 +114,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 // format does not apply ("" when none): json, the matrix and the report give
 // the whole story, every event of every article.
 func ignoredNote(format string, fs *flag.FlagSet) string {
-	if format != "json" && !strings.HasPrefix(format, "matrix-") && !strings.HasPrefix(format, "report-") {
+	if !export.WholeStory(format) {
 		return ""
 	}
 	var flags []string
@@ -159,16 +159,16 @@ func formatForExt(ext string) string {
 // The whole-story formats render the coverage matrix and the quote and facts
 // checks, which read the same aligned story as every other format.
 func init() {
-	export.Register("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return matrix.Markdown(w, st, matrix.Build(st))
 	})
-	export.Register("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return matrix.HTML(w, st, matrix.Build(st))
 	})
-	export.Register("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return insight.Markdown(w, st, insight.Analyze(st))
 	})
-	export.Register("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return insight.HTML(w, st, insight.Analyze(st))
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -526,6 +527,31 @@ func TestExportPrompt(t *testing.T) {
 	run(press(m, "enter"))
 	if _, err := os.Stat(filepath.Join(dir, "x.txt")); err != nil || m.mode != modeRead {
 		t.Fatalf("corrected path: %v, mode %v", err, m.mode)
+	}
+}
+
+// TestExportPromptShowsChosenFormat: on a terminal too narrow for every
+// format name and the hints, the chosen format stays on screen, marked.
+func TestExportPromptShowsChosenFormat(t *testing.T) {
+	for _, w := range []int{160, 80, 60, 40} {
+		m := newModel(t, seed(t), w, 30)
+		press(m, "e")
+		// the formats of the command, which registers more than this package
+		m.exp.formats = []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}
+		for i := 0; i < len(m.exp.formats); i++ {
+			f := m.exp.format()
+			lines := m.exp.View(w)
+			if got := ansi.StringWidth(lines[0]); got > w {
+				t.Errorf("width %d: the format line is %d wide", w, got)
+			}
+			if !strings.Contains(lines[0], "["+f+"]") {
+				t.Errorf("width %d: %s chosen, but the line shows %q", w, f, lines[0])
+			}
+			press(m, "tab")
+		}
+		if w >= 160 && !strings.Contains(m.exp.View(w)[0], "tab: format") {
+			t.Errorf("width %d: the hints are gone: %q", w, m.exp.View(w)[0])
+		}
 	}
 }
 

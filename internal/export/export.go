@@ -69,6 +69,25 @@ func Keep(st *story.Story, k, l, r int, only string) bool {
 	return true
 }
 
+// FilterNote says which events an export under the "only" filter shows, of
+// the total the pair tells ("" for all of them).
+func FilterNote(only string, shown, total int) string {
+	events := "events"
+	if shown == 1 {
+		events = "event"
+	}
+	switch only {
+	case "changed":
+		return fmt.Sprintf("Showing the %d shared %s whose wording differs, of %d.", shown, events, total)
+	case "single":
+		return fmt.Sprintf("Showing the %d %s only one side tells, of %d.", shown, events, total)
+	}
+	return ""
+}
+
+// NoEvents is what an export says when its filter leaves no event.
+const NoEvents = "No events to show."
+
 // Text writes a two-column plain-text rendering of articles opt.Left and
 // opt.Right, with changed words marked [-old-] on the left and {+new+} on the
 // right.
@@ -109,10 +128,20 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	}
 	writeRow(&b, header(l), header(r), colW, gutter, textPaint)
 	b.WriteString(rule + "\n")
+	var keep []int
 	for k := range st.Events {
-		if !Keep(st, k, l, r, opt.Only) {
-			continue
+		if Keep(st, k, l, r, opt.Only) {
+			keep = append(keep, k)
 		}
+	}
+	if n := FilterNote(opt.Only, len(keep), Count(st, l, r).Events); n != "" {
+		writeWrapped(&b, n, opt.Width)
+		b.WriteString("\n")
+	}
+	if len(keep) == 0 {
+		b.WriteString(NoEvents + "\n")
+	}
+	for _, k := range keep {
 		e := st.Events[k]
 		label := fmt.Sprintf("#%d %s %.2f", k+1, e.Kind, e.Score)
 		if e.Moved[r] {

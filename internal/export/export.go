@@ -176,19 +176,21 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 	if len(lines) == 0 {
 		return
 	}
-	b.WriteString(strings.TrimRight(lines[0].String(), " ") + "\n")
+	first := strings.TrimRight(lines[0].String(), " ")
+	b.WriteString(first + "\n")
 	if len(lines) == 1 {
 		return
 	}
-	var rest []string
-	for _, ln := range lines[1:] {
-		rest = append(rest, strings.TrimSpace(ln.String()))
-	}
 	indent := "  "
-	if width < 4 {
-		indent = ""
+	rest := strings.TrimLeft(strings.TrimPrefix(s, first), " ")
+	if width < 4 || !strings.HasPrefix(s, first) {
+		// no room to indent, or the line is not a plain cut of s
+		for _, ln := range lines[1:] {
+			b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
+		}
+		return
 	}
-	for _, ln := range layout.Wrap([]layout.Span{{Text: strings.Join(rest, " ")}}, width-len(indent)) {
+	for _, ln := range layout.Wrap([]layout.Span{{Text: rest}}, width-len(indent)) {
 		b.WriteString(indent + strings.TrimRight(ln.String(), " ") + "\n")
 	}
 }

@@ -80,3 +80,27 @@ func TestFilterNoteCountsOne(t *testing.T) {
 		t.Errorf("all: got %q", got)
 	}
 }
+
+// TestTextWrapKeepsLongNames: an outlet name wider than the text is cut
+// across lines, and every character of it is still there, in order.
+func TestTextWrapKeepsLongNames(t *testing.T) {
+	long := strings.Repeat("Harbourheraldnews", 5)
+	st := buildStory("long",
+		art{outlet: long, paras: []string{"The bridge will close on Monday for repairs to its deck."}},
+		art{outlet: "B", paras: []string{"The bridge will shut on Monday for repairs to its deck."}})
+	for _, w := range []int{20, 40, 80} {
+		opt := DefaultOptions()
+		opt.Width = w
+		var b bytes.Buffer
+		if err := Text(&b, st, opt); err != nil {
+			t.Fatal(err)
+		}
+		first := strings.SplitN(b.String(), "\n=", 2)[0]
+		// the cut lines joined again, their indent dropped: no character
+		// lost or added inside the name
+		got := strings.ReplaceAll(strings.ReplaceAll(first, "\n  ", ""), "\n", "")
+		if !strings.Contains(got, long) {
+			t.Errorf("width %d: the opening lines lose part of the name:\n%s", w, first)
+		}
+	}
+}

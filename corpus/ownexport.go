@@ -39,15 +39,21 @@ func isOwnExport(head []byte) bool {
 	case exportJSONStart.Match(head):
 		return true
 	}
-	lines := bytes.SplitN(head, []byte("\n"), 4)
+	lines := bytes.SplitN(head, []byte("\n"), 8)
 	line := func(i int) []byte {
 		if i < len(lines) {
 			return bytes.TrimRight(lines[i], "\r")
 		}
 		return nil
 	}
+	// The txt export's opening line wraps at its width, its continuation
+	// lines indented; a rule of "=" follows.
+	rule := 1
+	for rule < 6 && bytes.HasPrefix(line(rule), []byte("  ")) {
+		rule++
+	}
 	switch {
-	case bytes.HasPrefix(line(0), []byte("synoptic · ")) && len(line(1)) > 0 && len(bytes.Trim(line(1), "=")) == 0:
+	case bytes.HasPrefix(line(0), []byte("synoptic · ")) && len(line(rule)) > 0 && len(bytes.Trim(line(rule), "=")) == 0:
 		return true // txt
 	case bytes.HasPrefix(line(0), []byte("# ")) && len(line(1)) == 0 && bytes.HasPrefix(line(2), []byte("Side by side: **")):
 		return true // md

@@ -30,11 +30,25 @@ func TestArticlesAreNotOwnExports(t *testing.T) {
 	for _, s := range []string{
 		"# Title\n\nSide note: the council met.\n",
 		"synoptic · a word\nnot a rule\n",
+		"synoptic · a word\n  indented\nnot a rule\n",
 		`{"version": 2, "title": "x", "text": "y"}`,
 		"| # | heading |\n",
 	} {
 		if isOwnExport([]byte(s)) {
 			t.Errorf("%q is taken for an export of synoptic", s)
+		}
+	}
+}
+
+// The txt export is known by its opening line and rule, also when the
+// opening line wraps at a narrow width.
+func TestTextExportIsOwnExport(t *testing.T) {
+	for _, s := range []string{
+		"synoptic · A vs B · 2 articles · 3 events: 1 shared\n=====\n",
+		"synoptic · A vs B · 2 articles ·\n  3 events: 1 shared, 2 only in A, 0 only\n  in B\n=====\n",
+	} {
+		if !isOwnExport([]byte(s)) {
+			t.Errorf("%q is not known for the txt export", s)
 		}
 	}
 }

@@ -68,6 +68,20 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 			}
 		}
 	}
+	// Which events a filter leaves, as the other exports say.
+	shared, onlyL, onlyR := counts(st, l, r) // the total the title gives
+	note := export.FilterNote(opt.Only, len(b.events), shared+onlyL+onlyR)
+	if len(b.events) == 0 {
+		note = strings.TrimSpace(note + " " + export.NoEvents)
+	}
+	if note != "" {
+		for _, part := range strings.Split(ansi.Wrap(note, contentWidth(width)-1, ""), "\n") {
+			if part = strings.TrimLeft(part, " "); part != "" {
+				bw.WriteString(sum.render(" " + part))
+				bw.WriteByte('\n')
+			}
+		}
+	}
 	var sb strings.Builder
 	for i := range b.rows {
 		sb.Reset()

@@ -484,6 +484,9 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 		}
 		m.mode = modeRead
 		m.exp.close()
+		if msg.whole {
+			p += " · the whole story, not only this view"
+		}
 		m.setStatus("wrote "+p, false)
 	case errors.Is(msg.err, errExistsAsk):
 		m.exp.confirm, m.exp.busy = true, false

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/layout"
@@ -529,6 +530,69 @@ func TestExportPrompt(t *testing.T) {
 	run(press(m, "enter"))
 	if _, err := os.Stat(filepath.Join(dir, "x.txt")); err != nil || m.mode != modeRead {
 		t.Fatalf("corrected path: %v, mode %v", err, m.mode)
+	}
+}
+
+// TestExportPromptShowsChosenFormat: on a terminal too narrow for every
+// format name and the hints, the chosen format stays on screen, marked.
+func TestExportPromptShowsChosenFormat(t *testing.T) {
+	for _, w := range []int{160, 80, 60, 40} {
+		m := newModel(t, seed(t), w, 30)
+		press(m, "e")
+		// the formats of the command, which registers more than this package
+		m.exp.formats = []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}
+		for i := 0; i < len(m.exp.formats); i++ {
+			f := m.exp.format()
+			lines := m.exp.View(w)
+			if got := ansi.StringWidth(lines[0]); got > w {
+				t.Errorf("width %d: the format line is %d wide", w, got)
+			}
+			if !strings.Contains(lines[0], "["+f+"]") {
+				t.Errorf("width %d: %s chosen, but the line shows %q", w, f, lines[0])
+			}
+			press(m, "tab")
+		}
+		if w >= 160 && !strings.Contains(m.exp.View(w)[0], "tab: format") {
+			t.Errorf("width %d: the hints are gone: %q", w, m.exp.View(w)[0])
+		}
+	}
+}
+
+// TestExportSaysWholeStory: json covers every event of every article, not
+// the filter on screen; the status bar says so with the path it wrote,
+// and says nothing more for a format that follows the filter.
+func TestExportSaysWholeStory(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, seed(t), 160, 40)
+	write := func(format, name string) string {
+		t.Helper()
+		press(m, "e")
+		for m.exp.format() != format {
+			press(m, "tab")
+		}
+		m.exp.path.SetValue(filepath.Join(dir, name))
+		cmd := press(m, "enter")
+		if cmd == nil {
+			t.Fatal("no write command")
+		}
+		m.Update(cmd())
+		if m.mode != modeRead || !strings.Contains(m.status, "wrote "+filepath.Join(dir, name)) {
+			t.Fatalf("%s: status %q", format, m.status)
+		}
+		return m.status
+	}
+	if s := write("json", "all.json"); strings.Contains(s, "whole story") {
+		t.Errorf("json with no filter: status %q says more than the path", s)
+	}
+	press(m, "f") // changed events only
+	if s := write("json", "changed.json"); !strings.Contains(s, "whole story") {
+		t.Errorf("json under a filter: status %q does not say it holds the whole story", s)
+	}
+	if !strings.Contains(plain(m.View()), "whole story") {
+		t.Errorf("the status bar does not show it")
+	}
+	if s := write("md", "changed.md"); strings.Contains(s, "whole story") {
+		t.Errorf("md under a filter: status %q, but md follows the filter", s)
 	}
 }
 

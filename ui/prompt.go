@@ -35,6 +35,9 @@ func (o exportOpts) options() export.Options {
 type exportDoneMsg struct {
 	path string
 	err  error
+	// whole: the format gave the whole story, more than the view shows
+	// (json, the matrix and the report under a filter or of 3+ articles)
+	whole bool
 }
 
 // errExistsAsk marks an export that found its file already there and asks
@@ -181,6 +184,7 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		}
 	}
 	format, st := p.format(), p.st
+	whole := export.WholeStory(format) && (o.only != "all" || len(st.Articles) > 2)
 	return func() tea.Msg {
 		err := export.WriteFile(path, force, func(w io.Writer) error {
 			return export.Render(w, format, st, o.options())
@@ -188,24 +192,14 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		if err != nil && !force && errors.Is(err, export.ErrExists) {
 			err = errExistsAsk
 		}
-		return exportDoneMsg{path: path, err: err}
+		return exportDoneMsg{path: path, err: err, whole: whole}
 	}
 }
 
 // View is the form: the formats with the chosen one marked, the path, and
 // the question when the file exists.
 func (p *exportPrompt) View(w int) []string {
-	var sb strings.Builder
-	sb.WriteString(" export as: ")
-	for i, f := range p.formats {
-		if i == p.fi {
-			sb.WriteString("[" + f + "]")
-		} else {
-			sb.WriteString(" " + f + " ")
-		}
-	}
-	sb.WriteString("  tab: format · enter: write · esc: cancel")
-	first := ansi.Truncate(sb.String(), w, "…")
+	first := p.formatLine(w)
 	if p.confirm {
 		q := fmt.Sprintf(" %s exists. Overwrite it? y/n", textsafe.VisibleLine(strings.TrimSpace(p.path.Value())))
 		return []string{first, ansi.Truncate(q, w, "…")}
@@ -215,6 +209,53 @@ func (p *exportPrompt) View(w int) []string {
 	}
 	p.path.Width = max(1, w-len(p.path.Prompt)-2)
 	return []string{first, " " + p.path.View()}
+}
+
+// formatLine lists the formats, the chosen one in brackets, then the keys.
+// When the line is too wide the keys go first, then formats at either end,
+// so that the chosen format is always on screen.
+func (p *exportPrompt) formatLine(w int) string {
+	const label, hint = " export as: ", "  tab: format · enter: write · esc: cancel"
+	items := make([]string, len(p.formats))
+	for i, f := range p.formats {
+		items[i] = " " + f + " "
+		if i == p.fi {
+			items[i] = "[" + f + "]"
+		}
+	}
+	all := strings.Join(items, "")
+	if line := label + all + hint; ansi.StringWidth(line) <= w {
+		return line
+	}
+	if line := label + all; ansi.StringWidth(line) <= w || len(items) == 0 {
+		return ansi.Truncate(line, w, "…")
+	}
+	// A window of formats around the chosen one, "…" where some are left out.
+	room := w - ansi.StringWidth(label) - 2
+	a, b := p.fi, p.fi
+	used := ansi.StringWidth(items[p.fi])
+	for grew := true; grew; {
+		grew = false
+		if b+1 < len(items) && used+ansi.StringWidth(items[b+1]) <= room {
+			b++
+			used += ansi.StringWidth(items[b])
+			grew = true
+		}
+		if a > 0 && used+ansi.StringWidth(items[a-1]) <= room {
+			a--
+			used += ansi.StringWidth(items[a])
+			grew = true
+		}
+	}
+	line := label
+	if a > 0 {
+		line += "…"
+	}
+	line += strings.Join(items[a:b+1], "")
+	if b < len(items)-1 {
+		line += "…"
+	}
+	return ansi.Truncate(line, w, "…")
 }
 
 // picker chooses the two articles shown when the story has more.

@@ -27,7 +27,9 @@ Formats:
   matrix-md, matrix-html  the events × outlets coverage matrix
   report-md, report-html  summary, coverage matrix, quote and facts checks
 
-txt, md, html and ansi open with the whole-story summary.
+txt, md, html and ansi open with the whole-story summary. --only and
+--articles choose what they show; json, the matrix and the report give the
+whole story (every event of every article) and say so when given them.
 
 The editor's review of the story (<story>.synoptic.json next to the first
 PATH, or --review FILE) applies: its threshold, split and joined events and
@@ -98,11 +100,38 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Left, opt.Right = l, r
 	}
+	if n := ignoredNote(*format, fs); n != "" {
+		fmt.Fprintln(stderr, "synoptic: "+n)
+	}
 	write := func(w io.Writer) error { return export.Render(w, *format, st, opt) }
 	if *out == "" || *out == "-" {
 		return write(stdout)
 	}
 	return export.WriteFile(*out, *force, write)
+}
+
+// ignoredNote says which of the flags given choose a filter or a pair that
+// format does not apply ("" when none): json, the matrix and the report give
+// the whole story, every event of every article.
+func ignoredNote(format string, fs *flag.FlagSet) string {
+	if !export.WholeStory(format) {
+		return ""
+	}
+	var flags []string
+	fs.Visit(func(f *flag.Flag) {
+		switch v := f.Value.String(); {
+		case f.Name == "only" && v != "all", f.Name == "articles":
+			flags = append(flags, "--"+f.Name+" "+v)
+		}
+	})
+	if len(flags) == 0 {
+		return ""
+	}
+	verb := "does"
+	if len(flags) > 1 {
+		verb = "do"
+	}
+	return fmt.Sprintf("%s %s not apply to %s, which gives the whole story (every event of every article)", strings.Join(flags, " and "), verb, format)
 }
 
 // formatForExt is the format whose files end in ext ("" if none).
@@ -130,16 +159,16 @@ func formatForExt(ext string) string {
 // The whole-story formats render the coverage matrix and the quote and facts
 // checks, which read the same aligned story as every other format.
 func init() {
-	export.Register("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return matrix.Markdown(w, st, matrix.Build(st))
 	})
-	export.Register("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return matrix.HTML(w, st, matrix.Build(st))
 	})
-	export.Register("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return insight.Markdown(w, st, insight.Analyze(st))
 	})
-	export.Register("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
+	export.RegisterWholeStory("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return insight.HTML(w, st, insight.Analyze(st))
 	})
 }

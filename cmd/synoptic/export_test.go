@@ -281,3 +281,42 @@ func TestExportHostileArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestExportSaysWhatAFormatIgnores: json, the matrix and the report cover
+// the whole story, every event of every article. Asked for one filter or
+// one pair, they say on stderr that they give the whole story, rather than
+// leave the user to find out from the file.
+func TestExportSaysWhatAFormatIgnores(t *testing.T) {
+	dir := t.TempDir()
+	kestrel, err := filepath.Abs(filepath.Join("..", "..", "testdata", "stories", "kestrel-bridge"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		note string // "" for none
+	}{
+		{[]string{"--format", "json", "--only", "changed"}, "--only changed"},
+		{[]string{"--format", "json", "--articles", "0,2"}, "--articles 0,2"},
+		{[]string{"--format", "matrix-md", "--only", "single"}, "--only single"},
+		{[]string{"--format", "report-html", "--articles", "1,3"}, "--articles 1,3"},
+		{[]string{"--format", "json"}, ""},
+		{[]string{"--format", "json", "--only", "all"}, ""},
+		{[]string{"--format", "md", "--only", "changed", "--articles", "0,2"}, ""},
+		{[]string{"--format", "html", "--only", "single"}, ""},
+	} {
+		r := runBin(t, dir, append(append([]string{"export", "--checks=false"}, c.args...), kestrel)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, r.code, r.stderr)
+		}
+		if r.stdout == "" {
+			t.Errorf("%v: no output", c.args)
+		}
+		switch {
+		case c.note == "" && r.stderr != "":
+			t.Errorf("%v: stderr %q, want nothing", c.args, r.stderr)
+		case c.note != "" && (!strings.Contains(r.stderr, c.note) || !strings.Contains(r.stderr, "whole story") || strings.Count(r.stderr, "\n") != 1):
+			t.Errorf("%v: stderr %q, want one line naming %s and the whole story", c.args, r.stderr, c.note)
+		}
+	}
+}

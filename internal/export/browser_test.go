@@ -130,6 +130,80 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 }
 
+// TestHTMLLayoutInChromium measures, in the browser, the row where
+// "absolute" and "sacred" differ: on a wide screen its two sides stand side
+// by side; on a narrow one (under 700 px) they stack, left above right, and
+// the page is no wider than the screen. The page is measured by a script
+// added to a copy of it for the test; the export itself has none.
+func TestHTMLLayoutInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the HTML layout was not checked in a browser")
+	}
+	page := renderHTML(t, seedStory(t), DefaultOptions())
+	id := eventWith(parseHTML(t, page), "absolute", "sacred")
+	if id == "" {
+		t.Fatal(`no event row has "absolute" in a <del> and "sacred" in an <ins>`)
+	}
+	probe := `<script>(function () {
+  var row = document.getElementById("` + id + `");
+  var l = row.querySelector(".side.left").getBoundingClientRect();
+  var r = row.querySelector(".side.right").getBoundingClientRect();
+  document.body.setAttribute("data-layout", [l.left, l.top, l.right, l.bottom, r.left, r.top, r.right, r.bottom,
+    document.documentElement.scrollWidth, window.innerWidth].map(Math.round).join(" "));
+})();</script>
+</body>`
+	if !strings.Contains(page, "</body>") {
+		t.Fatal("page has no </body>")
+	}
+	path := filepath.Join(t.TempDir(), "probe.html")
+	if err := os.WriteFile(path, []byte(strings.Replace(page, "</body>", probe, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	measure := func(w, h int) (l, r [4]int, scrollW, viewW int) {
+		dom := headless(t, bin, "--dump-dom", fmt.Sprintf("--window-size=%d,%d", w, h), "file://"+path)
+		doc, err := html.Parse(bytes.NewReader(dom))
+		if err != nil {
+			t.Fatalf("parse the browser's DOM: %v", err)
+		}
+		body := findAll(doc, func(n *html.Node) bool { return n.Data == "body" })
+		if len(body) != 1 || attr(body[0], "data-layout") == "" {
+			t.Fatalf("at %dx%d the page was not measured", w, h)
+		}
+		_, err = fmt.Sscan(attr(body[0], "data-layout"), &l[0], &l[1], &l[2], &l[3], &r[0], &r[1], &r[2], &r[3], &scrollW, &viewW)
+		if err != nil {
+			t.Fatalf("at %dx%d: measurements %q: %v", w, h, attr(body[0], "data-layout"), err)
+		}
+		return
+	}
+
+	// Wide: one row, two columns (left edge, top, right edge, bottom).
+	l, r, sw, vw := measure(1400, 1000)
+	if l[1] != r[1] || r[0] < l[2] {
+		t.Errorf("at 1400 px the sides are not side by side: left %v, right %v", l, r)
+	}
+	if sw > vw {
+		t.Errorf("at 1400 px the page is %d px wide in a %d px window", sw, vw)
+	}
+	// Narrow (headless Chromium lays out no narrower than 500 px): stacked.
+	l, r, sw, vw = measure(390, 844)
+	if vw > 700 {
+		t.Fatalf("the narrow window is %d px wide", vw)
+	}
+	if l[0] != r[0] || r[1] < l[3] {
+		t.Errorf("at %d px the sides do not stack: left %v, right %v", vw, l, r)
+	}
+	if l[2]-l[0] < vw*3/4 {
+		t.Errorf("at %d px the left side is only %d px wide", vw, l[2]-l[0])
+	}
+	if sw > vw {
+		t.Errorf("at %d px the page is %d px wide: it scrolls sideways", vw, sw)
+	}
+}
+
 // colours counts the distinct colours of img, up to 1000.
 func colours(img image.Image) int {
 	seen := map[[4]uint32]bool{}

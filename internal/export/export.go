@@ -69,6 +69,25 @@ func Keep(st *story.Story, k, l, r int, only string) bool {
 	return true
 }
 
+// FilterNote says which events an export under the "only" filter shows, of
+// the total the pair tells ("" for all of them).
+func FilterNote(only string, shown, total int) string {
+	events := "events"
+	if shown == 1 {
+		events = "event"
+	}
+	switch only {
+	case "changed":
+		return fmt.Sprintf("Showing the %d shared %s whose wording differs, of %d.", shown, events, total)
+	case "single":
+		return fmt.Sprintf("Showing the %d %s only one side tells, of %d.", shown, events, total)
+	}
+	return ""
+}
+
+// NoEvents is what an export says when its filter leaves no event.
+const NoEvents = "No events to show."
+
 // Text writes a two-column plain-text rendering of articles opt.Left and
 // opt.Right, with changed words marked [-old-] on the left and {+new+} on the
 // right.
@@ -83,7 +102,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	gutter := 3
 	colW := (opt.Width - gutter) / 2
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
+	writeWrapped(&b, Summary(st, l, r), opt.Width)
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
 	if c := Checks(st, opt); c != nil {
@@ -109,10 +128,20 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	}
 	writeRow(&b, header(l), header(r), colW, gutter, textPaint)
 	b.WriteString(rule + "\n")
+	var keep []int
 	for k := range st.Events {
-		if !Keep(st, k, l, r, opt.Only) {
-			continue
+		if Keep(st, k, l, r, opt.Only) {
+			keep = append(keep, k)
 		}
+	}
+	if n := FilterNote(opt.Only, len(keep), Count(st, l, r).Events); n != "" {
+		writeWrapped(&b, n, opt.Width)
+		b.WriteString("\n")
+	}
+	if len(keep) == 0 {
+		b.WriteString(NoEvents + "\n")
+	}
+	for _, k := range keep {
 		e := st.Events[k]
 		label := fmt.Sprintf("#%d %s %.2f", k+1, e.Kind, e.Score)
 		if e.Moved[r] {
@@ -121,11 +150,14 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if m := editMark(&e); m != "" {
 			label += " " + strings.ReplaceAll(m, " · ", " ")
 		}
-		fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", max(0, opt.Width-len(label)-1)))
+		if lw := ansi.StringWidth(label); lw+2 > opt.Width {
+			// too narrow for a rule: the label alone, wrapped
+			writeWrapped(&b, label, opt.Width)
+		} else {
+			fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", opt.Width-lw-1))
+		}
 		if n := noteText(&e); n != "" {
-			for _, ln := range layout.Wrap([]layout.Span{{Text: "Note: " + n}}, opt.Width) {
-				b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
-			}
+			writeWrapped(&b, "Note: "+n, opt.Width)
 			b.WriteString("\n")
 		}
 		left := side(st, k, l, r, true, colW)
@@ -134,6 +166,33 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// writeWrapped writes s wrapped at width, the lines after the first
+// indented by two spaces (as the whole-story summary's), with no trailing
+// spaces.
+func writeWrapped(b *strings.Builder, s string, width int) {
+	lines := layout.Wrap([]layout.Span{{Text: s}}, width)
+	if len(lines) == 0 {
+		return
+	}
+	first := strings.TrimRight(lines[0].String(), " ")
+	b.WriteString(first + "\n")
+	if len(lines) == 1 {
+		return
+	}
+	indent := "  "
+	rest := strings.TrimLeft(strings.TrimPrefix(s, first), " ")
+	if width < 4 || !strings.HasPrefix(s, first) {
+		// no room to indent, or the line is not a plain cut of s
+		for _, ln := range lines[1:] {
+			b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
+		}
+		return
+	}
+	for _, ln := range layout.Wrap([]layout.Span{{Text: rest}}, width-len(indent)) {
+		b.WriteString(indent + strings.TrimRight(ln.String(), " ") + "\n")
+	}
 }
 
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {

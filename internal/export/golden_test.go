@@ -28,6 +28,7 @@ func TestGolden(t *testing.T) {
 		{"seed", "txt", 120, "all"},
 		{"seed", "md", 80, "all"},
 		{"seed", "md", 100, "changed"},
+		{"seed", "txt", 100, "changed"},
 		{"hostile", "txt", 80, "all"},
 		{"hostile", "md", 80, "all"},
 	}

@@ -49,6 +49,9 @@ type htmlDoc struct {
 	Whole []string
 }
 
+// NoEvents is what the page says when its filter leaves no event.
+func (htmlDoc) NoEvents() string { return NoEvents }
+
 type htmlArticle struct {
 	Outlet, Date, Byline, Title, Section string
 	URL                                  string // http(s) only, else ""
@@ -134,12 +137,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		ev.Excerpt = excerpt(st, k, l, r)
 		d.Events = append(d.Events, ev)
 	}
-	switch only {
-	case "changed":
-		d.Filter = fmt.Sprintf("Showing the %d shared events whose wording differs, of %d.", len(d.Events), stats.Events)
-	case "single":
-		d.Filter = fmt.Sprintf("Showing the %d events only one side tells, of %d.", len(d.Events), stats.Events)
-	}
+	d.Filter = FilterNote(only, len(d.Events), stats.Events)
 	return d
 }
 
@@ -280,11 +278,11 @@ const htmlSource = `<!DOCTYPE html>
 </ul>
 {{- end}}
 <ul class="counts">
-<li><b>{{.Stats.Events}}</b>events</li>
-<li><b>{{.Stats.Shared}}</b>shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
-<li><b>{{.Stats.OnlyLeft}}</b>only in {{.Left.Outlet}}</li>
-<li><b>{{.Stats.OnlyRight}}</b>only in {{.Right.Outlet}}</li>
-<li><b>{{.Stats.Boilerplate}}</b>page furniture</li>
+<li><b>{{.Stats.Events}}</b> events</li>
+<li><b>{{.Stats.Shared}}</b> shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
+<li><b>{{.Stats.OnlyLeft}}</b> only in {{.Left.Outlet}}</li>
+<li><b>{{.Stats.OnlyRight}}</b> only in {{.Right.Outlet}}</li>
+<li><b>{{.Stats.Boilerplate}}</b> page furniture</li>
 </ul>
 <ul class="legend" aria-label="Legend">
 <li><del>struck</del> words only in {{.Left.Outlet}}</li>
@@ -329,7 +327,7 @@ const htmlSource = `<!DOCTYPE html>
 </main>
 </div>
 {{- else}}
-<p class="none">No events to show.</p>
+<p class="none">{{.NoEvents}}</p>
 {{- end}}
 <footer>Made with synoptic. Alignment and word differences are computed; check them against the articles.</footer>
 </body>

@@ -234,6 +234,19 @@ func TestHTMLSeedPage(t *testing.T) {
 			t.Errorf("page text lacks %q", want)
 		}
 	}
+	// The counts read as words when copied or read aloud, not "26events".
+	c := Count(st, 0, 1)
+	counts := findAll(doc, func(n *html.Node) bool { return n.Data == "ul" && hasClass(n, "counts") })
+	if len(counts) != 1 {
+		t.Fatalf("%d lists of counts, want 1", len(counts))
+	}
+	got := textOf(counts[0], nil)
+	for _, want := range []string{fmt.Sprintf("%d events", c.Events), fmt.Sprintf("%d shared", c.Shared),
+		fmt.Sprintf("%d only in Article 1", c.OnlyLeft), fmt.Sprintf("%d only in Washington Examiner", c.OnlyRight)} {
+		if !strings.Contains(got, want) {
+			t.Errorf("counts %q lack %q", got, want)
+		}
+	}
 	if len(findAll(doc, func(n *html.Node) bool { return hasClass(n, "one-sided") })) == 0 {
 		t.Error("no one-sided block is marked")
 	}

@@ -77,14 +77,11 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 			keep = append(keep, k)
 		}
 	}
-	switch opt.Only {
-	case "changed":
-		fmt.Fprintf(&b, "Showing the %d shared events whose wording differs, of %d.\n\n", len(keep), stats.Events)
-	case "single":
-		fmt.Fprintf(&b, "Showing the %d events only one side tells, of %d.\n\n", len(keep), stats.Events)
+	if n := FilterNote(opt.Only, len(keep), stats.Events); n != "" {
+		b.WriteString(n + "\n\n")
 	}
 	if len(keep) == 0 {
-		b.WriteString("No events to show.\n")
+		b.WriteString(NoEvents + "\n")
 		_, err := io.WriteString(w, b.String())
 		return err
 	}

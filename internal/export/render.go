@@ -11,25 +11,34 @@ import (
 // Renderer writes a story in one format.
 type Renderer func(w io.Writer, st *story.Story, opt Options) error
 
-// formats maps a format name to its renderer and file name extension.
-var formats = map[string]struct {
+// format is a renderer, its file name extension, and whether it gives the
+// whole story whatever Options.Only, Left and Right say.
+type format struct {
 	render Renderer
 	ext    string
-}{
-	"json": {func(w io.Writer, st *story.Story, opt Options) error { return writeJSON(w, st, Checks(st, opt)) }, "json"},
-	"txt":  {Text, "txt"},
-	"html": {HTML, "html"},
-	"md":   {Markdown, "md"},
+	whole  bool
+}
+
+// formats maps a format name to its renderer and file name extension.
+var formats = map[string]format{
+	// The JSON contract holds every event of every article.
+	"json": {func(w io.Writer, st *story.Story, opt Options) error { return writeJSON(w, st, Checks(st, opt)) }, "json", true},
+	"txt":  {Text, "txt", false},
+	"html": {HTML, "html", false},
+	"md":   {Markdown, "md", false},
 }
 
 // Register adds a format rendered outside this package (the reader's ANSI
-// view lives with the reader).
-func Register(name, ext string, r Renderer) {
-	formats[name] = struct {
-		render Renderer
-		ext    string
-	}{r, ext}
-}
+// view lives with the reader) that shows the pair and events Options choose.
+func Register(name, ext string, r Renderer) { formats[name] = format{r, ext, false} }
+
+// RegisterWholeStory adds a format that gives the whole story, every event
+// of every article, whatever Options choose (the coverage matrix, the report).
+func RegisterWholeStory(name, ext string, r Renderer) { formats[name] = format{r, ext, true} }
+
+// WholeStory says whether a format gives the whole story rather than the
+// pair and events Options choose.
+func WholeStory(name string) bool { return formats[name].whole }
 
 // Formats lists the format names, sorted.
 func Formats() []string {

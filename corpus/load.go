@@ -216,16 +216,12 @@ func looksHTML(s string) bool {
 		(strings.HasPrefix(head, "<") && strings.Contains(head, "<body"))
 }
 
-var readMoreRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:click here to )?read more (?:from|at|on) (?:the )?(.{3,60}?)[.!]?$`)
-})
-
 // guessOutlet names the outlet of an article with no outlet metadata: from a
 // "Read more from The Washington Examiner" line, else from the file name.
 func guessOutlet(a *Article, path string) string {
 	for i := len(a.Paras) - 1; i >= 0; i-- {
-		if m := readMoreRE().FindStringSubmatch(strings.TrimSpace(a.Paras[i].Text)); m != nil {
-			return titleCase(m[1])
+		if name, ok := matchReadMore(strings.TrimSpace(a.Paras[i].Text)); ok {
+			return titleCase(name)
 		}
 	}
 	if h := urlHost(a.URL); h != "" {

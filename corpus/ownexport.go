@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"sync"
 )
 
 // A folder often holds what synoptic wrote about it: the reader's export
@@ -13,7 +14,10 @@ import (
 // story to itself. ownExport tells them by how they begin.
 
 // exportJSONStart is the start of the JSON export (contract v1).
-var exportJSONStart = regexp.MustCompile(`^\{\s*"version":\s*\d+,\s*(?:"name":\s*"(?:[^"\\]|\\.)*",\s*)?"articles":\s*\[`)
+// Compiled on first use, for a file that starts with "{".
+var exportJSONStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\{\s*"version":\s*\d+,\s*(?:"name":\s*"(?:[^"\\]|\\.)*",\s*)?"articles":\s*\[`)
+})
 
 // ownExport reports whether the file at path is an export of synoptic.
 func ownExport(path string) bool {
@@ -36,7 +40,7 @@ func isOwnExport(head []byte) bool {
 		bytes.HasPrefix(head, []byte(`<section class="synoptic-matrix">`)),
 		bytes.HasPrefix(head, []byte(`<section class="synoptic-insight">`)):
 		return true // html, matrix-html, report-html
-	case exportJSONStart.Match(head):
+	case bytes.HasPrefix(head, []byte("{")) && exportJSONStart().Match(head):
 		return true
 	}
 	lines := bytes.SplitN(head, []byte("\n"), 8)

@@ -1,10 +1,6 @@
 package corpus
 
-import (
-	"regexp"
-	"strings"
-	"sync"
-)
+import "strings"
 
 // parseText reads plain text in either common shape: one paragraph per line,
 // or paragraphs separated by blank lines with hard-wrapped lines inside.
@@ -17,8 +13,8 @@ func parseText(s string) Article {
 // splitParas splits text into paragraphs in either shape.
 func splitParas(s string) []Para {
 	var paras []Para
-	if blankLineRE().MatchString(s) {
-		for _, block := range blankLineRE().Split(s, -1) {
+	if start, _ := blankLine(s); start >= 0 {
+		for _, block := range splitBlankLines(s) {
 			paras = append(paras, splitBlock(block)...)
 		}
 	} else {
@@ -30,8 +26,6 @@ func splitParas(s string) []Para {
 	}
 	return paras
 }
-
-var blankLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\n[ \t\f\v\x{00A0}]*\n`) })
 
 // splitBlock turns one blank-line-separated block into paragraphs. A block
 // whose lines are hard-wrapped (all but the last of similar, moderate length)
@@ -72,29 +66,6 @@ func hardWrapped(lines []string) bool {
 	return len([]rune(lines[len(lines)-1])) <= widest+5
 }
 
-// The regexps of this file and load.go are compiled on first use: a run
-// that never needs one (the reader's start, --version, a story whose
-// leading lines hold no date) does not pay for it at start-up.
-var dateRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\s*(?:date:?\s+)?(\d{4}-\d{2}-\d{2})(?:[T ][0-9:]+Z?)?\s*(.*)$`)
-})
-
-// dateMatch is dateRE's FindStringSubmatch, without compiling it for a
-// text it cannot match.
-func dateMatch(s string) []string {
-	if !mayBeDate(s) {
-		return nil
-	}
-	return dateRE().FindStringSubmatch(s)
-}
-
-// mayBeDate is true of every text dateRE matches: after the spaces \s
-// matches, it starts with "date" or an ASCII digit.
-func mayBeDate(s string) bool {
-	s = strings.TrimLeft(s, "\t\n\f\r ")
-	return strings.HasPrefix(s, "date") || s != "" && s[0] >= '0' && s[0] <= '9'
-}
-
 // readLeadingMeta reads metadata lines at the top of a plain-text article: a
 // date line (" date 2024-11-01 Ukraine war" gives a date and a section), and a
 // short section label ("News") before the headline. The lines stay in the
@@ -105,12 +76,12 @@ func readLeadingMeta(a *Article) {
 		if p.Hint != HintNone {
 			continue
 		}
-		if m := dateMatch(p.Text); m != nil && len(m[2]) < 60 {
+		if date, rest, ok := matchDate(p.Text); ok && len(rest) < 60 {
 			if a.Date == "" {
-				a.Date = m[1]
+				a.Date = date
 			}
 			if a.Section == "" {
-				a.Section = strings.TrimSpace(m[2])
+				a.Section = strings.TrimSpace(rest)
 			}
 			p.Hint = HintMeta
 			continue

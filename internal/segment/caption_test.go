@@ -156,7 +156,8 @@ var boilerPieces = []string{
 	"join", "inbox", "Get the latest", "Download the app", "download our app", "This article was updated",
 	"This story has been corrected", "contributed to this report", "Contributed To This Report.", ":", " ", "  ",
 	"\u00a0", "\t", "\n", ".", "the mayor said", " the bridge ", "é", "“", "\xff", "Reporters ", "in the city's",
-	strings.Repeat("a long line of words ", 3),
+	strings.Repeat("a long line of words ", 3), "_", "9", "\u212a", "\u017f", "more from ", "\r", "share on x", "SHARE ON ",
+	"see also", "subscribe", "get the latest", "Copyright", "article", " story", "ies", "s",
 }
 
 // TestIsBoilerplateMatchesRegexp checks that the prefilter never changes

@@ -17,6 +17,37 @@ var ErrInterrupted = errors.New("interrupted")
 // Run shows st in the full-screen reader on the terminal until the user
 // quits. The terminal is restored however the reader ends.
 func Run(st *story.Story, opt Options) error {
+	opt = terminalOptions(opt)
+	m := New(st, opt)
+	if _, err := runProgram(m); err != nil {
+		return err
+	}
+	if m.Interrupted {
+		return ErrInterrupted
+	}
+	return nil
+}
+
+// RunBuild is Run for a story that build has still to make: the loading
+// screen shows at once and the reader follows when the story is ready (see
+// Loading). It returns build's error, if any, once the terminal is restored.
+func RunBuild(build func() (*story.Story, error), name string, titles []string, bytes int, opt Options) error {
+	opt = terminalOptions(opt)
+	l := NewLoading(build, name, titles, bytes, opt)
+	if _, err := runProgram(l); err != nil {
+		return err
+	}
+	switch {
+	case l.Err != nil:
+		return l.Err
+	case l.Interrupted, l.Reader != nil && l.Reader.Interrupted:
+		return ErrInterrupted
+	}
+	return nil
+}
+
+// terminalOptions settles the renderer of a reader on the terminal.
+func terminalOptions(opt Options) Options {
 	if opt.Renderer == nil {
 		// The reader only runs on a terminal, so the colour profile comes
 		// from TERM/COLORTERM alone; termenv's guess that a CI variable
@@ -32,16 +63,15 @@ func Run(st *story.Story, opt Options) error {
 	// input, the answer would arrive as keystrokes.
 	opt.Renderer.HasDarkBackground()
 	opt.Renderer.ColorProfile()
-	m := New(st, opt)
+	return opt
+}
+
+// runProgram runs m full screen with the mouse on, reading keys from the
+// terminal even when standard input is not one.
+func runProgram(m tea.Model) (tea.Model, error) {
 	popts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion()}
 	if !term.IsTerminal(os.Stdin.Fd()) {
 		popts = append(popts, tea.WithInputTTY())
 	}
-	if _, err := tea.NewProgram(m, popts...).Run(); err != nil {
-		return err
-	}
-	if m.Interrupted {
-		return ErrInterrupted
-	}
-	return nil
+	return tea.NewProgram(m, popts...).Run()
 }

@@ -162,13 +162,32 @@ func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, 
 // run that only writes the story bounds its memory (memory.go); the reader
 // keeps the story and its layouts for as long as it runs, so it does not.
 func build(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (*story.Story, reviewFile, error) {
+	ld, err := load(paths, reviewFlag, stderr, forReader)
+	if err != nil {
+		return nil, reviewFile{}, err
+	}
+	st := ld.align()
+	ld.warn(st, stderr)
+	return st, ld.rf, nil
+}
+
+// loaded is a story read from its files, with how to align it.
+type loaded struct {
+	cs  *corpus.Story
+	opt story.Options
+	rf  reviewFile
+}
+
+// load is build up to the alignment: it reads the story and its review,
+// reporting what it skipped or repaired on stderr.
+func load(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (loaded, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
 	} else {
 		var err error
 		if cs, err = corpus.Load(paths); err != nil {
-			return nil, reviewFile{}, err
+			return loaded{}, err
 		}
 	}
 	for _, s := range cs.Skipped {
@@ -186,9 +205,26 @@ func build(paths []string, reviewFlag string, stderr io.Writer, forReader bool) 
 	opt.DeferDiffs = forReader
 	rev, rf := loadReview(reviewFlag, paths, stderr)
 	opt.Review = rev
-	st := story.Build(cs, opt)
+	return loaded{cs, opt, rf}, nil
+}
+
+// align segments, aligns and (unless for the reader) diffs the story.
+func (ld loaded) align() *story.Story { return story.Build(ld.cs, ld.opt) }
+
+// warn reports the review's entries that no longer match the story.
+func (ld loaded) warn(st *story.Story, stderr io.Writer) {
 	for _, w := range st.ReviewWarnings() {
-		fmt.Fprintf(stderr, "synoptic: warning: review %s: %s\n", rf.path, w)
+		fmt.Fprintf(stderr, "synoptic: warning: review %s: %s\n", ld.rf.path, w)
 	}
-	return st, rf, nil
+}
+
+// textBytes is the size of the story's text.
+func (ld loaded) textBytes() int {
+	n := 0
+	for _, a := range ld.cs.Articles {
+		for _, p := range a.Paras {
+			n += len(p.Text)
+		}
+	}
+	return n
 }

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/ui"
 )
 
@@ -36,6 +39,10 @@ another file.
 
 Flags:
 `
+
+// loadingBytes is the story size from which the reader shows a loading
+// screen while the story is aligned (a tenth of a second and more).
+const loadingBytes = 1 << 20
 
 // exitInterrupted is the status after ctrl+c, as shells report SIGINT.
 const exitInterrupted = 130
@@ -65,7 +72,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	reader := isFile && term.IsTerminal(f.Fd())
 	// The reader's first screen comes before the word diffs of the whole
 	// story: it diffs what it shows and the rest in the background.
-	st, rf, err := build(paths, *reviewFlag, stderr, reader)
+	ld, err := load(paths, *reviewFlag, stderr, reader)
 	if err != nil {
 		return err
 	}
@@ -74,18 +81,42 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		opt.Width = *width
 	}
 	if *articles != "" {
-		l, r, err := parsePair(*articles, len(st.Articles))
+		l, r, err := parsePair(*articles, len(ld.cs.Articles))
 		if err != nil {
 			return err
 		}
 		opt.Left, opt.Right = l, r
 	}
 	if !reader {
+		st := ld.align()
+		ld.warn(st, stderr)
 		return export.Text(stdout, st, opt)
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
-	err = ui.Run(st, ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
-		ReviewPath: rf.path, ReviewUnsaved: rf.unsaved, Warning: rf.warning})
+	uopt := ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
+		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Warning: ld.rf.warning}
+	if n := ld.textBytes(); n > loadingBytes {
+		// A big story takes a moment to align: the reader starts at once
+		// with a loading screen, and the review's warnings, which would
+		// land on that screen, follow when it ends.
+		var built atomic.Pointer[story.Story] // still empty if the user left first
+		var names []string
+		for _, a := range ld.cs.Articles {
+			names = append(names, cmp.Or(a.Outlet, a.Title))
+		}
+		err = ui.RunBuild(func() (*story.Story, error) {
+			st := ld.align()
+			built.Store(st)
+			return st, nil
+		}, ld.cs.Name, names, n, uopt)
+		if st := built.Load(); st != nil {
+			ld.warn(st, stderr)
+		}
+	} else {
+		st := ld.align()
+		ld.warn(st, stderr)
+		err = ui.Run(st, uopt)
+	}
 	if errors.Is(err, ui.ErrInterrupted) {
 		// The reader has restored the terminal; report ctrl+c as shells do.
 		os.Exit(exitInterrupted)

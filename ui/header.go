@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -29,12 +30,12 @@ func titleLine(st *story.Story, pal *palette, l, r, w int) string {
 		name = "story"
 	}
 	shared, onlyL, onlyR := counts(st, l, r)
-	arts := fmt.Sprintf("%d articles", len(st.Articles))
+	arts := wording.Count(len(st.Articles), "article")
 	if len(st.Articles) > 2 {
 		arts = fmt.Sprintf("articles %d & %d of %d", l+1, r+1, len(st.Articles))
 	}
-	tail := fmt.Sprintf(" · %s · %d events (%d shared, %d only left, %d only right)",
-		arts, shared+onlyL+onlyR, shared, onlyL, onlyR)
+	tail := fmt.Sprintf(" · %s · %s (%d shared, %d only left, %d only right)",
+		arts, wording.Count(shared+onlyL+onlyR, "event"), shared, onlyL, onlyR)
 	s := " synoptic · " + name + tail
 	if ansi.StringWidth(s) > w {
 		// Too narrow: the program's name goes, then the story's is cut,

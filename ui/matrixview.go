@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"sort"
 
 	"github.com/charmbracelet/x/ansi"
@@ -115,7 +116,7 @@ func (v *matrixView) SetSize(w, h int) {
 		v.linesW = w
 	}
 	v.w, v.h = w, h
-	title := fmt.Sprintf(" coverage matrix · %d events × %d outlets", len(v.m.Rows), len(v.m.Columns))
+	title := fmt.Sprintf(" coverage matrix · %s × %s", wording.Count(len(v.m.Rows), "event"), wording.Count(len(v.m.Columns), "outlet"))
 	if n := len(v.conflicts); n > 0 {
 		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
 	}

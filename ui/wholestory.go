@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -110,7 +111,7 @@ func summaryLines(st *story.Story, s insight.Summary, w int) []string {
 // summaryText is the summary's two lines, whole and terminal-safe.
 func summaryText(st *story.Story, s insight.Summary) []string {
 	var a strings.Builder
-	fmt.Fprintf(&a, " %d events · %d shared · %d one-sided", s.Events, s.Shared, s.Single)
+	fmt.Fprintf(&a, " %s · %d shared · %d one-sided", wording.Count(s.Events, "event"), s.Shared, s.Single)
 	if r := s.LongestRun; r != nil {
 		fmt.Fprintf(&a, " · longest verbatim run %d words (event %d)", r.Words, r.Event+1)
 	}

@@ -9,6 +9,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"io"
 	"strings"
 
@@ -238,12 +239,12 @@ func textPaint(l layout.Line) string { return l.String() }
 // events are those either article tells.
 func Summary(st *story.Story, l, r int) string {
 	c := Count(st, l, r)
-	arts := fmt.Sprintf("%d articles", len(st.Articles))
+	arts := wording.Count(len(st.Articles), "article")
 	if n := pairNote(st, l, r); n != "" {
 		arts = n
 	}
-	line := fmt.Sprintf("synoptic · %s vs %s · %s · %d events: %d shared, %d only in %s, %d only in %s",
-		safe(outlet(st, l)), safe(outlet(st, r)), arts, c.Events, c.Shared,
+	line := fmt.Sprintf("synoptic · %s vs %s · %s · %s: %d shared, %d only in %s, %d only in %s",
+		safe(outlet(st, l)), safe(outlet(st, r)), arts, wording.Count(c.Events, "event"), c.Shared,
 		c.OnlyLeft, safe(outlet(st, l)), c.OnlyRight, safe(outlet(st, r)))
 	if c.Boilerplate > 0 {
 		// the total counts them: without them the parts would not add up

@@ -3,6 +3,7 @@ package export
 import (
 	_ "embed"
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"html"
 	"html/template"
 	"io"
@@ -243,7 +244,7 @@ func sideArg(side string, v any) map[string]any { return map[string]any{"Side": 
 
 // htmlTmpl is parsed on first use, not at every start-up.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("html").Funcs(template.FuncMap{"arg": sideArg}).Parse(htmlSource))
+	return template.Must(template.New("html").Funcs(template.FuncMap{"arg": sideArg, "noun": wording.Noun, "count": wording.Count}).Parse(htmlSource))
 })
 
 const htmlSource = `<!DOCTYPE html>
@@ -278,7 +279,7 @@ const htmlSource = `<!DOCTYPE html>
 </ul>
 {{- end}}
 <ul class="counts">
-<li><b>{{.Stats.Events}}</b> events</li>
+<li><b>{{.Stats.Events}}</b> {{noun .Stats.Events "event"}}</li>
 <li><b>{{.Stats.Shared}}</b> shared{{if .Stats.Shared}} ({{.Stats.Changed}} reworded{{if .Stats.Moved}}, {{.Stats.Moved}} moved{{end}}){{end}}</li>
 <li><b>{{.Stats.OnlyLeft}}</b> only in {{.Left.Outlet}}</li>
 <li><b>{{.Stats.OnlyRight}}</b> only in {{.Right.Outlet}}</li>
@@ -298,7 +299,7 @@ const htmlSource = `<!DOCTYPE html>
 {{- if .Events}}
 <div class="layout">
 <details class="toc" open>
-<summary>Contents · {{len .Events}} events</summary>
+<summary>Contents · {{count (len .Events) "event"}}</summary>
 <nav aria-label="Events">
 <ol>
 {{- range .Events}}

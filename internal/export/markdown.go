@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"io"
 	"net/url"
 	"strings"
@@ -63,7 +64,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	row("Coverage", fmt.Sprintf("%.0f%%", stats.CoverLeft), fmt.Sprintf("%.0f%%", stats.CoverRight))
 	b.WriteString("\n")
 
-	fmt.Fprintf(&b, "**%d events:** %d shared", stats.Events, stats.Shared)
+	fmt.Fprintf(&b, "**%s:** %d shared", wording.Count(stats.Events, "event"), stats.Shared)
 	if stats.Shared > 0 {
 		fmt.Fprintf(&b, " (%d reworded, %d moved)", stats.Changed, stats.Moved)
 	}

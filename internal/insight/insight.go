@@ -5,6 +5,7 @@ package insight
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"strconv"
 	"strings"
 	"sync"
@@ -213,7 +214,8 @@ func countWords(s string) int {
 // Text from articles is made terminal-safe.
 func (s Summary) Lines(width int) []string {
 	var out []string
-	first := fmt.Sprintf("whole story, %d articles: %d events · %d shared · %d single", len(s.Outlets), s.Events, s.Shared, s.Single)
+	first := fmt.Sprintf("whole story, %s: %s · %d shared · %d single", wording.Count(len(s.Outlets), "article"),
+		wording.Count(s.Events, "event"), s.Shared, s.Single)
 	if s.Boilerplate > 0 {
 		first += fmt.Sprintf(" (and %d of page furniture)", s.Boilerplate)
 	}

@@ -56,7 +56,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) Styles {
 		Shared:      n(),
 		Deleted:     n().Bold(true).Foreground(c("124", "210")),
 		Inserted:    n().Underline(true).Foreground(c("22", "114")),
-		OneSided:    n().Foreground(c("238", "252")),
+		OneSided:    n().Foreground(c("242", "248")), // dimmed against shared text
 		Caption:     n().Italic(true).Foreground(c("60", "146")),
 		Heading:     n().Bold(true).Foreground(c("17", "153")),
 		Boilerplate: n().Faint(true).Foreground(c("245", "242")),

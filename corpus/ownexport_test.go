@@ -30,6 +30,8 @@ func TestArticlesAreNotOwnExports(t *testing.T) {
 	for _, s := range []string{
 		"# Title\n\nSide note: the council met.\n",
 		"synoptic · a word\nnot a rule\n",
+		"synoptic · a word\nnot a rule\n\n====================\n",
+		"synoptic · a title longer than its underline\n====\n",
 		`{"version": 2, "title": "x", "text": "y"}`,
 		"| # | heading |\n",
 	} {

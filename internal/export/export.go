@@ -83,7 +83,10 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	gutter := 3
 	colW := (opt.Width - gutter) / 2
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", Summary(st, l, r))
+	// the account names two outlets and five counts: wrapped like the rest
+	for _, ln := range layout.Wrap([]layout.Span{{Text: Summary(st, l, r)}}, opt.Width) {
+		b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")
+	}
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
 	if c := Checks(st, opt); c != nil {

@@ -120,7 +120,7 @@ func FuzzText(f *testing.F) {
 			}
 			checkNoControls(t, buf.String())
 			for i, ln := range strings.Split(buf.String(), "\n") {
-				if i > 0 && ansi.StringWidth(ln) > w {
+				if ansi.StringWidth(ln) > w {
 					t.Fatalf("width %d: line %d is %d wide: %q", w, i+1, ansi.StringWidth(ln), ln)
 				}
 			}

@@ -23,7 +23,7 @@ var (
 			`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
 	})
 	boilerRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+		return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
 	})
 )
 
@@ -151,7 +151,7 @@ var boilerPieces = []string{
 	"Share", "share this", "SHARE THIS ARTICLE", "ſhare on", " Facebook", "Tweet", "tweet about this on twitter",
 	"twitter", "X", "x", "LinkedIn", "lin\u212aedin", "WhatsApp", "Email", "Print", "Reddit", "Pinterest", "Copy link",
 	"Comments", "comment", "Advertisement", "Ad", "AD", "Sponsored", "Related", "related articles", "Related stories:",
-	"Read more", "read more:", "See also", "More from", "Click here", "Sign up", "sign-up", "Subscribe", "Follow us",
+	"Read more", "read more:", "Read more: ", "RELATED: ", "See also", "More from", "Click here", "Sign up", "sign-up", "Subscribe", "Follow us",
 	"Copyright", "©", "All rights reserved", "newsletter", "Newsletters", "NEWSLETTER", "newſletter", "get", "receive",
 	"join", "inbox", "Get the latest", "Download the app", "download our app", "This article was updated",
 	"This story has been corrected", "contributed to this report", "Contributed To This Report.", ":", " ", "  ",

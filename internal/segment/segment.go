@@ -286,7 +286,7 @@ func foldHasSuffix(s, lower string) bool {
 // several times more to compile than the rest.
 const (
 	boilerFlags  = `(?is)`
-	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
+	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
 	boilerNews   = `.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}`
 	boilerApp    = `get the latest\b.*|download (?:the|our) app.*`
 	boilerUpdate = `this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}`
@@ -322,8 +322,8 @@ func boilerMatch(t string) bool {
 }
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
-// share buttons, "Click here to read more", "See also …", newsletter and
-// copyright lines.
+// share buttons, "Click here to read more", "See also …", "Read more: …"
+// and "Related: …" links, newsletter and copyright lines.
 func IsBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
 	if utf8.RuneCountInString(t) > 200 {

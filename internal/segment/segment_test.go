@@ -86,8 +86,12 @@ func TestArticleKinds(t *testing.T) {
 				{"Tweet", ""},
 				{"The mayor announced the plan in the city's weekly newsletter.", ""},
 				{"Click here to read more", ""},
+				{"Read more: Bridge costs soar as repairs drag on", ""},
+				{"RELATED: Five things to know about the bridge", ""},
+				{"Read more about the plan, the mayor told residents, in the council's report.", ""},
 			},
-			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate},
+			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate,
+				Boilerplate, Boilerplate, Paragraph},
 		},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,50 @@
+package corpus
+
+import "testing"
+
+// A byline or a dateline under the headline is the article's metadata, not
+// its reporting: it is read into the article's fields and kept as a meta
+// paragraph, in text, Markdown and HTML alike.
+func TestBylineAndDateLinesAreMetadata(t *testing.T) {
+	body := "The Kestrel bridge will close on Nov. 4 for six weeks while engineers replace its cables, the council said."
+	cases := []struct {
+		name, data    string
+		byline, date  string
+		meta, notMeta []string
+	}{
+		{"lines.txt", "Bridge to close\nBy Kim Lee, Transport Correspondent\nNovember 1, 2024\n" + body + "\n",
+			"Kim Lee, Transport Correspondent", "2024-11-01",
+			[]string{"By Kim Lee, Transport Correspondent", "November 1, 2024"}, []string{"Bridge to close", body}},
+		{"wrapped.txt", "Bridge to close\n\nBY KIM LEE AND JO PARK\n\nUpdated: Fri, Nov. 1, 2024, 10:15 a.m. ET\n\n" + body + "\n",
+			"KIM LEE AND JO PARK", "2024-11-01",
+			[]string{"BY KIM LEE AND JO PARK", "Updated: Fri, Nov. 1, 2024, 10:15 a.m. ET"}, []string{body}},
+		{"dayfirst.txt", "Bridge to close\nPublished 1 November 2024\n" + body + "\n",
+			"", "2024-11-01", []string{"Published 1 November 2024"}, []string{body}},
+		{"front.md", "---\ntitle: Bridge to close\nbyline: Jo Park\ndate: 2024-11-02\n---\n\n# Bridge to close\n\nBy Jo Park\n\nNov. 3, 2024\n\n" + body + "\n",
+			"Jo Park", "2024-11-02", []string{"By Jo Park", "Nov. 3, 2024"}, []string{body}},
+		{"page.html", `<html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>` +
+			`<p class="byline">By Kim Lee</p><p>` + body + `</p><p>"We have no choice," Mayor Ana Ruiz said of the forty-year-old cables.</p></article></body></html>`,
+			"By Kim Lee", "", []string{"By Kim Lee"}, []string{body}},
+		// reporting that opens like a byline or holds a date stays reporting
+		{"prose.txt", "Council votes\nBy Monday, the council had voted to close the bridge.\nBy the end of the week\nNovember 1, 2024 was the day the bridge closed, officials said.\n" + body + "\n",
+			"", "", nil, []string{"By Monday, the council had voted to close the bridge.", "By the end of the week", "November 1, 2024 was the day the bridge closed, officials said.", body}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := parseOne(t, c.name, c.data)
+			if a.Byline != c.byline || a.Date != c.date {
+				t.Errorf("byline %q date %q, want %q and %q", a.Byline, a.Date, c.byline, c.date)
+			}
+			for _, s := range c.meta {
+				if h, ok := hintOf(a, s); !ok || h != HintMeta {
+					t.Errorf("%q: hint %q (found %v), want meta; paragraphs %q", s, h, ok, paraTexts(a))
+				}
+			}
+			for _, s := range c.notMeta {
+				if h, ok := hintOf(a, s); !ok || h == HintMeta {
+					t.Errorf("%q: hint %q (found %v), want reporting; paragraphs %q", s, h, ok, paraTexts(a))
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -154,7 +155,7 @@ var datelineRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^(?:(?:first |last )?(?:published|updated|posted)(?: on)?:?\s+)?` +
 		`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?` +
 		`(?:(` + monthRE + `)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(` + monthRE + `)\.?,?\s+(\d{4}))` +
-		`(?:\s*(?:,|at|\||-|–|—|·)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?\s*$`)
+		`(?:\s*(?:,|at|\||-|–|—|·)?\s*\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|[+-]\d{4}))?)?\s*$`)
 })
 
 // datelineOf says whether t is a dateline and returns its day as
@@ -174,12 +175,13 @@ func datelineOf(t string) (string, bool) {
 	mon = strings.ToLower(mon)
 	for i, name := range months {
 		if strings.HasPrefix(name, mon[:3]) {
-			var d int
+			var y, d int
+			fmt.Sscan(year, &y)
 			fmt.Sscan(day, &d)
-			if d < 1 || d > 31 {
-				return "", false
+			if t := time.Date(y, time.Month(i+1), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
+				return "", false // November 31
 			}
-			return fmt.Sprintf("%s-%02d-%02d", year, i+1, d), true
+			return fmt.Sprintf("%04d-%02d-%02d", y, i+1, d), true
 		}
 	}
 	return "", false

@@ -48,3 +48,28 @@ func TestBylineAndDateLinesAreMetadata(t *testing.T) {
 		})
 	}
 }
+
+// A date the metadata writes out, as feeds and pages do, is read as its
+// day, as an ISO timestamp is; a date that cannot be read for sure stays
+// as written.
+func TestWrittenDatesInMetadataAreDays(t *testing.T) {
+	for in, want := range map[string]string{
+		"Fri, 01 Nov 2024 09:00:00 GMT":    "2024-11-01",
+		"Fri, 1 Nov 2024 09:00:00 +0100":   "2024-11-01",
+		"November 2, 2024":                 "2024-11-02",
+		"3 November 2024":                  "2024-11-03",
+		"2024-11-04T10:00:00+01:00":        "2024-11-04",
+		"02/11/2024":                       "02/11/2024",
+		"sometime in the autumn":           "sometime in the autumn",
+		"November 31, 2024, or thereabout": "November 31, 2024, or thereabout",
+	} {
+		a := parseOne(t, "x.json", `{"title":"T","date":"`+in+`","text":"The bridge shuts on Nov. 4."}`)
+		if a.Date != want {
+			t.Errorf("JSON date %q read as %q, want %q", in, a.Date, want)
+		}
+		m := parseOne(t, "x.md", "---\ntitle: T\ndate: "+in+"\n---\n\nThe bridge shuts on Nov. 4.\n")
+		if m.Date != want {
+			t.Errorf("front matter date %q read as %q, want %q", in, m.Date, want)
+		}
+	}
+}

@@ -208,12 +208,17 @@ func scalar(key string, n yaml.Node) (string, error) {
 	return "", fmt.Errorf("field %q must be text", key)
 }
 
-// isoDay shortens an ISO 8601 timestamp to its day; other dates stay as
+// isoDay shortens an ISO 8601 timestamp, or a date written out in English
+// ("Fri, 01 Nov 2024 09:00:00 GMT", "November 2, 2024"), to its day
+// (YYYY-MM-DD); other dates, such as an ambiguous 02/11/2024, stay as
 // written.
 func isoDay(d string) string {
 	d = strings.TrimSpace(d)
 	if len(d) > 10 && d[4] == '-' && d[7] == '-' && (d[10] == 'T' || d[10] == ' ') {
 		return d[:10]
+	}
+	if day, ok := datelineOf(d); ok {
+		return day // written out: "Fri, 01 Nov 2024 09:00:00 GMT", "November 2, 2024"
 	}
 	return d
 }

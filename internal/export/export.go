@@ -124,7 +124,16 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if m := editMark(&e); m != "" {
 			label += " " + strings.ReplaceAll(m, " · ", " ")
 		}
-		fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", max(0, opt.Width-len(label)-1)))
+		// the label, then a rule to the page's edge; a label too long for a
+		// narrow page wraps, its last line ruled
+		rows := layout.Wrap([]layout.Span{{Text: label}}, opt.Width)
+		for i, ln := range rows {
+			row := strings.TrimRight(ln.String(), " ")
+			if rest := opt.Width - ansi.StringWidth(row) - 1; i == len(rows)-1 && rest > 0 {
+				row += " " + strings.Repeat("-", rest)
+			}
+			b.WriteString(row + "\n")
+		}
 		if n := noteText(&e); n != "" {
 			for _, ln := range layout.Wrap([]layout.Span{{Text: "Note: " + n}}, opt.Width) {
 				b.WriteString(strings.TrimRight(ln.String(), " ") + "\n")

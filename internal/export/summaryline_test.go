@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // The one-line account at the top of txt and ansi names every event it
@@ -29,8 +30,16 @@ func TestSummaryPartsAddUp(t *testing.T) {
 // The text export keeps to --width from its first line: the account of the
 // story names two outlets and five counts, more than a narrow page holds.
 func TestTextKeepsToItsWidth(t *testing.T) {
-	st := seedStory(t)
-	for _, w := range []int{40, 80, 120} {
+	t.Run("seed", func(t *testing.T) { textKeepsToWidth(t, seedStory(t)) })
+	// an edited event's rule names its edits too
+	t.Run("edited", func(t *testing.T) {
+		st, _, _, _ := edited(t, "check the figures against the ministry's statement")
+		textKeepsToWidth(t, st)
+	})
+}
+
+func textKeepsToWidth(t *testing.T, st *story.Story) {
+	for _, w := range []int{20, 23, 40, 80, 120} {
 		opt := DefaultOptions()
 		opt.Width = w
 		var b strings.Builder

@@ -73,3 +73,25 @@ func TestWrittenDatesInMetadataAreDays(t *testing.T) {
 		}
 	}
 }
+
+// A short first line is a section label ("News", "World news") only when a
+// headline follows it; above the reporting itself it is the headline.
+func TestShortHeadlineIsNotASectionLabel(t *testing.T) {
+	body := "The council voted on Monday to close the Kestrel bridge for six weeks of repairs."
+	for _, c := range []struct{ data, title, section string }{
+		{"Bridge closes\n" + body + "\n", "", ""},
+		{"Bridge closes\n\n" + body + "\n\nThe mayor said the cables were forty years old.\n", "", ""},
+		{"News\nBridge closes for six weeks\n" + body + "\n", "", "News"},
+		{"World news\n\nBridge closes\n\n" + body + "\n", "", "World news"},
+	} {
+		a := parseOne(t, "x.txt", c.data)
+		if a.Section != c.section {
+			t.Errorf("%q: section %q, want %q", c.data, a.Section, c.section)
+		}
+		for _, p := range a.Paras {
+			if p.Hint == HintMeta && p.Text != c.section {
+				t.Errorf("%q: %q read as metadata", c.data, p.Text)
+			}
+		}
+	}
+}

@@ -100,6 +100,7 @@ func mayBeDate(s string) bool {
 // short section label ("News") before the headline. The lines stay in the
 // article as meta paragraphs, so no text is lost.
 func readLeadingMeta(a *Article) {
+	labelled := false
 	for i := 0; i < len(a.Paras) && i < 3; i++ {
 		p := &a.Paras[i]
 		if p.Hint != HintNone {
@@ -115,7 +116,10 @@ func readLeadingMeta(a *Article) {
 			p.Hint = HintMeta
 			continue
 		}
-		if i+1 < len(a.Paras) && isSectionLabel(p.Text) {
+		// A label is followed by the headline; a short line above the
+		// reporting itself is the headline ("Bridge closes").
+		if !labelled && i+1 < len(a.Paras) && isSectionLabel(p.Text) && !readsAsSentence(a.Paras[i+1].Text) {
+			labelled = true
 			if a.Section == "" {
 				a.Section = p.Text
 			}

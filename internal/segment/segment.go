@@ -50,6 +50,7 @@ func Article(a corpus.Article) []Block {
 		}
 	}
 	firstBody := true
+	prev := Meta // the kind of the last block that is not metadata or furniture
 	for i, p := range a.Paras {
 		b := Block{Text: p.Text, Kind: Paragraph}
 		switch p.Hint {
@@ -74,10 +75,15 @@ func Article(a corpus.Article) []Block {
 				headlineSeen = true
 			case !firstBody && looksLikeTitle(p.Text) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
 				b.Kind = Heading
+				if prev == Headline && wordCount(p.Text) >= 6 {
+					// a dek under the headline, not a subhead of the body
+					b.Kind = Standfirst
+				}
 			}
 		}
 		if b.Kind != Meta && b.Kind != Boilerplate {
 			firstBody = false
+			prev = b.Kind
 		}
 		blocks[i] = b
 	}

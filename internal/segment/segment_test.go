@@ -44,6 +44,26 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Standfirst, Paragraph},
 		},
 		{
+			name: "a dek under the headline is a standfirst, a subhead in the body a heading",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"Commuters face the steepest increase in a decade as energy costs bite", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs.", ""},
+				{"What the unions say", ""},
+				{"Unions called it a tax on workers and promised a campaign against it.", ""},
+			},
+			want: []Kind{Headline, Standfirst, Paragraph, Heading, Paragraph},
+		},
+		{
+			name: "a short line under the headline is a heading",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"The details", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs.", ""},
+			},
+			want: []Kind{Headline, Heading, Paragraph},
+		},
+		{
 			name: "first paragraph that does not repeat is body",
 			paras: []para{
 				{"Rail fares to rise by five percent", ""},

@@ -181,10 +181,20 @@ func captionMatch(t string) bool {
 	return captionTailRE().MatchString(t)
 }
 
-// IsCaption says whether text reads as a photo or video caption.
+// IsCaption says whether text reads as a photo or video caption, also in
+// Markdown emphasis ("*Photo: …*").
 func IsCaption(text string) bool {
-	t := strings.TrimSpace(text)
+	t := unemphasised(strings.TrimSpace(text))
 	return mayBeCaption(t) && captionMatch(t)
+}
+
+// unemphasised is t without the Markdown emphasis marks ("*", "_") that
+// wrap it whole.
+func unemphasised(t string) string {
+	for len(t) >= 2 && (t[0] == '*' || t[0] == '_') && t[len(t)-1] == t[0] {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	return t
 }
 
 // mayBeCaption is true of every text captionRE matches, and false of

@@ -91,8 +91,11 @@ func TestArticleKinds(t *testing.T) {
 				{"Photo: a flooded street in the old town", ""},
 				{"Rescue boats on the river on Tuesday. (Getty Images)", ""},
 				{"Rescuers reached the village on Tuesday.", ""},
+				{"*Photo: a flooded street in the old town*", ""},
+				{"_Rescue boats on the river on Tuesday. (Getty Images)_", ""},
+				{"*In this photo*, she said, the river looks calm.", ""},
 			},
-			want: []Kind{Caption, Caption, Caption, Paragraph},
+			want: []Kind{Caption, Caption, Caption, Paragraph, Caption, Caption, Paragraph},
 		},
 		{
 			name: "page furniture in its common shapes",

@@ -95,3 +95,15 @@ func TestShortHeadlineIsNotASectionLabel(t *testing.T) {
 		}
 	}
 }
+
+// An image on a line of its own in Markdown is the photo: its alt text
+// reads as the caption, kept as written.
+func TestMarkdownImageLineIsACaption(t *testing.T) {
+	a := parseOne(t, "x.md", "# Bridge closes\n\n![The Kestrel bridge at dusk](bridge.jpg)\n\nThe council voted on Monday to close the Kestrel bridge for six weeks.\n\nSee ![chart](c.png) for the traffic figures, the council said on its website.\n")
+	if h, ok := hintOf(a, "![The Kestrel bridge at dusk](bridge.jpg)"); !ok || h != HintCaption {
+		t.Errorf("image line: hint %q (found %v), want caption; paragraphs %q", h, ok, paraTexts(a))
+	}
+	if h, _ := hintOf(a, "See ![chart](c.png) for the traffic figures, the council said on its website."); h != HintNone {
+		t.Errorf("a paragraph with an image inside: hint %q, want none", h)
+	}
+}

@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -63,6 +65,10 @@ func parseMarkdown(s string) (Article, error) {
 	body := parseText(s)
 	for i := range body.Paras {
 		p := &body.Paras[i]
+		if imageLineRE().MatchString(p.Text) {
+			p.Hint = HintCaption // the photo: its alt text is the caption
+			continue
+		}
 		if strings.HasPrefix(p.Text, "#") {
 			t := strings.TrimLeft(p.Text, "#")
 			if len(p.Text)-len(t) <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') && strings.TrimSpace(t) != "" {
@@ -238,3 +244,9 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// imageLineRE is a Markdown image alone on its line, optionally with a
+// title: ![alt](src "title").
+var imageLineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^!\[[^\]\n]*\]\([^()\n]*\)$`)
+})

@@ -47,6 +47,18 @@ func splitBlock(block string) []Para {
 	if len(lines) == 0 {
 		return nil
 	}
+	if len(lines) > 1 && listItemRE().MatchString(lines[0]) {
+		// a list: one paragraph per item, its wrapped lines joined
+		var out []Para
+		for _, l := range lines {
+			if n := len(out); n > 0 && !listItemRE().MatchString(l) {
+				out[n-1].Text += " " + l
+				continue
+			}
+			out = append(out, Para{Text: l})
+		}
+		return out
+	}
 	if len(lines) == 1 || hardWrapped(lines) {
 		return []Para{{Text: strings.Join(lines, " ")}}
 	}
@@ -56,6 +68,9 @@ func splitBlock(block string) []Para {
 	}
 	return out
 }
+
+// listItemRE opens a list item: "- ", "* ", "+ ", "• ", "1. " or "1) ".
+var listItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+\S`) })
 
 func hardWrapped(lines []string) bool {
 	widest := 0

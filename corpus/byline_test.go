@@ -80,6 +80,7 @@ func TestShortHeadlineIsNotASectionLabel(t *testing.T) {
 	body := "The council voted on Monday to close the Kestrel bridge for six weeks of repairs."
 	for _, c := range []struct{ data, title, section string }{
 		{"Bridge closes\n" + body + "\n", "", ""},
+		{"Bridge reopens\nThe bridge reopened on Friday.\n", "", ""},
 		{"Bridge closes\n\n" + body + "\n\nThe mayor said the cables were forty years old.\n", "", ""},
 		{"News\nBridge closes for six weeks\n" + body + "\n", "", "News"},
 		{"World news\n\nBridge closes\n\n" + body + "\n", "", "World news"},

@@ -133,7 +133,7 @@ func readLeadingMeta(a *Article) {
 		}
 		// A label is followed by the headline; a short line above the
 		// reporting itself is the headline ("Bridge closes").
-		if !labelled && i+1 < len(a.Paras) && isSectionLabel(p.Text) && !readsAsSentence(a.Paras[i+1].Text) {
+		if !labelled && i+1 < len(a.Paras) && isSectionLabel(p.Text) && !endsWithPeriod(a.Paras[i+1].Text) {
 			labelled = true
 			if a.Section == "" {
 				a.Section = p.Text
@@ -152,4 +152,10 @@ func isSectionLabel(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s)) <= 2
+}
+
+// endsWithPeriod is true of a paragraph of reporting, and of hardly any
+// headline.
+func endsWithPeriod(t string) bool {
+	return strings.HasSuffix(strings.TrimRight(t, " \t\"'”’)"), ".")
 }

@@ -167,8 +167,9 @@ func parse(path string, b []byte) ([]Article, error) {
 	var arts []Article
 	ext := strings.ToLower(filepath.Ext(path))
 	trim := strings.TrimSpace(s)
+	records := ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || (ext == "" && (trim[0] == '{' || trim[0] == '['))
 	switch {
-	case ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || (ext == "" && (trim[0] == '{' || trim[0] == '[')):
+	case records:
 		arts, err = parseJSON(s)
 	case ext == ".html" || ext == ".htm" || looksHTML(trim):
 		var a Article
@@ -183,6 +184,10 @@ func parse(path string, b []byte) ([]Article, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if !records {
+		// a JSON record's byline and date are in its fields
+		readBylineAndDate(&arts[0])
 	}
 	for i := range arts {
 		a := &arts[i]

@@ -84,6 +84,32 @@ func TestTextHardWrappedParagraphs(t *testing.T) {
 	}
 }
 
+// A list is one paragraph per item, an item's wrapped lines joined, in
+// text and Markdown alike; a wrapped line that opens with a dash is not an
+// item unless the block opens with one.
+func TestListItemsAreParagraphs(t *testing.T) {
+	for _, name := range []string{"x.txt", "x.md"} {
+		a := parseOne(t, name, "Bridge closes\n\n"+
+			"- Engineers will replace the main cables of the bridge.\n"+
+			"- Traffic goes over the ring road, adding twenty minutes\n  at rush hour.\n"+
+			"- Ferries run every half hour from the harbour steps.\n\n"+
+			"1. The council voted on Monday to close the bridge.\n"+
+			"2. Work starts on Nov. 4 and lasts six weeks, the council said.\n\n"+
+			"The council said the bridge had carried traffic for forty years\n"+
+			"- longer than it was built for - and could not wait any longer.\n")
+		want := []string{"Bridge closes",
+			"- Engineers will replace the main cables of the bridge.",
+			"- Traffic goes over the ring road, adding twenty minutes at rush hour.",
+			"- Ferries run every half hour from the harbour steps.",
+			"1. The council voted on Monday to close the bridge.",
+			"2. Work starts on Nov. 4 and lasts six weeks, the council said.",
+			"The council said the bridge had carried traffic for forty years - longer than it was built for - and could not wait any longer."}
+		if got := paraTexts(a); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: paras\n%q\nwant\n%q", name, got, want)
+		}
+	}
+}
+
 func TestTextShortLinesInBlockStayApart(t *testing.T) {
 	a := parseOne(t, "x.txt", "See also: the storm\nPhoto: a bridge\n\nBody text here.")
 	if len(a.Paras) != 3 {

@@ -2,7 +2,9 @@ package corpus
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -63,6 +65,10 @@ func parseMarkdown(s string) (Article, error) {
 	body := parseText(s)
 	for i := range body.Paras {
 		p := &body.Paras[i]
+		if imageLineRE().MatchString(p.Text) {
+			p.Hint = HintCaption // the photo: its alt text is the caption
+			continue
+		}
 		if strings.HasPrefix(p.Text, "#") {
 			t := strings.TrimLeft(p.Text, "#")
 			if len(p.Text)-len(t) <= 6 && (t == "" || t[0] == ' ' || t[0] == '\t') && strings.TrimSpace(t) != "" {
@@ -208,12 +214,17 @@ func scalar(key string, n yaml.Node) (string, error) {
 	return "", fmt.Errorf("field %q must be text", key)
 }
 
-// isoDay shortens an ISO 8601 timestamp to its day; other dates stay as
+// isoDay shortens an ISO 8601 timestamp, or a date written out in English
+// ("Fri, 01 Nov 2024 09:00:00 GMT", "November 2, 2024"), to its day
+// (YYYY-MM-DD); other dates, such as an ambiguous 02/11/2024, stay as
 // written.
 func isoDay(d string) string {
 	d = strings.TrimSpace(d)
 	if len(d) > 10 && d[4] == '-' && d[7] == '-' && (d[10] == 'T' || d[10] == ' ') {
 		return d[:10]
+	}
+	if day, ok := datelineOf(d); ok {
+		return day // written out: "Fri, 01 Nov 2024 09:00:00 GMT", "November 2, 2024"
 	}
 	return d
 }
@@ -233,3 +244,9 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// imageLineRE is a Markdown image alone on its line, optionally with a
+// title: ![alt](src "title").
+var imageLineRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^!\[[^\]\n]*\]\([^()\n]*\)$`)
+})

@@ -74,10 +74,10 @@ func matchDate(s string) (date, rest string, ok bool) {
 	return d, s[i:], true
 }
 
-// foldPrefix reports whether s starts with lower (lowercase ASCII) with
+// foldCut reports whether s starts with lower (lowercase ASCII) with
 // letters folded as the (?i) of Go's regexps folds them ("K", the Kelvin
 // sign, is a k), and returns the rest of s.
-func foldPrefix(s, lower string) (string, bool) {
+func foldCut(s, lower string) (string, bool) {
 	for k := 0; k < len(lower); k++ {
 		if s == "" {
 			return "", false
@@ -105,16 +105,16 @@ func foldPrefix(s, lower string) (string, bool) {
 // returning its group: the outlet of "CLICK HERE TO READ MORE FROM THE
 // WASHINGTON EXAMINER".
 func matchReadMore(s string) (string, bool) {
-	if rest, ok := foldPrefix(s, "click here to "); ok {
+	if rest, ok := foldCut(s, "click here to "); ok {
 		s = rest
 	}
-	s, ok := foldPrefix(s, "read more ")
+	s, ok := foldCut(s, "read more ")
 	if !ok {
 		return "", false
 	}
 	matched := false
 	for _, w := range []string{"from ", "at ", "on "} {
-		if rest, ok := foldPrefix(s, w); ok {
+		if rest, ok := foldCut(s, w); ok {
 			s, matched = rest, true
 			break
 		}
@@ -122,7 +122,7 @@ func matchReadMore(s string) (string, bool) {
 	if !matched {
 		return "", false
 	}
-	if rest, ok := foldPrefix(s, "the "); ok {
+	if rest, ok := foldCut(s, "the "); ok {
 		if name, ok := readMoreName(rest); ok {
 			return name, true
 		}

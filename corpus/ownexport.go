@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"sync"
+	"unicode/utf8"
 )
 
 // A folder often holds what synoptic wrote about it: the reader's export
@@ -50,14 +51,8 @@ func isOwnExport(head []byte) bool {
 		}
 		return nil
 	}
-	// The txt export's opening line wraps at its width, its continuation
-	// lines indented; a rule of "=" follows.
-	rule := 1
-	for rule < 6 && bytes.HasPrefix(line(rule), []byte("  ")) {
-		rule++
-	}
 	switch {
-	case bytes.HasPrefix(line(0), []byte("synoptic · ")) && len(line(rule)) > 0 && len(bytes.Trim(line(rule), "=")) == 0:
+	case bytes.HasPrefix(line(0), []byte("synoptic · ")) && txtHead(head):
 		return true // txt
 	case bytes.HasPrefix(line(0), []byte("# ")) && len(line(1)) == 0 && bytes.HasPrefix(line(2), []byte("Side by side: **")):
 		return true // md
@@ -65,6 +60,29 @@ func isOwnExport(head []byte) bool {
 		return true // matrix-md
 	case bytes.HasPrefix(line(0), []byte("# ")) && bytes.HasSuffix(line(0), []byte("whole-story report")) && bytes.Equal(line(2), []byte("## Summary")):
 		return true // report-md
+	}
+	return false
+}
+
+// txtHead reports whether head opens like the txt export: the account of
+// the story, wrapped to the page width over a few lines, then a rule of "="
+// as wide as the page, so no line above it is wider.
+func txtHead(head []byte) bool {
+	lines := bytes.Split(head, []byte("\n"))
+	widest := 0
+	for i, ln := range lines {
+		if i > 12 || i == len(lines)-1 {
+			return false // too long for the account, or cut off before the rule
+		}
+		ln = bytes.TrimRight(ln, "\r")
+		if len(ln) == 0 {
+			return false
+		}
+		n := utf8.RuneCount(ln)
+		if i > 0 && len(bytes.Trim(ln, "=")) == 0 {
+			return n >= widest
+		}
+		widest = max(widest, n)
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,8 @@ func TestArticlesAreNotOwnExports(t *testing.T) {
 		"# Title\n\nSide note: the council met.\n",
 		"synoptic · a word\nnot a rule\n",
 		"synoptic · a word\n  indented\nnot a rule\n",
+		"synoptic · a word\nnot a rule\n\n====================\n",
+		"synoptic · a title longer than its underline\n====\n",
 		`{"version": 2, "title": "x", "text": "y"}`,
 		"| # | heading |\n",
 	} {
@@ -44,8 +47,8 @@ func TestArticlesAreNotOwnExports(t *testing.T) {
 // opening line wraps at a narrow width.
 func TestTextExportIsOwnExport(t *testing.T) {
 	for _, s := range []string{
-		"synoptic · A vs B · 2 articles · 3 events: 1 shared\n=====\n",
-		"synoptic · A vs B · 2 articles ·\n  3 events: 1 shared, 2 only in A, 0 only\n  in B\n=====\n",
+		"synoptic · A vs B · 2 articles · 3 events: 1 shared\n" + strings.Repeat("=", 52) + "\n",
+		"synoptic · A vs B · 2 articles ·\n  3 events: 1 shared, 2 only in A, 0 only\n  in B\n" + strings.Repeat("=", 44) + "\n",
 	} {
 		if !isOwnExport([]byte(s)) {
 			t.Errorf("%q is not known for the txt export", s)

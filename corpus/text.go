@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
 
 // parseText reads plain text in either common shape: one paragraph per line,
 // or paragraphs separated by blank lines with hard-wrapped lines inside.
@@ -41,6 +45,18 @@ func splitBlock(block string) []Para {
 	if len(lines) == 0 {
 		return nil
 	}
+	if len(lines) > 1 && listItemRE().MatchString(lines[0]) {
+		// a list: one paragraph per item, its wrapped lines joined
+		var out []Para
+		for _, l := range lines {
+			if n := len(out); n > 0 && !listItemRE().MatchString(l) {
+				out[n-1].Text += " " + l
+				continue
+			}
+			out = append(out, Para{Text: l})
+		}
+		return out
+	}
 	if len(lines) == 1 || hardWrapped(lines) {
 		return []Para{{Text: strings.Join(lines, " ")}}
 	}
@@ -50,6 +66,9 @@ func splitBlock(block string) []Para {
 	}
 	return out
 }
+
+// listItemRE opens a list item: "- ", "* ", "+ ", "• ", "1. " or "1) ".
+var listItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+\S`) })
 
 func hardWrapped(lines []string) bool {
 	widest := 0
@@ -71,6 +90,7 @@ func hardWrapped(lines []string) bool {
 // short section label ("News") before the headline. The lines stay in the
 // article as meta paragraphs, so no text is lost.
 func readLeadingMeta(a *Article) {
+	labelled := false
 	for i := 0; i < len(a.Paras) && i < 3; i++ {
 		p := &a.Paras[i]
 		if p.Hint != HintNone {
@@ -86,7 +106,10 @@ func readLeadingMeta(a *Article) {
 			p.Hint = HintMeta
 			continue
 		}
-		if i+1 < len(a.Paras) && isSectionLabel(p.Text) {
+		// A label is followed by the headline; a short line above the
+		// reporting itself is the headline ("Bridge closes").
+		if !labelled && i+1 < len(a.Paras) && isSectionLabel(p.Text) && !endsWithPeriod(a.Paras[i+1].Text) {
+			labelled = true
 			if a.Section == "" {
 				a.Section = p.Text
 			}
@@ -104,4 +127,10 @@ func isSectionLabel(s string) bool {
 		return false
 	}
 	return len(strings.Fields(s)) <= 2
+}
+
+// endsWithPeriod is true of a paragraph of reporting, and of hardly any
+// headline.
+func endsWithPeriod(t string) bool {
+	return strings.HasSuffix(strings.TrimRight(t, " \t\"'”’)"), ".")
 }

@@ -49,7 +49,7 @@ Flags:
 
 func runExport(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("synoptic export", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(stdout) // help asked for is the output; mistakes go to stderr (see run)
 	format := fs.String("format", "json", "output `format`: "+strings.Join(export.Formats(), ", "))
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	force := fs.Bool("force", false, "overwrite an existing output file")
@@ -59,7 +59,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
 	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, exportUsage)
+		fmt.Fprint(stdout, exportUsage)
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)

@@ -200,9 +200,17 @@ func TestExportBadInput(t *testing.T) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and two lines", args, r.code, r.stderr)
 		}
 	}
-	// -h still shows the usage, on stderr, and exits 0.
-	if r := runBin(t, dir, "export", "-h"); r.code != 0 || !strings.Contains(r.stderr, "Usage: synoptic export") {
-		t.Errorf("export -h: exit %d, stderr %q", r.code, r.stderr)
+	// Help asked for is the output: on stdout, so that it pages and greps,
+	// with nothing on stderr and exit 0.
+	for _, args := range [][]string{{"-h"}, {"--help"}, {"export", "-h"}, {"export", "--help"}} {
+		want := "Usage: synoptic [flags] [PATH...]"
+		if args[0] == "export" {
+			want = "Usage: synoptic export [flags] [PATH...]"
+		}
+		r := runBin(t, dir, args...)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, want) || !strings.Contains(r.stdout, "-width") || r.stderr != "" {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %.60q; want 0, the usage on stdout, nothing on stderr", args, r.code, r.stdout, r.stderr)
+		}
 	}
 }
 

@@ -37,6 +37,11 @@ func TestFolderSkipsOwnExports(t *testing.T) {
 		}
 		written = append(written, name)
 	}
+	// on a narrow page the account of the story above the rule takes lines
+	if r := runBin(t, dir, "export", "--format", "txt", "--width", "30", "-o", "out-narrow.txt", "."); r.code != 0 {
+		t.Fatalf("export txt --width 30: exit %d: %s", r.code, r.stderr)
+	}
+	written = append(written, "out-narrow.txt")
 	r := runBin(t, dir, "export", "--format", "json", "--checks=false", ".")
 	if r.code != 0 {
 		t.Fatalf("export after the exports: exit %d: %s", r.code, r.stderr)

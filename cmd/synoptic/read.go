@@ -49,16 +49,16 @@ const exitInterrupted = 130
 
 func runRead(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("synoptic", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(stdout) // help asked for is the output; mistakes go to stderr (see run)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	width := fs.Int("width", 0, "text width when not on a terminal (default: 120)")
 	noColor := fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
 	articles := fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
 	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, readUsage)
+		fmt.Fprint(stdout, readUsage)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nRun 'synoptic export --help' for export formats.")
+		fmt.Fprintln(stdout, "\nRun 'synoptic export --help' for export formats.")
 	}
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {

@@ -50,6 +50,7 @@ func Article(a corpus.Article) []Block {
 		}
 	}
 	firstBody := true
+	prev := Meta // the kind of the last block that is not metadata or furniture
 	for i, p := range a.Paras {
 		b := Block{Text: p.Text, Kind: Paragraph}
 		switch p.Hint {
@@ -74,10 +75,15 @@ func Article(a corpus.Article) []Block {
 				headlineSeen = true
 			case !firstBody && looksLikeTitle(p.Text) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
 				b.Kind = Heading
+				if prev == Headline && wordCount(p.Text) >= 6 {
+					// a dek under the headline, not a subhead of the body
+					b.Kind = Standfirst
+				}
 			}
 		}
 		if b.Kind != Meta && b.Kind != Boilerplate {
 			firstBody = false
+			prev = b.Kind
 		}
 		blocks[i] = b
 	}
@@ -175,10 +181,20 @@ func captionMatch(t string) bool {
 	return captionTailRE().MatchString(t)
 }
 
-// IsCaption says whether text reads as a photo or video caption.
+// IsCaption says whether text reads as a photo or video caption, also in
+// Markdown emphasis ("*Photo: …*").
 func IsCaption(text string) bool {
-	t := strings.TrimSpace(text)
+	t := unemphasised(strings.TrimSpace(text))
 	return mayBeCaption(t) && captionMatch(t)
+}
+
+// unemphasised is t without the Markdown emphasis marks ("*", "_") that
+// wrap it whole.
+func unemphasised(t string) string {
+	for len(t) >= 2 && (t[0] == '*' || t[0] == '_') && t[len(t)-1] == t[0] {
+		t = strings.TrimSpace(t[1 : len(t)-1])
+	}
+	return t
 }
 
 // mayBeCaption is true of every text captionRE matches, and false of
@@ -286,7 +302,7 @@ func foldHasSuffix(s, lower string) bool {
 // several times more to compile than the rest.
 const (
 	boilerFlags  = `(?is)`
-	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?:?|read more:?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
+	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
 	boilerNews   = `.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}`
 	boilerApp    = `get the latest\b.*|download (?:the|our) app.*`
 	boilerUpdate = `this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}`
@@ -336,6 +352,11 @@ func plainBoiler(t string) bool {
 			return true
 		}
 	}
+	for _, p := range boilerLinks {
+		if foldPrefixLen(t, p) >= 0 {
+			return true
+		}
+	}
 	if strings.HasPrefix(t, "©") {
 		return true
 	}
@@ -351,9 +372,12 @@ func plainBoiler(t string) bool {
 // boilerWholes are the texts the branches of boilerPlain with optional
 // parts match whole, each way they can be written.
 var boilerWholes = []string{"share this", "share this:", "share this article", "share this article:", "share this story",
-	"share this story:", "share", "tweet", "tweet about this on twitter", "related", "related:", "related article",
-	"related article:", "related articles", "related articles:", "related stories", "related stories:", "read more",
-	"read more:"}
+	"share this story:", "share", "tweet", "tweet about this on twitter", "related", "related article",
+	"related articles", "related stories", "read more"}
+
+// boilerLinks open the branches written p(?::.*)? in boilerPlain: a link's
+// label, then anything after a colon ("Read more: Bridge costs soar").
+var boilerLinks = []string{"related:", "related article:", "related articles:", "related stories:", "read more:"}
 
 // boilerWordPrefixes open the branches written p\b.* in boilerPlain and
 // boilerApp.
@@ -377,8 +401,8 @@ func boilerMatch(t string) bool {
 }
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
-// share buttons, "Click here to read more", "See also …", newsletter and
-// copyright lines.
+// share buttons, "Click here to read more", "See also …", "Read more: …"
+// and "Related: …" links, newsletter and copyright lines.
 func IsBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
 	if utf8.RuneCountInString(t) > 200 {

@@ -44,6 +44,26 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Standfirst, Paragraph},
 		},
 		{
+			name: "a dek under the headline is a standfirst, a subhead in the body a heading",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"Commuters face the steepest increase in a decade as energy costs bite", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs.", ""},
+				{"What the unions say", ""},
+				{"Unions called it a tax on workers and promised a campaign against it.", ""},
+			},
+			want: []Kind{Headline, Standfirst, Paragraph, Heading, Paragraph},
+		},
+		{
+			name: "a short line under the headline is a heading",
+			paras: []para{
+				{"Rail fares to rise by five percent", ""},
+				{"The details", ""},
+				{"The operator announced the increase on Friday, citing higher energy costs.", ""},
+			},
+			want: []Kind{Headline, Heading, Paragraph},
+		},
+		{
 			name: "first paragraph that does not repeat is body",
 			paras: []para{
 				{"Rail fares to rise by five percent", ""},
@@ -71,8 +91,11 @@ func TestArticleKinds(t *testing.T) {
 				{"Photo: a flooded street in the old town", ""},
 				{"Rescue boats on the river on Tuesday. (Getty Images)", ""},
 				{"Rescuers reached the village on Tuesday.", ""},
+				{"*Photo: a flooded street in the old town*", ""},
+				{"_Rescue boats on the river on Tuesday. (Getty Images)_", ""},
+				{"*In this photo*, she said, the river looks calm.", ""},
 			},
-			want: []Kind{Caption, Caption, Caption, Paragraph},
+			want: []Kind{Caption, Caption, Caption, Paragraph, Caption, Caption, Paragraph},
 		},
 		{
 			name: "page furniture in its common shapes",
@@ -86,8 +109,12 @@ func TestArticleKinds(t *testing.T) {
 				{"Tweet", ""},
 				{"The mayor announced the plan in the city's weekly newsletter.", ""},
 				{"Click here to read more", ""},
+				{"Read more: Bridge costs soar as repairs drag on", ""},
+				{"RELATED: Five things to know about the bridge", ""},
+				{"Read more about the plan, the mayor told residents, in the council's report.", ""},
 			},
-			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate},
+			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate,
+				Boilerplate, Boilerplate, Paragraph},
 		},
 	}
 	for _, tt := range tests {

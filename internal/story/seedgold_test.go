@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
 // seedGold is an editor's pairing of the seed story's paragraphs, in the
@@ -89,5 +90,21 @@ func TestSeedGold(t *testing.T) {
 				t.Errorf("%q should stay one-sided, but event %v pairs it", s, e.Blocks)
 			}
 		}
+	}
+	// every caption, whether or not the gold names it
+	captions := 0
+	for a, art := range st.Articles {
+		for i, b := range art.Blocks {
+			if b.Kind != segment.Caption {
+				continue
+			}
+			captions++
+			if e := st.Events[eventOf(t, st, a, i)]; e.Kind == Shared {
+				t.Errorf("caption %d of article %d %.40q is paired: event %v", i, a, b.Text, e.Blocks)
+			}
+		}
+	}
+	if captions < 3 {
+		t.Errorf("the seed story has %d captions, want its 3 photo captions", captions)
 	}
 }

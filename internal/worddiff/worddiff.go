@@ -1,8 +1,8 @@
 // Package worddiff compares two texts word by word: each token (a word, a
 // run of spaces, a punctuation mark) becomes one rune of a dictionary shared
 // by a whole document, so a change never splits a word. Typography that does
-// not change wording (curly and straight quotes, dashes, NBSP, "…" and "...")
-// compares equal.
+// not change wording (curly and straight quotes, dashes and a dash typed as
+// "--", NBSP, "…" and "...") compares equal.
 //
 // A diff first pairs the tokens that occur exactly once in each text, in
 // order (the anchors of a patience diff), then compares the gaps between
@@ -468,7 +468,8 @@ func (d *Differ) build(a, b string) []Op {
 
 // Tokens splits s into words (letters and digits, with inner apostrophes,
 // hyphens, periods and commas as in "don't", "U.S." and "8,000"), runs of
-// whitespace, and single other characters. Joined, they give s back.
+// whitespace, runs of periods or of hyphens ("...", "--"), and single
+// other characters. Joined, they give s back.
 func Tokens(s string, out []string) []string {
 	for i := 0; i < len(s); {
 		j := tokenEnd(s, i)
@@ -514,6 +515,10 @@ func tokenEnd(s string, i int) int {
 	case r == '.':
 		for j < len(s) && s[j] == '.' {
 			j++ // an ellipsis written as periods is one token, like "…"
+		}
+	case r == '-':
+		for j < len(s) && s[j] == '-' {
+			j++ // a dash typed as hyphens is one token, like "—"
 		}
 	case isWord(r):
 		return wordEnd(s, i, j)
@@ -577,5 +582,8 @@ func Normalize(tok string) string {
 			return typo.Replace(tok)
 		}
 	}
-	return tok // typography to fold is never ASCII
+	if len(tok) > 1 && strings.Trim(tok, "-") == "" {
+		return "-" // "--" and "---" are typed dashes
+	}
+	return tok // other typography to fold is never ASCII
 }

@@ -48,6 +48,30 @@ func TestTypographyComparesEqual(t *testing.T) {
 	}
 }
 
+// Wire copy and plain-text pages type a dash as two or three hyphens; it is
+// the same dash as "—" or "–", with the same spacing, and NBSP is a space.
+func TestTypedDashesAndNBSPCompareEqual(t *testing.T) {
+	for _, p := range [][2]string{
+		{"The mayor — who spoke first — left.", "The mayor -- who spoke first -- left."},
+		{"The mayor–who spoke first–left.", "The mayor---who spoke first---left."},
+		{"It was 40\u00a0miles away.", "It was 40 miles away."},
+	} {
+		ops := Diff(p[0], p[1])
+		for _, o := range ops {
+			if o.Kind != Equal {
+				t.Errorf("%q vs %q: %s op %q", p[0], p[1], o.Kind, o.Text)
+			}
+		}
+		if A(ops) != p[0] || B(ops) != p[1] {
+			t.Errorf("ops do not rebuild both sides: %q / %q", A(ops), B(ops))
+		}
+	}
+	// a hyphen inside a word stays part of it
+	if got := Tokens("well-known -- and re-elected", nil); !reflect.DeepEqual(got, []string{"well-known", " ", "--", " ", "and", " ", "re-elected"}) {
+		t.Errorf("Tokens = %q", got)
+	}
+}
+
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {

@@ -75,13 +75,23 @@ func Load(paths []string) (*Story, error) {
 		if err != nil {
 			return nil, &FileError{p, describeOpenError(err)}
 		}
-		var names []string
+		var names, others []string
 		for _, e := range entries {
-			if !e.IsDir() && articleExts[strings.ToLower(filepath.Ext(e.Name()))] && !strings.HasSuffix(e.Name(), ".synoptic.json") && !strings.HasPrefix(e.Name(), "gold") {
-				names = append(names, e.Name())
+			n := e.Name()
+			switch {
+			case strings.HasPrefix(n, "."), strings.HasSuffix(n, ".synoptic.json"), strings.HasPrefix(n, "gold"):
+				// hidden files, the editor's review, gold alignments: not
+				// articles, and not worth a word
+			case e.IsDir():
+				others = append(others, filepath.Join(p, n)+": a folder inside the folder (not read; name it to read it)")
+			case articleExts[strings.ToLower(filepath.Ext(n))]:
+				names = append(names, n)
+			default:
+				others = append(others, filepath.Join(p, n)+": not an article file (.txt, .md, .html, .json, .jsonl)")
 			}
 		}
 		sort.Strings(names)
+		sort.Strings(others)
 		found := 0
 		var bad []string
 		for _, n := range names {
@@ -104,6 +114,7 @@ func Load(paths []string) (*Story, error) {
 			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl)")}
 		}
 		st.Skipped = append(st.Skipped, bad...)
+		st.Skipped = append(st.Skipped, others...)
 	}
 	if len(st.Articles) < 2 {
 		where := "the arguments"

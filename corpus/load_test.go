@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -430,7 +431,11 @@ func TestLoadFolder(t *testing.T) {
 		"d.txt":      "",
 		"notes.pdf":  "%PDF-1.4",
 		"gold.jsonl": `{"pairs":[]}`,
+		".DS_Store":  "x",
 	})
+	if err := os.Mkdir(filepath.Join(dir, "older"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	st, err := Load([]string{dir})
 	if err != nil {
 		t.Fatal(err)
@@ -438,8 +443,16 @@ func TestLoadFolder(t *testing.T) {
 	if len(st.Articles) != 2 || st.Articles[0].Title != "First headline" || filepath.Base(st.Articles[1].Path) != "b.txt" {
 		t.Errorf("articles %+v, want a.md then b.txt", st.Articles)
 	}
-	if len(st.Skipped) != 2 || !strings.Contains(st.Skipped[0], "c.json") || !strings.Contains(st.Skipped[1], "d.txt: file is empty") {
-		t.Errorf("skipped %q, want c.json and d.txt with reasons", st.Skipped)
+	// every file left out is named with its reason, but for hidden files
+	// and gold alignments
+	want := []string{"c.json", "d.txt: file is empty", "notes.pdf: not an article file", "older: a folder inside the folder"}
+	if len(st.Skipped) != len(want) {
+		t.Fatalf("skipped %q, want %q", st.Skipped, want)
+	}
+	for _, w := range want {
+		if !slices.ContainsFunc(st.Skipped, func(s string) bool { return strings.Contains(s, w) }) {
+			t.Errorf("skipped %q, want one with %q", st.Skipped, w)
+		}
 	}
 }
 

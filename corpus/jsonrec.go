@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -187,6 +188,36 @@ func firstRune(s string) string {
 	return ""
 }
 
+// bodyKeys name a record's text, the first present one read.
+var bodyKeys = []string{"text", "body", "content", "article", "maintext"}
+
+// unreadBodies warns of the text fields among keys that the record also
+// holds, which differ in wording from paras (read from the field used) and
+// so are not shown: nothing the user gave may go unnoticed.
+func unreadBodies(r record, used string, paras []Para, keys []string) []string {
+	var read strings.Builder
+	for _, p := range paras {
+		read.WriteString(p.Text)
+		read.WriteString(" ")
+	}
+	words := strings.Fields(read.String())
+	var out []string
+	for _, k := range keys {
+		raw, ok := r[k]
+		if !ok || k == used {
+			continue
+		}
+		var s string
+		if json.Unmarshal(raw, &s) != nil || strings.TrimSpace(s) == "" {
+			continue
+		}
+		if !slices.Equal(strings.Fields(s), words) {
+			out = append(out, fmt.Sprintf("field %q differs from %q, which is the one read; %q is not shown", k, used, k))
+		}
+	}
+	return out
+}
+
 func recordToArticle(r record) (Article, error) {
 	var a Article
 	str := func(keys ...string) (string, error) {
@@ -247,12 +278,19 @@ func recordToArticle(r record) (Article, error) {
 			// a paragraph with line breaks inside is read like a text file
 			a.Paras = append(a.Paras, parseBody(p)...)
 		}
+		a.Warnings = append(a.Warnings, unreadBodies(r, "paragraphs", a.Paras, bodyKeys)...)
 	} else {
-		body, err := str("text", "body", "content", "article", "maintext")
+		body, err := str(bodyKeys...)
 		if err != nil {
 			return a, err
 		}
 		a.Paras = parseBody(body)
+		for i, k := range bodyKeys {
+			if raw, ok := r[k]; ok && string(raw) != "null" && string(raw) != `""` {
+				a.Warnings = append(a.Warnings, unreadBodies(r, k, a.Paras, bodyKeys[i+1:])...)
+				break
+			}
+		}
 	}
 	if !hasText(&a) {
 		return a, errors.New("no text (expected a text, body, content or paragraphs field)")

@@ -563,3 +563,25 @@ func TestOutletFromReadMoreLine(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONUnreadBodyWarns checks that a record's second text field is
+// named in a warning when its wording differs from the field read, and not
+// when it says the same.
+func TestJSONUnreadBodyWarns(t *testing.T) {
+	for _, c := range []struct {
+		rec  string
+		warn string // "" for none
+	}{
+		{`{"title":"T","paragraphs":["The council met.","It voted."],"text":"The council met.\n\nIt voted."}`, ""},
+		{`{"title":"T","paragraphs":["The council met."],"text":"The council met. The mayor resigned."}`, `field "text" differs from "paragraphs"`},
+		{`{"title":"T","text":"The council met.","body":"The council  met."}`, ""},
+		{`{"title":"T","text":"The council met.","content":"An older draft."}`, `field "content" differs from "text"`},
+		{`{"title":"T","body":"The council met.","text":""}`, ""},
+	} {
+		a := parseOne(t, "r.json", c.rec)
+		got := strings.Join(a.Warnings, "; ")
+		if c.warn == "" && got != "" || c.warn != "" && !strings.Contains(got, c.warn) {
+			t.Errorf("%s: warnings %q, want %q", c.rec, got, c.warn)
+		}
+	}
+}

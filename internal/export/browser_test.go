@@ -153,7 +153,8 @@ func TestHTMLLayoutInChromium(t *testing.T) {
   var l = row.querySelector(".side.left").getBoundingClientRect();
   var r = row.querySelector(".side.right").getBoundingClientRect();
   document.body.setAttribute("data-layout", [l.left, l.top, l.right, l.bottom, r.left, r.top, r.right, r.bottom,
-    document.documentElement.scrollWidth, window.innerWidth].map(Math.round).join(" "));
+    document.documentElement.scrollWidth, window.innerWidth,
+    document.querySelector(".toc ol").getBoundingClientRect().height].map(Math.round).join(" "));
 })();</script>
 </body>`
 	if !strings.Contains(page, "</body>") {
@@ -163,6 +164,7 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Replace(page, "</body>", probe, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	var tocH int // the height of the contents list
 	measure := func(w, h int) (l, r [4]int, scrollW, viewW int) {
 		dom := headless(t, bin, "--dump-dom", fmt.Sprintf("--window-size=%d,%d", w, h), "file://"+path)
 		doc, err := html.Parse(bytes.NewReader(dom))
@@ -173,7 +175,7 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 		if len(body) != 1 || attr(body[0], "data-layout") == "" {
 			t.Fatalf("at %dx%d the page was not measured", w, h)
 		}
-		_, err = fmt.Sscan(attr(body[0], "data-layout"), &l[0], &l[1], &l[2], &l[3], &r[0], &r[1], &r[2], &r[3], &scrollW, &viewW)
+		_, err = fmt.Sscan(attr(body[0], "data-layout"), &l[0], &l[1], &l[2], &l[3], &r[0], &r[1], &r[2], &r[3], &scrollW, &viewW, &tocH)
 		if err != nil {
 			t.Fatalf("at %dx%d: measurements %q: %v", w, h, attr(body[0], "data-layout"), err)
 		}
@@ -201,6 +203,10 @@ func TestHTMLLayoutInChromium(t *testing.T) {
 	}
 	if sw > vw {
 		t.Errorf("at %d px the page is %d px wide: it scrolls sideways", vw, sw)
+	}
+	// The seed's 26 events as numbers: a few lines, not a screenful.
+	if tocH <= 0 || tocH > 200 {
+		t.Errorf("at %d px the contents list is %d px tall, want a few lines of event numbers", vw, tocH)
 	}
 }
 

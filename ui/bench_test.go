@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/synoptic-news/synoptic/corpus"
@@ -73,7 +75,7 @@ var (
 
 func benchStoryN(n int) *story.Story {
 	benchOnce.Do(func() {
-		for _, k := range []int{10, 100, 1000, 2000} {
+		for _, k := range []int{15, 100, 122, 1220, 2000} {
 			benchStories[k] = benchStory(k)
 		}
 	})
@@ -109,7 +111,8 @@ func BenchmarkLayout(b *testing.B) {
 // about 100, 1,000 and 10,000 laid-out lines: it must not grow with the
 // document.
 func BenchmarkKey(b *testing.B) {
-	for _, n := range []int{10, 100, 1000} {
+	// about 8.2 laid-out lines per event of the bench story at 160 columns
+	for _, n := range []int{15, 122, 1220} {
 		st := benchStoryN(n)
 		m := newModel(b, st, 160, 45)
 		lines := len(m.body.rows)
@@ -121,11 +124,20 @@ func BenchmarkKey(b *testing.B) {
 			keyMsg("space"), keyMsg("b")}
 		b.Run(fmt.Sprintf("lines=%d", roundLines(lines)), func(b *testing.B) {
 			i := 0
+			took := make([]time.Duration, 0, 1<<16)
 			for b.Loop() {
+				t0 := time.Now()
 				m.Update(msgs[i%len(msgs)])
 				_ = m.View()
+				if len(took) < cap(took) {
+					took = append(took, time.Since(t0))
+				}
 				i++
 			}
+			// the targets are per message: the median and the slowest 1%
+			slices.Sort(took)
+			b.ReportMetric(float64(took[len(took)/2].Nanoseconds()), "p50-ns")
+			b.ReportMetric(float64(took[len(took)*99/100].Nanoseconds()), "p99-ns")
 			b.ReportMetric(float64(lines), "lines")
 		})
 	}

@@ -31,6 +31,7 @@ func TestSummaryPartsAddUp(t *testing.T) {
 // story names two outlets and five counts, more than a narrow page holds.
 func TestTextKeepsToItsWidth(t *testing.T) {
 	t.Run("seed", func(t *testing.T) { textKeepsToWidth(t, seedStory(t)) })
+	t.Run("hostile", func(t *testing.T) { textKeepsToWidth(t, hostileStory()) })
 	// an edited event's rule names its edits too
 	t.Run("edited", func(t *testing.T) {
 		st, _, _, _ := edited(t, "check the figures against the ministry's statement")

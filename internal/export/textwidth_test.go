@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
 )
 
 // TestTextSaysFilter: a text export under --only says so, as HTML and

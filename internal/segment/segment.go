@@ -488,9 +488,11 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 	straight := false
 	for i := 0; i < len(text); {
 		// plain ASCII letters, digits and spaces never end or quote anything
-		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' && c != '"' {
+		for i < len(text) && !sentenceByte[text[i]] {
 			i++
-			continue
+		}
+		if i == len(text) {
+			break
 		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		switch r {
@@ -564,6 +566,19 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 	}
 	return out
 }
+
+// sentenceByte marks the bytes AppendSentenceSpans stops at: sentence
+// punctuation, the straight quote, and every byte of a multi-byte rune
+// (curly quotes, "…").
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte(`.!?"`) {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // trimSpan narrows [s, e) of text to exclude outer white space.
 func trimSpan(text string, s, e int) (int, int) {

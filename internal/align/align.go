@@ -12,7 +12,10 @@
 //   - a first logistic stage scores a pair from whole-block cosine and
 //     coverage, its best-matching sentences, shared quotations and rare
 //     figures; a second stage weighs the pair against each block's best
-//     rival, the support of confident neighbouring pairs and position;
+//     rival, the support of confident neighbouring pairs, position, and
+//     a speaker the best-matching sentences of both blocks name (a
+//     quotation and its paraphrase share few words but keep their
+//     speaker);
 //   - pairs are merged into events most probable first, across all
 //     articles at once; a merge must keep every cross-article pair it
 //     creates plausible on average, so events do not chain.

@@ -335,3 +335,73 @@ func TestPairIndexFindsEveryPair(t *testing.T) {
 		}
 	}
 }
+
+// speakersIn lists the names the aligner reads as speakers in each block.
+func speakersIn(texts ...string) [][]string {
+	var blocks []segment.Block
+	for _, t := range texts {
+		blocks = append(blocks, para(t))
+	}
+	ix := index([][]segment.Block{blocks})
+	out := make([][]string, len(texts))
+	for i, b := range ix.all {
+		for _, s := range b.speakers {
+			out[i] = append(out[i], ix.names[s.term])
+		}
+	}
+	return out
+}
+
+func TestSpeakers(t *testing.T) {
+	got := speakersIn(
+		"\"The river will not wait for us,\" Oskar Lindqvist said on Sunday.",
+		"\"We will see,\" said Mr. Brandt, who chairs the board.",
+		"Officials said on Monday that the road was closed.",
+		"Lindqvist said, as a resident, he would not pay.",
+		"The ambassador of Norway said the talks went well.",
+		"Brandt told Radio Lund that the plan was dead.",
+		"A statement released Monday said the bridge was safe.",
+		"The mayor said Halden would pay for it.",
+		"\"Never again,\" Brandt added.",
+	)
+	want := [][]string{
+		{"lindqv"}, // the name before the verb
+		{"brandt"}, // after a quotation, the name after the verb, past a title
+		nil,        // a capital that opens a sentence is no name
+		{"lindqv"}, // unless the story names it as a speaker elsewhere
+		nil,        // a place after "of" is not the speaker
+		{"brandt"}, // the listener of "told" is not a speaker
+		nil,        // nor a day
+		nil,        // nor the subject of what was said
+		{"brandt"}, // other verbs of saying
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+}
+
+// A statement quoted in one article and paraphrased in another shares few
+// words, but it keeps its speaker.
+func TestQuoteAndParaphraseOfOneSpeaker(t *testing.T) {
+	a := []segment.Block{
+		para("The council of Dravik approved the harbour bridge on Thursday after a debate that lasted nine hours."),
+		para("\"Not a single krona from our taxpayers goes into that thing,\" Lindqvist said after the vote."),
+		para("Construction is expected to begin next spring and to take three years."),
+		para("Lindqvist has led the opposition on the council since 2019."),
+	}
+	b := []segment.Block{
+		para("Dravik's council voted on Thursday, after nine hours of debate, to build a bridge across the harbour."),
+		para("Lindqvist said the town's residents would refuse to fund the project."),
+		para("Engineers expect the works to begin in spring and to take three years."),
+		para("Ferry operators welcomed the decision."),
+	}
+	got := linked(Align([][]segment.Block{a, b}, DefaultOptions()))
+	if !got[[4]int{0, 1, 1, 1}] {
+		t.Errorf("the quote and its paraphrase by the same speaker are not linked: %v", got)
+	}
+	for k := range got {
+		if k[1] == 3 || k[3] == 3 {
+			t.Errorf("one-sided paragraph linked: %v", k)
+		}
+	}
+}

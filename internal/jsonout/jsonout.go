@@ -171,6 +171,16 @@ func TerminalActive(r rune) bool {
 		r == 0x200e || r == 0x200f || r == 0x061c
 }
 
+// plainByte marks the bytes Str copies as they are: ASCII from space on,
+// but the quote, the backslash and DEL. Control characters and every byte
+// of a multi-byte rune are looked at one by one.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != 0x7f
+	}
+	return t
+}()
+
 // Str writes s quoted as encoding/json does without HTML escaping (invalid
 // UTF-8 as \ufffd, U+2028 and U+2029 escaped), and DEL and terminal-active
 // characters escaped too.
@@ -178,12 +188,14 @@ func (j *Writer) Str(s string) {
 	b := append(j.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i < len(s) && plainByte[s[i]] {
+			i++ // most of an article: copied in one run below
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':

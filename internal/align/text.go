@@ -1,6 +1,7 @@
 package align
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"runtime"
@@ -741,6 +742,9 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 func trimWord(w []byte) []byte {
 	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
 		w = w[:n-2]
+	}
+	if bytes.IndexByte(w, '\'') < 0 {
+		return w // most words: nothing to take out
 	}
 	out := w[:0]
 	for _, c := range w {

@@ -15,3 +15,19 @@ func TestShortLineAboveLongLineIsTwoParagraphs(t *testing.T) {
 		t.Fatalf("wrapped paragraph split: %q", wrapped.Paras)
 	}
 }
+
+// A wrapper breaks a line early when the next word is long, so the last
+// line of a two-line paragraph can be longer than the first by more than a
+// few characters; the paragraph still must not split mid-sentence.
+func TestWrappedParagraphWithLongLastLineStaysWhole(t *testing.T) {
+	text := "Headline of the piece\n\n" +
+		"\"This is the most important transport decision in a\n" +
+		"generation,\" council leader Ruth Ambler told the chamber.\n"
+	a := parseText(text)
+	if len(a.Paras) != 2 {
+		t.Fatalf("got %d paragraphs, want 2: %q", len(a.Paras), a.Paras)
+	}
+	if want := "\"This is the most important transport decision in a generation,\" council leader Ruth Ambler told the chamber."; a.Paras[1].Text != want {
+		t.Errorf("paragraph = %q, want %q", a.Paras[1].Text, want)
+	}
+}

@@ -267,9 +267,16 @@ func (m *Model) moveThreshold(dir int) {
 	}
 	m.edit()
 	m.ed.rev.SetThreshold(next)
-	before := len(m.st.Events)
+	before := m.pairEvents()
 	m.realign(next)
-	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, len(m.st.Events), before))
+	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, m.pairEvents(), before))
+}
+
+// pairEvents counts the events of the two articles shown as the title line
+// does, page furniture left out.
+func (m *Model) pairEvents() int {
+	shared, onlyL, onlyR := counts(m.st, m.body.l, m.body.r)
+	return shared + onlyL + onlyR
 }
 
 // splitEvent makes every block the current event has in the two columns

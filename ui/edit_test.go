@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -340,5 +341,24 @@ func TestEditKeysOnOddStories(t *testing.T) {
 				t.Errorf("%s %dx%d: mode %v after the keys", name, sz[0], sz[1], m.mode)
 			}
 		}
+	}
+}
+
+// The threshold keys say how many events the story has now and had, counted
+// as the title line counts them (the pair's events, without page furniture).
+func TestThresholdMessageCountsAsTheTitle(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	pair := func() int {
+		s, l, r := counts(m.st, m.body.l, m.body.r)
+		return s + l + r
+	}
+	before := pair()
+	press(m, "+")
+	want := fmt.Sprintf("%d events (was %d)", pair(), before)
+	if !strings.Contains(m.status, want) {
+		t.Errorf("status %q, want it to say %q", m.status, want)
+	}
+	if title := strings.Split(plain(m.View()), "\n")[0]; !strings.Contains(title, fmt.Sprintf("%d events", pair())) {
+		t.Errorf("title %q disagrees with %q", title, want)
 	}
 }

@@ -400,3 +400,16 @@ func TestQuoteViewStylesChangedWords(t *testing.T) {
 		t.Error("no line styles absolute/esteemed as deleted and sacred/honorable as inserted")
 	}
 }
+
+// TestQuoteViewStylesDroppedWords: a member that leaves words out of a
+// quotation gets a "dropped:" line with those words in the deleted style.
+func TestQuoteViewStylesDroppedWords(t *testing.T) {
+	m := New(kestrel(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: true})
+	m.Update(sizeMsg(160, 45))
+	press(m, "Q")
+	p := m.pal
+	all := strings.Join(m.qv.painted, "\n")
+	if !strings.Contains(all, "dropped: ") || !strings.Contains(all, p.deleted.on+"that was"+p.deleted.off) {
+		t.Errorf("no dropped line styles \"that was\" as deleted:\n%s", plain(all))
+	}
+}

@@ -34,7 +34,7 @@ type editor struct {
 	rev     *review.Review
 	path    string // the review file edits are saved to
 	unsaved string // why edits are not saved, when path is ""
-	undo    []*review.Review
+	undo    []undoStep
 	base    float64 // the threshold of a review that sets none
 	// mark is the left block the first join key picked; marked says one
 	// is pending, markEv is its event when it was picked.
@@ -238,14 +238,25 @@ func eventKey(e *story.Event) string {
 
 // edit records the review before a change, for undo.
 func (m *Model) edit() {
-	m.ed.undo = append(m.ed.undo, m.ed.rev.Clone())
+	m.ed.undo = append(m.ed.undo, undoStep{rev: m.ed.rev.Clone()})
 	if len(m.ed.undo) > 100 {
 		m.ed.undo = m.ed.undo[1:]
 	}
 }
 
-// save writes the review and says so, after what.
+// undoStep is the review before an edit, and what the edit did.
+type undoStep struct {
+	rev  *review.Review
+	what string
+}
+
+// save writes the review and says so, after what; what also names the
+// edit just recorded, for undo to say what it takes back.
 func (m *Model) save(what string) {
+	if n := len(m.ed.undo); n > 0 && m.ed.undo[n-1].what == "" {
+		// "threshold 0.54: 17 events (was 17)" is undone as "threshold 0.54"
+		m.ed.undo[n-1].what, _, _ = strings.Cut(what, ":")
+	}
 	if m.ed.path == "" {
 		m.setStatus(what+" (not saved: "+m.ed.unsaved+")", false)
 		return
@@ -431,15 +442,16 @@ func (m *Model) undo() {
 		m.setStatus("nothing to undo", false)
 		return
 	}
-	prev := m.ed.undo[len(m.ed.undo)-1]
+	step := m.ed.undo[len(m.ed.undo)-1]
 	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
+	prev := step.rev
 	m.ed.rev = prev
 	th := m.ed.base
 	if prev.Threshold != nil {
 		th = *prev.Threshold
 	}
 	m.realign(th)
-	m.save("undone")
+	m.save("undone: " + step.what)
 }
 
 // editParts are the status bar's account of the editor: the threshold,

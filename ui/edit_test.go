@@ -362,3 +362,25 @@ func TestThresholdMessageCountsAsTheTitle(t *testing.T) {
 		t.Errorf("title %q disagrees with %q", title, want)
 	}
 }
+
+// u says which edit it took back, not just that one went.
+func TestUndoSaysWhatItUndid(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	press(m, "+")
+	press(m, "o")
+	typeText(m, "Check the date")
+	press(m, "enter")
+	n := m.body.cur + 1
+	press(m, "u")
+	if want := fmt.Sprintf("undone: noted event %d", n); !strings.HasPrefix(m.status, want) {
+		t.Errorf("u after a note: status %q, want it to open %q", m.status, want)
+	}
+	press(m, "u")
+	if want := "undone: threshold 0.54"; !strings.HasPrefix(m.status, want) {
+		t.Errorf("u after +: status %q, want it to open %q", m.status, want)
+	}
+	press(m, "u")
+	if m.status != "nothing to undo" {
+		t.Errorf("u with nothing left: status %q", m.status)
+	}
+}

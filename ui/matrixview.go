@@ -92,13 +92,16 @@ type matrixView struct {
 	// conflicts are the events whose facts conflict, marked ≠ as in the
 	// body's gutter.
 	conflicts map[int]bool
+	// events is the story's count of events, page furniture apart, as the
+	// summary gives it; the matrix lists those with body text.
+	events int
 }
 
-func newMatrixView(m *matrix.Matrix, conflicts map[int]bool) *matrixView {
+func newMatrixView(m *matrix.Matrix, conflicts map[int]bool, events int) *matrixView {
 	if m == nil {
 		m = &matrix.Matrix{}
 	}
-	v := &matrixView{m: m, linesW: -1, conflicts: conflicts}
+	v := &matrixView{m: m, linesW: -1, conflicts: conflicts, events: events}
 	v.sc.starts = make([]int, len(m.Rows))
 	for i := range v.sc.starts {
 		v.sc.starts[i] = i
@@ -117,6 +120,9 @@ func (v *matrixView) SetSize(w, h int) {
 	}
 	v.w, v.h = w, h
 	title := fmt.Sprintf(" coverage matrix · %s × %s", wording.Count(len(v.m.Rows), "event"), wording.Count(len(v.m.Columns), "outlet"))
+	if n := len(v.m.Rows); n < v.events {
+		title += fmt.Sprintf(" (of %d: headlines, captions apart)", v.events)
+	}
 	if n := len(v.conflicts); n > 0 {
 		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
 	}

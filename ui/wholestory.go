@@ -36,7 +36,7 @@ func analyzeCmd(st *story.Story) tea.Cmd {
 func (m *Model) setChecks(r *insight.Report) {
 	m.checks = r
 	m.body.conflicts = conflictSet(r.Facts)
-	m.mx = newMatrixView(r.Matrix, m.body.conflicts)
+	m.mx = newMatrixView(r.Matrix, m.body.conflicts, r.Summary.Events)
 	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
 	m.sumLines, m.sumKey = nil, -1
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -411,5 +412,22 @@ func TestQuoteViewStylesDroppedWords(t *testing.T) {
 	all := strings.Join(m.qv.painted, "\n")
 	if !strings.Contains(all, "dropped: ") || !strings.Contains(all, p.deleted.on+"that was"+p.deleted.off) {
 		t.Errorf("no dropped line styles \"that was\" as deleted:\n%s", plain(all))
+	}
+}
+
+// TestMatrixTitleSaysWhatItLeavesOut: the summary counts the headlines'
+// event, the matrix lists events with body text; its title says how many
+// it leaves out, so "8 events" under a summary of 9 is not a puzzle.
+func TestMatrixTitleSaysWhatItLeavesOut(t *testing.T) {
+	m := newModel(t, kestrel(t), 160, 45)
+	press(m, "m")
+	title := strings.Split(plain(m.View()), "\n")[0]
+	rows, all := len(m.checks.Matrix.Rows), m.checks.Summary.Events
+	if rows >= all {
+		t.Fatalf("the matrix lists %d of %d events; the test needs one left out", rows, all)
+	}
+	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart) · ≠ facts differ", rows, all)
+	if !strings.Contains(title, want) {
+		t.Errorf("title %q, want it to hold %q", title, want)
 	}
 }

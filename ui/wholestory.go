@@ -113,7 +113,7 @@ func summaryText(st *story.Story, s insight.Summary) []string {
 	var a strings.Builder
 	fmt.Fprintf(&a, " %s · %d shared · %d one-sided", wording.Count(s.Events, "event"), s.Shared, s.Single)
 	if r := s.LongestRun; r != nil {
-		fmt.Fprintf(&a, " · longest verbatim run %d words (event %d)", r.Words, r.Event+1)
+		fmt.Fprintf(&a, " · longest verbatim run %s (event %d)", wording.Count(r.Words, "word"), r.Event+1)
 	}
 	fmt.Fprintf(&a, " · quotes: %d differ, %d misattributed, %d in one outlet", s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet)
 	switch n := len(s.FactEvents); {

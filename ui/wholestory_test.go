@@ -9,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -429,5 +430,12 @@ func TestMatrixTitleSaysWhatItLeavesOut(t *testing.T) {
 	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart) · ≠ facts differ", rows, all)
 	if !strings.Contains(title, want) {
 		t.Errorf("title %q, want it to hold %q", title, want)
+	}
+}
+
+func TestSummaryOneWordRun(t *testing.T) {
+	s := insight.Summary{Events: 2, Shared: 2, LongestRun: &insight.Run{Words: 1, Text: "Tram", B: 1}}
+	if got := strings.Join(summaryText(seed(t), s), "\n"); !strings.Contains(got, "longest verbatim run 1 word (event 1)") {
+		t.Errorf("summary %q", got)
 	}
 }

@@ -978,3 +978,28 @@ func TestStackedHeaderWithRoom(t *testing.T) {
 		t.Errorf("80x24: the header took lines from a short body:\n%s", v)
 	}
 }
+
+// A path the editor typed keeps its name when the format changes, but its
+// extension follows the format when it was the old format's: tab from html
+// to json turns mystory.html into mystory.json, not JSON in a .html file.
+func TestExportPromptTypedPathFollowsFormat(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	press(m, "e")
+	for m.exp.format() != "html" {
+		press(m, "tab")
+	}
+	m.exp.path.SetValue("")
+	typeText(m, "mystory.html")
+	for m.exp.format() != "json" {
+		press(m, "tab")
+	}
+	if got := m.exp.path.Value(); got != "mystory.json" {
+		t.Errorf("html → json: path %q, want mystory.json", got)
+	}
+	m.exp.path.SetValue("")
+	typeText(m, "notes.dat")
+	press(m, "tab")
+	if got := m.exp.path.Value(); got != "notes.dat" {
+		t.Errorf("an extension of no format changed: %q", got)
+	}
+}

@@ -467,7 +467,7 @@ func (m *Model) editParts() []string {
 // joinHint replaces the key hint while a join is pending: what was picked
 // and what to do next.
 func (m *Model) joinHint(w int) string {
-	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a %s block · a: join · esc: cancel",
+	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a block in %s · a: join · esc: cancel",
 		textsafe.VisibleLine(outletName(m.st, m.ed.mark.Article)), m.ed.markEv+1, textsafe.VisibleLine(outletName(m.st, m.body.r)))
 	return m.pal.message.render(ansi.Truncate(s, w, "…"))
 }

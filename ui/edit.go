@@ -19,6 +19,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // The editor's keys change the alignment the reader shows: the pairing
@@ -60,12 +61,40 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 		m.setStatus(opt.Warning, true)
 	case n > 0:
 		m.setStatus(fmt.Sprintf("review: %d entries no longer match the text and were skipped", n), true)
+	default:
+		if w := loadWarning(m.st); w != "" {
+			m.setStatus(w, true)
+		}
 	}
 	if m.ed.path == "" && m.ed.unsaved == "" {
 		m.ed.unsaved = "no review file"
 	}
 	m.ed.note = newInput(r, "note: ")
 	m.ed.note.Placeholder = "a note on this event (enter saves, empty removes, esc cancels)"
+}
+
+// loadWarning is the first warning from loading the story's articles,
+// naming the file, and how many more there are ("" when none): they went
+// to stderr before the reader's screen covered it.
+func loadWarning(st *story.Story) string {
+	first, more := "", 0
+	for i, a := range st.Articles {
+		for _, w := range a.Warnings {
+			if first != "" {
+				more++
+				continue
+			}
+			name := filepath.Base(a.Path)
+			if a.Path == "" {
+				name = outletName(st, i)
+			}
+			first = textsafe.VisibleLine(name + ": " + w)
+		}
+	}
+	if more > 0 {
+		first += fmt.Sprintf(" (and %s)", wording.Count(more, "more warning"))
+	}
+	return first
 }
 
 // editKey handles the editor's keys in reading mode; ok says the key was

@@ -384,3 +384,17 @@ func TestUndoSaysWhatItUndid(t *testing.T) {
 		t.Errorf("u with nothing left: status %q", m.status)
 	}
 }
+
+// A warning from loading an article (a field not shown, bytes replaced)
+// goes to stderr before the reader opens, where the reader's screen hides
+// it; the status bar repeats it.
+func TestLoadWarningInStatusBar(t *testing.T) {
+	cs := corpus.Default()
+	cs.Articles[1].Path = "/tmp/stories/both.json"
+	cs.Articles[1].Warnings = []string{`field "text" differs from "paragraphs", which is the one read; "text" is not shown`, "2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"}
+	m := newModel(t, story.Build(cs, story.DefaultOptions()), 200, 45)
+	want := `both.json: field "text" differs from "paragraphs", which is the one read; "text" is not shown (and 1 more warning)`
+	if !strings.Contains(m.status, want) || !strings.Contains(statusLine(m), "both.json: field") {
+		t.Errorf("status %q, want it to hold %q", m.status, want)
+	}
+}

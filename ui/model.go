@@ -388,7 +388,12 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.stepMatch(d)
 		m.searchStatus()
 	case key.Matches(msg, k.ClearSearch):
-		m.body.setQuery("")
+		if m.help.ShowAll {
+			// esc closes what is open first, as in the matrix
+			m.help.ShowAll = false
+		} else {
+			m.body.setQuery("")
+		}
 		m.updateKeys()
 	case key.Matches(msg, k.Filter):
 		m.body.setFilter((m.body.filter + 1) % 3)
@@ -455,7 +460,7 @@ func (m *Model) updateKeys() {
 	k := &m.keys
 	k.Pick.SetEnabled(len(m.st.Articles) > 2)
 	if m.help.ShowAll {
-		k.Help.SetHelp("?", "close help")
+		k.Help.SetHelp("?/esc", "close help")
 	} else {
 		k.Help.SetHelp("?", "help")
 	}

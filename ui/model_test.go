@@ -1003,3 +1003,27 @@ func TestExportPromptTypedPathFollowsFormat(t *testing.T) {
 		t.Errorf("an extension of no format changed: %q", got)
 	}
 }
+
+// esc closes the full help, as it closes the matrix and the quote check;
+// with the help closed it clears the search.
+func TestEscClosesHelp(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Lavrov")
+	press(m, "enter")
+	press(m, "?")
+	if !m.help.ShowAll || !strings.Contains(plain(m.View()), "close help") {
+		t.Fatal("?: no full help")
+	}
+	press(m, "esc")
+	if m.help.ShowAll {
+		t.Error("esc left the help open")
+	}
+	if m.body.query != "Lavrov" {
+		t.Errorf("esc closing the help cleared the search too: query %q", m.body.query)
+	}
+	press(m, "esc")
+	if m.body.query != "" {
+		t.Errorf("esc with the help closed: query %q", m.body.query)
+	}
+}

@@ -126,12 +126,12 @@ func (v *matrixView) SetSize(w, h int) {
 	if n := len(v.conflicts); n > 0 {
 		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
 	}
-	top := []string{title, "  " + v.lines[0]}
+	top := []string{ansi.Truncate(title, w, "…"), "  " + v.lines[0]}
 	var bottom []string
 	if n := len(v.lines); n >= len(v.m.Rows)+3 {
 		bottom = append(bottom, "  "+v.lines[n-2], "  "+v.lines[n-1])
 	}
-	bottom = append(bottom, " "+matrix.Legend)
+	bottom = append(bottom, ansi.Truncate(" "+matrix.Legend, w, "…"))
 	rows := len(v.m.Rows)
 	want := min(rows, 3) // rows shown before any chrome
 	for len(top)+len(bottom)+want > h && len(bottom) > 0 {

@@ -115,8 +115,8 @@ func (v *quotesView) view(p *palette) []string {
 	if len(v.order) == 1 {
 		noun = "quotation"
 	}
-	out = append(out, p.heading.render(fmt.Sprintf(" quote check · %d %s · %d differ · %d misattributed · %d in one outlet",
-		len(v.order), noun, v.r.Differing, v.r.Misattributed, v.r.OneOutlet)))
+	out = append(out, p.heading.render(ansi.Truncate(fmt.Sprintf(" quote check · %d %s · %d differ · %d misattributed · %d in one outlet",
+		len(v.order), noun, v.r.Differing, v.r.Misattributed, v.r.OneOutlet), v.w, "…")))
 	if len(v.order) == 0 {
 		return append(out, p.faint.render("  no quotations found"))
 	}

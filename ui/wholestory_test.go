@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
@@ -437,5 +438,30 @@ func TestSummaryOneWordRun(t *testing.T) {
 	s := insight.Summary{Events: 2, Shared: 2, LongestRun: &insight.Run{Words: 1, Text: "Tram", B: 1}}
 	if got := strings.Join(summaryText(seed(t), s), "\n"); !strings.Contains(got, "longest verbatim run 1 word (event 1)") {
 		t.Errorf("summary %q", got)
+	}
+}
+
+// TestOverlayTitlesCutWithEllipsis: on a narrow terminal the matrix's and
+// the quote check's titles and the legend end in "…" where they are cut,
+// so a reader sees that words are missing.
+func TestOverlayTitlesCutWithEllipsis(t *testing.T) {
+	m := newModel(t, kestrel(t), 60, 20)
+	for _, k := range []string{"m", "Q"} {
+		press(m, k)
+		lines := strings.Split(plain(m.View()), "\n")
+		check := []string{lines[0]}
+		if k == "m" {
+			for _, ln := range lines {
+				if strings.Contains(ln, "reports it") {
+					check = append(check, ln)
+				}
+			}
+		}
+		for _, ln := range check {
+			if w := ansi.StringWidth(ln); w > 60 || !strings.HasSuffix(strings.TrimRight(ln, " "), "…") {
+				t.Errorf("%s: line %q (width %d) is not cut with an ellipsis", k, ln, w)
+			}
+		}
+		press(m, "esc")
 	}
 }

@@ -1027,3 +1027,27 @@ func TestEscClosesHelp(t *testing.T) {
 		t.Errorf("esc with the help closed: query %q", m.body.query)
 	}
 }
+
+// A search typed with the keyboard's straight quotes finds the curly ones
+// articles print: "Un's" finds "Kim Jong Un’s" too.
+func TestSearchFoldsQuotes(t *testing.T) {
+	s := "Kim Jong Un’s regime, “always” and \"never\""
+	got := findAll(s, "un's")
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "Un’s" {
+		t.Errorf("findAll(%q, \"un's\") = %v", s, got)
+	}
+	got = findAll(s, `"always"`)
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "“always”" {
+		t.Errorf("findAll(%q, \"always\" in quotes) = %v", s, got)
+	}
+	if got := findAll("İstanbul and ISTANBUL", "istanbul"); len(got) != 2 {
+		t.Errorf("case folding: %v", got)
+	}
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Un's")
+	press(m, "enter")
+	if n := len(m.body.matches); n < 2 {
+		t.Errorf("/Un's: %d rows match, want Article 1's and Washington Examiner's", n)
+	}
+}

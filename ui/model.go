@@ -737,6 +737,15 @@ func (m *Model) View() string {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
 	body, bw := m.body.linesWidths(nil)
+	if len(m.body.events) == 0 && !m.pending && m.body.height > 0 {
+		// a filter that leaves nothing says so rather than show a blank
+		what := filterDesc(m.body.filter)
+		if m.body.filter == FilterAll {
+			what = "events"
+		}
+		note := fmt.Sprintf("  no %s in these two articles · f: next filter", what)
+		body, bw = []string{m.pal.faint.render(note)}, []int{ansi.StringWidth(note)}
+	}
 	lines, widths = append(lines, body...), append(widths, bw...)
 	for i := len(body); i < m.body.height; i++ {
 		lines, widths = append(lines, ""), append(widths, 0)

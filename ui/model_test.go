@@ -1051,3 +1051,24 @@ func TestSearchFoldsQuotes(t *testing.T) {
 		t.Errorf("/Un's: %d rows match, want Article 1's and Washington Examiner's", n)
 	}
 }
+
+// A filter that leaves no event says so in the body, rather than leaving
+// it blank under the header.
+func TestEmptyFilterSaysSo(t *testing.T) {
+	paras := []string{"Bridge reopens after repairs",
+		"The harbour bridge reopened on Friday after six weeks of repairs to its worn cables.",
+		"Ferries that ran during the closure will stop on Sunday, the council said."}
+	st := makeStory("same", append([]string{"Coast Courier"}, paras...), append([]string{"Valley Herald"}, paras...))
+	m := newModel(t, st, 120, 30)
+	press(m, "f", "f") // one-sided events: there are none
+	if len(m.body.events) != 0 {
+		t.Fatalf("the test story has %d one-sided events", len(m.body.events))
+	}
+	if v := plain(m.View()); !strings.Contains(v, "no one-sided events in these two articles") {
+		t.Errorf("empty filter: view\n%s", v)
+	}
+	press(m, "f")
+	if v := plain(m.View()); strings.Contains(v, "no ") && strings.Contains(v, "in these two articles") {
+		t.Errorf("all events shown, yet the body says there are none")
+	}
+}

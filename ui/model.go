@@ -595,14 +595,19 @@ func (m *Model) statusBar() string {
 		parts = append(parts, "no events")
 	}
 	reading := m.overlay() == nil // an open list says only its own state
+	// spare are parts that say a default (filter all, the threshold the
+	// story opened with), given up first when the line is too long
+	spare := map[int]bool{}
 	if reading {
 		if m.pending {
 			// The first screen of a big story is laid out ahead of the rest,
 			// which is still being laid out: its count would mislead.
 			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
 		} else {
+			spare[len(parts)] = b.filter == FilterAll
 			parts = append(parts, "filter: "+b.filter.String())
 		}
+		spare[len(parts)] = m.st.Threshold() == m.ed.base
 		parts = append(parts, m.editParts()...)
 		if s := m.diffsStatus(); s != "" {
 			parts = append(parts, s)
@@ -631,6 +636,20 @@ func (m *Model) statusBar() string {
 	}
 	w := m.w
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	room := w
+	if right != "" {
+		room = w - rw - 1
+	}
+	if lw > room && len(spare) > 0 {
+		var kept []string
+		for i, p := range parts {
+			if !spare[i] {
+				kept = append(kept, p)
+			}
+		}
+		left = " " + sanitizeLine(strings.Join(kept, " · "))
+		lw = ansi.StringWidth(left)
+	}
 	if right != "" && lw+rw+1 > w {
 		// The message wins: it answers what the user just did.
 		if rw+2 >= w {

@@ -465,3 +465,30 @@ func TestOverlayTitlesCutWithEllipsis(t *testing.T) {
 		press(m, "esc")
 	}
 }
+
+// TestFactsStatusKeepsValuesWhenNarrow: on a narrow terminal the status bar
+// gives up the filter and threshold while they are the defaults before it
+// cuts the values that differ.
+func TestFactsStatusKeepsValuesWhenNarrow(t *testing.T) {
+	m := newModel(t, kestrel(t), 100, 30)
+	k := -1
+	for e := range m.st.Events {
+		if m.body.conflicts[e] {
+			k = e
+		}
+	}
+	if k < 0 {
+		t.Fatal("no event with conflicting facts")
+	}
+	m.body.goTo(k)
+	m.fit()
+	line := statusLine(m)
+	if !strings.Contains(line, "32,000 (Harbour Herald) vs 23,000") || strings.Contains(line, "filter: all") {
+		t.Errorf("status %q", line)
+	}
+	press(m, "f") // not the default: shown again
+	m.body.goTo(k)
+	if line := statusLine(m); !strings.Contains(line, "filter: changed") {
+		t.Errorf("status %q lacks a filter that is not the default", line)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -402,6 +403,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.setBoiler(!m.body.boiler) // the status bar says which
 	case key.Matches(msg, k.Swap):
 		m.body.setPair(m.body.r, m.body.l)
+	case !k.Pick.Enabled() && slices.Contains(k.Pick.Keys(), msg.String()):
+		m.setStatus("the story has two articles, both shown: nothing to pick", false)
 	case key.Matches(msg, k.Pick):
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)

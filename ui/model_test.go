@@ -1072,3 +1072,12 @@ func TestEmptyFilterSaysSo(t *testing.T) {
 		t.Errorf("all events shown, yet the body says there are none")
 	}
 }
+
+// A on a story of two articles has nothing to pick, and says so.
+func TestPickWithTwoArticlesSaysWhy(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "A")
+	if m.mode != modeRead || !strings.Contains(m.status, "two articles") {
+		t.Errorf("A: mode %v, status %q", m.mode, m.status)
+	}
+}

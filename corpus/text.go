@@ -91,8 +91,20 @@ func hardWrapped(lines []string) bool {
 // greedyWrap says whether one wrap width explains every line break: no line
 // is wider than it, and no line could have taken the next line's first word.
 // A wrapper breaks early before a long word, so a last line may be longer
-// than the others by up to that word's length.
+// than the others by up to that word's length. Lines that all end a
+// sentence may as well be paragraphs of one line each: at least one break
+// must fall inside a sentence.
 func greedyWrap(lines []string) bool {
+	inside := false
+	for _, l := range lines[:len(lines)-1] {
+		t := strings.TrimRight(l, "\"'”’)»")
+		if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, ":") {
+			inside = true
+		}
+	}
+	if !inside {
+		return false
+	}
 	widest, room := 0, -1
 	for i, l := range lines {
 		n := len([]rune(l))

@@ -31,3 +31,14 @@ func TestWrappedParagraphWithLongLastLineStaysWhole(t *testing.T) {
 		t.Errorf("paragraph = %q, want %q", a.Paras[1].Text, want)
 	}
 }
+
+// Lines that each end a sentence are not taken for a wrapped paragraph on
+// the evidence of their widths alone: each may be a paragraph of its own.
+func TestSentenceLinesNotJoinedByWidth(t *testing.T) {
+	text := "Headline of the piece\n\n" +
+		"The council approved the plan on Monday night after a long debate.\n" +
+		"Opponents said the plan was far too costly for a town like ours to pay for.\n"
+	if a := parseText(text); len(a.Paras) != 3 {
+		t.Errorf("got %d paragraphs, want 3: %q", len(a.Paras), a.Paras)
+	}
+}

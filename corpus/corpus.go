@@ -46,4 +46,7 @@ type Story struct {
 	Articles []Article
 	// Skipped lists the files of a folder that could not be read, with why.
 	Skipped []string
+	// Unreadable are the entries of Skipped that are article files which
+	// failed to load (a broken JSON file), rather than other files.
+	Unreadable []string
 }

@@ -114,6 +114,7 @@ func Load(paths []string) (*Story, error) {
 			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl)")}
 		}
 		st.Skipped = append(st.Skipped, bad...)
+		st.Unreadable = append(st.Unreadable, bad...)
 		st.Skipped = append(st.Skipped, others...)
 	}
 	if len(st.Articles) < 2 {

@@ -454,6 +454,10 @@ func TestLoadFolder(t *testing.T) {
 			t.Errorf("skipped %q, want one with %q", st.Skipped, w)
 		}
 	}
+	// the article files that failed to load, apart from the other files
+	if len(st.Unreadable) != 2 || !strings.Contains(st.Unreadable[0], "c.json") || !strings.Contains(st.Unreadable[1], "d.txt: file is empty") {
+		t.Errorf("unreadable %q, want c.json and d.txt", st.Unreadable)
+	}
 }
 
 func TestLoadErrors(t *testing.T) {

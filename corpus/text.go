@@ -82,7 +82,41 @@ func hardWrapped(lines []string) bool {
 	// Wrapped text never has a last line longer than the wrap width: a
 	// short line followed by a long one ("See also …" above a caption) is
 	// two paragraphs.
-	return len([]rune(lines[len(lines)-1])) <= widest+5
+	if len([]rune(lines[len(lines)-1])) <= widest+5 {
+		return true
+	}
+	return greedyWrap(lines)
+}
+
+// greedyWrap says whether one wrap width explains every line break: no line
+// is wider than it, and no line could have taken the next line's first word.
+// A wrapper breaks early before a long word, so a last line may be longer
+// than the others by up to that word's length. Lines that all end a
+// sentence may as well be paragraphs of one line each: at least one break
+// must fall inside a sentence.
+func greedyWrap(lines []string) bool {
+	inside := false
+	for _, l := range lines[:len(lines)-1] {
+		t := strings.TrimRight(l, "\"'”’)»")
+		if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, ":") {
+			inside = true
+		}
+	}
+	if !inside {
+		return false
+	}
+	widest, room := 0, -1
+	for i, l := range lines {
+		n := len([]rune(l))
+		widest = max(widest, n)
+		if i+1 < len(lines) {
+			first, _, _ := strings.Cut(lines[i+1], " ")
+			if fit := n + 1 + len([]rune(first)); room < 0 || fit < room {
+				room = fit
+			}
+		}
+	}
+	return room > widest
 }
 
 // readLeadingMeta reads metadata lines at the top of a plain-text article: a

@@ -15,3 +15,30 @@ func TestShortLineAboveLongLineIsTwoParagraphs(t *testing.T) {
 		t.Fatalf("wrapped paragraph split: %q", wrapped.Paras)
 	}
 }
+
+// A wrapper breaks a line early when the next word is long, so the last
+// line of a two-line paragraph can be longer than the first by more than a
+// few characters; the paragraph still must not split mid-sentence.
+func TestWrappedParagraphWithLongLastLineStaysWhole(t *testing.T) {
+	text := "Headline of the piece\n\n" +
+		"\"This is the most important transport decision in a\n" +
+		"generation,\" council leader Ruth Ambler told the chamber.\n"
+	a := parseText(text)
+	if len(a.Paras) != 2 {
+		t.Fatalf("got %d paragraphs, want 2: %q", len(a.Paras), a.Paras)
+	}
+	if want := "\"This is the most important transport decision in a generation,\" council leader Ruth Ambler told the chamber."; a.Paras[1].Text != want {
+		t.Errorf("paragraph = %q, want %q", a.Paras[1].Text, want)
+	}
+}
+
+// Lines that each end a sentence are not taken for a wrapped paragraph on
+// the evidence of their widths alone: each may be a paragraph of its own.
+func TestSentenceLinesNotJoinedByWidth(t *testing.T) {
+	text := "Headline of the piece\n\n" +
+		"The council approved the plan on Monday night after a long debate.\n" +
+		"Opponents said the plan was far too costly for a town like ours to pay for.\n"
+	if a := parseText(text); len(a.Paras) != 3 {
+		t.Errorf("got %d paragraphs, want 3: %q", len(a.Paras), a.Paras)
+	}
+}

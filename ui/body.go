@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -371,25 +372,59 @@ func (b *body) showMatch() {
 	b.cur = b.rows[ri].ev
 }
 
-// findAll returns the byte ranges of q in s, ignoring case.
+// findAll returns the byte ranges of q in s, ignoring case and the kind
+// of quotation mark.
 func findAll(s, q string) [][2]int {
 	if q == "" || s == "" {
 		return nil
 	}
-	ls, lq := strings.ToLower(s), strings.ToLower(q)
-	if len(ls) != len(s) {
-		ls, lq = s, q // a case mapping changed lengths: match exactly
+	fs, at := searchFold(s, true)
+	fq, _ := searchFold(q, false)
+	if fq == "" {
+		return nil
 	}
 	var out [][2]int
-	for i := 0; i+len(lq) <= len(ls); {
-		j := strings.Index(ls[i:], lq)
+	for i := 0; i+len(fq) <= len(fs); {
+		j := strings.Index(fs[i:], fq)
 		if j < 0 {
 			break
 		}
-		out = append(out, [2]int{i + j, i + j + len(lq)})
-		i += j + max(1, len(lq))
+		out = append(out, [2]int{at[i+j], at[i+j+len(fq)]})
+		i += j + len(fq)
 	}
 	return out
+}
+
+// searchFold folds s for search: lower case, and the quotation marks a
+// keyboard does not type (’ ‘ “ ” „ and the like) as ' and ". With offsets
+// it also returns, for each byte of the folded text and its end, the
+// offset in s of the character it comes from.
+func searchFold(s string, offsets bool) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	var at []int
+	if offsets {
+		at = make([]int, 0, len(s)+1)
+	}
+	for i, r := range s {
+		switch r {
+		case '’', '‘', '‚', '‛', '′':
+			r = '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			r = '"'
+		default:
+			r = unicode.ToLower(r)
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for ; offsets && n < b.Len(); n++ {
+			at = append(at, i)
+		}
+	}
+	if offsets {
+		at = append(at, len(s))
+	}
+	return b.String(), at
 }
 
 // View paints the rows from the offset down, height rows at most. Each line

@@ -19,6 +19,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // The editor's keys change the alignment the reader shows: the pairing
@@ -34,7 +35,7 @@ type editor struct {
 	rev     *review.Review
 	path    string // the review file edits are saved to
 	unsaved string // why edits are not saved, when path is ""
-	undo    []*review.Review
+	undo    []undoStep
 	base    float64 // the threshold of a review that sets none
 	// mark is the left block the first join key picked; marked says one
 	// is pending, markEv is its event when it was picked.
@@ -60,12 +61,40 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 		m.setStatus(opt.Warning, true)
 	case n > 0:
 		m.setStatus(fmt.Sprintf("review: %d entries no longer match the text and were skipped", n), true)
+	default:
+		if w := loadWarning(m.st); w != "" {
+			m.setStatus(w, true)
+		}
 	}
 	if m.ed.path == "" && m.ed.unsaved == "" {
 		m.ed.unsaved = "no review file"
 	}
 	m.ed.note = newInput(r, "note: ")
 	m.ed.note.Placeholder = "a note on this event (enter saves, empty removes, esc cancels)"
+}
+
+// loadWarning is the first warning from loading the story's articles,
+// naming the file, and how many more there are ("" when none): they went
+// to stderr before the reader's screen covered it.
+func loadWarning(st *story.Story) string {
+	first, more := "", 0
+	for i, a := range st.Articles {
+		for _, w := range a.Warnings {
+			if first != "" {
+				more++
+				continue
+			}
+			name := filepath.Base(a.Path)
+			if a.Path == "" {
+				name = outletName(st, i)
+			}
+			first = textsafe.VisibleLine(name + ": " + w)
+		}
+	}
+	if more > 0 {
+		first += fmt.Sprintf(" (and %s)", wording.Count(more, "more warning"))
+	}
+	return first
 }
 
 // editKey handles the editor's keys in reading mode; ok says the key was
@@ -238,14 +267,25 @@ func eventKey(e *story.Event) string {
 
 // edit records the review before a change, for undo.
 func (m *Model) edit() {
-	m.ed.undo = append(m.ed.undo, m.ed.rev.Clone())
+	m.ed.undo = append(m.ed.undo, undoStep{rev: m.ed.rev.Clone()})
 	if len(m.ed.undo) > 100 {
 		m.ed.undo = m.ed.undo[1:]
 	}
 }
 
-// save writes the review and says so, after what.
+// undoStep is the review before an edit, and what the edit did.
+type undoStep struct {
+	rev  *review.Review
+	what string
+}
+
+// save writes the review and says so, after what; what also names the
+// edit just recorded, for undo to say what it takes back.
 func (m *Model) save(what string) {
+	if n := len(m.ed.undo); n > 0 && m.ed.undo[n-1].what == "" {
+		// "threshold 0.54: 17 events (was 17)" is undone as "threshold 0.54"
+		m.ed.undo[n-1].what, _, _ = strings.Cut(what, ":")
+	}
 	if m.ed.path == "" {
 		m.setStatus(what+" (not saved: "+m.ed.unsaved+")", false)
 		return
@@ -267,9 +307,16 @@ func (m *Model) moveThreshold(dir int) {
 	}
 	m.edit()
 	m.ed.rev.SetThreshold(next)
-	before := len(m.st.Events)
+	before := m.pairEvents()
 	m.realign(next)
-	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, len(m.st.Events), before))
+	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, m.pairEvents(), before))
+}
+
+// pairEvents counts the events of the two articles shown as the title line
+// does, page furniture left out.
+func (m *Model) pairEvents() int {
+	shared, onlyL, onlyR := counts(m.st, m.body.l, m.body.r)
+	return shared + onlyL + onlyR
 }
 
 // splitEvent makes every block the current event has in the two columns
@@ -424,15 +471,16 @@ func (m *Model) undo() {
 		m.setStatus("nothing to undo", false)
 		return
 	}
-	prev := m.ed.undo[len(m.ed.undo)-1]
+	step := m.ed.undo[len(m.ed.undo)-1]
 	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
+	prev := step.rev
 	m.ed.rev = prev
 	th := m.ed.base
 	if prev.Threshold != nil {
 		th = *prev.Threshold
 	}
 	m.realign(th)
-	m.save("undone")
+	m.save("undone: " + step.what)
 }
 
 // editParts are the status bar's account of the editor: the threshold,
@@ -448,7 +496,7 @@ func (m *Model) editParts() []string {
 // joinHint replaces the key hint while a join is pending: what was picked
 // and what to do next.
 func (m *Model) joinHint(w int) string {
-	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a %s block · a: join · esc: cancel",
+	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a block in %s · a: join · esc: cancel",
 		textsafe.VisibleLine(outletName(m.st, m.ed.mark.Article)), m.ed.markEv+1, textsafe.VisibleLine(outletName(m.st, m.body.r)))
 	return m.pal.message.render(ansi.Truncate(s, w, "…"))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -340,5 +341,60 @@ func TestEditKeysOnOddStories(t *testing.T) {
 				t.Errorf("%s %dx%d: mode %v after the keys", name, sz[0], sz[1], m.mode)
 			}
 		}
+	}
+}
+
+// The threshold keys say how many events the story has now and had, counted
+// as the title line counts them (the pair's events, without page furniture).
+func TestThresholdMessageCountsAsTheTitle(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	pair := func() int {
+		s, l, r := counts(m.st, m.body.l, m.body.r)
+		return s + l + r
+	}
+	before := pair()
+	press(m, "+")
+	want := fmt.Sprintf("%d events (was %d)", pair(), before)
+	if !strings.Contains(m.status, want) {
+		t.Errorf("status %q, want it to say %q", m.status, want)
+	}
+	if title := strings.Split(plain(m.View()), "\n")[0]; !strings.Contains(title, fmt.Sprintf("%d events", pair())) {
+		t.Errorf("title %q disagrees with %q", title, want)
+	}
+}
+
+// u says which edit it took back, not just that one went.
+func TestUndoSaysWhatItUndid(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	press(m, "+")
+	press(m, "o")
+	typeText(m, "Check the date")
+	press(m, "enter")
+	n := m.body.cur + 1
+	press(m, "u")
+	if want := fmt.Sprintf("undone: noted event %d", n); !strings.HasPrefix(m.status, want) {
+		t.Errorf("u after a note: status %q, want it to open %q", m.status, want)
+	}
+	press(m, "u")
+	if want := "undone: threshold 0.54"; !strings.HasPrefix(m.status, want) {
+		t.Errorf("u after +: status %q, want it to open %q", m.status, want)
+	}
+	press(m, "u")
+	if m.status != "nothing to undo" {
+		t.Errorf("u with nothing left: status %q", m.status)
+	}
+}
+
+// A warning from loading an article (a field not shown, bytes replaced)
+// goes to stderr before the reader opens, where the reader's screen hides
+// it; the status bar repeats it.
+func TestLoadWarningInStatusBar(t *testing.T) {
+	cs := corpus.Default()
+	cs.Articles[1].Path = "/tmp/stories/both.json"
+	cs.Articles[1].Warnings = []string{`field "text" differs from "paragraphs", which is the one read; "text" is not shown`, "2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"}
+	m := newModel(t, story.Build(cs, story.DefaultOptions()), 200, 45)
+	want := `both.json: field "text" differs from "paragraphs", which is the one read; "text" is not shown (and 1 more warning)`
+	if !strings.Contains(m.status, want) || !strings.Contains(statusLine(m), "both.json: field") {
+		t.Errorf("status %q, want it to hold %q", m.status, want)
 	}
 }

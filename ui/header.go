@@ -34,8 +34,17 @@ func titleLine(st *story.Story, pal *palette, l, r, w int) string {
 	if len(st.Articles) > 2 {
 		arts = fmt.Sprintf("articles %d & %d of %d", l+1, r+1, len(st.Articles))
 	}
-	tail := fmt.Sprintf(" · %s · %s (%d shared, %d only left, %d only right)",
-		arts, wording.Count(shared+onlyL+onlyR, "event"), shared, onlyL, onlyR)
+	evs := fmt.Sprintf("%s (%d shared, %d only left, %d only right)",
+		wording.Count(shared+onlyL+onlyR, "event"), shared, onlyL, onlyR)
+	tail := " · " + arts + " · " + evs
+	if ansi.StringWidth(tail)+9 > w {
+		// no room for the name and the counts: "2 articles" goes first,
+		// "articles 1 & 2 of 4" becomes "1 & 2 of 4"
+		tail = " · " + evs
+		if len(st.Articles) > 2 {
+			tail = fmt.Sprintf(" · %d & %d of %d · %s", l+1, r+1, len(st.Articles), evs)
+		}
+	}
 	s := " synoptic · " + name + tail
 	if ansi.StringWidth(s) > w {
 		// Too narrow: the program's name goes, then the story's is cut,

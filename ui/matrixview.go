@@ -92,13 +92,16 @@ type matrixView struct {
 	// conflicts are the events whose facts conflict, marked ≠ as in the
 	// body's gutter.
 	conflicts map[int]bool
+	// events is the story's count of events, page furniture apart, as the
+	// summary gives it; the matrix lists those with body text.
+	events int
 }
 
-func newMatrixView(m *matrix.Matrix, conflicts map[int]bool) *matrixView {
+func newMatrixView(m *matrix.Matrix, conflicts map[int]bool, events int) *matrixView {
 	if m == nil {
 		m = &matrix.Matrix{}
 	}
-	v := &matrixView{m: m, linesW: -1, conflicts: conflicts}
+	v := &matrixView{m: m, linesW: -1, conflicts: conflicts, events: events}
 	v.sc.starts = make([]int, len(m.Rows))
 	for i := range v.sc.starts {
 		v.sc.starts[i] = i
@@ -117,15 +120,18 @@ func (v *matrixView) SetSize(w, h int) {
 	}
 	v.w, v.h = w, h
 	title := fmt.Sprintf(" coverage matrix · %s × %s", wording.Count(len(v.m.Rows), "event"), wording.Count(len(v.m.Columns), "outlet"))
+	if n := len(v.m.Rows); n < v.events {
+		title += fmt.Sprintf(" (of %d: headlines, captions apart)", v.events)
+	}
 	if n := len(v.conflicts); n > 0 {
 		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
 	}
-	top := []string{title, "  " + v.lines[0]}
+	top := []string{ansi.Truncate(title, w, "…"), "  " + v.lines[0]}
 	var bottom []string
 	if n := len(v.lines); n >= len(v.m.Rows)+3 {
 		bottom = append(bottom, "  "+v.lines[n-2], "  "+v.lines[n-1])
 	}
-	bottom = append(bottom, " "+matrix.Legend)
+	bottom = append(bottom, ansi.Truncate(" "+matrix.Legend, w, "…"))
 	rows := len(v.m.Rows)
 	want := min(rows, 3) // rows shown before any chrome
 	for len(top)+len(bottom)+want > h && len(bottom) > 0 {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -388,7 +389,12 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.stepMatch(d)
 		m.searchStatus()
 	case key.Matches(msg, k.ClearSearch):
-		m.body.setQuery("")
+		if m.help.ShowAll {
+			// esc closes what is open first, as in the matrix
+			m.help.ShowAll = false
+		} else {
+			m.body.setQuery("")
+		}
 		m.updateKeys()
 	case key.Matches(msg, k.Filter):
 		m.body.setFilter((m.body.filter + 1) % 3)
@@ -397,6 +403,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.body.setBoiler(!m.body.boiler) // the status bar says which
 	case key.Matches(msg, k.Swap):
 		m.body.setPair(m.body.r, m.body.l)
+	case !k.Pick.Enabled() && slices.Contains(k.Pick.Keys(), msg.String()):
+		m.setStatus("the story has two articles, both shown: nothing to pick", false)
 	case key.Matches(msg, k.Pick):
 		m.mode = modePick
 		m.pick.open(m.body.l, m.body.r)
@@ -455,7 +463,7 @@ func (m *Model) updateKeys() {
 	k := &m.keys
 	k.Pick.SetEnabled(len(m.st.Articles) > 2)
 	if m.help.ShowAll {
-		k.Help.SetHelp("?", "close help")
+		k.Help.SetHelp("?/esc", "close help")
 	} else {
 		k.Help.SetHelp("?", "help")
 	}
@@ -590,14 +598,19 @@ func (m *Model) statusBar() string {
 		parts = append(parts, "no events")
 	}
 	reading := m.overlay() == nil // an open list says only its own state
+	// spare are parts that say a default (filter all, the threshold the
+	// story opened with), given up first when the line is too long
+	spare := map[int]bool{}
 	if reading {
 		if m.pending {
 			// The first screen of a big story is laid out ahead of the rest,
 			// which is still being laid out: its count would mislead.
 			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
 		} else {
+			spare[len(parts)] = b.filter == FilterAll
 			parts = append(parts, "filter: "+b.filter.String())
 		}
+		spare[len(parts)] = m.st.Threshold() == m.ed.base
 		parts = append(parts, m.editParts()...)
 		if s := m.diffsStatus(); s != "" {
 			parts = append(parts, s)
@@ -626,6 +639,20 @@ func (m *Model) statusBar() string {
 	}
 	w := m.w
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	room := w
+	if right != "" {
+		room = w - rw - 1
+	}
+	if lw > room && len(spare) > 0 {
+		var kept []string
+		for i, p := range parts {
+			if !spare[i] {
+				kept = append(kept, p)
+			}
+		}
+		left = " " + sanitizeLine(strings.Join(kept, " · "))
+		lw = ansi.StringWidth(left)
+	}
 	if right != "" && lw+rw+1 > w {
 		// The message wins: it answers what the user just did.
 		if rw+2 >= w {
@@ -732,6 +759,15 @@ func (m *Model) View() string {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
 	body, bw := m.body.linesWidths(nil)
+	if len(m.body.events) == 0 && !m.pending && m.body.height > 0 {
+		// a filter that leaves nothing says so rather than show a blank
+		what := filterDesc(m.body.filter)
+		if m.body.filter == FilterAll {
+			what = "events"
+		}
+		note := fmt.Sprintf("  no %s in these two articles · f: next filter", what)
+		body, bw = []string{m.pal.faint.render(note)}, []int{ansi.StringWidth(note)}
+	}
 	lines, widths = append(lines, body...), append(widths, bw...)
 	for i := len(body); i < m.body.height; i++ {
 		lines, widths = append(lines, ""), append(widths, 0)

@@ -978,3 +978,106 @@ func TestStackedHeaderWithRoom(t *testing.T) {
 		t.Errorf("80x24: the header took lines from a short body:\n%s", v)
 	}
 }
+
+// A path the editor typed keeps its name when the format changes, but its
+// extension follows the format when it was the old format's: tab from html
+// to json turns mystory.html into mystory.json, not JSON in a .html file.
+func TestExportPromptTypedPathFollowsFormat(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	press(m, "e")
+	for m.exp.format() != "html" {
+		press(m, "tab")
+	}
+	m.exp.path.SetValue("")
+	typeText(m, "mystory.html")
+	for m.exp.format() != "json" {
+		press(m, "tab")
+	}
+	if got := m.exp.path.Value(); got != "mystory.json" {
+		t.Errorf("html → json: path %q, want mystory.json", got)
+	}
+	m.exp.path.SetValue("")
+	typeText(m, "notes.dat")
+	press(m, "tab")
+	if got := m.exp.path.Value(); got != "notes.dat" {
+		t.Errorf("an extension of no format changed: %q", got)
+	}
+}
+
+// esc closes the full help, as it closes the matrix and the quote check;
+// with the help closed it clears the search.
+func TestEscClosesHelp(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Lavrov")
+	press(m, "enter")
+	press(m, "?")
+	if !m.help.ShowAll || !strings.Contains(plain(m.View()), "close help") {
+		t.Fatal("?: no full help")
+	}
+	press(m, "esc")
+	if m.help.ShowAll {
+		t.Error("esc left the help open")
+	}
+	if m.body.query != "Lavrov" {
+		t.Errorf("esc closing the help cleared the search too: query %q", m.body.query)
+	}
+	press(m, "esc")
+	if m.body.query != "" {
+		t.Errorf("esc with the help closed: query %q", m.body.query)
+	}
+}
+
+// A search typed with the keyboard's straight quotes finds the curly ones
+// articles print: "Un's" finds "Kim Jong Un’s" too.
+func TestSearchFoldsQuotes(t *testing.T) {
+	s := "Kim Jong Un’s regime, “always” and \"never\""
+	got := findAll(s, "un's")
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "Un’s" {
+		t.Errorf("findAll(%q, \"un's\") = %v", s, got)
+	}
+	got = findAll(s, `"always"`)
+	if len(got) != 1 || s[got[0][0]:got[0][1]] != "“always”" {
+		t.Errorf("findAll(%q, \"always\" in quotes) = %v", s, got)
+	}
+	if got := findAll("İstanbul and ISTANBUL", "istanbul"); len(got) != 2 {
+		t.Errorf("case folding: %v", got)
+	}
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "/")
+	typeText(m, "Un's")
+	press(m, "enter")
+	if n := len(m.body.matches); n < 2 {
+		t.Errorf("/Un's: %d rows match, want Article 1's and Washington Examiner's", n)
+	}
+}
+
+// A filter that leaves no event says so in the body, rather than leaving
+// it blank under the header.
+func TestEmptyFilterSaysSo(t *testing.T) {
+	paras := []string{"Bridge reopens after repairs",
+		"The harbour bridge reopened on Friday after six weeks of repairs to its worn cables.",
+		"Ferries that ran during the closure will stop on Sunday, the council said."}
+	st := makeStory("same", append([]string{"Coast Courier"}, paras...), append([]string{"Valley Herald"}, paras...))
+	m := newModel(t, st, 120, 30)
+	press(m, "f", "f") // one-sided events: there are none
+	if len(m.body.events) != 0 {
+		t.Fatalf("the test story has %d one-sided events", len(m.body.events))
+	}
+	if v := plain(m.View()); !strings.Contains(v, "no one-sided events in these two articles") {
+		t.Errorf("empty filter: view\n%s", v)
+	}
+	press(m, "f")
+	if v := plain(m.View()); strings.Contains(v, "no ") && strings.Contains(v, "in these two articles") {
+		t.Errorf("all events shown, yet the body says there are none")
+	}
+}
+
+// A on a story of two articles has nothing to pick, and says so.
+func TestPickWithTwoArticlesSaysWhy(t *testing.T) {
+	m := newModel(t, seed(t), 160, 45)
+	press(m, "A")
+	if m.mode != modeRead || !strings.Contains(m.status, "two articles") {
+		t.Errorf("A: mode %v, status %q", m.mode, m.status)
+	}
+}

@@ -154,10 +154,17 @@ func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
 			if msg.String() == "shift+tab" {
 				d = len(p.formats) - 1
 			}
+			old := p.format()
 			p.fi = (p.fi + d) % len(p.formats)
-			if p.path.Value() == p.prefill {
+			switch v := p.path.Value(); {
+			case v == p.prefill:
 				p.prefill = p.defaultPath(p.format())
 				p.path.SetValue(p.prefill)
+				p.path.CursorEnd()
+			case extOf(old) != "" && strings.HasSuffix(v, "."+extOf(old)) && extOf(p.format()) != "":
+				// a typed name keeps its name, and its extension
+				// follows the format
+				p.path.SetValue(strings.TrimSuffix(v, extOf(old)) + extOf(p.format()))
 				p.path.CursorEnd()
 			}
 		}

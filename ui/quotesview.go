@@ -33,6 +33,8 @@ const (
 	qlHead    quoteLine = iota // number, speakers, outlets, flags
 	qlMember                   // an outlet's wording
 	qlChanged                  // the words a member changes
+	qlDropped                  // the words a member leaves out
+	qlAdded                    // the words a member puts in
 )
 
 func newQuotesView(st *story.Story, r *quotes.Report, pal *palette) *quotesView {
@@ -59,9 +61,15 @@ func (v *quotesView) SetSize(w, h int) {
 				switch {
 				case j == 0:
 					k = qlHead
-				case strings.HasPrefix(ln, "      changed: "),
-					strings.HasPrefix(ln, "        ") && len(v.kinds) > 0 && v.kinds[len(v.kinds)-1] == qlChanged:
+				case strings.HasPrefix(ln, "      changed: "):
 					k = qlChanged
+				case strings.HasPrefix(ln, "      dropped: "):
+					k = qlDropped
+				case strings.HasPrefix(ln, "      added: "):
+					k = qlAdded
+				case strings.HasPrefix(ln, "        ") && len(v.kinds) > 0 && v.kinds[len(v.kinds)-1] >= qlChanged:
+					// a wrapped line of a change
+					k = v.kinds[len(v.kinds)-1]
 				}
 				v.lines = append(v.lines, ln)
 				v.kinds = append(v.kinds, k)
@@ -107,8 +115,8 @@ func (v *quotesView) view(p *palette) []string {
 	if len(v.order) == 1 {
 		noun = "quotation"
 	}
-	out = append(out, p.heading.render(fmt.Sprintf(" quote check · %d %s · %d differ · %d misattributed · %d in one outlet",
-		len(v.order), noun, v.r.Differing, v.r.Misattributed, v.r.OneOutlet)))
+	out = append(out, p.heading.render(ansi.Truncate(fmt.Sprintf(" quote check · %d %s · %d differ · %d misattributed · %d in one outlet",
+		len(v.order), noun, v.r.Differing, v.r.Misattributed, v.r.OneOutlet), v.w, "…")))
 	if len(v.order) == 0 {
 		return append(out, p.faint.render("  no quotations found"))
 	}
@@ -170,6 +178,26 @@ func (v *quotesView) paint() {
 				if sep != "" {
 					to = !to
 				}
+			}
+			v.painted = append(v.painted, b.String())
+		case qlDropped, qlAdded:
+			words := p.deleted
+			if v.kinds[i] == qlAdded {
+				words = p.insert
+			}
+			lead := ln
+			if j := strings.Index(ln, ": "); j >= 0 && (strings.HasPrefix(ln, "      dropped: ") || strings.HasPrefix(ln, "      added: ")) {
+				lead = ln[:j+2]
+			} else {
+				lead = ln[:len(ln)-len(strings.TrimLeft(ln, " "))]
+			}
+			var b strings.Builder
+			b.WriteString(p.faint.render(lead))
+			for x, w := range strings.Split(ln[len(lead):], "; ") {
+				if x > 0 {
+					b.WriteString(p.faint.render("; "))
+				}
+				b.WriteString(words.render(w))
 			}
 			v.painted = append(v.painted, b.String())
 		default:

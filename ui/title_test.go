@@ -30,3 +30,23 @@ func TestTitleKeepsCounts(t *testing.T) {
 		}
 	}
 }
+
+// Narrower still, the article count goes before the event counts are cut:
+// at 60 columns the seed story's title keeps "10 only right)".
+func TestTitleKeepsCountsAt60(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 60, 20)
+	got := plain(titleLine(st, m.pal, 0, 1, 60))
+	if ansi.StringWidth(got) > 60 || !strings.Contains(got, "17 events (4 shared, 3 only left, 10 only right)") {
+		t.Errorf("title %q", got)
+	}
+}
+
+func TestTitleKeepsCountsNarrowThreeArticles(t *testing.T) {
+	st := kestrel(t)
+	m := newModel(t, st, 72, 20)
+	got := plain(titleLine(st, m.pal, 0, 1, 72))
+	if ansi.StringWidth(got) > 72 || !strings.Contains(got, "1 & 2 of 4 · 9 events (5 shared, 3 only left, 1 only right)") {
+		t.Errorf("title %q", got)
+	}
+}

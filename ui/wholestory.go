@@ -36,7 +36,7 @@ func analyzeCmd(st *story.Story) tea.Cmd {
 func (m *Model) setChecks(r *insight.Report) {
 	m.checks = r
 	m.body.conflicts = conflictSet(r.Facts)
-	m.mx = newMatrixView(r.Matrix, m.body.conflicts)
+	m.mx = newMatrixView(r.Matrix, m.body.conflicts, r.Summary.Events)
 	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
 	m.sumLines, m.sumKey = nil, -1
 }
@@ -113,7 +113,7 @@ func summaryText(st *story.Story, s insight.Summary) []string {
 	var a strings.Builder
 	fmt.Fprintf(&a, " %s · %d shared · %d one-sided", wording.Count(s.Events, "event"), s.Shared, s.Single)
 	if r := s.LongestRun; r != nil {
-		fmt.Fprintf(&a, " · longest verbatim run %d words (event %d)", r.Words, r.Event+1)
+		fmt.Fprintf(&a, " · longest verbatim run %s (event %d)", wording.Count(r.Words, "word"), r.Event+1)
 	}
 	fmt.Fprintf(&a, " · quotes: %d differ, %d misattributed, %d in one outlet", s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet)
 	switch n := len(s.FactEvents); {

@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -398,5 +401,94 @@ func TestQuoteViewStylesChangedWords(t *testing.T) {
 	if !strings.Contains(all, p.deleted.on+"absolute"+p.deleted.off) || !strings.Contains(all, p.insert.on+"sacred"+p.insert.off) ||
 		!strings.Contains(all, p.deleted.on+"esteemed"+p.deleted.off) || !strings.Contains(all, p.insert.on+"honorable"+p.insert.off) {
 		t.Error("no line styles absolute/esteemed as deleted and sacred/honorable as inserted")
+	}
+}
+
+// TestQuoteViewStylesDroppedWords: a member that leaves words out of a
+// quotation gets a "dropped:" line with those words in the deleted style.
+func TestQuoteViewStylesDroppedWords(t *testing.T) {
+	m := New(kestrel(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: true})
+	m.Update(sizeMsg(160, 45))
+	press(m, "Q")
+	p := m.pal
+	all := strings.Join(m.qv.painted, "\n")
+	if !strings.Contains(all, "dropped: ") || !strings.Contains(all, p.deleted.on+"that was"+p.deleted.off) {
+		t.Errorf("no dropped line styles \"that was\" as deleted:\n%s", plain(all))
+	}
+}
+
+// TestMatrixTitleSaysWhatItLeavesOut: the summary counts the headlines'
+// event, the matrix lists events with body text; its title says how many
+// it leaves out, so "8 events" under a summary of 9 is not a puzzle.
+func TestMatrixTitleSaysWhatItLeavesOut(t *testing.T) {
+	m := newModel(t, kestrel(t), 160, 45)
+	press(m, "m")
+	title := strings.Split(plain(m.View()), "\n")[0]
+	rows, all := len(m.checks.Matrix.Rows), m.checks.Summary.Events
+	if rows >= all {
+		t.Fatalf("the matrix lists %d of %d events; the test needs one left out", rows, all)
+	}
+	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart) · ≠ facts differ", rows, all)
+	if !strings.Contains(title, want) {
+		t.Errorf("title %q, want it to hold %q", title, want)
+	}
+}
+
+func TestSummaryOneWordRun(t *testing.T) {
+	s := insight.Summary{Events: 2, Shared: 2, LongestRun: &insight.Run{Words: 1, Text: "Tram", B: 1}}
+	if got := strings.Join(summaryText(seed(t), s), "\n"); !strings.Contains(got, "longest verbatim run 1 word (event 1)") {
+		t.Errorf("summary %q", got)
+	}
+}
+
+// TestOverlayTitlesCutWithEllipsis: on a narrow terminal the matrix's and
+// the quote check's titles and the legend end in "…" where they are cut,
+// so a reader sees that words are missing.
+func TestOverlayTitlesCutWithEllipsis(t *testing.T) {
+	m := newModel(t, kestrel(t), 60, 20)
+	for _, k := range []string{"m", "Q"} {
+		press(m, k)
+		lines := strings.Split(plain(m.View()), "\n")
+		check := []string{lines[0]}
+		if k == "m" {
+			for _, ln := range lines {
+				if strings.Contains(ln, "reports it") {
+					check = append(check, ln)
+				}
+			}
+		}
+		for _, ln := range check {
+			if w := ansi.StringWidth(ln); w > 60 || !strings.HasSuffix(strings.TrimRight(ln, " "), "…") {
+				t.Errorf("%s: line %q (width %d) is not cut with an ellipsis", k, ln, w)
+			}
+		}
+		press(m, "esc")
+	}
+}
+
+// TestFactsStatusKeepsValuesWhenNarrow: on a narrow terminal the status bar
+// gives up the filter and threshold while they are the defaults before it
+// cuts the values that differ.
+func TestFactsStatusKeepsValuesWhenNarrow(t *testing.T) {
+	m := newModel(t, kestrel(t), 100, 30)
+	k := -1
+	for e := range m.st.Events {
+		if m.body.conflicts[e] {
+			k = e
+		}
+	}
+	if k < 0 {
+		t.Fatal("no event with conflicting facts")
+	}
+	m.body.goTo(k)
+	m.fit()
+	line := statusLine(m)
+	if !strings.Contains(line, "32,000 (Harbour Herald) vs 23,000") || strings.Contains(line, "filter: all") {
+		t.Errorf("status %q", line)
+	}
+	press(m, "f") // not the default: shown again
+	m.body.goTo(k)
+	if line := statusLine(m); !strings.Contains(line, "filter: changed") {
+		t.Errorf("status %q lacks a filter that is not the default", line)
 	}
 }

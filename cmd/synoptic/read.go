@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/wording"
 	"github.com/synoptic-news/synoptic/ui"
 )
 
@@ -94,7 +95,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	uopt := ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
-		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Warning: ld.rf.warning}
+		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
 	if n := ld.textBytes(); n > loadingBytes {
 		// A big story takes a moment to align: the reader starts at once
 		// with a loading screen, and the review's warnings, which would
@@ -125,4 +126,18 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
+}
+
+// skippedWarning names the first article file of a folder that could not
+// be read, and how many more there are ("" when none), for the reader's
+// status bar: stderr, which names them all, is under the reader's screen.
+func skippedWarning(bad []string) string {
+	if len(bad) == 0 {
+		return ""
+	}
+	s := "skipped " + oneLine(bad[0])
+	if n := len(bad) - 1; n > 0 {
+		s += fmt.Sprintf(" (and %s)", wording.Count(n, "more file"))
+	}
+	return s
 }

@@ -144,7 +144,12 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	}
 	for _, k := range keep {
 		e := st.Events[k]
-		label := fmt.Sprintf("#%d %s %.2f", k+1, e.Kind, e.Score)
+		// The kind for the two articles shown, as the other renderings
+		// name it: a third article may share an event one of them lacks.
+		label := fmt.Sprintf("#%d %s", k+1, safe(mdKind(st, k, l, r)))
+		if kindLabel(st, k, l, r) == "shared" {
+			label += fmt.Sprintf(" %.2f", e.Score)
+		}
 		if e.Moved[r] {
 			label += " moved"
 		}

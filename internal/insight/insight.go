@@ -225,7 +225,7 @@ func (s Summary) Lines(width int) []string {
 			textsafe.VisibleLine(o.Outlet), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5)))
 	}
 	if r := s.LongestRun; r != nil {
-		out = append(out, fmt.Sprintf("longest verbatim run: %d words (%s / %s, event %d): “%s”", r.Words,
+		out = append(out, fmt.Sprintf("longest verbatim run: %s (%s / %s, event %d): “%s”", wording.Count(r.Words, "word"),
 			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1, textsafe.VisibleLine(r.Text)))
 	}
 	differ := "events differ"

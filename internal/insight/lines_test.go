@@ -29,3 +29,13 @@ func TestLinesWrapCounts(t *testing.T) {
 		}
 	}
 }
+
+// A run of one word is "1 word".
+func TestLinesOneWordRun(t *testing.T) {
+	s := Summary{Events: 2, Shared: 2, Outlets: []Outlet{{Outlet: "a"}, {Outlet: "b"}},
+		LongestRun: &Run{Words: 1, Text: "Tram", A: 0, B: 1}}
+	all := strings.Join(s.Lines(100), "\n")
+	if !strings.Contains(all, "longest verbatim run: 1 word (") {
+		t.Errorf("no \"1 word\" in\n%s", all)
+	}
+}

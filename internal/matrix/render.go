@@ -15,8 +15,8 @@ import (
 // Lines lays the matrix out as plain lines of at most width columns: a
 // header of outlets, a row per event ("  3 Choe: “always stand…”  ●  ◐"),
 // then the totals "covered" and "only this outlet". Outlet names shrink
-// (to three characters at least), then labels, to fit; a line that still
-// does not fit is cut. Text from articles is made terminal-safe. Row i of
+// (to three characters, or their totals' width, at least), then labels, to
+// fit; a line that still does not fit is cut. Text from articles is made terminal-safe. Row i of
 // m.Rows is line i+1.
 func (m *Matrix) Lines(width int) []string {
 	if width < 1 {
@@ -28,9 +28,11 @@ func (m *Matrix) Lines(width int) []string {
 	}
 	names := make([]string, len(m.Columns))
 	colW := make([]int, len(m.Columns))
+	minW := make([]int, len(m.Columns)) // the totals are never cut
 	for i, c := range m.Columns {
 		names[i] = textsafe.VisibleLine(c.Outlet)
-		colW[i] = max(ansi.StringWidth(names[i]), 3)
+		minW[i] = max(3, len(itoa(c.Covered)), len(itoa(c.Only)))
+		colW[i] = max(ansi.StringWidth(names[i]), minW[i])
 	}
 	labels := make([]string, len(m.Rows))
 	labelW := ansi.StringWidth(totalOnly)
@@ -52,7 +54,7 @@ func (m *Matrix) Lines(width int) []string {
 	shrinkCol := func(floor int) bool {
 		widest := -1
 		for i, w := range colW {
-			if w > floor && (widest < 0 || w > colW[widest]) {
+			if w > max(floor, minW[i]) && (widest < 0 || w > colW[widest]) {
 				widest = i
 			}
 		}

@@ -30,3 +30,25 @@ func TestLinesOutletNamesReadable(t *testing.T) {
 		}
 	}
 }
+
+// A column is never narrower than its totals: "2001" under an outlet named
+// "00" is a count, not a name to cut.
+func TestLinesTotalsNotCut(t *testing.T) {
+	m := &Matrix{}
+	for i, n := range []string{"00", "01", "Some Outlet With A Long Name"} {
+		m.Columns = append(m.Columns, Column{Article: i, Outlet: n, Covered: 2001 + i, Only: 12345})
+	}
+	m.Rows = append(m.Rows, Row{Event: 4, Label: "A label", Cells: make([]Cell, 3), Share: make([]float64, 3)})
+	for _, w := range []int{160, 60, 44} {
+		lines := m.Lines(w)
+		covered, only := lines[len(lines)-2], lines[len(lines)-1]
+		for _, want := range []string{"2001", "2002", "2003"} {
+			if !strings.Contains(covered, want) {
+				t.Errorf("width %d: %q lacks %s", w, covered, want)
+			}
+		}
+		if strings.Count(only, "12345") != 3 {
+			t.Errorf("width %d: %q lacks a 12345", w, only)
+		}
+	}
+}

@@ -1046,7 +1046,20 @@ type Change struct {
 // insertion (with at most white space between), in order, leaving out
 // changes of letter case only.
 func Changes(ops []worddiff.Op) []Change {
-	var out []Change
+	cs, _, _ := edits(ops)
+	return cs
+}
+
+// DroppedAndAdded returns the words ops delete or insert that Changes does
+// not pair as a replacement: what the other member leaves out of the
+// quotation and what it puts in. Pieces without a letter or digit (a comma)
+// are left out.
+func DroppedAndAdded(ops []worddiff.Op) (dropped, added []string) {
+	_, dropped, added = edits(ops)
+	return dropped, added
+}
+
+func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
 	for i := 0; i < len(ops); i++ {
 		if ops[i].Kind == worddiff.Equal {
 			continue
@@ -1064,9 +1077,17 @@ func Changes(ops []worddiff.Op) []Change {
 				out = append(out, c)
 			}
 			i = j
+			continue
+		}
+		if t := strings.TrimSpace(ops[i].Text); hasWord(t) {
+			if ops[i].Kind == worddiff.Delete {
+				dropped = append(dropped, t)
+			} else {
+				added = append(added, t)
+			}
 		}
 	}
-	return out
+	return out, dropped, added
 }
 
 // EventOf returns the index of the event of st that holds block b of

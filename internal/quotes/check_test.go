@@ -162,3 +162,45 @@ func TestEventOf(t *testing.T) {
 		t.Errorf("a block that does not exist is in an event")
 	}
 }
+
+// A member that leaves words out of a quotation, or puts words in, says so
+// under its text as a member that replaces words does: the Coastal Times
+// quotes the mayor without "that was".
+func TestGroupLinesSayWhatAMemberDropsOrAdds(t *testing.T) {
+	st := load(t, "../../testdata/stories/kestrel-bridge")
+	r := Check(st)
+	g := groupWith(t, r, "horse carts")
+	lines := GroupLines(st, g, 1, 100)
+	for i, l := range lines {
+		if !strings.Contains(l, "The Coastal Times") {
+			continue
+		}
+		if i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) != "dropped: that was" {
+			t.Errorf("after %q comes %q, want \"dropped: that was\"", l, lines[min(i+1, len(lines)-1)])
+		}
+		return
+	}
+	t.Fatalf("no Coastal Times member in %q", lines)
+}
+
+func TestDroppedAndAdded(t *testing.T) {
+	ops := []worddiff.Op{
+		{Kind: worddiff.Equal, Text: "we "},
+		{Kind: worddiff.Delete, Text: "cannot"},
+		{Kind: worddiff.Insert, Text: "can't"},
+		{Kind: worddiff.Equal, Text: " keep a bridge "},
+		{Kind: worddiff.Delete, Text: "that was "},
+		{Kind: worddiff.Equal, Text: "built for carts"},
+		{Kind: worddiff.Insert, Text: ","},
+		{Kind: worddiff.Equal, Text: " and "},
+		{Kind: worddiff.Insert, Text: "horses "},
+		{Kind: worddiff.Equal, Text: "too"},
+	}
+	d, a := DroppedAndAdded(ops)
+	if len(d) != 1 || d[0] != "that was" || len(a) != 1 || a[0] != "horses" {
+		t.Errorf("dropped %q, added %q; want [that was], [horses] (the replacement and the comma apart)", d, a)
+	}
+	if cs := Changes(ops); len(cs) != 1 || cs[0] != (Change{"cannot", "can't"}) {
+		t.Errorf("changes %v", cs)
+	}
+}

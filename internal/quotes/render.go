@@ -29,7 +29,8 @@ func (g Group) Flags() []string {
 // Lines lays the quote check out as plain lines of at most width columns,
 // for the reader: per group a heading (number, speakers, outlets, flags),
 // each member as "outlet (speaker): “text”" wrapped and indented, and the
-// words changed from the first member ("changed: esteemed → honorable").
+// words changed from the first member ("changed: esteemed → honorable"),
+// left out ("dropped: that was") or put in ("added: …").
 // Groups of two or more outlets that differ come first, then the others,
 // then quotations of one outlet. Text from articles is made terminal-safe.
 func Lines(st *story.Story, r *Report, width int) []string {
@@ -88,6 +89,15 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 			}
 			if len(ch) > 0 {
 				out = append(out, wrap("changed: "+strings.Join(ch, "; "), width, "      ", "        ")...)
+			}
+			dropped, added := DroppedAndAdded(g.Diffs[k-1].Ops)
+			for _, e := range []struct {
+				label string
+				words []string
+			}{{"dropped: ", dropped}, {"added: ", added}} {
+				if len(e.words) > 0 {
+					out = append(out, wrap(e.label+textsafe.VisibleLine(strings.Join(e.words, "; ")), width, "      ", "        ")...)
+				}
 			}
 		}
 	}

@@ -28,7 +28,7 @@ type Para struct {
 
 // Article is one loaded article: its metadata and its paragraphs.
 type Article struct {
-	Path    string // the file it came from ("" for embedded or stdin)
+	Path    string // the file it came from ("" for the embedded story)
 	Outlet  string
 	Title   string
 	Date    string // as written, ISO 8601 when the source gives it that way

@@ -273,9 +273,19 @@ func (m *Model) showEvent(k int, prefer []int) {
 		}
 	}
 	if !keep(m.st, k, b.l, b.r, b.filter, b.boiler) {
+		// the event is hidden: show it, and say what was changed to
+		was := b.filter
 		b.setFilter(FilterAll)
+		shown := fmt.Sprintf("filter %s → all", was)
+		if was == FilterAll {
+			shown = ""
+		}
 		if !keep(m.st, k, b.l, b.r, b.filter, b.boiler) {
 			b.setBoiler(true)
+			shown = strings.TrimPrefix(shown+", furniture shown", ", ")
+		}
+		if shown != "" {
+			m.setStatus(fmt.Sprintf("event %d was hidden: %s", k+1, shown), false)
 		}
 	}
 	if _, ok := b.start[k]; !ok {

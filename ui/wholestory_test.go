@@ -492,3 +492,39 @@ func TestFactsStatusKeepsValuesWhenNarrow(t *testing.T) {
 		t.Errorf("status %q lacks a filter that is not the default", line)
 	}
 }
+
+// TestQuoteJumpToHiddenEventSays: entering a quotation whose event the
+// filter hides shows the event and says the filter was reset.
+func TestQuoteJumpToHiddenEventSays(t *testing.T) {
+	st := seed(t)
+	m := newModel(t, st, 160, 45)
+	r := m.checks.Quotes
+	pos := -1
+	for n, i := range quotes.Order(r) {
+		g := r.Groups[i]
+		if e := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block); e >= 0 && st.Events[e].Kind == story.Single && pos < 0 {
+			pos = n
+		}
+	}
+	if pos < 0 {
+		t.Fatal("no quotation in a one-sided event of the seed story")
+	}
+	press(m, "f") // changed events only: a one-outlet quotation's event is hidden
+	if m.body.filter == FilterAll {
+		t.Fatal("f did not change the filter")
+	}
+	press(m, "Q")
+	for i := 0; i < pos; i++ {
+		press(m, "j")
+	}
+	g := r.Groups[quotes.Order(r)[pos]]
+	want := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block)
+	press(m, "enter")
+	checkAt(t, m, want)
+	if m.body.filter != FilterAll {
+		t.Errorf("the filter is %v after the jump, want all", m.body.filter)
+	}
+	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("event %d was hidden: filter changed → all", want+1)) {
+		t.Errorf("status bar after the jump: %q", sb)
+	}
+}

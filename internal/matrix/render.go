@@ -119,6 +119,26 @@ const (
 	totalOnly    = "only this outlet"
 )
 
+// leftOut says how many of the story's events (page furniture apart, as
+// the summary counts them) the matrix lists, when it lists fewer: a row
+// needs body text, so headlines' and captions' events have none. It is ""
+// when nothing is left out.
+func leftOut(st *story.Story, m *Matrix) string {
+	if st == nil {
+		return ""
+	}
+	n := 0
+	for _, e := range st.Events {
+		if e.Kind == story.Shared || e.Kind == story.Single {
+			n++
+		}
+	}
+	if len(m.Rows) >= n {
+		return ""
+	}
+	return fmt.Sprintf("%d of the story's %d events: headlines and captions are left out", len(m.Rows), n)
+}
+
 // mdEscape escapes text for a GFM table cell.
 var mdEscape = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`,
 	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, "\n", " ", "\r", " ")
@@ -154,6 +174,9 @@ func Markdown(w io.Writer, st *story.Story, m *Matrix) error {
 		fmt.Fprintf(&b, " %d |", c.Only)
 	}
 	b.WriteString("\n\n" + Legend + "\n")
+	if n := leftOut(st, m); n != "" {
+		b.WriteString("\n" + n + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -188,6 +211,9 @@ func HTML(w io.Writer, st *story.Story, m *Matrix) error {
 	title := "events × outlets"
 	if st != nil && st.Name != "" {
 		title = st.Name + " · " + title
+	}
+	if n := leftOut(st, m); n != "" {
+		title += " · " + n
 	}
 	b.WriteString("<table>\n<caption>" + esc(title) + "</caption>\n<thead><tr><th>#</th><th>event</th>")
 	for _, c := range m.Columns {

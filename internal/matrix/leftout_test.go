@@ -1,0 +1,51 @@
+package matrix
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// TestExportsSayWhatTheyLeaveOut: the summary atop the report counts a
+// headlines' event, the matrix lists events with body text only; the
+// Markdown and HTML matrices say how many of the story's events they list,
+// so "3 rows" under "4 events" is not a puzzle. With nothing left out they
+// say nothing.
+func TestExportsSayWhatTheyLeaveOut(t *testing.T) {
+	st := fixture()
+	for a := range st.Articles {
+		st.Articles[a].Blocks = append(st.Articles[a].Blocks, segment.Block{Kind: segment.Headline, Text: "Bridge to close"})
+	}
+	hl := func(a int) []int { return []int{len(st.Articles[a].Blocks) - 1} }
+	st.Events = append([]story.Event{{Kind: story.Shared, Score: 1, Blocks: [][]int{hl(0), hl(1), hl(2)}, Diffs: []story.Diff{}}}, st.Events...)
+	m := Build(st)
+	if len(m.Rows) != 3 {
+		t.Fatalf("%d rows, want 3 (headlines and boilerplate left out)", len(m.Rows))
+	}
+	const want = "3 of the story's 4 events: headlines and captions are left out"
+	var md, h bytes.Buffer
+	if err := Markdown(&md, st, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&h, st, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), want) {
+		t.Errorf("Markdown does not say %q:\n%s", want, md.String())
+	}
+	if !strings.Contains(html.UnescapeString(h.String()), want) {
+		t.Errorf("HTML does not say %q:\n%s", want, h.String())
+	}
+	md.Reset()
+	h.Reset()
+	full := fixture()
+	Markdown(&md, full, Build(full))
+	HTML(&h, full, Build(full))
+	if strings.Contains(md.String(), "left out") || strings.Contains(h.String(), "left out") {
+		t.Errorf("nothing left out, yet the matrix says so:\n%s\n%s", md.String(), h.String())
+	}
+}

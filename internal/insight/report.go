@@ -208,12 +208,12 @@ func HTML(w io.Writer, st *story.Story, r *Report) error {
 	return err
 }
 
-const insightCSS = `.synoptic-insight{font:15px/1.45 system-ui,sans-serif}
+const insightCSS = `.synoptic-insight{font:15px/1.45 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em}
 .synoptic-insight del{text-decoration:line-through;background:#fdd}
 .synoptic-insight ins{text-decoration:underline;font-weight:bold;background:#dfd}
 .synoptic-insight .misattributed h3{color:#b00}
 .synoptic-insight .conflict{color:#b00}
-@media (prefers-color-scheme:dark){.synoptic-insight del{background:#522}.synoptic-insight ins{background:#253}
+@media (prefers-color-scheme:dark){.synoptic-insight{color:#e6e6e6;background:#161616}.synoptic-insight del{background:#522}.synoptic-insight ins{background:#253}
 .synoptic-insight .misattributed h3,.synoptic-insight .conflict{color:#f77}}`
 
 // htmlDiff renders ops as the second text with <del> and <ins> marks.

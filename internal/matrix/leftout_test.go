@@ -49,3 +49,24 @@ func TestExportsSayWhatTheyLeaveOut(t *testing.T) {
 		t.Errorf("nothing left out, yet the matrix says so:\n%s\n%s", md.String(), h.String())
 	}
 }
+
+// TestHTMLTableInheritsColour: matrix-html and report-html are fragments
+// without a doctype, so a browser lays the page out in quirks mode, where a
+// table does not inherit the colour or font of its section; in dark mode
+// its headers and labels were black on the section's near-black. The
+// table takes both from the section.
+func TestHTMLTableInheritsColour(t *testing.T) {
+	var h bytes.Buffer
+	if err := HTML(&h, fixture(), Build(fixture())); err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range strings.Split(h.String(), "\n") {
+		if strings.HasPrefix(rule, ".synoptic-matrix table{") {
+			if !strings.Contains(rule, "color:inherit") || !strings.Contains(rule, "font:inherit") {
+				t.Errorf("the table's rule %q does not inherit colour and font", rule)
+			}
+			return
+		}
+	}
+	t.Errorf("no rule for the table in:\n%s", h.String())
+}

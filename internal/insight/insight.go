@@ -5,11 +5,12 @@ package insight
 
 import (
 	"fmt"
-	"github.com/synoptic-news/synoptic/internal/wording"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/matrix"
@@ -17,6 +18,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // Report is every whole-story check of one story.
@@ -224,9 +226,21 @@ func (s Summary) Lines(width int) []string {
 		out = append(out, fmt.Sprintf("%s: %d shared, %d only here, %d%% of words aligned",
 			textsafe.VisibleLine(o.Outlet), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5)))
 	}
+	var run []string
 	if r := s.LongestRun; r != nil {
-		out = append(out, fmt.Sprintf("longest verbatim run: %s (%s / %s, event %d): “%s”", wording.Count(r.Words, "word"),
-			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1, textsafe.VisibleLine(r.Text)))
+		// The counts wrap like the others; only the excerpt may lose
+		// its end, on the counts' last line or, short of room, its own.
+		head := fmt.Sprintf("longest verbatim run: %s (%s / %s, event %d):", wording.Count(r.Words, "word"),
+			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1)
+		excerpt := "“" + textsafe.VisibleLine(r.Text) + "”"
+		run = wrap(head, width)
+		last := run[len(run)-1]
+		switch room := width - ansi.StringWidth(last) - 1; {
+		case width < 1 || room >= 8:
+			run[len(run)-1] = cut(last+" "+excerpt, width)
+		default:
+			run = append(run, cut("  "+excerpt, width))
+		}
 	}
 	differ := "events differ"
 	if s.FactsDiffering == 1 {
@@ -242,11 +256,9 @@ func (s Summary) Lines(width int) []string {
 	out = append(out, fmt.Sprintf("quotes: %d differing, %d misattributed, %d in one outlet · facts: %d %s",
 		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet, s.FactsDiffering, differ))
 	var wrapped []string
-	for _, l := range out {
-		if strings.HasPrefix(l, "longest verbatim run: ") {
-			// an excerpt: its end may go
-			wrapped = append(wrapped, cut(l, width))
-			continue
+	for i, l := range out {
+		if i == len(out)-1 {
+			wrapped = append(wrapped, run...)
 		}
 		// counts: they wrap rather than lose their end
 		wrapped = append(wrapped, wrap(l, width)...)

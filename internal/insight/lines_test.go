@@ -39,3 +39,24 @@ func TestLinesOneWordRun(t *testing.T) {
 		t.Errorf("no \"1 word\" in\n%s", all)
 	}
 }
+
+// At a narrow width the longest run's count, outlets and event wrap like
+// the other counts; only the excerpt may lose its end. It was cut whole,
+// so at 80 columns the excerpt was "“…" and at 20 the line read
+// "longest verbatim ru…".
+func TestLinesRunKeepsItsCounts(t *testing.T) {
+	s := Summary{Events: 9, Shared: 8, Outlets: []Outlet{{Outlet: "Harbour Herald"}, {Outlet: "North Shore Post"}},
+		LongestRun: &Run{Words: 20, Text: "Two extra ferries will run every half hour from the harbour steps while the bridge is shut, the council said", A: 0, B: 1, Event: 11}}
+	for _, w := range []int{20, 40, 80} {
+		lines := s.Lines(w)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+		}
+		all := strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+		if want := "longest verbatim run: 20 words (Harbour Herald / North Shore Post, event 12): “Two"; !strings.Contains(all, want) {
+			t.Errorf("width %d: %q lost from\n%s", w, want, strings.Join(lines, "\n"))
+		}
+	}
+}

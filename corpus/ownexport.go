@@ -44,6 +44,12 @@ func isOwnExport(head []byte) bool {
 	case bytes.HasPrefix(head, []byte("{")) && exportJSONStart().Match(head):
 		return true
 	}
+	if bytes.HasPrefix(head, []byte("\x1b[")) {
+		// ansi: the reader's view in colour, its title then the top of
+		// the article boxes
+		plain := bytes.SplitN(stripSGR(head), []byte("\n"), 3)
+		return len(plain) == 3 && bytes.HasPrefix(plain[0], []byte(" synoptic · ")) && bytes.HasPrefix(plain[1], []byte("┌ "))
+	}
 	lines := bytes.SplitN(head, []byte("\n"), 8)
 	line := func(i int) []byte {
 		if i < len(lines) {
@@ -62,6 +68,25 @@ func isOwnExport(head []byte) bool {
 		return true // report-md
 	}
 	return false
+}
+
+// stripSGR drops the colour and style sequences (ESC [ … m) from b.
+func stripSGR(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == 0x1b && i+1 < len(b) && b[i+1] == '[' {
+			j := i + 2
+			for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == ';') {
+				j++
+			}
+			if j < len(b) && b[j] == 'm' {
+				i = j
+				continue
+			}
+		}
+		out = append(out, b[i])
+	}
+	return out
 }
 
 // txtHead reports whether head opens like the txt export: the account of

@@ -36,6 +36,8 @@ func TestArticlesAreNotOwnExports(t *testing.T) {
 		"synoptic · a title longer than its underline\n====\n",
 		`{"version": 2, "title": "x", "text": "y"}`,
 		"| # | heading |\n",
+		"\x1b[1m synoptic · a word\x1b[0m\nnot a box\n",
+		"\x1b]0; synoptic · title\a\n┌ box\n\n",
 	} {
 		if isOwnExport([]byte(s)) {
 			t.Errorf("%q is taken for an export of synoptic", s)
@@ -53,5 +55,14 @@ func TestTextExportIsOwnExport(t *testing.T) {
 		if !isOwnExport([]byte(s)) {
 			t.Errorf("%q is not known for the txt export", s)
 		}
+	}
+}
+
+// The ansi export is known by its title and the top of its boxes under
+// their colours, also saved under an article's extension (.txt).
+func TestANSIExportIsOwnExport(t *testing.T) {
+	s := "\x1b[1;96m synoptic · kestrel-bridge · articles 1 & 2 of 4\x1b[0m\n\x1b[90m┌ \x1b[0m\x1b[1;96mHarbour Herald\x1b[0m ──┐\n"
+	if !isOwnExport([]byte(s)) {
+		t.Errorf("%q is not known for the ansi export", s)
 	}
 }

@@ -42,6 +42,11 @@ func TestFolderSkipsOwnExports(t *testing.T) {
 		t.Fatalf("export txt --width 30: exit %d: %s", r.code, r.stderr)
 	}
 	written = append(written, "out-narrow.txt")
+	// the coloured view kept as text for a pager later
+	if r := runBin(t, dir, "export", "--format", "ansi", "-o", "out-ansi.txt", "."); r.code != 0 {
+		t.Fatalf("export ansi -o out-ansi.txt: exit %d: %s", r.code, r.stderr)
+	}
+	written = append(written, "out-ansi.txt")
 	r := runBin(t, dir, "export", "--format", "json", "--checks=false", ".")
 	if r.code != 0 {
 		t.Fatalf("export after the exports: exit %d: %s", r.code, r.stderr)

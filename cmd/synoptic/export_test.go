@@ -188,6 +188,9 @@ func TestExportBadInput(t *testing.T) {
 		{"export", "--articles", "0,0"},
 		{"export", "--articles", "0,7"},
 		{"export", "--width", "5"},
+		// the text the reader prints to a pipe takes the same widths
+		{"--width", "5"},
+		{"--width", "-40"},
 	} {
 		if r := runBin(t, dir, args...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2 (usage); stderr %q", args, r.code, r.stderr)

@@ -69,6 +69,10 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "synoptic %s\n", version)
 		return nil
 	}
+	if *width != 0 && *width < 20 {
+		// as export says; 0 is the default
+		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
+	}
 	f, isFile := stdout.(*os.File)
 	reader := isFile && term.IsTerminal(f.Fd())
 	// The reader's first screen comes before the word diffs of the whole

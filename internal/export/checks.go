@@ -2,7 +2,9 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/insight"
@@ -293,4 +295,23 @@ func jsonValue(j *jsonout.Writer, v *facts.Value) {
 	j.Key("end")
 	j.Int(v.End)
 	j.Close('}')
+}
+
+// factsDiffer says which values differ in event k, as the reader's status
+// bar does: "32,000 (Harbour Herald) vs 23,000 (The Coastal Times)"; "" when
+// none do or the checks were left out (c nil). Article text is returned
+// as is: each format escapes it.
+func factsDiffer(st *story.Story, c *insight.Report, k int) string {
+	if c == nil || c.Facts == nil {
+		return ""
+	}
+	ef := c.Facts.Event(k)
+	if ef == nil || !ef.Conflict {
+		return ""
+	}
+	var parts []string
+	for _, x := range ef.Conflicts {
+		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", x.A.Text, outlet(st, x.A.Article), x.B.Text, outlet(st, x.B.Article)))
+	}
+	return strings.Join(parts, "; ")
 }

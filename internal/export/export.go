@@ -106,7 +106,8 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	writeWrapped(&b, Summary(st, l, r), opt.Width)
 	rule := strings.Repeat("=", opt.Width)
 	b.WriteString(rule + "\n")
-	if c := Checks(st, opt); c != nil {
+	c := Checks(st, opt)
+	if c != nil {
 		for _, ln := range c.Summary.Lines(opt.Width) {
 			b.WriteString(ln + "\n")
 		}
@@ -153,6 +154,10 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if e.Moved[r] {
 			label += " moved"
 		}
+		facts := factsDiffer(st, c, k)
+		if facts != "" {
+			label += " facts differ"
+		}
 		if m := editMark(&e); m != "" {
 			label += " " + strings.ReplaceAll(m, " · ", " ")
 		}
@@ -161,6 +166,10 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 			writeWrapped(&b, label, opt.Width)
 		} else {
 			fmt.Fprintf(&b, "%s %s\n", label, strings.Repeat("-", opt.Width-lw-1))
+		}
+		if facts != "" {
+			writeWrapped(&b, "Facts differ: "+safe(facts), opt.Width)
+			b.WriteString("\n")
 		}
 		if n := noteText(&e); n != "" {
 			writeWrapped(&b, "Note: "+n, opt.Width)

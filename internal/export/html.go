@@ -34,6 +34,9 @@ func HTML(w io.Writer, st *story.Story, opt Options) error {
 	d := htmlModel(st, l, r, opt.Only)
 	if c := Checks(st, opt); c != nil {
 		d.Whole = c.Summary.Lines(0)
+		for i := range d.Events {
+			d.Events[i].Facts = textsafe.VisibleLine(factsDiffer(st, c, d.Events[i].N-1))
+		}
 	}
 	return htmlTmpl().Execute(w, d)
 }
@@ -73,6 +76,7 @@ type htmlEvent struct {
 	Excerpt string
 	Edit    string // "pinned", "split": how an editor changed the event
 	Note    string // the editor's note
+	Facts   string // the values that differ, "" when none do
 	Left    htmlSide
 	Right   htmlSide
 }
@@ -319,7 +323,7 @@ const htmlSource = `<!DOCTYPE html>
 {{- template "cols" .}}
 </details>
 {{- else}}
-<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
 {{- template "note" .}}
 {{- template "cols" .}}
 {{- end}}
@@ -351,6 +355,9 @@ const htmlSource = `<!DOCTYPE html>
 </div>
 {{- end}}
 {{define "note"}}
+{{- if .Facts}}
+<p class="facts-note"><b>Facts differ:</b> {{.Facts}}</p>
+{{- end}}
 {{- if .Note}}
 <p class="note"><b>Note:</b> {{.Note}}</p>
 {{- end}}

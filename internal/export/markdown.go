@@ -40,7 +40,8 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	b.WriteString(".\n\n")
 
-	if c := Checks(st, opt); c != nil {
+	c := Checks(st, opt)
+	if c != nil {
 		b.WriteString("## Summary\n\n")
 		for _, ln := range c.Summary.Lines(0) {
 			b.WriteString("- " + mdLine(ln) + "\n")
@@ -104,10 +105,17 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 				head += " · moved in " + mdLine(m)
 			}
 		}
+		facts := factsDiffer(st, c, k)
+		if facts != "" {
+			head += " · facts differ"
+		}
 		if m := editMark(&e); m != "" {
 			head += " · " + m
 		}
 		fmt.Fprintf(&b, "\n<a id=\"event-%d\"></a>\n\n### %s\n\n", k+1, head)
+		if facts != "" {
+			fmt.Fprintf(&b, "**Facts differ:** %s\n\n", mdEscape(safe(facts), false))
+		}
 		if n := noteText(&e); n != "" {
 			fmt.Fprintf(&b, "**Note:** %s\n\n", mdEscape(n, false))
 		}

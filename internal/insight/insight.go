@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -232,7 +233,10 @@ func (s Summary) Lines(width int) []string {
 		// its end, on the counts' last line or, short of room, its own.
 		head := fmt.Sprintf("longest verbatim run: %s (%s / %s, event %d):", wording.Count(r.Words, "word"),
 			textsafe.VisibleLine(s.outlet(r.A)), textsafe.VisibleLine(s.outlet(r.B)), r.Event+1)
-		excerpt := "“" + textsafe.VisibleLine(r.Text) + "”"
+		excerpt := textsafe.VisibleLine(r.Text)
+		if !quoted(excerpt) {
+			excerpt = "“" + excerpt + "”"
+		}
 		run = wrap(head, width)
 		last := run[len(run)-1]
 		switch room := width - ansi.StringWidth(last) - 1; {
@@ -264,6 +268,17 @@ func (s Summary) Lines(width int) []string {
 		wrapped = append(wrapped, wrap(l, width)...)
 	}
 	return wrapped
+}
+
+// quoted reports whether s is a whole quotation: it opens with a
+// quotation mark and ends with one.
+func quoted(s string) bool {
+	if utf8.RuneCountInString(s) < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(`"“‘'«„`, first) && strings.ContainsRune(`"”’'»“`, last)
 }
 
 func (s Summary) outlet(a int) string {

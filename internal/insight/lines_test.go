@@ -60,3 +60,18 @@ func TestLinesRunKeepsItsCounts(t *testing.T) {
 		}
 	}
 }
+
+// A run that is itself a whole quotation keeps its own marks and gets no
+// second pair: it read “"What efforts were made …?"”.
+func TestLinesRunQuotedOnce(t *testing.T) {
+	s := Summary{Events: 2, Shared: 2, Outlets: []Outlet{{Outlet: "a"}, {Outlet: "b"}},
+		LongestRun: &Run{Words: 4, Text: `"What efforts were made?"`, A: 0, B: 1}}
+	all := strings.Join(s.Lines(0), "\n")
+	if !strings.Contains(all, `event 1): "What efforts were made?"`+"\n") {
+		t.Errorf("the quoted run is not given once:\n%s", all)
+	}
+	s.LongestRun.Text = "the wise leadership"
+	if all := strings.Join(s.Lines(0), "\n"); !strings.Contains(all, "event 1): “the wise leadership”") {
+		t.Errorf("the run is not in quotation marks:\n%s", all)
+	}
+}

@@ -182,7 +182,7 @@ func Markdown(w io.Writer, st *story.Story, m *Matrix) error {
 }
 
 // css styles the HTML fragment; it follows the page's colour scheme.
-const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em}
+const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow-x:auto}
 .synoptic-matrix table{border-collapse:collapse;color:inherit;font:inherit}
 .synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd}
 .synoptic-matrix td.c{text-align:center;font-size:1.1em}

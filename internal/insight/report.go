@@ -148,7 +148,8 @@ func mdDiff(ops []worddiff.Op) string {
 
 // HTML writes the whole-story report as a self-contained HTML fragment: the
 // summary, the coverage matrix (see matrix.HTML), the quote check with
-// <del>/<ins> marks and the facts check. All article text is escaped.
+// <del>/<ins> marks and the facts check (conflicts, then values given
+// alike). All article text is escaped.
 func HTML(w io.Writer, st *story.Story, r *Report) error {
 	var b strings.Builder
 	b.WriteString(`<section class="synoptic-insight">` + "\n<style>\n" + insightCSS + "\n</style>\n<h1>" + htmlText(reportTitle(st)) + "</h1>\n<h2>Summary</h2>\n<ul>\n")
@@ -202,6 +203,18 @@ func HTML(w io.Writer, st *story.Story, r *Report) error {
 	}
 	if !found {
 		b.WriteString("<li>no conflicting figures, dates or names in aligned events</li>\n")
+	}
+	for _, ef := range r.Facts.Events {
+		for _, a := range ef.Agreed {
+			if a.Type == facts.Name && !a.Variant {
+				continue // as in Markdown: names given alike are the rule
+			}
+			ev := fmt.Sprintf("event %d", ef.Event+1)
+			if rows[ef.Event] {
+				ev = fmt.Sprintf("<a href=\"#matrix-%d\">%s</a>", ef.Event+1, ev)
+			}
+			fmt.Fprintf(&b, "<li>%s, given alike (%s): %s</li>\n", ev, htmlText(string(a.Type)), htmlText(agreedText(st, a)))
+		}
 	}
 	b.WriteString("</ul>\n</section>\n")
 	_, err := io.WriteString(w, b.String())

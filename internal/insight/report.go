@@ -108,7 +108,7 @@ func groupTitle(g quotes.Group) string {
 
 func factKind(c facts.Conflict) string {
 	if c.Unit != "" {
-		return string(c.Type) + " of " + c.Unit
+		return string(c.Type) + " (" + c.Unit + ")"
 	}
 	return string(c.Type)
 }

@@ -37,3 +37,16 @@ func TestReportHTMLGivesFactsAlike(t *testing.T) {
 		t.Fatalf("the test needs kestrel-bridge's values given alike (found %d) and its two spellings of Voss", n)
 	}
 }
+
+// A conflict names what the numbers count without bending the word:
+// "number (vehicle)", not "number of vehicle".
+func TestReportFactKind(t *testing.T) {
+	st := kestrel(t)
+	var md bytes.Buffer
+	if err := Markdown(&md, st, Analyze(st)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "event 8, number (vehicle): ") {
+		t.Errorf("no \"event 8, number (vehicle): \" in the facts:\n%s", md.String()[strings.Index(md.String(), "## Facts"):])
+	}
+}

@@ -100,8 +100,11 @@ func groupTitle(g quotes.Group) string {
 	if len(g.Articles) != 1 {
 		t += "s"
 	}
-	if f := g.Flags(); len(f) > 0 {
-		t += " · " + strings.Join(f, " · ")
+	for _, f := range g.Flags() {
+		if f == "one outlet" && len(g.Articles) == 1 {
+			continue // "1 outlet" says it
+		}
+		t += " · " + f
 	}
 	return t
 }

@@ -50,3 +50,16 @@ func TestReportFactKind(t *testing.T) {
 		t.Errorf("no \"event 8, number (vehicle): \" in the facts:\n%s", md.String()[strings.Index(md.String(), "## Facts"):])
 	}
 }
+
+// A quotation one outlet gives is headed "1 outlet", not "1 outlet · one
+// outlet".
+func TestReportQuoteTitleSaysOnce(t *testing.T) {
+	st := kestrel(t)
+	var md bytes.Buffer
+	if err := Markdown(&md, st, Analyze(st)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Priya Anand · 1 outlet\n") || strings.Contains(md.String(), "1 outlet · one outlet") {
+		t.Errorf("quote titles:\n%s", md.String()[strings.Index(md.String(), "## Quotes"):strings.Index(md.String(), "## Facts")])
+	}
+}

@@ -105,7 +105,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "synoptic: "+n)
 	}
 	write := func(w io.Writer) error { return export.Render(w, *format, st, opt) }
-	if *out == "" || *out == "-" {
+	if *out == "" || *out == "-" || *out == "/dev/stdout" {
+		// /dev/stdout is standard output even when that is a file the
+		// shell opened: not an existing file to refuse or replace
 		return write(stdout)
 	}
 	if err := notInput(*out, st, rf.path); err != nil {

@@ -137,6 +137,7 @@ func New(st *story.Story, opt Options) *Model {
 	m.pick = picker{st: st}
 	m.big = storyBytes(st) > asyncBytes
 	m.initEditor(opt, r)
+	m.exp.review = opt.ReviewPath
 	m.sumSeq = compile(s.Desc)
 	if storyBytes(st) <= syncChecksBytes {
 		m.setChecks(insight.Analyze(st)) // a bigger story's run in the background: see Init

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/synoptic-news/synoptic/corpus"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -1079,5 +1080,46 @@ func TestPickWithTwoArticlesSaysWhy(t *testing.T) {
 	press(m, "A")
 	if m.mode != modeRead || !strings.Contains(m.status, "two articles") {
 		t.Errorf("A: mode %v, status %q", m.mode, m.status)
+	}
+}
+
+// TestExportNeverReplacesAnArticle: the export prompt refuses to write
+// over a file the story was read from, before asking and after a yes.
+func TestExportNeverReplacesAnArticle(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	texts := map[string]string{
+		a: "Bridge closes for repairs\nThe council closed the bridge on Monday after inspectors found cracks.\n",
+		b: "Bridge shut after cracks found\nInspectors found cracks and the council closed the bridge on Monday.\n",
+	}
+	for p, s := range texts {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cs, err := corpus.Load([]string{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(t, story.Build(cs, story.DefaultOptions()), 120, 40)
+	for _, yes := range []bool{false, true} {
+		press(m, "e")
+		m.exp.path.SetValue(a)
+		cmd := press(m, "enter")
+		if cmd == nil {
+			t.Fatal("no write command")
+		}
+		m.Update(cmd())
+		if yes && m.exp.confirm {
+			// (were it asked) a yes still does not replace the article
+			m.Update(press(m, "y")())
+		}
+		if !m.statusErr || !strings.Contains(m.status, "is an article of this story") {
+			t.Errorf("status after writing over an article: %q", m.status)
+		}
+		if got, _ := os.ReadFile(a); string(got) != texts[a] {
+			t.Fatalf("the article was replaced by the export:\n%s", got)
+		}
+		press(m, "esc")
 	}
 }

@@ -57,6 +57,7 @@ type exportPrompt struct {
 	busy     bool
 	now      func() time.Time
 	renderer *lipgloss.Renderer
+	review   string // the review file, which an export never replaces
 }
 
 func newExportPrompt(st *story.Story, r *lipgloss.Renderer) exportPrompt {
@@ -190,9 +191,14 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 			path = filepath.Join(home, path[2:])
 		}
 	}
-	format, st := p.format(), p.st
+	format, st, review := p.format(), p.st, p.review
 	whole := export.WholeStory(format) && (o.only != "all" || len(st.Articles) > 2)
 	return func() tea.Msg {
+		// never in place of what the story was read from, not even when
+		// the editor says yes to overwriting
+		if err := export.NotInput(path, st, review); err != nil {
+			return exportDoneMsg{path: path, err: err, whole: whole}
+		}
 		err := export.WriteFile(path, force, func(w io.Writer) error {
 			return export.Render(w, format, st, o.options())
 		})

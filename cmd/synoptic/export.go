@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -110,31 +109,10 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		// shell opened: not an existing file to refuse or replace
 		return write(stdout)
 	}
-	if err := notInput(*out, st, rf.path); err != nil {
+	if err := export.NotInput(*out, st, rf.path); err != nil {
 		return err
 	}
 	return export.WriteFile(*out, *force, write)
-}
-
-// notInput refuses out when it is a file the story was read from, one of
-// its articles or its review: even --force does not put an export in
-// their place, which would lose what the user gave.
-func notInput(out string, st *story.Story, review string) error {
-	oi, err := os.Stat(out)
-	if err != nil {
-		return nil // no such file: nothing to lose
-	}
-	for _, a := range st.Articles {
-		if ai, err := os.Stat(a.Path); err == nil && os.SameFile(oi, ai) {
-			return fmt.Errorf("%s: is an article of this story; name another file to write", out)
-		}
-	}
-	if review != "" {
-		if ri, err := os.Stat(review); err == nil && os.SameFile(oi, ri) {
-			return fmt.Errorf("%s: is this story's review file; name another file to write", out)
-		}
-	}
-	return nil
 }
 
 // ignoredNote says which of the flags given choose a filter or a pair that

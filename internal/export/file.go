@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // ErrExists reports an output file that is already there.
@@ -127,4 +129,25 @@ func reason(err error) error {
 		return se.Err
 	}
 	return err
+}
+
+// NotInput refuses out when it is a file the story was read from, one of
+// its articles or its review: even --force does not put an export in
+// their place, which would lose what the user gave.
+func NotInput(out string, st *story.Story, review string) error {
+	oi, err := os.Stat(out)
+	if err != nil {
+		return nil // no such file: nothing to lose
+	}
+	for _, a := range st.Articles {
+		if ai, err := os.Stat(a.Path); err == nil && os.SameFile(oi, ai) {
+			return fmt.Errorf("%s: is an article of this story; name another file to write", out)
+		}
+	}
+	if review != "" {
+		if ri, err := os.Stat(review); err == nil && os.SameFile(oi, ri) {
+			return fmt.Errorf("%s: is this story's review file; name another file to write", out)
+		}
+	}
+	return nil
 }

@@ -143,13 +143,9 @@ func TestQuoteViewOpenMoveEnter(t *testing.T) {
 	m := newModel(t, st, 160, 45)
 	r := m.checks.Quotes
 	// Choe's "great victory" quotation, in both articles.
-	pos := -1
-	for n, i := range quotes.Order(r) {
-		g := r.Groups[i]
-		if len(g.Articles) == 2 && strings.Contains(g.Members[0].Text, "great victory") {
-			pos = n
-		}
-	}
+	pos := quoteRow(r, func(g quotes.Group) bool {
+		return len(g.Articles) == 2 && strings.Contains(g.Members[0].Text, "great victory")
+	})
 	if pos < 0 {
 		t.Fatal("no group of both articles holds \"great victory\"")
 	}
@@ -499,13 +495,10 @@ func TestQuoteJumpToHiddenEventSays(t *testing.T) {
 	st := seed(t)
 	m := newModel(t, st, 160, 45)
 	r := m.checks.Quotes
-	pos := -1
-	for n, i := range quotes.Order(r) {
-		g := r.Groups[i]
-		if e := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block); e >= 0 && st.Events[e].Kind == story.Single && pos < 0 {
-			pos = n
-		}
-	}
+	pos := quoteRow(r, func(g quotes.Group) bool {
+		e := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block)
+		return e >= 0 && st.Events[e].Kind == story.Single
+	})
 	if pos < 0 {
 		t.Fatal("no quotation in a one-sided event of the seed story")
 	}
@@ -527,4 +520,15 @@ func TestQuoteJumpToHiddenEventSays(t *testing.T) {
 	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("event %d was hidden: filter changed → all", want+1)) {
 		t.Errorf("status bar after the jump: %q", sb)
 	}
+}
+
+// quoteRow is the row of the quote check (in quotes.Order) of the first
+// group that is, or -1.
+func quoteRow(r *quotes.Report, is func(quotes.Group) bool) int {
+	for n, i := range quotes.Order(r) {
+		if is(r.Groups[i]) {
+			return n
+		}
+	}
+	return -1
 }

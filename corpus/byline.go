@@ -60,7 +60,7 @@ func readsAsSentence(t string) bool {
 // a name of capitalised words, optionally followed after a comma, "|" or
 // dash by a role or an outlet; or the byline known from the metadata.
 func bylineOf(t, known string) (string, bool) {
-	if utf8.RuneCountInString(t) > 100 || !foldPrefix(t, "by ") {
+	if _, by := foldCut(t, "by "); utf8.RuneCountInString(t) > 100 || !by {
 		if known != "" && bylineKey(t) == bylineKey(known) {
 			return known, true
 		}
@@ -185,10 +185,4 @@ func datelineOf(t string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// foldPrefix says whether s starts with lower (lowercase ASCII), ignoring
-// case.
-func foldPrefix(s, lower string) bool {
-	return len(s) >= len(lower) && strings.EqualFold(s[:len(lower)], lower)
 }

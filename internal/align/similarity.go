@@ -156,8 +156,11 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		keys = keys[:0]
 		var rarest uint64 = math.MaxUint64
 		for k, t := range b.terms {
-			if k > 0xffff || t >= 1<<24 {
+			if k > 0xffff {
 				break // past what a key holds: enough terms to find candidates with
+			}
+			if t >= 1<<24 {
+				continue
 			}
 			key := uint64(ix.df[t])<<40 | uint64(t)<<16 | uint64(k)
 			rarest = min(rarest, key)
@@ -299,8 +302,8 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 	}
 	dot, shared := 0.0, 0.0
 	sc.sharedAt = sc.sharedAt[:0]
-	// the shared terms in term order, as a merge of the two sorted lists
-	// would give them, found by a look-up of each of y's terms in x's
+	// the shared terms in y's order, found by a look-up of each of y's
+	// terms in x's
 	sc.setX(x, len(ix.df))
 	posX := sc.posX
 	for j, t := range y.terms {

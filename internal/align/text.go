@@ -1,7 +1,6 @@
 package align
 
 import (
-	"bytes"
 	"math"
 	"math/bits"
 	"runtime"
@@ -39,7 +38,7 @@ func classOf(k segment.Kind) class {
 
 // sentence is one sentence of a block as a set of informative terms.
 type sentence struct {
-	terms []int32 // sorted, unique
+	terms []int32 // unique, in the order of the block's terms
 	norm  float64 // length of its idf-weighted binary vector
 }
 
@@ -47,7 +46,7 @@ type sentence struct {
 type block struct {
 	art, idx int
 	class    class
-	terms    []int32   // sorted, unique
+	terms    []int32   // unique, in order of first use: sorting them bought nothing
 	tf       []float64 // counts, then tf-idf weights once the story's df is known
 	norm     float64   // length of the tf-idf vector
 	mass     float64   // sum of idf weights of its distinct terms
@@ -538,8 +537,8 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 // build fills blk's terms, sentences and quotations from its words.
 func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	sc.words = words
-	// terms and counts: each term is counted in sc.cnt, so only the
-	// distinct terms are sorted
+	// terms and counts: each term is counted in sc.cnt, and listed where
+	// the block first uses it
 	if len(sc.cnt) < nterms {
 		sc.cnt = make([]int32, max(nterms, 2*len(sc.cnt)))
 	}
@@ -555,7 +554,6 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			quoted = quoted || w.quoted
 		}
 	}
-	slices.Sort(sc.ids)
 	blk.terms = sc.slab.int32s(len(sc.ids))
 	blk.tf = sc.slab.float64s(len(sc.ids))
 	for k, t := range sc.ids {
@@ -582,15 +580,15 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	blk.speakers, blk.opening = speakersOf(sc.words, blk.speakers[:0], blk.opening[:0])
 	// for each term, the sentences that hold it, and each sentence's terms
 	blk.tsent = sc.slab.uint64s(len(blk.terms))
+	if len(sc.pos) < nterms {
+		sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
+	}
+	for k, t := range blk.terms {
+		sc.pos[t] = int32(k)
+	}
 	if ns <= 64 {
 		// one pass over the words, and the sentences' term lists come out
-		// sorted from the block's sorted terms
-		if len(sc.pos) < nterms {
-			sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
-		}
-		for k, t := range blk.terms {
-			sc.pos[t] = int32(k)
-		}
+		// in the order of the block's terms
 		var used uint64
 		for _, w := range sc.words {
 			if w.term >= 0 {
@@ -658,9 +656,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		for s, st := range blk.sents {
 			bit := uint64(1) << min(s, 63)
 			for _, t := range st.terms {
-				if k, ok := slices.BinarySearch(blk.terms, t); ok {
-					blk.tsent[k] |= bit
-				}
+				blk.tsent[sc.pos[t]] |= bit
 			}
 		}
 	}
@@ -696,6 +692,7 @@ func isWordByte(c byte) bool {
 // a figure, and where scanning goes on.
 func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 	num := s[i] >= '0' && s[i] <= '9'
+	apos := false // most words have no apostrophe to take out
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -713,9 +710,10 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 				i++
 			case c == '\'' && i+1 < len(s) && isWordByte(s[i+1]) && len(buf) > 0:
 				buf = append(buf, c)
+				apos = true
 				i++
 			default:
-				return trimWord(buf), num, i
+				return trimWord(buf, apos), num, i
 			}
 			continue
 		}
@@ -723,6 +721,7 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 		switch {
 		case r == '’' && i+w < len(s) && isWordByte(s[i+w]) && len(buf) > 0:
 			buf = append(buf, '\'')
+			apos = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 			if f, ok := fold[r]; ok {
@@ -731,20 +730,21 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 				buf = utf8.AppendRune(buf, r)
 			}
 		default:
-			return trimWord(buf), num, i
+			return trimWord(buf, apos), num, i
 		}
 		i += w
 	}
-	return trimWord(buf), num, i
+	return trimWord(buf, apos), num, i
 }
 
-// trimWord drops a possessive "'s" and the apostrophes of contractions.
-func trimWord(w []byte) []byte {
+// trimWord drops a possessive "'s" and the apostrophes of contractions
+// from w, which holds an apostrophe if apos.
+func trimWord(w []byte, apos bool) []byte {
+	if !apos {
+		return w // most words: nothing to take out
+	}
 	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
 		w = w[:n-2]
-	}
-	if bytes.IndexByte(w, '\'') < 0 {
-		return w // most words: nothing to take out
 	}
 	out := w[:0]
 	for _, c := range w {

@@ -147,8 +147,8 @@ type tokenInfo struct {
 // how many processors there are.
 const chunkBlocks = 128
 
-// waveChunks is how many chunks are tokenised between two merges. Only one
-// wave's tokens are held at a time, and words an earlier wave met are
+// waveChunks is how many chunks are tokenised between two merges. Only two
+// waves' tokens are held at a time, and words an earlier wave met are
 // looked up once in the story's vocabulary, which no one writes while a
 // wave is tokenised.
 const waveChunks = 4
@@ -185,57 +185,82 @@ func index(arts [][]segment.Block) *corpusIndex {
 	ix.ndocs = len(work)
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
-	slots := make([]chunkWork, min(nchunks, waveChunks))
-	for lo := 0; lo < nchunks; lo += waveChunks {
-		hi := min(nchunks, lo+waveChunks)
-		off := int32(len(ix.voc.names))
-		parallel(hi-lo, func(i int) {
-			cw := &slots[i]
-			cw.voc = newChunkVocabulary(ix.voc, off)
-			first, end := (lo+i)*chunkBlocks, min(len(work), (lo+i+1)*chunkBlocks)
-			size := 0
-			for k := first; k < end; k++ {
-				size += len(texts[k])
+	nwaves := (nchunks + waveChunks - 1) / waveChunks
+	chunks := func(w int) int { return min(nchunks, (w+1)*waveChunks) - w*waveChunks }
+	// two sets of slots: a wave's blocks are built while the next wave
+	// is tokenised, so that one pass over the processors does both
+	var slots [2][]chunkWork
+	for i := range slots {
+		slots[i] = make([]chunkWork, min(nchunks, waveChunks))
+	}
+	scanChunk := func(w, i int, off int32) {
+		cw := &slots[w%2][i]
+		cw.voc = newChunkVocabulary(ix.voc, off)
+		c := w*waveChunks + i
+		first, end := c*chunkBlocks, min(len(work), (c+1)*chunkBlocks)
+		size := 0
+		for k := first; k < end; k++ {
+			size += len(texts[k])
+		}
+		// about one token per six bytes of prose
+		cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
+		for k := first; k < end; k++ {
+			scan(texts[k], &cw.scan, cw.voc)
+			cw.words = append(cw.words, cw.scan.words...)
+			cw.ends = append(cw.ends, len(cw.words))
+		}
+	}
+	buildChunk := func(w, i int, off int32, nterms int) {
+		cw := &slots[w%2][i]
+		for j := range cw.words {
+			if t := cw.words[j].term; t >= off {
+				cw.words[j].term = cw.remap[t-off]
 			}
-			// about one token per six bytes of prose
-			cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
-			for k := first; k < end; k++ {
-				scan(texts[k], &cw.scan, cw.voc)
-				cw.words = append(cw.words, cw.scan.words...)
-				cw.ends = append(cw.ends, len(cw.words))
-			}
-		})
+		}
+		start := 0
+		for b, end := range cw.ends {
+			build(work[(w*waveChunks+i)*chunkBlocks+b], cw.words[start:end], &cw.build, nterms)
+			start = end
+		}
+	}
+	if nwaves > 0 {
+		parallel(chunks(0), func(i int) { scanChunk(0, i, 0) })
+	}
+	off := int32(0) // the first term id a wave's chunks could add
+	for w := 0; w < nwaves; w++ {
 		// merge the chunks' new terms, in order, and remember their words
-		for i := range slots[:hi-lo] {
-			cw := &slots[i]
+		for i := range slots[w%2][:chunks(w)] {
+			cw := &slots[w%2][i]
 			cw.remap = cw.remap[:0]
 			for _, name := range cw.voc.names {
 				cw.remap = append(cw.remap, ix.voc.termID(name))
 			}
-			if hi < nchunks { // later waves look the words up
-				cw.voc.raw.each(func(w []byte, h uint64, id int32) {
+			if w+1 < nwaves { // later waves look the words up
+				cw.voc.raw.each(func(word []byte, h uint64, id int32) {
 					if id >= off {
 						id = cw.remap[id-off]
 					}
-					ix.voc.raw.add(w, h, id)
+					ix.voc.raw.add(word, h, id)
 				})
 			}
 			cw.voc = nil
 		}
+		// build this wave's blocks and tokenise the next wave's, the
+		// longer tasks first: both only read the story's vocabulary
 		nterms := len(ix.voc.names)
-		parallel(hi-lo, func(i int) {
-			cw := &slots[i]
-			for j := range cw.words {
-				if t := cw.words[j].term; t >= off {
-					cw.words[j].term = cw.remap[t-off]
-				}
-			}
-			start := 0
-			for b, end := range cw.ends {
-				build(work[(lo+i)*chunkBlocks+b], cw.words[start:end], &cw.build, nterms)
-				start = end
+		next := 0
+		if w+1 < nwaves {
+			next = chunks(w + 1)
+		}
+		built, nextOff := off, int32(nterms)
+		parallel(next+chunks(w), func(k int) {
+			if k < next {
+				scanChunk(w+1, k, nextOff)
+			} else {
+				buildChunk(w, k-next, built, nterms)
 			}
 		})
+		off = nextOff
 	}
 	ix.names = ix.voc.names
 	ix.df = make([]int32, len(ix.names))

@@ -405,3 +405,37 @@ func TestQuoteAndParaphraseOfOneSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestSortPairsMatchesSort checks the counting sort of candidate pairs
+// against a plain sort and compaction, with short runs, one long run (a
+// block many others list) and repeated pairs.
+func TestSortPairsMatchesSort(t *testing.T) {
+	r := &benchRand{s: 99}
+	const n = 300
+	var lists [][][2]int
+	for l := 0; l < 7; l++ {
+		var list [][2]int
+		for k := 0; k < 400; k++ {
+			x := r.intn(n - 1)
+			if k%3 == 0 {
+				x = 5 // the popular block
+			}
+			list = append(list, [2]int{x, x + 1 + r.intn(n-1-x)})
+		}
+		lists = append(lists, list)
+	}
+	var want [][2]int
+	for _, l := range lists {
+		want = append(want, l...)
+	}
+	slices.SortFunc(want, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
+		}
+		return p[1] - q[1]
+	})
+	want = slices.Compact(want)
+	if got := sortPairs(lists, n); !slices.Equal(got, want) {
+		t.Fatalf("sortPairs gave %d pairs, want %d sorted and unique", len(got), len(want))
+	}
+}

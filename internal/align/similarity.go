@@ -121,17 +121,54 @@ func (ix *corpusIndex) candidates() [][2]int {
 	parallel(nchunks, func(c int) {
 		outs[c] = ix.candidatesOf(c*chunk, min(len(ix.all), (c+1)*chunk), post, artOf, classes, keep)
 	})
-	var out [][2]int
-	for _, o := range outs {
-		out = append(out, o...)
-	}
-	slices.SortFunc(out, func(p, q [2]int) int {
-		if p[0] != q[0] {
-			return p[0] - q[0]
+	return sortPairs(outs, len(ix.all))
+}
+
+// sortPairs returns the pairs of lists sorted by first, then second block,
+// each once: a counting sort by the first block, then a short sort of each
+// block's few pairs.
+func sortPairs(lists [][][2]int, n int) [][2]int {
+	at := make([]int32, n+1)
+	total := 0
+	for _, l := range lists {
+		for _, p := range l {
+			at[p[0]+1]++
 		}
-		return p[1] - q[1]
-	})
-	return slices.Compact(out)
+		total += len(l)
+	}
+	for g := 0; g < n; g++ {
+		at[g+1] += at[g]
+	}
+	out := make([][2]int, total)
+	fill := slices.Clone(at[:n])
+	for _, l := range lists {
+		for _, p := range l {
+			out[fill[p[0]]] = p
+			fill[p[0]]++
+		}
+	}
+	k := 0
+	for g := 0; g < n; g++ {
+		run := out[at[g]:at[g+1]]
+		// by the second block: most blocks have a few candidates, but a
+		// block many others list may have thousands
+		if len(run) <= 32 {
+			for i := 1; i < len(run); i++ {
+				for j := i; j > 0 && run[j][1] < run[j-1][1]; j-- {
+					run[j], run[j-1] = run[j-1], run[j]
+				}
+			}
+		} else {
+			slices.SortFunc(run, func(p, q [2]int) int { return p[1] - q[1] })
+		}
+		for i, p := range run {
+			if i == 0 || p[1] != run[i-1][1] {
+				out[k] = p
+				k++
+			}
+		}
+	}
+	return out[:k]
 }
 
 // candidatesOf finds the candidates of blocks lo to hi-1 of ix.all.

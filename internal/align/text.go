@@ -445,26 +445,40 @@ func (ix *corpusIndex) weigh() {
 		}
 		ix.weight[t] = math.Pow(idf, idfPow)
 	}
-	for _, b := range ix.all {
-		norm, mass := 0.0, 0.0
-		for k, t := range b.terms {
-			w := (1 + math.Log(b.tf[k])) * ix.weight[t]
-			b.tf[k] = w
-			norm += w * w
-			mass += ix.weight[t]
-		}
-		b.norm = math.Sqrt(norm)
-		b.mass = mass
-		for s := range b.sents {
-			ss := &b.sents[s]
-			q := 0.0
-			for _, t := range ss.terms {
-				w := ix.weight[t]
-				q += w * w
-			}
-			ss.norm = math.Sqrt(q)
-		}
+	// 1 + log(count), looked up for the counts most terms have
+	var logTF [64]float64
+	for c := 1; c < len(logTF); c++ {
+		logTF[c] = 1 + math.Log(float64(c))
 	}
+	const chunk = 256
+	parallel((len(ix.all)+chunk-1)/chunk, func(c int) {
+		for _, b := range ix.all[c*chunk : min(len(ix.all), (c+1)*chunk)] {
+			norm, mass := 0.0, 0.0
+			for k, t := range b.terms {
+				l := 0.0
+				if n := int(b.tf[k]); n < len(logTF) {
+					l = logTF[n]
+				} else {
+					l = 1 + math.Log(b.tf[k])
+				}
+				w := l * ix.weight[t]
+				b.tf[k] = w
+				norm += w * w
+				mass += ix.weight[t]
+			}
+			b.norm = math.Sqrt(norm)
+			b.mass = mass
+			for s := range b.sents {
+				ss := &b.sents[s]
+				q := 0.0
+				for _, t := range ss.terms {
+					w := ix.weight[t]
+					q += w * w
+				}
+				ss.norm = math.Sqrt(q)
+			}
+		}
+	})
 }
 
 // scan reads the words of text into sc.words, with their terms in voc.

@@ -22,7 +22,9 @@
 package align
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -111,17 +113,17 @@ func (s *Scored) Events(threshold float64) []Event {
 func (ix *corpusIndex) scorePairs() []pair {
 	cands := ix.candidates()
 	pairs := make([]pair, len(cands))
-	// best first-stage score of each block against each other article
-	best := make([][]float64, len(ix.all))
-	for g := range best {
-		best[g] = make([]float64, len(ix.arts))
-		for a := range best[g] {
-			best[g][a] = math.Inf(-1)
-		}
+	// best first-stage score of each block against each other article:
+	// best[g*len(ix.arts)+a]
+	na := len(ix.arts)
+	best := make([]float64, len(ix.all)*na)
+	for i := range best {
+		best[i] = math.Inf(-1)
 	}
 	const chunk = 1024
+	nchunks := (len(cands) + chunk - 1) / chunk
 	var scratch sync.Pool // of *pairScratch, so that a term table serves many chunks
-	parallel((len(cands)+chunk-1)/chunk, func(c int) {
+	parallel(nchunks, func(c int) {
 		sc, _ := scratch.Get().(*pairScratch)
 		if sc == nil {
 			sc = new(pairScratch)
@@ -136,17 +138,25 @@ func (ix *corpusIndex) scorePairs() []pair {
 	})
 	for _, p := range pairs {
 		x, y := ix.all[p.x], ix.all[p.y]
-		best[p.x][y.art] = math.Max(best[p.x][y.art], p.f.base)
-		best[p.y][x.art] = math.Max(best[p.y][x.art], p.f.base)
+		best[p.x*na+y.art] = math.Max(best[p.x*na+y.art], p.f.base)
+		best[p.y*na+x.art] = math.Max(best[p.y*na+x.art], p.f.base)
 	}
-	for k := range pairs {
-		p := &pairs[k]
+	// each pair among its rivals, then (below) with the support of its
+	// neighbours: every pair on its own, in parallel
+	forPairs := func(f func(p *pair)) {
+		parallel(nchunks, func(c int) {
+			for k := c * chunk; k < min(len(pairs), (c+1)*chunk); k++ {
+				f(&pairs[k])
+			}
+		})
+	}
+	forPairs(func(p *pair) {
 		x, y := ix.all[p.x], ix.all[p.y]
 		p.f.pos = math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art])))
-		p.f.relx = p.f.base - best[p.x][ix.all[p.y].art]
-		p.f.rely = p.f.base - best[p.y][ix.all[p.x].art]
+		p.f.relx = p.f.base - best[p.x*na+y.art]
+		p.f.rely = p.f.base - best[p.y*na+x.art]
 		p.p = sigmoid(p.f.logit2())
-	}
+	})
 	// the order of neighbouring pairs: support from confident pairs just
 	// before and just after, in both articles (confident before this
 	// support is added)
@@ -159,11 +169,10 @@ func (ix *corpusIndex) scorePairs() []pair {
 		k := byX.find(pairs, a, b)
 		return k >= 0 && sure[k]
 	}
-	for k := range pairs {
-		p := &pairs[k]
+	forPairs(func(p *pair) {
 		x, y := ix.all[p.x], ix.all[p.y]
 		if x.class != classBody {
-			continue
+			return
 		}
 		before, after := false, false
 		for di := 0; di <= 1; di++ {
@@ -186,7 +195,7 @@ func (ix *corpusIndex) scorePairs() []pair {
 			p.f.neigh += 0.5
 		}
 		p.p = sigmoid(p.f.logit2())
-	}
+	})
 	for k := range pairs {
 		p := &pairs[k]
 		if ix.all[p.x].class == classHeadline && p.f.cos > 0 {
@@ -238,13 +247,15 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			order = append(order, k)
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return pairs[order[a]].p > pairs[order[b]].p })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(pairs[b].p, pairs[a].p) })
 	n := len(ix.all)
 	parent := make([]int, n)
 	members := make([][]int, n)
+	one := make([]int, n) // the one-block groups' member lists, in one array
 	for g := range parent {
 		parent[g] = g
-		members[g] = []int{g}
+		one[g] = g
+		members[g] = one[g : g+1 : g+1]
 	}
 	find := func(g int) int {
 		for parent[g] != g {

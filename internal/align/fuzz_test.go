@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
@@ -82,6 +83,33 @@ func FuzzAlign(f *testing.F) {
 		}
 		if again := Align(arts, DefaultOptions()); !reflect.DeepEqual(evs, again) {
 			t.Fatalf("two runs differ:\n%v\n%v", evs, again)
+		}
+	})
+}
+
+// FuzzScanWord checks that the hash scanWord works out as it reads is the
+// hash of the word it returns, whatever the word holds (apostrophes,
+// accents, figures, invalid UTF-8).
+func FuzzScanWord(f *testing.F) {
+	for _, s := range []string{"Calderón's", "don't", "3.6bn", "8,000.5", "O’Brien", "ÆSIR", "naïve’", "x\xffy", "Straße"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf []byte
+		for i := 0; i < len(s); {
+			if lowerByte[s[i]] == 0 && s[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			w, _, next, h := scanWord(s, i, buf[:0])
+			if h != hashBytes(w) {
+				t.Fatalf("scanWord(%q, %d) gave %q with hash %x, want %x", s, i, w, h, hashBytes(w))
+			}
+			if next <= i {
+				next = i + 1 // not a word: step over it as scan does
+			}
+			i = next
+			buf = w
 		}
 	})
 }

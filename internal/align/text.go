@@ -204,11 +204,12 @@ func index(arts [][]segment.Block) *corpusIndex {
 		}
 		// about one token per six bytes of prose
 		cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
+		cw.scan.words = cw.words
 		for k := first; k < end; k++ {
 			scan(texts[k], &cw.scan, cw.voc)
-			cw.words = append(cw.words, cw.scan.words...)
-			cw.ends = append(cw.ends, len(cw.words))
+			cw.ends = append(cw.ends, len(cw.scan.words))
 		}
+		cw.words, cw.scan.words = cw.scan.words, nil
 	}
 	buildChunk := func(w, i int, off int32, nterms int) {
 		cw := &slots[w%2][i]
@@ -481,9 +482,9 @@ func (ix *corpusIndex) weigh() {
 	})
 }
 
-// scan reads the words of text into sc.words, with their terms in voc.
+// scan appends the words of text to sc.words, with their terms in voc.
 func scan(text string, sc *scratch, voc *vocabulary) {
-	sc.words = sc.words[:0]
+	base := len(sc.words) // words before it are another block's
 	quote := false
 	sc.spans = segment.AppendSentenceSpans(sc.spans[:0], text)
 	for s, sp := range sc.spans {
@@ -526,7 +527,8 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				addWord(sc, voc, int32(s), quote)
 				continue
 			}
-			sc.word, num, i = scanWord(st, i, sc.word[:0])
+			var h uint64
+			sc.word, num, i, h = scanWord(st, i, sc.word[:0])
 			if len(sc.word) == 0 {
 				continue
 			}
@@ -534,20 +536,18 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				addWord(sc, voc, int32(s), quote) // an acronym: "US", "EU"
 				continue
 			}
-			ti := tokenInfo{term: -1, hash: hashBytes(sc.word), sent: int32(s), quoted: quote, num: num, upper: upper}
-			sc.words = append(sc.words, ti)
+			sc.words = append(sc.words, tokenInfo{term: -1, hash: h, sent: int32(s), quoted: quote, num: num, upper: upper})
 			k := len(sc.words) - 1
 			switch {
 			case num:
 				// figures repeat too: their spelling is normalised once
-				h := sc.words[k].hash
 				id, ok := voc.word(sc.word, h)
 				if !ok {
 					id = voc.termID(normNumber(sc.word))
 					voc.raw.add(sc.word, h, id)
 				}
 				sc.words[k].term = id
-			case k > 0 && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
+			case k > base && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]
 				name := voc.name(prev.term)
@@ -556,7 +556,6 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				}
 			default:
 				// one lookup per word: its stem is worked out once per story
-				h := sc.words[k].hash
 				if id, ok := voc.word(sc.word, h); ok {
 					sc.words[k].term = id
 					break
@@ -728,31 +727,35 @@ func isWordByte(c byte) bool {
 // folded (Calderón and Calderon are one name). An apostrophe inside a word
 // and the point or comma inside a figure belong to the word; a possessive
 // "'s" and other apostrophes are dropped. It returns the word, whether it is
-// a figure, and where scanning goes on.
-func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
+// a figure, where scanning goes on, and the word's hashBytes.
+func scanWord(s string, i int, buf []byte) ([]byte, bool, int, uint64) {
 	num := s[i] >= '0' && s[i] <= '9'
+	h := uint64(fnvOffset)
 	apos := false // most words have no apostrophe to take out
+	slow := false // an apostrophe or a letter beyond ASCII: hashed again at the end
 	for i < len(s) {
 		c := s[i]
+		if l := lowerByte[c]; l != 0 {
+			// most bytes of most words
+			buf = append(buf, l)
+			h = (h ^ uint64(l)) * fnvPrime
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
-			case c >= 'A' && c <= 'Z':
-				buf = append(buf, c+'a'-'A')
-				i++
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-				buf = append(buf, c)
-				i++
 			case (c == '.' || c == ',') && num && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' && len(buf) > 0:
 				if c == '.' {
 					buf = append(buf, c)
+					h = (h ^ uint64(c)) * fnvPrime
 				}
 				i++
 			case c == '\'' && i+1 < len(s) && isWordByte(s[i+1]) && len(buf) > 0:
 				buf = append(buf, c)
-				apos = true
+				apos, slow = true, true
 				i++
 			default:
-				return trimWord(buf, apos), num, i
+				return endWord(buf, num, i, h, apos, slow)
 			}
 			continue
 		}
@@ -769,12 +772,34 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int) {
 				buf = utf8.AppendRune(buf, r)
 			}
 		default:
-			return trimWord(buf, apos), num, i
+			return endWord(buf, num, i, h, apos, slow)
 		}
+		slow = true
 		i += w
 	}
-	return trimWord(buf, apos), num, i
+	return endWord(buf, num, i, h, apos, slow)
 }
+
+// endWord finishes the word scanWord read.
+func endWord(buf []byte, num bool, i int, h uint64, apos, slow bool) ([]byte, bool, int, uint64) {
+	w := trimWord(buf, apos)
+	if slow {
+		h = hashBytes(w)
+	}
+	return w, num, i, h
+}
+
+// lowerByte is an ASCII letter or digit lowercased, 0 for other bytes.
+var lowerByte = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
 
 // trimWord drops a possessive "'s" and the apostrophes of contractions
 // from w, which holds an apostrophe if apos.
@@ -848,11 +873,17 @@ func hasMagnitude(name string) bool {
 	return false
 }
 
+// FNV-1a, which scanWord works out as it reads a word.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 func hashBytes(w []byte) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for _, c := range w {
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }

@@ -131,14 +131,41 @@ func (s *slab) int32s(n int) []int32     { return take(&s.i32, n) }
 func (s *slab) float64s(n int) []float64 { return take(&s.f64, n) }
 func (s *slab) uint64s(n int) []uint64   { return take(&s.u64, n) }
 
+// tokenInfo is one word of a block: 16 bytes, since a story has millions.
 type tokenInfo struct {
-	term   int32 // -1 for stop words and noise
-	hash   uint64
-	sent   int32
-	quoted bool
-	num    bool
-	upper  bool // written with a capital
+	hash uint64
+	term int32  // -1 for stop words and noise
+	sf   uint32 // the sentence's index in the block << tokBits | the tok flags
 }
+
+const (
+	tokQuoted = 1 << iota // inside quotation marks
+	tokNum                // a figure
+	tokUpper              // written with a capital
+	tokBits   = 3
+	// maxSent is the last sentence index a token holds; later sentences of
+	// a block of over half a billion sentences count as that one
+	maxSent = 1<<(32-tokBits) - 1
+)
+
+func newToken(term int32, h uint64, sent int, quoted, num, upper bool) tokenInfo {
+	f := uint32(min(sent, maxSent)) << tokBits
+	if quoted {
+		f |= tokQuoted
+	}
+	if num {
+		f |= tokNum
+	}
+	if upper {
+		f |= tokUpper
+	}
+	return tokenInfo{hash: h, term: term, sf: f}
+}
+
+func (w tokenInfo) sent() int32  { return int32(w.sf >> tokBits) }
+func (w tokenInfo) quoted() bool { return w.sf&tokQuoted != 0 }
+func (w tokenInfo) num() bool    { return w.sf&tokNum != 0 }
+func (w tokenInfo) upper() bool  { return w.sf&tokUpper != 0 }
 
 // chunkBlocks is how many blocks one tokenising task takes. Long stories
 // are tokenised in parallel, chunk by chunk, each chunk with its own
@@ -536,7 +563,7 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				addWord(sc, voc, int32(s), quote) // an acronym: "US", "EU"
 				continue
 			}
-			sc.words = append(sc.words, tokenInfo{term: -1, hash: h, sent: int32(s), quoted: quote, num: num, upper: upper})
+			sc.words = append(sc.words, newToken(-1, h, s, quote, num, upper))
 			k := len(sc.words) - 1
 			switch {
 			case num:
@@ -547,7 +574,7 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 					voc.raw.add(sc.word, h, id)
 				}
 				sc.words[k].term = id
-			case k > base && sc.words[k-1].num && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
+			case k > base && sc.words[k-1].num() && sc.words[k-1].term >= 0 && magnitude(sc.word) != 0:
 				// "3.6 billion": fold the magnitude into the figure
 				prev := &sc.words[k-1]
 				name := voc.name(prev.term)
@@ -588,8 +615,8 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 				sc.ids = append(sc.ids, t)
 			}
 			sc.cnt[t]++
-			ns = max(ns, int(w.sent)+1)
-			quoted = quoted || w.quoted
+			ns = max(ns, int(w.sent())+1)
+			quoted = quoted || w.quoted()
 		}
 	}
 	blk.terms = sc.slab.int32s(len(sc.ids))
@@ -603,7 +630,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	sc.ids = sc.ids[:0]
 	if quoted {
 		for _, w := range sc.words {
-			if t := w.term; t >= 0 && w.quoted && sc.cnt[t] == 0 {
+			if t := w.term; t >= 0 && w.quoted() && sc.cnt[t] == 0 {
 				sc.cnt[t] = 1
 				sc.ids = append(sc.ids, t)
 			}
@@ -630,8 +657,8 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		var used uint64
 		for _, w := range sc.words {
 			if w.term >= 0 {
-				blk.tsent[sc.pos[w.term]] |= 1 << uint(w.sent)
-				used |= 1 << uint(w.sent)
+				blk.tsent[sc.pos[w.term]] |= 1 << uint(w.sent())
+				used |= 1 << uint(w.sent())
 			}
 		}
 		// renumber the sentences that hold terms 0, 1, 2 …
@@ -675,7 +702,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		for k := 0; k < len(sc.words); {
 			j := k
 			start := len(ids)
-			for j < len(sc.words) && sc.words[j].sent == sc.words[k].sent {
+			for j < len(sc.words) && sc.words[j].sent() == sc.words[k].sent() {
 				if t := sc.words[j].term; t >= 0 {
 					ids = append(ids, t)
 				}
@@ -701,7 +728,7 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	// quoted word 4-grams, stop words included: the same quotation
 	sc.hs = sc.hs[:0]
 	for k := 0; k+3 < len(sc.words); k++ {
-		if !sc.words[k].quoted || !sc.words[k+3].quoted {
+		if !sc.words[k].quoted() || !sc.words[k+3].quoted() {
 			continue
 		}
 		h := sc.words[k].hash
@@ -953,7 +980,7 @@ otherwise indeed`) {
 
 // addWord adds sc.word, an acronym, as a term that is no stop word.
 func addWord(sc *scratch, voc *vocabulary, sent int32, quoted bool) {
-	sc.words = append(sc.words, tokenInfo{term: voc.termID(string(sc.word)), hash: hashBytes(sc.word), sent: sent, quoted: quoted, upper: true})
+	sc.words = append(sc.words, newToken(voc.termID(string(sc.word)), hashBytes(sc.word), int(sent), quoted, false, true))
 }
 
 func isUpperAt(s string, i int) bool {
@@ -1090,7 +1117,7 @@ march april june july august september october november december`) {
 // story names it as one elsewhere.
 func speakersOf(words []tokenInfo, out, opening []speech) ([]speech, []speech) {
 	name := func(k int, sent int32) int32 {
-		if k < 0 || k >= len(words) || words[k].sent != sent || !words[k].upper || words[k].num || notSpeakers[words[k].hash] {
+		if k < 0 || k >= len(words) || words[k].sent() != sent || !words[k].upper() || words[k].num() || notSpeakers[words[k].hash] {
 			return -1
 		}
 		return words[k].term
@@ -1099,37 +1126,37 @@ func speakersOf(words []tokenInfo, out, opening []speech) ([]speech, []speech) {
 	// the index of the current sentence in block.sents
 	rank, cur, holds := int32(0), int32(-1), false
 	for k, w := range words {
-		if w.sent != cur {
+		if w.sent() != cur {
 			if holds {
 				rank++
 			}
-			cur, holds = w.sent, false
+			cur, holds = w.sent(), false
 		}
 		if w.term >= 0 {
 			holds = true
 		}
 		// a verb of saying follows a name or a quotation: most words are
 		// passed over before any look-up
-		if w.upper || k == 0 || !words[k-1].upper && !words[k-1].quoted {
+		if w.upper() || k == 0 || !words[k-1].upper() && !words[k-1].quoted() {
 			continue
 		}
 		told := w.hash == hashTold
 		if !told && !speechVerbs[w.hash] {
 			continue
 		}
-		t := name(k-1, w.sent)
-		if t >= 0 && k >= 2 && words[k-2].sent == w.sent && placePrepositions[words[k-2].hash] {
+		t := name(k-1, w.sent())
+		if t >= 0 && k >= 2 && words[k-2].sent() == w.sent() && placePrepositions[words[k-2].hash] {
 			continue
 		}
-		if t >= 0 && (k < 2 || words[k-2].sent != w.sent) {
+		if t >= 0 && (k < 2 || words[k-2].sent() != w.sent()) {
 			opening = append(opening, speech{t, min(rank, 63)})
 			continue
 		}
-		if t < 0 && !told && k > 0 && words[k-1].quoted {
+		if t < 0 && !told && k > 0 && words[k-1].quoted() {
 			// after a quotation the name may follow: "…," said Mr. Gibbs
-			t = name(k+1, w.sent)
-			if t < 0 && k+1 < len(words) && words[k+1].upper && words[k+1].term < 0 {
-				t = name(k+2, w.sent) // a title: "said Mr. Gibbs"
+			t = name(k+1, w.sent())
+			if t < 0 && k+1 < len(words) && words[k+1].upper() && words[k+1].term < 0 {
+				t = name(k+2, w.sent()) // a title: "said Mr. Gibbs"
 			}
 		}
 		if t >= 0 {

@@ -179,6 +179,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	order := make([]int32, 0, 64)
 	keys := make([]uint64, 0, 64)
 	top := make([][]int32, len(ix.arts))      // per other article: best candidates, best first
+	floor := make([]float64, len(ix.arts))    // per other article: its full list's last score, else 0
 	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
 	for a, row := range ix.arts {
 		artFirst[a+1] = artFirst[a] + int32(len(row))
@@ -253,16 +254,21 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 		for a := range top {
 			top[a] = top[a][:0]
+			floor[a] = 0
 		}
 		for _, h := range touched {
 			a := artOf[h]
-			if l := top[a]; len(l) == keep {
-				// most blocks touched fall short of a full list's last
-				if last := l[keep-1]; !(acc[h] > acc[last] || acc[h] == acc[last] && h < last) {
-					continue
-				}
+			v := acc[h]
+			if v < floor[a] {
+				continue // most blocks touched fall short of a full list's last
+			}
+			if l := top[a]; len(l) == keep && v == floor[a] && h > l[keep-1] {
+				continue // a tie goes to the earlier block
 			}
 			top[a] = insertTop(top[a], h, acc, keep)
+			if l := top[a]; len(l) == keep {
+				floor[a] = acc[l[keep-1]]
+			}
 		}
 		for _, h := range touched {
 			acc[h] = 0

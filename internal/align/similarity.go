@@ -178,7 +178,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	var out [][2]int
 	order := make([]int32, 0, 64)
 	keys := make([]uint64, 0, 64)
-	top := make([][]int32, len(ix.arts))      // per other article: best candidates, best first
+	top := make([][]scored, len(ix.arts))     // per other article: best candidates, best first
 	floor := make([]float64, len(ix.arts))    // per other article: its full list's last score, else 0
 	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
 	for a, row := range ix.arts {
@@ -259,23 +259,21 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		for _, h := range touched {
 			a := artOf[h]
 			v := acc[h]
+			acc[h] = 0 // ready for the next block
 			if v < floor[a] {
 				continue // most blocks touched fall short of a full list's last
 			}
-			if l := top[a]; len(l) == keep && v == floor[a] && h > l[keep-1] {
+			if l := top[a]; len(l) == keep && v == floor[a] && h > l[keep-1].h {
 				continue // a tie goes to the earlier block
 			}
-			top[a] = insertTop(top[a], h, acc, keep)
+			top[a] = insertTop(top[a], scored{v, h}, keep)
 			if l := top[a]; len(l) == keep {
-				floor[a] = acc[l[keep-1]]
+				floor[a] = l[keep-1].v
 			}
 		}
-		for _, h := range touched {
-			acc[h] = 0
-		}
 		for _, list := range top {
-			for _, h := range list {
-				x, y := g, int(h)
+			for _, c := range list {
+				x, y := g, int(c.h)
 				if y < x {
 					x, y = y, x
 				}
@@ -319,19 +317,26 @@ func siftDown(h []uint64, i int) {
 	}
 }
 
-// insertTop keeps list the k best blocks by acc (ties by index),
-// best first.
-func insertTop(list []int32, h int32, acc []float64, k int) []int32 {
-	better := func(p, q int32) bool { return acc[p] > acc[q] || (acc[p] == acc[q] && p < q) }
-	if len(list) == k && !better(h, list[len(list)-1]) {
+// scored is a candidate block and its lookup score.
+type scored struct {
+	v float64
+	h int32
+}
+
+// better orders candidates by score, ties by index.
+func (p scored) better(q scored) bool { return p.v > q.v || (p.v == q.v && p.h < q.h) }
+
+// insertTop keeps list the k best candidates, best first.
+func insertTop(list []scored, c scored, k int) []scored {
+	if len(list) == k && !c.better(list[len(list)-1]) {
 		return list
 	}
 	if len(list) < k {
-		list = append(list, h)
+		list = append(list, c)
 	} else {
-		list[len(list)-1] = h
+		list[len(list)-1] = c
 	}
-	for i := len(list) - 1; i > 0 && better(list[i], list[i-1]); i-- {
+	for i := len(list) - 1; i > 0 && list[i].better(list[i-1]); i-- {
 		list[i], list[i-1] = list[i-1], list[i]
 	}
 	return list

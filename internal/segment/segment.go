@@ -483,6 +483,11 @@ func SentenceSpans(text string) [][2]int { return AppendSentenceSpans(nil, text)
 // AppendSentenceSpans appends the spans of SentenceSpans(text) to out, so
 // that a caller splitting many texts can reuse one slice.
 func AppendSentenceSpans(out [][2]int, text string) [][2]int {
+	// where the last closing marks are: whether a quotation closes later
+	// is then one comparison, not a search of the rest of the text at
+	// every period (quadratic on a long quotation never closed)
+	lastCurly := max(strings.LastIndex(text, "”"), strings.LastIndex(text, "»"))
+	lastStraight := strings.LastIndexByte(text, '"')
 	start := 0
 	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
 	straight := false
@@ -547,7 +552,7 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 		// period ends a quoted sentence but not the reporting one: "We
 		// will win. Always," she said. A quotation never closed (one that
 		// runs on into the next paragraph) does not hold the text together.
-		if end == i+w && ((quote > 0 && strings.ContainsAny(text[end:], "”»")) || (straight && strings.Contains(text[end:], `"`))) {
+		if end == i+w && ((quote > 0 && lastCurly >= end) || (straight && lastStraight >= end)) {
 			i = end
 			continue
 		}

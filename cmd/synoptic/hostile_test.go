@@ -364,6 +364,36 @@ func TestBigInputs(t *testing.T) {
 		}
 		b.WriteString("Deep text.")
 	})
+	// two transcripts of one paragraph each, thousands of sentences long,
+	// inside a quotation never closed: the sentence splitter looked for the
+	// closing mark past every period, and the aligner sized its sentence
+	// table by the product of the two blocks' sentences
+	transcript := func(name, alt string) string {
+		return write(name, func(b *sizedWriter) {
+			b.WriteString("Transcript of the hearing\n\n“")
+			for i := 0; b.Len() < 2<<20; i++ {
+				b.WriteString("Yes. Right. ")
+				if i%7 == 3 {
+					b.WriteString(alt)
+					b.WriteString(prose[i%len(prose)])
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString("\n")
+		})
+	}
+	ta, tb := transcript("transcript-a.txt", "Go on. "), transcript("transcript-b.txt", "Sorry? ")
+	r = runHostile(t, "export", "--format", "json", "--checks=false", ta, tb)
+	t.Logf("one-paragraph transcripts: exit %d, peak memory %d MB", r.code, r.maxRSS>>20)
+	if r.code != 0 {
+		t.Errorf("one-paragraph transcripts: exit %d, stderr %.300q", r.code, r.stderr)
+	} else if texts := blockTexts(t, r.stdout); len(texts) != 2 {
+		t.Errorf("one-paragraph transcripts: %d articles", len(texts))
+	}
+	if r.maxRSS > 512<<20 {
+		t.Errorf("one-paragraph transcripts: peak memory %d MB", r.maxRSS>>20)
+	}
+
 	for _, p := range []string{line, many, deep} {
 		r := runHostile(t, "export", "--format", "json", p, good)
 		t.Logf("%s: exit %d, peak memory %d MB", filepath.Base(p), r.code, r.maxRSS>>20)

@@ -404,8 +404,11 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 // sentence pairs that both hold it, so its cost follows the overlap rather
 // than the product of the blocks' sentences.
 func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
-	ny := len(y.sents)
-	if need := len(x.sents) * ny; cap(sc.sq) < need {
+	// tsent has a bit for each of a block's first 63 sentences and one for
+	// all later ones: at most 64 by 64 sentence pairs, however long the
+	// blocks (a transcript of thousands of sentences in one paragraph)
+	ny := min(len(y.sents), 64)
+	if need := min(len(x.sents), 64) * ny; cap(sc.sq) < need {
 		sc.sq = make([]float64, need)
 		sc.sn = make([]int32, need)
 	} else {

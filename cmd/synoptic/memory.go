@@ -103,13 +103,19 @@ func limitMemory(cs *corpus.Story) {
 	limitMu.Lock()
 	debug.SetMemoryLimit(memoryLimit(cs))
 	limitMu.Unlock()
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	afterEachGC(func() bool {
-		metrics.Read(live)
-		followLive(int64(live[0].Value.Uint64()))
-		return true
+	followOnce.Do(func() {
+		live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		afterEachGC(func() bool {
+			metrics.Read(live)
+			followLive(int64(live[0].Value.Uint64()))
+			return true
+		})
 	})
 }
+
+// followOnce starts the one follower of the live heap a process needs
+// (tests export many stories in one process).
+var followOnce sync.Once
 
 // gcSentinel is an object no one keeps: its finalizer runs after the next
 // collection.

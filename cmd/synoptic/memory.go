@@ -24,11 +24,11 @@ import (
 // the number of articles, with headroom. A story may need more than the
 // estimate (the aligner's candidate pairs grow faster than that on many
 // short articles): a collection that leaves the live heap with almost no
-// room under the limit raises the limit to followHeadroom above it, so
-// the collector never runs without pause, at worst about as often as under
-// GOGC=25 near the peak. GOMEMLIMIT in the environment wins. The constants follow the
-// aligner's measured peak: BenchmarkExportPeak reports the peak of an
-// export and the limit's headroom over it.
+// room under the limit raises the limit to followHeadroom above it, so the
+// collector never runs without pause, at worst about as often as under
+// GOGC=25 near the peak. GOMEMLIMIT in the environment wins. The constants
+// follow the aligner's measured peak: BenchmarkExportPeak reports the peak
+// of an export and the limit's headroom over it.
 const (
 	// memBase is the runtime's own memory (the collector's metadata,
 	// stacks: about 4 MB) and the program's before it reads the story.
@@ -46,11 +46,11 @@ const (
 	livePerParaPair = 400
 	// memHeadroom is the room above the estimated peak, in 64ths (1.15).
 	memHeadroom = 74
-	// A live heap of more than 64ths followRoom of the limit less memBase
-	// leaves too little room: the limit is raised to followHeadroom
-	// 64ths (1.25) above it. The live heap a collection reports counts
-	// what was allocated while it ran, a few MB more than is live, so the
-	// limit follows only a heap that is plainly too big for it.
+	// A collection after which memBase and followRoom 64ths (1.06) of the
+	// live heap exceed the limit raises the limit to followHeadroom 64ths
+	// (1.25) of the live heap above memBase. The live heap a collection
+	// reports counts what was allocated while it ran, a few MB more than is
+	// live, so the limit follows only a heap that is plainly too big for it.
 	followRoom     = 68
 	followHeadroom = 80
 )

@@ -78,7 +78,9 @@ func parseMarkdown(s string) (Article, error) {
 		}
 	}
 	if strings.TrimSpace(meta) != "" {
-		a.Paras = append([]Para{{Text: strings.TrimSpace(meta), Hint: HintMeta}}, body.Paras...)
+		// a copy: the file's text may be garbage once the body is read
+		// (see pack)
+		a.Paras = append([]Para{{Text: strings.Clone(strings.TrimSpace(meta)), Hint: HintMeta}}, body.Paras...)
 	} else {
 		a.Paras = body.Paras
 	}

@@ -17,9 +17,16 @@ func parseText(s string) Article {
 // splitParas splits text into paragraphs in either shape.
 func splitParas(s string) []Para {
 	var paras []Para
+	joined := 0 // bytes of paragraphs joined from several lines
 	if start, _ := blankLine(s); start >= 0 {
 		for _, block := range splitBlankLines(s) {
-			paras = append(paras, splitBlock(block)...)
+			ps, copied := splitBlock(block)
+			if copied {
+				for _, p := range ps {
+					joined += len(p.Text)
+				}
+			}
+			paras = append(paras, ps...)
 		}
 	} else {
 		for _, line := range strings.Split(s, "\n") {
@@ -28,14 +35,42 @@ func splitParas(s string) []Para {
 			}
 		}
 	}
+	if joined > 0 && joined >= len(s)/8 {
+		pack(paras)
+	}
 	return paras
+}
+
+// pack moves the paragraphs' texts into one string of their own. The
+// paragraphs of one line are parts of the file's text, those joined from
+// hard-wrapped lines are copies: together they kept the whole text alive
+// beside the copies, up to twice the text for as long as the story is
+// open (the largest part of a story's memory after the aligner's). Packed,
+// they hold the text once, without the line breaks and blank lines.
+func pack(paras []Para) {
+	n := 0
+	for _, p := range paras {
+		n += len(p.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range paras {
+		b.WriteString(p.Text)
+	}
+	all := b.String()
+	for i := range paras {
+		n := len(paras[i].Text)
+		paras[i].Text, all = all[:n], all[n:]
+	}
 }
 
 // splitBlock turns one blank-line-separated block into paragraphs. A block
 // whose lines are hard-wrapped (all but the last of similar, moderate length)
 // is one paragraph; otherwise each line stands alone, as in pages saved as text
 // where a caption follows a "See also" line without a blank line between.
-func splitBlock(block string) []Para {
+// copied says whether the paragraphs were joined from lines (new strings)
+// rather than parts of block.
+func splitBlock(block string) (paras []Para, copied bool) {
 	var lines []string
 	for _, l := range strings.Split(block, "\n") {
 		if t := strings.TrimSpace(l); t != "" {
@@ -43,7 +78,7 @@ func splitBlock(block string) []Para {
 		}
 	}
 	if len(lines) == 0 {
-		return nil
+		return nil, false
 	}
 	if len(lines) > 1 && listItemRE().MatchString(lines[0]) {
 		// a list: one paragraph per item, its wrapped lines joined
@@ -51,20 +86,24 @@ func splitBlock(block string) []Para {
 		for _, l := range lines {
 			if n := len(out); n > 0 && !listItemRE().MatchString(l) {
 				out[n-1].Text += " " + l
+				copied = true
 				continue
 			}
 			out = append(out, Para{Text: l})
 		}
-		return out
+		return out, copied
 	}
-	if len(lines) == 1 || hardWrapped(lines) {
-		return []Para{{Text: strings.Join(lines, " ")}}
+	if len(lines) == 1 {
+		return []Para{{Text: lines[0]}}, false
+	}
+	if hardWrapped(lines) {
+		return []Para{{Text: strings.Join(lines, " ")}}, true
 	}
 	out := make([]Para, len(lines))
 	for i, l := range lines {
 		out[i] = Para{Text: l}
 	}
-	return out
+	return out, false
 }
 
 // listItemRE opens a list item: "- ", "* ", "+ ", "• ", "1. " or "1) ".

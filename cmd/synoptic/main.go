@@ -203,6 +203,7 @@ func load(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (
 	}
 	opt := story.DefaultOptions()
 	opt.DeferDiffs = forReader
+	opt.RenderOnce = !forReader
 	rev, rf := loadReview(reviewFlag, paths, stderr)
 	opt.Review = rev
 	return loaded{cs, opt, rf}, nil

@@ -251,3 +251,31 @@ func FuzzReview(f *testing.F) {
 		checkPartition(t, st.Realign(th, &rev))
 	})
 }
+
+// An export's story lets the aligner's scores go once grouped, and renders
+// and realigns as a story that kept them.
+func TestRenderOnceDropsScoresNotEvents(t *testing.T) {
+	kept := Build(corpus.Default(), DefaultOptions())
+	opt := DefaultOptions()
+	opt.RenderOnce = true
+	once := Build(corpus.Default(), opt)
+	if once.scored != nil {
+		t.Fatal("a RenderOnce build kept the aligner's scored pairs")
+	}
+	if kept.scored == nil {
+		t.Fatal("a default build dropped the scored pairs Realign reuses")
+	}
+	var a, b bytes.Buffer
+	if err := kept.WriteJSON(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := once.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("a RenderOnce build writes other JSON than a default build")
+	}
+	if !reflect.DeepEqual(once.Realign(0.95, nil).Events, kept.Realign(0.95, nil).Events) {
+		t.Fatal("a RenderOnce build realigns to other events")
+	}
+}

@@ -111,6 +111,7 @@ type Story struct {
 	review    *review.Review
 	warnings  []string // review entries that no longer match the text
 	deferred  bool
+	once      bool // forget scored once grouped (Options.RenderOnce)
 }
 
 // Options tune Build.
@@ -123,6 +124,12 @@ type Options struct {
 	// applied to the events and its notes attached to them. Its threshold,
 	// when set, wins over Align.Threshold.
 	Review *review.Review
+	// RenderOnce says the story is rendered once and not realigned (an
+	// export): Build then lets the aligner's scored pairs go as soon as
+	// they are grouped, instead of keeping them for Realign through the
+	// diffs and the rendering. They are most of the memory the aligner
+	// leaves behind. Realign still works; it scores the story again.
+	RenderOnce bool
 }
 
 // DefaultOptions returns the default pipeline options.
@@ -162,7 +169,7 @@ func Build(cs *corpus.Story, opt Options) *Story {
 		th = min(1, max(0, *opt.Review.Threshold)) // the file may say anything
 	}
 	st.scored = align.Score(blocks)
-	st.deferred = opt.DeferDiffs
+	st.deferred, st.once = opt.DeferDiffs, opt.RenderOnce
 	st.assemble(th, opt.Review, nil)
 	return st
 }
@@ -202,6 +209,9 @@ func (st *Story) ReviewWarnings() []string { return st.warnings }
 func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 	st.threshold, st.review = threshold, rev
 	evs := st.scored.Events(threshold)
+	if st.once {
+		st.scored = nil
+	}
 	blocks := make([][]segment.Block, len(st.Articles))
 	for a := range st.Articles {
 		blocks[a] = st.Articles[a].Blocks

@@ -407,8 +407,8 @@ func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
 	// tsent has a bit for each of a block's first 63 sentences and one for
 	// all later ones: at most 64 by 64 sentence pairs, however long the
 	// blocks (a transcript of thousands of sentences in one paragraph)
-	ny := min(len(y.sents), 64)
-	if need := min(len(x.sents), 64) * ny; cap(sc.sq) < need {
+	ny := len(y.snorm)
+	if need := len(x.snorm) * ny; cap(sc.sq) < need {
 		sc.sq = make([]float64, need)
 		sc.sn = make([]int32, need)
 	} else {
@@ -434,14 +434,14 @@ func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
 	for _, k := range sc.touched {
 		q, n := sc.sq[k], sc.sn[k]
 		sc.sq[k], sc.sn[k] = 0, 0
-		s, t := &x.sents[int(k)/ny], &y.sents[int(k)%ny]
-		c := math.Min(q/(s.norm*t.norm), 1)
+		sn, tn := x.snorm[int(k)/ny], y.snorm[int(k)%ny]
+		c := math.Min(q/(sn*tn), 1)
 		if c > bc {
 			bc, bs, bt = c, int32(int(k)/ny), int32(int(k)%ny)
 		}
 		if n >= 2 {
 			e.sent = math.Max(e.sent, c)
-			e.sentc = math.Max(e.sentc, math.Min(math.Sqrt(q)/math.Min(s.norm, t.norm), 1))
+			e.sentc = math.Max(e.sentc, math.Min(math.Sqrt(q)/math.Min(sn, tn), 1))
 		} else {
 			e.sent1 = math.Max(e.sent1, c)
 		}

@@ -36,12 +36,6 @@ func classOf(k segment.Kind) class {
 	return classBody
 }
 
-// sentence is one sentence of a block as a set of informative terms.
-type sentence struct {
-	terms []int32 // unique, in the order of the block's terms
-	norm  float64 // length of its idf-weighted binary vector
-}
-
 // block holds what the aligner knows about one block.
 type block struct {
 	art, idx int
@@ -50,12 +44,12 @@ type block struct {
 	tf       []float64 // counts, then tf-idf weights once the story's df is known
 	norm     float64   // length of the tf-idf vector
 	mass     float64   // sum of idf weights of its distinct terms
-	sents    []sentence
-	tsent    []uint64 // per term: the sentences holding it, a bit each
-	quoted   []uint64 // sorted, unique hashes of the quoted word 4-grams (stop words included)
-	qterms   []int32  // sorted, unique terms that lie inside quotation marks
-	speakers []speech // sorted, unique: the names its sentences attribute speech to ("Brandt said", "said Mr. Brandt")
-	opening  []speech // names that open a sentence before a verb of saying: speakers if named so elsewhere
+	snorm    []float64 // per sentence that holds terms (the 64th stands for all later ones): the length of its idf-weighted binary vector
+	tsent    []uint64  // per term: the sentences holding it, a bit each
+	quoted   []uint64  // sorted, unique hashes of the quoted word 4-grams (stop words included)
+	qterms   []int32   // sorted, unique terms that lie inside quotation marks
+	speakers []speech  // sorted, unique: the names its sentences attribute speech to ("Brandt said", "said Mr. Brandt")
+	opening  []speech  // names that open a sentence before a verb of saying: speakers if named so elsewhere
 }
 
 // speech is a name a sentence attributes speech to: the name's term and
@@ -91,7 +85,6 @@ type scratch struct {
 	ids   []int32
 	pos   []int32 // per term id: its position in the block being built
 	cnt   []int32 // per term id: its count in the block being built, zero between blocks
-	sizes []int
 	hs    []uint64
 	slab  slab
 }
@@ -496,14 +489,15 @@ func (ix *corpusIndex) weigh() {
 			}
 			b.norm = math.Sqrt(norm)
 			b.mass = mass
-			for s := range b.sents {
-				ss := &b.sents[s]
-				q := 0.0
-				for _, t := range ss.terms {
-					w := ix.weight[t]
-					q += w * w
+			var q [64]float64
+			for k, t := range b.terms {
+				w := ix.weight[t]
+				for bs := b.tsent[k]; bs != 0; bs &= bs - 1 {
+					q[bits.TrailingZeros64(bs)] += w * w
 				}
-				ss.norm = math.Sqrt(q)
+			}
+			for s := range b.snorm {
+				b.snorm[s] = math.Sqrt(q[s])
 			}
 		}
 	})
@@ -608,14 +602,13 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		sc.cnt = make([]int32, max(nterms, 2*len(sc.cnt)))
 	}
 	sc.ids = sc.ids[:0]
-	ns, quoted := 0, false // sentences holding terms; any quoted term
+	quoted := false // any quoted term
 	for _, w := range sc.words {
 		if t := w.term; t >= 0 {
 			if sc.cnt[t] == 0 {
 				sc.ids = append(sc.ids, t)
 			}
 			sc.cnt[t]++
-			ns = max(ns, int(w.sent())+1)
 			quoted = quoted || w.quoted()
 		}
 	}
@@ -643,7 +636,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		sc.cnt[t] = 0
 	}
 	blk.speakers, blk.opening = speakersOf(sc.words, blk.speakers[:0], blk.opening[:0])
-	// for each term, the sentences that hold it, and each sentence's terms
+	// for each term, the sentences that hold it: the sentences that hold
+	// terms are numbered 0, 1, 2 …, and the 64th bit stands for the 64th
+	// and every later one
 	blk.tsent = sc.slab.uint64s(len(blk.terms))
 	if len(sc.pos) < nterms {
 		sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
@@ -651,80 +646,18 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	for k, t := range blk.terms {
 		sc.pos[t] = int32(k)
 	}
-	if ns <= 64 {
-		// one pass over the words, and the sentences' term lists come out
-		// in the order of the block's terms
-		var used uint64
-		for _, w := range sc.words {
-			if w.term >= 0 {
-				blk.tsent[sc.pos[w.term]] |= 1 << uint(w.sent())
-				used |= 1 << uint(w.sent())
-			}
+	n, cur := 0, int32(-1) // sentences holding terms so far; the sentence of the last term
+	for _, w := range sc.words {
+		if w.term < 0 {
+			continue
 		}
-		// renumber the sentences that hold terms 0, 1, 2 …
-		var rank [64]int
-		n := 0
-		for s := 0; s < ns; s++ {
-			if used&(1<<uint(s)) != 0 {
-				rank[s] = n
-				n++
-			}
+		if s := w.sent(); s != cur {
+			cur = s
+			n++
 		}
-		sizes := slices.Grow(sc.sizes[:0], n)[:n]
-		clear(sizes)
-		sc.sizes = sizes
-		total := 0
-		for k := range blk.tsent {
-			var m uint64
-			for b := blk.tsent[k]; b != 0; b &= b - 1 {
-				r := rank[bits.TrailingZeros64(b)]
-				m |= 1 << uint(r)
-				sizes[r]++
-				total++
-			}
-			blk.tsent[k] = m
-		}
-		backing := sc.slab.int32s(total)
-		blk.sents = make([]sentence, n)
-		off := 0
-		for r := range blk.sents {
-			blk.sents[r].terms = backing[off : off : off+sizes[r]]
-			off += sizes[r]
-		}
-		for k, t := range blk.terms {
-			for b := blk.tsent[k]; b != 0; b &= b - 1 {
-				r := bits.TrailingZeros64(b)
-				blk.sents[r].terms = append(blk.sents[r].terms, t)
-			}
-		}
-	} else {
-		ids := make([]int32, 0, len(sc.ids))
-		for k := 0; k < len(sc.words); {
-			j := k
-			start := len(ids)
-			for j < len(sc.words) && sc.words[j].sent() == sc.words[k].sent() {
-				if t := sc.words[j].term; t >= 0 {
-					ids = append(ids, t)
-				}
-				j++
-			}
-			sent := ids[start:]
-			slices.Sort(sent)
-			sent = slices.Compact(sent)
-			ids = ids[:start+len(sent)]
-			if len(sent) > 0 {
-				blk.sents = append(blk.sents, sentence{terms: sent[:len(sent):len(sent)]})
-			}
-			k = j
-		}
-		// the 64th bit stands for every later sentence
-		for s, st := range blk.sents {
-			bit := uint64(1) << min(s, 63)
-			for _, t := range st.terms {
-				blk.tsent[sc.pos[t]] |= bit
-			}
-		}
+		blk.tsent[sc.pos[w.term]] |= 1 << uint(min(n-1, 63))
 	}
+	blk.snorm = sc.slab.float64s(min(n, 64))
 	// quoted word 4-grams, stop words included: the same quotation
 	sc.hs = sc.hs[:0]
 	for k := 0; k+3 < len(sc.words); k++ {

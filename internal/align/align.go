@@ -130,16 +130,16 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 		for k := c * chunk; k < min(len(cands), (c+1)*chunk); k++ {
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
-			pairs[k] = pair{x: cands[k][0], y: cands[k][1], f: ix.score(x, y, sc)}
-			pairs[k].f.base = pairs[k].f.logit1()
+			e := ix.score(x, y, sc)
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0}
 		}
 		sc.clearX()
 		scratch.Put(sc)
 	})
 	for _, p := range pairs {
 		x, y := ix.all[p.x], ix.all[p.y]
-		best[p.x*na+y.art] = math.Max(best[p.x*na+y.art], p.f.base)
-		best[p.y*na+x.art] = math.Max(best[p.y*na+x.art], p.f.base)
+		best[p.x*na+y.art] = math.Max(best[p.x*na+y.art], p.base)
+		best[p.y*na+x.art] = math.Max(best[p.y*na+x.art], p.base)
 	}
 	// each pair among its rivals, then (below) with the support of its
 	// neighbours: every pair on its own, in parallel
@@ -150,13 +150,21 @@ func (ix *corpusIndex) scorePairs() []pair {
 			}
 		})
 	}
-	forPairs(func(p *pair) {
+	stage2 := func(p *pair) float64 {
 		x, y := ix.all[p.x], ix.all[p.y]
-		p.f.pos = math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art])))
-		p.f.relx = p.f.base - best[p.x*na+y.art]
-		p.f.rely = p.f.base - best[p.y*na+x.art]
-		p.p = sigmoid(p.f.logit2())
-	})
+		r := rivals{
+			base:  p.base,
+			relx:  p.base - best[p.x*na+y.art],
+			rely:  p.base - best[p.y*na+x.art],
+			neigh: p.neigh,
+			pos:   math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art]))),
+		}
+		if p.speaker {
+			r.speaker = 1
+		}
+		return sigmoid(r.logit2())
+	}
+	forPairs(func(p *pair) { p.p = stage2(p) })
 	// the order of neighbouring pairs: support from confident pairs just
 	// before and just after, in both articles (confident before this
 	// support is added)
@@ -189,16 +197,16 @@ func (ix *corpusIndex) scorePairs() []pair {
 			}
 		}
 		if before {
-			p.f.neigh += 0.5
+			p.neigh += 0.5
 		}
 		if after {
-			p.f.neigh += 0.5
+			p.neigh += 0.5
 		}
-		p.p = sigmoid(p.f.logit2())
+		p.p = stage2(p)
 	})
 	for k := range pairs {
 		p := &pairs[k]
-		if ix.all[p.x].class == classHeadline && p.f.cos > 0 {
+		if ix.all[p.x].class == classHeadline && p.shares {
 			p.p = 0.5 + 0.5*p.p // the headlines of one story pair with each other
 		}
 	}

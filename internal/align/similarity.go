@@ -55,10 +55,14 @@ func (sc *pairScratch) clearX() {
 }
 
 // pair is a scored candidate pairing of two blocks of different articles.
+// It keeps only what the second stage needs: a story has many thousands.
 type pair struct {
-	x, y int // indices into corpusIndex.all, x < y
-	f    evidence
-	p    float64 // probability that the two report the same thing
+	x, y    int     // indices into corpusIndex.all, x < y
+	base    float64 // first-stage log-odds from what the two blocks share (evidence)
+	neigh   float64 // support of confident neighbouring pairs, 0 to 1
+	p       float64 // probability that the two report the same thing
+	speaker bool    // the best-matching sentences attribute speech to one name
+	shares  bool    // the blocks share a term (whole-block cosine above 0)
 }
 
 // evidence is what a block pair shares.
@@ -72,12 +76,17 @@ type evidence struct {
 	sentc   float64 // best containment of the shorter of two sentences sharing two or more terms
 	qterms  float64 // share of the quoted words of the smaller quotation the other quotes too
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
-	// second stage: the pair among its rivals
-	base  float64 // first-stage log-odds from the shared content above
-	relx  float64 // base minus the best base of the first block with any block of the other article (≤ 0)
-	rely  float64 // the same from the second block's side
-	neigh float64 // support of confident neighbouring pairs, 0 to 1
-	pos   float64 // distance of the two blocks' relative positions in their articles, 0 to 1
+}
+
+// rivals is the second stage's view of a pair: its shared content among
+// the pair's rivals and neighbours.
+type rivals struct {
+	base    float64 // first-stage log-odds from the shared content
+	relx    float64 // base minus the best base of the first block with any block of the other article (≤ 0)
+	rely    float64 // the same from the second block's side
+	neigh   float64 // support of confident neighbouring pairs, 0 to 1
+	pos     float64 // distance of the two blocks' relative positions in their articles, 0 to 1
+	speaker float64 // 1 if the best-matching sentences attribute speech to one name
 }
 
 // postingBudget bounds the postings a block walks to find its candidates:
@@ -513,7 +522,7 @@ func (e evidence) logit1() float64 {
 		wSentC*e.sentc + wQTerm*e.qterms
 }
 
-func (e evidence) logit2() float64 {
+func (e rivals) logit2() float64 {
 	best := 0.0
 	if e.relx >= 0 {
 		best++

@@ -101,7 +101,20 @@ type Scored struct {
 // Score tokenises arts and scores their candidate pairs.
 func Score(arts [][]segment.Block) *Scored {
 	ix := index(arts)
-	return &Scored{arts: arts, ix: ix, pairs: ix.scorePairs()}
+	pairs := ix.scorePairs()
+	ix.dropFeatures()
+	return &Scored{arts: arts, ix: ix, pairs: pairs}
+}
+
+// dropFeatures lets go of what only scoring reads: the blocks' terms,
+// sentences and quotations, and the story's vocabulary and weights.
+// Grouping needs only each block's article, place and class, and the
+// features are most of the aligner's memory.
+func (ix *corpusIndex) dropFeatures() {
+	for _, b := range ix.all {
+		*b = block{art: b.art, idx: b.idx, class: b.class}
+	}
+	ix.voc, ix.df, ix.weight, ix.names, ix.shdf = nil, nil, nil, nil, counter{}
 }
 
 // Events groups the scored story into events at threshold, as Align does.

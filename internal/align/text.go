@@ -284,6 +284,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		off = nextOff
 	}
 	ix.names = ix.voc.names
+	ix.voc = nil // the words as written are looked up no more
 	ix.df = make([]int32, len(ix.names))
 	for _, blk := range work {
 		for _, t := range blk.terms {

@@ -248,7 +248,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 			}
 			i0, _ := slices.BinarySearch(ps, own0)
 			i1, _ := slices.BinarySearch(ps[i0:], own1)
-			w := b.tf[k] * ix.weight[t]
+			w := float64(b.tf[k]) * ix.weight[t]
 			for _, run := range [2][]int32{ps[:i0], ps[i0+i1:]} {
 				for _, h := range run {
 					if classes[h] != b.class {
@@ -369,7 +369,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 			continue
 		}
 		i := int(p - 1)
-		dot += x.tf[i] * y.tf[j]
+		dot += float64(x.tf[i]) * float64(y.tf[j])
 		sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
 		shared += ix.weight[t]
 		if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {

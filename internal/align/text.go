@@ -41,7 +41,7 @@ type block struct {
 	art, idx int
 	class    class
 	terms    []int32   // unique, in order of first use: sorting them bought nothing
-	tf       []float64 // counts, then tf-idf weights once the story's df is known
+	tf       []float32 // counts, then tf-idf weights once the story's df is known (single precision: a story has millions)
 	norm     float64   // length of the tf-idf vector
 	mass     float64   // sum of idf weights of its distinct terms
 	snorm    []float64 // per sentence that holds terms (the 64th stands for all later ones): the length of its idf-weighted binary vector
@@ -94,6 +94,7 @@ type scratch struct {
 // and one allocation per array cost both time and memory.
 type slab struct {
 	i32 []int32
+	f32 []float32
 	f64 []float64
 	u64 []uint64
 }
@@ -121,6 +122,7 @@ func take[T any](buf *[]T, n int) []T {
 }
 
 func (s *slab) int32s(n int) []int32     { return take(&s.i32, n) }
+func (s *slab) float32s(n int) []float32 { return take(&s.f32, n) }
 func (s *slab) float64s(n int) []float64 { return take(&s.f64, n) }
 func (s *slab) uint64s(n int) []uint64   { return take(&s.u64, n) }
 
@@ -481,10 +483,10 @@ func (ix *corpusIndex) weigh() {
 				if n := int(b.tf[k]); n < len(logTF) {
 					l = logTF[n]
 				} else {
-					l = 1 + math.Log(b.tf[k])
+					l = 1 + math.Log(float64(b.tf[k]))
 				}
-				w := l * ix.weight[t]
-				b.tf[k] = w
+				b.tf[k] = float32(l * ix.weight[t])
+				w := float64(b.tf[k]) // the norm of the weights as kept
 				norm += w * w
 				mass += ix.weight[t]
 			}
@@ -614,10 +616,10 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 	}
 	blk.terms = sc.slab.int32s(len(sc.ids))
-	blk.tf = sc.slab.float64s(len(sc.ids))
+	blk.tf = sc.slab.float32s(len(sc.ids))
 	for k, t := range sc.ids {
 		blk.terms[k] = t
-		blk.tf[k] = float64(sc.cnt[t])
+		blk.tf[k] = float32(sc.cnt[t])
 		sc.cnt[t] = 0
 	}
 	// quoted terms, each once

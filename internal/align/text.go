@@ -183,7 +183,6 @@ type chunkWork struct {
 	ends  []int       // per block: where its tokens end in words
 	remap []int32     // per new term of voc: its id in the story's vocabulary
 	scan  scratch
-	build scratch
 }
 
 // index tokenises every block of arts and computes the story's weights.
@@ -209,6 +208,9 @@ func index(arts [][]segment.Block) *corpusIndex {
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
 	nwaves := (nchunks + waveChunks - 1) / waveChunks
 	chunks := func(w int) int { return min(nchunks, (w+1)*waveChunks) - w*waveChunks }
+	// a block builder's term tables are as long as the vocabulary: one
+	// per processor at work, not one per chunk
+	var builders sync.Pool // of *scratch
 	// two sets of slots: a wave's blocks are built while the next wave
 	// is tokenised, so that one pass over the processors does both
 	var slots [2][]chunkWork
@@ -240,11 +242,16 @@ func index(arts [][]segment.Block) *corpusIndex {
 				cw.words[j].term = cw.remap[t-off]
 			}
 		}
+		sc, _ := builders.Get().(*scratch)
+		if sc == nil {
+			sc = new(scratch)
+		}
 		start := 0
 		for b, end := range cw.ends {
-			build(work[(w*waveChunks+i)*chunkBlocks+b], cw.words[start:end], &cw.build, nterms)
+			build(work[(w*waveChunks+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
 			start = end
 		}
+		builders.Put(sc)
 	}
 	if nwaves > 0 {
 		parallel(chunks(0), func(i int) { scanChunk(0, i, 0) })

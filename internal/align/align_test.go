@@ -439,3 +439,23 @@ func TestSortPairsMatchesSort(t *testing.T) {
 		t.Fatalf("sortPairs gave %d pairs, want %d sorted and unique", len(got), len(want))
 	}
 }
+
+// TestCounterShared checks that the compact counter keeps the count of
+// every hash counted more than once and forgets the others.
+func TestCounterShared(t *testing.T) {
+	var c counter
+	want := map[uint64]int32{}
+	r := &benchRand{s: 5}
+	for i := 0; i < 5000; i++ {
+		h := r.next() % 3000 // some hashes once, some many times; 0 too
+		c.add(h)
+		want[h]++
+	}
+	s := c.shared()
+	for h, n := range want {
+		got := s.get(h)
+		if n > 1 && got != n || n == 1 && got != 0 {
+			t.Fatalf("hash %d counted %d times: shared counter says %d", h, n, got)
+		}
+	}
+}

@@ -303,6 +303,8 @@ func index(arts [][]segment.Block) *corpusIndex {
 			ix.shdf.add(h)
 		}
 	}
+	// only a 4-gram two blocks hold is ever looked up
+	ix.shdf = ix.shdf.shared()
 	ix.weigh()
 	ix.confirmSpeakers(work)
 	return ix
@@ -1005,6 +1007,19 @@ func (c *counter) add(h uint64) {
 		c.n++
 	}
 	c.vals[i]++
+}
+
+// shared returns a counter of the hashes c counted more than once: most
+// quoted 4-grams are in one block only.
+func (c *counter) shared() counter {
+	var s counter
+	for i, k := range c.keys {
+		if k != 0 && c.vals[i] > 1 {
+			s.add(k)
+			s.vals[s.slot(k)] = c.vals[i]
+		}
+	}
+	return s
 }
 
 func (c *counter) get(h uint64) int32 {

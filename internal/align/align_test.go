@@ -1,6 +1,7 @@
 package align
 
 import (
+	"fmt"
 	"reflect"
 	"runtime"
 	"slices"
@@ -456,6 +457,36 @@ func TestCounterShared(t *testing.T) {
 		got := s.get(h)
 		if n > 1 && got != n || n == 1 && got != 0 {
 			t.Fatalf("hash %d counted %d times: shared counter says %d", h, n, got)
+		}
+	}
+}
+
+// TestSentenceEvidenceBeyondSixteen checks the sentence evidence of blocks
+// past 16 sentences (their term-to-sentence bits are kept wider): the
+// best-matching sentence pair is found wherever it lies among the first 64.
+// Past 64, later sentences share the 64th bit and read as one long
+// sentence: the evidence stays a cosine.
+func TestSentenceEvidenceBeyondSixteen(t *testing.T) {
+	long := func(n, at int, s string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			if i == at {
+				b.WriteString(s + " ")
+				continue
+			}
+			fmt.Fprintf(&b, "Filler sentence number %d mentions item%d alone. ", i, i)
+		}
+		return b.String()
+	}
+	wheat := "Wheat exports through the port of Odessa fell by 40 percent in the first quarter."
+	for _, c := range []struct{ n, at int }{{10, 7}, {20, 18}, {40, 30}, {90, 80}} {
+		ix := index([][]segment.Block{{para(long(c.n, c.at, wheat))}, {para("Exports of wheat via Odessa dropped 40 percent in the first quarter.")}})
+		e := ix.score(ix.all[0], ix.all[1], new(pairScratch))
+		if c.at < 63 && e.sent < 0.5 {
+			t.Errorf("%d sentences, the match at %d: best sentence cosine %.2f, want at least 0.5", c.n, c.at, e.sent)
+		}
+		if e.sent < 0 || e.sent > 1 {
+			t.Errorf("%d sentences: best sentence cosine %v", c.n, e.sent)
 		}
 	}
 }

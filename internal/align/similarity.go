@@ -427,9 +427,10 @@ func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
 	sc.touched = sc.touched[:0]
 	for _, at := range sc.sharedAt {
 		w := ix.weight[x.terms[at[0]]]
-		for bx := x.tsent[at[0]]; bx != 0; bx &= bx - 1 {
+		by0 := y.sentBits(int(at[1]))
+		for bx := x.sentBits(int(at[0])); bx != 0; bx &= bx - 1 {
 			s := bits.TrailingZeros64(bx)
-			for by := y.tsent[at[1]]; by != 0; by &= by - 1 {
+			for by := by0; by != 0; by &= by - 1 {
 				k := s*ny + bits.TrailingZeros64(by)
 				if sc.sn[k] == 0 {
 					sc.touched = append(sc.touched, int32(k))

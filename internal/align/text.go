@@ -45,11 +45,20 @@ type block struct {
 	norm     float64   // length of the tf-idf vector
 	mass     float64   // sum of idf weights of its distinct terms
 	snorm    []float64 // per sentence that holds terms (the 64th stands for all later ones): the length of its idf-weighted binary vector
-	tsent    []uint64  // per term: the sentences holding it, a bit each
+	tsent    []uint64  // per term: the sentences holding it, a bit each; nil if tsent16 holds them
+	tsent16  []uint16  // tsent of a block of 16 sentences or fewer (most paragraphs): a quarter of the memory
 	quoted   []uint64  // sorted, unique hashes of the quoted word 4-grams (stop words included)
 	qterms   []int32   // sorted, unique terms that lie inside quotation marks
 	speakers []speech  // sorted, unique: the names its sentences attribute speech to ("Brandt said", "said Mr. Brandt")
 	opening  []speech  // names that open a sentence before a verb of saying: speakers if named so elsewhere
+}
+
+// sentBits is tsent of term k of b.
+func (b *block) sentBits(k int) uint64 {
+	if b.tsent16 != nil {
+		return uint64(b.tsent16[k])
+	}
+	return b.tsent[k]
 }
 
 // speech is a name a sentence attributes speech to: the name's term and
@@ -93,6 +102,7 @@ type scratch struct {
 // story has tens of thousands of blocks with several small arrays each,
 // and one allocation per array cost both time and memory.
 type slab struct {
+	u16 []uint16
 	i32 []int32
 	f32 []float32
 	f64 []float64
@@ -121,6 +131,7 @@ func take[T any](buf *[]T, n int) []T {
 	return (*buf)[k : k+n : k+n]
 }
 
+func (s *slab) uint16s(n int) []uint16   { return take(&s.u16, n) }
 func (s *slab) int32s(n int) []int32     { return take(&s.i32, n) }
 func (s *slab) float32s(n int) []float32 { return take(&s.f32, n) }
 func (s *slab) float64s(n int) []float64 { return take(&s.f64, n) }
@@ -504,7 +515,7 @@ func (ix *corpusIndex) weigh() {
 			var q [64]float64
 			for k, t := range b.terms {
 				w := ix.weight[t]
-				for bs := b.tsent[k]; bs != 0; bs &= bs - 1 {
+				for bs := b.sentBits(k); bs != 0; bs &= bs - 1 {
 					q[bits.TrailingZeros64(bs)] += w * w
 				}
 			}
@@ -651,7 +662,8 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	// for each term, the sentences that hold it: the sentences that hold
 	// terms are numbered 0, 1, 2 …, and the 64th bit stands for the 64th
 	// and every later one
-	blk.tsent = sc.slab.uint64s(len(blk.terms))
+	bitsOf := slices.Grow(sc.hs[:0], len(blk.terms))[:len(blk.terms)]
+	clear(bitsOf)
 	if len(sc.pos) < nterms {
 		sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
 	}
@@ -667,8 +679,18 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			cur = s
 			n++
 		}
-		blk.tsent[sc.pos[w.term]] |= 1 << uint(min(n-1, 63))
+		bitsOf[sc.pos[w.term]] |= 1 << uint(min(n-1, 63))
 	}
+	if n <= 16 {
+		blk.tsent16 = sc.slab.uint16s(len(bitsOf))
+		for k, b := range bitsOf {
+			blk.tsent16[k] = uint16(b)
+		}
+	} else {
+		blk.tsent = sc.slab.uint64s(len(bitsOf))
+		copy(blk.tsent, bitsOf)
+	}
+	sc.hs = bitsOf
 	blk.snorm = sc.slab.float64s(min(n, 64))
 	// quoted word 4-grams, stop words included: the same quotation
 	sc.hs = sc.hs[:0]

@@ -483,14 +483,14 @@ func SentenceSpans(text string) [][2]int { return AppendSentenceSpans(nil, text)
 // AppendSentenceSpans appends the spans of SentenceSpans(text) to out, so
 // that a caller splitting many texts can reuse one slice.
 func AppendSentenceSpans(out [][2]int, text string) [][2]int {
-	// where the last closing marks are: whether a quotation closes later
-	// is then one comparison, not a search of the rest of the text at
-	// every period (quadratic on a long quotation never closed)
-	lastCurly := max(strings.LastIndex(text, "”"), strings.LastIndex(text, "»"))
-	lastStraight := strings.LastIndexByte(text, '"')
 	start := 0
 	quote := 0 // depth of open curly quotes; straight quotes toggle bit 1
 	straight := false
+	// where the last closing marks are, found the first time they are
+	// asked: whether a quotation closes later is then one comparison, not
+	// a search of the rest of the text at every period (quadratic on a
+	// long quotation never closed)
+	lastCurly, lastStraight := -2, -2 // -2: not looked for yet
 	for i := 0; i < len(text); {
 		// plain ASCII letters, digits and spaces never end or quote anything
 		for i < len(text) && !sentenceByte[text[i]] {
@@ -552,9 +552,15 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 		// period ends a quoted sentence but not the reporting one: "We
 		// will win. Always," she said. A quotation never closed (one that
 		// runs on into the next paragraph) does not hold the text together.
-		if end == i+w && ((quote > 0 && lastCurly >= end) || (straight && lastStraight >= end)) {
-			i = end
-			continue
+		if end == i+w && (quote > 0 || straight) {
+			if lastCurly == -2 {
+				lastCurly = max(strings.LastIndex(text, "”"), strings.LastIndex(text, "»"))
+				lastStraight = strings.LastIndexByte(text, '"')
+			}
+			if quote > 0 && lastCurly >= end || straight && lastStraight >= end {
+				i = end
+				continue
+			}
 		}
 		if r == '.' && isAbbrev(text[start:i], text[next:]) {
 			i = end

@@ -167,6 +167,11 @@ func TestSentences(t *testing.T) {
 		// a quotation that is never closed does not hold the rest together
 		{`"We will fight on. The army is ready. The people are ready.`,
 			[]string{`"We will fight on.`, "The army is ready.", "The people are ready."}},
+		{"“We will fight on. The army is ready. The people are ready.",
+			[]string{"“We will fight on.", "The army is ready.", "The people are ready."}},
+		// the closing mark that holds a quotation together may come late
+		{"“We fight on. The army is ready,” he said. Crowds cheered. «Never. Ever.» It ended.",
+			[]string{"“We fight on. The army is ready,” he said.", "Crowds cheered.", "«Never. Ever.»", "It ended."}},
 		{"", nil},
 		{"   ", nil},
 	}

@@ -749,7 +749,10 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int, uint64) {
 				apos, slow = true, true
 				i++
 			default:
-				return endWord(buf, num, i, h, apos, slow)
+				if !slow {
+					return buf, num, i, h // most words: read and hashed as they stand
+				}
+				return endSlowWord(buf, num, i, apos)
 			}
 			continue
 		}
@@ -766,21 +769,25 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int, uint64) {
 				buf = utf8.AppendRune(buf, r)
 			}
 		default:
-			return endWord(buf, num, i, h, apos, slow)
+			if !slow {
+				return buf, num, i, h
+			}
+			return endSlowWord(buf, num, i, apos)
 		}
 		slow = true
 		i += w
 	}
-	return endWord(buf, num, i, h, apos, slow)
+	if !slow {
+		return buf, num, i, h
+	}
+	return endSlowWord(buf, num, i, apos)
 }
 
-// endWord finishes the word scanWord read.
-func endWord(buf []byte, num bool, i int, h uint64, apos, slow bool) ([]byte, bool, int, uint64) {
+// endSlowWord finishes a word scanWord read that holds an apostrophe or a
+// letter beyond ASCII: it is trimmed and hashed again.
+func endSlowWord(buf []byte, num bool, i int, apos bool) ([]byte, bool, int, uint64) {
 	w := trimWord(buf, apos)
-	if slow {
-		h = hashBytes(w)
-	}
-	return w, num, i, h
+	return w, num, i, hashBytes(w)
 }
 
 // lowerByte is an ASCII letter or digit lowercased, 0 for other bytes.

@@ -31,8 +31,9 @@ import (
 // of an export and the limit's headroom over it.
 const (
 	// memBase is the runtime's own memory (the collector's metadata,
-	// stacks: about 4 MB) and the program's before it reads the story.
-	memBase = 4 << 20
+	// stacks, spans part-used: about 5 MB) and the program's before it
+	// reads the story.
+	memBase = 5 << 20
 	// memFloor is the least limit: below it, on small stories, the
 	// collector's own minimum heap and fixed costs make a limit only slow
 	// the run, and the process is mostly its binary anyway.
@@ -44,8 +45,8 @@ const (
 	livePerByte     = 3
 	livePerPara     = 300
 	livePerParaPair = 450
-	// memHeadroom is the room above the estimated peak, in 64ths (1.15).
-	memHeadroom = 74
+	// memHeadroom is the room above the estimated peak, in 64ths (1.125).
+	memHeadroom = 72
 	// A collection after which memBase and followRoom 64ths (1.06) of the
 	// live heap exceed the limit raises the limit to followHeadroom 64ths
 	// (1.25) of the live heap above memBase. The live heap a collection

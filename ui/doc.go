@@ -3,8 +3,11 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
@@ -246,6 +249,7 @@ func counts(st *story.Story, l, r int) (shared, onlyL, onlyR int) {
 // tells out of all of a's events.
 func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 	var in, all int
+	runes := bodyRunes(st.Articles[a].Blocks)
 	for k := range st.Events {
 		e := &st.Events[k]
 		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
@@ -257,11 +261,7 @@ func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 			both++
 		}
 		for _, i := range e.Blocks[a] {
-			blk := st.Articles[a].Blocks[i]
-			if !blk.Kind.IsBody() {
-				continue
-			}
-			n := len([]rune(blk.Text))
+			n := runes[i]
 			all += n
 			if shared {
 				in += n
@@ -273,3 +273,59 @@ func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 	}
 	return pct, both, total
 }
+
+// bodyRunes is the number of characters of each body block of blocks, 0
+// for the others. The header asks for them at every layout, and counting
+// megabytes of text each time took tens of milliseconds; a story's blocks
+// never change once built, so the counts of the last few articles are kept
+// (with the blocks, so that their memory is not reused while kept).
+func bodyRunes(blocks []segment.Block) []int {
+	if len(blocks) == 0 {
+		return nil
+	}
+	runeMemo.Lock()
+	defer runeMemo.Unlock()
+	for _, m := range runeMemo.kept {
+		if &m.blocks[0] == &blocks[0] && len(m.blocks) == len(blocks) {
+			return m.runes
+		}
+	}
+	runes := make([]int, len(blocks))
+	for i, b := range blocks {
+		if b.Kind.IsBody() {
+			runes[i] = runeCount(b.Text)
+		}
+	}
+	if len(runeMemo.kept) == keptArticles {
+		// the oldest goes
+		runeMemo.kept = append(runeMemo.kept[:0], runeMemo.kept[1:]...)
+	}
+	runeMemo.kept = append(runeMemo.kept, articleRunes{blocks, runes})
+	return runes
+}
+
+// runeCount is utf8.RuneCountInString(s), eight bytes at a time while
+// they are ASCII (most of an English story).
+func runeCount(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] >= utf8.RuneSelf {
+			break
+		}
+	}
+	return i + utf8.RuneCountInString(s[i:])
+}
+
+type articleRunes struct {
+	blocks []segment.Block
+	runes  []int
+}
+
+var runeMemo struct {
+	sync.Mutex
+	kept []articleRunes // the last keptArticles articles asked, oldest first
+}
+
+// keptArticles is how many articles' counts are kept: a story of up to
+// that many articles is counted once.
+const keptArticles = 10

@@ -127,10 +127,35 @@ func markStandfirst(blocks []Block) {
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
+// moreRunes says whether s holds more than n runes, as
+// utf8.RuneCountInString(s) > n would, without counting a long paragraph
+// to its end: a rune takes one to four bytes (an invalid byte counts one).
+func moreRunes(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return false
+	case len(s) > 4*n:
+		return true
+	}
+	c := 0
+	for i := 0; i < len(s); c++ {
+		if c == n {
+			return true // a rune past the n-th
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return false
+}
+
 // looksLikeTitle: short, and not ending like a sentence.
 func looksLikeTitle(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 160 || wordCount(s) > 25 {
+	if s == "" || moreRunes(s, 160) || wordCount(s) > 25 {
 		return false
 	}
 	t := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)`, r) })
@@ -405,7 +430,7 @@ func boilerMatch(t string) bool {
 // and "Related: …" links, newsletter and copyright lines.
 func IsBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
-	if utf8.RuneCountInString(t) > 200 {
+	if moreRunes(t, 200) {
 		return false
 	}
 	t = strings.Map(func(r rune) rune {

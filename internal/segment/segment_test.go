@@ -2,7 +2,9 @@ package segment
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/corpus"
 )
@@ -193,5 +195,17 @@ func TestSentenceSpansPointIntoText(t *testing.T) {
 	}
 	if n := len(SentenceSpans(text)); n != 3 {
 		t.Errorf("%d sentences, want 3", n)
+	}
+}
+
+// TestMoreRunesCounts checks moreRunes against counting, around its
+// shortcuts, with multi-byte runes and invalid bytes.
+func TestMoreRunesCounts(t *testing.T) {
+	for _, s := range []string{"", "abc", "éèà", "日本語テキスト", "\xff\xfe\xfd", strings.Repeat("é", 40), strings.Repeat("日", 30) + "abc", strings.Repeat("a\xff", 50)} {
+		for n := 0; n <= 130; n++ {
+			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
+				t.Fatalf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
 	}
 }

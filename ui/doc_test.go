@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+)
+
+// TestRuneCountMatchesUTF8 checks the eight-bytes-at-a-time count against
+// the standard one, with the first non-ASCII byte at every place.
+func TestRuneCountMatchesUTF8(t *testing.T) {
+	for _, tail := range []string{"", "é", "日本", "\xff", "a\xc3", "’quoted’"} {
+		for n := 0; n < 20; n++ {
+			s := strings.Repeat("a", n) + tail + strings.Repeat("b", n%5)
+			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// TestBodyRunesAreKeptPerArticle checks that the counts are those of the
+// body blocks, and that another article's blocks get their own.
+func TestBodyRunesAreKeptPerArticle(t *testing.T) {
+	a := []segment.Block{{Kind: segment.Paragraph, Text: "Café opens."}, {Kind: segment.Boilerplate, Text: "Share"}}
+	b := []segment.Block{{Kind: segment.Paragraph, Text: "Another one, longer."}}
+	for range 2 { // the second time from what was kept
+		if got := bodyRunes(a); len(got) != 2 || got[0] != 11 || got[1] != 0 {
+			t.Fatalf("bodyRunes(a) = %v, want [11 0]", got)
+		}
+		if got := bodyRunes(b); len(got) != 1 || got[0] != 20 {
+			t.Fatalf("bodyRunes(b) = %v, want [20]", got)
+		}
+	}
+}

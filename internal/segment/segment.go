@@ -242,6 +242,9 @@ func mayBeCaption(t string) bool {
 			return true
 		}
 	}
+	if strings.IndexByte(t, '/') < 0 {
+		return false // most paragraphs: found by a vector search, not a byte loop
+	}
 	for s := t; ; {
 		i := strings.LastIndexByte(s, '/')
 		if i < 0 {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 )
 
 // Candidate generation. Scoring every block against every other block is
@@ -52,6 +53,17 @@ func (sc *pairScratch) clearX() {
 		}
 		sc.cur = nil
 	}
+}
+
+// lookupScratch is the scratch space of the candidate lookup: the score
+// table is as long as the story, so it serves many chunks of blocks.
+type lookupScratch struct {
+	acc     []float64 // per block: its score for the block looked up; zero between blocks
+	touched []int32
+	order   []int32
+	keys    []uint64
+	top     [][]scored
+	floor   []float64
 }
 
 // pair is a scored candidate pairing of two blocks of different articles.
@@ -127,8 +139,14 @@ func (ix *corpusIndex) candidates() [][2]int {
 	const chunk = 256
 	nchunks := (len(ix.all) + chunk - 1) / chunk
 	outs := make([][][2]int, nchunks)
+	var scratch sync.Pool // of *lookupScratch: one per processor at work
 	parallel(nchunks, func(c int) {
-		outs[c] = ix.candidatesOf(c*chunk, min(len(ix.all), (c+1)*chunk), post, artOf, classes, keep)
+		sc, _ := scratch.Get().(*lookupScratch)
+		if sc == nil {
+			sc = new(lookupScratch)
+		}
+		outs[c] = ix.candidatesOf(c*chunk, min(len(ix.all), (c+1)*chunk), post, artOf, classes, keep, sc)
+		scratch.Put(sc)
 	})
 	return sortPairs(outs, len(ix.all))
 }
@@ -181,14 +199,18 @@ func sortPairs(lists [][][2]int, n int) [][2]int {
 }
 
 // candidatesOf finds the candidates of blocks lo to hi-1 of ix.all.
-func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int) [][2]int {
-	acc := make([]float64, len(ix.all))
-	var touched []int32
+func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int, sc *lookupScratch) [][2]int {
+	if len(sc.acc) < len(ix.all) {
+		sc.acc = make([]float64, len(ix.all)) // all zero between blocks
+	}
+	if len(sc.top) < len(ix.arts) {
+		sc.top, sc.floor = make([][]scored, len(ix.arts)), make([]float64, len(ix.arts))
+	}
+	acc, touched, order, keys := sc.acc, sc.touched[:0], sc.order[:0], sc.keys[:0]
+	defer func() { sc.touched, sc.order, sc.keys = touched, order, keys }()
+	top := sc.top[:len(ix.arts)]     // per other article: best candidates, best first
+	floor := sc.floor[:len(ix.arts)] // per other article: its full list's last score, else 0
 	var out [][2]int
-	order := make([]int32, 0, 64)
-	keys := make([]uint64, 0, 64)
-	top := make([][]scored, len(ix.arts))     // per other article: best candidates, best first
-	floor := make([]float64, len(ix.arts))    // per other article: its full list's last score, else 0
 	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
 	for a, row := range ix.arts {
 		artFirst[a+1] = artFirst[a] + int32(len(row))

@@ -178,7 +178,7 @@ func (w tokenInfo) upper() bool  { return w.sf&tokUpper != 0 }
 // vocabulary of the terms the story's vocabulary lacks; the vocabularies are
 // merged in chunk order, so term ids, and so every result, do not depend on
 // how many processors there are.
-const chunkBlocks = 64
+const chunkBlocks = 32
 
 // waveChunks is how many chunks are tokenised between two merges. Only two
 // waves' tokens are held at a time, and words an earlier wave met are

@@ -158,10 +158,42 @@ var datelineRE = sync.OnceValue(func() *regexp.Regexp {
 		`(?:\s*(?:,|at|\||-|–|—|·)?\s*\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|[+-]\d{4}))?)?\s*$`)
 })
 
+// mayBeDateline is false for texts datelineRE cannot match, so that most
+// stories never compile it: a dateline has four ASCII digits in a row (the
+// year) and, when it is all ASCII, one of the months' first three letters
+// (a text beyond ASCII may spell them with runes that fold to them).
+func mayBeDateline(t string) bool {
+	digits, year, ascii := 0, false, true
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= '0' && c <= '9' {
+			if digits++; digits == 4 {
+				year = true
+			}
+		} else {
+			digits = 0
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if !year {
+		return false
+	}
+	if !ascii {
+		return true
+	}
+	lower := strings.ToLower(t)
+	for _, m := range months {
+		if strings.Contains(lower, m[:3]) {
+			return true
+		}
+	}
+	return false
+}
+
 // datelineOf says whether t is a dateline and returns its day as
 // YYYY-MM-DD.
 func datelineOf(t string) (string, bool) {
-	if utf8.RuneCountInString(t) > 80 {
+	if utf8.RuneCountInString(t) > 80 || !mayBeDateline(t) {
 		return "", false
 	}
 	m := datelineRE().FindStringSubmatch(t)

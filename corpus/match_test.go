@@ -33,13 +33,17 @@ func sameAsRegexps(t *testing.T, s string) (date, readMore, blank bool) {
 	if got, want := splitBlankLines(s), blankLineRE.Split(s, -1); !slices.Equal(got, want) {
 		t.Fatalf("splitBlankLines(%q) = %q; the regexp says %q", s, got, want)
 	}
+	if !mayBeDateline(s) && datelineRE().MatchString(s) {
+		t.Fatalf("mayBeDateline(%q) is false, but datelineRE matches it", s)
+	}
 	return ok, ok2, want != nil
 }
 
 // TestMatchersAreTheRegexps checks the hand matchers against their regexps
 // on texts made of the pieces that decide a match.
 func TestMatchersAreTheRegexps(t *testing.T) {
-	texts := []string{"", " ", "date", "date 2024-11-01 Ukraine war", "date: 2024-11-01", "\t\n 2024-11-01T10:00:00Z News",
+	texts := []string{"", " ", "date", "date 2024-11-01 Ukraine war", "November 1, 2024", "Updated: Fri, Nov. 1, 2024, 10:15 a.m. ET",
+		"Published 1 November 2024", "ſept. 3, 2024", "NOV 1 2024", "1 Dec 2024", "Dec 2024", "May 1, 224", "date: 2024-11-01", "\t\n 2024-11-01T10:00:00Z News",
 		"2024-11-01", "Date 2024-11-01", "\v2024-11-01", "\u00a02024-11-01", "1 dead", "datestamp 2024-11-01", "dat 2024-11-01",
 		"Reporting by 2024-11-01", "  date\t2024-01-02 x", "2024-1-01", "x2024-11-01", "2024-11-01 12", "2024-11-01T:Z\n",
 		"CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER", "Read more at Él País.", "READ MORE FROM ÜBER-ZEITUNG",
@@ -80,7 +84,7 @@ func b2i(b bool) int {
 
 // FuzzMatchers checks the hand matchers against their regexps on any text.
 func FuzzMatchers(f *testing.F) {
-	for _, s := range []string{"date 2024-11-01 Ukraine war", "CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER",
+	for _, s := range []string{"date 2024-11-01 Ukraine war", "ſept. 3, 2024", "Updated: Fri, Nov. 1, 2024, 10:15 a.m. ET", "CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER",
 		"a\n \u00a0\nb", "read more at ab.", "\t2024-11-01T10:00Z\n x"} {
 		f.Add(s)
 	}

@@ -264,8 +264,14 @@ func index(arts [][]segment.Block) *corpusIndex {
 		}
 		builders.Put(sc)
 	}
+	// a short story is tokenised on one processor: starting workers and
+	// growing their stacks cost more than they save
+	run := parallel
+	if size := textBytes(texts); size < serialBytes {
+		run = serial
+	}
 	if nwaves > 0 {
-		parallel(chunks(0), func(i int) { scanChunk(0, i, 0) })
+		run(chunks(0), func(i int) { scanChunk(0, i, 0) })
 	}
 	off := int32(0) // the first term id a wave's chunks could add
 	for w := 0; w < nwaves; w++ {
@@ -294,7 +300,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 			next = chunks(w + 1)
 		}
 		built, nextOff := off, int32(nterms)
-		parallel(next+chunks(w), func(k int) {
+		run(next+chunks(w), func(k int) {
 			if k < next {
 				scanChunk(w+1, k, nextOff)
 			} else {
@@ -319,6 +325,24 @@ func index(arts [][]segment.Block) *corpusIndex {
 	ix.weigh()
 	ix.confirmSpeakers(work)
 	return ix
+}
+
+// serialBytes is the least text a story's tokenising is shared out for.
+const serialBytes = 64 << 10
+
+func textBytes(texts []string) int {
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	return n
+}
+
+// serial runs f(0) … f(n-1) in order.
+func serial(n int, f func(int)) {
+	for i := 0; i < n; i++ {
+		f(i)
+	}
 }
 
 // parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.

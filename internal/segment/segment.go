@@ -125,7 +125,19 @@ func markStandfirst(blocks []Block) {
 	}
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)), without making the words.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // moreRunes says whether s holds more than n runes, as
 // utf8.RuneCountInString(s) > n would, without counting a long paragraph

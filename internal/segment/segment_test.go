@@ -209,3 +209,12 @@ func TestMoreRunesCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestWordCountIsFields checks wordCount against strings.Fields.
+func TestWordCountIsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnewline", "nbsp\u00a0splits", "em\u2003space", "\xff \xfe", "no-break\u202fthin"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

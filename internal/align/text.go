@@ -62,7 +62,8 @@ func (b *block) sentBits(k int) uint64 {
 }
 
 // speech is a name a sentence attributes speech to: the name's term and
-// the sentence's index in block.sents (at most 63, as in block.tsent).
+// the index of the sentence among the block's sentences that hold terms
+// (at most 63, as in block.tsent).
 type speech struct{ term, sent int32 }
 
 func (a speech) cmp(b speech) int {
@@ -1134,7 +1135,7 @@ func speakersOf(words []tokenInfo, out, opening []speech) ([]speech, []speech) {
 		return words[k].term
 	}
 	// rank counts the sentences before the current one that hold terms:
-	// the index of the current sentence in block.sents
+	// the index of the current sentence among those that hold terms
 	rank, cur, holds := int32(0), int32(-1), false
 	for k, w := range words {
 		if w.sent() != cur {

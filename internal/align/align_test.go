@@ -1,7 +1,9 @@
 package align
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"reflect"
 	"runtime"
 	"slices"
@@ -488,5 +490,34 @@ func TestSentenceEvidenceBeyondSixteen(t *testing.T) {
 		if e.sent < 0 || e.sent > 1 {
 			t.Errorf("%d sentences: best sentence cosine %v", c.n, e.sent)
 		}
+	}
+}
+
+// TestByProbabilityIsAStableSort checks the radix sort of pairs against
+// a stable comparison sort, with ties and probabilities that differ in
+// their lowest bits only.
+func TestByProbabilityIsAStableSort(t *testing.T) {
+	r := &benchRand{s: 3}
+	pairs := make([]pair, 3000)
+	for k := range pairs {
+		switch r.intn(3) {
+		case 0:
+			pairs[k].p = float64(r.intn(5)+1) / 5 // ties
+		case 1:
+			pairs[k].p = math.Nextafter(0.5, float64(r.intn(2))) // neighbours of 0.5
+		default:
+			pairs[k].p = float64(r.intn(1<<30)+1) / (1 << 30)
+		}
+	}
+	var order []int
+	for k := range pairs {
+		if k%7 != 3 {
+			order = append(order, k)
+		}
+	}
+	want := slices.Clone(order)
+	slices.SortStableFunc(want, func(a, b int) int { return cmp.Compare(pairs[b].p, pairs[a].p) })
+	if got := byProbability(order, pairs); !slices.Equal(got, want) {
+		t.Fatal("byProbability differs from a stable sort by descending probability")
 	}
 }

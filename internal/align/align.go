@@ -286,6 +286,10 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	sum := make([]float64, n)
 	cnt := make([]int, n)
 	perArt := make([]int, len(arts))
+	artOf := make([]int32, n) // each block's article, in one array: a group's members are read often
+	for g, b := range ix.all {
+		artOf[g] = int32(b.art)
+	}
 	for _, k := range order {
 		p := pairs[k]
 		rx, ry := find(p.x), find(p.y)
@@ -301,14 +305,14 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 		near := true
 		for _, g := range [2]int{rx, ry} {
 			for _, u := range members[g] {
-				if perArt[ix.all[u].art]++; perArt[ix.all[u].art] > maxPerArticle {
+				if perArt[artOf[u]]++; perArt[artOf[u]] > maxPerArticle {
 					near = false
 				}
 			}
 		}
 		for _, u := range members[rx] {
 			for _, v := range members[ry] {
-				if ix.all[u].art == ix.all[v].art {
+				if artOf[u] == artOf[v] {
 					continue
 				}
 				a, b := u, v
@@ -338,21 +342,51 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 		sum[rx] += sum[ry] + p.p
 		cnt[rx] += cnt[ry] + 1
 	}
-	idx := map[int]int{}
-	var events []Event
-	for g, b := range ix.all {
+	// events in the order of their first block; their block lists are cut
+	// from two arrays (each to its own length, so that appending to one
+	// never writes over the next)
+	na := len(arts)
+	eventOf := make([]int32, n) // per root block: its event, or -1
+	for g := range eventOf {
+		eventOf[g] = -1
+	}
+	evOf := make([]int32, n) // per block: its event
+	var sizes []int32        // per event and article: how many blocks
+	nev := 0
+	for g := range ix.all {
 		r := find(g)
-		k, ok := idx[r]
-		if !ok {
-			k = len(events)
-			idx[r] = k
-			ev := Event{Blocks: make([][]int, len(arts)), Score: 1}
+		if eventOf[r] < 0 {
+			eventOf[r] = int32(nev)
+			nev++
+			sizes = append(sizes, make([]int32, na)...)
+		}
+		evOf[g] = eventOf[r]
+		sizes[int(evOf[g])*na+int(artOf[g])]++
+	}
+	events := make([]Event, nev)
+	lists := make([][]int, nev*na)
+	flat := make([]int, n)
+	off := 0
+	for e := range events {
+		events[e].Blocks = lists[e*na : (e+1)*na : (e+1)*na]
+		for a := range events[e].Blocks {
+			k := int(sizes[e*na+a])
+			events[e].Blocks[a] = flat[off : off : off+k]
+			off += k
+		}
+	}
+	for g, b := range ix.all {
+		e := evOf[g]
+		events[e].Blocks[b.art] = append(events[e].Blocks[b.art], b.idx)
+	}
+	for g := range ix.all {
+		if r := find(g); int(eventOf[r]) >= 0 && r == g {
+			ev := &events[eventOf[r]]
+			ev.Score = 1
 			if cnt[r] > 0 {
 				ev.Score = clamp01(sum[r] / float64(cnt[r]))
 			}
-			events = append(events, ev)
 		}
-		events[k].Blocks[b.art] = append(events[k].Blocks[b.art], b.idx)
 	}
 	return Order(events, len(arts), arts)
 }

@@ -187,6 +187,11 @@ const chunkBlocks = 32
 // wave is tokenised.
 const waveChunks = 4
 
+// maxWaves bounds the waves of a long story: every wave ends in a wait
+// for its slowest task, and at 10 MB per side waves of four chunks made
+// hundreds of them. A long story's waves take more chunks instead.
+const maxWaves = 32
+
 // chunkWork is one chunk's tokens while its wave is indexed; the slots are
 // reused from wave to wave.
 type chunkWork struct {
@@ -218,8 +223,9 @@ func index(arts [][]segment.Block) *corpusIndex {
 	ix.ndocs = len(work)
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
-	nwaves := (nchunks + waveChunks - 1) / waveChunks
-	chunks := func(w int) int { return min(nchunks, (w+1)*waveChunks) - w*waveChunks }
+	perWave := max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
+	nwaves := (nchunks + perWave - 1) / perWave
+	chunks := func(w int) int { return min(nchunks, (w+1)*perWave) - w*perWave }
 	// a block builder's term tables are as long as the vocabulary: one
 	// per processor at work, not one per chunk
 	var builders sync.Pool // of *scratch
@@ -227,12 +233,12 @@ func index(arts [][]segment.Block) *corpusIndex {
 	// is tokenised, so that one pass over the processors does both
 	var slots [2][]chunkWork
 	for i := range slots {
-		slots[i] = make([]chunkWork, min(nchunks, waveChunks))
+		slots[i] = make([]chunkWork, min(nchunks, perWave))
 	}
 	scanChunk := func(w, i int, off int32) {
 		cw := &slots[w%2][i]
 		cw.voc = newChunkVocabulary(ix.voc, off)
-		c := w*waveChunks + i
+		c := w*perWave + i
 		first, end := c*chunkBlocks, min(len(work), (c+1)*chunkBlocks)
 		size := 0
 		for k := first; k < end; k++ {
@@ -260,7 +266,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		}
 		start := 0
 		for b, end := range cw.ends {
-			build(work[(w*waveChunks+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
+			build(work[(w*perWave+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
 			start = end
 		}
 		builders.Put(sc)
@@ -268,7 +274,8 @@ func index(arts [][]segment.Block) *corpusIndex {
 	// a short story is tokenised on one processor: starting workers and
 	// growing their stacks cost more than they save
 	run := parallel
-	if size := textBytes(texts); size < serialBytes {
+	small := textBytes(texts) < serialBytes
+	if small {
 		run = serial
 	}
 	if nwaves > 0 {
@@ -312,11 +319,12 @@ func index(arts [][]segment.Block) *corpusIndex {
 	}
 	ix.names = ix.voc.names
 	ix.voc = nil // the words as written are looked up no more
-	ix.df = make([]int32, len(ix.names))
+	parts := runtime.GOMAXPROCS(0)
+	if small {
+		parts = 1
+	}
+	ix.df = documentFrequencies(work, len(ix.names), parts)
 	for _, blk := range work {
-		for _, t := range blk.terms {
-			ix.df[t]++
-		}
 		for _, h := range blk.quoted {
 			ix.shdf.add(h)
 		}
@@ -326,6 +334,47 @@ func index(arts [][]segment.Block) *corpusIndex {
 	ix.weigh()
 	ix.confirmSpeakers(work)
 	return ix
+}
+
+// documentFrequencies counts the blocks of work that hold each of nterms
+// terms: with parts > 1, a part of the blocks per processor, each into its
+// own counts, added up at the end.
+func documentFrequencies(work []*block, nterms, parts int) []int32 {
+	run := parallel
+	if parts <= 1 {
+		parts, run = 1, serial
+	}
+	per := (len(work) + parts - 1) / parts
+	counts := make([][]int32, parts)
+	run(parts, func(p int) {
+		if p*per >= len(work) {
+			return
+		}
+		df := make([]int32, nterms)
+		for _, blk := range work[p*per : min(len(work), (p+1)*per)] {
+			for _, t := range blk.terms {
+				df[t]++
+			}
+		}
+		counts[p] = df
+	})
+	var df []int32
+	for _, c := range counts {
+		if c == nil {
+			continue
+		}
+		if df == nil {
+			df = c
+			continue
+		}
+		for t, n := range c {
+			df[t] += n
+		}
+	}
+	if df == nil {
+		df = make([]int32, nterms)
+	}
+	return df
 }
 
 // serialBytes is the least text a story's tokenising is shared out for.

@@ -352,19 +352,19 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	}
 	evOf := make([]int32, n) // per block: its event
 	var sizes []int32        // per event and article: how many blocks
-	nev := 0
+	var roots []int          // per event: its root block
 	for g := range ix.all {
 		r := find(g)
 		if eventOf[r] < 0 {
-			eventOf[r] = int32(nev)
-			nev++
+			eventOf[r] = int32(len(roots))
+			roots = append(roots, r)
 			sizes = append(sizes, make([]int32, na)...)
 		}
 		evOf[g] = eventOf[r]
 		sizes[int(evOf[g])*na+int(artOf[g])]++
 	}
-	events := make([]Event, nev)
-	lists := make([][]int, nev*na)
+	events := make([]Event, len(roots))
+	lists := make([][]int, len(roots)*na)
 	flat := make([]int, n)
 	off := 0
 	for e := range events {
@@ -379,13 +379,10 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 		e := evOf[g]
 		events[e].Blocks[b.art] = append(events[e].Blocks[b.art], b.idx)
 	}
-	for g := range ix.all {
-		if r := find(g); int(eventOf[r]) >= 0 && r == g {
-			ev := &events[eventOf[r]]
-			ev.Score = 1
-			if cnt[r] > 0 {
-				ev.Score = clamp01(sum[r] / float64(cnt[r]))
-			}
+	for e, r := range roots {
+		events[e].Score = 1
+		if cnt[r] > 0 {
+			events[e].Score = clamp01(sum[r] / float64(cnt[r]))
 		}
 	}
 	return Order(events, len(arts), arts)

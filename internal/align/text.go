@@ -347,32 +347,19 @@ func documentFrequencies(work []*block, nterms, parts int) []int32 {
 	per := (len(work) + parts - 1) / parts
 	counts := make([][]int32, parts)
 	run(parts, func(p int) {
-		if p*per >= len(work) {
-			return
-		}
 		df := make([]int32, nterms)
-		for _, blk := range work[p*per : min(len(work), (p+1)*per)] {
+		for _, blk := range work[min(len(work), p*per):min(len(work), (p+1)*per)] {
 			for _, t := range blk.terms {
 				df[t]++
 			}
 		}
 		counts[p] = df
 	})
-	var df []int32
-	for _, c := range counts {
-		if c == nil {
-			continue
-		}
-		if df == nil {
-			df = c
-			continue
-		}
+	df := counts[0]
+	for _, c := range counts[1:] {
 		for t, n := range c {
 			df[t] += n
 		}
-	}
-	if df == nil {
-		df = make([]int32, nterms)
 	}
 	return df
 }

@@ -19,6 +19,16 @@ var (
 	exportBinErr  error
 )
 
+// TestMain removes the binary the end-to-end tests built, so that runs do
+// not leave a copy of it in the temporary directory each time.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if exportBin != "" && exportBinErr == nil {
+		os.RemoveAll(filepath.Dir(exportBin))
+	}
+	os.Exit(code)
+}
+
 // synopticBin builds the binary once for every end-to-end test of the package.
 func synopticBin(t *testing.T) string {
 	t.Helper()

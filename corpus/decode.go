@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -18,26 +17,31 @@ var ErrBinary = errors.New("binary data, not text")
 // replaces invalid UTF-8 with U+FFFD (reported as a warning). Data that looks
 // binary is refused with ErrBinary.
 func Decode(b []byte) (text string, warnings []string, err error) {
+	return decodeText(string(b))
+}
+
+// decodeText is Decode of text already held as a string (a file read
+// straight into one), so that a long file is not copied once more.
+func decodeText(s string) (text string, warnings []string, err error) {
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		b = b[3:]
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+	case strings.HasPrefix(s, "\uFEFF"):
+		s = s[3:]
+	case strings.HasPrefix(s, "\xFF\xFE"), strings.HasPrefix(s, "\xFE\xFF"):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		out, derr := dec.Bytes(b)
+		out, derr := dec.String(s)
 		if derr != nil {
 			return "", nil, fmt.Errorf("invalid UTF-16: %w", derr)
 		}
-		b = out
+		s = out
 	}
-	if looksBinary(b) {
-		if looksUTF16(b) {
+	if looksBinary(s) {
+		if looksUTF16(s) {
 			return "", nil, fmt.Errorf("%w: looks like UTF-16 without a byte order mark; save it as UTF-8", ErrBinary)
 		}
 		return "", nil, ErrBinary
 	}
-	s := string(b)
 	if !utf8.ValidString(s) {
-		n := countInvalid(b)
+		n := countInvalid([]byte(s))
 		s = strings.ToValidUTF8(s, "\uFFFD")
 		warnings = append(warnings, fmt.Sprintf("%d invalid UTF-8 byte sequence(s) replaced with U+FFFD", n))
 	}
@@ -46,19 +50,22 @@ func Decode(b []byte) (text string, warnings []string, err error) {
 	return s, warnings, nil
 }
 
+// binaryHead is how much of a file looksBinary reads.
+const binaryHead = 8192
+
 // looksBinary says whether data is better treated as binary than text: it
 // holds a NUL byte, or many control bytes that text never has.
-func looksBinary(b []byte) bool {
+func looksBinary(b string) bool {
 	head := b
-	if len(head) > 8192 {
-		head = head[:8192]
+	if len(head) > binaryHead {
+		head = head[:binaryHead]
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if strings.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	ctl := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+	for i := 0; i < len(head); i++ {
+		if c := head[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
 			ctl++
 		}
 	}
@@ -67,7 +74,7 @@ func looksBinary(b []byte) bool {
 
 // looksUTF16 says whether b reads as UTF-16 text without a BOM: mostly ASCII
 // characters with a zero byte beside each.
-func looksUTF16(b []byte) bool {
+func looksUTF16(b string) bool {
 	n := min(len(b), 1024) &^ 1
 	if n < 4 {
 		return false

@@ -80,7 +80,7 @@ func fuzzLoader(f *testing.F, name string, seeds []string, check func(*testing.T
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		arts, err := parse(name, data)
+		arts, err := parse(name, string(data))
 		if err != nil {
 			checkError(t, err)
 			return

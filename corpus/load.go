@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -26,7 +27,7 @@ func Default() *Story {
 	st := &Story{Name: "north-korea-russia"}
 	for _, e := range entries {
 		b, _ := seedFS.ReadFile("seed/" + e.Name())
-		arts, err := parse(e.Name(), b)
+		arts, err := parse(e.Name(), string(b))
 		if err != nil {
 			panic("embedded seed story: " + err.Error())
 		}
@@ -153,24 +154,48 @@ func LoadFile(path string) ([]Article, error) {
 	if info.Size() > MaxFileSize {
 		return nil, &FileError{path, fmt.Errorf("file is %d MB; the limit is %d MB", info.Size()>>20, MaxFileSize>>20)}
 	}
-	b, err := os.ReadFile(path)
+	raw, err := readText(path, info.Size())
 	if err != nil {
 		return nil, &FileError{path, describeOpenError(err)}
 	}
-	arts, err := parse(path, b)
+	arts, err := parse(path, raw)
 	if err != nil {
 		return nil, &FileError{path, err}
 	}
 	return arts, nil
 }
 
-// parse decodes b and reads it in the format its name or content says.
-func parse(path string, b []byte) ([]Article, error) {
-	s, warns, err := Decode(b)
+// readText reads the file at path, of about size bytes, into a string. A
+// long file is read straight into one: read whole into bytes, it would be
+// copied again to become one, and held twice meanwhile.
+func readText(path string, size int64) (string, error) {
+	if size < 64<<10 {
+		b, err := os.ReadFile(path)
+		return string(b), err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var sb strings.Builder
+	sb.Grow(int(size) + 1) // one more, as os.ReadFile: a file that grew meanwhile reads on
+	// the struct hides os.File's WriteTo, which would read through a
+	// buffer of its own
+	if _, err := io.CopyBuffer(&sb, struct{ io.Reader }{f}, make([]byte, 32<<10)); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
+}
+
+// parse decodes raw, a file's contents, and reads it in the format its
+// name or content says.
+func parse(path string, raw string) ([]Article, error) {
+	s, warns, err := decodeText(raw)
 	if err != nil {
 		return nil, err
 	}
-	if len(b) == 0 {
+	if len(raw) == 0 {
 		return nil, errors.New("file is empty")
 	}
 	if strings.TrimSpace(s) == "" {

@@ -14,7 +14,7 @@ import (
 // parseOne parses data named name and wants exactly one article.
 func parseOne(t *testing.T, name, data string) Article {
 	t.Helper()
-	arts, err := parse(name, []byte(data))
+	arts, err := parse(name, data)
 	if err != nil {
 		t.Fatalf("parse(%s): %v", name, err)
 	}
@@ -146,7 +146,7 @@ func TestTextHygiene(t *testing.T) {
 	}
 	want := "Headline here|First\u00a0paragraph of text.|Second paragraph."
 	for name, b := range cases {
-		arts, err := parse(name+".txt", b)
+		arts, err := parse(name+".txt", string(b))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -161,7 +161,7 @@ func TestTextHygiene(t *testing.T) {
 }
 
 func TestInvalidUTF8IsRepairedWithWarning(t *testing.T) {
-	arts, err := parse("latin1.txt", []byte("Caf\xe9 owners reopen\nThe caf\xe9 reopened on Friday.\n"))
+	arts, err := parse("latin1.txt", "Caf\xe9 owners reopen\nThe caf\xe9 reopened on Friday.\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +226,7 @@ func TestMarkdownBadFrontMatter(t *testing.T) {
 		"nested":    "---\ntitle: {a: {b: c}}\n---\nBody.\n",
 	}
 	for name, in := range cases {
-		_, err := parse("x.md", []byte(in))
+		_, err := parse("x.md", in)
 		if err == nil {
 			t.Errorf("%s: no error", name)
 			continue
@@ -242,7 +242,7 @@ func TestHTMLSavedPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := parse("testdata/saved-page.html", b)
+	arts, err := parse("testdata/saved-page.html", string(b))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +285,7 @@ func TestHTMLPathological(t *testing.T) {
 		"fragments": "<html><body></p></div></i>stray end tags<p>text</body></html>",
 	}
 	for name, in := range cases {
-		arts, err := parse(name+".html", []byte(in))
+		arts, err := parse(name+".html", in)
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
 				t.Errorf("%s: error not one line: %q", name, err)
@@ -296,7 +296,7 @@ func TestHTMLPathological(t *testing.T) {
 			t.Errorf("%s: loaded with no text", name)
 		}
 	}
-	arts, err := parse("deep.html", []byte(cases["deep"]))
+	arts, err := parse("deep.html", cases["deep"])
 	if err != nil || !strings.Contains(strings.Join(paraTexts(arts[0]), "|"), "Deep text of the story.") {
 		t.Errorf("deep page: err %v, paras %q", err, paraTexts(arts[0]))
 	}
@@ -318,7 +318,7 @@ func TestJSONFormats(t *testing.T) {
 		{"noext", one + "\n" + one, 2},
 	}
 	for _, c := range cases {
-		arts, err := parse(c.name, []byte(c.data))
+		arts, err := parse(c.name, c.data)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -355,7 +355,7 @@ func TestJSONWrongTypes(t *testing.T) {
 		`{"articles":[{"text":"a"},{"body":null}]}`: `article 2: no text`,
 	}
 	for in, want := range cases {
-		_, err := parse("x.json", []byte(in))
+		_, err := parse("x.json", in)
 		if err == nil {
 			t.Errorf("%s: no error, want %q", in, want)
 			continue
@@ -367,7 +367,7 @@ func TestJSONWrongTypes(t *testing.T) {
 }
 
 func TestOutletFromURL(t *testing.T) {
-	arts, err := parse("a.json", []byte(`{"url":"https://www.Example-News.com/world/1","text":"Body."}`))
+	arts, err := parse("a.json", `{"url":"https://www.Example-News.com/world/1","text":"Body."}`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,7 +509,7 @@ func TestDefaultStory(t *testing.T) {
 }
 
 func TestJSONListOnlyForNames(t *testing.T) {
-	_, err := parse("x.jsonl", []byte("{\"text\":\"a\"}\n{\"title\":\"T\",\"text\":[\"not\",\"a\",\"string\"]}\n"))
+	_, err := parse("x.jsonl", "{\"text\":\"a\"}\n{\"title\":\"T\",\"text\":[\"not\",\"a\",\"string\"]}\n")
 	if err == nil || !strings.Contains(err.Error(), `line 2: field "text" must be a string, not an array`) {
 		t.Errorf("error %v, want line 2's text field named", err)
 	}
@@ -520,7 +520,7 @@ func TestUTF16WithoutBOMIsNamed(t *testing.T) {
 	for _, r := range "Bridge reopens\nThe bridge reopened on Friday.\n" {
 		b = append(b, byte(r), 0)
 	}
-	_, err := parse("x.txt", b)
+	_, err := parse("x.txt", string(b))
 	if err == nil || !strings.Contains(err.Error(), "UTF-16 without a byte order mark") {
 		t.Errorf("error %v, want UTF-16 without a BOM named", err)
 	}

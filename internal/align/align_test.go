@@ -463,6 +463,46 @@ func TestCounterShared(t *testing.T) {
 	}
 }
 
+// TestCountQuotesInParts: the quoted 4-grams counted in parts, as a long
+// story's are, give every hash the count one counter gives, whatever the
+// number of parts (hashes spread over the top bits, and 0).
+func TestCountQuotesInParts(t *testing.T) {
+	r := &benchRand{s: 9}
+	var work []*block
+	want := map[uint64]int32{}
+	for b := 0; b < 300; b++ {
+		blk := &block{}
+		for i := 0; i < 20; i++ {
+			h := r.next() % 500 * 0x9E3779B97F4A7C15 // top bits vary
+			if i == 0 && b%7 == 0 {
+				h = 0
+			}
+			blk.quoted = append(blk.quoted, h)
+		}
+		slices.Sort(blk.quoted)
+		blk.quoted = slices.Compact(blk.quoted) // a block holds a 4-gram once
+		for _, h := range blk.quoted {
+			want[h]++
+		}
+		work = append(work, blk)
+	}
+	for _, parts := range []int{1, 2, 3, 4, 8, 64} {
+		q := countQuotes(work, parts)
+		if n := len(q.parts); n&(n-1) != 0 || n > 8 || n > max(parts, 1) {
+			t.Fatalf("parts %d: %d counters", parts, n)
+		}
+		for h, n := range want {
+			got := q.get(h)
+			if n > 1 && got != n || n == 1 && got != 0 {
+				t.Fatalf("parts %d: hash %#x in %d blocks, counted %d", parts, h, n, got)
+			}
+		}
+	}
+	if (quoteCounts{}).get(7) != 0 {
+		t.Fatal("an empty count holds a hash")
+	}
+}
+
 // TestSentenceEvidenceBeyondSixteen checks the sentence evidence of blocks
 // past 16 sentences (their term-to-sentence bits are kept wider): the
 // best-matching sentence pair is found wherever it lies among the first 64.

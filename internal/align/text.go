@@ -81,9 +81,9 @@ type corpusIndex struct {
 	weight []float64 // per term: the idf weight
 	arts   [][]*block
 	all    []*block
-	names  []string // per term: its text
-	shdf   counter  // blocks holding each quoted 4-gram
-	ndocs  int      // blocks that take part in alignment
+	names  []string    // per term: its text
+	shdf   quoteCounts // blocks holding each quoted 4-gram two or more hold
+	ndocs  int         // blocks that take part in alignment
 }
 
 // scratch buffers reused while tokenising.
@@ -324,13 +324,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		parts = 1
 	}
 	ix.df = documentFrequencies(work, len(ix.names), parts)
-	for _, blk := range work {
-		for _, h := range blk.quoted {
-			ix.shdf.add(h)
-		}
-	}
-	// only a 4-gram two blocks hold is ever looked up
-	ix.shdf = ix.shdf.shared()
+	ix.shdf = countQuotes(work, parts)
 	ix.weigh()
 	ix.confirmSpeakers(work)
 	return ix
@@ -1120,6 +1114,53 @@ func (c *counter) get(h uint64) int32 {
 		h = 1
 	}
 	return c.vals[c.slot(h)]
+}
+
+// quoteCounts counts the blocks that hold each quoted word 4-gram, keeping
+// only the 4-grams two blocks or more hold (no other is ever looked up). The
+// hashes are shared out among its counters by their top bits.
+type quoteCounts struct {
+	parts []counter
+	shift uint // a hash h is counted in parts[h>>shift]
+}
+
+// countQuotes counts the quoted 4-grams of work: with parts > 1, in up to
+// parts counters (a power of two, at most 8) filled at once, each reading
+// every block but counting only its share of the hashes.
+func countQuotes(work []*block, parts int) quoteCounts {
+	bits := 0
+	for bits < 3 && 2<<bits <= parts {
+		bits++
+	}
+	q := quoteCounts{parts: make([]counter, 1<<bits), shift: 64 - uint(bits)}
+	run := parallel
+	if bits == 0 {
+		run = serial
+	}
+	run(len(q.parts), func(p int) {
+		var c counter
+		for _, blk := range work {
+			for _, h := range blk.quoted {
+				if q.part(h) == p {
+					c.add(h)
+				}
+			}
+		}
+		q.parts[p] = c.shared()
+	})
+	return q
+}
+
+// part is the counter of hash h (h >> 64 is 0: one counter).
+func (q quoteCounts) part(h uint64) int { return int(h >> q.shift) }
+
+// get is the number of blocks that hold the 4-gram of hash h, or 0 if
+// fewer than two do.
+func (q quoteCounts) get(h uint64) int32 {
+	if len(q.parts) == 0 {
+		return 0
+	}
+	return q.parts[q.part(h)].get(h)
 }
 
 // speechVerbs are the hashes of the verbs that attribute speech; told

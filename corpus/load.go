@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,13 +61,31 @@ var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".ma
 // files are skipped and reported in Skipped when its other files load.
 func Load(paths []string) (*Story, error) {
 	st := &Story{}
-	for _, p := range paths {
+	// the files named are read at once; what went wrong is still
+	// reported for the first path it went wrong with
+	var files []string
+	at := make([]int, len(paths)) // per path: its place in files, or -1
+	for i, p := range paths {
+		at[i] = -1
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			at[i] = len(files)
+			files = append(files, p)
+		}
+	}
+	read := loadFiles(files)
+	for i, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, &FileError{p, describeOpenError(err)}
 		}
 		if !info.IsDir() {
-			arts, err := LoadFile(p)
+			var r fileResult
+			if at[i] >= 0 {
+				r = read[at[i]]
+			} else { // not a file when first looked at
+				r.arts, r.err = LoadFile(p)
+			}
+			arts, err := r.arts, r.err
 			if err != nil {
 				return nil, err
 			}
@@ -94,13 +114,17 @@ func Load(paths []string) (*Story, error) {
 		sort.Strings(names)
 		sort.Strings(others)
 		found := 0
-		var bad []string
+		var bad, articles []string
 		for _, n := range names {
 			if ownExport(filepath.Join(p, n)) {
 				st.Skipped = append(st.Skipped, filepath.Join(p, n)+": an export of synoptic, not an article")
 				continue
 			}
-			arts, err := LoadFile(filepath.Join(p, n))
+			articles = append(articles, filepath.Join(p, n))
+		}
+		read := loadFiles(articles)
+		for k := range articles {
+			arts, err := read[k].arts, read[k].err
 			if err != nil {
 				bad = append(bad, err.Error())
 				continue
@@ -132,6 +156,51 @@ func Load(paths []string) (*Story, error) {
 	nameUnnamed(st.Articles)
 	st.Name = storyName(paths)
 	return st, nil
+}
+
+// fileResult is what LoadFile returned for one file.
+type fileResult struct {
+	arts []Article
+	err  error
+}
+
+// parallelBytes is the least text whose files are read at once: below it
+// reading takes a few milliseconds, and the goroutines' garbage would add
+// to a short story's peak memory.
+const parallelBytes = 4 << 20
+
+// loadFiles runs LoadFile on each of paths; when they are long, on up to
+// one goroutine per processor: reading and decoding is most of the time a
+// long story takes to load, and files do not wait for each other. The
+// results are in the order of paths.
+func loadFiles(paths []string) []fileResult {
+	results := make([]fileResult, len(paths))
+	var total int64
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil {
+			total += info.Size()
+		}
+	}
+	workers := min(len(paths), runtime.GOMAXPROCS(0))
+	if total < parallelBytes || workers <= 1 {
+		for i, p := range paths {
+			results[i].arts, results[i].err = LoadFile(p)
+		}
+		return results
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				results[i].arts, results[i].err = LoadFile(paths[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return results
 }
 
 func describeOpenError(err error) error {

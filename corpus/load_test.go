@@ -3,8 +3,10 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -490,6 +492,85 @@ func TestLoadErrors(t *testing.T) {
 		_, err := Load(c.paths)
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("Load(%q) = %v, want one line containing %q", c.paths, err, c.want)
+		}
+	}
+}
+
+// TestLoadReadsFilesAtOnceInOrder: the files named, and a folder's, are
+// read at the same time, yet the articles keep the order of the paths and
+// of the folder's names, a file named twice is two articles, and of
+// several bad files the error names the first.
+func TestLoadReadsFilesAtOnceInOrder(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for i := 0; i < 9; i++ {
+		name := fmt.Sprintf("%02d.txt", i)
+		writeFiles(t, dir, map[string]string{name: fmt.Sprintf("Headline %d\n\nThe council met on day %d.", i, i)})
+		writeFiles(t, folder, map[string]string{name: fmt.Sprintf("Folder headline %d\n\nThe board met on day %d.", i, i)})
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	// backwards, one file twice, the folder in the middle
+	args := []string{paths[8], paths[3], folder, paths[3], paths[0]}
+	st, err := Load(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, p := range args {
+		if p == folder {
+			for i := 0; i < 9; i++ {
+				want = append(want, filepath.Join(folder, fmt.Sprintf("%02d.txt", i)))
+			}
+			continue
+		}
+		want = append(want, p)
+	}
+	if len(st.Articles) != len(want) {
+		t.Fatalf("%d articles, want %d", len(st.Articles), len(want))
+	}
+	for i, a := range st.Articles {
+		if a.Path != want[i] {
+			t.Errorf("article %d is %s, want %s", i, a.Path, want[i])
+		}
+	}
+	if &st.Articles[1].Paras[0] == &st.Articles[11].Paras[0] {
+		t.Error("a file named twice shares its paragraphs between its two articles")
+	}
+	writeFiles(t, dir, map[string]string{"bin.txt": "\x00\x01\x02", "blank.txt": "  \n"})
+	_, err = Load([]string{paths[1], filepath.Join(dir, "blank.txt"), filepath.Join(dir, "bin.txt"), filepath.Join(dir, "nope.txt")})
+	if err == nil || !strings.Contains(err.Error(), "blank.txt: file holds only whitespace") {
+		t.Errorf("Load with three bad paths: %v, want the first (blank.txt)", err)
+	}
+}
+
+// TestLoadFilesAtOnce: files long enough to be read at once give what
+// reading them one by one gives, in the order named.
+func TestLoadFilesAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 5; i++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Headline %d\n\n", i)
+		for b.Len() < parallelBytes/4 {
+			fmt.Fprintf(&b, "Paragraph %d of file %d: the council met again.\n\n", b.Len(), i)
+		}
+		name := fmt.Sprintf("%d.txt", i)
+		writeFiles(t, dir, map[string]string{name: b.String()})
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	paths = append(paths, filepath.Join(dir, "missing.txt"), paths[2])
+	got := loadFiles(paths)
+	for i, p := range paths {
+		arts, err := LoadFile(p)
+		if (err == nil) != (got[i].err == nil) || err != nil && err.Error() != got[i].err.Error() {
+			t.Fatalf("%s: error %v, read alone %v", p, got[i].err, err)
+		}
+		if !reflect.DeepEqual(arts, got[i].arts) {
+			t.Fatalf("%s: read at once differs from read alone", p)
 		}
 	}
 }

@@ -63,29 +63,25 @@ func Load(paths []string) (*Story, error) {
 	st := &Story{}
 	// the files named are read at once; what went wrong is still
 	// reported for the first path it went wrong with
+	infos := make([]fs.FileInfo, len(paths))
+	statErrs := make([]error, len(paths))
 	var files []string
-	at := make([]int, len(paths)) // per path: its place in files, or -1
+	at := make([]int, len(paths)) // per file path: its place in files
 	for i, p := range paths {
-		at[i] = -1
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		infos[i], statErrs[i] = os.Stat(p)
+		if statErrs[i] == nil && !infos[i].IsDir() {
 			at[i] = len(files)
 			files = append(files, p)
 		}
 	}
 	read := loadFiles(files)
 	for i, p := range paths {
-		info, err := os.Stat(p)
+		info, err := infos[i], statErrs[i]
 		if err != nil {
 			return nil, &FileError{p, describeOpenError(err)}
 		}
 		if !info.IsDir() {
-			var r fileResult
-			if at[i] >= 0 {
-				r = read[at[i]]
-			} else { // not a file when first looked at
-				r.arts, r.err = LoadFile(p)
-			}
-			arts, err := r.arts, r.err
+			arts, err := read[at[i]].arts, read[at[i]].err
 			if err != nil {
 				return nil, err
 			}

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
@@ -96,6 +97,9 @@ type scratch struct {
 	pos   []int32 // per term id: its position in the block being built
 	cnt   []int32 // per term id: its count in the block being built, zero between blocks
 	hs    []uint64
+	qids  []int32   // the block's quoted terms
+	tfs   []float32 // the block's term counts
+	qh    []uint64  // the block's quoted 4-grams
 	slab  slab
 }
 
@@ -103,40 +107,30 @@ type scratch struct {
 // story has tens of thousands of blocks with several small arrays each,
 // and one allocation per array cost both time and memory.
 type slab struct {
-	u16 []uint16
-	i32 []int32
-	f32 []float32
-	f64 []float64
 	u64 []uint64
 }
 
-// slabSize is the most elements an array of a slab holds; a slab's
-// first arrays are smaller, so that a short story stays small.
+// slabSize is the most words an array of a slab holds; a slab's first
+// arrays are smaller, so that a short story stays small.
 const slabSize = 8192
 
 // slabNext is the length of the array that follows one of length n.
 func slabNext(n int) int { return min(slabSize, max(256, 2*n)) }
 
-// take returns a zeroed slice of length n cut from the end of *buf, whose
-// capacity ends there; a full *buf is replaced by a bigger one, and a big n
-// gets an array of its own.
-func take[T any](buf *[]T, n int) []T {
+// take returns n zeroed words cut from the end of the slab's array, whose
+// capacity ends there; a full array is replaced by a bigger one, and a big
+// n gets an array of its own.
+func (s *slab) take(n int) []uint64 {
 	if n > slabSize/4 {
-		return make([]T, n)
+		return make([]uint64, n)
 	}
-	if len(*buf)+n > cap(*buf) {
-		*buf = make([]T, 0, max(n, slabNext(cap(*buf))))
+	if len(s.u64)+n > cap(s.u64) {
+		s.u64 = make([]uint64, 0, max(n, slabNext(cap(s.u64))))
 	}
-	k := len(*buf)
-	*buf = (*buf)[:k+n]
-	return (*buf)[k : k+n : k+n]
+	k := len(s.u64)
+	s.u64 = s.u64[:k+n]
+	return s.u64[k : k+n : k+n]
 }
-
-func (s *slab) uint16s(n int) []uint16   { return take(&s.u16, n) }
-func (s *slab) int32s(n int) []int32     { return take(&s.i32, n) }
-func (s *slab) float32s(n int) []float32 { return take(&s.f32, n) }
-func (s *slab) float64s(n int) []float64 { return take(&s.f64, n) }
-func (s *slab) uint64s(n int) []uint64   { return take(&s.u64, n) }
 
 // tokenInfo is one word of a block: 16 bytes, since a story has millions.
 type tokenInfo struct {
@@ -690,39 +684,35 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			quoted = quoted || w.quoted()
 		}
 	}
-	blk.terms = sc.slab.int32s(len(sc.ids))
-	blk.tf = sc.slab.float32s(len(sc.ids))
-	for k, t := range sc.ids {
-		blk.terms[k] = t
-		blk.tf[k] = float32(sc.cnt[t])
+	sc.tfs = sc.tfs[:0]
+	for _, t := range sc.ids {
+		sc.tfs = append(sc.tfs, float32(sc.cnt[t]))
 		sc.cnt[t] = 0
 	}
 	// quoted terms, each once
-	sc.ids = sc.ids[:0]
+	sc.qids = sc.qids[:0]
 	if quoted {
 		for _, w := range sc.words {
 			if t := w.term; t >= 0 && w.quoted() && sc.cnt[t] == 0 {
 				sc.cnt[t] = 1
-				sc.ids = append(sc.ids, t)
+				sc.qids = append(sc.qids, t)
 			}
 		}
 	}
-	slices.Sort(sc.ids)
-	blk.qterms = sc.slab.int32s(len(sc.ids))
-	for k, t := range sc.ids {
-		blk.qterms[k] = t
+	slices.Sort(sc.qids)
+	for _, t := range sc.qids {
 		sc.cnt[t] = 0
 	}
 	blk.speakers, blk.opening = speakersOf(sc.words, blk.speakers[:0], blk.opening[:0])
 	// for each term, the sentences that hold it: the sentences that hold
 	// terms are numbered 0, 1, 2 …, and the 64th bit stands for the 64th
 	// and every later one
-	bitsOf := slices.Grow(sc.hs[:0], len(blk.terms))[:len(blk.terms)]
+	bitsOf := slices.Grow(sc.hs[:0], len(sc.ids))[:len(sc.ids)]
 	clear(bitsOf)
 	if len(sc.pos) < nterms {
 		sc.pos = make([]int32, max(nterms, 2*len(sc.pos)))
 	}
-	for k, t := range blk.terms {
+	for k, t := range sc.ids {
 		sc.pos[t] = int32(k)
 	}
 	n, cur := 0, int32(-1) // sentences holding terms so far; the sentence of the last term
@@ -736,19 +726,9 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		}
 		bitsOf[sc.pos[w.term]] |= 1 << uint(min(n-1, 63))
 	}
-	if n <= 16 {
-		blk.tsent16 = sc.slab.uint16s(len(bitsOf))
-		for k, b := range bitsOf {
-			blk.tsent16[k] = uint16(b)
-		}
-	} else {
-		blk.tsent = sc.slab.uint64s(len(bitsOf))
-		copy(blk.tsent, bitsOf)
-	}
 	sc.hs = bitsOf
-	blk.snorm = sc.slab.float64s(min(n, 64))
 	// quoted word 4-grams, stop words included: the same quotation
-	sc.hs = sc.hs[:0]
+	sc.qh = sc.qh[:0]
 	for k := 0; k+3 < len(sc.words); k++ {
 		if !sc.words[k].quoted() || !sc.words[k+3].quoted() {
 			continue
@@ -758,14 +738,63 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 			h = (h ^ w.hash) * 1099511628211
 			h ^= h >> 29
 		}
-		sc.hs = append(sc.hs, h)
+		sc.qh = append(sc.qh, h)
 	}
-	if len(sc.hs) > 0 {
-		slices.Sort(sc.hs)
-		hs := slices.Compact(sc.hs)
-		blk.quoted = sc.slab.uint64s(len(hs))
-		copy(blk.quoted, hs)
+	slices.Sort(sc.qh)
+	hs := slices.Compact(sc.qh)
+	// the block's arrays, one after another in one run of memory, in the
+	// order scoring a pair reads them: a pair's second block is seldom in
+	// the cache, and arrays cut from separate slabs cost a miss each
+	nt, nq, ns := len(sc.ids), len(sc.qids), min(n, 64)
+	wide := n > 16
+	size := wordsOf[int32](nt) + wordsOf[float32](nt) + wordsOf[float64](ns) + wordsOf[uint64](len(hs)) + wordsOf[int32](nq)
+	if wide {
+		size += wordsOf[uint64](nt)
+	} else {
+		size += wordsOf[uint16](nt)
 	}
+	mem := sc.slab.take(size)
+	blk.terms = carve[int32](&mem, nt)
+	copy(blk.terms, sc.ids)
+	blk.tf = carve[float32](&mem, nt)
+	copy(blk.tf, sc.tfs)
+	if wide {
+		blk.tsent = carve[uint64](&mem, nt)
+		copy(blk.tsent, bitsOf)
+	} else {
+		blk.tsent16 = carve[uint16](&mem, nt)
+		for k, b := range bitsOf {
+			blk.tsent16[k] = uint16(b)
+		}
+	}
+	blk.snorm = carve[float64](&mem, ns)
+	blk.quoted = carve[uint64](&mem, len(hs))
+	copy(blk.quoted, hs)
+	blk.qterms = carve[int32](&mem, nq)
+	copy(blk.qterms, sc.qids)
+}
+
+// number is an element type of a block's arrays: none holds pointers, and
+// none is aligned to more than a word.
+type number interface {
+	int32 | uint16 | uint64 | float32 | float64
+}
+
+// wordsOf is how many 64-bit words n elements of T take, rounded up.
+func wordsOf[T number](n int) int {
+	var z T
+	return (n*int(unsafe.Sizeof(z)) + 7) / 8
+}
+
+// carve cuts n elements of T from the front of *mem, which holds at least
+// wordsOf[T](n) words, and drops those words from *mem. An empty array is nil.
+func carve[T number](mem *[]uint64, n int) []T {
+	if n == 0 {
+		return nil
+	}
+	s := unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(*mem))), n)
+	*mem = (*mem)[wordsOf[T](n):]
+	return s
 }
 
 func isWordByte(c byte) bool {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -291,11 +292,33 @@ func bodyRunes(blocks []segment.Block) []int {
 		}
 	}
 	runes := make([]int, len(blocks))
-	for i, b := range blocks {
-		if b.Kind.IsBody() {
-			runes[i] = runeCount(b.Text)
+	count := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if b := &blocks[i]; b.Kind.IsBody() {
+				runes[i] = runeCount(b.Text)
+			}
 		}
 	}
+	// a long article is counted a share of its blocks per processor: the
+	// first frame of a story of megabytes waits for these counts
+	parts := 1
+	if len(blocks) >= parallelBlocks {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(blocks)/parts, (p+1)*len(blocks)/parts
+		if p == parts-1 {
+			count(lo, hi)
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			count(lo, hi)
+		}()
+	}
+	wg.Wait()
 	if len(runeMemo.kept) == keptArticles {
 		// the oldest goes
 		runeMemo.kept = append(runeMemo.kept[:0], runeMemo.kept[1:]...)
@@ -304,16 +327,34 @@ func bodyRunes(blocks []segment.Block) []int {
 	return runes
 }
 
-// runeCount is utf8.RuneCountInString(s), eight bytes at a time while
-// they are ASCII (most of an English story).
+// runeCount is utf8.RuneCountInString(s), counted eight bytes at a time
+// over runs of ASCII and rune by rune elsewhere: the header counts every
+// character of a story as it opens.
 func runeCount(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7] >= utf8.RuneSelf {
+	n, i := 0, 0
+	for i < len(s) {
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if x&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+			n += 8
+		}
+		if i == len(s) {
 			break
 		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+		n++
 	}
-	return i + utf8.RuneCountInString(s[i:])
+	return n
 }
 
 type articleRunes struct {
@@ -325,6 +366,10 @@ var runeMemo struct {
 	sync.Mutex
 	kept []articleRunes // the last keptArticles articles asked, oldest first
 }
+
+// parallelBlocks is the fewest blocks an article has for its characters to
+// be counted on more than one processor.
+const parallelBlocks = 4096
 
 // keptArticles is how many articles' counts are kept: a story of up to
 // that many articles is counted once.

@@ -35,3 +35,26 @@ func TestBodyRunesAreKeptPerArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyRunesOfALongArticle checks the counts of an article long enough
+// to be counted on several processors: every block's, none missed at the
+// ends of the shares.
+func TestBodyRunesOfALongArticle(t *testing.T) {
+	blocks := make([]segment.Block, 3*parallelBlocks+7)
+	for i := range blocks {
+		blocks[i] = segment.Block{Kind: segment.Paragraph, Text: strings.Repeat("é", i%5) + strings.Repeat("x", i%13)}
+		if i%11 == 0 {
+			blocks[i].Kind = segment.Boilerplate
+		}
+	}
+	got := bodyRunes(blocks)
+	for i, b := range blocks {
+		want := utf8.RuneCountInString(b.Text)
+		if !b.Kind.IsBody() {
+			want = 0
+		}
+		if got[i] != want {
+			t.Fatalf("block %d: %d characters, want %d", i, got[i], want)
+		}
+	}
+}

@@ -286,6 +286,37 @@ func TestDeterministicAcrossProcessors(t *testing.T) {
 	}
 }
 
+// TestTermsInOrderOfFirstUse checks the tokeniser's waves against one
+// vocabulary filled block by block: whatever waves the chunks are merged
+// in, every term gets the id of its first use in the story, and every
+// block holds the terms, counts and sentences the single pass gives it.
+func TestTermsInOrderOfFirstUse(t *testing.T) {
+	arts, _ := benchStory(1<<20, 5)
+	ix := index(arts)
+	voc := newVocabulary()
+	var sc scratch
+	k := 0
+	for a, bs := range arts {
+		for i, b := range bs {
+			blk := ix.arts[a][i]
+			if blk.class == classNone {
+				continue
+			}
+			k++
+			sc.words = sc.words[:0]
+			scan(b.Text, &sc, voc)
+			want := &block{}
+			build(want, slices.Clone(sc.words), &scratch{}, len(voc.names))
+			if !slices.Equal(blk.terms, want.terms) || !slices.Equal(blk.tsent16, want.tsent16) || !slices.Equal(blk.tsent, want.tsent) || !slices.Equal(blk.quoted, want.quoted) {
+				t.Fatalf("block %d of article %d: terms %v, want %v", i, a, blk.terms, want.terms)
+			}
+		}
+	}
+	if k < 1000 || !slices.Equal(ix.names, voc.names) {
+		t.Fatalf("%d blocks; %d terms, want %d, or in another order", k, len(ix.names), len(voc.names))
+	}
+}
+
 // TestHeapPopsInOrder checks the candidate lookup's heap: popping every key
 // gives them in sorted order, as sorting them would.
 func TestHeapPopsInOrder(t *testing.T) {

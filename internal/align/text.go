@@ -218,13 +218,21 @@ func index(arts [][]segment.Block) *corpusIndex {
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
 	perWave := max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
-	nwaves := (nchunks + perWave - 1) / perWave
-	chunks := func(w int) int { return min(nchunks, (w+1)*perWave) - w*perWave }
+	// the first waves are smaller, doubling up to perWave: the story's
+	// vocabulary fills with its common words after a chunk or two, where
+	// a full first wave had every chunk meet them as new words, to be
+	// merged one chunk after another
+	waveStart := []int{0} // per wave: its first chunk; then nchunks
+	for size := 1; waveStart[len(waveStart)-1] < nchunks; size = min(2*size, perWave) {
+		waveStart = append(waveStart, min(nchunks, waveStart[len(waveStart)-1]+size))
+	}
+	nwaves := len(waveStart) - 1
+	chunks := func(w int) int { return waveStart[w+1] - waveStart[w] }
 	// a block builder's term tables are as long as the vocabulary: one
 	// per processor at work, not one per chunk
 	var builders sync.Pool // of *scratch
-	// two sets of slots: a wave's blocks are built while the next wave
-	// is tokenised, so that one pass over the processors does both
+	// two sets of slots: a wave's blocks are built while the next wave's
+	// terms are merged
 	var slots [2][]chunkWork
 	for i := range slots {
 		slots[i] = make([]chunkWork, min(nchunks, perWave))
@@ -232,7 +240,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 	scanChunk := func(w, i int, off int32) {
 		cw := &slots[w%2][i]
 		cw.voc = newChunkVocabulary(ix.voc, off)
-		c := w*perWave + i
+		c := waveStart[w] + i
 		first, end := c*chunkBlocks, min(len(work), (c+1)*chunkBlocks)
 		size := 0
 		for k := first; k < end; k++ {
@@ -260,7 +268,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		}
 		start := 0
 		for b, end := range cw.ends {
-			build(work[(w*perWave+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
+			build(work[(waveStart[w]+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
 			start = end
 		}
 		builders.Put(sc)
@@ -272,44 +280,68 @@ func index(arts [][]segment.Block) *corpusIndex {
 	if small {
 		run = serial
 	}
+	workers := runtime.GOMAXPROCS(0)
+	if small {
+		workers = 1
+	}
 	if nwaves > 0 {
 		run(chunks(0), func(i int) { scanChunk(0, i, 0) })
 	}
-	off := int32(0) // the first term id a wave's chunks could add
-	for w := 0; w < nwaves; w++ {
-		// merge the chunks' new terms, in order, and remember their words
-		for i := range slots[w%2][:chunks(w)] {
-			cw := &slots[w%2][i]
-			cw.remap = cw.remap[:0]
-			for _, name := range cw.voc.names {
-				cw.remap = append(cw.remap, ix.voc.termID(name))
+	// off[w] is the first term id wave w's chunks could add: the story's
+	// terms before its merge
+	off := make([]int32, nwaves+1)
+	for w := 0; w <= nwaves; w++ {
+		// the blocks of the last wave are built while this wave's terms are
+		// merged: building reads no vocabulary, and merging runs on one
+		// processor, which then helps to build
+		var next atomic.Int64
+		buildTasks := func() {
+			if w == 0 {
+				return
 			}
-			if w+1 < nwaves { // later waves look the words up
-				cw.voc.raw.each(func(word []byte, h uint64, id int32) {
-					if id >= off {
-						id = cw.remap[id-off]
-					}
-					ix.voc.raw.add(word, h, id)
-				})
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= chunks(w-1) {
+					return
+				}
+				buildChunk(w-1, i, off[w-1], int(off[w]))
 			}
-			cw.voc = nil
 		}
-		// build this wave's blocks and tokenise the next wave's, the
-		// longer tasks first: both only read the story's vocabulary
-		nterms := len(ix.voc.names)
-		next := 0
+		var helpers sync.WaitGroup
+		for range workers - 1 {
+			helpers.Add(1)
+			go func() {
+				defer helpers.Done()
+				buildTasks()
+			}()
+		}
+		if w < nwaves {
+			// merge the chunks' new terms, in order, and remember their words
+			for i := range slots[w%2][:chunks(w)] {
+				cw := &slots[w%2][i]
+				cw.remap = cw.remap[:0]
+				for _, name := range cw.voc.names {
+					cw.remap = append(cw.remap, ix.voc.termID(name))
+				}
+				if w+1 < nwaves { // later waves look the words up
+					cw.voc.raw.each(func(word []byte, h uint64, id int32) {
+						if id >= off[w] {
+							id = cw.remap[id-off[w]]
+						}
+						ix.voc.raw.add(word, h, id)
+					})
+				}
+				cw.voc = nil
+			}
+			off[w+1] = int32(len(ix.voc.names))
+		}
+		buildTasks()
+		helpers.Wait()
+		// the next wave is tokenised once the last one's blocks are built:
+		// its chunks take their slots
 		if w+1 < nwaves {
-			next = chunks(w + 1)
+			run(chunks(w+1), func(i int) { scanChunk(w+1, i, off[w+1]) })
 		}
-		built, nextOff := off, int32(nterms)
-		run(next+chunks(w), func(k int) {
-			if k < next {
-				scanChunk(w+1, k, nextOff)
-			} else {
-				buildChunk(w, k-next, built, nterms)
-			}
-		})
-		off = nextOff
 	}
 	ix.names = ix.voc.names
 	ix.voc = nil // the words as written are looked up no more

@@ -592,3 +592,47 @@ func TestByProbabilityIsAStableSort(t *testing.T) {
 		t.Fatal("byProbability differs from a stable sort by descending probability")
 	}
 }
+
+// TestWordTable checks the word table against a map: words of every length
+// around the eight bytes kept in a slot, words whose bytes differ only past
+// a shorter word's end, and words given one hash, through the table's
+// growth; each gives back every word once.
+func TestWordTable(t *testing.T) {
+	r := &benchRand{s: 11}
+	want := map[string]int32{}
+	var tab wordTable
+	for n := 0; n < 5000; n++ {
+		w := make([]byte, 1+r.intn(14), 16) // room past the word, as scan's buffer has
+		for k := range w {
+			w[k] = "ab\x00"[r.intn(3)]
+		}
+		full := w[:cap(w)]
+		for k := len(w); k < len(full); k++ {
+			full[k] = byte(r.next()) // what the buffer held before
+		}
+		h := hashBytes(w)
+		if len(w)%3 == 0 {
+			h = 42 // a hash many words share: told apart by their bytes
+		}
+		if _, ok := want[string(w)]; !ok {
+			if _, found := tab.get(w, h); found {
+				t.Fatalf("%q found before it was added", w)
+			}
+			want[string(w)] = int32(n)
+		}
+		tab.add(w, h, int32(n)) // a second add keeps the first term
+		if got, ok := tab.get(slices.Clone(w), h); !ok || got != want[string(w)] {
+			t.Fatalf("%q: term %d, %v; want %d", w, got, ok, want[string(w)])
+		}
+	}
+	seen := 0
+	tab.each(func(w []byte, h uint64, term int32) {
+		if got, ok := want[string(w)]; !ok || got != term {
+			t.Fatalf("each gave %q with term %d; want %d, %v", w, term, got, ok)
+		}
+		seen++
+	})
+	if words := len(want); seen != words || tab.n != words || words < 1000 {
+		t.Fatalf("each gave %d words, the table holds %d; want %d", seen, tab.n, words)
+	}
+}

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
@@ -494,27 +495,59 @@ func (v *vocabulary) word(w []byte, h uint64) (int32, bool) {
 }
 
 // wordTable maps words to terms by the words' hashBytes, which scan has
-// already computed: a lookup is a probe or two and one comparison of
-// bytes, where a Go map keyed by strings hashes the word again.
+// already computed: a lookup is a probe or two and one comparison, where a
+// Go map keyed by strings hashes the word again. A word of up to eight
+// bytes (most words) is kept in its slot, so that comparing it reads no
+// other memory.
 type wordTable struct {
 	slots []wordSlot
-	text  []byte // the words, one after another
+	text  []byte // the longer words, one after another
 	n     int
 }
 
 type wordSlot struct {
 	hash uint64
-	off  int   // where the word starts in text
-	len  int32 // 0 for an empty slot
+	key  uint64 // a word of up to eight bytes, packed; a longer one's start in text
+	len  int32  // 0 for an empty slot
 	term int32
 }
 
+// packWord packs a word of up to eight bytes into a uint64, its first byte
+// lowest; the bytes past the word are zero.
+func packWord(w []byte) uint64 {
+	if cap(w) >= 8 {
+		// one load of the word's buffer, then the bytes past it masked off
+		v := binary.LittleEndian.Uint64(w[:8])
+		if len(w) < 8 {
+			v &= 1<<(8*uint(len(w))) - 1
+		}
+		return v
+	}
+	var v uint64
+	for k, c := range w {
+		v |= uint64(c) << (8 * uint(k))
+	}
+	return v
+}
+
+// slot is where w, whose hash is h, is in the table, or the empty slot
+// where it would go.
 func (t *wordTable) slot(w []byte, h uint64) int {
 	mask := len(t.slots) - 1
 	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	if len(w) <= 8 {
+		key := packWord(w)
+		for {
+			s := &t.slots[i]
+			if s.len == 0 || s.hash == h && s.key == key && int(s.len) == len(w) {
+				return i
+			}
+			i = (i + 1) & mask
+		}
+	}
 	for {
 		s := &t.slots[i]
-		if s.len == 0 || s.hash == h && string(t.text[s.off:s.off+int(s.len)]) == string(w) {
+		if s.len == 0 || s.hash == h && int(s.len) == len(w) && string(t.text[s.key:s.key+uint64(s.len)]) == string(w) {
 			return i
 		}
 		i = (i + 1) & mask
@@ -536,9 +569,15 @@ func (t *wordTable) add(w []byte, h uint64, term int32) {
 	if 2*(t.n+1) > len(t.slots) {
 		old := t.slots
 		t.slots = make([]wordSlot, max(256, 2*len(old)))
+		mask := len(t.slots) - 1
 		for _, s := range old {
 			if s.len != 0 {
-				t.slots[t.slot(t.text[s.off:s.off+int(s.len)], s.hash)] = s
+				// every word is there once: the first empty slot is its place
+				i := int(s.hash*0x9E3779B97F4A7C15>>32) & mask
+				for t.slots[i].len != 0 {
+					i = (i + 1) & mask
+				}
+				t.slots[i] = s
 			}
 		}
 	}
@@ -546,16 +585,28 @@ func (t *wordTable) add(w []byte, h uint64, term int32) {
 	if t.slots[i].len != 0 {
 		return
 	}
-	t.slots[i] = wordSlot{hash: h, off: len(t.text), len: int32(len(w)), term: term}
-	t.text = append(t.text, w...)
+	s := wordSlot{hash: h, len: int32(len(w)), term: term}
+	if len(w) <= 8 {
+		s.key = packWord(w)
+	} else {
+		s.key = uint64(len(t.text))
+		t.text = append(t.text, w...)
+	}
+	t.slots[i] = s
 	t.n++
 }
 
 // each calls f for every word of t.
 func (t *wordTable) each(f func(w []byte, h uint64, term int32)) {
+	var short [8]byte
 	for _, s := range t.slots {
-		if s.len != 0 {
-			f(t.text[s.off:s.off+int(s.len)], s.hash, s.term)
+		switch {
+		case s.len == 0:
+		case s.len <= 8:
+			binary.LittleEndian.PutUint64(short[:], s.key)
+			f(short[:s.len], s.hash, s.term)
+		default:
+			f(t.text[s.key:s.key+uint64(s.len)], s.hash, s.term)
 		}
 	}
 }

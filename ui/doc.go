@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -295,7 +294,7 @@ func bodyRunes(blocks []segment.Block) []int {
 	count := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if b := &blocks[i]; b.Kind.IsBody() {
-				runes[i] = runeCount(b.Text)
+				runes[i] = segment.RuneCount(b.Text)
 			}
 		}
 	}
@@ -325,36 +324,6 @@ func bodyRunes(blocks []segment.Block) []int {
 	}
 	runeMemo.kept = append(runeMemo.kept, articleRunes{blocks, runes})
 	return runes
-}
-
-// runeCount is utf8.RuneCountInString(s), counted eight bytes at a time
-// over runs of ASCII and rune by rune elsewhere: the header counts every
-// character of a story as it opens.
-func runeCount(s string) int {
-	n, i := 0, 0
-	for i < len(s) {
-		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if x&0x8080808080808080 != 0 {
-				break
-			}
-			i += 8
-			n += 8
-		}
-		if i == len(s) {
-			break
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-		}
-		n++
-	}
-	return n
 }
 
 type articleRunes struct {

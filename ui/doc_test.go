@@ -8,19 +8,6 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
-// TestRuneCountMatchesUTF8 checks the eight-bytes-at-a-time count against
-// the standard one, with the first non-ASCII byte at every place.
-func TestRuneCountMatchesUTF8(t *testing.T) {
-	for _, tail := range []string{"", "é", "日本", "\xff", "a\xc3", "’quoted’"} {
-		for n := 0; n < 20; n++ {
-			s := strings.Repeat("a", n) + tail + strings.Repeat("b", n%5)
-			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-				t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
-			}
-		}
-	}
-}
-
 // TestBodyRunesAreKeptPerArticle checks that the counts are those of the
 // body blocks, and that another article's blocks get their own.
 func TestBodyRunesAreKeptPerArticle(t *testing.T) {

@@ -140,8 +140,7 @@ func wordCount(s string) int {
 }
 
 // moreRunes says whether s holds more than n runes, as
-// utf8.RuneCountInString(s) > n would, without counting a long paragraph
-// to its end: a rune takes one to four bytes (an invalid byte counts one).
+// utf8.RuneCountInString(s) > n would, without counting a long paragraph.
 func moreRunes(s string, n int) bool {
 	switch {
 	case len(s) <= n:
@@ -149,10 +148,27 @@ func moreRunes(s string, n int) bool {
 	case len(s) > 4*n:
 		return true
 	}
-	c := 0
-	for i := 0; i < len(s); c++ {
-		if c == n {
-			return true // a rune past the n-th
+	return RuneCount(s) > n
+}
+
+// RuneCount is utf8.RuneCountInString(s), counted eight bytes at a time
+// over runs of ASCII and rune by rune elsewhere: stories of megabytes are
+// counted as they open.
+func RuneCount(s string) int {
+	n, i := 0, 0
+	for i < len(s) {
+		for i+8 <= len(s) {
+			w := s[i : i+8]
+			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+			if x&0x8080808080808080 != 0 {
+				break
+			}
+			i += 8
+			n += 8
+		}
+		if i == len(s) {
+			break
 		}
 		if s[i] < utf8.RuneSelf {
 			i++
@@ -160,8 +176,9 @@ func moreRunes(s string, n int) bool {
 			_, w := utf8.DecodeRuneInString(s[i:])
 			i += w
 		}
+		n++
 	}
-	return false
+	return n
 }
 
 // looksLikeTitle: short, and not ending like a sentence.

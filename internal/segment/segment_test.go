@@ -218,3 +218,16 @@ func TestWordCountIsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneCountMatchesUTF8 checks the eight-bytes-at-a-time count against
+// the standard one, with the first non-ASCII byte at every place.
+func TestRuneCountMatchesUTF8(t *testing.T) {
+	for _, tail := range []string{"", "é", "日本", "\xff", "a\xc3", "’quoted’"} {
+		for n := 0; n < 20; n++ {
+			s := strings.Repeat("a", n) + tail + strings.Repeat("b", n%5)
+			if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}

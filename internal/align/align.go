@@ -104,6 +104,30 @@ func Score(arts [][]segment.Block) *Scored {
 	return &Scored{arts: arts, ix: ix, pairs: pairs}
 }
 
+// warmAhead is how many pairs' second blocks are read ahead of scoring.
+const warmAhead = 8
+
+// warm reads the second blocks of pairs, and the first words of their
+// features, before they are scored: a pair's second block is seldom in the
+// cache, and reading several blocks at once waits for their memory once,
+// where scoring them one by one waits for each. The result means nothing; it
+// is kept so that the reads are made.
+func (ix *corpusIndex) warm(pairs [][2]int) uint64 {
+	var v uint64
+	blocks := make([]*block, 0, warmAhead)
+	for _, p := range pairs {
+		y := ix.all[p[1]]
+		blocks = append(blocks, y)
+		v ^= math.Float64bits(y.norm) ^ uint64(len(y.quoted)+len(y.speakers))
+	}
+	for _, y := range blocks {
+		if len(y.terms) > 0 {
+			v ^= uint64(y.terms[0])
+		}
+	}
+	return v
+}
+
 // dropFeatures lets go of what only scoring reads: the blocks' terms,
 // sentences and quotations, and the story's vocabulary and weights.
 // Grouping needs only each block's article, place and class, and the
@@ -139,7 +163,11 @@ func (ix *corpusIndex) scorePairs() []pair {
 		if sc == nil {
 			sc = new(pairScratch)
 		}
-		for k := c * chunk; k < min(len(cands), (c+1)*chunk); k++ {
+		end := min(len(cands), (c+1)*chunk)
+		for k := c * chunk; k < end; k++ {
+			if k%warmAhead == 0 {
+				sc.warm ^= ix.warm(cands[k:min(end, k+warmAhead)])
+			}
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
 			e := ix.score(x, y, sc)
 			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0}

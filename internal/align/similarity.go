@@ -27,6 +27,7 @@ type pairScratch struct {
 	sharedAt [][2]int32 // positions in x and y of the terms they share
 	posX     []int32    // per term: 1 + its position in block cur, 0 if cur lacks it
 	cur      *block
+	warm     uint64 // what reading blocks ahead found: kept, never used
 }
 
 // setX makes x the block whose terms posX places; the pairs of one block

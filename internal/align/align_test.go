@@ -291,6 +291,14 @@ func TestDeterministicAcrossProcessors(t *testing.T) {
 // in, every term gets the id of its first use in the story, and every
 // block holds the terms, counts and sentences the single pass gives it.
 func TestTermsInOrderOfFirstUse(t *testing.T) {
+	defer func(n int) { overlapChunks = n }(overlapChunks)
+	for _, n := range []int{1 << 20, 1} { // waves merged alone, then beside building
+		overlapChunks = n
+		checkTermsInOrder(t)
+	}
+}
+
+func checkTermsInOrder(t *testing.T) {
 	arts, _ := benchStory(1<<20, 5)
 	ix := index(arts)
 	voc := newVocabulary()

@@ -182,6 +182,12 @@ const chunkBlocks = 32
 // wave is tokenised.
 const waveChunks = 4
 
+// overlapChunks is the fewest chunks per processor a wave must have for its
+// merge to run beside the building of the last wave's blocks: tokenising a
+// wave then runs alone, and on a few chunks the processors would wait for
+// its slowest. (A variable, so that tests can take either way.)
+var overlapChunks = 8
+
 // maxWaves bounds the waves of a long story: every wave ends in a wait
 // for its slowest task, and at 10 MB per side waves of four chunks made
 // hundreds of them. A long story's waves take more chunks instead.
@@ -241,8 +247,8 @@ func index(arts [][]segment.Block) *corpusIndex {
 	// a block builder's term tables are as long as the vocabulary: one
 	// per processor at work, not one per chunk
 	var builders sync.Pool // of *scratch
-	// two sets of slots: a wave's blocks are built while the next wave's
-	// terms are merged
+	// two sets of slots: a wave's blocks are built while the next wave is
+	// tokenised or its terms merged
 	var slots [2][]chunkWork
 	for i := range slots {
 		slots[i] = make([]chunkWork, min(nchunks, perWave))
@@ -290,67 +296,87 @@ func index(arts [][]segment.Block) *corpusIndex {
 	if small {
 		run = serial
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if small {
-		workers = 1
-	}
 	if nwaves > 0 {
 		run(chunks(0), func(i int) { scanChunk(0, i, 0) })
 	}
 	// off[w] is the first term id wave w's chunks could add: the story's
 	// terms before its merge
 	off := make([]int32, nwaves+1)
-	for w := 0; w <= nwaves; w++ {
-		// the blocks of the last wave are built while this wave's terms are
-		// merged: building reads no vocabulary, and merging runs on one
-		// processor, which then helps to build
-		var next atomic.Int64
-		buildTasks := func() {
-			if w == 0 {
-				return
+	// merge merges wave w's new terms, chunk by chunk in order, and
+	// remembers their words
+	merge := func(w int) {
+		for i := range slots[w%2][:chunks(w)] {
+			cw := &slots[w%2][i]
+			cw.remap = cw.remap[:0]
+			for _, name := range cw.voc.names {
+				cw.remap = append(cw.remap, ix.voc.termID(name))
 			}
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= chunks(w-1) {
+			if w+1 < nwaves { // later waves look the words up
+				cw.voc.raw.each(func(word []byte, h uint64, id int32) {
+					if id >= off[w] {
+						id = cw.remap[id-off[w]]
+					}
+					ix.voc.raw.add(word, h, id)
+				})
+			}
+			cw.voc = nil
+		}
+		off[w+1] = int32(len(ix.voc.names))
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if small || perWave < overlapChunks*workers {
+		// small waves: a wave's blocks are built while the next wave is
+		// tokenised, the longer tasks first, so that one pass over the
+		// processors does both; merging waits for it
+		for w := 0; w < nwaves; w++ {
+			merge(w)
+			next := 0
+			if w+1 < nwaves {
+				next = chunks(w + 1)
+			}
+			run(next+chunks(w), func(k int) {
+				if k < next {
+					scanChunk(w+1, k, off[w+1])
+				} else {
+					buildChunk(w, k-next, off[w], int(off[w+1]))
+				}
+			})
+		}
+	} else {
+		// large waves: the last wave's blocks are built while this wave's
+		// terms are merged (building reads no vocabulary; merging runs on
+		// one processor, which then helps to build), and the next wave is
+		// tokenised once they are built, its chunks taking their slots
+		for w := 0; w <= nwaves; w++ {
+			var next atomic.Int64
+			buildTasks := func() {
+				if w == 0 {
 					return
 				}
-				buildChunk(w-1, i, off[w-1], int(off[w]))
-			}
-		}
-		var helpers sync.WaitGroup
-		for range workers - 1 {
-			helpers.Add(1)
-			go func() {
-				defer helpers.Done()
-				buildTasks()
-			}()
-		}
-		if w < nwaves {
-			// merge the chunks' new terms, in order, and remember their words
-			for i := range slots[w%2][:chunks(w)] {
-				cw := &slots[w%2][i]
-				cw.remap = cw.remap[:0]
-				for _, name := range cw.voc.names {
-					cw.remap = append(cw.remap, ix.voc.termID(name))
+				for {
+					i := int(next.Add(1)) - 1
+					if i >= chunks(w-1) {
+						return
+					}
+					buildChunk(w-1, i, off[w-1], int(off[w]))
 				}
-				if w+1 < nwaves { // later waves look the words up
-					cw.voc.raw.each(func(word []byte, h uint64, id int32) {
-						if id >= off[w] {
-							id = cw.remap[id-off[w]]
-						}
-						ix.voc.raw.add(word, h, id)
-					})
-				}
-				cw.voc = nil
 			}
-			off[w+1] = int32(len(ix.voc.names))
-		}
-		buildTasks()
-		helpers.Wait()
-		// the next wave is tokenised once the last one's blocks are built:
-		// its chunks take their slots
-		if w+1 < nwaves {
-			run(chunks(w+1), func(i int) { scanChunk(w+1, i, off[w+1]) })
+			var helpers sync.WaitGroup
+			for range workers - 1 {
+				helpers.Add(1)
+				go func() {
+					defer helpers.Done()
+					buildTasks()
+				}()
+			}
+			if w < nwaves {
+				merge(w)
+			}
+			buildTasks()
+			helpers.Wait()
+			if w+1 < nwaves {
+				run(chunks(w+1), func(i int) { scanChunk(w+1, i, off[w+1]) })
+			}
 		}
 	}
 	ix.names = ix.voc.names

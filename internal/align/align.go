@@ -22,8 +22,9 @@
 package align
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -288,23 +289,28 @@ func (ix pairsByX) find(pairs []pair, a, b int) int {
 // finer partition: it never adds a link.
 func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold float64) []Event {
 	byX := pairIndex(pairs, len(ix.all))
-	order := make([]int, 0, len(pairs))
-	for k, p := range pairs {
+	// the pairs to link, most probable first, each with what linking reads
+	// of it: read in order, where indices into pairs sent every link to
+	// another part of a long story's pairs
+	links := make([]link, 0, len(pairs))
+	for _, p := range pairs {
 		if p.p >= threshold && p.p > 0 {
-			order = append(order, k)
+			links = append(links, link{key: ^math.Float64bits(p.p), x: int32(p.x), y: int32(p.y)})
 		}
 	}
-	order = byProbability(order, pairs)
+	links = byProbability(links)
 	n := len(ix.all)
-	parent := make([]int, n)
-	members := make([][]int, n)
-	one := make([]int, n) // the one-block groups' member lists, in one array
+	parent := make([]int32, n)
+	size := make([]int32, n) // per root: its group's blocks
+	// each root's blocks as a chain, in the order they joined: first[g]
+	// for the root g, then next[...] until -1; last[g] ends it
+	first, next, last := make([]int32, n), make([]int32, n), make([]int32, n)
 	for g := range parent {
-		parent[g] = g
-		one[g] = g
-		members[g] = one[g : g+1 : g+1]
+		parent[g] = int32(g)
+		size[g] = 1
+		first[g], next[g], last[g] = int32(g), -1, int32(g)
 	}
-	find := func(g int) int {
+	find := func(g int32) int32 {
 		for parent[g] != g {
 			parent[g] = parent[parent[g]]
 			g = parent[g]
@@ -312,49 +318,58 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 		return g
 	}
 	sum := make([]float64, n)
-	cnt := make([]int, n)
+	cnt := make([]int32, n)
 	perArt := make([]int, len(arts))
 	artOf := make([]int32, n) // each block's article, in one array: a group's members are read often
 	for g, b := range ix.all {
 		artOf[g] = int32(b.art)
 	}
-	for _, k := range order {
-		p := pairs[k]
-		rx, ry := find(p.x), find(p.y)
+	for _, l := range links {
+		p := math.Float64frombits(^l.key)
+		rx, ry := find(l.x), find(l.y)
 		if rx == ry {
-			sum[rx] += p.p
+			sum[rx] += p
 			cnt[rx]++
 			continue
 		}
 		total, m, lowest := 0.0, 0, 1.0
-		for a := range perArt {
-			perArt[a] = 0
-		}
 		near := true
-		for _, g := range [2]int{rx, ry} {
-			for _, u := range members[g] {
-				if perArt[artOf[u]]++; perArt[artOf[u]] > maxPerArticle {
-					near = false
+		if size[rx] == 1 && size[ry] == 1 {
+			// two blocks alone (most links): the pair is this link
+			if artOf[rx] != artOf[ry] {
+				total, m, lowest = p, 1, p
+			} else if maxPerArticle < 2 {
+				near = false
+			}
+		} else {
+			for a := range perArt {
+				perArt[a] = 0
+			}
+			for _, g := range [2]int32{rx, ry} {
+				for u := first[g]; u >= 0; u = next[u] {
+					if perArt[artOf[u]]++; perArt[artOf[u]] > maxPerArticle {
+						near = false
+					}
 				}
 			}
-		}
-		for _, u := range members[rx] {
-			for _, v := range members[ry] {
-				if artOf[u] == artOf[v] {
-					continue
-				}
-				a, b := u, v
-				if b < a {
-					a, b = b, a
-				}
-				q := 0.0
-				if k := byX.find(pairs, a, b); k >= 0 {
-					q = pairs[k].p
-				}
-				total += q
-				m++
-				if q < lowest {
-					lowest = q
+			for u := first[rx]; u >= 0; u = next[u] {
+				for v := first[ry]; v >= 0; v = next[v] {
+					if artOf[u] == artOf[v] {
+						continue
+					}
+					a, b := int(u), int(v)
+					if b < a {
+						a, b = b, a
+					}
+					q := 0.0
+					if k := byX.find(pairs, a, b); k >= 0 {
+						q = pairs[k].p
+					}
+					total += q
+					m++
+					if q < lowest {
+						lowest = q
+					}
 				}
 			}
 		}
@@ -365,9 +380,9 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			rx, ry = ry, rx
 		}
 		parent[ry] = rx
-		members[rx] = append(members[rx], members[ry]...)
-		members[ry] = nil
-		sum[rx] += sum[ry] + p.p
+		next[last[rx]], last[rx] = first[ry], last[ry]
+		size[rx] += size[ry]
+		sum[rx] += sum[ry] + p
 		cnt[rx] += cnt[ry] + 1
 	}
 	// events in the order of their first block; their block lists are cut
@@ -380,9 +395,9 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	}
 	evOf := make([]int32, n) // per block: its event
 	var sizes []int32        // per event and article: how many blocks
-	var roots []int          // per event: its root block
+	var roots []int32        // per event: its root block
 	for g := range ix.all {
-		r := find(g)
+		r := find(int32(g))
 		if eventOf[r] < 0 {
 			eventOf[r] = int32(len(roots))
 			roots = append(roots, r)
@@ -416,40 +431,42 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	return Order(events, len(arts), arts)
 }
 
-// byProbability sorts order, indices into pairs, most probable pair
-// first, ties in the order given: a stable radix sort of the
-// probabilities' bits (positive floats sort as their bits do), a byte at a
-// time, skipping the bytes all keys share. A comparison sort of the pairs
-// of a long story was a few percent of its alignment.
-func byProbability(order []int, pairs []pair) []int {
-	keys := make([]uint64, len(order))
+// link is a pair to link into one event: its blocks, and its probability
+// as a key that sorts in ascending order as probabilities do in descending.
+type link struct {
+	key  uint64 // ^ the probability's bits (a positive float sorts as its bits do)
+	x, y int32
+}
+
+// byProbability sorts links by key, most probable first, ties in the order
+// given: a stable radix sort of the keys, a byte at a time, skipping the
+// bytes all keys share. A comparison sort of the pairs of a long story was
+// a few percent of its alignment.
+func byProbability(links []link) []link {
 	var diff uint64 // the bits in which some keys differ
-	for i, k := range order {
-		keys[i] = ^math.Float64bits(pairs[k].p) // ascending keys: descending probabilities
-		diff |= keys[i] ^ keys[0]
+	for _, l := range links {
+		diff |= l.key ^ links[0].key
 	}
-	tmpK := make([]uint64, len(keys))
-	tmpO := make([]int, len(order))
+	tmp := make([]link, len(links))
 	for shift := uint(0); shift < 64; shift += 8 {
 		if diff>>shift&0xff == 0 {
 			continue // every key has the same byte here
 		}
 		var count [257]int
-		for _, key := range keys {
-			count[key>>shift&0xff+1]++
+		for _, l := range links {
+			count[l.key>>shift&0xff+1]++
 		}
 		for b := 1; b < len(count); b++ {
 			count[b] += count[b-1]
 		}
-		for i, key := range keys {
-			d := key >> shift & 0xff
-			tmpK[count[d]], tmpO[count[d]] = key, order[i]
+		for _, l := range links {
+			d := l.key >> shift & 0xff
+			tmp[count[d]] = l
 			count[d]++
 		}
-		keys, tmpK = tmpK, keys
-		order, tmpO = tmpO, order
+		links, tmp = tmp, links
 	}
-	return order
+	return links
 }
 
 // Order sorts events by the first article's reading order and puts events
@@ -473,12 +490,21 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 			roots = append(roots, k)
 		}
 	}
-	sort.SliceStable(roots, func(x, y int) bool { return events[roots[x]].Blocks[0][0] < events[roots[y]].Blocks[0][0] })
+	byFirst := func(x, y int) int { return cmp.Compare(events[x].Blocks[0][0], events[y].Blocks[0][0]) }
+	if !slices.IsSortedFunc(roots, byFirst) { // the aligner's events come in order
+		slices.SortStableFunc(roots, byFirst)
+	}
 	placed := make([]bool, len(events))
 	for _, k := range roots {
 		placed[k] = true
 	}
-	followers := make(map[int][]int) // -1: before every root
+	// the events each event is followed by, in order, as chains: the first
+	// follower of event k is firstF[k+1] (k = -1: before every root), the
+	// one after follower f is nextF[f]; -1 ends a chain
+	firstF, lastF, nextF := make([]int32, len(events)+1), make([]int32, len(events)+1), make([]int32, len(events))
+	for k := range firstF {
+		firstF[k], lastF[k] = -1, -1
+	}
 	for a := 1; a < n; a++ {
 		anchor := -1
 		for i := range arts[a] {
@@ -488,18 +514,36 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 				continue
 			}
 			placed[k] = true
-			followers[anchor] = append(followers[anchor], k)
+			nextF[k] = -1
+			if lastF[anchor+1] < 0 {
+				firstF[anchor+1] = int32(k)
+			} else {
+				nextF[lastF[anchor+1]] = int32(k)
+			}
+			lastF[anchor+1] = int32(k)
 			anchor = k
 		}
 	}
 	out := make([]Event, 0, len(events))
-	var emit func(k int)
-	emit = func(k int) {
+	// emit appends event k (none for -1), then its followers, each
+	// followed by its own, depth first: a stack of the followers still
+	// to come at each depth, not recursion, since a run of events the
+	// first article lacks is a chain as long as the run
+	var stack []int32
+	emit := func(k int) {
 		if k >= 0 {
 			out = append(out, events[k])
 		}
-		for _, f := range followers[k] {
-			emit(f)
+		stack = append(stack[:0], firstF[k+1])
+		for len(stack) > 0 {
+			f := stack[len(stack)-1]
+			if f < 0 {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			stack[len(stack)-1] = nextF[f]
+			out = append(out, events[f])
+			stack = append(stack, firstF[f+1])
 		}
 	}
 	emit(-1)

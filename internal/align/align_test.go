@@ -588,15 +588,15 @@ func TestByProbabilityIsAStableSort(t *testing.T) {
 			pairs[k].p = float64(r.intn(1<<30)+1) / (1 << 30)
 		}
 	}
-	var order []int
+	var links []link
 	for k := range pairs {
 		if k%7 != 3 {
-			order = append(order, k)
+			links = append(links, link{key: ^math.Float64bits(pairs[k].p), x: int32(k)})
 		}
 	}
-	want := slices.Clone(order)
-	slices.SortStableFunc(want, func(a, b int) int { return cmp.Compare(pairs[b].p, pairs[a].p) })
-	if got := byProbability(order, pairs); !slices.Equal(got, want) {
+	want := slices.Clone(links)
+	slices.SortStableFunc(want, func(a, b link) int { return cmp.Compare(pairs[b.x].p, pairs[a.x].p) })
+	if got := byProbability(slices.Clone(links)); !slices.Equal(got, want) {
 		t.Fatal("byProbability differs from a stable sort by descending probability")
 	}
 }
@@ -642,5 +642,103 @@ func TestWordTable(t *testing.T) {
 	})
 	if words := len(want); seen != words || tab.n != words || words < 1000 {
 		t.Fatalf("each gave %d words, the table holds %d; want %d", seen, tab.n, words)
+	}
+}
+
+// orderByMaps is Order as first written, with a map of followers and
+// recursion: the reference for Order.
+func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
+	where := make([][]int, n)
+	for a := 0; a < n; a++ {
+		where[a] = make([]int, len(arts[a]))
+	}
+	for k, e := range events {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				where[a][i] = k
+			}
+		}
+	}
+	var roots []int
+	for k, e := range events {
+		if n > 0 && len(e.Blocks[0]) > 0 {
+			roots = append(roots, k)
+		}
+	}
+	slices.SortStableFunc(roots, func(x, y int) int { return events[x].Blocks[0][0] - events[y].Blocks[0][0] })
+	placed := make([]bool, len(events))
+	for _, k := range roots {
+		placed[k] = true
+	}
+	followers := map[int][]int{}
+	for a := 1; a < n; a++ {
+		anchor := -1
+		for i := range arts[a] {
+			k := where[a][i]
+			if placed[k] {
+				anchor = k
+				continue
+			}
+			placed[k] = true
+			followers[anchor] = append(followers[anchor], k)
+			anchor = k
+		}
+	}
+	var out []Event
+	var emit func(k int)
+	emit = func(k int) {
+		if k >= 0 {
+			out = append(out, events[k])
+		}
+		for _, f := range followers[k] {
+			emit(f)
+		}
+	}
+	emit(-1)
+	for _, k := range roots {
+		emit(k)
+	}
+	return out
+}
+
+// TestOrderMatchesReference checks Order against orderByMaps on random
+// stories of three articles whose events come in any order, with runs of
+// events the first article lacks (chains of followers).
+func TestOrderMatchesReference(t *testing.T) {
+	r := &benchRand{s: 21}
+	for round := 0; round < 300; round++ {
+		n := 3
+		arts := make([][]segment.Block, n)
+		for a := range arts {
+			arts[a] = make([]segment.Block, 1+r.intn(30))
+		}
+		// every block in one event: events of one to three blocks
+		var events []Event
+		next := make([]int, n)
+		for {
+			e := Event{Blocks: make([][]int, n)}
+			for a := range arts {
+				if next[a] < len(arts[a]) && r.intn(3) > 0 {
+					e.Blocks[a] = []int{next[a]}
+					next[a]++
+				}
+			}
+			if len(e.Blocks[0])+len(e.Blocks[1])+len(e.Blocks[2]) > 0 {
+				events = append(events, e)
+			}
+			if next[0] == len(arts[0]) && next[1] == len(arts[1]) && next[2] == len(arts[2]) {
+				break
+			}
+		}
+		if round%2 == 1 { // out of order, as a review may leave them
+			for i := len(events) - 1; i > 0; i-- {
+				j := r.intn(i + 1)
+				events[i], events[j] = events[j], events[i]
+			}
+		}
+		want := orderByMaps(events, n, arts)
+		if got := Order(slices.Clone(events), n, arts); !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: Order gave\n%v\nwant\n%v", round, got, want)
+		}
 	}
 }

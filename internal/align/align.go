@@ -176,10 +176,16 @@ func (ix *corpusIndex) scorePairs() []pair {
 		sc.clearX()
 		scratch.Put(sc)
 	})
+	// on one processor: a compact array of the blocks' articles, since
+	// the blocks themselves are seldom in the cache
+	artOf := make([]int32, len(ix.all))
+	for g, b := range ix.all {
+		artOf[g] = int32(b.art)
+	}
 	for _, p := range pairs {
-		x, y := ix.all[p.x], ix.all[p.y]
-		best[p.x*na+y.art] = math.Max(best[p.x*na+y.art], p.base)
-		best[p.y*na+x.art] = math.Max(best[p.y*na+x.art], p.base)
+		bx, by := p.x*na+int(artOf[p.y]), p.y*na+int(artOf[p.x])
+		best[bx] = math.Max(best[bx], p.base)
+		best[by] = math.Max(best[by], p.base)
 	}
 	// each pair among its rivals, then (below) with the support of its
 	// neighbours: every pair on its own, in parallel

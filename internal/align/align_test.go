@@ -742,3 +742,19 @@ func TestOrderMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestPostingsFilledInShares checks that the candidates found through
+// postings filled a share of the blocks per processor are those found
+// through postings filled in one pass.
+func TestPostingsFilledInShares(t *testing.T) {
+	defer func(n int) { parallelPostings = n }(parallelPostings)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3)) // shares of uneven length
+	arts, _ := benchStory(300<<10, 9)
+	ix := index(arts)
+	parallelPostings = math.MaxInt
+	want := ix.candidates()
+	parallelPostings = 1
+	if got := ix.candidates(); len(want) < 1000 || !slices.Equal(got, want) {
+		t.Fatalf("%d candidates in shares, %d in one pass, or others", len(got), len(want))
+	}
+}

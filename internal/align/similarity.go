@@ -3,6 +3,7 @@ package align
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sync"
 )
@@ -102,6 +103,11 @@ type rivals struct {
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
 }
 
+// parallelPostings is the fewest postings a story's index must hold to be
+// filled on more than one processor. (A variable, so that tests can take
+// either way.)
+var parallelPostings = 1 << 18
+
 // postingBudget bounds the postings a block walks to find its candidates:
 // it looks its terms up rarest first and stops when the next term would
 // take it over budget, so a story's ubiquitous words are never walked and
@@ -116,13 +122,37 @@ func (ix *corpusIndex) candidates() [][2]int {
 		start[t+1] = start[t] + d
 	}
 	flat := make([]int32, start[len(ix.df)])
-	fill := slices.Clone(start[:len(ix.df)])
-	for g, b := range ix.all {
-		for _, t := range b.terms {
-			flat[fill[t]] = int32(g)
-			fill[t]++
+	// filled a share of the blocks per processor: each share counts its
+	// terms, and its postings of a term follow those of the shares before
+	parts := 1
+	if len(flat) >= parallelPostings {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	share := func(p int) []*block { return ix.all[p*len(ix.all)/parts : (p+1)*len(ix.all)/parts] }
+	fills := make([][]int32, parts)
+	parallel(parts, func(p int) {
+		fill := make([]int32, len(ix.df))
+		for _, b := range share(p) {
+			for _, t := range b.terms {
+				fill[t]++
+			}
+		}
+		fills[p] = fill
+	})
+	for t, at := range start[:len(ix.df)] {
+		for _, fill := range fills {
+			at, fill[t] = at+fill[t], at
 		}
 	}
+	parallel(parts, func(p int) {
+		fill, g0 := fills[p], p*len(ix.all)/parts
+		for i, b := range share(p) {
+			for _, t := range b.terms {
+				flat[fill[t]] = int32(g0 + i)
+				fill[t]++
+			}
+		}
+	})
 	post := func(t int32) []int32 { return flat[start[t]:start[t+1]] }
 	artOf := make([]int32, len(ix.all))
 	classes := make([]class, len(ix.all))

@@ -4,6 +4,7 @@
 package segment
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -549,10 +550,9 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 	// long quotation never closed)
 	lastCurly, lastStraight := -2, -2 // -2: not looked for yet
 	for i := 0; i < len(text); {
-		// plain ASCII letters, digits and spaces never end or quote anything
-		for i < len(text) && !sentenceByte[text[i]] {
-			i++
-		}
+		// plain ASCII letters, digits and spaces never end or quote
+		// anything: passed over eight bytes at a time, then byte by byte
+		i = nextSentenceByte(text, i)
 		if i == len(text) {
 			break
 		}
@@ -638,6 +638,28 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 // sentenceByte marks the bytes AppendSentenceSpans stops at: sentence
 // punctuation, the straight quote, and every byte of a multi-byte rune
 // (curly quotes, "…").
+// nextSentenceByte is the index of the first byte of text from i on that
+// sentenceByte marks, or len(text). Eight bytes at a time it looks for a
+// zero byte in the word xor each mark (the lowest byte such a test flags is
+// always a true one) and for a byte beyond ASCII.
+func nextSentenceByte(text string, i int) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & high }
+	for ; i+8 <= len(text); i += 8 {
+		w := text[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		m := x&high | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones) | zero(x^'"'*ones)
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(text) && !sentenceByte[text[i]] {
+		i++
+	}
+	return i
+}
+
 var sentenceByte = func() (t [256]bool) {
 	for _, c := range []byte(`.!?"`) {
 		t[c] = true

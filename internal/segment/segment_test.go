@@ -231,3 +231,26 @@ func TestRuneCountMatchesUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestNextSentenceByte checks the eight-bytes-at-a-time search against a
+// byte-by-byte one, with every byte value at every place of a word.
+func TestNextSentenceByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 20; at++ {
+			b := []byte(strings.Repeat("ab cd", 5))
+			if at < len(b) {
+				b[at] = byte(c)
+			}
+			text := string(b)
+			for i := 0; i <= len(text); i++ {
+				want := i
+				for want < len(text) && !sentenceByte[text[want]] {
+					want++
+				}
+				if got := nextSentenceByte(text, i); got != want {
+					t.Fatalf("nextSentenceByte(%q, %d) = %d, want %d", text, i, got, want)
+				}
+			}
+		}
+	}
+}

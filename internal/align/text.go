@@ -196,7 +196,8 @@ const maxWaves = 32
 // chunkWork is one chunk's tokens while its wave is indexed; the slots are
 // reused from wave to wave.
 type chunkWork struct {
-	voc   *vocabulary
+	voc   *vocabulary // own while the chunk is tokenised and merged, nil after
+	own   vocabulary  // kept from wave to wave: its tables are cleared, not made again
 	words []tokenInfo // the tokens of the chunk's blocks, one block after another
 	ends  []int       // per block: where its tokens end in words
 	remap []int32     // per new term of voc: its id in the story's vocabulary
@@ -255,7 +256,8 @@ func index(arts [][]segment.Block) *corpusIndex {
 	}
 	scanChunk := func(w, i int, off int32) {
 		cw := &slots[w%2][i]
-		cw.voc = newChunkVocabulary(ix.voc, off)
+		cw.own.reuse(ix.voc, off)
+		cw.voc = &cw.own
 		c := waveStart[w] + i
 		first, end := c*chunkBlocks, min(len(work), (c+1)*chunkBlocks)
 		size := 0
@@ -480,10 +482,16 @@ func newVocabulary() *vocabulary {
 	return &vocabulary{ids: map[string]int32{}}
 }
 
-func newChunkVocabulary(story *vocabulary, off int32) *vocabulary {
-	v := newVocabulary()
+// reuse makes v an empty chunk vocabulary of story whose ids count on from
+// off, keeping the room its tables had.
+func (v *vocabulary) reuse(story *vocabulary, off int32) {
+	if v.ids == nil {
+		v.ids = map[string]int32{}
+	}
+	clear(v.ids)
+	v.names = v.names[:0]
+	v.raw.reset()
 	v.story, v.off = story, off
-	return v
 }
 
 func (v *vocabulary) termID(s string) int32 {
@@ -578,6 +586,13 @@ func (t *wordTable) slot(w []byte, h uint64) int {
 		}
 		i = (i + 1) & mask
 	}
+}
+
+// reset empties t, keeping its room.
+func (t *wordTable) reset() {
+	clear(t.slots)
+	t.text = t.text[:0]
+	t.n = 0
 }
 
 // get returns the term of w, whose hash is h.

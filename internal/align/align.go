@@ -137,7 +137,7 @@ func (ix *corpusIndex) dropFeatures() {
 	for _, b := range ix.all {
 		*b = block{art: b.art, idx: b.idx, class: b.class}
 	}
-	ix.voc, ix.df, ix.weight, ix.names, ix.shdf = nil, nil, nil, nil, quoteCounts{}
+	ix.voc, ix.df, ix.weight, ix.names, ix.rareFigure, ix.shdf = nil, nil, nil, nil, nil, quoteCounts{}
 }
 
 // Events groups the scored story into events at threshold, as Align does.

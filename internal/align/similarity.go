@@ -425,7 +425,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 		dot += float64(x.tf[i]) * float64(y.tf[j])
 		sc.sharedAt = append(sc.sharedAt, [2]int32{int32(i), int32(j)})
 		shared += ix.weight[t]
-		if isNumber(ix.names[t]) && int(ix.df[t]) <= max(2, len(ix.arts)) {
+		if ix.rareFigure[t] {
 			e.numbers++
 		}
 	}

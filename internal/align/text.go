@@ -83,9 +83,12 @@ type corpusIndex struct {
 	weight []float64 // per term: the idf weight
 	arts   [][]*block
 	all    []*block
-	names  []string    // per term: its text
-	shdf   quoteCounts // blocks holding each quoted 4-gram two or more hold
-	ndocs  int         // blocks that take part in alignment
+	names  []string // per term: its text
+	// per term: a figure that few blocks hold, at most one per article
+	// (two for a pair of articles): shared, it is a sign of one event
+	rareFigure []bool
+	shdf       quoteCounts // blocks holding each quoted 4-gram two or more hold
+	ndocs      int         // blocks that take part in alignment
 }
 
 // scratch buffers reused while tokenising.
@@ -664,7 +667,9 @@ const idfPow = 0.5
 func (ix *corpusIndex) weigh() {
 	n := float64(ix.ndocs + 1)
 	ix.weight = make([]float64, len(ix.df))
+	ix.rareFigure = make([]bool, len(ix.df))
 	for t, d := range ix.df {
+		ix.rareFigure[t] = isNumber(ix.names[t]) && int(d) <= max(2, len(ix.arts))
 		idf := math.Log(n / (float64(d) + 0.5))
 		if idf < 0.05 {
 			idf = 0.05

@@ -141,7 +141,8 @@ func wordCount(s string) int {
 }
 
 // moreRunes says whether s holds more than n runes, as
-// utf8.RuneCountInString(s) > n would, without counting a long paragraph.
+// utf8.RuneCountInString(s) > n would, without counting a long paragraph
+// or past the n+1st rune.
 func moreRunes(s string, n int) bool {
 	switch {
 	case len(s) <= n:
@@ -149,26 +150,30 @@ func moreRunes(s string, n int) bool {
 	case len(s) > 4*n:
 		return true
 	}
-	return RuneCount(s) > n
+	return runeCountTo(s, n) > n
 }
 
 // RuneCount is utf8.RuneCountInString(s), counted eight bytes at a time
 // over runs of ASCII and rune by rune elsewhere: stories of megabytes are
 // counted as they open.
-func RuneCount(s string) int {
+func RuneCount(s string) int { return runeCountTo(s, len(s)) }
+
+// runeCountTo is RuneCount(s) if that is at most limit; otherwise it stops
+// counting once past limit and returns a count above it.
+func runeCountTo(s string, limit int) int {
 	n, i := 0, 0
-	for i < len(s) {
+	for i < len(s) && n <= limit {
 		for i+8 <= len(s) {
 			w := s[i : i+8]
 			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if x&0x8080808080808080 != 0 {
+			if x&0x8080808080808080 != 0 || n > limit {
 				break
 			}
 			i += 8
 			n += 8
 		}
-		if i == len(s) {
+		if i == len(s) || n > limit {
 			break
 		}
 		if s[i] < utf8.RuneSelf {

@@ -201,7 +201,7 @@ func TestSentenceSpansPointIntoText(t *testing.T) {
 // TestMoreRunesCounts checks moreRunes against counting, around its
 // shortcuts, with multi-byte runes and invalid bytes.
 func TestMoreRunesCounts(t *testing.T) {
-	for _, s := range []string{"", "abc", "éèà", "日本語テキスト", "\xff\xfe\xfd", strings.Repeat("é", 40), strings.Repeat("日", 30) + "abc", strings.Repeat("a\xff", 50)} {
+	for _, s := range []string{"", "abc", "éèà", "日本語テキスト", "\xff\xfe\xfd", strings.Repeat("é", 40), strings.Repeat("日", 30) + "abc", strings.Repeat("a\xff", 50), strings.Repeat("abcdefg é", 14), strings.Repeat("x", 100) + "é’" + strings.Repeat("y", 30)} {
 		for n := 0; n <= 130; n++ {
 			if got, want := moreRunes(s, n), utf8.RuneCountInString(s) > n; got != want {
 				t.Fatalf("moreRunes(%q, %d) = %v, want %v", s, n, got, want)

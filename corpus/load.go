@@ -4,7 +4,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 //go:embed seed/*.txt
@@ -219,7 +219,7 @@ func LoadFile(path string) ([]Article, error) {
 	if info.Size() > MaxFileSize {
 		return nil, &FileError{path, fmt.Errorf("file is %d MB; the limit is %d MB", info.Size()>>20, MaxFileSize>>20)}
 	}
-	raw, err := readText(path, info.Size())
+	raw, err := readText(path)
 	if err != nil {
 		return nil, &FileError{path, describeOpenError(err)}
 	}
@@ -230,27 +230,16 @@ func LoadFile(path string) ([]Article, error) {
 	return arts, nil
 }
 
-// readText reads the file at path, of about size bytes, into a string. A
-// long file is read straight into one: read whole into bytes, it would be
-// copied again to become one, and held twice meanwhile.
-func readText(path string, size int64) (string, error) {
-	if size < 64<<10 {
-		b, err := os.ReadFile(path)
-		return string(b), err
-	}
-	f, err := os.Open(path)
+// readText reads the file at path into a string. The string is made over
+// the bytes read, which nothing writes again, rather than copied from them:
+// a long story's files are megabytes, and copying them was most of their
+// reading.
+func readText(path string) (string, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	var sb strings.Builder
-	sb.Grow(int(size) + 1) // one more, as os.ReadFile: a file that grew meanwhile reads on
-	// the struct hides os.File's WriteTo, which would read through a
-	// buffer of its own
-	if _, err := io.CopyBuffer(&sb, struct{ io.Reader }{f}, make([]byte, 32<<10)); err != nil {
-		return "", err
-	}
-	return sb.String(), nil
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // parse decodes raw, a file's contents, and reads it in the format its

@@ -308,13 +308,14 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	n := len(ix.all)
 	parent := make([]int32, n)
 	size := make([]int32, n) // per root: its group's blocks
-	// each root's blocks as a chain, in the order they joined: first[g]
-	// for the root g, then next[...] until -1; last[g] ends it
-	first, next, last := make([]int32, n), make([]int32, n), make([]int32, n)
+	// each root's blocks as a chain, in the order they joined: the root
+	// g itself (the smaller root of two stays one), then next[...] until
+	// -1; last[g] ends it
+	next, last := make([]int32, n), make([]int32, n)
 	for g := range parent {
 		parent[g] = int32(g)
 		size[g] = 1
-		first[g], next[g], last[g] = int32(g), -1, int32(g)
+		next[g], last[g] = -1, int32(g)
 	}
 	find := func(g int32) int32 {
 		for parent[g] != g {
@@ -352,14 +353,14 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 				perArt[a] = 0
 			}
 			for _, g := range [2]int32{rx, ry} {
-				for u := first[g]; u >= 0; u = next[u] {
+				for u := g; u >= 0; u = next[u] {
 					if perArt[artOf[u]]++; perArt[artOf[u]] > maxPerArticle {
 						near = false
 					}
 				}
 			}
-			for u := first[rx]; u >= 0; u = next[u] {
-				for v := first[ry]; v >= 0; v = next[v] {
+			for u := rx; u >= 0; u = next[u] {
+				for v := ry; v >= 0; v = next[v] {
 					if artOf[u] == artOf[v] {
 						continue
 					}
@@ -386,7 +387,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			rx, ry = ry, rx
 		}
 		parent[ry] = rx
-		next[last[rx]], last[rx] = first[ry], last[ry]
+		next[last[rx]], last[rx] = ry, last[ry]
 		size[rx] += size[ry]
 		sum[rx] += sum[ry] + p
 		cnt[rx] += cnt[ry] + 1

@@ -571,7 +571,7 @@ func packWord(w []byte) uint64 {
 // where it would go.
 func (t *wordTable) slot(w []byte, h uint64) int {
 	mask := len(t.slots) - 1
-	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	i := t.home(h)
 	if len(w) <= 8 {
 		key := packWord(w)
 		for {
@@ -589,6 +589,11 @@ func (t *wordTable) slot(w []byte, h uint64) int {
 		}
 		i = (i + 1) & mask
 	}
+}
+
+// home is the slot a word whose hash is h is looked for first.
+func (t *wordTable) home(h uint64) int {
+	return int(h*0x9E3779B97F4A7C15>>32) & (len(t.slots) - 1)
 }
 
 // reset empties t, keeping its room.
@@ -617,7 +622,7 @@ func (t *wordTable) add(w []byte, h uint64, term int32) {
 		for _, s := range old {
 			if s.len != 0 {
 				// every word is there once: the first empty slot is its place
-				i := int(s.hash*0x9E3779B97F4A7C15>>32) & mask
+				i := t.home(s.hash)
 				for t.slots[i].len != 0 {
 					i = (i + 1) & mask
 				}

@@ -241,7 +241,8 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	defer func() { sc.touched, sc.order, sc.keys = touched, order, keys }()
 	top := sc.top[:len(ix.arts)]     // per other article: best candidates, best first
 	floor := sc.floor[:len(ix.arts)] // per other article: its full list's last score, else 0
-	out := make([][2]int, 0, (hi-lo)*keep*max(1, len(ix.arts)-1)) // at most keep per block and other article
+	// at most keep candidates per block and other article
+	out := make([][2]int, 0, (hi-lo)*keep*max(1, len(ix.arts)-1))
 	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
 	for a, row := range ix.arts {
 		artFirst[a+1] = artFirst[a] + int32(len(row))

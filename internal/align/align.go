@@ -184,8 +184,8 @@ func (ix *corpusIndex) scorePairs() []pair {
 	}
 	for _, p := range pairs {
 		bx, by := p.x*na+int(artOf[p.y]), p.y*na+int(artOf[p.x])
-		best[bx] = math.Max(best[bx], p.base)
-		best[by] = math.Max(best[by], p.base)
+		best[bx] = max(best[bx], p.base)
+		best[by] = max(best[by], p.base)
 	}
 	// each pair among its rivals, then (below) with the support of its
 	// neighbours: every pair on its own, in parallel

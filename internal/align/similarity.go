@@ -431,7 +431,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 		}
 	}
 	e.cos = dot / (x.norm * y.norm)
-	if m := math.Min(x.mass, y.mass); m > 0 {
+	if m := min(x.mass, y.mass); m > 0 {
 		e.cover = shared / m
 	}
 	ix.sentences(x, y, &e, sc)
@@ -457,7 +457,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 				j++
 			}
 		}
-		e.qterms = shared / math.Min(mx, my)
+		e.qterms = shared / min(mx, my)
 	}
 	return e
 }
@@ -499,15 +499,15 @@ func (ix *corpusIndex) sentences(x, y *block, e *evidence, sc *pairScratch) {
 		q, n := sc.sq[k], sc.sn[k]
 		sc.sq[k], sc.sn[k] = 0, 0
 		sn, tn := x.snorm[int(k)/ny], y.snorm[int(k)%ny]
-		c := math.Min(q/(sn*tn), 1)
+		c := min(q/(sn*tn), 1)
 		if c > bc {
 			bc, bs, bt = c, int32(int(k)/ny), int32(int(k)%ny)
 		}
 		if n >= 2 {
-			e.sent = math.Max(e.sent, c)
-			e.sentc = math.Max(e.sentc, math.Min(math.Sqrt(q)/math.Min(sn, tn), 1))
+			e.sent = max(e.sent, c)
+			e.sentc = max(e.sentc, min(math.Sqrt(q)/min(sn, tn), 1))
 		} else {
-			e.sent1 = math.Max(e.sent1, c)
+			e.sent1 = max(e.sent1, c)
 		}
 	}
 	// a statement and its retelling: the best-matching sentences name
@@ -573,7 +573,7 @@ const (
 
 func (e evidence) logit1() float64 {
 	return wBias + wCos*e.cos + wSent*e.sent + wSent1*e.sent1 + wCover*e.cover +
-		wQuote*math.Log1p(e.quote) + wNum*math.Min(e.numbers, 3) +
+		wQuote*math.Log1p(e.quote) + wNum*min(e.numbers, 3) +
 		wSentC*e.sentc + wQTerm*e.qterms
 }
 
@@ -585,7 +585,7 @@ func (e rivals) logit2() float64 {
 	if e.rely >= 0 {
 		best++
 	}
-	rel := (math.Max(e.relx, -4) + math.Max(e.rely, -4)) / 2
+	rel := (max(e.relx, -4) + max(e.rely, -4)) / 2
 	return vBias + vBase*e.base + vBest*best + vRel*rel + vNeigh*e.neigh + vPos*e.pos + vSpeak*e.speaker
 }
 

@@ -608,7 +608,7 @@ func (t *wordTable) get(w []byte, h uint64) (int32, bool) {
 	if t.n == 0 {
 		return 0, false
 	}
-	s := &t.slots[t.slot(w, h)]
+	s := t.slots[t.slot(w, h)]
 	return s.term, s.len != 0
 }
 
@@ -750,18 +750,22 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				}
 			}
 			var num bool
-			upper := isUpperAt(st, i)
-			if n := dottedAcronym(st, i); n > 0 {
-				// "F.B.I." and "U.S." read as FBI and US
-				sc.word = sc.word[:0]
-				for k := i; k < i+n; k++ {
-					if st[k] != '.' {
-						sc.word = append(sc.word, st[k]|0x20)
+			// the ASCII cases of isUpperAt and dottedAcronym, without a call
+			c0 := st[i]
+			upper := c0 >= 'A' && c0 <= 'Z' || c0 >= utf8.RuneSelf && isUpperAt(st, i)
+			if i+1 < len(st) && st[i+1] == '.' {
+				if n := dottedAcronym(st, i); n > 0 {
+					// "F.B.I." and "U.S." read as FBI and US
+					sc.word = sc.word[:0]
+					for k := i; k < i+n; k++ {
+						if st[k] != '.' {
+							sc.word = append(sc.word, st[k]|0x20)
+						}
 					}
+					i += n
+					addWord(sc, voc, int32(s), quote)
+					continue
 				}
-				i += n
-				addWord(sc, voc, int32(s), quote)
-				continue
 			}
 			var h uint64
 			sc.word, num, i, h = scanWord(st, i, sc.word[:0])

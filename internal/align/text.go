@@ -608,7 +608,7 @@ func (t *wordTable) get(w []byte, h uint64) (int32, bool) {
 	if t.n == 0 {
 		return 0, false
 	}
-	s := t.slots[t.slot(w, h)]
+	s := &t.slots[t.slot(w, h)]
 	return s.term, s.len != 0
 }
 

@@ -164,10 +164,7 @@ func runeCountTo(s string, limit int) int {
 	n, i := 0, 0
 	for i < len(s) && n <= limit {
 		for i+8 <= len(s) {
-			w := s[i : i+8]
-			x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-				uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-			if x&0x8080808080808080 != 0 || n > limit {
+			if load8(s, i)&0x8080808080808080 != 0 || n > limit {
 				break
 			}
 			i += 8
@@ -643,6 +640,13 @@ func AppendSentenceSpans(out [][2]int, text string) [][2]int {
 // sentenceByte marks the bytes AppendSentenceSpans stops at: sentence
 // punctuation, the straight quote, and every byte of a multi-byte rune
 // (curly quotes, "…").
+// load8 is the eight bytes of s from i, the first lowest (one load).
+func load8(s string, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
 // nextSentenceByte is the index of the first byte of text from i on that
 // sentenceByte marks, or len(text). Eight bytes at a time it looks for a
 // zero byte in the word xor each mark (the lowest byte such a test flags is
@@ -651,9 +655,7 @@ func nextSentenceByte(text string, i int) int {
 	const ones, high = 0x0101010101010101, 0x8080808080808080
 	zero := func(v uint64) uint64 { return (v - ones) &^ v & high }
 	for ; i+8 <= len(text); i += 8 {
-		w := text[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		x := load8(text, i)
 		m := x&high | zero(x^'.'*ones) | zero(x^'!'*ones) | zero(x^'?'*ones) | zero(x^'"'*ones)
 		if m != 0 {
 			return i + bits.TrailingZeros64(m)>>3

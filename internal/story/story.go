@@ -258,6 +258,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 			st.diffed[k].Store(true)
 			continue
 		}
+		if len(known) == 0 {
+			continue // nothing to reuse: no key to make
+		}
 		if j, ok := known[blocksKey(e.Blocks)]; ok {
 			e.Diffs = old.Events[j].Diffs
 			st.diffed[k].Store(true)

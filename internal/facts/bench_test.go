@@ -1,8 +1,10 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -49,4 +51,36 @@ func BenchmarkExtract(b *testing.B) {
 			ExtractNames(p.Text, nil)
 		}
 	}
+}
+
+// BenchmarkCheckOneParagraph is the facts check of a story of two 200 KB
+// articles of one paragraph each (a transcript without paragraph breaks),
+// the second the first with every tenth word changed: one shared event
+// with thousands of values a side.
+func BenchmarkCheckOneParagraph(b *testing.B) {
+	base := benchdata.Generate(benchdata.Config{Bytes: 200 << 10, Articles: 1, Seed: benchdata.Seed}).Corpus.Articles[0]
+	var words []string
+	for _, p := range base.Paras {
+		words = append(words, strings.Fields(p.Text)...)
+	}
+	a := strings.Join(words, " ")
+	for i := 9; i < len(words); i += 10 {
+		words[i] = "changed"
+	}
+	cs := &corpus.Story{Articles: []corpus.Article{
+		{Path: "a.txt", Paras: []corpus.Para{{Text: a}}},
+		{Path: "b.txt", Paras: []corpus.Para{{Text: strings.Join(words, " ")}}},
+	}}
+	sts := [2]*story.Story{story.Build(cs, story.DefaultOptions()), story.Build(cs, story.DefaultOptions())}
+	r := Check(sts[0])
+	if len(r.Events) != 1 || len(r.Events[0].Values) < 2000 {
+		b.Fatalf("%d shared events, want one with thousands of values", len(r.Events))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		Check(sts[i%2])
+		i++
+	}
+	b.ReportMetric(float64(len(r.Events[0].Values)), "values")
 }

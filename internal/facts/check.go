@@ -153,10 +153,14 @@ func Check(st *story.Story) *Report {
 			// the article's values, read only from here on
 			byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
 		}
-		ef.Agreed = agreements(ef.Articles, byArt)
+		idx := make(map[int]*valueIndex, len(ef.Articles))
+		for _, a := range ef.Articles {
+			idx[a] = newValueIndex(byArt[a])
+		}
+		ef.Agreed = agreements(ef.Articles, byArt, idx)
 		for x := 0; x < len(ef.Articles); x++ {
 			for y := x + 1; y < len(ef.Articles); y++ {
-				ef.Conflicts = append(ef.Conflicts, conflicts(byArt[ef.Articles[x]], byArt[ef.Articles[y]])...)
+				ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
 			}
 		}
 		// the names' words were for comparing them: the report does not
@@ -259,11 +263,11 @@ var lowerMemo struct {
 }
 
 // agreements groups values that two or more articles give alike.
-func agreements(arts []int, byArt map[int][]Value) []Agreement {
+func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Agreement {
 	var out []Agreement
-	used := map[int]map[int]bool{}
+	used := map[int][]bool{}
 	for _, a := range arts {
-		used[a] = map[int]bool{}
+		used[a] = make([]bool, len(byArt[a]))
 	}
 	for x, a := range arts {
 		for i, v := range byArt[a] {
@@ -273,7 +277,9 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 			ag := Agreement{Type: v.Type, Key: v.Key, Articles: []int{a}, Texts: []string{v.Text}}
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
-				for j, w := range byArt[b] {
+				// the first value of b not taken yet that gives v
+				for _, j := range idx[b].candidates(v) {
+					w := byArt[b][j]
 					if used[b][j] || !SameValue(v, w) {
 						continue
 					}
@@ -287,8 +293,8 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 				}
 			}
 			// the same value again in the same article is not news
-			for i2 := i + 1; i2 < len(byArt[a]); i2++ {
-				if SameValue(v, byArt[a][i2]) {
+			for _, i2 := range idx[a].candidates(v) {
+				if int(i2) > i && SameValue(v, byArt[a][i2]) {
 					used[a][i2] = true
 				}
 			}
@@ -311,13 +317,29 @@ func agreements(arts []int, byArt map[int][]Value) []Agreement {
 // when both give one person with the same surname but a different first
 // name. A hedged number ("up to 8,000") within 15% of the other is no
 // conflict.
-func conflicts(av, bv []Value) []Conflict {
+func conflicts(av, bv *valueIndex) []Conflict {
 	var out []Conflict
 	for _, t := range []Type{Number, Money, Percent} {
 		ua, na := unmatched(av, bv, t)
 		ub, nb := unmatched(bv, av, t)
+		// with more than one figure a side, only figures of one unit
+		// (money: of one currency and noun) conflict: ub by unit
+		var byUnit map[[2]string][]int
+		if !(na == 1 && nb == 1) && len(ua)*len(ub) > indexFrom {
+			byUnit = map[[2]string][]int{}
+			for k, y := range ub {
+				byUnit[unitOf(t, y)] = append(byUnit[unitOf(t, y)], k)
+			}
+		}
 		for _, x := range ua {
-			for _, y := range ub {
+			ys := ub
+			if byUnit != nil {
+				ys = ys[:0:0]
+				for _, k := range byUnit[unitOf(t, x)] {
+					ys = append(ys, ub[k])
+				}
+			}
+			for _, y := range ys {
 				same := x.Unit != "" && x.Unit == y.Unit
 				if t == Money {
 					// a currency is no role: "$8 billion" and "$1.375
@@ -348,8 +370,39 @@ func conflicts(av, bv []Value) []Conflict {
 	// people with one surname and two first names
 	pa, _ := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Name && v.Person })
 	pb, _ := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Name && v.Person })
+	// many people a side: pb by the forms of their surnames, which
+	// differentFirstName finds alike
+	var bySurname map[string][]int
+	if len(pa)*len(pb) > indexFrom {
+		bySurname = map[string][]int{}
+		var forms []string
+		for k, y := range pb {
+			forms = wordForms(forms[:0], surname(y.Text))
+			for f, w := range forms {
+				if !slices.Contains(forms[:f], w) {
+					bySurname[w] = append(bySurname[w], k)
+				}
+			}
+		}
+	}
+	var forms []string
+	var ks []int
 	for _, x := range pa {
-		for _, y := range pb {
+		ys := pb
+		if bySurname != nil {
+			ks = ks[:0]
+			forms = wordForms(forms[:0], surname(x.Text))
+			for _, w := range forms {
+				ks = append(ks, bySurname[w]...)
+			}
+			slices.Sort(ks)
+			ks = slices.Compact(ks)
+			ys = ys[:0:0]
+			for _, k := range ks {
+				ys = append(ys, pb[k])
+			}
+		}
+		for _, y := range ys {
 			if differentFirstName(x.Text, y.Text) && !mentionsName(av, y) && !mentionsName(bv, x) {
 				out = append(out, Conflict{Type: Name, A: x, B: y})
 			}
@@ -358,21 +411,48 @@ func conflicts(av, bv []Value) []Conflict {
 	return out
 }
 
+// unitOf is what a figure of type t must share with another to conflict
+// with it when each article gives several: its unit, and for money the noun
+// after it too ("" for none: such a figure conflicts with no other).
+func unitOf(t Type, v Value) [2]string {
+	if t == Money {
+		if v.noun == "" {
+			return [2]string{"\x00none"}
+		}
+		return [2]string{v.Unit, v.noun}
+	}
+	if v.Unit == "" {
+		return [2]string{"\x00none"}
+	}
+	return [2]string{v.Unit}
+}
+
+// surname is the last word of a name of two words or more, as
+// differentFirstName reads it, or "".
+func surname(name string) string {
+	if ts := NameTokens(name); len(ts) >= 2 {
+		return ts[len(ts)-1]
+	}
+	return ""
+}
+
 // unmatched returns the values of type t in xs that no value of ys matches,
 // one per distinct value, and how many distinct values of type t xs gives.
-func unmatched(xs, ys []Value, t Type) ([]Value, int) {
+func unmatched(xs, ys *valueIndex, t Type) ([]Value, int) {
 	return unmatchedIf(xs, ys, func(v Value) bool { return v.Type == t })
 }
 
-func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
-	var out, distinct []Value
-	for _, x := range xs {
+func unmatchedIf(xs, ys *valueIndex, keep func(Value) bool) ([]Value, int) {
+	var out []Value
+	distinct := make([]bool, len(xs.vs)) // per value of xs: the first of its value
+	n := 0
+	for i, x := range xs.vs {
 		if !keep(x) {
 			continue
 		}
 		dup := false
-		for _, d := range distinct {
-			if SameValue(d, x) {
+		for _, d := range xs.candidates(x) {
+			if distinct[d] && SameValue(xs.vs[d], x) {
 				dup = true
 				break
 			}
@@ -380,10 +460,11 @@ func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
 		if dup {
 			continue
 		}
-		distinct = append(distinct, x)
+		distinct[i] = true
+		n++
 		found := false
-		for _, y := range ys {
-			if SameValue(x, y) {
+		for _, j := range ys.candidates(x) {
+			if SameValue(x, ys.vs[j]) {
 				found = true
 				break
 			}
@@ -392,12 +473,12 @@ func unmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
 			out = append(out, x)
 		}
 	}
-	return out, len(distinct)
+	return out, n
 }
 
-func mentionsName(vs []Value, n Value) bool {
-	for _, v := range vs {
-		if v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
+func mentionsName(vs *valueIndex, n Value) bool {
+	for _, i := range vs.candidates(n) {
+		if v := vs.vs[i]; v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}

@@ -143,7 +143,7 @@ func TestConflicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range conflicts(vals(tt.a), vals(tt.b)) {
+		for _, c := range conflicts(newValueIndex(vals(tt.a)), newValueIndex(vals(tt.b))) {
 			got = append(got, c.A.Text+"/"+c.B.Text)
 		}
 		if g := strings.Join(got, ", "); g != tt.want {

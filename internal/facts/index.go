@@ -1,0 +1,214 @@
+package facts
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"unicode/utf8"
+)
+
+// indexFrom is the number of values from which a valueIndex is built. A
+// shared event gives a few values per article, which are compared with
+// one another; a story of one long paragraph a side gives thousands in one
+// event, and comparing each with every other took seconds.
+const indexFrom = 32
+
+// valueIndex finds the values of a list that SameValue may match with a
+// given value: a superset of them, in list order, each still to be checked
+// with SameValue. Below indexFrom values it offers every value.
+type valueIndex struct {
+	vs []Value
+	// names by their key, and by each of their words and each of those
+	// words with one letter taken out (two words one edit apart share one
+	// of these forms: see SimilarWord)
+	nameKeys  map[string][]int32
+	nameWords map[string][]int32
+	// values with no number, by type and key; dates also by month and day
+	plain    map[plainKey][]int32
+	monthDay map[string][]int32
+	// values with a number, per kind of number (numeric) and the place of
+	// their last digit, sorted by number; odd holds those whose number is
+	// not finite, per kind
+	nums []numGroup
+	odd  map[string][]int32
+	// scratch for one query
+	mark []bool
+	out  []int32
+}
+
+type plainKey struct {
+	t   Type
+	key string
+}
+
+// numGroup holds the numbered values of one kind and one precision.
+type numGroup struct {
+	kind string
+	prec float64
+	at   []int32 // sorted by the value's number
+}
+
+func newValueIndex(vs []Value) *valueIndex {
+	ix := &valueIndex{vs: vs}
+	if len(vs) < indexFrom {
+		return ix
+	}
+	ix.nameKeys, ix.nameWords = map[string][]int32{}, map[string][]int32{}
+	ix.plain, ix.monthDay = map[plainKey][]int32{}, map[string][]int32{}
+	ix.odd = map[string][]int32{}
+	ix.mark = make([]bool, len(vs))
+	groups := map[numGroupKey]int{}
+	var words []string
+	for i, v := range vs {
+		id := int32(i)
+		switch {
+		case v.Type == Name:
+			ix.nameKeys[v.Key] = append(ix.nameKeys[v.Key], id)
+			words = words[:0]
+			for _, t := range v.nameTokens() {
+				words = wordForms(words, t)
+			}
+			for k, w := range words {
+				if !slices.Contains(words[:k], w) {
+					ix.nameWords[w] = append(ix.nameWords[w], id)
+				}
+			}
+		default:
+			if v.num == 0 {
+				ix.plain[plainKey{v.Type, v.Key}] = append(ix.plain[plainKey{v.Type, v.Key}], id)
+				if md := monthDayOf(v); md != "" {
+					ix.monthDay[md] = append(ix.monthDay[md], id)
+				}
+			}
+			// SameValue compares a value without a number to one with a
+			// number as numbers too
+			if !finite(v.num) {
+				ix.odd[numeric(v.Type)] = append(ix.odd[numeric(v.Type)], id)
+				continue
+			}
+			gk := numGroupKey{numeric(v.Type), v.prec}
+			g, ok := groups[gk]
+			if !ok {
+				g = len(ix.nums)
+				groups[gk] = g
+				ix.nums = append(ix.nums, numGroup{kind: gk.kind, prec: gk.prec})
+			}
+			ix.nums[g].at = append(ix.nums[g].at, id)
+		}
+	}
+	for g := range ix.nums {
+		at := ix.nums[g].at
+		sort.SliceStable(at, func(i, j int) bool { return vs[at[i]].num < vs[at[j]].num })
+	}
+	return ix
+}
+
+type numGroupKey struct {
+	kind string
+	prec float64
+}
+
+// wordForms appends w and, when SimilarWord may find it one edit from
+// another word (five letters or more), w with each of its letters taken
+// out.
+func wordForms(out []string, w string) []string {
+	out = append(out, w)
+	if utf8.RuneCountInString(w) < 5 {
+		return out
+	}
+	for i, r := range w {
+		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+	}
+	return out
+}
+
+// monthDayOf is the month and day of a date value's key ("11-01" of
+// "2024-11-01" and of "--11-01"), or "".
+func monthDayOf(v Value) string {
+	if v.Type != Date {
+		return ""
+	}
+	switch k := v.Key; {
+	case len(k) > 2 && k[:2] == "--":
+		return k[2:]
+	case len(k) == 10:
+		return k[5:]
+	}
+	return ""
+}
+
+// candidates returns, in ascending order, the indices of the values that
+// SameValue(x, v) or SameValue(v, x) may hold for. The slice is reused by
+// the next call.
+func (ix *valueIndex) candidates(x Value) []int32 {
+	out := ix.out[:0]
+	if ix.mark == nil {
+		for i := range ix.vs {
+			out = append(out, int32(i))
+		}
+		ix.out = out
+		return out
+	}
+	add := func(ids []int32) {
+		for _, id := range ids {
+			if !ix.mark[id] {
+				ix.mark[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	if x.Type == Name {
+		add(ix.nameKeys[x.Key])
+		var words []string
+		for _, t := range x.nameTokens() {
+			words = wordForms(words[:0], t)
+			for _, w := range words {
+				add(ix.nameWords[w])
+			}
+		}
+	} else {
+		if x.num == 0 {
+			add(ix.plain[plainKey{x.Type, x.Key}])
+			if md := monthDayOf(x); md != "" {
+				add(ix.monthDay[md])
+			}
+		}
+		kind := numeric(x.Type)
+		add(ix.odd[kind])
+		for _, g := range ix.nums {
+			if g.kind != kind {
+				continue
+			}
+			if !finite(x.num) {
+				add(g.at)
+				continue
+			}
+			// SameValue's numbers are the same to the precision p of the
+			// less precise one: they differ by less than p/2 and a
+			// billionth of the larger, or round alike to p (less than p
+			// apart); twice that is room for the rounding of floats
+			p := math.Max(x.prec, g.prec)
+			if p <= 0 {
+				p = 1
+			}
+			w := 2*p + 4e-9*(math.Abs(x.num)+2*p)
+			vs, at := ix.vs, g.at
+			lo := sort.Search(len(at), func(i int) bool { return vs[at[i]].num >= x.num-w })
+			for k := lo; k < len(at) && vs[at[k]].num <= x.num+w; k++ {
+				// two values without numbers compare by type and key
+				// (above)
+				if x.num != 0 || vs[at[k]].num != 0 {
+					add(at[k : k+1])
+				}
+			}
+		}
+	}
+	for _, id := range out {
+		ix.mark[id] = false
+	}
+	slices.Sort(out)
+	ix.out = out
+	return out
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

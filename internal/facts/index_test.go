@@ -16,43 +16,54 @@ import (
 // units, and numbers that are not finite.
 func TestIndexedChecksMatchReference(t *testing.T) {
 	for seed := range uint64(400) {
-		r := rand.New(rand.NewPCG(seed, 7))
-		maxLen := 20
-		if seed%2 == 1 {
-			maxLen = 160 // past indexFrom
-		}
-		arts := []int{0, 1, 2}[:2+r.IntN(2)]
-		byArt := map[int][]Value{}
-		var pool []Value
-		for _, a := range arts {
-			n := r.IntN(maxLen + 1)
-			for range n {
-				var v Value
-				if len(pool) > 0 && seed%4 != 3 && r.IntN(3) == 0 {
-					v = pool[r.IntN(len(pool))] // the same value again, here or elsewhere
-				} else {
-					v = randomValue(r)
-					pool = append(pool, v)
-				}
-				v.Article = a
-				v.Start = r.IntN(1000)
-				byArt[a] = append(byArt[a], v)
+		checkIndexed(t, seed, 20+140*int(seed%2)) // past indexFrom every other seed
+	}
+}
+
+// FuzzIndexedChecks is TestIndexedChecksMatchReference on more seeds.
+func FuzzIndexedChecks(f *testing.F) {
+	f.Add(uint64(1), uint8(160))
+	f.Fuzz(func(t *testing.T, seed uint64, maxLen uint8) {
+		checkIndexed(t, seed, int(maxLen))
+	})
+}
+
+// checkIndexed compares agreements and conflicts with the reference on the
+// random lists of seed, each of up to maxLen values.
+func checkIndexed(t *testing.T, seed uint64, maxLen int) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 7))
+	arts := []int{0, 1, 2}[:2+r.IntN(2)]
+	byArt := map[int][]Value{}
+	var pool []Value
+	for _, a := range arts {
+		n := r.IntN(maxLen + 1)
+		for range n {
+			var v Value
+			if len(pool) > 0 && seed%4 != 3 && r.IntN(3) == 0 {
+				v = pool[r.IntN(len(pool))] // the same value again, here or elsewhere
+			} else {
+				v = randomValue(r)
+				pool = append(pool, v)
 			}
+			v.Article = a
+			v.Start = r.IntN(1000)
+			byArt[a] = append(byArt[a], v)
 		}
-		idx := map[int]*valueIndex{}
-		for _, a := range arts {
-			idx[a] = newValueIndex(byArt[a])
-		}
-		if got, want := agreements(arts, byArt, idx), refAgreements(arts, byArt); !same(got, want) {
-			t.Fatalf("seed %d: agreements\n got %+v\nwant %+v", seed, got, want)
-		}
-		for x := range arts {
-			for y := x + 1; y < len(arts); y++ {
-				got := conflicts(idx[arts[x]], idx[arts[y]])
-				want := refConflicts(byArt[arts[x]], byArt[arts[y]])
-				if !same(got, want) {
-					t.Fatalf("seed %d: conflicts of %d and %d\n got %+v\nwant %+v", seed, x, y, got, want)
-				}
+	}
+	idx := map[int]*valueIndex{}
+	for _, a := range arts {
+		idx[a] = newValueIndex(byArt[a])
+	}
+	if got, want := agreements(arts, byArt, idx), refAgreements(arts, byArt); !same(got, want) {
+		t.Fatalf("seed %d: agreements\n got %+v\nwant %+v", seed, got, want)
+	}
+	for x := range arts {
+		for y := x + 1; y < len(arts); y++ {
+			got := conflicts(idx[arts[x]], idx[arts[y]])
+			want := refConflicts(byArt[arts[x]], byArt[arts[y]])
+			if !same(got, want) {
+				t.Fatalf("seed %d: conflicts of %d and %d\n got %+v\nwant %+v", seed, x, y, got, want)
 			}
 		}
 	}

@@ -413,7 +413,8 @@ func conflicts(av, bv *valueIndex) []Conflict {
 
 // unitOf is what a figure of type t must share with another to conflict
 // with it when each article gives several: its unit, and for money the noun
-// after it too ("" for none: such a figure conflicts with no other).
+// after it too. Figures without one share a key that pairs them, and the
+// unit test in conflicts then turns each pair down.
 func unitOf(t Type, v Value) [2]string {
 	if t == Money {
 		if v.noun == "" {

@@ -32,8 +32,18 @@ func Run(st *story.Story, opt Options) error {
 // screen shows at once and the reader follows when the story is ready (see
 // Loading). It returns build's error, if any, once the terminal is restored.
 func RunBuild(build func() (*story.Story, error), name string, titles []string, bytes int, opt Options) error {
+	// The build starts before the terminal is set up: asking the terminal
+	// for its background is a round trip, long over a remote link.
+	done := make(chan builtMsg, 1)
+	go func() {
+		st, err := build()
+		done <- builtMsg{st, err}
+	}()
 	opt = terminalOptions(opt)
-	l := NewLoading(build, name, titles, bytes, opt)
+	l := NewLoading(func() (*story.Story, error) {
+		m := <-done
+		return m.st, m.err
+	}, name, titles, bytes, opt)
 	if _, err := runProgram(l); err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/benchdata"
 )
 
 // TestReaderInTmux builds the binary, runs the reader in a real terminal
@@ -189,6 +191,27 @@ func TestReaderInTmux(t *testing.T) {
 		}
 		if !strings.Contains(s.text, "showing Harbour Herald and Elwin Wire") {
 			t.Errorf("the status bar does not say the pair changed: %q", lastLine(s.text))
+		}
+		tx.keys("q")
+		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+		if !strings.Contains(s.text, "EXIT=0") {
+			t.Errorf("q: exit status line %q", lastLine(s.text))
+		}
+	})
+
+	t.Run("a story over 1 MB opens through the loading screen to its first events", func(t *testing.T) {
+		dir := t.TempDir()
+		paths, err := benchdata.Generate(benchdata.Config{Bytes: 3 << 20, Articles: 2, Seed: benchdata.Seed}).WriteFiles(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx := newTmux(t, 160, 45, "env TERM=xterm-256color "+bin+" "+strings.Join(paths, " "))
+		s := tx.waitFor("the first events", func(s screen) bool { return statusRE.MatchString(s.text) })
+		if !strings.Contains(s.text, " events (") || !strings.Contains(s.text, "shared") {
+			t.Errorf("the reader's header does not count the events:\n%s", s.text)
+		}
+		if !s.inColumn("┌ ", 0, 80) || !s.inColumn("┌ ", 80, 160) {
+			t.Errorf("the two articles are not side by side:\n%s", s.text)
 		}
 		tx.keys("q")
 		s = tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })

@@ -43,9 +43,14 @@ type plainKey struct {
 
 // numGroup holds the numbered values of one kind and one precision.
 type numGroup struct {
+	numGroupKey
+	at []int32 // sorted by the value's number
+}
+
+// numGroupKey is a numGroup's kind (numeric) and precision.
+type numGroupKey struct {
 	kind string
 	prec float64
-	at   []int32 // sorted by the value's number
 }
 
 func newValueIndex(vs []Value) *valueIndex {
@@ -91,7 +96,7 @@ func newValueIndex(vs []Value) *valueIndex {
 			if !ok {
 				g = len(ix.nums)
 				groups[gk] = g
-				ix.nums = append(ix.nums, numGroup{kind: gk.kind, prec: gk.prec})
+				ix.nums = append(ix.nums, numGroup{numGroupKey: gk})
 			}
 			ix.nums[g].at = append(ix.nums[g].at, id)
 		}
@@ -101,11 +106,6 @@ func newValueIndex(vs []Value) *valueIndex {
 		sort.SliceStable(at, func(i, j int) bool { return vs[at[i]].num < vs[at[j]].num })
 	}
 	return ix
-}
-
-type numGroupKey struct {
-	kind string
-	prec float64
 }
 
 // wordForms appends w and, when SimilarWord may find it one edit from

@@ -95,6 +95,9 @@ type Scored struct {
 	arts  [][]segment.Block
 	ix    *corpusIndex
 	pairs []pair
+
+	indexOnce sync.Once
+	index     pairsByX // the pairs of each first block, made on first use
 }
 
 // Score tokenises arts and scores their candidate pairs.
@@ -275,15 +278,24 @@ func pairIndex(pairs []pair, n int) pairsByX {
 	return pairsByX{at}
 }
 
-// find returns the index in pairs of the pair (a, b), or -1.
+// find returns the index in pairs of the pair (a, b), or -1. A block's
+// pairs are sorted by their second block: a block of a story of many
+// articles has hundreds.
 func (ix pairsByX) find(pairs []pair, a, b int) int {
 	if a < 0 || a+1 >= len(ix.at) {
 		return -1
 	}
-	for k := ix.at[a]; k < ix.at[a+1]; k++ {
-		if pairs[k].y == b {
-			return int(k)
+	lo, hi := int(ix.at[a]), int(ix.at[a+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if pairs[m].y < b {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < int(ix.at[a+1]) && pairs[lo].y == b {
+		return lo
 	}
 	return -1
 }

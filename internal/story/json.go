@@ -47,6 +47,38 @@ func (st *Story) JSONFields(j *jsonout.Writer) {
 	jsonout.List(j, st.Events, func(x *Event) {
 		jsonEvent(j, x)
 	})
+	j.Key("links")
+	jsonout.List(j, st.Links, func(l *Link) {
+		j.Open('{')
+		j.Key("score")
+		j.Float(l.Score)
+		j.Key("blocks")
+		jsonBlockLists(j, l.Blocks)
+		j.Close('}')
+	})
+}
+
+// jsonBlockLists writes one list of block indices per article.
+func jsonBlockLists(j *jsonout.Writer, lists [][]int) {
+	if lists == nil {
+		j.Raw("null")
+		return
+	}
+	j.Open('[')
+	for _, bs := range lists {
+		j.Item()
+		if bs == nil {
+			j.Raw("null")
+			continue
+		}
+		j.Open('[')
+		for _, i := range bs {
+			j.Item()
+			j.Int(i)
+		}
+		j.Close(']')
+	}
+	j.Close(']')
 }
 
 func jsonArticle(j *jsonout.Writer, a *Article) {
@@ -92,25 +124,7 @@ func jsonEvent(j *jsonout.Writer, e *Event) {
 	j.Key("score")
 	j.Float(e.Score)
 	j.Key("blocks")
-	if e.Blocks == nil {
-		j.Raw("null")
-	} else {
-		j.Open('[')
-		for _, bs := range e.Blocks {
-			j.Item()
-			if bs == nil {
-				j.Raw("null")
-				continue
-			}
-			j.Open('[')
-			for _, i := range bs {
-				j.Item()
-				j.Int(i)
-			}
-			j.Close(']')
-		}
-		j.Close(']')
-	}
+	jsonBlockLists(j, e.Blocks)
 	j.Key("diffs")
 	jsonout.List(j, e.Diffs, func(d *Diff) {
 		jsonDiff(j, d)

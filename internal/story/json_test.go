@@ -24,7 +24,8 @@ func reference(t testing.TB, st *Story) []byte {
 		Name     string    `json:"name,omitempty"`
 		Articles []Article `json:"articles"`
 		Events   []Event   `json:"events"`
-	}{st.Version, st.Name, st.Articles, st.Events}); err != nil {
+		Links    []Link    `json:"links"`
+	}{st.Version, st.Name, st.Articles, st.Events, st.Links}); err != nil {
 		t.Fatal(err)
 	}
 	return escapeTerminal(b.Bytes())

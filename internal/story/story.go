@@ -86,6 +86,59 @@ type Event struct {
 	// editor took a block of it out of the aligner's event.
 	Pinned bool `json:"pinned,omitempty"`
 	Split  bool `json:"split,omitempty"`
+
+	// pairs are the aligner's scores of the event's block pairs.
+	pairs []align.Pair
+}
+
+// PairScore is the score of event e between articles a and b: the mean
+// probability the aligner gives the pairs of their blocks (a pair it did
+// not score counts 0), or 1 if an editor pinned the event. It is the score
+// shown for the two articles on screen; Score is the whole event's, which
+// in a story of many articles may stand on other articles' blocks. It is
+// 0 when a or b lacks the event.
+func (e *Event) PairScore(a, b int) float64 {
+	if a < 0 || b < 0 || a >= len(e.Blocks) || b >= len(e.Blocks) || a == b || len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 {
+		return 0
+	}
+	if e.Pinned {
+		return 1
+	}
+	if a > b {
+		a, b = b, a
+	}
+	sum := 0.0
+	for _, p := range e.pairs {
+		if p.A == a && p.B == b {
+			sum += p.Score
+		}
+	}
+	return round(sum / float64(len(e.Blocks[a])*len(e.Blocks[b])))
+}
+
+// Link is a possible match: two blocks of different articles, in different
+// events, that the aligner found alike but not enough to call one event.
+type Link struct {
+	Score float64 `json:"score"`
+	// Blocks[i] lists indices into article i's blocks, as in Event: one
+	// block of each of two articles, empty lists for the others.
+	Blocks [][]int `json:"blocks"`
+}
+
+// Pair returns the link's two articles and their blocks, a < b.
+func (l Link) Pair() (a, i, b, j int) {
+	a = -1
+	for k, bs := range l.Blocks {
+		if len(bs) == 0 {
+			continue
+		}
+		if a < 0 {
+			a, i = k, bs[0]
+		} else {
+			b, j = k, bs[0]
+		}
+	}
+	return a, i, b, j
 }
 
 // Story is the aligned, diffed story.
@@ -94,6 +147,9 @@ type Story struct {
 	Name     string    `json:"name,omitempty"`
 	Articles []Article `json:"articles"`
 	Events   []Event   `json:"events"`
+	// Links are the possible matches, weaker than events, for an editor
+	// to look at; each block takes part in two at most.
+	Links []Link `json:"links"`
 
 	mu     sync.Mutex // guards extra, differ and the publication of deferred diffs
 	extra  map[[3]int][]worddiff.Op
@@ -209,9 +265,6 @@ func (st *Story) ReviewWarnings() []string { return st.warnings }
 func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 	st.threshold, st.review = threshold, rev
 	evs := st.scored.Events(threshold)
-	if st.once {
-		st.scored = nil
-	}
 	blocks := make([][]segment.Block, len(st.Articles))
 	for a := range st.Articles {
 		blocks[a] = st.Articles[a].Blocks
@@ -219,6 +272,7 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 	if rev != nil {
 		evs, st.warnings = rev.Apply(evs, blocks)
 	}
+	st.Links = st.links(evs)
 	var known map[string]int
 	if old != nil && old.diffed != nil {
 		known = make(map[string]int, len(old.Events))
@@ -238,6 +292,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 		}
 		ev := Event{Score: round(e.Score), Blocks: e.Blocks}
 		ev.Kind = kindOf(st, e)
+		if ev.Kind == Shared {
+			ev.pairs = st.scored.PairsOf(e)
+		}
 		if rev != nil {
 			ev.Note = rev.NoteFor(e.Blocks)
 			ev.Pinned, ev.Split = rev.Marks(e.Blocks, blocks)
@@ -248,6 +305,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 			st.total++
 		}
 		st.Events[k] = ev
+	}
+	if st.once {
+		st.scored = nil
 	}
 	st.markMoved()
 	st.diffed = make([]atomic.Bool, len(st.Events))
@@ -600,4 +660,20 @@ func (st *Story) resetDiffs() {
 		}
 	}
 	st.pending.Store(int64(st.total))
+}
+
+// links returns the aligner's possible matches between blocks of
+// different events of evs, as story links.
+func (st *Story) links(evs []align.Event) []Link {
+	out := []Link{}
+	for _, l := range st.scored.Links(evs) {
+		bs := make([][]int, len(st.Articles))
+		for a := range bs {
+			bs[a] = []int{}
+		}
+		bs[l.A] = []int{l.I}
+		bs[l.B] = []int{l.J}
+		out = append(out, Link{Score: round(l.Score), Blocks: bs})
+	}
+	return out
 }

@@ -170,3 +170,37 @@ func TestFillDiffsStopsWhenCancelled(t *testing.T) {
 		}
 	}
 }
+
+func TestPairScoreIsThePairs(t *testing.T) {
+	st := Build(synthetic(t, 20<<10, 3), DefaultOptions())
+	seen := false
+	for k := range st.Events {
+		e := &st.Events[k]
+		if e.Kind != Shared {
+			if e.PairScore(0, 1) != 0 && (len(e.Blocks[0]) == 0 || len(e.Blocks[1]) == 0) {
+				t.Errorf("event %d: a score between articles that do not both tell it", k)
+			}
+			continue
+		}
+		for a := range e.Blocks {
+			for b := range e.Blocks {
+				s := e.PairScore(a, b)
+				if a == b || len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 {
+					if s != 0 {
+						t.Errorf("event %d: PairScore(%d, %d) = %v for an article that lacks it", k, a, b, s)
+					}
+					continue
+				}
+				if s != e.PairScore(b, a) || s < 0 || s > 1 {
+					t.Errorf("event %d: PairScore(%d, %d) = %v, (%d, %d) = %v", k, a, b, s, b, a, e.PairScore(b, a))
+				}
+				if s != e.Score {
+					seen = true
+				}
+			}
+		}
+	}
+	if !seen {
+		t.Error("no event of three articles has a pair score other than its own")
+	}
+}

@@ -1,0 +1,121 @@
+package align
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Pair is a scored pair of blocks of two articles: block I of article A
+// and block J of article B, A < B.
+type Pair struct {
+	A, I, B, J int
+	// Score is the aligner's probability that the two blocks report the
+	// same thing.
+	Score float64
+}
+
+// Link is a possible match: a pair of blocks the aligner found alike but
+// not enough to put in one event. Its two blocks lie in different events.
+type Link = Pair
+
+// Hint options: what is too weak to be an event but worth offering to an
+// editor as a possible match.
+const (
+	// hintFloor is the least probability of a possible match.
+	hintFloor = 0.2
+	// hintsPerBlock is the most possible matches a block takes part in:
+	// a hint is offered sparingly, or it is noise.
+	hintsPerBlock = 2
+)
+
+// global returns the index in s.ix.all of block i of article a, or -1.
+func (s *Scored) global(a, i int) int {
+	if a < 0 || a >= len(s.ix.arts) || i < 0 || i >= len(s.ix.arts[a]) {
+		return -1
+	}
+	g := i
+	for _, row := range s.ix.arts[:a] {
+		g += len(row)
+	}
+	return g
+}
+
+// Prob returns the probability that block i of article a and block j of
+// article b report the same thing, and whether the aligner scored the
+// pair at all (an unscored pair shares no rare term: probability 0).
+func (s *Scored) Prob(a, i, b, j int) (float64, bool) {
+	x, y := s.global(a, i), s.global(b, j)
+	if x < 0 || y < 0 || a == b {
+		return 0, false
+	}
+	if y < x {
+		x, y = y, x
+	}
+	if k := s.byX().find(s.pairs, x, y); k >= 0 {
+		return s.pairs[k].p, true
+	}
+	return 0, false
+}
+
+// byX indexes the scored pairs by their first block, once.
+func (s *Scored) byX() pairsByX {
+	s.indexOnce.Do(func() { s.index = pairIndex(s.pairs, len(s.ix.all)) })
+	return s.index
+}
+
+// PairsOf returns the scored pairs of e's blocks that lie in different
+// articles, in story order of their first block.
+func (s *Scored) PairsOf(e Event) []Pair {
+	var out []Pair
+	for a, as := range e.Blocks {
+		for b := a + 1; b < len(e.Blocks); b++ {
+			for _, i := range as {
+				for _, j := range e.Blocks[b] {
+					if p, ok := s.Prob(a, i, b, j); ok {
+						out = append(out, Pair{A: a, I: i, B: b, J: j, Score: p})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Links returns the possible matches of a story grouped into events: pairs
+// of blocks in different events whose probability is at least hintFloor,
+// most probable first, each block in at most hintsPerBlock of them. They
+// are listed in story order of their first block.
+func (s *Scored) Links(events []Event) []Link {
+	eventOf := make([]int32, len(s.ix.all))
+	for k, e := range events {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				if g := s.global(a, i); g >= 0 {
+					eventOf[g] = int32(k)
+				}
+			}
+		}
+	}
+	var cands []pair
+	for _, p := range s.pairs {
+		if p.p >= hintFloor && eventOf[p.x] != eventOf[p.y] {
+			cands = append(cands, p)
+		}
+	}
+	slices.SortStableFunc(cands, func(p, q pair) int { return cmp.Compare(q.p, p.p) })
+	used := make(map[int]int)
+	var out []Link
+	for _, p := range cands {
+		if used[p.x] >= hintsPerBlock || used[p.y] >= hintsPerBlock {
+			continue
+		}
+		used[p.x]++
+		used[p.y]++
+		x, y := s.ix.all[p.x], s.ix.all[p.y]
+		out = append(out, Link{A: x.art, I: x.idx, B: y.art, J: y.idx, Score: p.p})
+	}
+	slices.SortFunc(out, func(p, q Link) int {
+		return cmp.Or(cmp.Compare(p.A, q.A), cmp.Compare(p.I, q.I), cmp.Compare(p.B, q.B), cmp.Compare(p.J, q.J))
+	})
+	return out
+}

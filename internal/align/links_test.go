@@ -1,0 +1,79 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+)
+
+func TestLinksAreSparseAndOutsideEvents(t *testing.T) {
+	arts := [][]segment.Block{damA, damB, damC}
+	s := Score(arts)
+	evs := s.Events(DefaultOptions().Threshold)
+	eventOf := map[[2]int]int{}
+	for k, e := range evs {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				eventOf[[2]int{a, i}] = k
+			}
+		}
+	}
+	links := s.Links(evs)
+	per := map[[2]int]int{}
+	for n, l := range links {
+		if l.A >= l.B {
+			t.Errorf("link %v: articles not in order", l)
+		}
+		if eventOf[[2]int{l.A, l.I}] == eventOf[[2]int{l.B, l.J}] {
+			t.Errorf("link %v joins two blocks of one event", l)
+		}
+		if l.Score < hintFloor || l.Score >= 1 {
+			t.Errorf("link %v: score out of range", l)
+		}
+		if p, ok := s.Prob(l.B, l.J, l.A, l.I); !ok || p != l.Score {
+			t.Errorf("link %v: Prob gives %v, %v", l, p, ok)
+		}
+		per[[2]int{l.A, l.I}]++
+		per[[2]int{l.B, l.J}]++
+		if n > 0 {
+			q := links[n-1]
+			if q.A > l.A || q.A == l.A && q.I > l.I {
+				t.Errorf("links out of story order: %v before %v", q, l)
+			}
+		}
+	}
+	for b, n := range per {
+		if n > hintsPerBlock {
+			t.Errorf("block %v takes part in %d links", b, n)
+		}
+	}
+	// at a threshold no pair reaches, the event pairs become links
+	none := s.Events(1)
+	if len(s.Links(none)) == 0 {
+		t.Error("no possible matches when no pair is strong enough to be an event")
+	}
+}
+
+func TestPairsOfAnEvent(t *testing.T) {
+	arts := [][]segment.Block{damA, damB, damC}
+	s := Score(arts)
+	for _, e := range s.Events(DefaultOptions().Threshold) {
+		if e.Articles() < 2 {
+			if len(s.PairsOf(e)) != 0 {
+				t.Errorf("one-sided event %v has pairs", e.Blocks)
+			}
+			continue
+		}
+		for _, p := range s.PairsOf(e) {
+			if p.A >= p.B || p.Score <= 0 || p.Score > 1 {
+				t.Errorf("event %v: bad pair %v", e.Blocks, p)
+			}
+		}
+	}
+	if _, ok := s.Prob(0, 0, 0, 1); ok {
+		t.Error("two blocks of one article have a probability")
+	}
+	if _, ok := s.Prob(0, 999, 1, 0); ok {
+		t.Error("a block past the article's end has a probability")
+	}
+}

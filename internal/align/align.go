@@ -76,8 +76,10 @@ const (
 	// maxPerArticle is the most blocks of one article an event may hold: a
 	// short block that matches many paragraphs must not gather them all.
 	maxPerArticle = 4
-	// linkMin is the least probability of any one of those pairs.
-	linkMin = 0.035
+	// linkMin is the least probability of any one of those pairs: a
+	// block joins an event on its own evidence with every other article's
+	// blocks there, never through a neighbour's strong link alone.
+	linkMin = 0.2
 )
 
 // Align groups the blocks of arts into events. Every block of every article
@@ -253,10 +255,19 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 		p.p = stage2(p)
 	})
+	// the headlines of one story pair with each other, but only of two
+	// articles whose bodies report one thing at least: two unrelated
+	// pages share no event, though their headlines may share a name
+	related := make(map[[2]int32]bool)
+	for _, p := range pairs {
+		if p.p >= confident && ix.all[p.x].class == classBody {
+			related[[2]int32{artOf[p.x], artOf[p.y]}] = true
+		}
+	}
 	for k := range pairs {
 		p := &pairs[k]
-		if ix.all[p.x].class == classHeadline && p.shares {
-			p.p = 0.5 + 0.5*p.p // the headlines of one story pair with each other
+		if ix.all[p.x].class == classHeadline && p.shares && related[[2]int32{artOf[p.x], artOf[p.y]}] {
+			p.p = 0.5 + 0.5*p.p
 		}
 	}
 	return pairs
@@ -312,7 +323,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	// another part of a long story's pairs
 	links := make([]link, 0, len(pairs))
 	for _, p := range pairs {
-		if p.p >= threshold && p.p > 0 {
+		if p.p >= threshold && p.p > 0 && p.shares {
 			links = append(links, link{key: ^math.Float64bits(p.p), x: int32(p.x), y: int32(p.y)})
 		}
 	}

@@ -82,8 +82,10 @@ func (s *Scored) PairsOf(e Event) []Pair {
 }
 
 // Links returns the possible matches of a story grouped into events: pairs
-// of blocks in different events whose probability is at least hintFloor,
-// most probable first, each block in at most hintsPerBlock of them. They
+// of blocks in different events that share a word and whose probability is
+// at least hintFloor, most probable first, each block in at most
+// hintsPerBlock of them, between articles that share an event of their
+// bodies. They
 // are listed in story order of their first block.
 func (s *Scored) Links(events []Event) []Link {
 	eventOf := make([]int32, len(s.ix.all))
@@ -96,9 +98,17 @@ func (s *Scored) Links(events []Event) []Link {
 			}
 		}
 	}
+	// only between articles whose bodies report one thing at least: two
+	// unrelated pages offer no possible match either
+	related := make(map[[2]int]bool)
+	for _, p := range s.pairs {
+		if p.p >= confident && s.ix.all[p.x].class == classBody {
+			related[[2]int{s.ix.all[p.x].art, s.ix.all[p.y].art}] = true
+		}
+	}
 	var cands []pair
 	for _, p := range s.pairs {
-		if p.p >= hintFloor && eventOf[p.x] != eventOf[p.y] {
+		if p.p >= hintFloor && p.shares && eventOf[p.x] != eventOf[p.y] && related[[2]int{s.ix.all[p.x].art, s.ix.all[p.y].art}] {
 			cands = append(cands, p)
 		}
 	}

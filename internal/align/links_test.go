@@ -77,3 +77,29 @@ func TestPairsOfAnEvent(t *testing.T) {
 		t.Error("a block past the article's end has a probability")
 	}
 }
+
+func TestUnrelatedPagesShareNothing(t *testing.T) {
+	head := func(s string) segment.Block { return segment.Block{Kind: segment.Headline, Text: s} }
+	a := []segment.Block{
+		head("Harlow council votes to close the Kestrel bridge"),
+		para("The Harlow council voted on Tuesday to close the Kestrel bridge for six months after engineers found corrosion in its cables."),
+		para("Repairs will cost 14 million pounds, the council's treasurer said, and ferries will carry commuters meanwhile."),
+		para("Shopkeepers on the east bank said the closure would halve their trade over the summer."),
+	}
+	b := []segment.Block{
+		head("Harlow orchestra names a new conductor"),
+		para("The Harlow Philharmonic named the Estonian violinist Liis Tamm its principal conductor from next season."),
+		para("Tamm, 38, has led the orchestra twice as a guest and will conduct eight of its twelve concerts."),
+		para("The council, which funds a third of the orchestra's budget, welcomed the appointment on Tuesday."),
+	}
+	s := Score([][]segment.Block{a, b})
+	evs := s.Events(DefaultOptions().Threshold)
+	for _, e := range evs {
+		if e.Articles() > 1 {
+			t.Errorf("unrelated pages share event %v (score %.2f)", e.Blocks, e.Score)
+		}
+	}
+	if l := s.Links(evs); len(l) > 0 {
+		t.Errorf("unrelated pages have possible matches: %v", l)
+	}
+}

@@ -362,7 +362,7 @@ func foldHasSuffix(s, lower string) bool {
 // several times more to compile than the rest.
 const (
 	boilerFlags  = `(?is)`
-	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
+	boilerPlain  = `share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|\[read:.*|\[related:.*|read also:.*|read next:.*|continue reading\b.*|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*`
 	boilerNews   = `.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}`
 	boilerApp    = `get the latest\b.*|download (?:the|our) app.*`
 	boilerUpdate = `this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}`
@@ -437,11 +437,12 @@ var boilerWholes = []string{"share this", "share this:", "share this article", "
 
 // boilerLinks open the branches written p(?::.*)? in boilerPlain: a link's
 // label, then anything after a colon ("Read more: Bridge costs soar").
-var boilerLinks = []string{"related:", "related article:", "related articles:", "related stories:", "read more:"}
+var boilerLinks = []string{"related:", "related article:", "related articles:", "related stories:", "read more:",
+	"[read:", "[related:", "read also:", "read next:"}
 
 // boilerWordPrefixes open the branches written p\b.* in boilerPlain and
 // boilerApp.
-var boilerWordPrefixes = []string{"see also", "click here", "sign up", "subscribe", "follow us", "copyright", "get the latest"}
+var boilerWordPrefixes = []string{"continue reading", "see also", "click here", "sign up", "subscribe", "follow us", "copyright", "get the latest"}
 
 // isASCIIWord is [0-9A-Za-z] (\w without "_").
 func isASCIIWord(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z' }
@@ -498,7 +499,7 @@ func mayBeBoilerplate(t string) bool {
 
 // boilerOpenings start every text the branches of boilerRE that are
 // anchored on a word match (lowercase ASCII; "©" is tested apart).
-var boilerOpenings = []string{"share", "tweet", "related", "read more", "see also", "more from", "click here", "sign up", "subscribe", "follow us", "copyright",
+var boilerOpenings = []string{"share", "tweet", "related", "read more", "[read:", "[related:", "read also:", "read next:", "continue reading", "see also", "more from", "click here", "sign up", "subscribe", "follow us", "copyright",
 	"all rights reserved", "get the latest", "download ", "this article ", "this story "}
 
 // boilerWords are the branches of boilerRE that are a whole text.

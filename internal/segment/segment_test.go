@@ -114,9 +114,12 @@ func TestArticleKinds(t *testing.T) {
 				{"Read more: Bridge costs soar as repairs drag on", ""},
 				{"RELATED: Five things to know about the bridge", ""},
 				{"Read more about the plan, the mayor told residents, in the council's report.", ""},
+				{"Continue reading the main story", ""},
+				{"[Read: Why the bridge failed]", ""},
+				{"Read also: The engineer who saw it coming", ""},
 			},
 			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate,
-				Boilerplate, Boilerplate, Paragraph},
+				Boilerplate, Boilerplate, Paragraph, Boilerplate, Boilerplate, Boilerplate},
 		},
 	}
 	for _, tt := range tests {

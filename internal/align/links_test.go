@@ -103,3 +103,25 @@ func TestUnrelatedPagesShareNothing(t *testing.T) {
 		t.Errorf("unrelated pages have possible matches: %v", l)
 	}
 }
+
+func TestASharedFigureAloneIsNoEvent(t *testing.T) {
+	a := []segment.Block{
+		para("Flooding closed the Kestrel bridge on Monday, and the county opened two shelters for residents of the east bank."),
+		para("Among those rescued was Maria Lind, 23, a nurse who swam to a boat after her car stalled on the river road."),
+		para("The county's engineer said the water would fall by Thursday."),
+	}
+	b := []segment.Block{
+		para("The Kestrel bridge was shut on Monday as floodwater rose, and two shelters opened on the east bank."),
+		para("Police arrested a man, 23, who they said had driven around the barriers on Harbour Street twice."),
+		para("Forecasters expect the river to fall by Thursday, the engineer said."),
+	}
+	s := Score([][]segment.Block{a, b})
+	if p, _ := s.Prob(0, 1, 1, 1); p >= DefaultOptions().Threshold {
+		t.Errorf("two people of one age are one event: %.2f", p)
+	}
+	for _, e := range s.Events(DefaultOptions().Threshold) {
+		if len(e.Blocks[0]) > 0 && e.Blocks[0][0] == 1 && len(e.Blocks[1]) > 0 {
+			t.Errorf("the rescued nurse and the arrested man share event %v", e.Blocks)
+		}
+	}
+}

@@ -572,8 +572,14 @@ const (
 )
 
 func (e evidence) logit1() float64 {
+	// a shared rare figure is evidence only beside shared words: two
+	// paragraphs about different people may both say "23"
+	num := 0.0
+	if e.sent >= 0.2 {
+		num = wNum * min(e.numbers, 3)
+	}
 	return wBias + wCos*e.cos + wSent*e.sent + wSent1*e.sent1 + wCover*e.cover +
-		wQuote*math.Log1p(e.quote) + wNum*min(e.numbers, 3) +
+		wQuote*math.Log1p(e.quote) + num +
 		wSentC*e.sentc + wQTerm*e.qterms
 }
 

@@ -547,28 +547,28 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // the best match of a block is worth more than its runner-up) and whether
 // its neighbours are aligned too.
 const (
-	wBias  = -6.25
-	wCos   = 4.228
-	wSent  = 2.716
-	wSent1 = 0.149
-	wCover = 3.812
-	wQuote = 1.559
-	wNum   = 1.5
-	wSentC = 3.0
-	wQTerm = 0.353
+	wBias  = -5.699
+	wCos   = 4.295
+	wSent  = 3.228
+	wSent1 = 0.186
+	wCover = 4.024
+	wQuote = 0.97
+	wNum   = 1.473
+	wSentC = 3.159
+	wQTerm = 1.096
 
-	vBias  = 0.375
-	vBase  = 0.834
-	vBest  = 0.279
-	vRel   = 0.226
-	vNeigh = 2.92
-	vPos   = 0.724
+	vBias  = 0.483
+	vBase  = 1.009
+	vBest  = 0.248
+	vRel   = 0.346
+	vNeigh = 2.177
+	vPos   = -1.162
 	// vSpeak weighs a speaker the best-matching sentences of both blocks
 	// name: a statement retold in other words shares few of its words,
 	// but it keeps its speaker. It is weighed with the pair's rivals
 	// rather than with its words, so it does not push the speaker's other
 	// statements down as rivals.
-	vSpeak = 2.0
+	vSpeak = 0.915
 )
 
 func (e evidence) logit1() float64 {

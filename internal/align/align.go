@@ -354,12 +354,22 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	for g, b := range ix.all {
 		artOf[g] = int32(b.art)
 	}
+	// merges refused, by their two groups' roots and sizes: a group only
+	// grows, so the same roots at the same sizes are the same groups, and
+	// in a story of many outlets the links between two large groups are
+	// many (each would score every pair of their blocks again)
+	type merge struct{ rx, ry, nx, ny int32 }
+	refused := make(map[merge]bool)
 	for _, l := range links {
 		p := math.Float64frombits(^l.key)
 		rx, ry := find(l.x), find(l.y)
 		if rx == ry {
 			sum[rx] += p
 			cnt[rx]++
+			continue
+		}
+		key := merge{min(rx, ry), max(rx, ry), size[min(rx, ry)], size[max(rx, ry)]}
+		if refused[key] {
 			continue
 		}
 		total, m, lowest := 0.0, 0, 1.0
@@ -404,6 +414,9 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 			}
 		}
 		if !near || m > 0 && (total/float64(m) < linkMean || lowest < linkMin) {
+			if size[rx] > 1 || size[ry] > 1 {
+				refused[key] = true
+			}
 			continue
 		}
 		if ry < rx {

@@ -33,7 +33,7 @@ const Seed = 20241101
 // Config says what to generate.
 type Config struct {
 	Bytes    int    // approximate size of each article in bytes (at least one paragraph)
-	Articles int    // number of articles, 2 to 10
+	Articles int    // number of articles, 2 to 100
 	Seed     uint64 // the same seed gives the same story
 	// Rates of the retelling; zero values take the defaults above.
 	Move, Rewrite, Drop, Add float64
@@ -53,8 +53,8 @@ func Generate(cfg Config) *Story {
 	if cfg.Articles < 2 {
 		cfg.Articles = 2
 	}
-	if cfg.Articles > len(outlets) {
-		cfg.Articles = len(outlets)
+	if cfg.Articles > maxArticles {
+		cfg.Articles = maxArticles
 	}
 	if cfg.Move == 0 {
 		cfg.Move = 0.20
@@ -104,7 +104,7 @@ func Generate(cfg Config) *Story {
 
 // retell writes article a as another outlet's version of base.
 func (g *gen) retell(base corpus.Article, a int, cfg Config) (corpus.Article, []int) {
-	art := corpus.Article{Outlet: outlets[a], Date: base.Date, Section: base.Section}
+	art := corpus.Article{Outlet: outletName(a), Date: base.Date, Section: base.Section}
 	type para struct {
 		text string
 		src  int
@@ -395,4 +395,17 @@ func (st *Story) WriteFiles(dir string) ([]string, error) {
 		return nil, fmt.Errorf("benchdata: %w", err)
 	}
 	return paths, nil
+}
+
+// maxArticles is the most articles a generated story has.
+const maxArticles = 100
+
+// outletName names article a's outlet: the list's names, then the same
+// names numbered ("Northern Ledger 2"), as a wire story picked up by many
+// outlets is.
+func outletName(a int) string {
+	if a < len(outlets) {
+		return outlets[a]
+	}
+	return outlets[a%len(outlets)] + " " + strconv.Itoa(a/len(outlets)+1)
 }

@@ -153,7 +153,7 @@ func BenchmarkAlign(b *testing.B) {
 	cases := []struct {
 		name            string
 		bytes, articles int
-	}{{"2x10KB", benchdata.KB10, 2}, {"2x100KB", benchdata.KB100, 2}, {"2x1MB", benchdata.MB1, 2}, {"2x10MB", benchdata.MB10, 2}, {"5x10KB", benchdata.KB10, 5}}
+	}{{"2x10KB", benchdata.KB10, 2}, {"2x100KB", benchdata.KB100, 2}, {"2x1MB", benchdata.MB1, 2}, {"2x10MB", benchdata.MB10, 2}, {"5x10KB", benchdata.KB10, 5}, {"20x20KB", 20 << 10, 20}, {"50x20KB", 20 << 10, 50}}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			gs := benchdata.Generate(benchdata.Config{Bytes: c.bytes, Articles: c.articles, Seed: benchdata.Seed})

@@ -22,7 +22,7 @@ type Link = Pair
 // editor as a possible match.
 const (
 	// hintFloor is the least probability of a possible match.
-	hintFloor = 0.2
+	hintFloor = 0.35
 	// hintsPerBlock is the most possible matches a block takes part in:
 	// a hint is offered sparingly, or it is noise.
 	hintsPerBlock = 2

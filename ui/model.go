@@ -587,7 +587,7 @@ func (m *Model) statusBar() string {
 		}
 		switch kindFor(m.st, b.cur, b.l, b.r) {
 		case pkShared:
-			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].Score))
+			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].PairScore(b.l, b.r)))
 		case pkOnlyLeft:
 			parts = append(parts, "only in "+outletName(m.st, b.l))
 		case pkOnlyRight:

@@ -149,7 +149,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		// name it: a third article may share an event one of them lacks.
 		label := fmt.Sprintf("#%d %s", k+1, safe(mdKind(st, k, l, r)))
 		if kindLabel(st, k, l, r) == "shared" {
-			label += fmt.Sprintf(" %.2f", e.Score)
+			label += fmt.Sprintf(" %.2f", e.PairScore(l, r))
 		}
 		if e.Moved[r] {
 			label += " moved"

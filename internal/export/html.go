@@ -118,7 +118,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		ev := htmlEvent{
 			N:     k + 1,
 			Label: kindLabel(st, k, l, r),
-			Score: fmt.Sprintf("%.2f", e.Score),
+			Score: fmt.Sprintf("%.2f", e.PairScore(l, r)),
 			Moved: textsafe.VisibleLine(movedIn(st, k, l, r)),
 			Edit:  editMark(&st.Events[k]),
 			Note:  noteText(&st.Events[k]),

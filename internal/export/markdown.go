@@ -100,7 +100,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 			if Keep(st, k, l, r, "changed") {
 				head += " · reworded"
 			}
-			head += fmt.Sprintf(" · score %.2f", e.Score)
+			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))
 			if m := movedIn(st, k, l, r); m != "" {
 				head += " · moved in " + mdLine(m)
 			}

@@ -213,7 +213,9 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
 	e := st.Events[k]
 	if len(e.Blocks[a]) == 0 {
-		return layout.Wrap([]layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}, colW)
+		spans := []layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}
+		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
+		return layout.Wrap(spans, colW)
 	}
 	spans := layout.Side(st, k, a, other, left)
 	for i, s := range spans {

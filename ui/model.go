@@ -99,6 +99,8 @@ type Model struct {
 
 	diffs diffWork // word diffs a deferred build left out (background.go)
 
+	hop hop // the last jump to a possible match (possible.go)
+
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
 
@@ -397,6 +399,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.body.setQuery("")
 		}
 		m.updateKeys()
+	case key.Matches(msg, k.Possible):
+		m.possible()
 	case key.Matches(msg, k.Filter):
 		m.body.setFilter((m.body.filter + 1) % 3)
 		m.setStatus("filter: "+filterDesc(m.body.filter), false)
@@ -594,6 +598,9 @@ func (m *Model) statusBar() string {
 			parts = append(parts, "only in "+outletName(m.st, b.r))
 		case pkBoilerplate:
 			parts = append(parts, "page furniture")
+		}
+		if p := m.possibleStatus(); p != "" {
+			parts = append(parts, p)
 		}
 	} else {
 		parts = append(parts, "no events")

@@ -339,6 +339,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := m.keys
 	m.status = ""
+	// after coming back from a possible match, l takes the next one only
+	// if nothing else was done meanwhile
+	m.hop.back = m.hop.back && key.Matches(msg, k.Possible)
 	if cmd, ok := m.editKey(msg); ok {
 		return cmd
 	}

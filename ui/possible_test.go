@@ -7,6 +7,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/layout"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -125,5 +126,36 @@ func TestPossibleMatchInANSI(t *testing.T) {
 	}
 	if !strings.Contains(plain(b.String()), hs[0].Text) {
 		t.Errorf("the ANSI export lacks event %d's %q", k+1, hs[0].Text)
+	}
+}
+
+// TestPossibleMatchesInTurn: once back from a match, l takes the next one;
+// after any other key it starts again from the strongest.
+func TestPossibleMatchesInTurn(t *testing.T) {
+	para := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
+	one := func(a, i int) story.Event {
+		bs := [][]int{{}, {}}
+		bs[a] = []int{i}
+		return story.Event{Kind: story.Single, Score: 1, Blocks: bs, Moved: []bool{false, false}}
+	}
+	st := &story.Story{Version: story.Version, Name: "turns", Articles: []story.Article{
+		{Outlet: "Coast Courier", Blocks: []segment.Block{para("The ferry will run every ten minutes during the closure.")}},
+		{Outlet: "Valley Herald", Blocks: []segment.Block{para("Ferries will leave each quarter hour."), para("Extra buses will use the coastal road.")}},
+	}}
+	st.Events = []story.Event{one(0, 0), one(1, 0), one(1, 1)}
+	st.Links = []story.Link{
+		{Score: 0.4, Blocks: [][]int{{0}, {0}}},
+		{Score: 0.3, Blocks: [][]int{{0}, {1}}},
+	}
+	m := newModel(t, st, 120, 30)
+	m.body.goTo(0)
+	for i, c := range []struct {
+		key  string
+		want int
+	}{{"l", 1}, {"l", 0}, {"l", 2}, {"l", 0}, {"l", 1}, {"l", 0}, {"j", 0}, {"l", 1}} {
+		press(m, c.key)
+		if m.body.cur != c.want {
+			t.Fatalf("key %d (%s): event %d, want %d (status %q)", i+1, c.key, m.body.cur+1, c.want+1, m.status)
+		}
 	}
 }

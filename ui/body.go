@@ -569,7 +569,7 @@ func (b *body) paintRule(out *strings.Builder, k, w int) {
 	marker := "  "
 	score := "    "
 	if kindFor(st, k, b.l, b.r) == pkShared {
-		score = fmt.Sprintf("%4.2f", st.Events[k].Score)
+		score = fmt.Sprintf("%4.2f", st.Events[k].PairScore(b.l, b.r))
 	}
 	if k == b.cur {
 		marker = "▸ "

@@ -180,7 +180,9 @@ func eventRows(st *story.Story, k, l, r int, g geom) []row {
 
 func sideLines(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
 	if len(st.Events[k].Blocks[a]) == 0 {
-		return layout.Wrap([]layout.Span{{Text: "· not in " + textsafe.VisibleLine(outletName(st, a)) + " ·", Role: layout.Absent}}, colW)
+		spans := []layout.Span{{Text: "· not in " + textsafe.VisibleLine(outletName(st, a)) + " ·", Role: layout.Absent}}
+		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
+		return layout.Wrap(spans, colW)
 	}
 	return layout.Wrap(layout.Side(st, k, a, other, left), colW)
 }

@@ -214,12 +214,12 @@ func (b *body) replace(st *story.Story, cur int) {
 		old := make(map[string][]row, len(b.cache))
 		for k, rows := range b.cache {
 			if rows != nil {
-				old[eventKey(&b.st.Events[k])] = rows
+				old[eventKey(b.st, k, b.l, b.r)] = rows
 			}
 		}
 		cache = make([][]row, len(st.Events))
 		for k := range st.Events {
-			if rows, ok := old[eventKey(&st.Events[k])]; ok {
+			if rows, ok := old[eventKey(st, k, b.l, b.r)]; ok {
 				cp := make([]row, len(rows))
 				for i, rw := range rows {
 					rw.ev = k
@@ -251,9 +251,15 @@ func (b *body) replace(st *story.Story, cur int) {
 	}
 }
 
-// eventKey identifies what an event's rows show: its blocks and its note.
-func eventKey(e *story.Event) string {
+// eventKey identifies what event k's rows show for the pair l, r: its
+// blocks, its note and its possible matches, which name other events.
+func eventKey(st *story.Story, k, l, r int) string {
+	e := &st.Events[k]
 	var sb strings.Builder
+	for _, h := range layout.Hints(st, k, l, r) {
+		sb.WriteString(h.Text)
+		sb.WriteByte('|')
+	}
 	for _, bs := range e.Blocks {
 		for _, i := range bs {
 			sb.WriteString(strconv.Itoa(i))

@@ -13,6 +13,7 @@ type KeyMap struct {
 	Search                   key.Binding
 	NextMatch, PrevMatch     key.Binding
 	ClearSearch              key.Binding
+	Possible                 key.Binding
 	Filter                   key.Binding
 	Boilerplate              key.Binding
 	Swap                     key.Binding
@@ -51,6 +52,7 @@ func DefaultKeyMap() KeyMap {
 		NextMatch:   b([]string{">", "tab"}, ">/tab", "next match"),
 		PrevMatch:   b([]string{"<", "shift+tab"}, "</shift+tab", "prev match"),
 		ClearSearch: b([]string{"esc"}, "esc", "clear search"),
+		Possible:    b([]string{"l"}, "l", "possible match / back"),
 		Filter:      b([]string{"f"}, "f", "filter"),
 		Boilerplate: b([]string{"B"}, "B", "page furniture"),
 		Swap:        b([]string{"s"}, "s", "swap"),
@@ -83,7 +85,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the full help, in columns.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Next, k.Prev, k.NextChanged, k.PrevChanged},
+		{k.Next, k.Prev, k.NextChanged, k.PrevChanged, k.Possible},
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.Search, k.NextMatch, k.PrevMatch, k.ClearSearch},
 		{k.Filter, k.Boilerplate, k.Swap, k.Pick},

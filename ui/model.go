@@ -99,6 +99,8 @@ type Model struct {
 
 	diffs diffWork // word diffs a deferred build left out (background.go)
 
+	hop hop // the last jump to a possible match (possible.go)
+
 	// Interrupted is set when the reader was left with ctrl+c.
 	Interrupted bool
 
@@ -337,6 +339,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	k := m.keys
 	m.status = ""
+	// after coming back from a possible match, l takes the next one only
+	// if nothing else was done meanwhile
+	m.hop.back = m.hop.back && key.Matches(msg, k.Possible)
 	if cmd, ok := m.editKey(msg); ok {
 		return cmd
 	}
@@ -397,6 +402,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.body.setQuery("")
 		}
 		m.updateKeys()
+	case key.Matches(msg, k.Possible):
+		m.possible()
 	case key.Matches(msg, k.Filter):
 		m.body.setFilter((m.body.filter + 1) % 3)
 		m.setStatus("filter: "+filterDesc(m.body.filter), false)
@@ -587,13 +594,16 @@ func (m *Model) statusBar() string {
 		}
 		switch kindFor(m.st, b.cur, b.l, b.r) {
 		case pkShared:
-			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].Score))
+			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].PairScore(b.l, b.r)))
 		case pkOnlyLeft:
 			parts = append(parts, "only in "+outletName(m.st, b.l))
 		case pkOnlyRight:
 			parts = append(parts, "only in "+outletName(m.st, b.r))
 		case pkBoilerplate:
 			parts = append(parts, "page furniture")
+		}
+		if p := m.possibleStatus(); p != "" {
+			parts = append(parts, p)
 		}
 	} else {
 		parts = append(parts, "no events")

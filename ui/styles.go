@@ -33,6 +33,7 @@ type Styles struct {
 	Number        lipgloss.Style // event numbers in the gutter
 	Cursor        lipgloss.Style // the current event's number and marker
 	Moved         lipgloss.Style // the "moved" mark
+	Possible      lipgloss.Style // a possible match under a one-sided event
 	Status        lipgloss.Style // the status bar
 	Message       lipgloss.Style // a confirmation in the status bar
 	Error         lipgloss.Style // an error in the status bar
@@ -75,6 +76,7 @@ func NewStyles(r *lipgloss.Renderer, color bool) Styles {
 		Desc:        n().Foreground(c("243", "246")),
 	}
 	s.SharedCaption = s.Caption
+	s.Possible = s.Moved // a hint, as the "moved" mark is
 	s.SharedHeading = n()
 	if color {
 		s.SharedHeading = s.Heading
@@ -106,6 +108,8 @@ func (s Styles) roleStyle(r layout.Role) lipgloss.Style {
 		return s.SharedCaption
 	case layout.SharedHeading:
 		return s.SharedHeading
+	case layout.Possible:
+		return s.Possible
 	}
 	return s.Shared
 }

@@ -149,7 +149,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		// name it: a third article may share an event one of them lacks.
 		label := fmt.Sprintf("#%d %s", k+1, safe(mdKind(st, k, l, r)))
 		if kindLabel(st, k, l, r) == "shared" {
-			label += fmt.Sprintf(" %.2f", e.Score)
+			label += fmt.Sprintf(" %.2f", e.PairScore(l, r))
 		}
 		if e.Moved[r] {
 			label += " moved"
@@ -213,7 +213,9 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
 	e := st.Events[k]
 	if len(e.Blocks[a]) == 0 {
-		return layout.Wrap([]layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}, colW)
+		spans := []layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}
+		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
+		return layout.Wrap(spans, colW)
 	}
 	spans := layout.Side(st, k, a, other, left)
 	for i, s := range spans {

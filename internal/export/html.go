@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
@@ -86,7 +87,13 @@ type htmlSide struct {
 	Absent   string // "not in …" when the article lacks the event
 	OneSided bool
 	Paras    []htmlPara
+	// Hints are the event's possible matches, under Absent.
+	Hints []htmlHint
 }
+
+// htmlHint is a possible match: its line, and the anchor of its event when
+// the page shows that event.
+type htmlHint struct{ Text, Href string }
 
 type htmlPara struct {
 	Class string
@@ -118,7 +125,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		ev := htmlEvent{
 			N:     k + 1,
 			Label: kindLabel(st, k, l, r),
-			Score: fmt.Sprintf("%.2f", e.Score),
+			Score: fmt.Sprintf("%.2f", e.PairScore(l, r)),
 			Moved: textsafe.VisibleLine(movedIn(st, k, l, r)),
 			Edit:  editMark(&st.Events[k]),
 			Note:  noteText(&st.Events[k]),
@@ -141,6 +148,26 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		ev.Right = htmlSideOf(st, k, r, l, false)
 		ev.Excerpt = excerpt(st, k, l, r)
 		d.Events = append(d.Events, ev)
+	}
+	// a possible match links to its event when the page shows it
+	shown := make(map[int]bool, len(d.Events))
+	for _, ev := range d.Events {
+		shown[ev.N] = true
+	}
+	for i := range d.Events {
+		ev := &d.Events[i]
+		for _, s := range []*htmlSide{&ev.Left, &ev.Right} {
+			if s.Absent == "" {
+				continue
+			}
+			for _, h := range layout.Hints(st, ev.N-1, l, r) {
+				hh := htmlHint{Text: h.Text}
+				if shown[h.Event+1] {
+					hh.Href = fmt.Sprintf("#event-%d", h.Event+1)
+				}
+				s.Hints = append(s.Hints, hh)
+			}
+		}
 	}
 	d.Filter = FilterNote(only, len(d.Events), stats.Events)
 	return d
@@ -370,7 +397,10 @@ const htmlSource = `<!DOCTYPE html>
 {{- end}}
 {{define "side"}}
 {{- if .S.Absent}}
-<div class="side {{.Side}} absent">{{.S.Absent}}</div>
+<div class="side {{.Side}} absent">{{.S.Absent}}
+{{- range .S.Hints}}
+<p class="possible">{{if .Href}}<a href="{{.Href}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</p>
+{{- end}}</div>
 {{- else}}
 <div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"><p class="who">{{.S.Who}}</p>
 {{- range .S.Paras}}

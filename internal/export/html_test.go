@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 	"golang.org/x/net/html"
@@ -302,7 +303,13 @@ func checkHTMLKeepsText(t *testing.T, st *story.Story, doc *html.Node) {
 			got := collapse(textOf(sides[i], func(n *html.Node) bool { return hasClass(n, "tag") || hasClass(n, "who") }))
 			want := collapse(textsafe.Visible(st.SideText(a, bs)))
 			if len(bs) == 0 {
-				want = collapse("not in " + textsafe.VisibleLine(outlet(st, a)))
+				// the side that lacks the event says so, then offers its
+				// possible matches
+				want = "not in " + textsafe.VisibleLine(outlet(st, a))
+				for _, h := range layout.Hints(st, k, 0, 1) {
+					want += " " + h.Text
+				}
+				want = collapse(want)
 			}
 			if got != want {
 				t.Errorf("event %d side %d:\n got %q\nwant %q", k+1, a, got, want)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
@@ -88,6 +89,10 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		return err
 	}
 
+	shown := make([]bool, len(st.Events))
+	for _, k := range keep {
+		shown[k] = true
+	}
 	b.WriteString("## Contents\n\n")
 	for _, k := range keep {
 		fmt.Fprintf(&b, "- [%d · %s · %s](#event-%d)\n", k+1, mdLine(mdKind(st, k, l, r)), mdLine(excerpt(st, k, l, r)), k+1)
@@ -100,7 +105,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 			if Keep(st, k, l, r, "changed") {
 				head += " · reworded"
 			}
-			head += fmt.Sprintf(" · score %.2f", e.Score)
+			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))
 			if m := movedIn(st, k, l, r); m != "" {
 				head += " · moved in " + mdLine(m)
 			}
@@ -119,9 +124,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		if n := noteText(&e); n != "" {
 			fmt.Fprintf(&b, "**Note:** %s\n\n", mdEscape(n, false))
 		}
-		mdSide(&b, st, k, l, r, true, width)
+		mdSide(&b, st, k, l, r, true, width, shown)
 		b.WriteString("\n")
-		mdSide(&b, st, k, r, l, false, width)
+		mdSide(&b, st, k, r, l, false, width, shown)
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
@@ -139,12 +144,20 @@ func mdKind(st *story.Story, k, l, r int) string {
 }
 
 // mdSide writes article a's part of event k: its outlet, then its text as
-// a quotation, or a line saying it lacks the event.
-func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, width int) {
+// a quotation, or a line saying it lacks the event and the event's possible
+// matches, linked when the document shows their events (shown[k]).
+func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, width int, shown []bool) {
 	who := mdLine(outlet(st, a))
 	ps := sideParas(st, k, a, other, left)
 	if len(ps) == 0 {
 		fmt.Fprintf(b, "*Not in %s.*\n", who)
+		for _, h := range layout.Hints(st, k, a, other) {
+			if shown[h.Event] {
+				fmt.Fprintf(b, "\n[%s](#event-%d)\n", mdLine(h.Text), h.Event+1)
+			} else {
+				fmt.Fprintf(b, "\n%s\n", mdLine(h.Text))
+			}
+		}
 		return
 	}
 	fmt.Fprintf(b, "%s\n\n", mdStrong(who))

@@ -29,9 +29,10 @@ const (
 	Absent                    // the "not in …" placeholder
 	SharedHeading             // words both articles use in a headline or heading
 	SharedCaption             // words both articles use in a caption
+	Possible                  // a possible match of a one-sided event (see Hints)
 
 	// Roles is the number of roles.
-	Roles = SharedCaption + 1
+	Roles = Possible + 1
 )
 
 // Span is a run of text with one role. Text is already made safe to show.

@@ -168,6 +168,9 @@ type Story struct {
 	warnings  []string // review entries that no longer match the text
 	deferred  bool
 	once      bool // forget scored once grouped (Options.RenderOnce)
+
+	whereOnce sync.Once // builds where, on first use (where.go)
+	where     *where
 }
 
 // Options tune Build.

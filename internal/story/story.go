@@ -93,7 +93,9 @@ type Event struct {
 
 // PairScore is the score of event e between articles a and b: the mean
 // probability the aligner gives the pairs of their blocks (a pair it did
-// not score counts 0), or 1 if an editor pinned the event. It is the score
+// not score counts 0), 1 if an editor pinned the event, and the event's
+// own score when the aligner scored none of its pairs (a story built by
+// hand). It is the score
 // shown for the two articles on screen; Score is the whole event's, which
 // in a story of many articles may stand on other articles' blocks. It is
 // 0 when a or b lacks the event.
@@ -103,6 +105,9 @@ func (e *Event) PairScore(a, b int) float64 {
 	}
 	if e.Pinned {
 		return 1
+	}
+	if e.pairs == nil {
+		return e.Score // a story built by hand: no pair was scored
 	}
 	if a > b {
 		a, b = b, a

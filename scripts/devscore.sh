@@ -33,5 +33,22 @@ for g in */gold_*.json; do
     python3 "$root/scripts/devmissed.py" "$devset" "$g" "$tmp/e.json" "$a" "$b" | sed 's/^/    /' || true
   fi
 done | tee "$tmp/table"
-awk '/^[^ ]+gold_[^ ]+ +precision/ {for (i=1;i<=NF;i++) {if ($i=="precision") p+=$(i+1); if ($i=="recall") r+=$(i+1); if ($i=="F1") f+=$(i+1)}; n++}
-     END {if (n) printf "mean precision %.3f  recall %.3f  F1 %.3f  over %d gold files\n", p/n, r/n, f/n, n}' "$tmp/table"
+python3 - "$tmp/table" <<'PY'
+import re, sys
+n = F = tp = shown = gold = H = links = right = 0
+for line in open(sys.argv[1]):
+    m = re.search(r"precision ([0-9.]+) recall ([0-9.]+) F1 ([0-9.]+)", line)
+    c = re.search(r"\[tp (\d+) shown (\d+) gold (\d+)\]", line)
+    if not (m and c):
+        continue
+    n += 1
+    F += float(m.group(3))
+    tp, shown, gold = tp + int(c.group(1)), shown + int(c.group(2)), gold + int(c.group(3))
+    h = re.search(r"with possible matches: recall ([0-9.]+) \(links (\d+), right (\d+)\)", line)
+    if h:
+        H, links, right = H + float(h.group(1)), links + int(h.group(2)), right + int(h.group(3))
+if n:
+    print(f"micro precision {tp / max(shown, 1):.3f}  recall {tp / max(gold, 1):.3f}  mean F1 {F / n:.3f}  over {n} gold files"
+          f"  [tp {tp} shown {shown} gold {gold}]")
+    print(f"with possible matches: mean recall {H / n:.3f}; {right} of {links} possible matches right")
+PY

@@ -125,3 +125,42 @@ func TestASharedFigureAloneIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestNoEventThroughANeighboursLink: two pairs that are each strong, and a
+// strong link between them, do not make one event when two of the blocks
+// the merge would put together have no evidence of their own.
+func TestNoEventThroughANeighboursLink(t *testing.T) {
+	arts := [][]segment.Block{{para("a0"), para("a1")}, {para("b0"), para("b1")}}
+	ix := &corpusIndex{}
+	for a, bs := range arts {
+		var row []*block
+		for i := range bs {
+			b := &block{art: a, idx: i, class: classBody}
+			row = append(row, b)
+			ix.all = append(ix.all, b)
+		}
+		ix.arts = append(ix.arts, row)
+	}
+	// blocks a0, a1, b0, b1 are 0, 1, 2, 3
+	pairs := func(weak float64) []pair {
+		return []pair{{x: 0, y: 2, p: 0.95, shares: true}, {x: 0, y: 3, p: weak, shares: true}, {x: 1, y: 2, p: 0.8, shares: true}, {x: 1, y: 3, p: 0.9, shares: true}}
+	}
+	evs := group(arts, ix, pairs(0.15), 0.49)
+	for _, e := range evs {
+		if len(e.Blocks[0]) > 1 || len(e.Blocks[1]) > 1 {
+			t.Errorf("a0 and b1 (0.15) are in one event: %v", e.Blocks)
+		}
+	}
+	// with evidence of its own, the same pair lets the four be one event
+	evs = group(arts, ix, pairs(0.3), 0.49)
+	if len(evs) != 1 {
+		t.Errorf("a0 and b1 at 0.3: %d events, want one", len(evs))
+	}
+	// a pair that shares no word is no event, however it scored
+	lone := group(arts, ix, []pair{{x: 0, y: 2, p: 0.9}}, 0.49)
+	for _, e := range lone {
+		if e.Articles() > 1 {
+			t.Errorf("two blocks with no word in common are one event: %v", e.Blocks)
+		}
+	}
+}

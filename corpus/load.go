@@ -59,7 +59,33 @@ var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".ma
 // Load reads the articles named by paths (files, or folders of article files
 // read in name order). It needs at least two articles in all. A folder's bad
 // files are skipped and reported in Skipped when its other files load.
-func Load(paths []string) (*Story, error) {
+// Web addresses and "-" (standard input) are read as LoadWith says.
+func Load(paths []string) (*Story, error) { return LoadWith(paths, LoadOptions{}) }
+
+// LoadWith is Load with where to find what is not a local file: a PATH
+// that is an http:// or https:// address is fetched (or read from its
+// copy, see Web), "-" reads standard input, and a folder's urls.txt lists
+// addresses read with its other articles.
+func LoadWith(paths []string, opt LoadOptions) (*Story, error) {
+	src := newSources(opt)
+	defer src.cleanup()
+	local := make([]string, len(paths))
+	for i, p := range paths {
+		l, err := src.local(p)
+		if err != nil {
+			return nil, err
+		}
+		local[i] = l
+	}
+	st, err := load(local, src)
+	if err != nil {
+		return nil, src.rename(err)
+	}
+	st.Name = storyName(paths, st.Articles, opt.Name)
+	return st, nil
+}
+
+func load(paths []string, src *sources) (*Story, error) {
 	st := &Story{}
 	// the files named are read at once; what went wrong is still
 	// reported for the first path it went wrong with
@@ -92,13 +118,20 @@ func Load(paths []string) (*Story, error) {
 		if err != nil {
 			return nil, &FileError{p, describeOpenError(err)}
 		}
-		var names, others []string
+		var names, others, urls, fetchBad []string
 		for _, e := range entries {
 			n := e.Name()
 			switch {
 			case strings.HasPrefix(n, "."), strings.HasSuffix(n, ".synoptic.json"), strings.HasPrefix(n, "gold"):
 				// hidden files, the editor's review, gold alignments: not
 				// articles, and not worth a word
+			case n == UrlsFile:
+				files, bad, err := src.urls(filepath.Join(p, n))
+				if err != nil {
+					return nil, err
+				}
+				urls = append(urls, files...)
+				fetchBad = append(fetchBad, bad...)
 			case e.IsDir():
 				others = append(others, filepath.Join(p, n)+": a folder inside the folder (not read; name it to read it)")
 			case articleExts[strings.ToLower(filepath.Ext(n))]:
@@ -118,11 +151,13 @@ func Load(paths []string) (*Story, error) {
 			}
 			articles = append(articles, filepath.Join(p, n))
 		}
+		articles = append(articles, urls...)
+		bad = append(bad, fetchBad...)
 		read := loadFiles(articles)
 		for k := range articles {
 			arts, err := read[k].arts, read[k].err
 			if err != nil {
-				bad = append(bad, err.Error())
+				bad = append(bad, src.rename(err).Error())
 				continue
 			}
 			found += len(arts)
@@ -132,7 +167,7 @@ func Load(paths []string) (*Story, error) {
 			if len(bad) > 0 {
 				return nil, &FileError{p, fmt.Errorf("no readable articles in the folder (%s)", strings.Join(bad, "; "))}
 			}
-			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl)")}
+			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl, or urls.txt listing web addresses)")}
 		}
 		st.Skipped = append(st.Skipped, bad...)
 		st.Unreadable = append(st.Unreadable, bad...)
@@ -149,8 +184,8 @@ func Load(paths []string) (*Story, error) {
 		}
 		return nil, &FileError{where, errors.New(msg)}
 	}
+	src.restore(st.Articles)
 	nameUnnamed(st.Articles)
-	st.Name = storyName(paths)
 	return st, nil
 }
 
@@ -374,19 +409,3 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-// storyName is a short name for the story, used for export file names.
-func storyName(paths []string) string {
-	p := paths[0]
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if len(paths) == 1 {
-		base := filepath.Base(p)
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			base = strings.TrimSuffix(base, filepath.Ext(base))
-		}
-		return base
-	}
-	// several files: the folder that holds the first one
-	return filepath.Base(filepath.Dir(p))
-}

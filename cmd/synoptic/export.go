@@ -57,7 +57,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	only := fs.String("only", "all", "events to include: all, changed or single")
 	checks := fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
 	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
-	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
+	in := addInputFlags(fs, "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, exportUsage)
 		fs.PrintDefaults()
@@ -84,7 +84,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if *width < 20 {
 		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
 	}
-	st, rf, err := build(paths, *reviewFlag, stderr, false)
+	st, rf, err := build(paths, in, stderr, false)
 	if err != nil {
 		return err
 	}

@@ -135,14 +135,58 @@ type reviewFile struct {
 	warning string // why the review was not read
 }
 
-// loadReview reads the review named by flag, else the one next to the
-// story's first path. A review that cannot be read is reported on stderr
+// inputFlags are the flags the reader and export share about reading the
+// story.
+type inputFlags struct {
+	review  string
+	name    string
+	refresh bool
+}
+
+// addInputFlags defines the flags of inputFlags on fs.
+func addInputFlags(fs *flag.FlagSet, help string) *inputFlags {
+	in := &inputFlags{}
+	fs.StringVar(&in.review, "review", "", help)
+	fs.StringVar(&in.name, "name", "", "the story's `NAME`, shown atop the reader and exports and in export file names (default: the folder's name when it says something, else the shared headline's words)")
+	fs.BoolVar(&in.refresh, "refresh", false, "fetch web addresses again instead of reading the copies kept from the last fetch")
+	return in
+}
+
+// reviewPathFor is where the review of a story read from paths is kept:
+// next to the first path (see review.PathFor), or, when that is a web
+// address or standard input, <story name>.synoptic.json in the current
+// folder.
+func reviewPathFor(paths []string, name string) string {
+	if len(paths) > 0 && (corpus.IsURL(paths[0]) || paths[0] == corpus.StdinPath) {
+		return fileSafe(name) + ".synoptic.json"
+	}
+	return review.PathFor(paths)
+}
+
+// fileSafe turns a story name into a file name: no separators, no
+// leading dot.
+func fileSafe(name string) string {
+	s := strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == 0 || r < ' ' {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	s = strings.TrimLeft(s, ".")
+	if s == "" {
+		return "story"
+	}
+	return s
+}
+
+// loadReview reads the review named by flag, else the one kept for the
+// story (reviewPathFor). A review that cannot be read is reported on stderr
 // in one line and left alone: the story opens without it, and the reader
 // does not overwrite it.
-func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, reviewFile) {
+func loadReview(flag string, paths []string, name string, stderr io.Writer) (*review.Review, reviewFile) {
 	rf := reviewFile{path: flag}
 	if rf.path == "" {
-		rf.path = review.PathFor(paths)
+		rf.path = reviewPathFor(paths, name)
 	}
 	if rf.path == "" {
 		return nil, reviewFile{unsaved: "the built-in story has no review file; use --review FILE"}
@@ -161,8 +205,8 @@ func loadReview(flag string, paths []string, stderr io.Writer) (*review.Review, 
 // unless it is for the reader (which diffs as it goes), word-diffs it. A
 // run that only writes the story bounds its memory (memory.go); the reader
 // keeps the story and its layouts for as long as it runs, so it does not.
-func build(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (*story.Story, reviewFile, error) {
-	ld, err := load(paths, reviewFlag, stderr, forReader)
+func build(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (*story.Story, reviewFile, error) {
+	ld, err := load(paths, in, stderr, forReader)
 	if err != nil {
 		return nil, reviewFile{}, err
 	}
@@ -180,13 +224,19 @@ type loaded struct {
 
 // load is build up to the alignment: it reads the story and its review,
 // reporting what it skipped or repaired on stderr.
-func load(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (loaded, error) {
+func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loaded, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
+		if in.name != "" {
+			cs.Name = in.name
+		}
 	} else {
+		web := corpus.DefaultWeb()
+		web.Refresh = in.refresh
+		web.UserAgent = "synoptic/" + version + " (news article comparison; +https://github.com/synoptic-news/synoptic)"
 		var err error
-		if cs, err = corpus.Load(paths); err != nil {
+		if cs, err = corpus.LoadWith(paths, corpus.LoadOptions{Web: web, Name: in.name}); err != nil {
 			return loaded{}, err
 		}
 	}
@@ -204,7 +254,7 @@ func load(paths []string, reviewFlag string, stderr io.Writer, forReader bool) (
 	opt := story.DefaultOptions()
 	opt.DeferDiffs = forReader
 	opt.RenderOnce = !forReader
-	rev, rf := loadReview(reviewFlag, paths, stderr)
+	rev, rf := loadReview(in.review, paths, cs.Name, stderr)
 	opt.Review = rev
 	return loaded{cs, opt, rf}, nil
 }

@@ -55,7 +55,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	width := fs.Int("width", 0, "text width when not on a terminal (default: 120)")
 	noColor := fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
 	articles := fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
-	reviewFlag := fs.String("review", "", "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
+	in := addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, readUsage)
 		fs.PrintDefaults()
@@ -77,7 +77,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	reader := isFile && term.IsTerminal(f.Fd())
 	// The reader's first screen comes before the word diffs of the whole
 	// story: it diffs what it shows and the rest in the background.
-	ld, err := load(paths, *reviewFlag, stderr, reader)
+	ld, err := load(paths, in, stderr, reader)
 	if err != nil {
 		return err
 	}

@@ -408,4 +408,3 @@ func titleCase(s string) string {
 	}
 	return strings.Join(words, " ")
 }
-

@@ -120,8 +120,9 @@ func headlineSlug(arts []Article) string {
 	return strings.Join(words[:min(len(words), maxSlugWords)], "-")
 }
 
-// headlineOf is an article's headline: its title, else its first
-// paragraph marked as the headline.
+// headlineOf is an article's headline: its title, else its paragraph
+// marked as the headline, else a short first line that is not a sentence
+// (plain text marks no headline).
 func headlineOf(a Article) string {
 	if a.Title != "" {
 		return a.Title
@@ -129,6 +130,14 @@ func headlineOf(a Article) string {
 	for _, p := range a.Paras {
 		if p.Hint == HintTitle {
 			return p.Text
+		}
+	}
+	for _, p := range a.Paras {
+		if t := strings.TrimSpace(p.Text); t != "" && p.Hint == HintNone {
+			if len(strings.Fields(t)) <= 20 && !strings.HasSuffix(t, ".") {
+				return t
+			}
+			return ""
 		}
 	}
 	return ""

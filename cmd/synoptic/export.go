@@ -36,7 +36,8 @@ PATH, or --review FILE) applies: its threshold, split and joined events and
 notes.
 
 Without --format, the format follows the -o file's extension (.html, .md,
-.txt, .json, .ans), else json. An existing file is kept unless --force is
+.txt, .json, .ans); another extension is a usage error; no extension or
+no -o gives json. An existing file is kept unless --force is
 given; a file is written whole or not at all.
 
 Examples:
@@ -68,8 +69,15 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 	formatSet := false
 	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
-	if !formatSet && *out != "" && *out != "-" {
-		if f := formatForExt(filepath.Ext(*out)); f != "" {
+	if !formatSet && *out != "" && *out != "-" && *out != "/dev/stdout" {
+		ext := filepath.Ext(*out)
+		f := formatForExt(ext)
+		if f == "" && ext != "" {
+			// writing JSON to out.pdf would be a surprise found later
+			return usageError{fmt.Sprintf("-o %s: the extension %s names no export format; use one of %s, or give --format (formats: %s)",
+				*out, ext, strings.Join(formatExts(), ", "), strings.Join(export.Formats(), ", "))}
+		}
+		if f != "" {
 			*format = f
 		}
 	}
@@ -137,6 +145,19 @@ func ignoredNote(format string, fs *flag.FlagSet) string {
 		verb = "do"
 	}
 	return fmt.Sprintf("%s %s not apply to %s, which gives the whole story (every event of every article)", strings.Join(flags, " and "), verb, format)
+}
+
+// formatExts are the extensions formatForExt knows, with their dot.
+func formatExts() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range export.Formats() {
+		if e := "." + export.Ext(f); !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // formatForExt is the format whose files end in ext ("" if none).

@@ -25,9 +25,16 @@ const readUsage = `Usage: synoptic [flags] [PATH...]
 synoptic puts news articles about one story side by side, aligns the
 paragraphs that report the same event, and highlights wording differences.
 
-PATH is an article file (.txt, .md, .html, .json, .jsonl) or a folder of
-them. Give at least two articles, or one JSON/JSON Lines file holding
-several. With no PATH, synoptic opens its built-in example story.
+PATH is an article file (.txt, .md, .html, .json, .jsonl), a folder of
+them (its urls.txt may list web addresses), a web address (http:// or
+https://), or - for one article on standard input. Give at least two
+articles, or one JSON/JSON Lines file holding several. With no PATH,
+synoptic opens its built-in example story.
+
+A web page is fetched once and a copy kept in the cache folder
+($SYNOPTIC_CACHE, else synoptic/pages in the user's cache folder); later
+runs read the copy, so the story reopens offline and its review keeps
+matching. --refresh fetches the pages again.
 
 On a terminal synoptic opens the reader (press ? in it for the keys);
 when standard output is a pipe or a file it prints the text rendering.

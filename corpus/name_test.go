@@ -1,0 +1,39 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestStoryNameSaysWhatItIsAbout(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"md", "kestrel-bridge", "2019"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	heads := []Article{
+		{Title: "North Korea vows to back Russia until victory"},
+		{Paras: []Para{{Text: "North Korea promises Russia support", Hint: HintTitle}}},
+		{Paras: []Para{{Text: "Kim's envoy in Moscow: North Korea stands by Russia"}, {Text: "Body."}}},
+	}
+	cases := []struct {
+		paths []string
+		arts  []Article
+		given string
+		want  string
+	}{
+		{[]string{filepath.Join(dir, "md")}, heads, "", "north-korea-russia"},
+		{[]string{filepath.Join(dir, "2019", "a.md"), "b.md"}, heads, "", "north-korea-russia"},
+		{[]string{filepath.Join(dir, "kestrel-bridge")}, heads, "", "kestrel-bridge"},
+		{[]string{filepath.Join(dir, "md")}, heads, "  Korea, 1 Nov ", "Korea, 1 Nov"},
+		{[]string{"https://example.org/a", "-"}, heads[:1], "", "north-korea-vows-back-russia"},
+		{[]string{"-", "-"}, []Article{{Paras: []Para{{Text: "A sentence of reporting that ends."}}}}, "", "story"},
+	}
+	for _, c := range cases {
+		if got := storyName(c.paths, c.arts, c.given); got != c.want {
+			t.Errorf("storyName(%q, %q) = %q, want %q", c.paths, c.given, got, c.want)
+		}
+	}
+}

@@ -152,7 +152,7 @@ const monthRE = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 // "Published"/"Updated" label, weekday and time: "November 1, 2024",
 // "Updated: Fri, Nov. 1, 2024, 10:15 a.m. ET", "Published 1 November 2024".
 var datelineRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:(?:first |last )?(?:published|updated|posted)(?: on)?:?\s+)?` +
+	return regexp.MustCompile(`(?i)^(?:(?:first |last |originally )?(?:published|updated|posted)(?: on)?:?\s+)?` +
 		`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?` +
 		`(?:(` + monthRE + `)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(` + monthRE + `)\.?,?\s+(\d{4}))` +
 		`(?:\s*(?:,|at|\||-|–|—|·)?\s*\d{1,2}(?:[:.]\d{2}){0,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|[+-]\d{4}))?)?\s*$`)

@@ -24,7 +24,7 @@ func TestBylineAndDateLinesAreMetadata(t *testing.T) {
 			"Jo Park", "2024-11-02", []string{"By Jo Park", "Nov. 3, 2024"}, []string{body}},
 		{"page.html", `<html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>` +
 			`<p class="byline">By Kim Lee</p><p>` + body + `</p><p>"We have no choice," Mayor Ana Ruiz said of the forty-year-old cables.</p></article></body></html>`,
-			"By Kim Lee", "", []string{"By Kim Lee"}, []string{body}},
+			"Kim Lee", "", []string{"By Kim Lee"}, []string{body}},
 		// reporting that opens like a byline or holds a date stays reporting
 		{"prose.txt", "Council votes\nBy Monday, the council had voted to close the bridge.\nBy the end of the week\nNovember 1, 2024 was the day the bridge closed, officials said.\n" + body + "\n",
 			"", "", nil, []string{"By Monday, the council had voted to close the bridge.", "By the end of the week", "November 1, 2024 was the day the bridge closed, officials said.", body}},

@@ -29,6 +29,8 @@ func parseHTML(s string) (Article, error) {
 	}
 	a.URL = pageURL(doc)
 	deks := standfirsts(doc)
+	head := readHead(doc)
+	marked := markedFurniture(doc)
 	r, err := readability.FromDocument(doc, nil)
 	if err != nil {
 		return a, fmt.Errorf("no article found in the HTML page: %w", err)
@@ -36,8 +38,13 @@ func parseHTML(s string) (Article, error) {
 	a.Title = strings.TrimSpace(r.Title)
 	a.Byline = strings.TrimSpace(r.Byline)
 	a.Outlet = strings.TrimSpace(r.SiteName)
+	if a.Outlet == "" {
+		a.Outlet = head.siteName(a.URL)
+	}
 	if r.PublishedTime != nil {
 		a.Date = r.PublishedTime.Format("2006-01-02")
+	} else if head.time != "" {
+		a.Date = head.time
 	}
 	if a.Title != "" {
 		a.Paras = append(a.Paras, Para{Text: a.Title, Hint: HintTitle})
@@ -46,8 +53,14 @@ func parseHTML(s string) (Article, error) {
 		walkBlocks(r.Node, &a.Paras)
 	}
 	for i := range a.Paras {
-		if p := &a.Paras[i]; p.Hint == HintNone && deks[p.Text] {
+		p := &a.Paras[i]
+		if p.Hint != HintNone {
+			continue
+		}
+		if deks[p.Text] {
 			p.Hint = HintStandfirst
+		} else if h, ok := marked[p.Text]; ok {
+			p.Hint = h
 		}
 	}
 	if len(a.Paras) == 0 || (len(a.Paras) == 1 && a.Title != "") {

@@ -314,9 +314,16 @@ func parse(path string, raw string) ([]Article, error) {
 	if !records {
 		// a JSON record's byline and date are in its fields
 		readBylineAndDate(&arts[0])
+		markFurniture(&arts[0])
 	}
 	for i := range arts {
 		a := &arts[i]
+		if by, day := cleanByline(a.Byline); by != a.Byline || day != "" {
+			a.Byline = by
+			if a.Date == "" {
+				a.Date = day
+			}
+		}
 		a.Path = path
 		a.Warnings = append(a.Warnings, warns...)
 		if !hasText(a) {

@@ -189,12 +189,12 @@ func init() {
 		return matrix.Markdown(w, st, matrix.Build(st))
 	})
 	export.RegisterWholeStory("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return matrix.HTML(w, st, matrix.Build(st))
+		return matrix.Page(w, st, matrix.Build(st))
 	})
 	export.RegisterWholeStory("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
 		return insight.Markdown(w, st, insight.Analyze(st))
 	})
 	export.RegisterWholeStory("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return insight.HTML(w, st, insight.Analyze(st))
+		return insight.Page(w, st, insight.Analyze(st))
 	})
 }

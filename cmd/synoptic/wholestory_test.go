@@ -93,3 +93,25 @@ func TestWholeStoryHTMLLinksResolve(t *testing.T) {
 		}
 	}
 }
+
+// The matrix and the report are whole pages, as html is: a doctype first
+// (else a browser lays them out in quirks mode), the character set, a
+// title, and the styles in the head.
+func TestWholeStoryHTMLIsAWholePage(t *testing.T) {
+	dir := "../../testdata/stories/kestrel-bridge"
+	for format, title := range map[string]string{"matrix-html": "<title>kestrel-bridge · events × outlets · synoptic</title>",
+		"report-html": "<title>kestrel-bridge — whole-story report · synoptic</title>"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"export", "--format", format, dir}, &out, &errb); code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, errb.String())
+		}
+		page := out.String()
+		if !strings.HasPrefix(page, "<!DOCTYPE html>\n") || !strings.Contains(page, `<meta charset="utf-8">`) || !strings.Contains(page, title) || !strings.HasSuffix(page, "</html>\n") {
+			t.Errorf("%s is not a whole page with %s:\n%.400s", format, title, page)
+		}
+		_, body, _ := strings.Cut(page, "<body>")
+		if strings.Contains(body, "<style") {
+			t.Errorf("%s: a <style> in the body, where HTML does not allow it", format)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/htmlpage"
 	"github.com/synoptic-news/synoptic/internal/matrix"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -154,13 +155,35 @@ func mdDiff(ops []worddiff.Op) string {
 // <del>/<ins> marks and the facts check (conflicts, then values given
 // alike). All article text is escaped.
 func HTML(w io.Writer, st *story.Story, r *Report) error {
+	return section(w, st, r, true)
+}
+
+// Page writes the report as a whole HTML page: HTML's section, with the
+// report's and the matrix's styles in the page's head.
+func Page(w io.Writer, st *story.Story, r *Report) error {
 	var b strings.Builder
-	b.WriteString(`<section class="synoptic-insight">` + "\n<style>\n" + insightCSS + "\n</style>\n<h1>" + htmlText(reportTitle(st)) + "</h1>\n<h2>Summary</h2>\n<ul>\n")
+	if err := section(&b, st, r, false); err != nil {
+		return err
+	}
+	return htmlpage.Write(w, textsafe.VisibleLine(reportTitle(st)), insightCSS+"\n"+matrix.CSS, b.String())
+}
+
+func section(w io.Writer, st *story.Story, r *Report, style bool) error {
+	var b strings.Builder
+	b.WriteString(`<section class="synoptic-insight">` + "\n")
+	if style {
+		b.WriteString("<style>\n" + insightCSS + "\n</style>\n")
+	}
+	b.WriteString("<h1>" + htmlText(reportTitle(st)) + "</h1>\n<h2>Summary</h2>\n<ul>\n")
 	for _, l := range r.Summary.Lines(0) {
 		b.WriteString("<li>" + htmlText(l) + "</li>\n")
 	}
 	b.WriteString("</ul>\n<h2>Coverage</h2>\n")
-	if err := matrix.HTML(&b, st, r.Matrix); err != nil {
+	matrixHTML := matrix.HTML
+	if !style {
+		matrixHTML = matrix.Section
+	}
+	if err := matrixHTML(&b, st, r.Matrix); err != nil {
 		return err
 	}
 	b.WriteString("<h2>Quotes</h2>\n")

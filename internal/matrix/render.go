@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/synoptic-news/synoptic/internal/htmlpage"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
@@ -182,7 +183,8 @@ func Markdown(w io.Writer, st *story.Story, m *Matrix) error {
 }
 
 // css styles the HTML fragment; it follows the page's colour scheme.
-const css = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow-x:auto}
+// CSS styles the matrix's HTML.
+const CSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow-x:auto}
 .synoptic-matrix table{border-collapse:collapse;color:inherit;font:inherit}
 .synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd}
 .synoptic-matrix td.c{text-align:center;font-size:1.1em}
@@ -206,12 +208,40 @@ func esc(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
 // per outlet, totals and a legend.
 // All text is escaped.
 func HTML(w io.Writer, st *story.Story, m *Matrix) error {
+	return section(w, st, m, true)
+}
+
+// Section is HTML without the <style>, for a page whose head holds CSS.
+func Section(w io.Writer, st *story.Story, m *Matrix) error {
+	return section(w, st, m, false)
+}
+
+// Page writes m as a whole HTML page: HTML's section, its styles in the
+// page's head.
+func Page(w io.Writer, st *story.Story, m *Matrix) error {
 	var b strings.Builder
-	b.WriteString(`<section class="synoptic-matrix">` + "\n<style>\n" + css + "\n</style>\n")
+	if err := Section(&b, st, m); err != nil {
+		return err
+	}
+	return htmlpage.Write(w, textsafe.VisibleLine(pageTitle(st)), CSS, b.String())
+}
+
+// pageTitle names the matrix of st.
+func pageTitle(st *story.Story) string {
 	title := "events × outlets"
 	if st != nil && st.Name != "" {
 		title = st.Name + " · " + title
 	}
+	return title
+}
+
+func section(w io.Writer, st *story.Story, m *Matrix, style bool) error {
+	var b strings.Builder
+	b.WriteString(`<section class="synoptic-matrix">` + "\n")
+	if style {
+		b.WriteString("<style>\n" + CSS + "\n</style>\n")
+	}
+	title := pageTitle(st)
 	if n := leftOut(st, m); n != "" {
 		title += " · " + n
 	}

@@ -48,21 +48,39 @@ Examples:
 Flags:
 `
 
-func runExport(args []string, stdout, stderr io.Writer) error {
+// exportFlags are the export's flags.
+type exportFlags struct {
+	format, out, only, articles *string
+	force, checks               *bool
+	width                       *int
+	in                          *inputFlags
+}
+
+// newExportFlags defines the export's flags; the man page and the shell
+// completions are made from the same definitions.
+func newExportFlags(stdout io.Writer) (*flag.FlagSet, exportFlags) {
 	fs := flag.NewFlagSet("synoptic export", flag.ContinueOnError)
 	fs.SetOutput(stdout) // help asked for is the output; mistakes go to stderr (see run)
-	format := fs.String("format", "json", "output `format`: "+strings.Join(export.Formats(), ", "))
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	force := fs.Bool("force", false, "overwrite an existing output file")
-	width := fs.Int("width", 120, "text width in columns for txt, md and ansi")
-	only := fs.String("only", "all", "events to include: all, changed or single")
-	checks := fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
-	articles := fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
-	in := addInputFlags(fs, "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
+	var f exportFlags
+	f.format = fs.String("format", "json", "output `format`: "+strings.Join(export.Formats(), ", "))
+	f.out = fs.String("o", "", "write to `FILE` instead of standard output")
+	f.force = fs.Bool("force", false, "overwrite an existing output file")
+	f.width = fs.Int("width", 120, "text width in columns for txt, md and ansi")
+	f.only = fs.String("only", "all", "events to include: all, changed or single")
+	f.checks = fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
+	f.articles = fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
+	f.in = addInputFlags(fs, "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, exportUsage)
 		fs.PrintDefaults()
+		fmt.Fprint(stdout, "\n"+exitHelp)
 	}
+	return fs, f
+}
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	fs, f := newExportFlags(stdout)
+	format, out, force, width, only, checks, articles, in := f.format, f.out, f.force, f.width, f.only, f.checks, f.articles, f.in
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

@@ -41,9 +41,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// act on the terminal.
 	stderr = safeWriter{stderr}
 	var err error
-	if len(args) > 0 && args[0] == "export" {
+	switch cmd := ""; {
+	case len(args) > 0 && args[0] == "export":
 		err = runExport(args[1:], stdout, stderr)
-	} else {
+	case len(args) > 0 && isCommand(args[0], &cmd):
+		err = runCommand(cmd, args[1:], stdout)
+	default:
 		err = runRead(args, stdout, stderr)
 	}
 	var ue usageError

@@ -55,19 +55,36 @@ const loadingBytes = 1 << 20
 // exitInterrupted is the status after ctrl+c, as shells report SIGINT.
 const exitInterrupted = 130
 
-func runRead(args []string, stdout, stderr io.Writer) error {
+// readFlags are the reader's flags.
+type readFlags struct {
+	showVersion, noColor *bool
+	width                *int
+	articles             *string
+	in                   *inputFlags
+}
+
+// newReadFlags defines the reader's flags; the man page and the shell
+// completions are made from the same definitions.
+func newReadFlags(stdout io.Writer) (*flag.FlagSet, readFlags) {
 	fs := flag.NewFlagSet("synoptic", flag.ContinueOnError)
 	fs.SetOutput(stdout) // help asked for is the output; mistakes go to stderr (see run)
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	width := fs.Int("width", 0, "text width when not on a terminal (default: 120)")
-	noColor := fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
-	articles := fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
-	in := addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
+	var f readFlags
+	f.showVersion = fs.Bool("version", false, "print the version and exit")
+	f.width = fs.Int("width", 0, "text width when not on a terminal (default: 120)")
+	f.noColor = fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
+	f.articles = fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
+	f.in = addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, readUsage)
 		fs.PrintDefaults()
-		fmt.Fprintln(stdout, "\nRun 'synoptic export --help' for export formats.")
+		fmt.Fprint(stdout, "\n"+commandsHelp+"\n"+exitHelp)
 	}
+	return fs, f
+}
+
+func runRead(args []string, stdout, stderr io.Writer) error {
+	fs, fl := newReadFlags(stdout)
+	showVersion, width, noColor, articles, in := fl.showVersion, fl.width, fl.noColor, fl.articles, fl.in
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

@@ -33,6 +33,7 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	}
 	pal := newPalette(s)
 	b := newBody(st, pal, l, r)
+	b.noMeta = true
 	switch opt.Only {
 	case "changed":
 		b.filter = FilterChanged

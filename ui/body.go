@@ -22,6 +22,9 @@ type body struct {
 	l, r   int
 	filter Filter
 	boiler bool // show page furniture
+	// noMeta leaves out events of metadata alone, as exports do: their
+	// header gives it (story.MetadataOnly).
+	noMeta bool
 
 	g      geom
 	height int
@@ -117,7 +120,7 @@ func (b *body) relayout() {
 		if b.rowLimit > 0 && len(b.rows) >= b.rowLimit {
 			break
 		}
-		if !keep(b.st, k, b.l, b.r, b.filter, b.boiler) {
+		if !keep(b.st, k, b.l, b.r, b.filter, b.boiler) || b.noMeta && b.st.MetadataOnly(k, b.l, b.r) {
 			continue
 		}
 		if b.cache[k] == nil {

@@ -47,10 +47,11 @@ func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, On
 func JSON(w io.Writer, st *story.Story) error { return writeJSON(w, st, Checks(st, Options{})) }
 
 // Keep says whether event k passes the "only" filter for the pair l, r.
+// An event of metadata alone passes none (see story.MetadataOnly).
 func Keep(st *story.Story, k, l, r int, only string) bool {
 	e := st.Events[k]
 	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-	if !inL && !inR {
+	if !inL && !inR || st.MetadataOnly(k, l, r) {
 		return false
 	}
 	switch only {

@@ -191,8 +191,15 @@ func TestMarkdownSeed(t *testing.T) {
 	checkNoControls(t, md)
 	doc := mdToHTML(t, md)
 	checkMDElements(t, doc)
-	// Per event a heading with its anchor, listed in the contents.
+	// Per event a heading with its anchor, listed in the contents; an
+	// event of metadata alone has none (its header gives it).
 	for k := range st.Events {
+		if st.MetadataOnly(k, 0, 1) {
+			if strings.Contains(md, `<a id="event-`+strconv.Itoa(k+1)+`"></a>`) {
+				t.Errorf("event %d, metadata alone, is shown", k+1)
+			}
+			continue
+		}
 		anchor := `<a id="event-` + strconv.Itoa(k+1) + `"></a>`
 		if !strings.Contains(md, anchor) {
 			t.Errorf("no anchor for event %d", k+1)

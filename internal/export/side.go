@@ -196,7 +196,7 @@ type Stats struct {
 	Shared      int // told by both articles
 	OnlyLeft    int // told by the left article only
 	OnlyRight   int // told by the right article only
-	Boilerplate int // page furniture and metadata
+	Boilerplate int // page furniture (metadata alone is not counted: it is not shown)
 	Changed     int // shared events whose wording differs
 	Moved       int // shared events one of them tells out of order
 	// CoverLeft and CoverRight are the percentages of each article's body
@@ -209,6 +209,9 @@ func Count(st *story.Story, l, r int) Stats {
 	var s Stats
 	for k, e := range st.Events {
 		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
+		if st.MetadataOnly(k, l, r) {
+			continue // not shown: the header gives it
+		}
 		if inL || inR {
 			s.Events++
 		}

@@ -685,3 +685,25 @@ func (st *Story) links(evs []align.Event) []Link {
 	}
 	return out
 }
+
+// MetadataOnly says whether event k holds, in articles l and r, only
+// metadata blocks (front matter, a byline or date line the loader read into
+// the article's fields). The side-by-side views leave such an event out:
+// its content is in their headers already. The JSON keeps it, so that every
+// character of the articles is in some event.
+func (st *Story) MetadataOnly(k, l, r int) bool {
+	e := &st.Events[k]
+	if e.Kind != Boilerplate {
+		return false
+	}
+	n := 0
+	for _, a := range []int{l, r} {
+		for _, i := range e.Blocks[a] {
+			if st.Articles[a].Blocks[i].Kind != segment.Meta {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}

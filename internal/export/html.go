@@ -73,6 +73,9 @@ type htmlEvent struct {
 	Short   string // the same, in the table of contents
 	Score   string
 	Changed bool
+	// Plain says the sides share so few words that they are shown
+	// unmarked (FewInCommon).
+	Plain   bool
 	Moved   string
 	Excerpt string
 	Edit    string // "pinned", "split": how an editor changed the event
@@ -144,8 +147,9 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		default:
 			ev.Class = "furniture"
 		}
-		ev.Left = htmlSideOf(st, k, l, r, true)
-		ev.Right = htmlSideOf(st, k, r, l, false)
+		ev.Plain = ev.Changed && FewInCommon(st, k, l, r)
+		ev.Left = htmlSideOf(st, k, l, r, true, ev.Plain)
+		ev.Right = htmlSideOf(st, k, r, l, false, ev.Plain)
 		ev.Excerpt = excerpt(st, k, l, r)
 		d.Events = append(d.Events, ev)
 	}
@@ -193,9 +197,15 @@ func htmlArt(st *story.Story, a, other int, cover float64) htmlArticle {
 	return h
 }
 
-func htmlSideOf(st *story.Story, k, a, other int, left bool) htmlSide {
+// htmlSideOf is article a's side of event k; plain leaves its words
+// unmarked.
+func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
 	s := htmlSide{Who: textsafe.VisibleLine(outlet(st, a))}
-	ps := sideParas(st, k, a, other, left)
+	diffWith := other
+	if plain {
+		diffWith = -1
+	}
+	ps := sideParas(st, k, a, diffWith, left)
 	if len(ps) == 0 {
 		s.Absent = "not in " + s.Who
 		return s
@@ -350,7 +360,7 @@ const htmlSource = `<!DOCTYPE html>
 {{- template "cols" .}}
 </details>
 {{- else}}
-<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Plain}}<span class="plain">reworded · few words in common, shown unmarked</span>{{else if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
 {{- template "note" .}}
 {{- template "cols" .}}
 {{- end}}

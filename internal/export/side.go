@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -340,4 +341,41 @@ func editMark(e *story.Event) string {
 // noteText is event k's editor's note as one safe line, or "".
 func noteText(e *story.Event) string {
 	return strings.Join(strings.Fields(safe(e.Note)), " ")
+}
+
+// FewInCommon says whether the two sides of event k, in articles l and r,
+// share so little wording (under a quarter of their words of four letters
+// or more) that marking every differing word would bury both texts under
+// marks: renderers then show both sides plain and say they were reworded.
+func FewInCommon(st *story.Story, k, l, r int) bool {
+	e := st.Events[k]
+	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
+		return false
+	}
+	var common, all int
+	for _, o := range st.Ops(k, l, r) {
+		n := longWords(o.Text)
+		if o.Kind == worddiff.Equal {
+			n *= 2 // the words are on both sides
+			common += n
+		}
+		all += n
+	}
+	return all > 0 && common*4 < all
+}
+
+// longWords counts the words of four letters or more in s: the words that
+// carry what a text says, which "the" and "of" shared by chance do not.
+func longWords(s string) int {
+	n, run := 0, 0
+	for _, c := range s {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if run++; run == 4 {
+				n++
+			}
+		} else {
+			run = 0
+		}
+	}
+	return n
 }

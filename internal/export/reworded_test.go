@@ -1,0 +1,54 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// A shared event whose two sides have little wording in common is shown
+// plain in HTML, and said to be reworded, instead of one block of struck
+// words beside one of inserted words; an event whose sides share most of
+// their words keeps its marks.
+func TestHTMLShowsARewordedEventPlain(t *testing.T) {
+	st := seedStory(t)
+	page := renderHTML(t, st, DefaultOptions())
+	section := func(k int) string {
+		_, rest, ok := strings.Cut(page, `id="event-`+strconv.Itoa(k+1)+`"`)
+		if !ok {
+			t.Fatalf("no event %d", k+1)
+		}
+		sec, _, _ := strings.Cut(rest, "</section>")
+		return sec
+	}
+	plain, marked := 0, 0
+	for k, e := range st.Events {
+		if len(e.Blocks[0]) == 0 || len(e.Blocks[1]) == 0 || !Keep(st, k, 0, 1, "changed") {
+			continue
+		}
+		sec := section(k)
+		hasMarks := strings.Contains(sec, "<del>") || strings.Contains(sec, "<ins>")
+		if FewInCommon(st, k, 0, 1) {
+			plain++
+			if hasMarks || !strings.Contains(sec, "few words in common") {
+				t.Errorf("event %d shares few words: marks %v, note %v", k+1, hasMarks, strings.Contains(sec, "few words in common"))
+			}
+		} else {
+			marked++
+			if !hasMarks || strings.Contains(sec, "few words in common") {
+				t.Errorf("event %d shares its wording: marks %v", k+1, hasMarks)
+			}
+		}
+	}
+	if plain == 0 || marked == 0 {
+		t.Errorf("%d plain and %d marked events: the seed story should have both", plain, marked)
+	}
+}
+
+func TestFewInCommonCountsLongWords(t *testing.T) {
+	for s, want := range map[string]int{"the cat of a dog": 0, "North Korea vows": 3, "8,000 troops": 1, "": 0, "Kraków's": 1} {
+		if got := longWords(s); got != want {
+			t.Errorf("longWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -305,17 +305,79 @@ func (m *Model) save(what string) {
 
 func (m *Model) moveThreshold(dir int) {
 	th := m.st.Threshold()
-	next := math.Round((th+float64(dir)*thresholdStep)*100) / 100
-	next = math.Max(0, math.Min(1, next))
+	next := thresholdAfter(th, dir, story.DefaultOptions().Align.Threshold)
 	if next == th {
 		m.setStatus(fmt.Sprintf("threshold is already %.2f", th), false)
 		return
 	}
 	m.edit()
 	m.ed.rev.SetThreshold(next)
-	before := m.pairEvents()
+	before, old := m.pairEvents(), m.st
 	m.realign(next)
-	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d)", next, m.pairEvents(), before))
+	joined, split := regrouped(old, m.st, m.body.l, m.body.r)
+	m.save(fmt.Sprintf("threshold %.2f: %d events (was %d) · %s joined, %d split", next, m.pairEvents(), before,
+		wording.Count(joined, "event"), split))
+}
+
+// thresholdAfter is the threshold one step of + (dir 1) or - (dir -1)
+// from th: the next of the steps that pass through origin, the aligner's
+// default, within [0, 1]. Steps from the ends (0 and 1) land on those
+// steps too, so the default is always a few presses away.
+func thresholdAfter(th float64, dir int, origin float64) float64 {
+	k := (th - origin) / thresholdStep
+	var n float64
+	if dir > 0 {
+		n = math.Floor(k+1e-6) + 1
+	} else {
+		n = math.Ceil(k-1e-6) - 1
+	}
+	next := math.Round((origin+n*thresholdStep)*100) / 100
+	return math.Max(0, math.Min(1, next))
+}
+
+// regrouped counts, for the blocks of articles l and r, the events of
+// after that join blocks before held in different events, and the events
+// of before whose blocks after puts in different events.
+func regrouped(before, after *story.Story, l, r int) (joined, split int) {
+	eventOf := func(st *story.Story) map[[2]int]int {
+		m := map[[2]int]int{}
+		for k, e := range st.Events {
+			for _, a := range []int{l, r} {
+				for _, i := range e.Blocks[a] {
+					m[[2]int{a, i}] = k
+				}
+			}
+		}
+		return m
+	}
+	was, now := eventOf(before), eventOf(after)
+	from := map[int]map[int]bool{} // an event of after: the events of before its blocks were in
+	to := map[int]map[int]bool{}   // an event of before: the events of after its blocks are in
+	for b, k := range now {
+		o, ok := was[b]
+		if !ok {
+			continue
+		}
+		if from[k] == nil {
+			from[k] = map[int]bool{}
+		}
+		from[k][o] = true
+		if to[o] == nil {
+			to[o] = map[int]bool{}
+		}
+		to[o][k] = true
+	}
+	for _, s := range from {
+		if len(s) > 1 {
+			joined++
+		}
+	}
+	for _, s := range to {
+		if len(s) > 1 {
+			split++
+		}
+	}
+	return joined, split
 }
 
 // pairEvents counts the events of the two articles shown as the title line

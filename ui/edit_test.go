@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -104,12 +105,13 @@ func TestThresholdKeysRealignInPlace(t *testing.T) {
 	for i := 0; i < 11; i++ {
 		press(m, "-")
 	}
-	if got := m.st.Threshold(); got != 0.45 || !holds(m, m.body.cur, 0, blk) {
+	// from the top, the steps land on the default again
+	if got := m.st.Threshold(); got != 0.49 || !holds(m, m.body.cur, 0, blk) {
 		t.Errorf("-: threshold %v, current event %d", got, m.body.cur)
 	}
 	press(m, "u")
-	if got := m.st.Threshold(); got != 0.5 {
-		t.Errorf("u: threshold %v, want 0.50", got)
+	if got := m.st.Threshold(); got != 0.54 {
+		t.Errorf("u: threshold %v, want 0.54", got)
 	}
 	for i := 0; i < 50 && !strings.Contains(m.status, "nothing to undo"); i++ {
 		press(m, "u")
@@ -396,5 +398,48 @@ func TestLoadWarningInStatusBar(t *testing.T) {
 	want := `both.json: field "text" differs from "paragraphs", which is the one read; "text" is not shown (and 1 more warning)`
 	if !strings.Contains(m.status, want) || !strings.Contains(statusLine(m), "both.json: field") {
 		t.Errorf("status %q, want it to hold %q", m.status, want)
+	}
+}
+
+// The threshold's steps pass through the default from either end, so that
+// + after - down to 0 comes back to it.
+func TestThresholdStepsLandOnTheDefault(t *testing.T) {
+	th := 0.49
+	var down []float64
+	for i := 0; i < 12; i++ {
+		th = thresholdAfter(th, -1, 0.49)
+		down = append(down, th)
+	}
+	if down[8] != 0.04 || down[9] != 0 || down[11] != 0 {
+		t.Errorf("down from 0.49: %v", down)
+	}
+	for i := 0; i < 10; i++ {
+		th = thresholdAfter(th, +1, 0.49)
+	}
+	if th != 0.49 {
+		t.Errorf("ten steps up from 0: %v, want 0.49", th)
+	}
+	if got := thresholdAfter(1, -1, 0.49); got != 0.99 {
+		t.Errorf("down from 1: %v", got)
+	}
+	if got := thresholdAfter(0.5, +1, 0.49); got != 0.54 {
+		t.Errorf("up from 0.50 (a review's own value): %v", got)
+	}
+}
+
+// The threshold keys say how many events the change joined and split.
+func TestThresholdMessageSaysJoinedAndSplit(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	for i := 0; i < 10; i++ {
+		press(m, "-")
+	}
+	if !regexp.MustCompile(`threshold 0\.00: \d+ events \(was \d+\) · \d+ events? joined, \d+ split`).MatchString(m.status) {
+		t.Errorf("status %q", m.status)
+	}
+	old := m.st
+	press(m, "+")
+	joined, split := regrouped(old, m.st, m.body.l, m.body.r)
+	if joined != 0 || !strings.Contains(m.status, fmt.Sprintf("joined, %d split", split)) {
+		t.Errorf("+ from 0.00: %d joined, %d split; status %q", joined, split, m.status)
 	}
 }

@@ -502,9 +502,28 @@ func TestExportPrompt(t *testing.T) {
 		t.Fatalf("existing file: no question")
 	}
 	press(m, "n")
+	if m.mode != modeExport || m.exp.confirm {
+		t.Errorf("n at the question: mode %v, still asking %v; want the path again", m.mode, m.exp.confirm)
+	}
 	press(m, "esc")
 	if b, _ := os.ReadFile(path); string(b) != "keep me" {
 		t.Fatalf("file overwritten without confirmation")
+	}
+	// esc at the question leaves the export: the next key is the reader's.
+	press(m, "e")
+	m.exp.path.SetValue(path)
+	run(press(m, "enter"))
+	press(m, "esc")
+	if m.mode != modeRead {
+		t.Errorf("esc at the question: mode %v, want the reader", m.mode)
+	}
+	cur := m.body.cur
+	press(m, "n")
+	if m.mode != modeRead || m.body.cur == cur && len(m.body.events) > 1 {
+		t.Errorf("n after esc: mode %v, event %d (was %d): the key went elsewhere", m.mode, m.body.cur, cur)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "keep me" {
+		t.Fatalf("file overwritten after esc")
 	}
 	press(m, "e")
 	m.exp.path.SetValue(path)

@@ -140,8 +140,13 @@ func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
 		case "y", "Y":
 			p.busy = true
 			return p.write(o, true), false
-		case "n", "N", "esc":
-			p.confirm = false
+		case "n", "N":
+			p.confirm = false // back to the path, to choose another
+		case "esc":
+			// esc leaves the export, as it does from the path: a key
+			// typed next is a reader's key, not a letter of the path
+			p.close()
+			return nil, true
 		}
 		return nil, false
 	}

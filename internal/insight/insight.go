@@ -171,7 +171,7 @@ func longestRun(st *story.Story, k int, best **Run) {
 			n := 0
 			flush := func() {
 				if n > 0 && (*best == nil || n > (*best).Words) {
-					*best = &Run{Words: n, Text: strings.TrimSpace(cur.String()), A: a, B: b, Event: k}
+					*best = &Run{Words: n, Text: runText(cur.String()), A: a, B: b, Event: k}
 				}
 				cur.Reset()
 				n = 0
@@ -190,6 +190,38 @@ func longestRun(st *story.Story, k int, best **Run) {
 			flush()
 		}
 	}
+}
+
+// runText is a verbatim run as it is shown: from its first word to its
+// last, with what the diff left at its edges (the period and quotation
+// marks of the sentences around it, "“.  “There is…") cut off; a closing
+// mark or period right after the last word stays, as do the marks inside.
+func runText(s string) string {
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !isWord(r) })
+	end := strings.LastIndexFunc(s, isWord)
+	if end < 0 {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(s[end:])
+	end += size
+	// keep the punctuation that closes the last word's sentence or quote
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !strings.ContainsRune(`.,;:!?”’»)"'`, r) {
+			break
+		}
+		end += size
+	}
+	t := s[:end]
+	// a closing mark whose opening the run cut off is left out too
+	for _, pair := range []string{`“”`, `‘’`, `«»`, `""`} {
+		open, close := []rune(pair)[0], []rune(pair)[1]
+		if strings.Count(t, string(close)) > strings.Count(t, string(open)) && strings.HasSuffix(strings.TrimRight(t, ".,;:!?)"), string(close)) && open != close {
+			t = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(t, ".,;:!?)"), string(close)), " ")
+		}
+	}
+	return t
 }
 
 // countWords counts runs of letters or digits.

@@ -156,3 +156,23 @@ func TestHostileText(t *testing.T) {
 		}
 	}
 }
+
+// The longest run is shown from its first word to its last: the period
+// and marks of the sentences around it stay out, so that the quotation
+// marks the summary adds are not doubled ("““BuzzFeed’s") and no stray
+// period opens it ("“.  “There is no…").
+func TestRunTextCutsTheEdges(t *testing.T) {
+	for in, want := range map[string]string{
+		"“BuzzFeed’s report was wrong":                  "BuzzFeed’s report was wrong",
+		".  “There is no circumstance in which":         "There is no circumstance in which",
+		" the sovereign rights and ":                    "the sovereign rights and",
+		"until victory day,” according to":              "until victory day,” according to",
+		"we will always stand firmly by our comrades.”": "we will always stand firmly by our comrades.",
+		"said. “We": "said. “We",
+		"“…”":       "",
+	} {
+		if got := runText(in); got != want {
+			t.Errorf("runText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

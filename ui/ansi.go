@@ -71,7 +71,7 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	}
 	// Which events a filter leaves, as the other exports say.
 	shared, onlyL, onlyR := counts(st, l, r) // the total the title gives
-	note := export.FilterNote(opt.Only, len(b.events), shared+onlyL+onlyR)
+	note := strings.TrimSpace(export.FilterNote(opt.Only, len(b.events), shared+onlyL+onlyR) + " " + export.NumberNote(st, opt.Only, b.events))
 	if len(b.events) == 0 {
 		note = strings.TrimSpace(note + " " + export.NoEvents)
 	}

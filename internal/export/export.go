@@ -87,6 +87,23 @@ func FilterNote(only string, shown, total int) string {
 	return ""
 }
 
+// NumberNote says why the event numbers an export shows skip some ("" when
+// they run 1, 2, 3… or a filter's note already says a part is shown):
+// events keep the story's numbers, which count every article's events,
+// metadata included, so that #event-N names one event in every view.
+func NumberNote(st *story.Story, only string, kept []int) string {
+	if only != "all" && only != "" {
+		return ""
+	}
+	for i, k := range kept {
+		if k != i {
+			return fmt.Sprintf("Events keep the story's numbers (%s in all, with metadata and the events of other articles), so some numbers are skipped here.",
+				wording.Count(len(st.Events), "event"))
+		}
+	}
+	return ""
+}
+
 // NoEvents is what an export says when its filter leaves no event.
 const NoEvents = "No events to show."
 
@@ -137,7 +154,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 			keep = append(keep, k)
 		}
 	}
-	if n := FilterNote(opt.Only, len(keep), Count(st, l, r).Events); n != "" {
+	if n := strings.TrimSpace(FilterNote(opt.Only, len(keep), Count(st, l, r).Events) + " " + NumberNote(st, opt.Only, keep)); n != "" {
 		writeWrapped(&b, n, opt.Width)
 		b.WriteString("\n")
 	}

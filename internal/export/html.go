@@ -173,7 +173,11 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 			}
 		}
 	}
-	d.Filter = FilterNote(only, len(d.Events), stats.Events)
+	var kept []int
+	for _, ev := range d.Events {
+		kept = append(kept, ev.N-1)
+	}
+	d.Filter = strings.TrimSpace(FilterNote(only, len(d.Events), stats.Events) + " " + NumberNote(st, only, kept))
 	return d
 }
 

@@ -80,7 +80,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 			keep = append(keep, k)
 		}
 	}
-	if n := FilterNote(opt.Only, len(keep), stats.Events); n != "" {
+	if n := strings.TrimSpace(FilterNote(opt.Only, len(keep), stats.Events) + " " + NumberNote(st, opt.Only, keep)); n != "" {
 		b.WriteString(n + "\n\n")
 	}
 	if len(keep) == 0 {

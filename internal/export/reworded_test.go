@@ -52,3 +52,21 @@ func TestFewInCommonCountsLongWords(t *testing.T) {
 		}
 	}
 }
+
+// A view whose event numbers skip says why; one that numbers 1, 2, 3… or
+// whose filter already says it shows a part does not.
+func TestNumberNoteExplainsSkippedNumbers(t *testing.T) {
+	st := seedStory(t)
+	if n := NumberNote(st, "all", []int{0, 1, 2}); n != "" {
+		t.Errorf("numbers from 1: %q", n)
+	}
+	if n := NumberNote(st, "all", []int{2, 3, 5}); !strings.Contains(n, "numbers are skipped") || !strings.Contains(n, strconv.Itoa(len(st.Events))+" events in all") {
+		t.Errorf("numbers from 3: %q", n)
+	}
+	if n := NumberNote(st, "changed", []int{2, 5}); n != "" {
+		t.Errorf("a filtered view: %q", n)
+	}
+	if page := renderHTML(t, st, DefaultOptions()); !strings.Contains(page, "so some numbers are skipped here") {
+		t.Error("the seed page, which starts at event 3, does not say why")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/net/html/charset"
@@ -239,6 +240,8 @@ func describeFetchError(err error, timeout time.Duration) error {
 		return fmt.Errorf("no complete answer within %s", timeout)
 	case errors.As(err, &dns):
 		return fmt.Errorf("unknown host %s", dns.Name)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return errors.New("connection refused (no server answers at that address and port)")
 	}
 	var ue interface{ Unwrap() error }
 	if errors.As(err, &ue) {

@@ -192,7 +192,7 @@ func TestLoadURLFaults(t *testing.T) {
 			t.Errorf("%s: a failed fetch left a copy", c.path)
 		}
 	}
-	if _, err := LoadWith([]string{good, "http://127.0.0.1:1/x"}, LoadOptions{Web: web}); err == nil || !strings.Contains(err.Error(), "http://127.0.0.1:1/x: ") {
+	if _, err := LoadWith([]string{good, "http://127.0.0.1:1/x"}, LoadOptions{Web: web}); err == nil || !strings.Contains(err.Error(), "http://127.0.0.1:1/x: connection refused") {
 		t.Errorf("closed port: error %v, want the address named", err)
 	}
 }

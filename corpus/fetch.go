@@ -189,6 +189,9 @@ func (w *Web) fetch(u string) ([]byte, string, error) {
 	if limit <= 0 {
 		limit = MaxFileSize
 	}
+	if resp.ContentLength > limit {
+		return nil, "", fmt.Errorf("the page is larger than %s, the limit (%s)", sizeText(limit), sizeText(resp.ContentLength))
+	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, "", describeFetchError(err, c.Timeout)

@@ -85,15 +85,40 @@ func isPhotoCredit(t string) bool {
 		strings.ContainsAny(t, "!?\"“”") || sentenceEndRE().MatchString(t) {
 		return false
 	}
-	parts := strings.Split(l, "/")
-	for _, p := range parts[1:] {
-		p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "via "))
-		p = strings.TrimSuffix(p, " via getty images")
-		if agencies[p] {
-			return true
+	// Every part is a name or an agency, and an agency follows the first
+	// ("The Ipsos/Reuters poll shows a tight race" is a headline).
+	agency := false
+	for i, p := range strings.Split(t, "/") {
+		p = strings.TrimSpace(p)
+		if rest, ok := foldCut(p, "via "); ok {
+			p = rest
+		}
+		if head, ok := strings.CutSuffix(p, " via Getty Images"); ok {
+			p = head
+		}
+		switch {
+		case agencies[strings.ToLower(p)]:
+			agency = agency || i > 0
+		case !creditName(p):
+			return false
 		}
 	}
-	return false
+	return agency
+}
+
+// creditName is a photographer's name in a credit: one to four words,
+// each capitalised or an initial.
+func creditName(p string) bool {
+	w := strings.Fields(p)
+	if len(w) == 0 || len(w) > 4 {
+		return false
+	}
+	for _, x := range w {
+		if !nameWord(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceEndRE finds a sentence's end inside a text: a word of two or

@@ -74,7 +74,8 @@ func TestPhotoCreditsAndDateLines(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"Photographs of the flood were shared widely on Tuesday.", "The 9/11 attacks changed the city.",
-		"He said the AP/Reuters story was wrong.", "Read more at https://example.org/afp", "Trump/Putin"} {
+		"He said the AP/Reuters story was wrong.", "Read more at https://example.org/afp", "Trump/Putin",
+		"The Ipsos/Reuters poll shows a tight race", "Obama/AP interview transcript"} {
 		if isPhotoCredit(s) {
 			t.Errorf("%q: read as a photo credit", s)
 		}

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/synoptic-news/synoptic/internal/insight"
+	"github.com/synoptic-news/synoptic/internal/matrix"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"golang.org/x/net/html"
 )
@@ -233,7 +235,7 @@ func colours(img image.Image) int {
 }
 
 // TestHTMLValidatesWithNu runs the Nu HTML Checker (the W3C validator)
-// over the seed and hostile pages when SYNOPTIC_VNU names its vnu.jar
+// over the seed and hostile pages (html, and the matrix and report pages) when SYNOPTIC_VNU names its vnu.jar
 // (npm's vnu-jar ships one; it needs Java). Without it the page is still
 // checked by the parser and nesting tests above.
 func TestHTMLValidatesWithNu(t *testing.T) {
@@ -249,6 +251,21 @@ func TestHTMLValidatesWithNu(t *testing.T) {
 			t.Fatal(err)
 		}
 		pages = append(pages, p)
+		// the whole-story pages, which are whole pages too
+		var m, r bytes.Buffer
+		if err := matrix.Page(&m, st, matrix.Build(st)); err != nil {
+			t.Fatal(err)
+		}
+		if err := insight.Page(&r, st, insight.Analyze(st)); err != nil {
+			t.Fatal(err)
+		}
+		for kind, b := range map[string][]byte{"matrix": m.Bytes(), "report": r.Bytes()} {
+			p := filepath.Join(dir, name+"-"+kind+".html")
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, p)
+		}
 	}
 	out, err := exec.Command("java", append([]string{"-jar", jar, "--also-check-css", "--errors-only"}, pages...)...).CombinedOutput()
 	if err != nil || len(bytes.TrimSpace(out)) > 0 {

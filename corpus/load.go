@@ -33,11 +33,19 @@ func Default() *Story {
 		if err != nil {
 			panic("embedded seed story: " + err.Error())
 		}
+		if o := seedOutlets[e.Name()]; o != "" && arts[0].Outlet == "" {
+			arts[0].Outlet = o
+		}
 		st.Articles = append(st.Articles, arts...)
 	}
 	nameUnnamed(st.Articles)
 	return st
 }
+
+// seedOutlets name the example story's articles whose text names no outlet
+// and whose file name is only an identifier, which would leave them
+// "Article N".
+var seedOutlets = map[string]string{"000_e089790fb26166d6.txt": "translated report"}
 
 // FileError is a problem with one input file.
 type FileError struct {

@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,16 @@ func TestStoryNameSaysWhatItIsAbout(t *testing.T) {
 	for _, c := range cases {
 		if got := storyName(c.paths, c.arts, c.given); got != c.want {
 			t.Errorf("storyName(%q, %q) = %q, want %q", c.paths, c.given, got, c.want)
+		}
+	}
+}
+
+// The example story's translated report, whose file name is an identifier
+// and whose text names no outlet, is not "Article 1".
+func TestSeedArticlesAreNamed(t *testing.T) {
+	for _, a := range Default().Articles {
+		if a.Outlet == "" || strings.HasPrefix(a.Outlet, "Article ") {
+			t.Errorf("%s: outlet %q", a.Path, a.Outlet)
 		}
 	}
 }

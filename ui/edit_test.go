@@ -181,7 +181,7 @@ func TestJoinTwoSteps(t *testing.T) {
 	// esc cancels a pending join.
 	m.body.goTo(onlyL)
 	press(m, "a")
-	if !m.ed.marked || !strings.Contains(plain(m.View()), "join: Article 1's block of event") {
+	if !m.ed.marked || !strings.Contains(plain(m.View()), "join: translated report's block of event") {
 		t.Fatalf("a: no pending join shown:\n%s", plain(m.View()))
 	}
 	press(m, "esc")

@@ -17,13 +17,13 @@ import (
 func TestLoadingHandsOverToTheReader(t *testing.T) {
 	st := seed(t)
 	l := NewLoading(func() (*story.Story, error) { return st, nil }, "north-korea-russia",
-		[]string{"Article 1", "Washington Examiner"}, 20<<20+300<<10, Options{Renderer: pinned(termenv.Ascii)})
+		[]string{"translated report", "Washington Examiner"}, 20<<20+300<<10, Options{Renderer: pinned(termenv.Ascii)})
 	if v := l.View(); v != "" {
 		t.Errorf("before the terminal's size is known the screen is %q, want nothing", v)
 	}
 	l.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	v := l.View()
-	for _, want := range []string{"synoptic · north-korea-russia · Article 1, Washington Examiner",
+	for _, want := range []string{"synoptic · north-korea-russia · translated report, Washington Examiner",
 		"aligning 2 articles (20.3 MB of text) … 0.0 s", "q quits"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("loading screen lacks %q:\n%s", want, v)
@@ -90,7 +90,7 @@ func TestLoadingProgram(t *testing.T) {
 	st := seed(t)
 	release := make(chan struct{})
 	l := NewLoading(func() (*story.Story, error) { <-release; return st, nil }, "north-korea-russia",
-		[]string{"Article 1", "Washington Examiner"}, 2<<20, Options{Renderer: pinned(termenv.Ascii)})
+		[]string{"translated report", "Washington Examiner"}, 2<<20, Options{Renderer: pinned(termenv.Ascii)})
 	tm := teatest.NewTestModel(t, l, teatest.WithInitialTermSize(160, 45))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning 2 articles") },
 		teatest.WithDuration(5*time.Second))

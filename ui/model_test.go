@@ -1068,7 +1068,7 @@ func TestSearchFoldsQuotes(t *testing.T) {
 	typeText(m, "Un's")
 	press(m, "enter")
 	if n := len(m.body.matches); n < 2 {
-		t.Errorf("/Un's: %d rows match, want Article 1's and Washington Examiner's", n)
+		t.Errorf("/Un's: %d rows match, want translated report's and Washington Examiner's", n)
 	}
 }
 

@@ -70,7 +70,7 @@ func TestMatrixViewOpenMoveEnter(t *testing.T) {
 	v := m.View()
 	checkFits(t, v, 160, 45)
 	pv := plain(v)
-	for _, want := range []string{"coverage matrix", "Article 1", "Washington Ex", "events covered", "only this outlet", "▸", "enter go to event"} {
+	for _, want := range []string{"coverage matrix", "translated report", "Washington Ex", "events covered", "only this outlet", "▸", "enter go to event"} {
 		if !strings.Contains(pv, want) {
 			t.Errorf("matrix view lacks %q:\n%s", want, pv)
 		}

@@ -253,7 +253,7 @@ func TestHTMLSeedPage(t *testing.T) {
 	}
 	got := textOf(counts[0], nil)
 	for _, want := range []string{fmt.Sprintf("%d events", c.Events), fmt.Sprintf("%d shared", c.Shared),
-		fmt.Sprintf("%d only in Article 1", c.OnlyLeft), fmt.Sprintf("%d only in Washington Examiner", c.OnlyRight)} {
+		fmt.Sprintf("%d only in translated report", c.OnlyLeft), fmt.Sprintf("%d only in Washington Examiner", c.OnlyRight)} {
 		if !strings.Contains(got, want) {
 			t.Errorf("counts %q lack %q", got, want)
 		}

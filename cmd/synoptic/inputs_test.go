@@ -140,3 +140,27 @@ func TestExportExtensionNamingNoFormat(t *testing.T) {
 		t.Errorf("an explicit --format: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// "-" with the terminal as standard input is a usage error at once, not
+// a wait for typing; piped, the reader reads the article and still takes
+// its keys from the terminal.
+func TestStdinOnATerminal(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux); this end-to-end test needs it")
+	}
+	bin := synopticBin(t)
+	dir := t.TempDir()
+	paths := bridgeArticles(t, dir)
+	a, b := filepath.Join(dir, paths[0]), filepath.Join(dir, paths[1])
+	tx := newTmux(t, 120, 30, "cd "+dir+" && "+bin+" export - "+b)
+	s := tx.waitFor("the usage error", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+	if !strings.Contains(s.text, "standard input, which is the terminal") || !strings.Contains(s.text, "EXIT=2") {
+		t.Errorf("- on a terminal:\n%s", s.text)
+	}
+	rd := newTmux(t, 120, 30, "cd "+dir+" && env TERM=xterm-256color cat "+a+" | "+bin+" - "+b)
+	rd.waitFor("the reader", func(s screen) bool { return statusRE.MatchString(s.text) && strings.Contains(s.text, "Bridge shuts for cable work") })
+	rd.keys("q")
+	if s := rd.waitFor("the exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") }); !strings.Contains(s.text, "EXIT=0") {
+		t.Errorf("q after reading from a pipe:\n%s", s.text)
+	}
+}

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -235,6 +237,10 @@ func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loa
 			cs.Name = in.name
 		}
 	} else {
+		if slices.Contains(paths, corpus.StdinPath) && term.IsTerminal(os.Stdin.Fd()) {
+			// reading would wait for typing, which no one means
+			return loaded{}, usageError{"- reads an article from standard input, which is the terminal here; pipe or redirect one (pbpaste | synoptic - b.md)"}
+		}
 		web := corpus.DefaultWeb()
 		web.Refresh = in.refresh
 		web.UserAgent = "synoptic/" + version + " (news article comparison; +https://github.com/synoptic-news/synoptic)"

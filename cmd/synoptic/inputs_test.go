@@ -158,7 +158,9 @@ func TestStdinOnATerminal(t *testing.T) {
 		t.Errorf("- on a terminal:\n%s", s.text)
 	}
 	rd := newTmux(t, 120, 30, "cd "+dir+" && env TERM=xterm-256color cat "+a+" | "+bin+" - "+b)
-	rd.waitFor("the reader", func(s screen) bool { return statusRE.MatchString(s.text) && strings.Contains(s.text, "Bridge shuts for cable work") })
+	rd.waitFor("the reader", func(s screen) bool {
+		return statusRE.MatchString(s.text) && strings.Contains(s.text, "Bridge shuts for cable work")
+	})
 	rd.keys("q")
 	if s := rd.waitFor("the exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") }); !strings.Contains(s.text, "EXIT=0") {
 		t.Errorf("q after reading from a pipe:\n%s", s.text)

@@ -15,18 +15,19 @@ import (
 type pageHead struct {
 	names []string // application-name, publisher metadata, JSON-LD publisher
 	title string   // the <title>
-	time  string   // the first <time datetime> as YYYY-MM-DD
+	time  string   // the first <time datetime> of the article as YYYY-MM-DD
 }
 
 // readHead reads a page's own names and first marked-up time.
 func readHead(doc *html.Node) pageHead {
 	var h pageHead
-	var rec func(*html.Node, int)
-	rec = func(n *html.Node, depth int) {
+	var rec func(*html.Node, int, bool)
+	rec = func(n *html.Node, depth int, inArticle bool) {
 		if depth > maxHTMLDepth {
 			return
 		}
 		if n.Type == html.ElementNode {
+			inArticle = inArticle || n.Data == "article"
 			switch n.Data {
 			case "meta":
 				key := strings.ToLower(attr(n, "name") + attr(n, "property"))
@@ -46,7 +47,9 @@ func readHead(doc *html.Node) pageHead {
 				}
 				return
 			case "time":
-				if h.time == "" {
+				// the article's own time, not a sidebar's or a ticker's
+				own := inArticle || hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")
+				if h.time == "" && own {
 					if t, ok := datetimeDay(attr(n, "datetime")); ok {
 						h.time = t
 					}
@@ -54,11 +57,20 @@ func readHead(doc *html.Node) pageHead {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c, depth+1)
+			rec(c, depth+1, inArticle)
 		}
 	}
-	rec(doc, 0)
+	rec(doc, 0, false)
 	return h
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // datetimeDay reads the day of an HTML datetime ("2016-12-22T10:00:00Z",

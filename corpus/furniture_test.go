@@ -99,7 +99,7 @@ func TestPageTimeIsTheArticles(t *testing.T) {
 		"<p>Engineers found corrosion in two of the main stays during a routine inspection in May, officials said on Friday.</p>"
 	for page, want := range map[string]string{
 		`<html><body><aside><ul><li><time datetime="2016-01-05">Jan 5</time> Older story</li></ul></aside><article><h1>Bridge reopens</h1>` + body + `</article></body></html>`: "",
-		`<html><body><article><h1>Bridge reopens</h1><time datetime="2016-12-22T10:00:00Z">22 Dec</time>` + body + `</article></body></html>`: "2016-12-22",
+		`<html><body><article><h1>Bridge reopens</h1><time datetime="2016-12-22T10:00:00Z">22 Dec</time>` + body + `</article></body></html>`:                                   "2016-12-22",
 	} {
 		a := parseOne(t, "p.html", page)
 		if a.Date != want {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -37,6 +38,13 @@ type editor struct {
 	unsaved string // why edits are not saved, when path is ""
 	undo    []undoStep
 	base    float64 // the threshold of a review that sets none
+	// pending counts the edits made since the review was last saved whole
+	// (0: all saved); why is the last reason a save failed.
+	pending int
+	why     string
+	saveAs  textinput.Model // the path prompt of saving elsewhere at quit
+	// savedAs is where the edits went when they were saved elsewhere.
+	savedAs string
 	// mark is the left block the first join key picked; marked says one
 	// is pending, markEv is its event when it was picked.
 	mark   review.Ref
@@ -60,7 +68,7 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 	case opt.Warning != "":
 		m.setStatus(opt.Warning, true)
 	case n > 0:
-		m.setStatus(fmt.Sprintf("review: %d entries no longer match the text and were skipped", n), true)
+		m.setStatus(fmt.Sprintf("review: %s found nowhere in the text: kept in the file, not shown", wording.Count(n, "entry")), true)
 	default:
 		if w := loadWarning(m.st); w != "" {
 			m.setStatus(w, true)
@@ -71,6 +79,7 @@ func (m *Model) initEditor(opt Options, r *lipgloss.Renderer) {
 	}
 	m.ed.note = newInput(r, "note: ")
 	m.ed.note.Placeholder = "a note on this event (enter saves, empty removes, esc cancels)"
+	m.ed.saveAs = newInput(r, "save the edits to: ")
 }
 
 // loadWarning is the first warning from loading the story's articles,
@@ -279,10 +288,12 @@ func (m *Model) edit() {
 	}
 }
 
-// undoStep is the review before an edit, and what the edit did.
+// undoStep is the review before an edit and after it, and what the edit
+// did. Undo takes back the change from after to rev, not the whole review:
+// what another reader saved meanwhile stays.
 type undoStep struct {
-	rev  *review.Review
-	what string
+	rev, after *review.Review
+	what       string
 }
 
 // save writes the review and says so, after what; what also names the
@@ -291,13 +302,29 @@ func (m *Model) save(what string) {
 	if n := len(m.ed.undo); n > 0 && m.ed.undo[n-1].what == "" {
 		// "threshold 0.54: 17 events (was 17)" is undone as "threshold 0.54"
 		m.ed.undo[n-1].what, _, _ = strings.Cut(what, ":")
+		m.ed.undo[n-1].after = m.ed.rev.Clone()
 	}
+	m.ed.pending++
 	if m.ed.path == "" {
+		m.ed.why = m.ed.unsaved
 		m.setStatus(what+" (not saved: "+m.ed.unsaved+")", false)
 		return
 	}
-	if err := m.ed.rev.Save(m.ed.path); err != nil {
-		m.setStatus(what+"; not saved: "+oneLine(err.Error()), true)
+	merged, err := m.ed.rev.Save(m.ed.path)
+	if err != nil {
+		m.ed.why = oneLine(err.Error())
+		m.setStatus(what+"; not saved: "+m.ed.why, true)
+		return
+	}
+	m.ed.pending, m.ed.why = 0, ""
+	if merged {
+		// Another reader saved edits meanwhile: show them too.
+		th := m.st.Threshold()
+		if t := m.ed.rev.Threshold; t != nil {
+			th = min(1, max(0, *t))
+		}
+		m.realign(th)
+		m.setStatus(what+" · saved to "+filepath.Base(m.ed.path)+" with the edits saved there meanwhile", false)
 		return
 	}
 	m.setStatus(what+" · saved to "+filepath.Base(m.ed.path), false)
@@ -515,16 +542,7 @@ func (m *Model) setNote(text string) {
 		return
 	}
 	m.edit()
-	for _, n := range m.ed.rev.Notes {
-		if n.Ref.Article >= 0 && n.Ref.Article < len(e.Blocks) {
-			for _, i := range e.Blocks[n.Ref.Article] {
-				if i == n.Ref.Block {
-					m.ed.rev.SetNote(n.Ref, "")
-				}
-			}
-		}
-	}
-	m.ed.rev.SetNote(ref, text)
+	m.ed.rev.SetNoteOn(e.Blocks, blocksOf(m.st), ref, text)
 	n := m.body.cur + 1
 	m.realign(m.st.Threshold())
 	if text == "" {
@@ -540,8 +558,15 @@ func (m *Model) undo() {
 		return
 	}
 	step := m.ed.undo[len(m.ed.undo)-1]
-	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
 	prev := step.rev
+	if step.after != nil {
+		var err error
+		if prev, err = review.Merge(step.after, step.rev, m.ed.rev); err != nil {
+			m.setStatus("cannot undo "+step.what+": "+oneLine(err.Error()), true)
+			return
+		}
+	}
+	m.ed.undo = m.ed.undo[:len(m.ed.undo)-1]
 	m.ed.rev = prev
 	th := m.ed.base
 	if prev.Threshold != nil {
@@ -600,6 +625,112 @@ func editLabel(e *story.Event) string {
 		return " · pinned"
 	case e.Split:
 		return " · split"
+	}
+	return ""
+}
+
+// quit leaves the reader, or asks first when edits are not saved: they
+// would be lost.
+func (m *Model) quit() tea.Cmd {
+	if m.ed.pending == 0 {
+		return tea.Quit
+	}
+	m.mode = modeQuit
+	m.setStatus(fmt.Sprintf("%s not saved: %s", wording.Count(m.ed.pending, "edit"), m.ed.why), true)
+	m.updateKeys()
+	return nil
+}
+
+// quitHint is the question quit asks.
+func (m *Model) quitHint(w int) string {
+	s := " quit and lose them? y: quit · s: save them to another file · esc: stay"
+	return m.pal.message.render(ansi.Truncate(s, w, "…"))
+}
+
+// quitKey answers the question quit asks.
+func (m *Model) quitKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.String() {
+	case "y", "Y", "q":
+		return tea.Quit
+	case "s", "S":
+		m.mode = modeSaveAs
+		m.ed.saveAs.SetValue(m.saveAsPath())
+		m.ed.saveAs.CursorEnd()
+		m.setStatus("enter saves the edits there; esc goes back", false)
+		m.updateKeys()
+		return m.ed.saveAs.Focus()
+	case "esc", "n", "N":
+		m.mode = modeRead
+		m.setStatus("", false)
+		m.updateKeys()
+	}
+	return nil
+}
+
+// saveAsPath is the path the save-elsewhere prompt offers: the review's
+// name in the home folder (the review's own folder may be the problem).
+func (m *Model) saveAsPath() string {
+	name := filepath.Base(m.ed.path)
+	if m.ed.path == "" {
+		name = m.st.Name + ".synoptic.json"
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, name)
+	}
+	return name
+}
+
+// saveAsKey handles a key in the save-elsewhere prompt: enter saves the
+// whole review there and quits, saying where it went.
+func (m *Model) saveAsKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEsc:
+		m.ed.saveAs.Blur()
+		m.mode = modeQuit
+		m.setStatus(fmt.Sprintf("%s not saved: %s", wording.Count(m.ed.pending, "edit"), m.ed.why), true)
+		return nil
+	case tea.KeyEnter:
+		path := strings.TrimSpace(m.ed.saveAs.Value())
+		if strings.HasPrefix(path, "~/") {
+			if home, err := os.UserHomeDir(); err == nil {
+				path = filepath.Join(home, path[2:])
+			}
+		}
+		if path == "" {
+			return nil
+		}
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			path = filepath.Join(path, filepath.Base(m.saveAsPath()))
+		}
+		// A new file for this review: what it held is not ours to
+		// merge with, unless it is a review already (then it is merged).
+		rev := m.ed.rev.Clone()
+		rev.Forget()
+		if _, err := rev.Save(path); err != nil {
+			m.setStatus("not saved: "+oneLine(err.Error()), true)
+			return nil
+		}
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		m.ed.savedAs, m.ed.pending = path, 0
+		return tea.Quit
+	}
+	var cmd tea.Cmd
+	m.ed.saveAs, cmd = m.ed.saveAs.Update(msg)
+	return cmd
+}
+
+// EditsReport says what became of the editor's edits when the reader
+// ended, for a line on stderr once the terminal is restored: where they
+// were saved when not to the review file, or how many were lost and why.
+// It is "" when every edit was saved to the review file.
+func (m *Model) EditsReport() string {
+	switch {
+	case m.ed.savedAs != "":
+		return fmt.Sprintf("edits saved to %s; open the story with --review %s to use them", m.ed.savedAs, m.ed.savedAs)
+	case m.ed.pending > 0:
+		return fmt.Sprintf("%s not saved (%s)", wording.Count(m.ed.pending, "edit"), m.ed.why)
 	}
 	return ""
 }

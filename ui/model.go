@@ -9,6 +9,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,6 +38,9 @@ type Options struct {
 	// "", edits apply to the view only and ReviewUnsaved says why.
 	ReviewPath    string
 	ReviewUnsaved string
+	// Stderr, when set, is told after the reader ends what became of
+	// edits that could not be saved to ReviewPath (see EditsReport).
+	Stderr io.Writer
 	// Warning, when set, is the status bar's first message (such as a
 	// review file that could not be read).
 	Warning string
@@ -51,6 +55,8 @@ const (
 	modeExport
 	modePick
 	modeNote
+	modeQuit   // asking whether to quit with edits not saved
+	modeSaveAs // the path prompt of saving the edits elsewhere
 	modeMatrix // the coverage matrix
 	modeQuotes // the quote check
 )
@@ -336,6 +342,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case modeNote:
 		return m.noteKey(msg)
+	case modeQuit:
+		return m.quitKey(msg)
+	case modeSaveAs:
+		return m.saveAsKey(msg)
 	}
 	k := m.keys
 	m.status = ""
@@ -347,7 +357,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Next):
 		if !m.body.jump(1, false) {
 			m.setStatus("last event", false)
@@ -532,6 +542,11 @@ func (m *Model) footerLines() []string {
 	case modeNote:
 		m.ed.note.Width = max(1, w-len(m.ed.note.Prompt)-2)
 		out = append(out, " "+m.ed.note.View())
+	case modeQuit:
+		out = append(out, m.quitHint(w))
+	case modeSaveAs:
+		m.ed.saveAs.Width = max(1, w-ansi.StringWidth(m.ed.saveAs.Prompt)-2)
+		out = append(out, " "+m.ed.saveAs.View())
 	case modeMatrix, modeQuotes:
 		out = append(out, m.overlayFooter())
 	default:

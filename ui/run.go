@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,7 +20,9 @@ var ErrInterrupted = errors.New("interrupted")
 func Run(st *story.Story, opt Options) error {
 	opt = terminalOptions(opt)
 	m := New(st, opt)
-	if _, err := runProgram(m); err != nil {
+	_, err := runProgram(m)
+	reportEdits(m, opt)
+	if err != nil {
 		return err
 	}
 	if m.Interrupted {
@@ -44,7 +47,11 @@ func RunBuild(build func() (*story.Story, error), name string, titles []string, 
 		m := <-done
 		return m.st, m.err
 	}, name, titles, bytes, opt)
-	if _, err := runProgram(l); err != nil {
+	_, err := runProgram(l)
+	if l.Reader != nil {
+		reportEdits(l.Reader, opt)
+	}
+	if err != nil {
 		return err
 	}
 	switch {
@@ -54,6 +61,14 @@ func RunBuild(build func() (*story.Story, error), name string, titles []string, 
 		return ErrInterrupted
 	}
 	return nil
+}
+
+// reportEdits tells opt.Stderr, under the restored terminal, what became
+// of edits the reader could not save to the review file.
+func reportEdits(m *Model, opt Options) {
+	if r := m.EditsReport(); r != "" && opt.Stderr != nil {
+		fmt.Fprintf(opt.Stderr, "synoptic: %s\n", r)
+	}
 }
 
 // terminalOptions settles the renderer of a reader on the terminal.

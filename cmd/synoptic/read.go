@@ -123,7 +123,7 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	}
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	uopt := ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
-		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
+		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Stderr: stderr, Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
 	if n := ld.textBytes(); n > loadingBytes {
 		// A big story takes a moment to align: the reader starts at once
 		// with a loading screen, and the review's warnings, which would

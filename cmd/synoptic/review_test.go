@@ -149,7 +149,7 @@ func TestReviewRoundTripThroughExports(t *testing.T) {
 	rev.Split(review.MakeRef(arts, 0, sl), review.MakeRef(arts, 1, sr))
 	rev.Pin(review.MakeRef(arts, 0, pl), review.MakeRef(arts, 1, pr))
 	rev.SetNote(review.MakeRef(arts, 0, pl), "Shop owners vs cyclists: same event?")
-	if err := rev.Save(filepath.Join(dir, "courier.synoptic.json")); err != nil {
+	if _, err := rev.Save(filepath.Join(dir, "courier.synoptic.json")); err != nil {
 		t.Fatal(err)
 	}
 
@@ -200,7 +200,7 @@ func TestReviewRoundTripThroughExports(t *testing.T) {
 		t.Error("without the review the pin still applies")
 	}
 	rev.SetThreshold(1)
-	if err := rev.Save(moved); err != nil {
+	if _, err := rev.Save(moved); err != nil {
 		t.Fatal(err)
 	}
 	hi, _ := exportJSON(t, dir, "--review", moved, paths[0], paths[1])

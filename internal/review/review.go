@@ -7,14 +7,8 @@ package review
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/align"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -52,85 +46,12 @@ type Review struct {
 	// them is undone (pins still apply on top).
 	Splits []Ref  `json:"splits"`
 	Notes  []Note `json:"notes"`
-}
-
-// PathFor is where the review of a story named by its paths is kept:
-// "<story>.synoptic.json" next to the first path.
-func PathFor(paths []string) string {
-	if len(paths) == 0 {
-		return ""
-	}
-	p := filepath.Clean(paths[0])
-	if info, err := os.Stat(p); err == nil && info.IsDir() {
-		// "." and ".." are named by the folder they stand for.
-		name := filepath.Base(p)
-		if abs, err := filepath.Abs(p); err == nil {
-			name = filepath.Base(abs)
-		}
-		if name == "." || name == ".." || name == string(filepath.Separator) {
-			name = "story"
-		}
-		return filepath.Join(p, name+".synoptic.json")
-	}
-	return strings.TrimSuffix(p, filepath.Ext(p)) + ".synoptic.json"
-}
-
-// Load reads a review file. A missing file is an empty review and no error.
-// A corrupt file gives an empty review and an error that says why, so the
-// caller can warn and still open the story.
-func Load(path string) (*Review, error) {
-	r := &Review{Version: Version}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return r, nil
-	}
-	if err != nil {
-		return r, fmt.Errorf("review %s: %w", path, err)
-	}
-	var got Review
-	if err := json.Unmarshal(b, &got); err != nil {
-		return r, fmt.Errorf("review %s is not valid (ignored): %v", path, err)
-	}
-	if got.Version != Version {
-		return r, fmt.Errorf("review %s has version %d; this synoptic reads version %d (ignored)", path, got.Version, Version)
-	}
-	return &got, nil
-}
-
-// Save writes the review atomically (temporary file, then rename).
-func (r *Review) Save(path string) error {
-	r.Version = Version
-	b, err := json.MarshalIndent(r, "", " ")
-	if err != nil {
-		return err
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("review %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	// A review is shared like the story next to it; an existing file keeps
-	// its permissions.
-	mode := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil {
-		mode = info.Mode().Perm()
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return fmt.Errorf("review %s: %w", path, err)
-	}
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
-		tmp.Close()
-		return fmt.Errorf("review %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("review %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("review %s: %w", path, err)
-	}
-	return nil
+	// Extra holds the file's fields this version does not know, written
+	// back as they were.
+	Extra map[string]json.RawMessage `json:"-"`
+	// disk is what the file held when it was last read or written, for
+	// Save to notice a change made by someone else meanwhile.
+	disk *onDisk
 }
 
 // Empty says whether the review changes nothing.
@@ -141,22 +62,6 @@ func (r *Review) Empty() bool {
 // MakeRef names block i of article a of arts.
 func MakeRef(arts [][]segment.Block, a, i int) Ref {
 	return Ref{Article: a, Block: i, Snippet: snippet(arts[a][i].Text)}
-}
-
-func snippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > 40 {
-		s = string([]rune(s)[:40])
-	}
-	return s
-}
-
-// valid says whether ref still names the block it was made for.
-func valid(arts [][]segment.Block, ref Ref) bool {
-	if ref.Article < 0 || ref.Article >= len(arts) || ref.Block < 0 || ref.Block >= len(arts[ref.Article]) {
-		return false
-	}
-	return ref.Snippet == "" || snippet(arts[ref.Article][ref.Block].Text) == ref.Snippet
 }
 
 // Pin records that blocks a and b report the same event, dropping any split
@@ -197,24 +102,54 @@ func (r *Review) SetNote(ref Ref, text string) {
 	r.Notes = keep
 }
 
-// NoteFor returns the note on an event given its blocks, or "".
-func (r *Review) NoteFor(blocks [][]int) string {
+// NoteFor returns the note on an event given its blocks, or "". Notes
+// whose text is no longer where they say (orphans, see Anchor) are on no
+// event.
+func (r *Review) NoteFor(blocks [][]int, arts [][]segment.Block) string {
 	if r == nil {
 		return ""
 	}
 	for _, n := range r.Notes {
-		if n.Ref.Article >= 0 && n.Ref.Article < len(blocks) {
-			for _, i := range blocks[n.Ref.Article] {
-				if i == n.Ref.Block {
-					return n.Text
-				}
-			}
+		if in(blocks, arts, n.Ref) {
+			return n.Text
 		}
 	}
 	return ""
 }
 
-func same(x, y Ref) bool { return x.Article == y.Article && x.Block == y.Block }
+// SetNoteOn makes text the note of the event with blocks, anchored at ref
+// (one of its blocks): notes on its other blocks are removed, and empty
+// text removes them all.
+func (r *Review) SetNoteOn(blocks [][]int, arts [][]segment.Block, ref Ref, text string) {
+	var keep []Note
+	for _, n := range r.Notes {
+		if !in(blocks, arts, n.Ref) {
+			keep = append(keep, n)
+		}
+	}
+	r.Notes = keep
+	r.SetNote(ref, text)
+}
+
+// in says whether ref names one of blocks and still holds its text.
+func in(blocks [][]int, arts [][]segment.Block, ref Ref) bool {
+	if ref.Article < 0 || ref.Article >= len(blocks) {
+		return false
+	}
+	for _, i := range blocks[ref.Article] {
+		if i == ref.Block {
+			return valid(arts, ref)
+		}
+	}
+	return false
+}
+
+// same says whether x and y name one block with one text: an orphaned
+// entry at a place that now holds other text is not the entry of that
+// place.
+func same(x, y Ref) bool {
+	return x.Article == y.Article && x.Block == y.Block && (x.Snippet == y.Snippet || x.Snippet == "" || y.Snippet == "")
+}
 
 func hasRef(refs []Ref, ref Ref) bool {
 	for _, x := range refs {
@@ -237,13 +172,17 @@ func removeRefs(refs []Ref, drop ...Ref) []Ref {
 
 // Apply returns events with the review's splits and pins applied: split
 // blocks leave their events and stand alone, then pinned blocks' events are
-// merged. Pinned events score 1. Entries whose blocks no longer match the
-// articles are skipped and reported in the returned warnings.
+// merged. Pinned events score 1. It first anchors the review's entries to
+// arts (see Anchor, which changes r); entries whose text is found nowhere
+// are skipped, kept in r, and reported in the returned warnings.
 func (r *Review) Apply(events []align.Event, arts [][]segment.Block) ([]align.Event, []string) {
-	if r == nil || (len(r.Pins) == 0 && len(r.Splits) == 0) {
+	if r == nil {
 		return events, nil
 	}
-	var warns []string
+	_, warns := r.Anchor(arts)
+	if len(r.Pins) == 0 && len(r.Splits) == 0 {
+		return events, warns
+	}
 	n := len(arts)
 	// event of each block
 	owner := make([][]int, n)
@@ -279,15 +218,13 @@ func (r *Review) Apply(events []align.Event, arts [][]segment.Block) ([]align.Ev
 	}
 	for _, s := range r.Splits {
 		if !valid(arts, s) {
-			warns = append(warns, fmt.Sprintf("split of article %d block %d no longer matches the text (skipped)", s.Article, s.Block))
-			continue
+			continue // an orphan, reported by Anchor
 		}
 		alone(s)
 	}
 	for _, p := range r.Pins {
 		if !valid(arts, p.A) || !valid(arts, p.B) {
-			warns = append(warns, fmt.Sprintf("pin of article %d block %d with article %d block %d no longer matches the text (skipped)", p.A.Article, p.A.Block, p.B.Article, p.B.Block))
-			continue
+			continue // an orphan, reported by Anchor
 		}
 		x, y := owner[p.A.Article][p.A.Block], owner[p.B.Article][p.B.Block]
 		if x == y {
@@ -330,25 +267,14 @@ func (r *Review) Marks(blocks [][]int, arts [][]segment.Block) (pinned, split bo
 	if r == nil {
 		return false, false
 	}
-	in := func(ref Ref) bool {
-		if ref.Article >= len(blocks) || !valid(arts, ref) {
-			return false
-		}
-		for _, i := range blocks[ref.Article] {
-			if i == ref.Block {
-				return true
-			}
-		}
-		return false
-	}
 	for _, p := range r.Pins {
-		if in(p.A) && in(p.B) {
+		if in(blocks, arts, p.A) && in(blocks, arts, p.B) {
 			pinned = true
 			break
 		}
 	}
 	for _, s := range r.Splits {
-		if in(s) {
+		if in(blocks, arts, s) {
 			split = true
 			break
 		}
@@ -361,7 +287,13 @@ func (r *Review) Clone() *Review {
 	if r == nil {
 		return nil
 	}
-	c := &Review{Version: r.Version}
+	c := &Review{Version: r.Version, disk: r.disk}
+	if r.Extra != nil {
+		c.Extra = make(map[string]json.RawMessage, len(r.Extra))
+		for k, v := range r.Extra {
+			c.Extra[k] = v
+		}
+	}
 	if r.Threshold != nil {
 		t := *r.Threshold
 		c.Threshold = &t
@@ -371,6 +303,10 @@ func (r *Review) Clone() *Review {
 	c.Notes = append([]Note(nil), r.Notes...)
 	return c
 }
+
+// Forget drops r's record of its file, so that r is saved to another
+// file as new.
+func (r *Review) Forget() { r.disk = nil }
 
 // SetThreshold records the pairing threshold the editor chose.
 func (r *Review) SetThreshold(t float64) {

@@ -48,7 +48,7 @@ func TestPinAndSplitRoundTripThroughFile(t *testing.T) {
 	r.Pin(MakeRef(arts, 0, 1), MakeRef(arts, 1, 2))
 	r.Split(MakeRef(arts, 0, 2), MakeRef(arts, 1, 1))
 	r.SetNote(MakeRef(arts, 0, 0), "check the vote count")
-	if err := r.Save(path); err != nil {
+	if _, err := r.Save(path); err != nil {
 		t.Fatal(err)
 	}
 	back, err := Load(path)
@@ -74,7 +74,7 @@ func TestPinAndSplitRoundTripThroughFile(t *testing.T) {
 	if e := find(evs, 0, 0); !reflect.DeepEqual(e.Blocks, [][]int{{0}, {0}}) {
 		t.Errorf("untouched event changed: %+v", e)
 	}
-	if got := back.NoteFor([][]int{{0}, {0}}); got != "check the vote count" {
+	if got := back.NoteFor([][]int{{0}, {0}}, arts); got != "check the vote count" {
 		t.Errorf("note = %q", got)
 	}
 	// every block still in exactly one event
@@ -164,7 +164,7 @@ func TestSaveIsWholeAndReadable(t *testing.T) {
 	path := filepath.Join(dir, "s.synoptic.json")
 	r := &Review{}
 	r.SetNote(MakeRef(arts, 0, 0), "first")
-	if err := r.Save(path); err != nil {
+	if _, err := r.Save(path); err != nil {
 		t.Fatal(err)
 	}
 	info, err := os.Stat(path)
@@ -175,7 +175,7 @@ func TestSaveIsWholeAndReadable(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.SetNote(MakeRef(arts, 0, 0), "second")
-	if err := r.Save(path); err != nil {
+	if _, err := r.Save(path); err != nil {
 		t.Fatal(err)
 	}
 	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
@@ -185,11 +185,11 @@ func TestSaveIsWholeAndReadable(t *testing.T) {
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
 	}
-	if back, err := Load(path); err != nil || back.NoteFor([][]int{{0}, {}}) != "second" {
+	if back, err := Load(path); err != nil || back.NoteFor([][]int{{0}, {}}, arts) != "second" {
 		t.Errorf("reload: %v %+v", err, back)
 	}
 	// A folder that does not exist is an error that names the file.
-	if err := r.Save(filepath.Join(dir, "no", "such.json")); err == nil || !strings.Contains(err.Error(), "such.json") {
+	if _, err := r.Save(filepath.Join(dir, "no", "such.json")); err == nil || !strings.Contains(err.Error(), "such.json") {
 		t.Errorf("save into a missing folder: %v", err)
 	}
 }

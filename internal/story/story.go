@@ -304,7 +304,7 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 			ev.pairs = st.scored.PairsOf(e)
 		}
 		if rev != nil {
-			ev.Note = rev.NoteFor(e.Blocks)
+			ev.Note = rev.NoteFor(e.Blocks, blocks)
 			ev.Pinned, ev.Split = rev.Marks(e.Blocks, blocks)
 		}
 		if ev.Kind != Shared {

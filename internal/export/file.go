@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -134,7 +135,20 @@ func reason(err error) error {
 // NotInput refuses out when it is a file the story was read from, one of
 // its articles or its review: even --force does not put an export in
 // their place, which would lose what the user gave.
-func NotInput(out string, st *story.Story, review string) error {
+func NotInput(out string, st *story.Story, reviewPath string) error {
+	// A file named as a review, or at the story's review path, would be
+	// read by the next run as the editor's review (and overwritten by it),
+	// even when it does not exist yet.
+	if review.IsReviewPath(out) {
+		return fmt.Errorf("%s: is named as an editor's review (*.synoptic.json); name another file to write", out)
+	}
+	if reviewPath != "" {
+		a, errA := filepath.Abs(out)
+		b, errB := filepath.Abs(reviewPath)
+		if errA == nil && errB == nil && a == b {
+			return fmt.Errorf("%s: is this story's review file; name another file to write", out)
+		}
+	}
 	oi, err := os.Stat(out)
 	if err != nil {
 		return nil // no such file: nothing to lose
@@ -144,8 +158,8 @@ func NotInput(out string, st *story.Story, review string) error {
 			return fmt.Errorf("%s: is an article of this story; name another file to write", out)
 		}
 	}
-	if review != "" {
-		if ri, err := os.Stat(review); err == nil && os.SameFile(oi, ri) {
+	if reviewPath != "" {
+		if ri, err := os.Stat(reviewPath); err == nil && os.SameFile(oi, ri) {
 			return fmt.Errorf("%s: is this story's review file; name another file to write", out)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -55,23 +56,46 @@ func parseJSON(s string) ([]Article, error) {
 	return nil, fmt.Errorf("JSON must start with { or [, not %q", firstRune(t))
 }
 
-// records reads a JSON array of article objects.
+// records reads a JSON array of article objects, one item at a time: an
+// item of the wrong kind is reported when it is reached (not after the
+// whole array is parsed), and so is an array of more than MaxArticles.
 func records(raw []byte) ([]record, error) {
-	var items []json.RawMessage
-	if err := json.Unmarshal(raw, &items); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	syntax := func(err error) error {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+			return fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
 		}
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return errors.New("invalid JSON: the array does not end")
+		}
+		return fmt.Errorf("invalid JSON: %v", err)
+	}
+	if tok, err := dec.Token(); err != nil {
+		return nil, syntax(err)
+	} else if d, ok := tok.(json.Delim); !ok || d != '[' {
 		return nil, fmt.Errorf("want an array of article objects, found %s", jsonType(raw))
 	}
-	recs := make([]record, 0, len(items))
-	for i, it := range items {
+	var recs []record
+	for i := 1; dec.More(); i++ {
+		if i > MaxArticles {
+			return nil, fmt.Errorf("more than %d items; %w", MaxArticles, ErrTooManyArticles)
+		}
+		var it json.RawMessage
+		if err := dec.Decode(&it); err != nil {
+			return nil, syntax(err)
+		}
 		r, err := toRecord(it)
 		if err != nil {
-			return nil, fmt.Errorf("item %d: %w", i+1, err)
+			return nil, fmt.Errorf("item %d: %w", i, err)
 		}
 		recs = append(recs, r)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, syntax(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("invalid JSON: more after the array")
 	}
 	return recs, nil
 }
@@ -107,6 +131,9 @@ func parseJSONLines(s string) ([]Article, error) {
 		l := bytes.TrimSpace(sc.Bytes())
 		if len(l) == 0 {
 			continue
+		}
+		if len(recs) == MaxArticles {
+			return nil, fmt.Errorf("line %d: more than %d records; %w", line, MaxArticles, ErrTooManyArticles)
 		}
 		if !json.Valid(l) {
 			return nil, fmt.Errorf("line %d: not valid JSON (JSON Lines wants one article object per line)", line)

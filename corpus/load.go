@@ -16,7 +16,6 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 //go:embed seed/*.txt
@@ -143,6 +142,12 @@ func load(paths []string, src *sources) (*Story, error) {
 			case e.IsDir():
 				others = append(others, filepath.Join(p, n)+": a folder inside the folder (not read; name it to read it)")
 			case articleExts[strings.ToLower(filepath.Ext(n))]:
+				// A pipe or a device among the files is not read: it
+				// may never end, or wait forever for a writer.
+				if why := notAFile(filepath.Join(p, n)); why != "" {
+					others = append(others, filepath.Join(p, n)+": "+why+" (not read)")
+					continue
+				}
 				names = append(names, n)
 			default:
 				others = append(others, filepath.Join(p, n)+": not an article file (.txt, .md, .html, .json, .jsonl)")
@@ -180,6 +185,9 @@ func load(paths []string, src *sources) (*Story, error) {
 		st.Skipped = append(st.Skipped, bad...)
 		st.Unreadable = append(st.Unreadable, bad...)
 		st.Skipped = append(st.Skipped, others...)
+	}
+	if n := len(st.Articles); n > MaxArticles {
+		return nil, &FileError{storyPath(paths), fmt.Errorf("%d articles; %w", n, ErrTooManyArticles)}
 	}
 	if len(st.Articles) < 2 {
 		where := "the arguments"
@@ -262,7 +270,7 @@ func LoadFile(path string) ([]Article, error) {
 	if info.Size() > MaxFileSize {
 		return nil, &FileError{path, fmt.Errorf("file is %d MB; the limit is %d MB", info.Size()>>20, MaxFileSize>>20)}
 	}
-	raw, err := readText(path)
+	raw, err := readText(path, info)
 	if err != nil {
 		return nil, &FileError{path, describeOpenError(err)}
 	}
@@ -271,18 +279,6 @@ func LoadFile(path string) ([]Article, error) {
 		return nil, &FileError{path, err}
 	}
 	return arts, nil
-}
-
-// readText reads the file at path into a string. The string is made over
-// the bytes read, which nothing writes again, rather than copied from them:
-// a long story's files are megabytes, and copying them was most of their
-// reading.
-func readText(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // parse decodes raw, a file's contents, and reads it in the format its

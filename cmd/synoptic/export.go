@@ -107,8 +107,8 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("unknown --only %q (want all, changed or single)", *only)}
 	}
-	if *width < 20 {
-		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
+	if err := checkWidth(*width); err != nil {
+		return err
 	}
 	st, rf, err := build(paths, in, stderr, false)
 	if err != nil {

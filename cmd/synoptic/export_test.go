@@ -203,6 +203,10 @@ func TestExportBadInput(t *testing.T) {
 		// the text the reader prints to a pipe takes the same widths
 		{"--width", "5"},
 		{"--width", "-40"},
+		// past any screen: a layout that wide would not fit in memory
+		{"--width", "9223372036854775807"},
+		{"export", "--format", "ansi", "--width", "1000000000"},
+		{"--width", "1001"},
 	} {
 		if r := runBin(t, dir, args...); r.code != 2 {
 			t.Errorf("%v: exit %d, want 2 (usage); stderr %q", args, r.code, r.stderr)

@@ -113,6 +113,18 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// maxWidth is the widest text synoptic lays out: wider than any screen or
+// page, and narrow enough that a layout's lines stay a few megabytes.
+const maxWidth = 1000
+
+// checkWidth refuses a --width no text can be laid out at.
+func checkWidth(w int) error {
+	if w < 20 || w > maxWidth {
+		return usageError{fmt.Sprintf("--width %d: want 20 to %d columns", w, maxWidth)}
+	}
+	return nil
+}
+
 func parsePair(s string, n int) (int, int, error) {
 	parts := strings.Split(s, ",")
 	if len(parts) != 2 {

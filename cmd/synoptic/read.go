@@ -93,9 +93,10 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "synoptic %s\n", version)
 		return nil
 	}
-	if *width != 0 && *width < 20 {
-		// as export says; 0 is the default
-		return usageError{fmt.Sprintf("--width %d: want 20 columns or more", *width)}
+	if *width != 0 { // 0 is the default
+		if err := checkWidth(*width); err != nil {
+			return err
+		}
 	}
 	f, isFile := stdout.(*os.File)
 	reader := isFile && term.IsTerminal(f.Fd())

@@ -1,0 +1,129 @@
+package corpus
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const twoParas = "Harbour bridge to close\nThe harbour bridge will close for six weeks from Monday, the council said.\n"
+
+// A named pipe with no writer is read as empty at once, never waited on;
+// one inside a folder is skipped with a reason.
+func TestFIFOIsNotWaitedOn(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "x.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if _, err := LoadFile(fifo); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("FIFO as an article: %v", err)
+	}
+	for _, n := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(twoParas), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Articles) != 2 || !strings.Contains(strings.Join(st.Skipped, "\n"), "x.txt: a named pipe") {
+		t.Errorf("articles %d, skipped %q", len(st.Articles), st.Skipped)
+	}
+}
+
+// An endless device is refused, named or linked into a folder, before a
+// byte of it is read.
+func TestEndlessDeviceIsRefused(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	if _, err := LoadFile("/dev/zero"); err == nil || !strings.Contains(err.Error(), "device") {
+		t.Errorf("/dev/zero: %v", err)
+	}
+	dir := t.TempDir()
+	for _, n := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(twoParas), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "z.txt")); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(st.Skipped, "\n"), "z.txt: a device") {
+		t.Errorf("skipped %q", st.Skipped)
+	}
+}
+
+// A file that grows past the limit while it is read (its stated size says
+// nothing) is refused at the limit.
+func TestReadStopsAtTheLimit(t *testing.T) {
+	defer func(n int) { readLimit = n }(readLimit)
+	readLimit = 1 << 20
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		chunk := make([]byte, 1<<20)
+		for i := 0; i <= readLimit>>20; i++ {
+			if _, err := w.Write(chunk); err != nil {
+				break
+			}
+		}
+		w.Close()
+	}()
+	defer r.Close()
+	info, err := r.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readText("/dev/fd/"+strconv.Itoa(int(r.Fd())), info); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("pipe past the limit: %v", err)
+	}
+}
+
+// An array's items are checked as they are read: the first item of the
+// wrong kind is named even when the array is broken further on.
+func TestJSONShapeIsCheckedWhileReading(t *testing.T) {
+	in := "[1, 2, 3" + strings.Repeat(", 4", 1000)
+	_, err := parseJSON(in)
+	if err == nil || !strings.Contains(err.Error(), "item 1: want an article object") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// A story past MaxArticles is refused with a message that says the limit,
+// as soon as the limit is passed.
+func TestTooManyArticles(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[")
+	for i := 0; i <= MaxArticles; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"title":"T","text":"Some words of an article."}`)
+	}
+	b.WriteString("]")
+	path := filepath.Join(t.TempDir(), "many.json")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load([]string{path})
+	if !errors.Is(err, ErrTooManyArticles) || !strings.Contains(err.Error(), "many.json") {
+		t.Errorf("err = %v", err)
+	}
+	lines := strings.Repeat(`{"title":"T","text":"Some words of an article."}`+"\n", MaxArticles+1)
+	if _, err := parseJSON(lines); !errors.Is(err, ErrTooManyArticles) {
+		t.Errorf("JSON Lines: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // ErrInterrupted reports that the reader was left with ctrl+c.
@@ -67,7 +68,7 @@ func RunBuild(build func() (*story.Story, error), name string, titles []string, 
 // of edits the reader could not save to the review file.
 func reportEdits(m *Model, opt Options) {
 	if r := m.EditsReport(); r != "" && opt.Stderr != nil {
-		fmt.Fprintf(opt.Stderr, "synoptic: %s\n", r)
+		fmt.Fprintf(opt.Stderr, "synoptic: %s\n", textsafe.VisibleLine(r))
 	}
 }
 

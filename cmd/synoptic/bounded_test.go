@@ -44,3 +44,23 @@ func TestPipesAndDevicesDoNotHang(t *testing.T) {
 		t.Errorf("folder: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// A file name holding a newline cannot forge a line of its own on stderr.
+func TestFileNameCannotForgeALine(t *testing.T) {
+	dir := t.TempDir()
+	paths := bridgeArticles(t, dir)
+	name := "a\nsynoptic: FORGED LINE.txt"
+	b, _ := os.ReadFile(filepath.Join(dir, paths[0]))
+	if err := os.WriteFile(filepath.Join(dir, name), append(b, 0xff, 0xfe, '\n'), 0o644); err != nil {
+		t.Skip("this file system takes no newline in a name:", err)
+	}
+	r := runBin(t, dir, "export", name, paths[1])
+	if r.code != 0 || !strings.Contains(r.stderr, "invalid UTF-8") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, ln := range strings.Split(r.stderr, "\n") {
+		if strings.HasPrefix(ln, "synoptic: FORGED") {
+			t.Errorf("forged line on stderr: %q", r.stderr)
+		}
+	}
+}

@@ -266,7 +266,8 @@ func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loa
 	}
 	for _, a := range cs.Articles {
 		for _, w := range a.Warnings {
-			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", a.Path, w)
+			// A file name may hold a newline: one warning, one line.
+			fmt.Fprintf(stderr, "synoptic: warning: %s: %s\n", textsafe.VisibleLine(a.Path), textsafe.VisibleLine(w))
 		}
 	}
 	if !forReader {
@@ -286,7 +287,7 @@ func (ld loaded) align() *story.Story { return story.Build(ld.cs, ld.opt) }
 // warn reports the review's entries that no longer match the story.
 func (ld loaded) warn(st *story.Story, stderr io.Writer) {
 	for _, w := range st.ReviewWarnings() {
-		fmt.Fprintf(stderr, "synoptic: warning: review %s: %s\n", ld.rf.path, w)
+		fmt.Fprintf(stderr, "synoptic: warning: review %s: %s\n", textsafe.VisibleLine(ld.rf.path), textsafe.VisibleLine(w))
 	}
 }
 

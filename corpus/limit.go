@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"unicode"
 	"unsafe"
 )
 
@@ -103,4 +104,19 @@ func readText(path string, info fs.FileInfo) (string, error) {
 		}
 	}
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
+}
+
+// blank says whether s shows nothing: spaces of any kind, format
+// characters (zero width space, joiners, byte order marks, tags) and the
+// fillers some scripts draw as nothing.
+func blank(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), unicode.Is(unicode.Zs, r), unicode.Is(unicode.Cf, r):
+		case r == 0x2800, r == 0x3164, r == 0x115f, r == 0x1160, r == 0xffa0, r == 0x180e:
+		default:
+			return false
+		}
+	}
+	return true
 }

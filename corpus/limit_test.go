@@ -127,3 +127,15 @@ func TestTooManyArticles(t *testing.T) {
 		t.Errorf("JSON Lines: %v", err)
 	}
 }
+
+// A file that shows nothing (odd spaces, zero width and format characters)
+// is no article.
+func TestInvisibleOnlyFileIsEmpty(t *testing.T) {
+	in := "\u200b\u2060 \u00a0\u3000\ufeff\U000E0041\u2028\n\u200d\u3164\u2800\n"
+	if _, err := parse("x.txt", in); err == nil || !strings.Contains(err.Error(), "no article text") {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := parse("x.txt", "Headline\n\u200bA real paragraph.\n"); err != nil {
+		t.Errorf("text with a zero width space: %v", err)
+	}
+}

@@ -291,8 +291,8 @@ func parse(path string, raw string) ([]Article, error) {
 	if len(raw) == 0 {
 		return nil, errors.New("file is empty")
 	}
-	if strings.TrimSpace(s) == "" {
-		return nil, errors.New("file holds only whitespace, no article text")
+	if blank(s) {
+		return nil, errors.New("file holds only whitespace and invisible characters, no article text")
 	}
 	var arts []Article
 	ext := strings.ToLower(filepath.Ext(path))
@@ -345,7 +345,7 @@ func parse(path string, raw string) ([]Article, error) {
 
 func hasText(a *Article) bool {
 	for _, p := range a.Paras {
-		if strings.TrimSpace(p.Text) != "" {
+		if !blank(p.Text) {
 			return true
 		}
 	}

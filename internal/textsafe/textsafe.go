@@ -6,24 +6,75 @@ package textsafe
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // Visible returns s with every character that could act on a terminal
 // replaced by a visible stand-in: ESC by "␛", other C0 controls by their
 // control pictures (U+2400…), DEL by "␡", C1 controls and bidirectional
-// controls by "⟨U+XXXX⟩". Tabs become a space; newlines are kept. Bytes
-// that are not valid UTF-8 become U+FFFD; a U+FFFD already in s passes.
+// controls by "⟨U+XXXX⟩". So are characters that take no room and would
+// hide a difference or a word break from an editor (see invisible). Tabs
+// become a space; newlines are kept. Bytes that are not valid UTF-8
+// become U+FFFD; a U+FFFD already in s passes.
 func Visible(s string) string {
 	if Clean(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	for _, r := range s {
-		b.WriteString(visibleRune(r))
+	prev := rune(-1)
+	for i, r := range s {
+		switch {
+		case r == zwj && joins(prev, s[i+len(string(r)):]):
+			b.WriteRune(r)
+		case isTag(r) && (prev == blackFlag || isTag(prev) && prev != 0xe0001):
+			b.WriteRune(r)
+		case invisible(r) || r == zwj || isTag(r):
+			fmt.Fprintf(&b, "⟨U+%04X⟩", r)
+		default:
+			b.WriteString(visibleRune(r))
+		}
+		prev = r
 	}
 	return b.String()
+}
+
+const (
+	zwj       = 0x200d  // zero width joiner
+	blackFlag = 0x1f3f4 // the base of the flags spelled with tag characters
+)
+
+// invisible says whether r takes no room on the screen and has no place in
+// a news text: zero width space, word joiner, byte order mark, the
+// interlinear annotation marks, the line and paragraph separators (which
+// terminals do not break at), invisible operators and deprecated format
+// characters. The zero width joiner and the tag characters have a place
+// inside emoji and some scripts; Visible marks them only outside one.
+func invisible(r rune) bool {
+	switch {
+	case r == 0x200b, r == 0x2060, r == 0xfeff, r == 0x180e, r == 0x2028, r == 0x2029:
+		return true
+	case r >= 0x2061 && r <= 0x2064, r >= 0x206a && r <= 0x206f, r >= 0xfff9 && r <= 0xfffb:
+		return true
+	}
+	return false
+}
+
+func isTag(r rune) bool { return r >= 0xe0000 && r <= 0xe007f }
+
+// joins says whether a zero width joiner after prev and before rest joins
+// two characters of an emoji or of a script that needs it (Devanagari,
+// Malayalam, Sinhala…): both sides are letters, marks or symbols beyond
+// ASCII.
+func joins(prev rune, rest string) bool {
+	next, _ := utf8.DecodeRuneInString(rest)
+	return joinable(prev) && joinable(next)
+}
+
+func joinable(r rune) bool {
+	return r >= 0x80 && r != utf8.RuneError && !unsafeRune(r) && !invisible(r) && r != zwj && !isTag(r) &&
+		(unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsSymbol(r))
 }
 
 // VisibleLine is Visible for text that must stay on one line: newlines
@@ -57,6 +108,8 @@ func Clean(s string) bool {
 
 func unsafeRune(r rune) bool {
 	switch {
+	case invisible(r), r == zwj, isTag(r):
+		return true // Visible decides by their neighbours
 	case r < 0x20 && r != '\n', r == 0x7f:
 		return true
 	case r >= 0x80 && r <= 0x9f:

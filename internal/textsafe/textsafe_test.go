@@ -123,3 +123,34 @@ func ExampleVisible() {
 	fmt.Println(Visible("Title\x1b]0;owned\x07 \u202eevil"))
 	// Output: Title␛]0;owned␇ ⟨U+202E⟩evil
 }
+
+// Characters that take no room are shown, unless they join the parts of
+// an emoji or of a script's letters, where they belong.
+func TestInvisibleCharactersAreShown(t *testing.T) {
+	for _, r := range []rune{0x200b, 0x200d, 0x2060, 0xfeff, 0xe0041, 0xe0001, 0xfff9, 0xfffa, 0xfffb, 0x2028, 0x2029, 0x180e, 0x2062, 0x206f} {
+		in := "pre" + string(r) + "sident"
+		out := Visible(in)
+		if want := fmt.Sprintf("pre⟨U+%04X⟩sident", r); out != want {
+			t.Errorf("Visible(%U between letters) = %q, want %q", r, out, want)
+		}
+		if Clean(in) {
+			t.Errorf("Clean(%U) = true", r)
+		}
+	}
+	for _, keep := range []string{
+		"family 👨\u200d👩\u200d👧 here",                                        // an emoji sequence
+		"flag 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", // Scotland
+		"क्\u200dष", // Devanagari half form
+		"👩\u200d💻 codes",
+	} {
+		if out := Visible(keep); out != keep {
+			t.Errorf("Visible(%q) = %q, want it kept", keep, out)
+		}
+	}
+	// A joiner at an edge, or beside ASCII, joins nothing.
+	for _, in := range []string{"\u200d👩", "👩\u200d", "a\u200db", "👩\u200d a"} {
+		if out := Visible(in); !strings.Contains(out, "⟨U+200D⟩") {
+			t.Errorf("Visible(%q) = %q", in, out)
+		}
+	}
+}

@@ -527,7 +527,7 @@ func (m *Model) noteKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	m.ed.note, cmd = m.ed.note.Update(msg)
+	m.ed.note, cmd = m.ed.note.Update(typed(msg))
 	return cmd
 }
 
@@ -717,7 +717,7 @@ func (m *Model) saveAsKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	}
 	var cmd tea.Cmd
-	m.ed.saveAs, cmd = m.ed.saveAs.Update(msg)
+	m.ed.saveAs, cmd = m.ed.saveAs.Update(typed(msg))
 	return cmd
 }
 

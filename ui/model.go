@@ -318,7 +318,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		var cmd tea.Cmd
-		m.search, cmd = m.search.Update(msg)
+		m.search, cmd = m.search.Update(typed(msg))
 		return cmd
 	case modeExport:
 		cmd, done := m.exp.Update(msg, m.exportOptions())

@@ -183,7 +183,7 @@ func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
 		return p.write(o, false), false
 	}
 	var cmd tea.Cmd
-	p.path, cmd = p.path.Update(msg)
+	p.path, cmd = p.path.Update(typed(msg))
 	return cmd, false
 }
 
@@ -351,4 +351,15 @@ func (p *picker) View(pal *palette, w int) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// typed is a key for a prompt's text field: typed or pasted characters
+// that would act on the terminal, or hide, are put in as the visible
+// stand-ins the reader shows them as (textsafe), so that the field echoes
+// nothing raw while it is edited.
+func typed(msg tea.KeyMsg) tea.KeyMsg {
+	if s := string(msg.Runes); msg.Type == tea.KeyRunes && (!textsafe.Clean(s) || strings.ContainsRune(s, '\n')) {
+		msg.Runes = []rune(textsafe.VisibleLine(s))
+	}
+	return msg
 }

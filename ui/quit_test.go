@@ -138,3 +138,24 @@ func TestTwoReadersKeepEachOthersEdits(t *testing.T) {
 		t.Errorf("after undo: %+v", r)
 	}
 }
+
+// Bidirectional controls and other characters that act or hide, typed or
+// pasted into a prompt, are echoed as visible stand-ins while editing.
+func TestPromptsEchoNothingRaw(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	payload := "abc\u202edef\u200b\x1b[2J\nx"
+	for _, open := range []string{"/", "o", "e"} {
+		press(m, open)
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(payload), Paste: true})
+		v := m.View()
+		for _, bad := range []string{"\u202e", "\u200b", "\x1b[2J"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("%s prompt echoes %q raw", open, bad)
+			}
+		}
+		if !strings.Contains(plain(v), "⟨U+202E⟩") {
+			t.Errorf("%s prompt does not show the control:\n%s", open, plain(v))
+		}
+		press(m, "esc")
+	}
+}

@@ -502,6 +502,18 @@ func onlyOf(f Filter) string {
 }
 
 func (m *Model) exportDone(msg exportDoneMsg) {
+	if msg.gen != m.exp.gen {
+		// A write the editor stopped waiting for: say how it ended, if
+		// nothing else is on the screen.
+		if m.mode == modeRead {
+			if msg.err == nil {
+				m.setStatus("wrote "+msg.path+" (the export left running)", false)
+			} else {
+				m.setStatus("export failed: "+oneLine(msg.err.Error()), true)
+			}
+		}
+		return
+	}
 	switch {
 	case msg.err == nil:
 		p := msg.path

@@ -38,6 +38,7 @@ type exportDoneMsg struct {
 	// whole: the format gave the whole story, more than the view shows
 	// (json, the matrix and the report under a filter or of 3+ articles)
 	whole bool
+	gen   int // the write it reports, see exportPrompt.gen
 }
 
 // errExistsAsk marks an export that found its file already there and asks
@@ -58,6 +59,9 @@ type exportPrompt struct {
 	now      func() time.Time
 	renderer *lipgloss.Renderer
 	review   string // the review file, which an export never replaces
+	// gen numbers the writes; esc during one (a pipe nobody reads may take
+	// forever) leaves it behind, and its report then changes no form.
+	gen int
 }
 
 func newExportPrompt(st *story.Story, r *lipgloss.Renderer) exportPrompt {
@@ -133,6 +137,11 @@ var extOf = export.Ext
 // Update handles a key; done says the form closed without a write pending.
 func (p *exportPrompt) Update(msg tea.KeyMsg, o exportOpts) (tea.Cmd, bool) {
 	if p.busy {
+		if msg.String() == "esc" {
+			p.gen++
+			p.close()
+			return nil, true
+		}
 		return nil, false
 	}
 	if p.confirm {
@@ -197,12 +206,14 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		}
 	}
 	format, st, review := p.format(), p.st, p.review
+	p.gen++
+	gen := p.gen
 	whole := export.WholeStory(format) && (o.only != "all" || len(st.Articles) > 2)
 	return func() tea.Msg {
 		// never in place of what the story was read from, not even when
 		// the editor says yes to overwriting
 		if err := export.NotInput(path, st, review); err != nil {
-			return exportDoneMsg{path: path, err: err, whole: whole}
+			return exportDoneMsg{path: path, err: err, whole: whole, gen: gen}
 		}
 		err := export.WriteFile(path, force, func(w io.Writer) error {
 			return export.Render(w, format, st, o.options())
@@ -210,7 +221,7 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 		if err != nil && !force && errors.Is(err, export.ErrExists) {
 			err = errExistsAsk
 		}
-		return exportDoneMsg{path: path, err: err, whole: whole}
+		return exportDoneMsg{path: path, err: err, whole: whole, gen: gen}
 	}
 }
 

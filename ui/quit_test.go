@@ -159,3 +159,24 @@ func TestPromptsEchoNothingRaw(t *testing.T) {
 		press(m, "esc")
 	}
 }
+
+// An export that does not end (a named pipe nobody reads) does not hold the
+// reader: esc leaves the form, and the write's late report changes no form.
+func TestEscLeavesAnExportThatHangs(t *testing.T) {
+	m, _ := editModel(t, 160, 45)
+	press(m, "e")
+	m.exp.path.SetValue(filepath.Join(t.TempDir(), "out.html"))
+	cmd := press(m, "enter")
+	if !m.exp.busy || cmd == nil {
+		t.Fatal("enter did not start the write")
+	}
+	press(m, "esc")
+	if m.mode != modeRead {
+		t.Fatalf("esc during a write: mode %v", m.mode)
+	}
+	press(m, "/")
+	m.Update(cmd()) // the write ends after all
+	if m.mode != modeSearch {
+		t.Errorf("the late report of the write changed the mode to %v", m.mode)
+	}
+}

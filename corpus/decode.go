@@ -3,10 +3,13 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 // ErrBinary reports input that is not text.
@@ -26,13 +29,29 @@ func decodeText(s string) (text string, warnings []string, err error) {
 	switch {
 	case strings.HasPrefix(s, "\uFEFF"):
 		s = s[3:]
+	case strings.HasPrefix(s, "\xFF\xFE\x00\x00"), strings.HasPrefix(s, "\x00\x00\xFE\xFF"):
+		// UTF-32's byte order marks, the first also UTF-16's: test first.
+		out, derr := utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM).NewDecoder().String(s)
+		if derr != nil || len(s)%4 != 0 {
+			return "", nil, errors.New("starts with a UTF-32 byte order mark but is not UTF-32 text; save it as UTF-8")
+		}
+		s = out
 	case strings.HasPrefix(s, "\xFF\xFE"), strings.HasPrefix(s, "\xFE\xFF"):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, derr := dec.String(s)
 		if derr != nil {
 			return "", nil, fmt.Errorf("invalid UTF-16: %w", derr)
 		}
+		if !plausibleUTF16(s, out) {
+			return "", nil, errors.New("starts with a UTF-16 byte order mark but does not read as UTF-16 text; save it as UTF-8")
+		}
 		s = out
+	case !utf8.ValidString(s):
+		// An HTML page may say its encoding; text in one is no UTF-8.
+		if out, name, ok := metaCharset(s); ok {
+			s = out
+			warnings = append(warnings, "read as "+name+", as the page's <meta charset> says")
+		}
 	}
 	if looksBinary(s) {
 		if looksUTF16(s) {
@@ -99,4 +118,45 @@ func countInvalid(b []byte) int {
 		b = b[size:]
 	}
 	return n
+}
+
+// plausibleUTF16 says whether out, decoded from s as UTF-16, reads as
+// text: an odd length or an unpaired surrogate says the bytes after the
+// mark are something else, and so does a page of text without a single
+// line end, space or digit (every language's text has some).
+func plausibleUTF16(s, out string) bool {
+	if len(s)%2 != 0 || strings.ContainsRune(out, utf8.RuneError) {
+		return false
+	}
+	if utf8.RuneCountInString(out) < 64 {
+		return true
+	}
+	for i := 0; i < len(out); i++ {
+		if out[i] < utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+// metaCharset decodes s, an HTML page that is not UTF-8, in the encoding
+// its <meta charset> (or http-equiv content type) names in its first
+// kilobytes. ok is false when it names none this reader knows, or UTF-8.
+func metaCharset(s string) (out, name string, ok bool) {
+	head := s[:min(len(s), 4096)]
+	m := metaCharsetRE.FindStringSubmatch(head)
+	if m == nil {
+		return "", "", false
+	}
+	enc, canon := charset.Lookup(m[1])
+	if enc == nil || canon == "utf-8" {
+		return "", "", false
+	}
+	out, err := enc.NewDecoder().String(s)
+	if err != nil {
+		return "", "", false
+	}
+	return out, canon, true
 }

@@ -35,6 +35,15 @@ func parseJSON(s string) ([]Article, error) {
 		dec := json.NewDecoder(strings.NewReader(t))
 		var first json.RawMessage
 		if err := dec.Decode(&first); err != nil {
+			// JSON Lines is one object a line; a file of one line, or an
+			// error that is no syntax error (nesting too deep), is JSON's.
+			var se *json.SyntaxError
+			if !errors.As(err, &se) {
+				return nil, fmt.Errorf("invalid JSON: %v", err)
+			}
+			if !strings.Contains(t, "\n") {
+				return nil, fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+			}
 			return parseJSONLines(t)
 		}
 		if dec.More() {

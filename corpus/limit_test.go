@@ -139,3 +139,49 @@ func TestInvisibleOnlyFileIsEmpty(t *testing.T) {
 		t.Errorf("text with a zero width space: %v", err)
 	}
 }
+
+func TestEncodingsAreReadOrRefusedClearly(t *testing.T) {
+	// A page in windows-1252 that says so.
+	page := "<html><head><meta charset=windows-1252><title>Caf\xe9</title></head><body><p>The caf\xe9 \x93opened\x94 on Monday.</p></body></html>"
+	s, warns, err := decodeText(page)
+	if err != nil || !strings.Contains(s, "café “opened”") || len(warns) != 1 || !strings.Contains(warns[0], "windows-1252") {
+		t.Errorf("windows-1252 page: %q %q %v", s, warns, err)
+	}
+	// Shift_JIS, named in an http-equiv content type.
+	sjis := "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"></head><body><p>\x93\xfa\x96\x7b</p></body></html>"
+	if s, _, err := decodeText(sjis); err != nil || !strings.Contains(s, "日本") {
+		t.Errorf("Shift_JIS page: %q %v", s, err)
+	}
+	// UTF-32 with its byte order mark is read, not called UTF-16.
+	var u32 []byte
+	u32 = append(u32, 0xff, 0xfe, 0, 0)
+	for _, r := range "Bridge closes\nFor six weeks.\n" {
+		u32 = append(u32, byte(r), byte(r>>8), byte(r>>16), 0)
+	}
+	if s, _, err := decodeText(string(u32)); err != nil || s != "Bridge closes\nFor six weeks.\n" {
+		t.Errorf("UTF-32: %q %v", s, err)
+	}
+	// A UTF-16 mark before bytes that are no UTF-16 text.
+	junk := "\xff\xfe" + strings.Repeat("plain ASCII text after a stray mark ", 10)
+	if _, _, err := decodeText(junk); err == nil || !strings.Contains(err.Error(), "UTF-16") {
+		t.Errorf("junk after a UTF-16 mark: %v", err)
+	}
+	// Real UTF-16 still reads.
+	var u16 []byte
+	u16 = append(u16, 0xff, 0xfe)
+	for _, r := range strings.Repeat("Brücke schließt für sechs Wochen.\n", 5) {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	if s, _, err := decodeText(string(u16)); err != nil || !strings.Contains(s, "Brücke") {
+		t.Errorf("UTF-16: %q %v", s, err)
+	}
+}
+
+// JSON nested past the decoder's depth is a JSON error, not a JSON Lines one.
+func TestDeepJSONIsAJSONError(t *testing.T) {
+	deep := `{"a":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "}"
+	_, err := parseJSON(deep)
+	if err == nil || strings.Contains(err.Error(), "JSON Lines") || !strings.Contains(err.Error(), "depth") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -57,6 +59,7 @@ func WriteFile(path string, force bool, render func(io.Writer) error) error {
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // a no-op once the file has taken its place
+	defer removeStale(dir, filepath.Base(path))
 	fail := func(err error) error {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
@@ -95,6 +98,33 @@ func WriteFile(path string, force bool, render func(io.Writer) error) error {
 		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
 	}
 	return nil
+}
+
+// staleTmp is how old the temporary file of an earlier write must be for a
+// later write of the same file to remove it: a younger one may be another
+// run's write in progress.
+const staleTmp = 10 * time.Minute
+
+// removeStale removes temporary files that killed writes of base in dir
+// left behind (a killed export of a long story leaves hundreds of MB).
+func removeStale(dir, base string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
+	for _, p := range old {
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTmp {
+			os.Remove(p)
+		}
+	}
+}
+
+func globEscape(s string) string {
+	var sb strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(`*?[\`, c) {
+			sb.WriteByte('\\')
+		}
+		sb.WriteRune(c)
+	}
+	return sb.String()
 }
 
 // writeDevice writes render's output to the device or pipe at path.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // leftovers lists the files in dir other than keep.
@@ -253,5 +254,31 @@ func TestWriteFileFollowsLink(t *testing.T) {
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the link was replaced: %v %v", info.Mode(), err)
+	}
+}
+
+// The temporary file of a killed export is removed by the next write of
+// the same file, once it is too old to be another run's write in progress.
+func TestWriteFileRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".out.json.123.tmp")
+	young := filepath.Join(dir, ".out.json.456.tmp")
+	for _, p := range []string{old, young} {
+		if err := os.WriteFile(p, []byte("half an export"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(old, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(filepath.Join(dir, "out.json"), false, writeString("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if l := leftovers(t, dir, "out.json", ".out.json.456.tmp"); len(l) > 0 {
+		t.Errorf("left behind: %v", l)
+	}
+	if _, err := os.Stat(young); err != nil {
+		t.Errorf("a recent temporary file was removed: %v", err)
 	}
 }

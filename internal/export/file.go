@@ -169,15 +169,15 @@ func NotInput(out string, st *story.Story, reviewPath string) error {
 	// A file named as a review, or at the story's review path, would be
 	// read by the next run as the editor's review (and overwritten by it),
 	// even when it does not exist yet.
-	if review.IsReviewPath(out) {
-		return fmt.Errorf("%s: is named as an editor's review (*.synoptic.json); name another file to write", out)
-	}
 	if reviewPath != "" {
 		a, errA := filepath.Abs(out)
 		b, errB := filepath.Abs(reviewPath)
 		if errA == nil && errB == nil && a == b {
 			return fmt.Errorf("%s: is this story's review file; name another file to write", out)
 		}
+	}
+	if review.IsReviewPath(out) {
+		return fmt.Errorf("%s: is named as an editor's review (*.synoptic.json); name another file to write", out)
 	}
 	oi, err := os.Stat(out)
 	if err != nil {

@@ -27,7 +27,7 @@ func TestNoteFollowsItsParagraph(t *testing.T) {
 	if got := r.NoteFor([][]int{{1}, {}}, moved); got != "" {
 		t.Errorf("before anchoring, the note is on the new block 1: %q", got)
 	}
-	n, orphans := r.Anchor(moved)
+	n, orphans := r.Anchor(moved, nil)
 	if len(orphans) > 0 || n != 2 {
 		t.Fatalf("moved %d, orphans %v; want 2 moved (note, pin), none orphaned", n, orphans)
 	}
@@ -49,7 +49,7 @@ func TestEntriesFollowTheirArticle(t *testing.T) {
 	r.SetNote(MakeRef(arts, 0, 1), "the engineer's note")
 	r.Pin(MakeRef(arts, 0, 2), MakeRef(arts, 1, 1))
 	added := append([][]segment.Block{{para("An unrelated article."), para("With a second paragraph."), para("And a third one here.")}}, arts...)
-	_, orphans := r.Anchor(added)
+	_, orphans := r.Anchor(added, nil)
 	if len(orphans) > 0 {
 		t.Fatalf("orphans %v", orphans)
 	}
@@ -64,7 +64,7 @@ func TestEntriesFollowTheirArticle(t *testing.T) {
 	}
 	// The folder reordered: the two articles swap places.
 	swapped := [][]segment.Block{arts[1], arts[0]}
-	r.Anchor(swapped)
+	r.Anchor(swapped, nil)
 	if got := r.NoteFor([][]int{{}, {1}}, swapped); got != "the engineer's note" {
 		t.Errorf("note lost when the articles swapped: %+v", r.Notes)
 	}
@@ -84,7 +84,7 @@ func TestOrphansAreKeptAndReported(t *testing.T) {
 		{arts[0][0], para("The mayor was not quoted after all."), arts[0][2], shared},
 		{arts[1][0], arts[1][1], shared},
 	}
-	_, orphans := r.Anchor(changed)
+	_, orphans := r.Anchor(changed, nil)
 	if len(orphans) != 4 {
 		t.Fatalf("orphans = %q, want 4", orphans)
 	}
@@ -98,7 +98,7 @@ func TestOrphansAreKeptAndReported(t *testing.T) {
 			t.Errorf("an orphaned note landed on block %d: %q", b, got)
 		}
 	}
-	evs, warns := r.Apply(baseEvents(), changed)
+	evs, warns := r.Apply(baseEvents(), changed, nil)
 	if len(warns) != 4 || len(evs) != len(baseEvents()) {
 		t.Errorf("apply: %d warnings, %d events", len(warns), len(evs))
 	}
@@ -120,7 +120,7 @@ func TestOrphansAreKeptAndReported(t *testing.T) {
 		t.Errorf("orphans lost on the way through the file:\n got %+v\nwant %+v", back, r)
 	}
 	// Once the text is back, the orphan applies again.
-	if _, orphans := back.Anchor(arts); len(orphans) != 4 {
+	if _, orphans := back.Anchor(arts, nil); len(orphans) != 4 {
 		t.Errorf("with the old text back: orphans %q, want the 3 that name nothing and the note on the text now gone", orphans)
 	}
 	if got := back.NoteFor([][]int{{1}, {}}, arts); got != "on a paragraph that goes away" {
@@ -152,4 +152,54 @@ func oldSnippet(s string) string {
 		s = string(r[:40])
 	}
 	return s
+}
+
+// Revisions of one report share most paragraphs word for word: an entry
+// finds its article by the file's name, so a file added before them, or
+// the folder reordered, does not leave it guessing between the revisions.
+func TestEntriesFindTheirRevisionByName(t *testing.T) {
+	v1 := []segment.Block{para("Bridge to close."), para("The bridge will close for six weeks."), para("Ferries will run.")}
+	v2 := []segment.Block{para("Bridge to close for repairs."), para("The bridge will close for six weeks."), para("Ferries will run."), para("Buses too.")}
+	story := [][]segment.Block{v1, v2}
+	names := []string{"v1.txt", "v2.txt"}
+	r := &Review{}
+	r.SetNote(MakeRef(story, 1, 1), "on the second revision")
+	r.Anchor(story, names) // names the entry's article
+	if r.Notes[0].Ref.Source != "v2.txt" {
+		t.Fatalf("note not named by its file: %+v", r.Notes[0].Ref)
+	}
+	other := []segment.Block{para("Roundup."), para("Elsewhere today."), para("Weather.")}
+	added := [][]segment.Block{other, v1, v2}
+	if _, orphans := r.Anchor(added, []string{"a-zero.txt", "v1.txt", "v2.txt"}); len(orphans) > 0 {
+		t.Fatalf("orphans %q", orphans)
+	}
+	if ref := r.Notes[0].Ref; ref.Article != 2 || ref.Block != 1 {
+		t.Errorf("note at %+v, want article 2 (v2.txt) block 1", ref)
+	}
+	// Reordered: v2 first.
+	if _, orphans := r.Anchor([][]segment.Block{v2, v1}, []string{"v2.txt", "v1.txt"}); len(orphans) > 0 || r.Notes[0].Ref.Article != 0 {
+		t.Errorf("after reordering: %+v %q", r.Notes[0].Ref, orphans)
+	}
+	// The second revision loses the paragraph: the note is an orphan, not
+	// moved to the first revision that still has it.
+	v2b := []segment.Block{para("Bridge to close for repairs."), para("Ferries will run."), para("Buses too.")}
+	if _, orphans := r.Anchor([][]segment.Block{v1, v2b}, []string{"v1.txt", "v2.txt"}); len(orphans) != 1 || !strings.Contains(orphans[0], "v2.txt") {
+		t.Errorf("orphans %q, want the note's, naming v2.txt", orphans)
+	}
+	if got := r.NoteFor([][]int{{1}, {}}, [][]segment.Block{v1, v2b}); got != "" {
+		t.Errorf("the orphan shows on the first revision: %q", got)
+	}
+	// Its file gone, an entry whose text is in two articles stays orphaned
+	// too, even though the block it names by number holds that text.
+	if _, orphans := r.Anchor([][]segment.Block{v1, v1}, []string{"v1.txt", "v1-copy.txt"}); len(orphans) != 1 {
+		t.Errorf("orphans %q", orphans)
+	}
+}
+
+func TestNames(t *testing.T) {
+	got := Names([]string{"/x/a.txt", "s.json", "s.json", "", "b.md"})
+	want := []string{"a.txt", "", "", "", "b.md"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Names = %q, want %q", got, want)
+	}
 }

@@ -16,6 +16,7 @@ import (
 func FuzzLoadAnchor(f *testing.F) {
 	f.Add([]byte(`{"version":1,"notes":[{"at":{"article":0,"block":1,"snippet":"Beta quotes the mayor."},"text":"n"}]}`), uint8(0))
 	f.Add([]byte(`{"version":1.0,"pins":[{"a":{"article":0,"block":2,"snippet":"Gamma gives the figures."},"b":{"article":1,"block":1,"snippet":"Figures, from gamma."}}],"splits":[{"article":1,"block":2}]}`), uint8(1))
+	f.Add([]byte(`{"version":1,"notes":[{"at":{"article":1,"block":1,"snippet":"Beta quotes the mayor.","source":"b.txt"},"text":"named"}]}`), uint8(5))
 	f.Add([]byte(`{"version":1,"notes":[{"at":{"article":1000000000,"block":3},"text":"far"},{"at":{"article":-3,"block":0},"text":"neg"}],"x":{"y":1}}`), uint8(2))
 	f.Add([]byte("\xef\xbb\xbf{\"version\":1,\"splits\":[{\"article\":0,\"block\":0,\"snippet\":\"A new opening\"}]}"), uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, at uint8) {
@@ -33,23 +34,27 @@ func FuzzLoadAnchor(f *testing.F) {
 		}
 		story := insertBlock(arts, int(at)%2, int(at/2)%(len(arts[int(at)%2])+1), "A new opening paragraph.")
 		pins, splits, notes := len(r.Pins), len(r.Splits), len(r.Notes)
-		_, orphans := r.Anchor(story)
+		var names []string
+		if at%4 != 0 {
+			names = []string{"a.txt", "b.txt"}
+		}
+		_, orphans := r.Anchor(story, names)
 		if len(r.Pins) != pins || len(r.Splits) != splits || len(r.Notes) != notes {
 			t.Fatalf("anchoring dropped entries: %d/%d/%d → %+v", pins, splits, notes, r)
 		}
 		bad := 0
 		for _, p := range r.Pins {
-			if !valid(story, p.A) || !valid(story, p.B) {
+			if !r.valid(story, p.A) || !r.valid(story, p.B) {
 				bad++
 			}
 		}
 		for _, s := range r.Splits {
-			if !valid(story, s) {
+			if !r.valid(story, s) {
 				bad++
 			}
 		}
 		for _, n := range r.Notes {
-			if !valid(story, n.Ref) {
+			if !r.valid(story, n.Ref) {
 				bad++
 				blocks := make([][]int, len(story))
 				if n.Ref.Article >= 0 && n.Ref.Article < len(story) {
@@ -79,7 +84,7 @@ func FuzzLoadAnchor(f *testing.F) {
 // hasValidNoteAt says whether a note that does hold its text sits on blocks.
 func hasValidNoteAt(r *Review, blocks [][]int, story [][]segment.Block) bool {
 	for _, n := range r.Notes {
-		if in(blocks, story, n.Ref) {
+		if r.in(blocks, story, n.Ref) {
 			return true
 		}
 	}

@@ -23,6 +23,10 @@ type Ref struct {
 	Article int    `json:"article"`
 	Block   int    `json:"block"`
 	Snippet string `json:"snippet,omitempty"`
+	// Source names the article's file (see Names), so that the entry
+	// finds its article again when files are added or reordered, even
+	// among revisions of one report that share their paragraphs.
+	Source string `json:"source,omitempty"`
 }
 
 // Pin joins two blocks into one event.
@@ -52,6 +56,10 @@ type Review struct {
 	// disk is what the file held when it was last read or written, for
 	// Save to notice a change made by someone else meanwhile.
 	disk *onDisk
+	// names are the story's articles' names as Anchor last saw them, one
+	// per article; hasNames says some article has one.
+	names    []string
+	hasNames bool
 }
 
 // Empty says whether the review changes nothing.
@@ -110,7 +118,7 @@ func (r *Review) NoteFor(blocks [][]int, arts [][]segment.Block) string {
 		return ""
 	}
 	for _, n := range r.Notes {
-		if in(blocks, arts, n.Ref) {
+		if r.in(blocks, arts, n.Ref) {
 			return n.Text
 		}
 	}
@@ -123,7 +131,7 @@ func (r *Review) NoteFor(blocks [][]int, arts [][]segment.Block) string {
 func (r *Review) SetNoteOn(blocks [][]int, arts [][]segment.Block, ref Ref, text string) {
 	var keep []Note
 	for _, n := range r.Notes {
-		if !in(blocks, arts, n.Ref) {
+		if !r.in(blocks, arts, n.Ref) {
 			keep = append(keep, n)
 		}
 	}
@@ -132,13 +140,13 @@ func (r *Review) SetNoteOn(blocks [][]int, arts [][]segment.Block, ref Ref, text
 }
 
 // in says whether ref names one of blocks and still holds its text.
-func in(blocks [][]int, arts [][]segment.Block, ref Ref) bool {
+func (r *Review) in(blocks [][]int, arts [][]segment.Block, ref Ref) bool {
 	if ref.Article < 0 || ref.Article >= len(blocks) {
 		return false
 	}
 	for _, i := range blocks[ref.Article] {
 		if i == ref.Block {
-			return valid(arts, ref)
+			return r.valid(arts, ref)
 		}
 	}
 	return false
@@ -173,13 +181,14 @@ func removeRefs(refs []Ref, drop ...Ref) []Ref {
 // Apply returns events with the review's splits and pins applied: split
 // blocks leave their events and stand alone, then pinned blocks' events are
 // merged. Pinned events score 1. It first anchors the review's entries to
-// arts (see Anchor, which changes r); entries whose text is found nowhere
-// are skipped, kept in r, and reported in the returned warnings.
-func (r *Review) Apply(events []align.Event, arts [][]segment.Block) ([]align.Event, []string) {
+// arts, whose articles are named names (see Anchor, which changes r);
+// entries whose text is found nowhere are skipped, kept in r, and
+// reported in the returned warnings.
+func (r *Review) Apply(events []align.Event, arts [][]segment.Block, names []string) ([]align.Event, []string) {
 	if r == nil {
 		return events, nil
 	}
-	_, warns := r.Anchor(arts)
+	_, warns := r.Anchor(arts, names)
 	if len(r.Pins) == 0 && len(r.Splits) == 0 {
 		return events, warns
 	}
@@ -217,13 +226,13 @@ func (r *Review) Apply(events []align.Event, arts [][]segment.Block) ([]align.Ev
 		evs = append(evs, ne)
 	}
 	for _, s := range r.Splits {
-		if !valid(arts, s) {
+		if !r.valid(arts, s) {
 			continue // an orphan, reported by Anchor
 		}
 		alone(s)
 	}
 	for _, p := range r.Pins {
-		if !valid(arts, p.A) || !valid(arts, p.B) {
+		if !r.valid(arts, p.A) || !r.valid(arts, p.B) {
 			continue // an orphan, reported by Anchor
 		}
 		x, y := owner[p.A.Article][p.A.Block], owner[p.B.Article][p.B.Block]
@@ -268,13 +277,13 @@ func (r *Review) Marks(blocks [][]int, arts [][]segment.Block) (pinned, split bo
 		return false, false
 	}
 	for _, p := range r.Pins {
-		if in(blocks, arts, p.A) && in(blocks, arts, p.B) {
+		if r.in(blocks, arts, p.A) && r.in(blocks, arts, p.B) {
 			pinned = true
 			break
 		}
 	}
 	for _, s := range r.Splits {
-		if in(blocks, arts, s) {
+		if r.in(blocks, arts, s) {
 			split = true
 			break
 		}
@@ -287,7 +296,7 @@ func (r *Review) Clone() *Review {
 	if r == nil {
 		return nil
 	}
-	c := &Review{Version: r.Version, disk: r.disk}
+	c := &Review{Version: r.Version, disk: r.disk, names: r.names, hasNames: r.hasNames}
 	if r.Extra != nil {
 		c.Extra = make(map[string]json.RawMessage, len(r.Extra))
 		for k, v := range r.Extra {

@@ -58,7 +58,7 @@ func TestPinAndSplitRoundTripThroughFile(t *testing.T) {
 	if !reflect.DeepEqual(back.Pins, r.Pins) || !reflect.DeepEqual(back.Splits, r.Splits) || !reflect.DeepEqual(back.Notes, r.Notes) {
 		t.Fatalf("round trip changed the review:\n got %+v\nwant %+v", back, r)
 	}
-	evs, warns := back.Apply(baseEvents(), arts)
+	evs, warns := back.Apply(baseEvents(), arts, nil)
 	if len(warns) > 0 {
 		t.Fatalf("warnings: %v", warns)
 	}
@@ -129,7 +129,7 @@ func TestStaleRefIsSkipped(t *testing.T) {
 	ref := MakeRef(arts, 0, 1)
 	ref.Snippet = "text that is no longer there"
 	r.Pin(ref, MakeRef(arts, 1, 2))
-	evs, warns := r.Apply(baseEvents(), arts)
+	evs, warns := r.Apply(baseEvents(), arts, nil)
 	if len(warns) != 1 {
 		t.Fatalf("warnings = %v, want one", warns)
 	}

@@ -278,7 +278,7 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 		blocks[a] = st.Articles[a].Blocks
 	}
 	if rev != nil {
-		evs, st.warnings = rev.Apply(evs, blocks)
+		evs, st.warnings = rev.Apply(evs, blocks, articleNames(st))
 	}
 	st.Links = st.links(evs)
 	var known map[string]int
@@ -706,4 +706,13 @@ func (st *Story) MetadataOnly(k, l, r int) bool {
 		}
 	}
 	return n > 0
+}
+
+// articleNames are the names a review knows the articles by.
+func articleNames(st *Story) []string {
+	paths := make([]string, len(st.Articles))
+	for a := range st.Articles {
+		paths[a] = st.Articles[a].Path
+	}
+	return review.Names(paths)
 }

@@ -262,10 +262,25 @@ func (r *Review) Save(path string) (merged bool, err error) {
 	}
 	b = append(b, '\n')
 	if err := writeFile(target, b, mode); err != nil {
-		return merged, fmt.Errorf("review %s: %w", path, err)
+		return merged, fmt.Errorf("review %s: %w", path, reason(err))
 	}
 	r.disk = &onDisk{raw: b, rev: r.Clone()}
 	return merged, nil
+}
+
+// reason strips the operation and the file name from a file system
+// error, which would name the temporary file: "permission denied", "no
+// space left on device".
+func reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // linkTarget is the file a save to path writes: path itself, or what the

@@ -239,3 +239,12 @@ func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
 		}
 	}
 }
+
+// A failed save names the review and why, not its temporary file.
+func TestSaveErrorNamesTheReview(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no", "such", "r.json")
+	_, err := (&Review{}).Save(path)
+	if err == nil || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -248,3 +248,20 @@ func TestSaveErrorNamesTheReview(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// Saving a review to a new path that holds another file (an article, say)
+// leaves that file alone.
+func TestSaveDoesNotReplaceAnotherFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(path, []byte("An article."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &Review{}
+	r.SetNote(MakeRef(arts, 0, 0), "x")
+	if _, err := r.Save(path); err == nil || !strings.Contains(err.Error(), "not overwritten") {
+		t.Errorf("err = %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "An article." {
+		t.Errorf("file replaced: %q", b)
+	}
+}

@@ -242,7 +242,7 @@ func (r *Review) Save(path string) (merged bool, err error) {
 	if exists && (r.disk == nil || !bytes.Equal(cur, seen)) {
 		theirs, err := parse(cur)
 		if err != nil && r.disk == nil {
-			return false, fmt.Errorf("%s is there already and %v as a review; not overwritten", path, err)
+			return false, fmt.Errorf("%s is there already and is not a review (it %v); not overwritten", path, err)
 		}
 		if err != nil {
 			return false, fmt.Errorf("review %s %w and now %v; not overwritten", path, ErrChanged, err)

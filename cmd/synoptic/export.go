@@ -65,7 +65,7 @@ func newExportFlags(stdout io.Writer) (*flag.FlagSet, exportFlags) {
 	f.format = fs.String("format", "json", "output `format`: "+strings.Join(export.Formats(), ", "))
 	f.out = fs.String("o", "", "write to `FILE` instead of standard output")
 	f.force = fs.Bool("force", false, "overwrite an existing output file")
-	f.width = fs.Int("width", 120, "text width in columns for txt, md and ansi")
+	f.width = fs.Int("width", 120, "text width in columns for txt, md and ansi (20 to 1000)")
 	f.only = fs.String("only", "all", "events to include: all, changed or single")
 	f.checks = fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
 	f.articles = fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")

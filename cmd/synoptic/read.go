@@ -70,7 +70,7 @@ func newReadFlags(stdout io.Writer) (*flag.FlagSet, readFlags) {
 	fs.SetOutput(stdout) // help asked for is the output; mistakes go to stderr (see run)
 	var f readFlags
 	f.showVersion = fs.Bool("version", false, "print the version and exit")
-	f.width = fs.Int("width", 0, "text width when not on a terminal (default: 120)")
+	f.width = fs.Int("width", 0, "text width when not on a terminal, 20 to 1000 (default: 120)")
 	f.noColor = fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
 	f.articles = fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
 	f.in = addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")

@@ -126,7 +126,7 @@ func parse(b []byte) (*Review, error) {
 		return nil, errors.New("is not valid: want a JSON object")
 	}
 	var v float64
-	if raw, ok := fields["version"]; !ok {
+	if raw, ok := field(fields, "version"); !ok {
 		return nil, errors.New("has no version")
 	} else if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, fmt.Errorf("has version %s, not a number", oneLine(string(raw)))
@@ -137,7 +137,7 @@ func parse(b []byte) (*Review, error) {
 	r := &Review{Version: Version}
 	for k, raw := range fields {
 		var err error
-		switch k {
+		switch strings.ToLower(k) { // as encoding/json matches field names
 		case "version":
 		case "threshold":
 			err = json.Unmarshal(raw, &r.Threshold)
@@ -158,6 +158,19 @@ func parse(b []byte) (*Review, error) {
 		}
 	}
 	return r, nil
+}
+
+// field is the value of the field named name, in any case.
+func field(fields map[string]json.RawMessage, name string) (json.RawMessage, bool) {
+	if v, ok := fields[name]; ok {
+		return v, true
+	}
+	for k, v := range fields {
+		if strings.EqualFold(k, name) {
+			return v, true
+		}
+	}
+	return nil, false
 }
 
 func oneLine(s string) string {

@@ -2,7 +2,10 @@
 // blocks that report the same event), splits (an event whose blocks should
 // stand alone) and notes per event. A review is saved next to the story as a
 // small JSON file and applied to the aligner's events on every build, so it
-// survives threshold changes and re-alignment.
+// survives threshold changes and re-alignment. Each entry is found again
+// by its text and its article's file when the story changed under it
+// (Anchor), or kept as an orphan; a save merges with what another reader
+// saved meanwhile (Save, Merge).
 package review
 
 import (

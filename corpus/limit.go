@@ -14,7 +14,7 @@ import (
 // model grow with the square of the articles (each event lists its blocks
 // in every article); past this a story would take minutes and gigabytes,
 // and no editor compares more outlets side by side.
-const MaxArticles = 500
+const MaxArticles = 1000
 
 // ErrTooManyArticles reports a story of more than MaxArticles articles.
 var ErrTooManyArticles = fmt.Errorf("synoptic compares at most %d articles in one story (split it, or pick the outlets to compare)", MaxArticles)

@@ -131,7 +131,7 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 				}
 			}
 		}
-		if e.Kind == story.Shared {
+		if e.Kind == story.Shared && st.ComparesWording() {
 			longestRun(st, k, &s.LongestRun)
 		}
 	}

@@ -36,6 +36,9 @@ func titleLine(st *story.Story, pal *palette, l, r, w int) string {
 	}
 	evs := fmt.Sprintf("%s (%d shared, %d only left, %d only right)",
 		wording.Count(shared+onlyL+onlyR, "event"), shared, onlyL, onlyR)
+	if n := st.LangNote(l, r); n != "" {
+		arts += " · " + n
+	}
 	tail := " · " + arts + " · " + evs
 	if ansi.StringWidth(tail)+9 > w {
 		// no room for the name and the counts: "2 articles" goes first,

@@ -327,8 +327,8 @@ func abs(x int) int {
 // Translation thresholds: nearly every unit has a counterpart, lengths fit
 // on the whole, the anchors agree where both sides have them, and enough
 // pairs share a distinctive anchor. Set on ten articles and their
-// translations (German and French, both ways) against the 80 pairs of an
-// article and another article's translation and against translations
+// translations (German and French, both ways) against the 40 pairs of an
+// article and another article's translation in the other language and against translations
 // with paragraphs dropped or moved: every translation had at least three
 // paragraph pairs sharing a distinctive anchor, half its pairs or more,
 // and a length fit of 0.59 or more; no other pair had more than two.

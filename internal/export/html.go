@@ -76,6 +76,7 @@ type htmlEvent struct {
 	// Plain says the sides share so few words that they are shown
 	// unmarked (FewInCommon).
 	Plain   bool
+	Wording string // a translation's note in place of "reworded" (story.WordingNote)
 	Moved   string
 	Excerpt string
 	Edit    string // "pinned", "split": how an editor changed the event
@@ -138,6 +139,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		case "shared":
 			ev.Class = "shared"
 			ev.Changed = Keep(st, k, l, r, "changed")
+			ev.Wording = st.WordingNote(k, l, r)
 		case "only left":
 			ev.Class = "only-left"
 			ev.Label = "only in " + d.Left.Outlet
@@ -364,7 +366,7 @@ const htmlSource = `<!DOCTYPE html>
 {{- template "cols" .}}
 </details>
 {{- else}}
-<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Plain}}<span class="plain">reworded · few words in common, shown unmarked</span>{{else if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Wording}}<span>{{.Wording}}</span>{{else if .Plain}}<span class="plain">reworded · few words in common, shown unmarked</span>{{else if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
 {{- template "note" .}}
 {{- template "cols" .}}
 {{- end}}

@@ -102,7 +102,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		e := st.Events[k]
 		head := fmt.Sprintf("%d · %s", k+1, mdLine(mdKind(st, k, l, r)))
 		if e.Kind == story.Shared && len(e.Blocks[l]) > 0 && len(e.Blocks[r]) > 0 {
-			if Keep(st, k, l, r, "changed") {
+			if n := st.WordingNote(k, l, r); n != "" {
+				head += " · " + n
+			} else if Keep(st, k, l, r, "changed") {
 				head += " · reworded"
 			}
 			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))

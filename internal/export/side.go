@@ -198,7 +198,7 @@ type Stats struct {
 	OnlyLeft    int // told by the left article only
 	OnlyRight   int // told by the right article only
 	Boilerplate int // page furniture (metadata alone is not counted: it is not shown)
-	Changed     int // shared events whose wording differs
+	Changed     int // shared events whose wording differs (none in a translation)
 	Moved       int // shared events one of them tells out of order
 	// CoverLeft and CoverRight are the percentages of each article's body
 	// text (by characters) that sits in events the other also tells.
@@ -222,7 +222,7 @@ func Count(st *story.Story, l, r int) Stats {
 			s.Boilerplate++
 		case inL && inR:
 			s.Shared++
-			if Keep(st, k, l, r, "changed") {
+			if st.ComparesWording() && Keep(st, k, l, r, "changed") {
 				s.Changed++
 			}
 			if movedIn(st, k, l, r) != "" {

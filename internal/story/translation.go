@@ -5,6 +5,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/bitext"
 	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // translation is a two-article story whose articles are in different
@@ -23,6 +24,23 @@ type translation struct {
 // read equal words as shared wording (verbatim runs, close wording,
 // quotations changed) have nothing to say there.
 func (st *Story) ComparesWording() bool { return !st.Translation }
+
+// WordingNote is what a renderer says of shared event k of a translation
+// between articles l and r in place of how its wording compares:
+// "translated", or "translated · figures or names differ" when its diff
+// marks any. It is "" in other stories, whose renderers say "changed",
+// "reworded" or nothing, as they always have.
+func (st *Story) WordingNote(k, l, r int) string {
+	if st.ComparesWording() {
+		return ""
+	}
+	for _, o := range st.Ops(k, l, r) {
+		if o.Kind != worddiff.Equal {
+			return "translated · figures or names differ"
+		}
+	}
+	return "translated"
+}
 
 // LangNote names the languages of articles l and r for a header: "" when
 // both are English or of no language synoptic can tell, "German" when both

@@ -120,6 +120,13 @@ func TestTranslationMarksChangedFigure(t *testing.T) {
 	if want := []string{"delete 14", "insert 16"}; strings.Join(marked, "|") != strings.Join(want, "|") {
 		t.Errorf("marked %q, want %q", marked, want)
 	}
+	notes := map[string]int{}
+	for k := range st.Events {
+		notes[st.WordingNote(k, 0, 1)]++
+	}
+	if notes["translated · figures or names differ"] != 1 || notes["translated"] != len(st.Events)-1 {
+		t.Errorf("wording notes %v, want one event whose figures differ and the rest translated", notes)
+	}
 	// the reversed view inverts the marks
 	for k := range st.Events {
 		for _, o := range st.Ops(k, 1, 0) {

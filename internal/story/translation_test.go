@@ -166,3 +166,35 @@ func TestTranslationRealignsAtThreshold(t *testing.T) {
 		t.Errorf("back at the default threshold: %d events, want %d", len(back.Events), len(st.Events))
 	}
 }
+
+func TestGermanOutletsPairOnContent(t *testing.T) {
+	// two German outlets: the shared
+	// paragraph says it in other inflections (Dörfer and Dorf, Wälder and
+	// Wald, Bahnen and Bahn), which English stemming keeps apart; the
+	// others share only German function words
+	a := []string{
+		"Unterwegs im Landkreis",
+		"Die alten Bahnen fahren im Sommer wieder durch die Dörfer und Wälder.",
+		"Im Hallenbad wird ab der kommenden Woche das Dach saniert, das Bad bleibt deshalb bis zu den Ferien geschlossen.",
+		"Auf dem Wochenmarkt gibt es nach dem Umbau des Platzes wieder mehr Stände als im vergangenen Jahr.",
+	}
+	b := []string{
+		"Sommer im Kreis",
+		"Eine alte Bahn fährt ab Juni durch jedes Dorf und jeden Wald.",
+		"Bei der Feuerwehr ist das neue Löschfahrzeug angekommen, es wurde am Wochenende in den Dienst gestellt.",
+		"Die Schule an der Lindenallee wird um einen Anbau erweitert, der im Herbst fertig sein soll.",
+	}
+	st := Build(&corpus.Story{Articles: []corpus.Article{article("Anzeiger", a), article("Rundschau", b)}}, DefaultOptions())
+	if st.Articles[0].Lang != lang.German || st.Articles[1].Lang != lang.German || st.Translation {
+		t.Fatalf("langs %q %q, translation %v; want two German articles", st.Articles[0].Lang, st.Articles[1].Lang, st.Translation)
+	}
+	var pairs [][2]int
+	for _, e := range st.Events {
+		if e.Kind == Shared {
+			pairs = append(pairs, [2]int{e.Blocks[0][0], e.Blocks[1][0]})
+		}
+	}
+	if len(pairs) != 1 || pairs[0] != [2]int{1, 1} {
+		t.Errorf("shared events %v, want the old railway's paragraphs only", pairs)
+	}
+}

@@ -59,7 +59,11 @@ type Result struct {
 	// figure or name at most two units of each article hold. A name
 	// every paragraph repeats agrees with any pairing; a distinctive one
 	// only with the right one.
-	Distinct     int
+	Distinct int
+	// DistinctHeld counts the paired beads whose two sides each hold a
+	// distinctive anchor the other article also has: a paragraph moved
+	// in one of two articles pairs with one that holds others.
+	DistinctHeld int
 	Clashes      int // paired beads whose figures clash
 	units        int
 	keysA, keysB map[string]bool // the name keys of each article
@@ -220,6 +224,9 @@ func Align(a, b []Unit) *Result {
 			if distinctShared(x, y, fa, fb) {
 				res.Distinct++
 			}
+			if holdsDistinct(x, fa, fb) && holdsDistinct(y, fb, fa) {
+				res.DistinctHeld++
+			}
 			if len(x.nums)+len(x.names) > 0 && len(y.nums)+len(y.names) > 0 {
 				res.Anchored++
 				if shared > 0 {
@@ -261,6 +268,18 @@ func unitFreq(as []anchors) map[string]int {
 		}
 	}
 	return m
+}
+
+// holdsDistinct says whether x holds a figure or name that at most two
+// units of its article (own counts) hold and that the other article has
+// (other counts), at most in two units too.
+func holdsDistinct(x anchors, own, other map[string]int) bool {
+	for _, k := range append(append([]string(nil), x.nums...), x.names...) {
+		if own[k] <= 2 && other[k] >= 1 && other[k] <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // distinctShared says whether x and y share a figure or name that at most
@@ -331,11 +350,14 @@ func abs(x int) int {
 // article and another article's translation in the other language and against translations
 // with paragraphs dropped or moved: every translation had at least three
 // paragraph pairs sharing a distinctive anchor, half its pairs or more,
-// and a length fit of 0.59 or more; no other pair had more than two.
+// every anchored pair agreeing, and a length fit of 0.59 or more; no
+// other pair had more than two. A translation whose paragraphs were
+// shuffled can still pass when the moved ones hold no anchor; its
+// paragraphs then pair in order, wrongly.
 const (
 	minPairedShare   = 0.85
 	minLenFit        = 0.45
-	minAgreeShare    = 0.6
+	minAgreeShare    = 0.9 // of the pairs with anchors on both sides, and of those with distinctive ones
 	minDistinct      = 3
 	minDistinctShare = 0.4
 	minPaired        = 3 // units: a headline and a paragraph prove nothing
@@ -353,6 +375,9 @@ func (r *Result) Translation() bool {
 		return false
 	}
 	if r.Anchored == 0 || float64(r.Agree) < minAgreeShare*float64(r.Anchored) {
+		return false
+	}
+	if float64(r.Distinct) < minAgreeShare*float64(r.DistinctHeld) {
 		return false
 	}
 	pairs := len(r.Beads) - countGaps(r.Beads)

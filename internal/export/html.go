@@ -46,6 +46,8 @@ type htmlDoc struct {
 	CSS         template.CSS
 	Title       string
 	Pair        string
+	Lang        string // the pair's languages (story.LangNote), "" for English
+	Translated  bool   // a translation: both sides plain, differing figures and names marked
 	Left, Right htmlArticle
 	Stats       Stats
 	Filter      string
@@ -112,11 +114,13 @@ type htmlPara struct {
 func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	stats := Count(st, l, r)
 	d := htmlDoc{
-		CSS:   template.CSS(htmlCSS),
-		Pair:  pairNote(st, l, r),
-		Left:  htmlArt(st, l, r, stats.CoverLeft),
-		Right: htmlArt(st, r, l, stats.CoverRight),
-		Stats: stats,
+		CSS:        template.CSS(htmlCSS),
+		Pair:       pairNote(st, l, r),
+		Lang:       textsafe.VisibleLine(st.LangNote(l, r)),
+		Translated: !st.ComparesWording(),
+		Left:       htmlArt(st, l, r, stats.CoverLeft),
+		Right:      htmlArt(st, r, l, stats.CoverRight),
+		Stats:      stats,
 	}
 	d.Title = textsafe.VisibleLine(st.Name)
 	if d.Title == "" {
@@ -312,6 +316,9 @@ const htmlSource = `<!DOCTYPE html>
 {{- if .Pair}}
 <p class="pair">Showing {{.Pair}}.</p>
 {{- end}}
+{{- if .Lang}}
+<p class="pair">{{.Lang}}</p>
+{{- end}}
 <div class="articles">
 {{- template "article" (arg "left" .Left)}}
 {{- template "article" (arg "right" .Right)}}
@@ -333,9 +340,15 @@ const htmlSource = `<!DOCTYPE html>
 <li><b>{{.Stats.Boilerplate}}</b> page furniture</li>
 </ul>
 <ul class="legend" aria-label="Legend">
+{{- if .Translated}}
+<li>a translation: both sides plain</li>
+<li><del>struck</del> figures and names {{.Right.Outlet}} gives otherwise</li>
+<li><ins>underlined</ins> those of {{.Right.Outlet}}</li>
+{{- else}}
 <li><del>struck</del> words only in {{.Left.Outlet}}</li>
 <li><ins>underlined</ins> words only in {{.Right.Outlet}}</li>
 <li>plain: wording both share</li>
+{{- end}}
 <li><span class="chip only-left">only in …</span> an event one side lacks</li>
 <li><span class="moved">moved</span> told in another order</li>
 </ul>

@@ -239,6 +239,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		ix.arts = append(ix.arts, row)
 	}
 	ix.ndocs = len(work)
+	cp := germanCompounds(texts, langs)
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
 	perWave := max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
@@ -275,7 +276,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
 		cw.scan.words = cw.words
 		for k := first; k < end; k++ {
-			scan(texts[k], langs[k], &cw.scan, cw.voc)
+			scan(texts[k], langs[k], cp, &cw.scan, cw.voc)
 			cw.ends = append(cw.ends, len(cw.scan.words))
 		}
 		cw.words, cw.scan.words = cw.scan.words, nil
@@ -723,8 +724,11 @@ func (ix *corpusIndex) weigh() {
 }
 
 // scan appends the words of text, in language l, to sc.words, with their
-// terms in voc.
-func scan(text string, l lang.Lang, sc *scratch, voc *vocabulary) {
+// terms in voc. A German word that cp splits is followed by its parts.
+func scan(text string, l lang.Lang, cp *lang.Compounds, sc *scratch, voc *vocabulary) {
+	if l != lang.German {
+		cp = nil
+	}
 	base := len(sc.words) // words before it are another block's
 	salt := langSalt(l)
 	quote := false
@@ -806,13 +810,17 @@ func scan(text string, l lang.Lang, sc *scratch, voc *vocabulary) {
 				// one lookup per word and language: its stem is worked
 				// out once per story
 				hl := h ^ salt
-				if id, ok := voc.word(sc.word, hl); ok {
-					sc.words[k].term = id
-					break
+				id, ok := voc.word(sc.word, hl)
+				if !ok {
+					id = wordTerm(sc, voc, l)
+					voc.raw.add(sc.word, hl, id)
 				}
-				id := wordTerm(sc, voc, l)
-				voc.raw.add(sc.word, hl, id)
 				sc.words[k].term = id
+				if id >= 0 && cp != nil {
+					for _, p := range cp.Parts(sc.word) {
+						sc.words = append(sc.words, newToken(voc.termID(p), hashBytes([]byte(p)), s, quote, false, false))
+					}
+				}
 			}
 		}
 	}
@@ -837,6 +845,21 @@ func wordTerm(sc *scratch, voc *vocabulary, l lang.Lang) int32 {
 		return -1
 	}
 	return voc.termID(lang.Stem(l, string(sc.word)))
+}
+
+// germanCompounds learns how the story's German compounds split, from
+// the texts of its German articles; nil when it has none.
+func germanCompounds(texts []string, langs []lang.Lang) *lang.Compounds {
+	var de []string
+	for k, l := range langs {
+		if l == lang.German {
+			de = append(de, texts[k])
+		}
+	}
+	if len(de) == 0 {
+		return nil
+	}
+	return lang.NewCompounds(de)
 }
 
 // langSalt tells the words of different languages apart in the word

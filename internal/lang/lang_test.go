@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -119,5 +120,32 @@ func TestQuote(t *testing.T) {
 func TestFold(t *testing.T) {
 	if got := Fold("Müller Straße Élysée"); got != "muller strasse elysee" {
 		t.Errorf("Fold = %q", got)
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	c := NewCompounds([]string{
+		"Die Aufsicht über die Banken soll strenger werden. Die Finanzaufsicht prüft die Aufsichtsstrukturen.",
+		"Der Minister und der Bundesfinanzminister sprachen über das Beispiel.",
+	})
+	for _, tc := range []struct {
+		word string
+		want []string
+	}{
+		{"finanzaufsicht", []string{Stem(German, "aufsicht")}},
+		{"aufsichtsstrukturen", []string{Stem(German, "aufsicht")}}, // the modifier, less its linking s
+		{"bundesfinanzminister", []string{Stem(German, "minister")}},
+		{"aufsicht", nil},              // too short to be a compound
+		{"beispiel", nil},              // too short: no "spiel" of "bei"
+		{"zahlungsdienstleister", nil}, // no part of it is a word of the story
+	} {
+		got := c.Parts([]byte(tc.word))
+		if strings.Join(got, "+") != strings.Join(tc.want, "+") {
+			t.Errorf("Parts(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+	var none *Compounds
+	if none.Parts([]byte("finanzaufsicht")) != nil {
+		t.Error("a nil Compounds splits")
 	}
 }

@@ -147,3 +147,47 @@ func FuzzOps(f *testing.F) {
 		}
 	})
 }
+
+func FuzzAlign(f *testing.F) {
+	f.Add("Am Montag kamen 42 Gäste.\nScholz sprach 10 Minuten.", "Lundi, 42 invités sont venus.\nScholz a parlé 10 minutes.", uint8(0))
+	f.Add("\n\n", "x", uint8(3))
+	f.Fuzz(func(t *testing.T, a, b string, classes uint8) {
+		split := func(s string) []Unit {
+			var us []Unit
+			for i, p := range strings.Split(s, "\n") {
+				us = append(us, Unit{Text: p, Class: int(classes>>(i%8)) & 1})
+			}
+			return us
+		}
+		ua, ub := split(a), split(b)
+		r := Align(ua, ub)
+		if r == nil {
+			return
+		}
+		// every unit in exactly one bead, in order on both sides
+		na, nb := 0, 0
+		for _, bd := range r.Beads {
+			for _, i := range bd.A {
+				if i != na {
+					t.Fatalf("side a out of order: %+v", r.Beads)
+				}
+				na++
+			}
+			for _, j := range bd.B {
+				if j != nb {
+					t.Fatalf("side b out of order: %+v", r.Beads)
+				}
+				nb++
+			}
+			if len(bd.A) > 0 && len(bd.B) > 0 && ua[bd.A[0]].Class != ub[bd.B[0]].Class {
+				t.Fatalf("a bead across classes: %+v", bd)
+			}
+			if bd.Score < 0 || bd.Score > 1 {
+				t.Fatalf("score %v", bd.Score)
+			}
+		}
+		if na != len(ua) || nb != len(ub) {
+			t.Fatalf("beads cover %d and %d units of %d and %d", na, nb, len(ua), len(ub))
+		}
+	})
+}

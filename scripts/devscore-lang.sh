@@ -2,7 +2,8 @@
 # Scores the aligner on the language dev set (German outlets and
 # translations, gold files in the format of ../shared/devset, scored with
 # its score.py) when both are present, and prints one line per gold file
-# and the means of each folder.
+# and the means of each folder (recall: the events' own, not the one with
+# possible matches that score.py adds).
 # Usage: scripts/devscore-lang.sh [DEVSET_LANG_DIR]   (default: ../shared/devset-lang)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +27,6 @@ for g in */*/gold_*.json; do
   printf '%-64s %s\n' "$g" "$(tail -1 "$tmp/out")"
 done | tee "$tmp/table"
 for dir in $(cut -d/ -f1 "$tmp/table" | sort -u); do
-  awk -v d="$dir" 'index($1, d"/") == 1 {for (i=1;i<=NF;i++) {if ($i=="precision") p+=$(i+1); if ($i=="recall") r+=$(i+1); if ($i=="F1") f+=$(i+1)}; n++}
+  awk -v d="$dir" 'index($1, d"/") == 1 {seen=0; for (i=1;i<=NF;i++) {if ($i=="precision") p+=$(i+1); if ($i=="recall" && !seen++) r+=$(i+1); if ($i=="F1") f+=$(i+1)}; n++}
        END {if (n) printf "%s: mean precision %.3f  recall %.3f  F1 %.3f  over %d gold files\n", d, p/n, r/n, f/n, n}' "$tmp/table"
 done

@@ -66,7 +66,7 @@ type Result struct {
 	DistinctHeld int
 	Clashes      int // paired beads whose figures clash
 	units        int
-	keysA, keysB map[string]bool // the name keys of each article
+	Marker       // marks the differing figures and names of the paired texts
 }
 
 // maxCells bounds the programme's tables ((n+1)·(m+1) cells): a longer
@@ -196,7 +196,7 @@ func Align(a, b []Unit) *Result {
 	if cost[n][m] == inf {
 		return nil
 	}
-	res := &Result{units: n + m, keysA: ka, keysB: kb}
+	res := &Result{units: n + m, Marker: Marker{keysA: ka, keysB: kb}}
 	var fits float64
 	for i, j := n, m; i > 0 || j > 0; {
 		sh := shapes[from[i][j]]

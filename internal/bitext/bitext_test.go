@@ -100,7 +100,7 @@ func TestAlignKeepsClasses(t *testing.T) {
 }
 
 func TestOpsRebuildBothSides(t *testing.T) {
-	r := &Result{keysA: map[string]bool{"schol": true, "merke": true}, keysB: map[string]bool{"schol": true, "merke": true}}
+	r := &Marker{keysA: map[string]bool{"schol": true, "merke": true}, keysB: map[string]bool{"schol": true, "merke": true}}
 	for _, c := range []struct{ a, b string }{
 		{"Scholz sagte, 173 Gebiete seien vorgesehen.", "Merkel a déclaré que 137 zones sont prévues."},
 		{"173", "137"},
@@ -127,7 +127,7 @@ func TestOpsRebuildBothSides(t *testing.T) {
 
 func TestOpsOneSidedFigureIsNoDifference(t *testing.T) {
 	// "zwei" against 2: a figure on one side only is a way of writing it
-	r := &Result{}
+	r := NewMarker(nil, nil)
 	for _, o := range r.Ops("Zwei Gebiete sind vorgesehen.", "2 zones sont prévues.") {
 		if o.Kind != worddiff.Equal {
 			t.Errorf("%s %q marked", o.Kind, o.Text)
@@ -140,7 +140,7 @@ func FuzzOps(f *testing.F) {
 	f.Add("10.30 Uhr", "11h15")
 	f.Add("a 1 b 2 c 3", "4")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		r := &Result{keysA: keysOf([]string{a}), keysB: keysOf([]string{b})}
+		r := NewMarker([]string{a}, []string{b})
 		ops := r.Ops(a, b)
 		if worddiff.A(ops) != a || worddiff.B(ops) != b {
 			t.Fatalf("Ops(%q, %q) rebuild %q and %q", a, b, worddiff.A(ops), worddiff.B(ops))

@@ -8,8 +8,20 @@ import (
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
-// Ops returns a diff of a and b, two texts in different languages that a
-// bead pairs, in which every word is equal except the figures and names
+// Marker marks what differs between paired texts of two articles in
+// different languages: their figures and names, the only words such
+// texts can share.
+type Marker struct {
+	keysA, keysB map[string]bool // the name keys of each article
+}
+
+// NewMarker returns the Marker of two articles, given as their texts.
+func NewMarker(a, b []string) *Marker {
+	return &Marker{keysA: keysOf(a), keysB: keysOf(b)}
+}
+
+// Ops returns a diff of a and b, two texts in different languages (a of
+// the Marker's first article, b of its second), in which every word is equal except the figures and names
 // that differ: word differences mean nothing across languages, but a
 // figure or a name the translation changed does. A figure is marked when
 // neither its value nor its digit runs are on the other side and the
@@ -21,7 +33,7 @@ import (
 // word of the other side, so that compounds and words written small
 // (Osthessen for Hesse, "le plan" for Plan) do not count as differences. The ops rebuild a and b exactly: an
 // equal op's Other is b's text where it differs.
-func (r *Result) Ops(a, b string) []worddiff.Op {
+func (r *Marker) Ops(a, b string) []worddiff.Op {
 	ma, mb := r.marks(a, b)
 	if len(ma) == 0 && len(mb) == 0 {
 		return plainOps(a, b)
@@ -160,7 +172,7 @@ func splitLongest(ps *[]piece) bool {
 }
 
 // marks returns the spans of a and of b to mark as differing.
-func (r *Result) marks(a, b string) ([][2]int, [][2]int) {
+func (r *Marker) marks(a, b string) ([][2]int, [][2]int) {
 	ta, tb := tokens(a), tokens(b)
 	xa, xb := anchorsOf(a, r.keysB), anchorsOf(b, r.keysA)
 	// a name's key anywhere in the other side's words counts as there: in

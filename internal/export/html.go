@@ -47,7 +47,7 @@ type htmlDoc struct {
 	Title       string
 	Pair        string
 	Lang        string // the pair's languages (story.LangNote), "" for English
-	Translated  bool   // a translation: both sides plain, differing figures and names marked
+	PlainWhy    string // why both sides are plain ("a translation", "two languages"), "" when words are compared
 	Left, Right htmlArticle
 	Stats       Stats
 	Filter      string
@@ -114,13 +114,13 @@ type htmlPara struct {
 func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	stats := Count(st, l, r)
 	d := htmlDoc{
-		CSS:        template.CSS(htmlCSS),
-		Pair:       pairNote(st, l, r),
-		Lang:       textsafe.VisibleLine(st.LangNote(l, r)),
-		Translated: !st.ComparesWording(),
-		Left:       htmlArt(st, l, r, stats.CoverLeft),
-		Right:      htmlArt(st, r, l, stats.CoverRight),
-		Stats:      stats,
+		CSS:      template.CSS(htmlCSS),
+		Pair:     pairNote(st, l, r),
+		Lang:     textsafe.VisibleLine(st.LangNote(l, r)),
+		PlainWhy: plainNote(st, l, r),
+		Left:     htmlArt(st, l, r, stats.CoverLeft),
+		Right:    htmlArt(st, r, l, stats.CoverRight),
+		Stats:    stats,
 	}
 	d.Title = textsafe.VisibleLine(st.Name)
 	if d.Title == "" {
@@ -340,8 +340,8 @@ const htmlSource = `<!DOCTYPE html>
 <li><b>{{.Stats.Boilerplate}}</b> page furniture</li>
 </ul>
 <ul class="legend" aria-label="Legend">
-{{- if .Translated}}
-<li>a translation: both sides plain</li>
+{{- if .PlainWhy}}
+<li>{{.PlainWhy}}: both sides plain</li>
 <li><del>struck</del> figures and names {{.Right.Outlet}} gives otherwise</li>
 <li><ins>underlined</ins> those of {{.Right.Outlet}}</li>
 {{- else}}

@@ -75,10 +75,10 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	fmt.Fprintf(&b, ", %d only in %s, %d only in %s, %d page furniture. ", stats.OnlyLeft, la, stats.OnlyRight, ra, stats.Boilerplate)
 	b.WriteString("Coverage is the share of each article's body text that reports events the other also reports.\n\n")
-	if st.ComparesWording() {
+	if why := plainNote(st, l, r); why == "" {
 		fmt.Fprintf(&b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
 	} else {
-		fmt.Fprintf(&b, "Legend: a translation, both sides plain · ~~struck~~ figures and names of %s that %s gives otherwise · **bold** those of %s.\n\n", la, ra, ra)
+		fmt.Fprintf(&b, "Legend: %s, both sides plain · ~~struck~~ figures and names of %s that %s gives otherwise · **bold** those of %s.\n\n", why, la, ra, ra)
 	}
 
 	var keep []int

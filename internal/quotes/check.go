@@ -98,7 +98,7 @@ type Report struct {
 func Check(st *story.Story) *Report {
 	lower := facts.LowerWords(st)
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
-	if !st.ComparesWording() {
+	if st.Translation {
 		// a translated quotation shares no words with its original
 		return r
 	}

@@ -31,6 +31,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
+	"github.com/synoptic-news/synoptic/internal/bitext"
 	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -175,6 +176,8 @@ type Story struct {
 	// blocks are in Articles), the threshold and review of this alignment.
 	scored    *align.Scored
 	trans     *translation // the bitext alignment of a translation, which replaces scored
+	markMu    sync.Mutex
+	markers   map[[2]int]*bitext.Marker // per pair of articles in two languages
 	threshold float64
 	review    *review.Review
 	warnings  []string // review entries that no longer match the text
@@ -560,15 +563,15 @@ func kindOf(st *Story, e align.Event) Kind {
 }
 
 // diff is the word diff of article a's blocks as against article b's bs:
-// in a translation, the sides plain with their differing figures and names
-// marked (bitext.Result.Ops).
+// across two languages, the sides plain with their differing figures and
+// names marked (bitext.Marker.Ops).
 func (st *Story) diff(d *worddiff.Differ, a int, as []int, b int, bs []int) []worddiff.Op {
-	if st.trans != nil && a != b {
+	if a != b && !st.ComparesWording(a, b) {
 		x, y := st.SideText(a, as), st.SideText(b, bs)
-		if a == 0 {
-			return st.trans.res.Ops(x, y)
+		if a < b {
+			return st.marker(a, b).Ops(x, y)
 		}
-		return Invert(st.trans.res.Ops(y, x))
+		return Invert(st.marker(b, a).Ops(y, x))
 	}
 	return d.Diff(st.SideText(a, as), st.SideText(b, bs))
 }

@@ -18,28 +18,69 @@ type translation struct {
 	n    [2]int
 }
 
-// ComparesWording says whether the story's word diffs compare the
-// articles' wording: not in a translation, whose diffs show both sides
-// plain with only their differing figures and names marked. Checks that
-// read equal words as shared wording (verbatim runs, close wording,
-// quotations changed) have nothing to say there.
-func (st *Story) ComparesWording() bool { return !st.Translation }
+// ComparesWording says whether the word diffs between articles a and b
+// compare their wording: not when the two are in different languages (a
+// translation, or two outlets), whose diffs show both sides plain with
+// only their differing figures and names marked. Checks that read equal
+// words as shared wording (verbatim runs, close wording) have nothing to
+// say there. Articles of no language synoptic can tell compare as
+// before.
+func (st *Story) ComparesWording(a, b int) bool {
+	if st.Translation {
+		return false
+	}
+	la, lb := st.Articles[a].Lang, st.Articles[b].Lang
+	return la == lb || la == lang.Unknown || lb == lang.Unknown
+}
 
-// WordingNote is what a renderer says of shared event k of a translation
-// between articles l and r in place of how its wording compares:
-// "translated", or "translated · figures or names differ" when its diff
-// marks any. It is "" in other stories, whose renderers say "changed",
-// "reworded" or nothing, as they always have.
+// marker returns the Marker of articles a < b in two languages, made on
+// first use.
+func (st *Story) marker(a, b int) *bitext.Marker {
+	if st.trans != nil {
+		return &st.trans.res.Marker
+	}
+	st.markMu.Lock()
+	defer st.markMu.Unlock()
+	if m := st.markers[[2]int{a, b}]; m != nil {
+		return m
+	}
+	texts := func(a int) []string {
+		var out []string
+		for _, b := range st.Articles[a].Blocks {
+			if unitClass(b.Kind) >= 0 {
+				out = append(out, b.Text)
+			}
+		}
+		return out
+	}
+	m := bitext.NewMarker(texts(a), texts(b))
+	if st.markers == nil {
+		st.markers = map[[2]int]*bitext.Marker{}
+	}
+	st.markers[[2]int{a, b}] = m
+	return m
+}
+
+// WordingNote is what a renderer says of shared event k between articles
+// l and r in two languages in place of how its wording compares:
+// "translated" in a translation, "two languages" otherwise, followed by
+// " · figures or names differ" when its diff marks any. It is "" when the
+// two compare their wording (ComparesWording), whose renderers say
+// "changed", "reworded" or nothing, as they always have.
 func (st *Story) WordingNote(k, l, r int) string {
-	if st.ComparesWording() {
+	if st.ComparesWording(l, r) {
 		return ""
+	}
+	note := "two languages"
+	if st.Translation {
+		note = "translated"
 	}
 	for _, o := range st.Ops(k, l, r) {
 		if o.Kind != worddiff.Equal {
-			return "translated · figures or names differ"
+			return note + " · figures or names differ"
 		}
 	}
-	return "translated"
+	return note
 }
 
 // LangNote names the languages of articles l and r for a header: "" when

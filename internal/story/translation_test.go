@@ -8,6 +8,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/lang"
+	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -197,5 +198,47 @@ func TestGermanOutletsPairOnContent(t *testing.T) {
 	// the headlines pair through a compound: Landkreis holds Kreis
 	if len(pairs) != 2 || pairs[0] != [2]int{0, 0} || pairs[1] != [2]int{1, 1} {
 		t.Errorf("shared events %v, want the headlines and the old railway's paragraphs only", pairs)
+	}
+}
+
+func TestTwoLanguagesShowPlain(t *testing.T) {
+	// a French outlet's own short report of the German one's vote: not a
+	// translation, but where they pair, their words are not compared
+	fr := []string{
+		"Mühlbach aura son tramway",
+		"À Mühlbach, la maire Karin Vogt a obtenu mardi le feu vert pour une ligne de tramway vers Lindenau : 31 conseillers ont voté pour, 14 contre. Le tracé de 7,4 kilomètres doit relier la gare au quartier de Lindenau.",
+		"Le projet est très contesté dans le quartier, où plusieurs commerçants craignent des années de chantier.",
+	}
+	// an editor pins the two reports of the vote together
+	opt := DefaultOptions()
+	opt.Review = &review.Review{Version: 1, Pins: []review.Pin{{A: review.Ref{Article: 0, Block: 1}, B: review.Ref{Article: 1, Block: 1}}}}
+	st := Build(&corpus.Story{Articles: []corpus.Article{article("Bote", tramDE), article("Courrier", fr)}}, opt)
+	if st.Translation {
+		t.Fatal("another outlet's report read as a translation")
+	}
+	if st.ComparesWording(0, 1) {
+		t.Fatal("German and French compared word by word")
+	}
+	shared := 0
+	for k, e := range st.Events {
+		if e.Kind != Shared {
+			continue
+		}
+		shared++
+		ops := st.Ops(k, 0, 1)
+		if worddiff.A(ops) != st.SideText(0, e.Blocks[0]) || worddiff.B(ops) != st.SideText(1, e.Blocks[1]) {
+			t.Errorf("event %d: the ops do not rebuild both sides", k)
+		}
+		for _, o := range ops {
+			if o.Kind != worddiff.Equal && !strings.ContainsAny(o.Text, "0123456789") && o.Text != "Vogt" && o.Text != "Karin" {
+				t.Errorf("event %d: %s %q marked: only figures and names may be", k, o.Kind, o.Text)
+			}
+		}
+		if n := st.WordingNote(k, 0, 1); n != "two languages · figures or names differ" {
+			t.Errorf("event %d: wording note %q; 12 against 14 votes differ", k, n)
+		}
+	}
+	if shared == 0 {
+		t.Error("the pinned vote is not shared")
 	}
 }

@@ -14,6 +14,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
@@ -63,12 +64,13 @@ var markers = map[Lang]string{
 	Italian: `il lo gli della delle del e che di un una per con non sono è nel nella alla al anche come più ma ha questo questa dei ai dalla essere stato`,
 }
 
-var markerSets = func() map[Lang]map[string]bool {
-	m := map[Lang]map[string]bool{}
-	for l, ws := range markers {
-		m[l] = map[string]bool{}
-		for _, w := range strings.Fields(ws) {
-			m[l][w] = true
+// markerOf is, per marker word, the languages it marks: a bit per
+// language of All.
+var markerOf = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, l := range All {
+		for _, w := range strings.Fields(markers[l]) {
+			m[w] |= 1 << i
 		}
 	}
 	return m
@@ -86,26 +88,31 @@ const minHits = 4
 // Unknown when no language has at least minHits marker words and half as
 // many again as the runner-up.
 func Detect(texts ...string) Lang {
-	hits := map[Lang]int{}
+	var hits [8]int // per language of All
 	words := 0
-	var w strings.Builder
+	var buf [32]byte // a word, lowercased; longer words are no markers
+	w := buf[:0]
+	long := false
 	count := func() {
-		if w.Len() == 0 {
+		if len(w) == 0 && !long {
 			return
 		}
-		s := w.String()
-		for _, l := range All {
-			if markerSets[l][s] {
-				hits[l]++
+		if !long {
+			for i, bits := 0, markerOf[string(w)]; bits != 0; i, bits = i+1, bits>>1 {
+				hits[i] += int(bits & 1)
 			}
 		}
-		w.Reset()
+		w, long = buf[:0], false
 		words++
 	}
 	for _, t := range texts {
 		for _, r := range t {
 			if unicode.IsLetter(r) {
-				w.WriteRune(unicode.ToLower(r))
+				if len(w)+utf8.UTFMax > cap(buf) {
+					long = true
+				} else {
+					w = utf8.AppendRune(w, unicode.ToLower(r))
+				}
 				continue
 			}
 			count()
@@ -118,12 +125,14 @@ func Detect(texts ...string) Lang {
 			break
 		}
 	}
-	best, second := Unknown, 0
-	for _, l := range All {
-		switch n := hits[l]; {
-		case best == Unknown || n > hits[best]:
+	best, second := -1, 0
+	for i := range All {
+		switch n := hits[i]; {
+		case best < 0:
+			best = i
+		case n > hits[best]:
 			second = hits[best]
-			best = l
+			best = i
 		case n > second:
 			second = n
 		}
@@ -131,7 +140,7 @@ func Detect(texts ...string) Lang {
 	if hits[best] < minHits || 2*hits[best] < 3*second {
 		return Unknown
 	}
-	return best
+	return All[best]
 }
 
 // OfBlocks is the language of an article's blocks: its headlines,

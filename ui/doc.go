@@ -201,7 +201,9 @@ func ruleLabel(st *story.Story, k, l, r int) string {
 	var parts []string
 	switch kindFor(st, k, l, r) {
 	case pkShared:
-		if changed(st, k, l, r) {
+		if n := st.WordingNote(k, l, r); n != "" {
+			parts = append(parts, "shared · "+n)
+		} else if changed(st, k, l, r) {
 			parts = append(parts, "shared · changed")
 		} else {
 			parts = append(parts, "shared · same words")

@@ -36,13 +36,24 @@ func titleLine(st *story.Story, pal *palette, l, r, w int) string {
 	}
 	evs := fmt.Sprintf("%s (%d shared, %d only left, %d only right)",
 		wording.Count(shared+onlyL+onlyR, "event"), shared, onlyL, onlyR)
-	tail := " · " + arts + " · " + evs
+	note := st.LangNote(l, r)
+	if note != "" {
+		note = " · " + textsafe.VisibleLine(note)
+	}
+	tail := " · " + arts + note + " · " + evs
 	if ansi.StringWidth(tail)+9 > w {
 		// no room for the name and the counts: "2 articles" goes first,
-		// "articles 1 & 2 of 4" becomes "1 & 2 of 4"
+		// "articles 1 & 2 of 4" becomes "1 & 2 of 4"; the languages stay
+		// while they fit ("translation" says how to read the columns)
 		tail = " · " + evs
 		if len(st.Articles) > 2 {
 			tail = fmt.Sprintf(" · %d & %d of %d · %s", l+1, r+1, len(st.Articles), evs)
+		}
+		switch {
+		case note != "" && ansi.StringWidth(note+tail)+9 <= w:
+			tail = note + tail
+		case st.Translation && ansi.StringWidth(" · translation"+tail)+9 <= w:
+			tail = " · translation" + tail
 		}
 	}
 	s := " synoptic · " + name + tail

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
@@ -312,7 +313,7 @@ func checkTermsInOrder(t *testing.T) {
 			}
 			k++
 			sc.words = sc.words[:0]
-			scan(b.Text, &sc, voc)
+			scan(b.Text, lang.Unknown, nil, &sc, voc)
 			want := &block{}
 			build(want, slices.Clone(sc.words), &scratch{}, len(voc.names))
 			if !slices.Equal(blk.terms, want.terms) || !slices.Equal(blk.tsent16, want.tsent16) || !slices.Equal(blk.tsent, want.tsent) || !slices.Equal(blk.quoted, want.quoted) {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
@@ -219,8 +220,10 @@ func index(arts [][]segment.Block) *corpusIndex {
 	blocks := make([]block, total)
 	ix.all = make([]*block, 0, total)
 	texts := make([]string, 0, total)
-	work := make([]*block, 0, total) // the blocks to tokenise, in story order
+	langs := make([]lang.Lang, 0, total) // per text: its article's language
+	work := make([]*block, 0, total)     // the blocks to tokenise, in story order
 	for a, bs := range arts {
+		l := lang.OfBlocks(bs)
 		row := make([]*block, len(bs))
 		for i, b := range bs {
 			blk := &blocks[len(ix.all)]
@@ -228,6 +231,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 			if blk.class != classNone {
 				work = append(work, blk)
 				texts = append(texts, b.Text)
+				langs = append(langs, l)
 			}
 			row[i] = blk
 			ix.all = append(ix.all, blk)
@@ -235,6 +239,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		ix.arts = append(ix.arts, row)
 	}
 	ix.ndocs = len(work)
+	cp := germanCompounds(texts, langs)
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
 	perWave := max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
@@ -271,7 +276,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
 		cw.scan.words = cw.words
 		for k := first; k < end; k++ {
-			scan(texts[k], &cw.scan, cw.voc)
+			scan(texts[k], langs[k], cp, &cw.scan, cw.voc)
 			cw.ends = append(cw.ends, len(cw.scan.words))
 		}
 		cw.words, cw.scan.words = cw.scan.words, nil
@@ -718,9 +723,14 @@ func (ix *corpusIndex) weigh() {
 	})
 }
 
-// scan appends the words of text to sc.words, with their terms in voc.
-func scan(text string, sc *scratch, voc *vocabulary) {
+// scan appends the words of text, in language l, to sc.words, with their
+// terms in voc. A German word that cp splits is followed by its parts.
+func scan(text string, l lang.Lang, cp *lang.Compounds, sc *scratch, voc *vocabulary) {
+	if l != lang.German {
+		cp = nil
+	}
 	base := len(sc.words) // words before it are another block's
+	salt := langSalt(l)
 	quote := false
 	sc.spans = segment.AppendSentenceSpans(sc.spans[:0], text)
 	for s, sp := range sc.spans {
@@ -738,11 +748,13 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 				}
 			} else {
 				r, w := utf8.DecodeRuneInString(st[i:])
-				switch r {
-				case '“', '«', '„':
+				switch lang.Quote(l, r) {
+				case lang.Opens:
 					quote = true
-				case '”', '»':
+				case lang.Closes:
 					quote = false
+				case lang.Toggles:
+					quote = !quote
 				}
 				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 					i += w
@@ -795,21 +807,68 @@ func scan(text string, sc *scratch, voc *vocabulary) {
 					prev.term = voc.termID(name + string(magnitude(sc.word)))
 				}
 			default:
-				// one lookup per word: its stem is worked out once per story
-				if id, ok := voc.word(sc.word, h); ok {
-					sc.words[k].term = id
-					break
+				// one lookup per word and language: its stem is worked
+				// out once per story
+				hl := h ^ salt
+				id, ok := voc.word(sc.word, hl)
+				if !ok {
+					id = wordTerm(sc, voc, l)
+					voc.raw.add(sc.word, hl, id)
 				}
-				id := int32(-1)
-				if len(sc.word) >= 2 && !stop[string(sc.word)] {
-					sc.stem = append(sc.stem[:0], sc.word...)
-					id = voc.termID(string(stem(sc.stem)))
-				}
-				voc.raw.add(sc.word, h, id)
 				sc.words[k].term = id
+				if id >= 0 && cp != nil {
+					for _, p := range cp.Parts(sc.word) {
+						sc.words = append(sc.words, newToken(voc.termID(p), hashBytes([]byte(p)), s, quote, false, false))
+					}
+				}
 			}
 		}
 	}
+}
+
+// wordTerm is the term of sc.word in language l: -1 for a stop word, else
+// its stem's. English and text of no known language take the aligner's own
+// stop words and stemmer, tuned on English news; the other languages
+// theirs (internal/lang).
+func wordTerm(sc *scratch, voc *vocabulary, l lang.Lang) int32 {
+	if len(sc.word) < 2 {
+		return -1
+	}
+	if !lang.HasStops(l) {
+		if stop[string(sc.word)] {
+			return -1
+		}
+		sc.stem = append(sc.stem[:0], sc.word...)
+		return voc.termID(string(stem(sc.stem)))
+	}
+	if lang.IsStop(l, string(sc.word)) {
+		return -1
+	}
+	return voc.termID(lang.Stem(l, string(sc.word)))
+}
+
+// germanCompounds learns how the story's German compounds split, from
+// the texts of its German articles; nil when it has none.
+func germanCompounds(texts []string, langs []lang.Lang) *lang.Compounds {
+	var de []string
+	for k, l := range langs {
+		if l == lang.German {
+			de = append(de, texts[k])
+		}
+	}
+	if len(de) == 0 {
+		return nil
+	}
+	return lang.NewCompounds(de)
+}
+
+// langSalt tells the words of different languages apart in the word
+// table: "die" is a stop word in German, not in English. English's is 0.
+func langSalt(l lang.Lang) uint64 {
+	if !lang.HasStops(l) {
+		return 0
+	}
+	return hashBytes([]byte(l))
 }
 
 // build fills blk's terms, sentences and quotations from its words.

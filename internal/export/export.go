@@ -277,6 +277,9 @@ func Summary(st *story.Story, l, r int) string {
 	if n := pairNote(st, l, r); n != "" {
 		arts = n
 	}
+	if n := st.LangNote(l, r); n != "" {
+		arts += " · " + safe(n)
+	}
 	line := fmt.Sprintf("synoptic · %s vs %s · %s · %s: %d shared, %d only in %s, %d only in %s",
 		safe(outlet(st, l)), safe(outlet(st, r)), arts, wording.Count(c.Events, "event"), c.Shared,
 		c.OnlyLeft, safe(outlet(st, l)), c.OnlyRight, safe(outlet(st, r)))

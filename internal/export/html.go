@@ -46,6 +46,8 @@ type htmlDoc struct {
 	CSS         template.CSS
 	Title       string
 	Pair        string
+	Lang        string // the pair's languages (story.LangNote), "" for English
+	PlainWhy    string // why both sides are plain ("a translation", "two languages"), "" when words are compared
 	Left, Right htmlArticle
 	Stats       Stats
 	Filter      string
@@ -76,6 +78,7 @@ type htmlEvent struct {
 	// Plain says the sides share so few words that they are shown
 	// unmarked (FewInCommon).
 	Plain   bool
+	Wording string // a translation's note in place of "reworded" (story.WordingNote)
 	Moved   string
 	Excerpt string
 	Edit    string // "pinned", "split": how an editor changed the event
@@ -111,11 +114,13 @@ type htmlPara struct {
 func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 	stats := Count(st, l, r)
 	d := htmlDoc{
-		CSS:   template.CSS(htmlCSS),
-		Pair:  pairNote(st, l, r),
-		Left:  htmlArt(st, l, r, stats.CoverLeft),
-		Right: htmlArt(st, r, l, stats.CoverRight),
-		Stats: stats,
+		CSS:      template.CSS(htmlCSS),
+		Pair:     pairNote(st, l, r),
+		Lang:     textsafe.VisibleLine(st.LangNote(l, r)),
+		PlainWhy: plainNote(st, l, r),
+		Left:     htmlArt(st, l, r, stats.CoverLeft),
+		Right:    htmlArt(st, r, l, stats.CoverRight),
+		Stats:    stats,
 	}
 	d.Title = textsafe.VisibleLine(st.Name)
 	if d.Title == "" {
@@ -138,6 +143,7 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		case "shared":
 			ev.Class = "shared"
 			ev.Changed = Keep(st, k, l, r, "changed")
+			ev.Wording = st.WordingNote(k, l, r)
 		case "only left":
 			ev.Class = "only-left"
 			ev.Label = "only in " + d.Left.Outlet
@@ -310,6 +316,9 @@ const htmlSource = `<!DOCTYPE html>
 {{- if .Pair}}
 <p class="pair">Showing {{.Pair}}.</p>
 {{- end}}
+{{- if .Lang}}
+<p class="pair">{{.Lang}}</p>
+{{- end}}
 <div class="articles">
 {{- template "article" (arg "left" .Left)}}
 {{- template "article" (arg "right" .Right)}}
@@ -331,9 +340,15 @@ const htmlSource = `<!DOCTYPE html>
 <li><b>{{.Stats.Boilerplate}}</b> page furniture</li>
 </ul>
 <ul class="legend" aria-label="Legend">
+{{- if .PlainWhy}}
+<li>{{.PlainWhy}}: both sides plain</li>
+<li><del>struck</del> figures and names {{.Right.Outlet}} gives otherwise</li>
+<li><ins>underlined</ins> those of {{.Right.Outlet}}</li>
+{{- else}}
 <li><del>struck</del> words only in {{.Left.Outlet}}</li>
 <li><ins>underlined</ins> words only in {{.Right.Outlet}}</li>
 <li>plain: wording both share</li>
+{{- end}}
 <li><span class="chip only-left">only in …</span> an event one side lacks</li>
 <li><span class="moved">moved</span> told in another order</li>
 </ul>
@@ -364,7 +379,7 @@ const htmlSource = `<!DOCTYPE html>
 {{- template "cols" .}}
 </details>
 {{- else}}
-<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Plain}}<span class="plain">reworded · few words in common, shown unmarked</span>{{else if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
+<h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip {{.Class}}">{{.Label}}</span>{{if .Wording}}<span>{{.Wording}}</span>{{else if .Plain}}<span class="plain">reworded · few words in common, shown unmarked</span>{{else if .Changed}}<span>reworded</span>{{end}}{{if eq .Class "shared"}}<span>score {{.Score}}</span>{{end}}{{if .Moved}}<span class="moved">moved in {{.Moved}}</span>{{end}}{{if .Facts}}<span class="facts">facts differ</span>{{end}}{{if .Edit}}<span class="edit">{{.Edit}}</span>{{end}}</h2>
 {{- template "note" .}}
 {{- template "cols" .}}
 {{- end}}

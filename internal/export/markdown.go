@@ -39,6 +39,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	if n := pairNote(st, l, r); n != "" {
 		fmt.Fprintf(&b, ", %s", mdLine(n))
 	}
+	if n := st.LangNote(l, r); n != "" {
+		fmt.Fprintf(&b, " (%s)", mdLine(n))
+	}
 	b.WriteString(".\n\n")
 
 	c := Checks(st, opt)
@@ -72,7 +75,11 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	fmt.Fprintf(&b, ", %d only in %s, %d only in %s, %d page furniture. ", stats.OnlyLeft, la, stats.OnlyRight, ra, stats.Boilerplate)
 	b.WriteString("Coverage is the share of each article's body text that reports events the other also reports.\n\n")
-	fmt.Fprintf(&b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
+	if why := plainNote(st, l, r); why == "" {
+		fmt.Fprintf(&b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
+	} else {
+		fmt.Fprintf(&b, "Legend: %s, both sides plain · ~~struck~~ figures and names of %s that %s gives otherwise · **bold** those of %s.\n\n", why, la, ra, ra)
+	}
 
 	var keep []int
 	for k := range st.Events {
@@ -102,7 +109,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		e := st.Events[k]
 		head := fmt.Sprintf("%d · %s", k+1, mdLine(mdKind(st, k, l, r)))
 		if e.Kind == story.Shared && len(e.Blocks[l]) > 0 && len(e.Blocks[r]) > 0 {
-			if Keep(st, k, l, r, "changed") {
+			if n := st.WordingNote(k, l, r); n != "" {
+				head += " · " + n
+			} else if Keep(st, k, l, r, "changed") {
 				head += " · reworded"
 			}
 			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))

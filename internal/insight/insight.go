@@ -164,8 +164,8 @@ func longestRun(st *story.Story, k int, best **Run) {
 			continue
 		}
 		for b := a + 1; b < len(e.Blocks); b++ {
-			if len(e.Blocks[b]) == 0 {
-				continue
+			if len(e.Blocks[b]) == 0 || !st.ComparesWording(a, b) {
+				continue // across languages no words are shared verbatim
 			}
 			var cur strings.Builder
 			n := 0

@@ -117,7 +117,7 @@ func Build(st *story.Story) *Matrix {
 			default:
 				best := 0.0
 				for b, bs2 := range e.Blocks {
-					if b != a && len(bs2) > 0 {
+					if b != a && len(bs2) > 0 && st.ComparesWording(a, b) {
 						best = max(best, equalShare(st.Ops(k, a, b)))
 					}
 				}

@@ -98,6 +98,10 @@ type Report struct {
 func Check(st *story.Story) *Report {
 	lower := facts.LowerWords(st)
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
+	if st.Translation {
+		// a translated quotation shares no words with its original
+		return r
+	}
 	// each article's quotations and speakers are its own: the articles
 	// are read side by side, as many at once as there are processors
 	per := make([][]Quote, len(st.Articles))

@@ -712,6 +712,10 @@ func isAbbrev(before, after string) bool {
 	if word == "" {
 		return false
 	}
+	if len(word) <= 2 && word[0] >= '0' && word[0] <= '9' && (len(word) == 1 || word[1] >= '0' && word[1] <= '9') {
+		// a German ordinal date: "am 3. Oktober"
+		return germanMonth(after)
+	}
 	if n := utf8.RuneCountInString(word); n == 1 {
 		c, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsLetter(c) // an initial: "Donald J. Trump"
@@ -749,9 +753,27 @@ var titles = map[string]bool{
 }
 
 // abbreviations that end with a period and usually do not end a sentence.
+// The German ones (bzw., usw., Nr., Mio., Mrd.) are words no English text
+// writes.
 var abbrevs = map[string]bool{
 	"sr": true, "jr": true, "etc": true, "inc": true, "corp": true, "co": true, "ltd": true, "dept": true, "est": true,
 	"u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true, "d.c": true, "e.u": true,
+	"bzw": true, "usw": true, "vgl": true, "nr": true, "mio": true, "mrd": true, "inkl": true, "ggf": true, "evtl": true,
+}
+
+// germanMonth says whether s starts with the German name of a month that
+// English does not share (an ordinal before April or August may end an
+// English sentence: "He finished 3. August …").
+func germanMonth(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	switch s[:end] {
+	case "Januar", "Jänner", "Februar", "März", "Mai", "Juni", "Juli", "Oktober", "Dezember":
+		return true
+	}
+	return false
 }
 
 // opener says whether s starts with a word that commonly opens a sentence

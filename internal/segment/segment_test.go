@@ -177,6 +177,14 @@ func TestSentences(t *testing.T) {
 		// the closing mark that holds a quotation together may come late
 		{"“We fight on. The army is ready,” he said. Crowds cheered. «Never. Ever.» It ended.",
 			[]string{"“We fight on. The army is ready,” he said.", "Crowds cheered.", "«Never. Ever.»", "It ended."}},
+		// German ordinal dates and abbreviations
+		{"Die Wahl ist am 3. Oktober. Danach wird gezählt.",
+			[]string{"Die Wahl ist am 3. Oktober.", "Danach wird gezählt."}},
+		{"Der Schaden liegt bei 3 Mrd. Euro bzw. mehr. Das sagte Dr. Vogt.",
+			[]string{"Der Schaden liegt bei 3 Mrd. Euro bzw. mehr.", "Das sagte Dr. Vogt."}},
+		// an English sentence may end in a figure before a month's name
+		{"He finished 3. August was a bad month.",
+			[]string{"He finished 3.", "August was a bad month."}},
 		{"", nil},
 		{"   ", nil},
 	}

@@ -39,6 +39,10 @@ func (st *Story) JSONFields(j *jsonout.Writer) {
 		j.Key("name")
 		j.Str(st.Name)
 	}
+	if st.Translation {
+		j.Key("translation")
+		j.Raw("true")
+	}
 	j.Key("articles")
 	jsonout.List(j, st.Articles, func(x *Article) {
 		jsonArticle(j, x)
@@ -93,6 +97,8 @@ func jsonArticle(j *jsonout.Writer, a *Article) {
 	j.Str(a.Date)
 	j.Key("byline")
 	j.Str(a.Byline)
+	j.Key("lang")
+	j.Str(string(a.Lang))
 	if a.URL != "" {
 		j.Key("url")
 		j.Str(a.URL)

@@ -20,12 +20,13 @@ func reference(t testing.TB, st *Story) []byte {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(struct {
-		Version  int       `json:"version"`
-		Name     string    `json:"name,omitempty"`
-		Articles []Article `json:"articles"`
-		Events   []Event   `json:"events"`
-		Links    []Link    `json:"links"`
-	}{st.Version, st.Name, st.Articles, st.Events, st.Links}); err != nil {
+		Version     int       `json:"version"`
+		Name        string    `json:"name,omitempty"`
+		Translation bool      `json:"translation,omitempty"`
+		Articles    []Article `json:"articles"`
+		Events      []Event   `json:"events"`
+		Links       []Link    `json:"links"`
+	}{st.Version, st.Name, st.Translation, st.Articles, st.Events, st.Links}); err != nil {
 		t.Fatal(err)
 	}
 	return escapeTerminal(b.Bytes())

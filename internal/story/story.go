@@ -31,6 +31,8 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
+	"github.com/synoptic-news/synoptic/internal/bitext"
+	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
@@ -46,6 +48,7 @@ type Article struct {
 	Title    string          `json:"title"`
 	Date     string          `json:"date"`
 	Byline   string          `json:"byline"`
+	Lang     lang.Lang       `json:"lang"`
 	URL      string          `json:"url,omitempty"`
 	Section  string          `json:"section,omitempty"`
 	Blocks   []segment.Block `json:"blocks"`
@@ -148,10 +151,14 @@ func (l Link) Pair() (a, i, b, j int) {
 
 // Story is the aligned, diffed story.
 type Story struct {
-	Version  int       `json:"version"`
-	Name     string    `json:"name,omitempty"`
-	Articles []Article `json:"articles"`
-	Events   []Event   `json:"events"`
+	Version int    `json:"version"`
+	Name    string `json:"name,omitempty"`
+	// Translation says the story's two articles are one article and its
+	// translation, aligned in order (internal/bitext); their events show
+	// no word differences, only the figures and names that differ.
+	Translation bool      `json:"translation,omitempty"`
+	Articles    []Article `json:"articles"`
+	Events      []Event   `json:"events"`
 	// Links are the possible matches, weaker than events, for an editor
 	// to look at; each block takes part in two at most.
 	Links []Link `json:"links"`
@@ -168,6 +175,9 @@ type Story struct {
 	// What Realign reuses: the aligner's scored pairs (the articles'
 	// blocks are in Articles), the threshold and review of this alignment.
 	scored    *align.Scored
+	trans     *translation // the bitext alignment of a translation, which replaces scored
+	markMu    sync.Mutex
+	markers   map[[2]int]*bitext.Marker // per pair of articles in two languages
 	threshold float64
 	review    *review.Review
 	warnings  []string // review entries that no longer match the text
@@ -214,9 +224,11 @@ func Build(cs *corpus.Story, opt Options) *Story {
 		}()
 	}
 	wg.Wait()
+	langs := make([]lang.Lang, len(blocks))
 	for i, a := range cs.Articles {
+		langs[i] = lang.OfBlocks(blocks[i])
 		st.Articles = append(st.Articles, Article{
-			Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Byline: a.Byline,
+			Path: a.Path, Outlet: a.Outlet, Title: a.Title, Date: a.Date, Byline: a.Byline, Lang: langs[i],
 			URL: a.URL, Section: a.Section, Blocks: blocks[i], Warnings: a.Warnings,
 		})
 		if st.Articles[i].Title == "" {
@@ -232,7 +244,11 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	if opt.Review != nil && opt.Review.Threshold != nil {
 		th = min(1, max(0, *opt.Review.Threshold)) // the file may say anything
 	}
-	st.scored = align.Score(blocks)
+	if st.trans = translationOf(blocks, langs); st.trans != nil {
+		st.Translation = true
+	} else {
+		st.scored = align.Score(blocks)
+	}
 	st.deferred, st.once = opt.DeferDiffs, opt.RenderOnce
 	st.assemble(th, opt.Review, nil)
 	return st
@@ -245,14 +261,15 @@ func Build(cs *corpus.Story, opt Options) *Story {
 // changed events are computed. st itself is not changed and stays usable.
 // A story built by hand, without Build, is scored on the first Realign.
 func (st *Story) Realign(threshold float64, rev *review.Review) *Story {
-	if st.scored == nil {
+	if st.scored == nil && st.trans == nil {
 		blocks := make([][]segment.Block, len(st.Articles))
 		for a := range st.Articles {
 			blocks[a] = st.Articles[a].Blocks
 		}
 		st.scored = align.Score(blocks)
 	}
-	nst := &Story{Version: st.Version, Name: st.Name, Articles: st.Articles, scored: st.scored, deferred: st.deferred}
+	nst := &Story{Version: st.Version, Name: st.Name, Translation: st.Translation, Articles: st.Articles,
+		scored: st.scored, trans: st.trans, deferred: st.deferred}
 	nst.assemble(threshold, rev, st)
 	return nst
 }
@@ -272,7 +289,12 @@ func (st *Story) ReviewWarnings() []string { return st.warnings }
 // with the same blocks.
 func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 	st.threshold, st.review = threshold, rev
-	evs := st.scored.Events(threshold)
+	var evs []align.Event
+	if st.trans != nil {
+		evs = st.trans.events(threshold)
+	} else {
+		evs = st.scored.Events(threshold)
+	}
 	blocks := make([][]segment.Block, len(st.Articles))
 	for a := range st.Articles {
 		blocks[a] = st.Articles[a].Blocks
@@ -301,7 +323,11 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 		ev := Event{Score: round(e.Score), Blocks: e.Blocks}
 		ev.Kind = kindOf(st, e)
 		if ev.Kind == Shared {
-			ev.pairs = st.scored.PairsOf(e)
+			if st.trans != nil {
+				ev.pairs = st.trans.pairsOf(e)
+			} else {
+				ev.pairs = st.scored.PairsOf(e)
+			}
 		}
 		if rev != nil {
 			ev.Note = rev.NoteFor(e.Blocks, blocks)
@@ -368,7 +394,7 @@ func (st *Story) eventDiffs(k int, d *worddiff.Differ) []Diff {
 			first = a
 			continue
 		}
-		diffs = append(diffs, Diff{From: first, To: a, Ops: d.Diff(st.SideText(first, e.Blocks[first]), st.SideText(a, bs))})
+		diffs = append(diffs, Diff{From: first, To: a, Ops: st.diff(d, first, e.Blocks[first], a, bs)})
 	}
 	return diffs
 }
@@ -536,6 +562,20 @@ func kindOf(st *Story, e align.Event) Kind {
 	return Boilerplate
 }
 
+// diff is the word diff of article a's blocks as against article b's bs:
+// across two languages, the sides plain with their differing figures and
+// names marked (bitext.Marker.Ops).
+func (st *Story) diff(d *worddiff.Differ, a int, as []int, b int, bs []int) []worddiff.Op {
+	if a != b && !st.ComparesWording(a, b) {
+		x, y := st.SideText(a, as), st.SideText(b, bs)
+		if a < b {
+			return st.marker(a, b).Ops(x, y)
+		}
+		return Invert(st.marker(b, a).Ops(y, x))
+	}
+	return d.Diff(st.SideText(a, as), st.SideText(b, bs))
+}
+
 // SideText is the text of article a's blocks bs, joined by blank lines.
 func (st *Story) SideText(a int, bs []int) string {
 	parts := make([]string, len(bs))
@@ -631,7 +671,7 @@ func (st *Story) Ops(k, l, r int) []worddiff.Op {
 	if st.extra == nil {
 		st.extra = map[[3]int][]worddiff.Op{}
 	}
-	ops := st.onDemand().Diff(st.SideText(l, e.Blocks[l]), st.SideText(r, e.Blocks[r]))
+	ops := st.diff(st.onDemand(), l, e.Blocks[l], r, e.Blocks[r])
 	st.extra[key] = ops
 	return ops
 }
@@ -674,6 +714,9 @@ func (st *Story) resetDiffs() {
 // different events of evs, as story links.
 func (st *Story) links(evs []align.Event) []Link {
 	out := []Link{}
+	if st.trans != nil {
+		return out // a translation's beads leave no weaker matches
+	}
 	for _, l := range st.scored.Links(evs) {
 		bs := make([][]int, len(st.Articles))
 		for a := range bs {

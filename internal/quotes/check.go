@@ -42,6 +42,7 @@ type Quote struct {
 	// Unclosed says the quotation has no closing mark in its block.
 	Unclosed bool `json:"unclosed,omitempty"`
 
+	how   string   // which cue and resolution gave the speaker
 	words []string // folded content words, stemmed
 	seq   []string // folded words in order
 }
@@ -363,28 +364,44 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			people.add(n.Core, cw)
 		}
 	}
-	var out []Quote
-	lastSpeaker, lastBlock := "", -10
-	prev := "" // the body block before, its quotations masked
+	// the quotations of each body block, and the people each names
+	// outside them
+	type blockQuotes struct {
+		bi    int
+		spans []Span
+		text  string // the block's text, its quotations masked
+		title bool   // a line in title case: a headline or a label
+	}
+	var blocks []blockQuotes
+	ments := &mentions{}
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
 			continue
 		}
 		spans := Extract(b.Text)
 		text := masked(b.Text, spans)
-		for _, sp := range spans {
-			q := Quote{Article: a, Block: bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
-				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed}
-			if sp.Speaker != "" {
-				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, text, people, lower, lastSpeaker, bi-lastBlock <= 2, prev)
-			}
-			if q.Speaker != "" && !pronounSpeakers[strings.ToLower(q.Speaker)] {
-				lastSpeaker, lastBlock = q.Speaker, bi
+		ments.add(bi, text, people, lower)
+		blocks = append(blocks, blockQuotes{bi, spans, text, titleCase(b.Text)})
+	}
+	var out []Quote
+	var prev []int // the body blocks before, nearest first
+	for _, bq := range blocks {
+		for _, sp := range bq.spans {
+			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
+				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
+			if sp.Speaker != "" && !bq.title && quotation(sp) {
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments)
+				if sp.how == "colon-label" && people.known(sp.Speaker) == "" {
+					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
+				}
 			}
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
-		prev = text
+		prev = append([]int{bq.bi}, prev...)
+		if len(prev) > maxPronounBlocks {
+			prev = prev[:maxPronounBlocks]
+		}
 	}
 	return out
 }
@@ -410,34 +427,12 @@ func masked(text string, spans []Span) string {
 // introduces with those words. It returns the attribution itself, trimmed of
 // an article, when nothing better is known, and "" for an unresolved
 // pronoun.
-func resolve(raw string, pos int, text string, people *cast, lower map[string]bool, last string, lastNear bool, prev string) string {
+func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions) string {
 	l := strings.ToLower(raw)
 	if pronounSpeakers[l] {
-		if l == "we" || l == "they" || l == "it" {
-			return ""
-		}
-		// the person the sentence opens with, or the first person before
-		sStart := strings.LastIndexAny(text[:max(0, pos)], ".!?")
-		for _, n := range facts.Names(text[sStart+1:max(0, pos)], lower) {
-			if p := people.known(n.Core); p != "" {
-				return p
-			}
-		}
-		for _, n := range facts.Names(text[:max(0, pos)], lower) {
-			if p := people.known(n.Core); p != "" {
-				return p
-			}
-		}
-		// the person the paragraph before is about, else the last speaker
-		for _, n := range facts.Names(prev, lower) {
-			if p := people.known(n.Core); p != "" {
-				return p
-			}
-		}
-		if lastNear && last != "" {
-			return last
-		}
-		return ""
+		// "I" and "we" are the writer or a group; "they" and "it" name
+		// no one person
+		return ments.resolvePronoun(l, bi, pos)
 	}
 	det := strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
 		strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "their ")

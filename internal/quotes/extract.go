@@ -42,6 +42,8 @@ type Span struct {
 	// closing mark, as a quotation that continues in the next paragraph
 	// does.
 	Unclosed bool
+
+	how string // which cue gave the speaker
 }
 
 // markPair says which closing marks end a quotation opened by a mark.
@@ -94,7 +96,7 @@ func Extract(text string) []Span {
 		sp.Text = strings.TrimRight(sp.Text, " …,;:")
 		sp.End = sp.Start + len(sp.Text)
 		if hasLetter(sp.Text) {
-			sp.Speaker, sp.SpeakerStart = speaker(text, sp.Open, sp.Close)
+			sp.Speaker, sp.SpeakerStart, sp.how = speaker(text, sp.Open, sp.Close)
 			out = append(out, sp)
 		}
 		i = sp.Close
@@ -103,7 +105,7 @@ func Extract(text string) []Span {
 	// in the paragraph: X said “…” and “…”; “…,” X said. “…”
 	for k := 1; k < len(out); k++ {
 		if out[k].Speaker == "" && out[k-1].Speaker != "" {
-			out[k].Speaker, out[k].SpeakerStart = out[k-1].Speaker, out[k-1].SpeakerStart
+			out[k].Speaker, out[k].SpeakerStart, out[k].how = out[k-1].Speaker, out[k-1].SpeakerStart, "carry"
 		}
 	}
 	return append(out, colonSpeech(text, out)...)
@@ -227,7 +229,7 @@ var pronounSpeakers = map[string]bool{"he": true, "she": true, "they": true, "we
 // speaker finds the attribution of the quotation text[open:close]: first
 // right after it (`," said X` or `," X said`), then before it in its
 // sentence (`X said: "…"`, `X said that … "…"`), then "according to X".
-func speaker(text string, open, close int) (string, int) {
+func speaker(text string, open, close int) (string, int, string) {
 	after := text[close:]
 	lead := 0
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
@@ -239,7 +241,7 @@ func speaker(text string, open, close int) (string, int) {
 		w0 := strings.ToLower(ws[0].Text)
 		if speechVerbs[w0] && w0 != "according" {
 			if s, st := phraseAfter(after[lead:], ws[1:], base); s != "" {
-				return s, st
+				return s, st, "said-X"
 			}
 		}
 		// "Choe said", "the minister said", "he told reporters"
@@ -249,7 +251,7 @@ func speaker(text string, open, close int) (string, int) {
 			}
 			if speechVerbs[strings.ToLower(ws[k].Text)] && strings.ToLower(ws[k].Text) != "according" {
 				if lo, hi := subjectEnding(ws, k); lo == 0 {
-					return after[lead:][ws[0].Start:ws[hi-1].End], base + ws[0].Start
+					return after[lead:][ws[0].Start:ws[hi-1].End], base + ws[0].Start, "X-said"
 				}
 				break
 			}
@@ -271,22 +273,22 @@ func speaker(text string, open, close int) (string, int) {
 				e++
 			}
 			if subject(bws[:e]) != "" && !determiner(bws[0].Text) {
-				return before[bws[0].Start:bws[e-1].End], bstart + bws[0].Start
+				return before[bws[0].Start:bws[e-1].End], bstart + bws[0].Start, "before-aside"
 			}
 			continue
 		}
 		if lo, hi := subjectEnding(bws, k); lo >= 0 {
-			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start
+			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 		}
 	}
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
 		if s, st := phraseAfter(rest, facts.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
-			return s, st
+			return s, st, "according"
 		}
 	}
-	return "", -1
+	return "", -1, ""
 }
 
 // subjectEnding returns the longest run of words ws[lo:hi] before the
@@ -462,7 +464,7 @@ func colonSpeech(text string, quoted []Span) []Span {
 		if len(ws) == 0 {
 			continue
 		}
-		var spk string
+		var spk, how string
 		spkStart := -1
 		last := strings.ToLower(ws[len(ws)-1].Text)
 		switch {
@@ -473,14 +475,16 @@ func colonSpeech(text string, quoted []Span) []Span {
 			}
 			spk = text[ps+ws[lo].Start : ps+ws[hi-1].End]
 			spkStart = ps + ws[lo].Start
+			how = "colon-verb"
 		case ps == firstNonSpace(text) && len(ws) <= 4 && allCapitalised(ws):
 			spk = text[ps+ws[0].Start : ps+ws[len(ws)-1].End]
 			spkStart = ps + ws[0].Start
+			how = "colon-label"
 		default:
 			continue
 		}
 		out = append(out, Span{Text: claim, Start: cs, End: cs + len(claim), Open: ps, Close: ce, Style: Colon,
-			Speaker: spk, SpeakerStart: spkStart})
+			Speaker: spk, SpeakerStart: spkStart, how: how})
 	}
 	return out
 }

@@ -1,0 +1,230 @@
+package quotes
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+)
+
+// A pronoun speaker ("he said") is the nearest person named before it
+// whose gender does not contradict the pronoun, as a reader takes it:
+// first in its own paragraph before the pronoun, then in the paragraphs
+// before, last mention first. Names inside quotations are not mentions
+// (the quotation's words are someone else's), and only people of the
+// article's cast count: places and organisations are never "he" or "she".
+
+// sex is what the article tells of a person's gender.
+type sex int8
+
+const (
+	unknownSex sex = iota
+	male
+	female
+)
+
+// mention is one naming of a person of the cast outside quotations.
+type mention struct {
+	pos  int    // byte offset in its block
+	sent int    // the sentence of the block it is in
+	name string // the fullest name of the person; "" for a pronoun
+	pron sex    // the pronoun's gender, for "he" and "she"
+	// speaks says a speech verb follows the name ("Woolson said"): of two
+	// people in a sentence, "he" in the next is more often the speaker
+	speaks bool
+}
+
+// mentions holds the people each body block names, in text order, and what
+// the article says of their gender.
+type mentions struct {
+	order   []int // the body blocks, in order
+	byBlock map[int][]mention
+	votes   map[string][2]int // male, female evidence per fullest name
+}
+
+// genderWords mark a person's gender when they come just before the name
+// ("Mrs. Clinton", "the spokeswoman, Sarah …", "his wife, Heidi").
+var genderWords = map[string]sex{
+	"mr": male, "mr.": male, "spokesman": male, "congressman": male, "chairman": male, "businessman": male,
+	"husband": male, "brother": male, "son": male, "councilman": male, "king": male, "prince": male, "sir": male,
+	"mrs": female, "mrs.": female, "ms": female, "ms.": female, "miss": female, "madam": female, "spokeswoman": female,
+	"congresswoman": female, "chairwoman": female, "businesswoman": female, "wife": female, "widow": female,
+	"mother": female, "daughter": female, "sister": female, "councilwoman": female, "queen": female,
+	"princess": female, "dame": female, "lady": female, "woman": female,
+}
+
+// pronounSex is the gender a pronoun refers to; unknownSex for others.
+func pronounSex(w string) sex {
+	switch strings.ToLower(w) {
+	case "he", "him", "his", "himself":
+		return male
+	case "she", "her", "hers", "herself":
+		return female
+	}
+	return unknownSex
+}
+
+// add records the people named in block bi's text (quotations masked).
+func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool) {
+	if m.byBlock == nil {
+		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
+	}
+	ns := facts.Names(text, lower)
+	var ms []mention
+	sent, sentEnd := 0, sentenceEnd(text, 0)
+	for k, n := range ns {
+		for n.Start >= sentEnd && sentEnd < len(text) {
+			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
+		}
+		p := people.known(n.Core)
+		if p == "" || n.Core == "" {
+			continue
+		}
+		next := facts.WordsN(text[n.End:], 3)
+		speaks := false
+		for j, w := range next {
+			if j > 0 && (w.Glued || !adverb(next[j-1].Text)) {
+				break
+			}
+			if v := strings.ToLower(w.Text); speechVerbs[v] && v != "according" {
+				speaks = true
+				break
+			}
+		}
+		ms = append(ms, mention{pos: n.Start, sent: sent, name: p, speaks: speaks})
+		v := m.votes[p]
+		// a title or a word just before the name
+		before := facts.Words(text[max(0, n.Start-40):n.CoreStart])
+		if len(before) > 0 {
+			if s := genderWords[strings.ToLower(before[len(before)-1].Text)]; s != unknownSex {
+				v[s-1] += 3
+			}
+		}
+		// the first gendered pronoun after the name, before the next name
+		// and within the sentence, most often refers back to it
+		end := len(text)
+		if k+1 < len(ns) {
+			end = ns[k+1].Start
+		}
+		if e := sentenceEnd(text, n.End); e < end {
+			end = e
+		}
+		for _, w := range facts.Words(text[n.End:end]) {
+			if s := pronounSex(w.Text); s != unknownSex {
+				v[s-1]++
+				break
+			}
+		}
+		m.votes[p] = v
+	}
+	// "he" and "she" outside quotations carry a person on from the
+	// sentences before
+	sent, sentEnd = 0, sentenceEnd(text, 0)
+	for _, w := range facts.Words(text) {
+		for w.Start >= sentEnd && sentEnd < len(text) {
+			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
+		}
+		if l := strings.ToLower(w.Text); l == "he" || l == "she" {
+			ms = append(ms, mention{pos: w.Start, sent: sent, pron: pronounSex(l)})
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
+	m.byBlock[bi] = ms
+	m.order = append(m.order, bi)
+}
+
+// sentenceEnd returns the offset after the first full stop, question or
+// exclamation mark at or after i that is followed by a space, or len(s).
+func sentenceEnd(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		if (s[j] == '.' || s[j] == '?' || s[j] == '!') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\n') {
+			// "Mr." or an initial does not end a sentence
+			k := j
+			for k > i && s[k-1] != ' ' {
+				k--
+			}
+			w := s[k:j]
+			if r, _ := utf8.DecodeRuneInString(w); len(w) <= 3 && unicode.IsUpper(r) {
+				continue
+			}
+			return j + 1
+		}
+	}
+	return len(s)
+}
+
+// sexOf returns the gender the article's evidence gives a person.
+func (m *mentions) sexOf(name string) sex {
+	v := m.votes[name]
+	switch {
+	case v[0] > v[1]:
+		return male
+	case v[1] > v[0]:
+		return female
+	}
+	return unknownSex
+}
+
+// resolvePronoun returns the person a pronoun at pos in body block bi
+// refers to, or "".
+func (m *mentions) resolvePronoun(pron string, bi, pos int) string {
+	return m.resolveSex(pronounSex(pron), bi, pos, 0)
+}
+
+// resolveSex is resolvePronoun for a pronoun of gender want; depth counts
+// the pronouns followed back.
+func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
+	if want == unknownSex || depth > 3 {
+		return ""
+	}
+	ok := func(x mention) bool {
+		if x.name == "" {
+			return x.pron == want
+		}
+		s := m.sexOf(x.name)
+		return s == unknownSex || s == want
+	}
+	// the nearest sentence naming someone compatible, and in it the
+	// first such person who speaks, else the first: the subject more
+	// often than an object
+	nearest := func(b int, before int) string {
+		ms := m.byBlock[b]
+		pick, sent := -1, -1
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].pos >= before || !ok(ms[k]) {
+				continue
+			}
+			if sent >= 0 && ms[k].sent != sent {
+				break
+			}
+			if pick < 0 || !ms[pick].speaks || ms[k].speaks {
+				pick = k
+			}
+			sent = ms[k].sent
+		}
+		if pick < 0 {
+			return ""
+		}
+		if x := ms[pick]; x.name == "" {
+			// "he" again: whom that one refers to
+			return m.resolveSex(want, b, x.pos, depth+1)
+		}
+		return ms[pick].name
+	}
+	if p := nearest(bi, pos); p != "" {
+		return p
+	}
+	at := slices.Index(m.order, bi)
+	for n := 1; n <= maxPronounBlocks && at-n >= 0; n++ {
+		if p := nearest(m.order[at-n], 1<<62); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// maxPronounBlocks is how many paragraphs back a pronoun's person is
+// looked for: further back, a reader no longer knows who "he" is.
+const maxPronounBlocks = 2

@@ -1,0 +1,62 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+)
+
+// quotation says whether a span is a quotation someone can be said to have
+// said: three words or more, or a whole sentence ("Denied."), and not a
+// title in title case ("Meet the Press", "Make America Great Again").
+// Other quoted words are scare quotes or titles: they are compared as
+// wording, never given a speaker.
+func quotation(sp Span) bool {
+	ws := facts.Words(sp.Text)
+	if len(ws) == 0 {
+		return false
+	}
+	if len(ws) < 3 {
+		r, _ := utf8.DecodeRuneInString(sp.Text)
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(sp.Text, "”’\"' "))
+		if !unicode.IsUpper(r) || !strings.ContainsRune(".!?", last) {
+			return false
+		}
+	}
+	return sp.Style == Colon || !titleCase(sp.Text)
+}
+
+// minorWords are the words a title leaves in lower case.
+var minorWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but nor of to in on at by for with from as into over per via vs
+		is are was be it its not`) {
+		minorWords[w] = true
+	}
+}
+
+// titleCase says whether a short text is written as a title or a headline:
+// every word but the minor ones capitalised (or the whole in capitals),
+// with at least two capitalised words and no more than sixteen words.
+func titleCase(text string) bool {
+	ws := facts.Words(text)
+	if len(ws) < 2 || len(ws) > 16 {
+		return false
+	}
+	caps := 0
+	for k, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsDigit(r):
+		case k > 0 && minorWords[strings.ToLower(w.Text)]:
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}

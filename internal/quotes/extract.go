@@ -208,7 +208,11 @@ func init() {
 		continued continues recalled recalls announced announces admitted admits acknowledged acknowledges
 		suggested suggests emphasized emphasised emphasizes urged urges commented comments remarked quipped
 		shouted cautioned predicted conceded countered maintained reiterated posted wrote declared confirmed
-		confirms denied denies accused accuses pledged pledges called calls spoke speaks thanked according`) {
+		confirms denied denies accused accuses pledged pledges called calls spoke speaks thanked according
+		concluded concludes joked jokes agreed agrees observed observes lamented laments complained complains
+		boasted boasts retorted retorts contended contends asserted asserts alleged alleges recounted recounts
+		testified testifies mused muses scoffed quipped quips yelled shouted shouts wondered wonders affirmed
+		saying telling adding writing noting explaining arguing insisting warning`) {
 		speechVerbs[v] = true
 	}
 }
@@ -250,10 +254,28 @@ func speaker(text string, open, close int) (string, int, string) {
 				break
 			}
 			if speechVerbs[strings.ToLower(ws[k].Text)] && strings.ToLower(ws[k].Text) != "according" {
-				if lo, hi := subjectEnding(ws, k); lo == 0 {
-					return after[lead:][ws[0].Start:ws[hi-1].End], base + ws[0].Start, "X-said"
+				if lo, hi := subjectEnding(ws, k); lo == 0 || (lo > 0 && roleWords(ws[:lo])) {
+					return after[lead:][ws[lo].Start:ws[hi-1].End], base + ws[lo].Start, "X-said"
 				}
 				break
+			}
+		}
+		// "Jeff Weaver, the campaign's manager, said": a name, an aside
+		// between commas, the verb
+		if n := nameRun(ws); n > 0 && n < len(ws) && ws[n].Glued {
+			for k := n + 1; k < len(ws) && k <= n+16; k++ {
+				if ws[k].Initial {
+					break
+				}
+				if ws[k].Glued {
+					v := k
+					for v < len(ws) && v < k+2 && adverb(ws[v].Text) {
+						v++
+					}
+					if v < len(ws) && (v == k || !ws[v].Glued) && speechVerbs[strings.ToLower(ws[v].Text)] && plainVerb(ws[v].Text) {
+						return after[lead:][ws[0].Start:ws[n-1].End], base + ws[0].Start, "X-aside-said"
+					}
+				}
 			}
 		}
 	}
@@ -341,9 +363,52 @@ func phraseAfter(s string, ws []facts.Word, base int) (string, int) {
 	}
 	p := ws[:end]
 	if subject(p) == "" {
-		return "", -1
+		// "said Clinton's top foreign policy aide Jake Sullivan": the
+		// name that ends a role
+		lo := end
+		for lo > 0 && subject(ws[lo-1:end]) != "" && !determiner(ws[lo-1].Text) {
+			lo--
+		}
+		if lo == 0 || lo == end || !roleWords(ws[:lo]) {
+			return "", -1
+		}
+		p = ws[lo:end]
 	}
-	return s[p[0].Start:p[end-1].End], base + p[0].Start
+	return s[p[0].Start:p[len(p)-1].End], base + p[0].Start
+}
+
+// nameRun returns how many words open ws as a name: one to four
+// capitalised words, not a pronoun or a determiner.
+func nameRun(ws []facts.Word) int {
+	n := 0
+	for n < len(ws) && n < 4 && (n == 0 || !ws[n].Glued) {
+		r, _ := utf8.DecodeRuneInString(ws[n].Text)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		n++
+	}
+	if n == 0 || pronounSpeakers[strings.ToLower(ws[0].Text)] || determiner(ws[0].Text) || subject(ws[:n]) == "" {
+		return 0
+	}
+	return n
+}
+
+// roleWords says whether words before a name describe the person
+// ("Sanders campaign manager", "Clinton's top foreign policy aide"): no
+// more than six, without punctuation, a pronoun or a word that starts a
+// clause.
+func roleWords(ws []facts.Word) bool {
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for k, w := range ws {
+		l := strings.ToLower(w.Text)
+		if (k > 0 && w.Glued) || cutWords[l] || pronounSpeakers[l] || speechVerbs[l] {
+			return false
+		}
+	}
+	return true
 }
 
 // subject says whether words can name a speaker: a pronoun, a capitalised

@@ -385,18 +385,32 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
+	carried := ""  // the speaker a paragraph announces for the next
 	for _, bq := range blocks {
+		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
+			!anySpeaker(bq.spans)
 		for _, sp := range bq.spans {
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
-			if sp.Speaker != "" && !bq.title && quotation(sp) {
+			switch {
+			case bq.title || !quotation(sp):
+			case sp.Speaker != "":
 				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments)
 				if sp.how == "colon-label" && people.known(sp.Speaker) == "" {
 					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
 				}
+			case opens && carried != "" && sp.Style != Colon:
+				// a paragraph that opens with a quotation after one that
+				// announces it ("Dr. Ward stated:")
+				q.Speaker, q.how = carried, "next-para"
 			}
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
+		}
+		// "Dr. Ward stated:" and the quotation in the next paragraph
+		carried = ""
+		if raw, pos := colonCue(bq.text); raw != "" {
+			carried = resolve(raw, pos, bq.bi, prev, people, ments)
 		}
 		prev = append([]int{bq.bi}, prev...)
 		if len(prev) > maxPronounBlocks {
@@ -404,6 +418,39 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	return out
+}
+
+// anySpeaker says whether a span of spans states a speaker.
+func anySpeaker(spans []Span) bool {
+	for _, sp := range spans {
+		if sp.Speaker != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// colonCue returns the speaker of a paragraph that ends by announcing a
+// quotation ("Dr. Ward stated:", "He said:"), and its offset, or "".
+func colonCue(text string) (string, int) {
+	t := strings.TrimRight(text, " \n")
+	if !strings.HasSuffix(t, ":") {
+		return "", -1
+	}
+	s := strings.LastIndexAny(t[:len(t)-1], ".!?:")
+	ws := facts.Words(t[s+1 : len(t)-1])
+	if len(ws) < 2 || len(ws) > 12 {
+		return "", -1
+	}
+	v := strings.ToLower(ws[len(ws)-1].Text)
+	if !speechVerbs[v] || v == "according" {
+		return "", -1
+	}
+	lo, hi := subjectEnding(ws, len(ws)-1)
+	if lo < 0 {
+		return "", -1
+	}
+	return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
 }
 
 // masked returns text with its quotations blanked out (same length), so

@@ -55,8 +55,12 @@ type Agreement struct {
 	// (Texts[i] is from Articles[i]).
 	Articles []int    `json:"articles"`
 	Texts    []string `json:"texts"`
-	// Variant says the articles spell it differently ("Sergei", "Sergey").
+	// Variant says the articles write it differently ("Sergei", "Sergey";
+	// "Rick Gates", "Richard Gates").
 	Variant bool `json:"variant,omitempty"`
+	// Spelled says a name is spelled a letter apart ("Papadopoulos",
+	// "Papadopoulous"): shown as spelled differently, not as agreed.
+	Spelled bool `json:"spelled_differently,omitempty"`
 }
 
 // Conflict is a value of one article and a different value of the same type
@@ -289,6 +293,9 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
+					if v.Type == Name && SpelledApart(v.nameTokens(), w.nameTokens()) {
+						ag.Spelled = true
+					}
 					break
 				}
 			}
@@ -497,7 +504,7 @@ func differentFirstName(a, b string) bool {
 		return false
 	}
 	fa, fb := ta[0], tb[0]
-	if SimilarWord(fa, fb) || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
+	if SimilarWord(fa, fb) || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) || GivenNameForm(fa, fb) {
 		return false
 	}
 	return true

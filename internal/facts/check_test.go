@@ -139,7 +139,12 @@ func TestConflicts(t *testing.T) {
 		{"on Friday", "on Thursday", ""}, // weekdays are not compared
 		{"Sergei Lavrov said", "Sergey Lavrov said", ""},
 		{"Sergei Lavrov said", "Alexei Lavrov said", "Sergei Lavrov/Alexei Lavrov"},
-		{"Choe met Lavrov", "Choe met Blinken", ""}, // other people, not another name for one
+		{"Choe met Lavrov", "Choe met Blinken", ""},             // other people, not another name for one
+		{"Rick Gates testified", "Richard Gates testified", ""}, // a nickname
+		{"Rudy Giuliani said", "Rudolph W. Giuliani said", ""},  // a nickname and an initial
+		{"Bill Nelson voted", "William Nelson voted", ""},
+		{"Bob Dole spoke", "Robert J. Dole spoke", ""},
+		{"Rick Gates testified", "Roger Gates testified", "Rick Gates/Roger Gates"}, // not a form of one name
 	}
 	for _, tt := range tests {
 		var got []string
@@ -148,6 +153,32 @@ func TestConflicts(t *testing.T) {
 		}
 		if g := strings.Join(got, ", "); g != tt.want {
 			t.Errorf("conflicts(%q, %q) = %q, want %q", tt.a, tt.b, g, tt.want)
+		}
+	}
+}
+
+func TestNameForms(t *testing.T) {
+	tests := []struct {
+		a, b          string
+		same, spelled bool
+	}{
+		{"Rick Gates", "Richard Gates", true, false},
+		{"Rudy Giuliani", "Rudolph W. Giuliani", true, false},
+		{"J. Smith", "John Smith", true, false},
+		{"George Papadopoulos", "George Papadopoulous", true, true},
+		{"Papadopoulos", "Papadopoulous", true, true},
+		{"Rick", "Richard", false, false}, // a nickname alone is no evidence
+		{"Rick Gates", "Roger Gates", false, false},
+	}
+	for _, tt := range tests {
+		ta, tb := NameTokens(tt.a), NameTokens(tt.b)
+		if got := SameTokens(ta, tb); got != tt.same {
+			t.Errorf("SameTokens(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+		if tt.same {
+			if got := SpelledApart(ta, tb); got != tt.spelled {
+				t.Errorf("SpelledApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.spelled)
+			}
 		}
 	}
 }

@@ -143,6 +143,9 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
+					if v.Type == Name && SpelledApart(v.nameTokens(), w.nameTokens()) {
+						ag.Spelled = true
+					}
 					break
 				}
 			}

@@ -437,19 +437,55 @@ func SameTokens(ta, tb []string) bool {
 	if len(ta) > len(tb) {
 		ta, tb = tb, ta
 	}
+	similar, forms := 0, 0
 	for _, x := range ta {
 		found := false
 		for _, y := range tb {
 			if SimilarWord(x, y) {
 				found = true
+				similar++
 				break
+			}
+		}
+		if !found {
+			for _, y := range tb {
+				if GivenNameForm(x, y) {
+					found = true
+					forms++
+					break
+				}
 			}
 		}
 		if !found {
 			return false
 		}
 	}
-	return true
+	// a nickname or an initial joins two names only beside a word they
+	// share: "Rick Gates" and "Richard Gates", not "Rick" and "Richard"
+	return forms == 0 || similar > 0
+}
+
+// SpelledApart says whether two names SameTokens matches do so only
+// through a word spelled a letter apart ("Papadopoulos" and
+// "Papadopoulous"): the same person to a reader, but a spelling an editor
+// wants to see, so neither an agreement nor a conflict.
+func SpelledApart(ta, tb []string) bool {
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	for _, x := range ta {
+		exact := false
+		for _, y := range tb {
+			if x == y || GivenNameForm(x, y) {
+				exact = true
+				break
+			}
+		}
+		if !exact {
+			return true
+		}
+	}
+	return false
 }
 
 // SimilarWord says whether two folded words are equal or, when both have at

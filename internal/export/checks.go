@@ -200,14 +200,9 @@ func jsonQuoteGroup(j *jsonout.Writer, st *story.Story, g *quotes.Group) {
 	}
 	j.Key("flags")
 	j.Open('[')
-	for _, f := range [...]struct {
-		on   bool
-		text string
-	}{{g.SpeakersDiffer, "speakers differ"}, {g.WordingDiffers, "wording differs"}, {g.OneOutlet, "one outlet"}} {
-		if f.on {
-			j.Item()
-			j.Str(f.text)
-		}
+	for _, f := range g.Flags() {
+		j.Item()
+		j.Str(f)
 	}
 	j.Close(']')
 	j.Key("speakers_differ")
@@ -242,6 +237,10 @@ func jsonEventFacts(j *jsonout.Writer, ef *facts.EventFacts) {
 		j.Strs(a.Texts)
 		if a.Variant {
 			j.Key("variant")
+			j.Bool(true)
+		}
+		if a.Spelled {
+			j.Key("spelled_differently")
 			j.Bool(true)
 		}
 		j.Close('}')

@@ -70,9 +70,14 @@ type Group struct {
 	// Speakers are the distinct speakers the members give, in member order.
 	Speakers []string `json:"speakers"`
 	// SpeakersDiffer says two articles name different people as the
-	// speaker. Only names are compared: an unresolved description or
-	// pronoun never makes a conflict.
+	// speaker, each with confidence (see confident), and the names are not
+	// forms of one name: the quotation is misattributed in one of them.
 	SpeakersDiffer bool `json:"speakers_differ"`
+	// UnclearIn lists the articles whose speaker for the quotation is not
+	// confident (none, a pronoun or description, or carried from the
+	// quotation before) while another article names one with confidence:
+	// "speaker unclear in <outlet>", never a misattribution.
+	UnclearIn []int `json:"unclear_in,omitempty"`
 	// WordingDiffers says some member words the quotation differently
 	// inside the part both give (not only a shorter cut of it).
 	WordingDiffers bool `json:"wording_differs"`
@@ -916,7 +921,54 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	g.OneOutlet = len(g.Articles) == 1
 	g.WordingDiffers = wordingDiffers(ms, d)
 	g.SpeakersDiffer = speakersDiffer(ms, toks)
+	g.UnclearIn = unclearIn(ms, g.Articles, toks)
 	return g
+}
+
+// confident says whether a member's speaker is one an editor can rely on:
+// a name, written as a name beside the quotation or beside the one before
+// it in the paragraph (not a pronoun or a description resolved from
+// elsewhere, not announced a paragraph before, not a label).
+func confident(m Quote) bool {
+	if !isName(m.Speaker) || !isName(m.SpeakerAsWritten) || pronounSpeakers[strings.ToLower(m.SpeakerAsWritten)] {
+		return false
+	}
+	return m.how != "next-para" && m.how != "colon-label"
+}
+
+// unclearIn returns the articles of arts without a confident speaker for
+// the quotation whose speaker, if any, is none of the confident ones other
+// articles give.
+func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
+	sure := map[int]bool{}
+	var names []string
+	for _, m := range ms {
+		if confident(m) {
+			sure[m.Article] = true
+			names = append(names, m.Speaker)
+		}
+	}
+	if len(names) == 0 || len(arts) < 2 {
+		return nil
+	}
+	agrees := map[int]bool{}
+	for _, m := range ms {
+		if sure[m.Article] || m.Speaker == "" {
+			continue
+		}
+		for _, n := range names {
+			if facts.SameTokens(toks(m.Speaker), toks(n)) {
+				agrees[m.Article] = true
+			}
+		}
+	}
+	var out []int
+	for _, a := range arts {
+		if !sure[a] && !agrees[a] {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // nameTokens returns a function giving facts.NameTokens of a name,
@@ -1012,11 +1064,12 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 }
 
 // speakersDiffer says whether two members of different articles give two
-// names for the speaker that cannot be the same person.
+// confident names for the speaker that cannot be the same person, after
+// nicknames, initials and spellings a letter apart (facts.SameTokens).
 func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	named := make([]bool, len(ms))
 	for i, m := range ms {
-		named[i] = isName(m.Speaker)
+		named[i] = confident(m)
 	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {

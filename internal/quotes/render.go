@@ -10,12 +10,20 @@ import (
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
-// Flags returns the group's flags in words: "speakers differ", "wording
-// differs", "one outlet"; none for a quotation all outlets give alike.
-func (g Group) Flags() []string {
+// Flags returns the group's flags in words: "speakers differ", "speaker
+// unclear in <outlet>", "wording differs", "one outlet"; none for a
+// quotation all outlets give alike. Outlets are named "article N"; FlagsIn
+// names them as st does.
+func (g Group) Flags() []string { return g.FlagsIn(nil) }
+
+// FlagsIn is Flags with the outlets named as in st.
+func (g Group) FlagsIn(st *story.Story) []string {
 	var f []string
 	if g.SpeakersDiffer {
 		f = append(f, "speakers differ")
+	}
+	for _, a := range g.UnclearIn {
+		f = append(f, "speaker unclear in "+textsafe.VisibleLine(outletName(st, a)))
 	}
 	if g.WordingDiffers {
 		f = append(f, "wording differs")
@@ -72,7 +80,7 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 	if len(g.Articles) != 1 {
 		head += "s"
 	}
-	if f := g.Flags(); len(f) > 0 {
+	if f := g.FlagsIn(st); len(f) > 0 {
 		head += " · " + strings.Join(f, " · ")
 	}
 	out := []string{ansi.Truncate(head, width, "…")}

@@ -1,0 +1,121 @@
+package quotes
+
+import (
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// speakersOf returns the speaker of each quotation of one article made of
+// paragraphs, by the quotation's text.
+func speakersOf(t *testing.T, paras ...string) map[string]string {
+	t.Helper()
+	var bs []segment.Block
+	for _, p := range paras {
+		bs = append(bs, segment.Block{Kind: segment.Paragraph, Text: p})
+	}
+	st := &story.Story{Articles: []story.Article{{Outlet: "Test", Blocks: bs}}}
+	out := map[string]string{}
+	for _, q := range Check(st).Quotes {
+		out[q.Text] = q.Speaker
+	}
+	return out
+}
+
+func TestSpeakers(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []string
+		quote string
+		want  string
+	}{
+		{"she is the nearest woman named before",
+			[]string{"Governor Paul Orrin said he would sign the bill. Orrin has pushed it for a year, and he expects a vote soon.",
+				"Senator Marta Lindqvist met Mr. Orrin on Monday. “We will not close the plant without a plan,” she said."},
+			"We will not close the plant without a plan", "Marta Lindqvist"},
+		{"he is the subject of the sentence before, not its object",
+			[]string{"Harold Vance, a union organiser, warned that the vote against Dana Pruitt would split the party.",
+				"“The members will remember this in November,” he said."},
+			"The members will remember this in November", "Harold Vance"},
+		{"a spokesman named after the description",
+			[]string{"The inquiry led by Robert Ashdown found no wrongdoing.",
+				"“Specific statements describing the documents are not accurate,” said the spokesman, Peter Carrow."},
+			"Specific statements describing the documents are not accurate", "Peter Carrow"},
+		{"a headline kicker is no speaker",
+			[]string{"Rough Night In Boston: “Mayor Kelleher Was Headed To The Hospital”"},
+			"Mayor Kelleher Was Headed To The Hospital", ""},
+		{"a place is no speaker of a colon label",
+			[]string{"The march went on for hours.", "Texas: the border crossing will stay closed all week."},
+			"the border crossing will stay closed all week", ""},
+		{"a quoted title has no speaker",
+			[]string{"Jon Ferrante told “Meet the Press” on Sunday that he would run."},
+			"Meet the Press", ""},
+		{"a scare quote has no speaker",
+			[]string{"Ana Ruiz said the plan was a “description” of intent."},
+			"description", ""},
+		{"a role before the name",
+			[]string{"“We raised more than we spent,” campaign manager Jeff Wolters said."},
+			"We raised more than we spent", "Jeff Wolters"},
+		{"a name and an aside between commas",
+			[]string{"“The numbers put us on pace for the quarter,” Jeff Wolters, the campaign manager, said in a statement."},
+			"The numbers put us on pace for the quarter", "Jeff Wolters"},
+		{"a paragraph that announces the quotation",
+			[]string{"Dr. Kelly Warden stated:", "“The department has gone far beyond what the law allows.”"},
+			"The department has gone far beyond what the law allows.", "Kelly Warden"},
+		{"I is the writer, not someone named before",
+			[]string{"I met Carl Dunmore in March. “Your Honor, I regret it,” I said."},
+			"Your Honor, I regret it", ""},
+	}
+	for _, tt := range tests {
+		got, ok := speakersOf(t, tt.paras...)[tt.quote]
+		if !ok {
+			t.Errorf("%s: quotation %q not found in %v", tt.name, tt.quote, speakersOf(t, tt.paras...))
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: speaker %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// twoOutlets builds a story of two one-paragraph articles whose paragraphs
+// form one shared event.
+func twoOutlets(a, b string) *story.Story {
+	art := func(outlet, p string) story.Article {
+		return story.Article{Outlet: outlet, Blocks: []segment.Block{{Kind: segment.Paragraph, Text: p}}}
+	}
+	return &story.Story{Articles: []story.Article{art("Left Post", a), art("Right Times", b)},
+		Events: []story.Event{{Kind: story.Shared, Blocks: [][]int{{0}, {0}}}}}
+}
+
+func TestMisattributedNeedsTwoConfidentSpeakers(t *testing.T) {
+	quote := "“Specific statements describing the documents are not accurate,”"
+	tests := []struct {
+		name          string
+		a, b          string
+		misattributed bool
+		unclear       []int
+	}{
+		{"two names that differ", quote + " said Peter Carrow.", quote + " said Robert Ashdown.", true, nil},
+		{"a nickname is the same person", quote + " said Rick Carrow.", quote + " said Richard Carrow.", false, nil},
+		{"a description resolved elsewhere is unclear, not misattributed",
+			"Robert Ashdown led the inquiry. Peter Carrow spoke for it. " + quote + " said Peter Carrow.",
+			"Robert Ashdown led the inquiry. " + quote + " he said.", false, []int{1}},
+		{"no speaker in one outlet", quote + " said Peter Carrow.", "The office said " + quote[:len(quote)-4] + "”", false, []int{1}},
+	}
+	for _, tt := range tests {
+		r := Check(twoOutlets(tt.a, tt.b))
+		g := groupWith(t, r, "describing the documents")
+		if g.SpeakersDiffer != tt.misattributed || (r.Misattributed == 1) != tt.misattributed {
+			t.Errorf("%s: speakers differ %v (%v), want %v", tt.name, g.SpeakersDiffer, g.Speakers, tt.misattributed)
+		}
+		if len(g.UnclearIn) != len(tt.unclear) || (len(tt.unclear) > 0 && g.UnclearIn[0] != tt.unclear[0]) {
+			t.Errorf("%s: unclear in %v, want %v", tt.name, g.UnclearIn, tt.unclear)
+		}
+	}
+	g := groupWith(t, Check(twoOutlets(quote+" said Peter Carrow.", "The office said "+quote[:len(quote)-4]+"”")), "describing")
+	if f := g.FlagsIn(twoOutlets("", "")); len(f) != 1 || f[0] != "speaker unclear in Right Times" {
+		t.Errorf("flags %v, want speaker unclear in Right Times", f)
+	}
+}

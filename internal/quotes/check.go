@@ -488,14 +488,20 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions)
 	}
 	det := strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
 		strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "their ")
-	if ns := facts.Names(raw, nil); len(ns) > 0 && !det {
-		core := ns[len(ns)-1].Core
-		if core != "" {
-			if p := people.known(core); p != "" {
-				return p
-			}
-			return core
+	if !det {
+		// a name, never a description: "Will urged" is George Will, not
+		// whoever the article calls something "will"
+		core := strings.TrimSpace(raw)
+		if ns := facts.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+			core = ns[len(ns)-1].Core
 		}
+		if p := people.known(core); p != "" {
+			return p
+		}
+		if !nameLike(core) {
+			return ""
+		}
+		return core
 	}
 	// a description: "the North Korean foreign minister"
 	var desc []string
@@ -513,6 +519,23 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions)
 		return best
 	}
 	return strings.TrimSpace(raw)
+}
+
+// nameLike says whether a name as written can be a speaker: a word of two
+// letters or more, not a possessive ("Trump's comments").
+func nameLike(core string) bool {
+	ws := facts.Words(core)
+	if len(ws) == 0 {
+		return false
+	}
+	long := false
+	for _, w := range ws {
+		if utf8.RuneCountInString(strings.TrimSuffix(w.Text, ".")) >= 2 {
+			long = true
+		}
+	}
+	last := ws[len(ws)-1].Text
+	return long && !strings.HasSuffix(last, "'s") && !strings.HasSuffix(last, "’s")
 }
 
 // described returns the person the article introduces with the words desc

@@ -73,6 +73,7 @@ const maxSingle = 400
 // nested in a double quotation belong to it.
 func Extract(text string) []Span {
 	var out []Span
+	cue := blankParens(text)
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		p, ok := openers[r]
@@ -96,7 +97,7 @@ func Extract(text string) []Span {
 		sp.Text = strings.TrimRight(sp.Text, " …,;:")
 		sp.End = sp.Start + len(sp.Text)
 		if hasLetter(sp.Text) {
-			sp.Speaker, sp.SpeakerStart, sp.how = speaker(text, sp.Open, sp.Close)
+			sp.Speaker, sp.SpeakerStart, sp.how = speaker(cue, sp.Open, sp.Close)
 			out = append(out, sp)
 		}
 		i = sp.Close
@@ -253,7 +254,10 @@ func speaker(text string, open, close int) (string, int, string) {
 			if ws[k].Glued {
 				break
 			}
-			if speechVerbs[strings.ToLower(ws[k].Text)] && strings.ToLower(ws[k].Text) != "according" {
+			if isVerb(ws[k]) {
+				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) {
+					break // "…” Kasich said he would have: another statement
+				}
 				if lo, hi := subjectEnding(ws, k); lo == 0 || (lo > 0 && roleWords(ws[:lo])) {
 					return after[lead:][ws[lo].Start:ws[hi-1].End], base + ws[lo].Start, "X-said"
 				}
@@ -272,7 +276,7 @@ func speaker(text string, open, close int) (string, int, string) {
 					for v < len(ws) && v < k+2 && adverb(ws[v].Text) {
 						v++
 					}
-					if v < len(ws) && (v == k || !ws[v].Glued) && speechVerbs[strings.ToLower(ws[v].Text)] && plainVerb(ws[v].Text) {
+					if v < len(ws) && (v == k || !ws[v].Glued) && isVerb(ws[v]) && plainVerb(ws[v].Text) {
 						return after[lead:][ws[0].Start:ws[n-1].End], base + ws[0].Start, "X-aside-said"
 					}
 				}
@@ -284,7 +288,7 @@ func speaker(text string, open, close int) (string, int, string) {
 	bws := facts.Words(before)
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
-		if !speechVerbs[v] || v == "according" || v == "called" || v == "calls" {
+		if !isVerb(bws[k]) || v == "called" || v == "calls" {
 			continue
 		}
 		if bws[k].Glued {
@@ -377,6 +381,50 @@ func phraseAfter(s string, ws []facts.Word, base int) (string, int) {
 	return s[p[0].Start:p[len(p)-1].End], base + p[0].Start
 }
 
+// isVerb says whether w is a speech verb: one of speechVerbs but
+// "according", written in lower case ("the United States has", not
+// "says").
+func isVerb(w facts.Word) bool {
+	r, _ := utf8.DecodeRuneInString(w.Text)
+	v := strings.ToLower(w.Text)
+	return unicode.IsLower(r) && speechVerbs[v] && v != "according"
+}
+
+// clauseOpener says whether a word after a speech verb opens the clause of
+// what was said ("said he would", "said that"): the verb reports that, not
+// the quotation before it.
+func clauseOpener(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "they", "it", "that", "we", "i", "there", "this":
+		return true
+	}
+	return false
+}
+
+// blankParens returns text with short parenthetical asides ("(D-N.Y.)",
+// "(R-OH)") blanked out, the same length, so that they do not come
+// between a speaker and the verb.
+func blankParens(text string) string {
+	if !strings.Contains(text, "(") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i < len(b); i++ {
+		if b[i] != '(' {
+			continue
+		}
+		j := strings.IndexByte(text[i:], ')')
+		if j < 0 || j > 40 || strings.ContainsAny(text[i:i+j], "\"“”\n") {
+			continue
+		}
+		for k := i; k <= i+j; k++ {
+			b[k] = ' '
+		}
+		i += j
+	}
+	return string(b)
+}
+
 // nameRun returns how many words open ws as a name: one to four
 // capitalised words, not a pronoun or a determiner.
 func nameRun(ws []facts.Word) int {
@@ -441,6 +489,9 @@ func subject(ws []facts.Word) string {
 	case "another", "one", "this", "that", "these", "those", "there", "some", "many", "most", "each", "every",
 		"both", "such", "it", "which", "what", "who":
 		return "" // "Another question asks …"
+	}
+	if len(ws) > 1 && cutWords[first] {
+		return "" // "On Saturday", "When Bush"
 	}
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)

@@ -31,8 +31,9 @@ type mention struct {
 	sent int    // the sentence of the block it is in
 	name string // the fullest name of the person; "" for a pronoun
 	pron sex    // the pronoun's gender, for "he" and "she"
-	// speaks says a speech verb follows the name ("Woolson said"): of two
-	// people in a sentence, "he" in the next is more often the speaker
+	// speaks says a speech verb follows or precedes the name ("Woolson
+	// said", "said Woolson"): of two people in a sentence, "he" in the
+	// next is more often the speaker
 	speaks bool
 }
 
@@ -93,10 +94,14 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 				break
 			}
 		}
+		// "said Jeffery Hemsley, a professor"
+		before := facts.Words(text[max(0, n.Start-40):n.CoreStart])
+		if len(before) > 0 && isVerb(before[len(before)-1]) && !facts.Words(text[n.Start:n.End])[0].Glued {
+			speaks = true
+		}
 		ms = append(ms, mention{pos: n.Start, sent: sent, name: p, speaks: speaks})
 		v := m.votes[p]
 		// a title or a word just before the name
-		before := facts.Words(text[max(0, n.Start-40):n.CoreStart])
 		if len(before) > 0 {
 			if s := genderWords[strings.ToLower(before[len(before)-1].Text)]; s != unknownSex {
 				v[s-1] += 3

@@ -359,6 +359,9 @@ var monthNames = map[string]int{"january": 1, "february": 2, "march": 3, "april"
 var monthAbbrev = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
+// IsDateWord says whether w is a weekday or a month, which opens no name.
+func IsDateWord(w string) bool { return isDateWord(w) }
+
 func isDateWord(w string) bool {
 	var buf [24]byte
 	if l, ok := lowerASCII(&buf, w); ok {

@@ -119,3 +119,23 @@ func TestMisattributedNeedsTwoConfidentSpeakers(t *testing.T) {
 		t.Errorf("flags %v, want speaker unclear in Right Times", f)
 	}
 }
+
+func TestCarriedSpeaker(t *testing.T) {
+	tests := []struct {
+		para, quote, want string
+	}{
+		{"“We will appeal,” Nora Quist said on “Evening Desk.” “The ruling is wrong.”", "The ruling is wrong.", "Nora Quist"},
+		{"“We will appeal,” Nora Quist said. “The ruling is wrong.”", "The ruling is wrong.", "Nora Quist"},
+		{"“It's fine,” Nora Quist said. “We knew it would come.”", "We knew it would come.", "Nora Quist"},
+		// a new sentence with its own subject parts them
+		{"“We will appeal,” said Nora Quist, the council's lawyer. Her rival Abel Tarn disagreed: “The ruling is fair and final.”",
+			"The ruling is fair and final.", ""},
+		// a scare quote passes no speaker on
+		{"Abel Tarn called the ruling “fair” in a note that said “the council will comply in full.”", "the council will comply in full.", ""},
+	}
+	for _, tt := range tests {
+		if got := speakersOf(t, tt.para)[tt.quote]; got != tt.want {
+			t.Errorf("%q: speaker %q, want %q", tt.para, got, tt.want)
+		}
+	}
+}

@@ -102,14 +102,33 @@ func Extract(text string) []Span {
 		}
 		i = sp.Close
 	}
-	// a quotation without a speaker shares the speaker of the one before it
-	// in the paragraph: X said “…” and “…”; “…,” X said. “…”
-	for k := 1; k < len(out); k++ {
-		if out[k].Speaker == "" && out[k-1].Speaker != "" {
-			out[k].Speaker, out[k].SpeakerStart, out[k].how = out[k-1].Speaker, out[k-1].SpeakerStart, "carry"
+	// a quotation without a speaker shares the speaker of the quotation
+	// before it in the paragraph when carries says so; a title or a scare
+	// quote between them does not part them ("he said on “Meet the
+	// Press.” “…”")
+	last := -1
+	for k := range out {
+		if out[k].Speaker == "" && last >= 0 && carries(text, out[last], out[k]) {
+			out[k].Speaker, out[k].SpeakerStart, out[k].how = out[last].Speaker, out[last].SpeakerStart, "carry"
+		}
+		if out[k].Speaker != "" && quotation(out[k]) {
+			last = k
 		}
 	}
 	return append(out, colonSpeech(text, out)...)
+}
+
+// carries says whether quotation cur, without a speaker of its own, goes
+// on with the words of prev, the one before it in the paragraph: no new
+// sentence starts between them ("“…,” X said. “…”", "X said “…” and
+// “…”", but not "“…,” said X. Y disagreed: “…”"). A quotation of fewer
+// than three words or a title passes no speaker on.
+func carries(text string, prev, cur Span) bool {
+	if !quotation(prev) || cur.Open < prev.Close {
+		return false
+	}
+	gap := strings.TrimRightFunc(text[prev.Close:cur.Open], unicode.IsSpace)
+	return sentenceEnd(gap, 0) >= len(gap)-1
 }
 
 // opensQuote says whether the mark r at text[i] opens a quotation: it
@@ -304,6 +323,9 @@ func speaker(text string, open, close int) (string, int, string) {
 			continue
 		}
 		if lo, hi := subjectEnding(bws, k); lo >= 0 {
+			if lo > 0 && subordinator(bws[lo-1].Text) {
+				continue // "When Trump suggested …, Rubio fired back: “…”"
+			}
 			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 		}
 	}
@@ -379,6 +401,16 @@ func phraseAfter(s string, ws []facts.Word, base int) (string, int) {
 		p = ws[lo:end]
 	}
 	return s[p[0].Start:p[len(p)-1].End], base + p[0].Start
+}
+
+// subordinator says whether w opens a subordinate clause, whose subject
+// is not the one who speaks in the main clause.
+func subordinator(w string) bool {
+	switch strings.ToLower(w) {
+	case "when", "if", "after", "as", "because", "although", "though", "while", "since", "before", "until", "once", "whether":
+		return true
+	}
+	return false
 }
 
 // isVerb says whether w is a speech verb: one of speechVerbs but
@@ -492,6 +524,14 @@ func subject(ws []facts.Word) string {
 	}
 	if len(ws) > 1 && cutWords[first] {
 		return "" // "On Saturday", "When Bush"
+	}
+	for _, w := range ws {
+		if facts.IsDateWord(w.Text) {
+			return "" // "Friday declared"
+		}
+	}
+	if last := ws[len(ws)-1].Text; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+		return "" // "Trump's comments"
 	}
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)

@@ -19,9 +19,11 @@ func quotation(sp Span) bool {
 		return false
 	}
 	if len(ws) < 3 {
+		// a whole sentence: "Denied." or "“It's fine,” Trump said"
 		r, _ := utf8.DecodeRuneInString(sp.Text)
 		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(sp.Text, "”’\"' "))
-		if !unicode.IsUpper(r) || !strings.ContainsRune(".!?", last) {
+		cued := sp.how == "X-said" || sp.how == "said-X" || sp.how == "X-aside-said"
+		if !unicode.IsUpper(r) || !(strings.ContainsRune(".!?", last) || cued) {
 			return false
 		}
 	}

@@ -232,7 +232,8 @@ func init() {
 		concluded concludes joked jokes agreed agrees observed observes lamented laments complained complains
 		boasted boasts retorted retorts contended contends asserted asserts alleged alleges recounted recounts
 		testified testifies mused muses scoffed quipped quips yelled shouted shouts wondered wonders affirmed
-		saying telling adding writing noting explaining arguing insisting warning`) {
+		saying telling adding writing noting explaining arguing insisting warning proclaimed proclaims barked
+		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites`) {
 		speechVerbs[v] = true
 	}
 }
@@ -320,6 +321,13 @@ func speaker(text string, open, close int) (string, int, string) {
 			if subject(bws[:e]) != "" && !determiner(bws[0].Text) {
 				return before[bws[0].Start:bws[e-1].End], bstart + bws[0].Start, "before-aside"
 			}
+			// "In a statement, Rep. Hakeem Jeffries reacted to the news,
+			// saying: “…”": the name before the clause's verb
+			if strings.HasSuffix(v, "ing") {
+				if lo, hi := clauseSubject(bws[:k]); lo >= 0 {
+					return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+				}
+			}
 			continue
 		}
 		if lo, hi := subjectEnding(bws, k); lo >= 0 {
@@ -337,6 +345,38 @@ func speaker(text string, open, close int) (string, int, string) {
 		}
 	}
 	return "", -1, ""
+}
+
+// clauseSubject returns the last name in ws followed by a verb in lower
+// case ("Carson shared a syllabus …"), not inside a subordinate clause, as
+// ws[lo:hi], or lo = -1.
+func clauseSubject(ws []facts.Word) (lo, hi int) {
+	for i := len(ws) - 2; i >= 0; i-- {
+		next := ws[i+1]
+		r, _ := utf8.DecodeRuneInString(next.Text)
+		if next.Glued || !unicode.IsLower(r) || cutWords[strings.ToLower(next.Text)] || determiner(next.Text) {
+			continue
+		}
+		n := nameRun(ws[:i+1][max(0, i-3):])
+		if n == 0 {
+			continue
+		}
+		// the run must end at i: take the longest name ending there
+		for l := max(0, i-3); l <= i; l++ {
+			if subject(ws[l:i+1]) != "" && !determiner(ws[l].Text) && (l == 0 || ws[l].Glued || !unicode.IsUpper(firstRune(ws[l-1].Text))) {
+				if l > 0 && subordinator(ws[l-1].Text) {
+					return -1, -1
+				}
+				return l, i + 1
+			}
+		}
+	}
+	return -1, -1
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // subjectEnding returns the longest run of words ws[lo:hi] before the

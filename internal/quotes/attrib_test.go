@@ -139,3 +139,12 @@ func TestCarriedSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestUntitledHeadlineKicker(t *testing.T) {
+	// a plain-text article: its first line is the headline
+	got := speakersOf(t, "Lindqvist: Plant will stay open through the winter",
+		"Senator Marta Lindqvist said on Monday that the plant would stay open.")
+	if sp, ok := got["Plant will stay open through the winter"]; !ok || sp != "" {
+		t.Errorf("headline kicker gave speaker %q", sp)
+	}
+}

@@ -379,6 +379,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	}
 	var blocks []blockQuotes
 	ments := &mentions{}
+	headline := untitledHeadline(art)
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
 			continue
@@ -386,7 +387,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		spans := Extract(b.Text)
 		text := masked(b.Text, spans)
 		ments.add(bi, text, people, lower)
-		blocks = append(blocks, blockQuotes{bi, spans, text, titleCase(b.Text)})
+		blocks = append(blocks, blockQuotes{bi, spans, text, titleCase(b.Text) || bi == headline})
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
@@ -456,6 +457,27 @@ func colonCue(text string) (string, int) {
 		return "", -1
 	}
 	return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
+}
+
+// untitledHeadline returns the index of the block that is the headline of
+// an article read from plain text, which has no title and no headline
+// block: its first block when that is one short line. It returns -1
+// otherwise. A headline's "Lynch: No outside influence on FBI probe" is a
+// kicker, not speech.
+func untitledHeadline(art story.Article) int {
+	if art.Title != "" || len(art.Blocks) < 2 {
+		return -1
+	}
+	for _, b := range art.Blocks {
+		if b.Kind == segment.Headline {
+			return -1
+		}
+	}
+	b := art.Blocks[0]
+	if b.Kind != segment.Paragraph || strings.Contains(b.Text, "\n") || len(facts.Words(b.Text)) > 20 {
+		return -1
+	}
+	return 0
 }
 
 // masked returns text with its quotations blanked out (same length), so

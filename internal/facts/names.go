@@ -571,7 +571,11 @@ var nonPerson = set("north", "south", "east", "west", "united", "states", "kingd
 	"cabinet", "white", "kremlin", "pentagon", "new", "york", "moscow", "america", "american",
 	"russian", "korean", "ukrainian", "chinese", "british", "french", "german", "mexican", "european", "democrats",
 	"republicans", "democratic", "republican", "cnn", "bbc", "reuters", "garden", "park", "square", "hall",
-	"building", "tower", "bridge", "road", "avenue", "hill", "plaza", "capitol", "palace", "airlines", "party's")
+	"building", "tower", "bridge", "road", "avenue", "hill", "plaza", "capitol", "palace", "airlines", "party's",
+	"force", "college", "community", "san", "los", "las", "fort", "mount", "lake", "port", "bay", "valley", "beach",
+	"springs", "museum", "hospital", "academy", "stadium", "arena", "hotel", "commission", "board", "bureau",
+	"administration", "campaign", "caucus", "convention", "conference", "summit", "forum", "magazine", "journal",
+	"tribune", "herald", "gazette", "radio", "television", "studios", "mountains", "county's", "city's")
 
 // PersonLike says whether a name core looks like a person's name: two or
 // more words, none of which marks a place or an organisation, or a name that

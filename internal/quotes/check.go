@@ -385,9 +385,25 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			continue
 		}
 		spans := Extract(b.Text)
-		text := masked(b.Text, spans)
-		ments.add(bi, text, people, lower)
-		blocks = append(blocks, blockQuotes{bi, spans, text, titleCase(b.Text) || bi == headline})
+		blocks = append(blocks, blockQuotes{bi, spans, masked(b.Text, spans), titleCase(b.Text) || bi == headline})
+	}
+	// a name the article gives as a speaker ("Walsh said") is a person,
+	// even alone and untitled: one a later "he" may refer to
+	for _, bq := range blocks {
+		for _, sp := range bq.spans {
+			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
+				continue
+			}
+			if ns := facts.Names(sp.Speaker, lower); len(ns) > 0 {
+				n := ns[len(ns)-1]
+				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+					people.add(n.Core, nil)
+				}
+			}
+		}
+	}
+	for _, bq := range blocks {
+		ments.add(bq.bi, bq.text, people, lower)
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
@@ -541,6 +557,19 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions)
 		return best
 	}
 	return strings.TrimSpace(raw)
+}
+
+// speakerName says whether a one-word name that speaks is a person: not a
+// word that marks a place or an organisation ("Pentagon said").
+func speakerName(core string) bool {
+	return facts.PersonLike(facts.NameSpan{Core: core, Titled: true})
+}
+
+func firstWord(s string) string {
+	if ws := facts.WordsN(s, 1); len(ws) > 0 {
+		return ws[0].Text
+	}
+	return ""
 }
 
 // nameLike says whether a name as written can be a speaker: a word of two

@@ -238,7 +238,10 @@ func makeName(text string, ws []Word) NameSpan {
 	for k, w := range ws {
 		if titleWord(w.Text) {
 			c = k + 1
-			n.Titled = true
+			// "Former Arizona" is no person: a modifier alone is no title
+			if !inLower(titleModifiers, w.Text) {
+				n.Titled = true
+			}
 		}
 	}
 	for c < len(ws) && connectors[ws[c].Text] {
@@ -340,6 +343,12 @@ var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof
 	"detective", "superintendent", "chancellor's", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
 
 func titleWord(w string) bool { return inLower(titleWords, w) }
+
+// titleModifiers are the title words that only qualify a title ("former
+// governor", "acting director") and name no one without it.
+var titleModifiers = set("former", "first", "acting", "interim", "vice", "deputy", "special", "supreme", "state",
+	"affairs", "foreign", "prime", "executive", "assistant", "defense", "defence", "interior", "finance", "treasury",
+	"press", "chief")
 
 // inLower says whether set holds w in lower case (strings.ToLower), without
 // allocating for a short ASCII word.

@@ -278,6 +278,9 @@ func speaker(text string, open, close int) (string, int, string) {
 				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) {
 					break // "…” Kasich said he would have: another statement
 				}
+				if strings.HasPrefix(strings.TrimLeft(after[lead:][ws[k].End:], " "), ":") {
+					break // "…” The candidate reiterated: “…”: the next one's
+				}
 				if lo, hi := subjectEnding(ws, k); lo == 0 || (lo > 0 && roleWords(ws[:lo])) {
 					return after[lead:][ws[lo].Start:ws[hi-1].End], base + ws[lo].Start, "X-said"
 				}
@@ -546,6 +549,14 @@ func subject(ws []facts.Word) string {
 	if len(ws) == 1 && pronounSpeakers[first] {
 		return parts[0]
 	}
+	for _, w := range ws {
+		if facts.IsDateWord(w.Text) {
+			return "" // "Friday declared", "a Sunday"
+		}
+	}
+	if cutWords[first] || subordinator(first) {
+		return "" // "On Saturday", "When Bush", "In"
+	}
 	if determiner(first) {
 		if len(ws) >= 2 && len(ws) <= 7 {
 			for _, w := range ws[1:] {
@@ -561,14 +572,6 @@ func subject(ws []facts.Word) string {
 	case "another", "one", "this", "that", "these", "those", "there", "some", "many", "most", "each", "every",
 		"both", "such", "it", "which", "what", "who":
 		return "" // "Another question asks …"
-	}
-	if len(ws) > 1 && cutWords[first] {
-		return "" // "On Saturday", "When Bush"
-	}
-	for _, w := range ws {
-		if facts.IsDateWord(w.Text) {
-			return "" // "Friday declared"
-		}
 	}
 	if last := ws[len(ws)-1].Text; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
 		return "" // "Trump's comments"

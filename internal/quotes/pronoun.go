@@ -74,10 +74,10 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 	}
 	ns := facts.Names(text, lower)
 	var ms []mention
-	sent, sentEnd := 0, sentenceEnd(text, 0)
+	sent, sentStart, sentEnd := 0, 0, sentenceEnd(text, 0)
 	for k, n := range ns {
 		for n.Start >= sentEnd && sentEnd < len(text) {
-			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
+			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
 		p := people.known(n.Core)
 		if p == "" || n.Core == "" {
@@ -107,8 +107,13 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 				v[s-1] += 3
 			}
 		}
-		// the first gendered pronoun after the name, before the next name
-		// and within the sentence, most often refers back to it
+		// the first gendered pronoun after the name that opens a sentence,
+		// before the next name and within the sentence, most often refers
+		// back to it
+		if k > 0 && ns[k-1].End > sentStart {
+			m.votes[p] = v
+			continue
+		}
 		end := len(text)
 		if k+1 < len(ns) {
 			end = ns[k+1].Start

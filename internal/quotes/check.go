@@ -553,10 +553,38 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions)
 	if len(desc) == 0 {
 		return ""
 	}
-	if best := people.described(desc); best != "" {
-		return best
+	// "a top aide", "the committee chairmen": someone the article does
+	// not name, or several people; "the spokesman" is the person the
+	// article calls so right before the name ("the spokesman, Peter Carr")
+	head := desc[len(desc)-1]
+	indefinite := strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ")
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us")
+	if !indefinite && !plural {
+		if best := people.described(desc); best != "" && people.calledRightBefore(best, head) {
+			return best
+		}
 	}
 	return strings.TrimSpace(raw)
+}
+
+// calledRightBefore says whether the article names the person whose
+// fullest name is name right after the word head, or one word later
+// ("the spokesman, Peter Carr", "spokesman Peter Carr", "the minister,
+// Choe").
+func (c *cast) calledRightBefore(name, head string) bool {
+	for _, p := range c.people {
+		if c.fullest(p) != name {
+			continue
+		}
+		for _, ctx := range p.contexts {
+			for k := max(0, len(ctx)-2); k < len(ctx); k++ {
+				if containsPrefix(ctx[k:k+1], head) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // speakerName says whether a one-word name that speaks is a person: not a

@@ -148,3 +148,14 @@ func TestUntitledHeadlineKicker(t *testing.T) {
 		t.Errorf("headline kicker gave speaker %q", sp)
 	}
 }
+
+func TestRelayedWordsHaveNoSpeaker(t *testing.T) {
+	got := speakersOf(t, "“I ask you not to protest on the floor,” Nora Quist said, according to the Coastal Times.",
+		"“We lost this round fair and square.” According to the count, the vote was close, Abel Tarn said.")
+	if sp := got["I ask you not to protest on the floor"]; sp != "" {
+		t.Errorf("words relayed by another source: speaker %q, want none", sp)
+	}
+	if _, ok := got["We lost this round fair and square."]; !ok {
+		t.Fatalf("quotation missing: %v", got)
+	}
+}

@@ -255,6 +255,37 @@ var pronounSpeakers = map[string]bool{"he": true, "she": true, "they": true, "we
 // right after it (`," said X` or `," X said`), then before it in its
 // sentence (`X said: "…"`, `X said that … "…"`), then "according to X".
 func speaker(text string, open, close int) (string, int, string) {
+	sp, at, how := cueSpeaker(text, open, close)
+	if sp != "" && how != "according" && relayed(text, open, close) {
+		// "“…,” Sanders said, according to CNN": the words as another
+		// source reports them; who said them is the report's claim
+		return "", -1, ""
+	}
+	return sp, at, how
+}
+
+// relayed says whether the sentence of the quotation text[open:close]
+// says its words are reported by another source ("according to CNN").
+func relayed(text string, open, close int) bool {
+	before, _ := sentenceBefore(text, open)
+	rest := text[close:min(close+sentenceEnd(text[close:], 0), len(text))]
+	// "“… too high.” According to …" starts a sentence of its own
+	inner := strings.TrimRight(text[open:close], "”’\"' ")
+	if last, _ := utf8.DecodeLastRuneInString(inner); strings.ContainsRune(".!?", last) {
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); unicode.IsUpper(r) {
+			rest = ""
+		}
+	}
+	for _, part := range []string{before, rest} {
+		if strings.Contains(strings.ToLower(part), "according to ") {
+			return true
+		}
+	}
+	return false
+}
+
+// cueSpeaker is speaker without the check for relayed words.
+func cueSpeaker(text string, open, close int) (string, int, string) {
 	after := text[close:]
 	lead := 0
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {

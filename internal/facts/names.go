@@ -602,8 +602,9 @@ func personLike(n NameSpan, toks []string) bool {
 		return false
 	}
 	for _, t := range toks {
-		// a title-case headline is no name: "Santorum Calls For Ending …"
-		if nonPerson[t] || commonWords[t] {
+		// a title-case headline is no name: "Santorum Calls For Ending …";
+		// nor are "D.C." and "I"
+		if nonPerson[t] || commonWords[t] || t == "i" || strings.Contains(strings.TrimSuffix(t, "."), ".") {
 			return false
 		}
 	}

@@ -403,7 +403,33 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	for _, bq := range blocks {
-		ments.add(bq.bi, bq.text, people, lower)
+		if bq.title {
+			continue
+		}
+		// "Cruz openly admitted …": a name that speaks
+		ns := facts.Names(bq.text, lower)
+		for _, n := range ns {
+			next := facts.WordsN(bq.text[n.End:], 3)
+			for j, w := range next {
+				if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
+					break
+				}
+				if isVerb(w) {
+					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+						people.add(n.Core, nil)
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, bq := range blocks {
+		text := bq.text
+		if bq.title {
+			// a headline or a label: no one a later "he" refers to
+			text = strings.Repeat(" ", len(text))
+		}
+		ments.add(bq.bi, text, people, lower)
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first

@@ -7,15 +7,22 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
-// speakersOf returns the speaker of each quotation of one article made of
-// paragraphs, by the quotation's text.
+// speakersOf returns the speaker of each quotation of one titled article
+// made of paragraphs, by the quotation's text.
 func speakersOf(t *testing.T, paras ...string) map[string]string {
+	t.Helper()
+	return speakersIn(t, "A test story", paras...)
+}
+
+// speakersIn is speakersOf for an article of the given title ("" for
+// none, as a plain-text article has).
+func speakersIn(t *testing.T, title string, paras ...string) map[string]string {
 	t.Helper()
 	var bs []segment.Block
 	for _, p := range paras {
 		bs = append(bs, segment.Block{Kind: segment.Paragraph, Text: p})
 	}
-	st := &story.Story{Articles: []story.Article{{Outlet: "Test", Blocks: bs}}}
+	st := &story.Story{Articles: []story.Article{{Outlet: "Test", Title: title, Blocks: bs}}}
 	out := map[string]string{}
 	for _, q := range Check(st).Quotes {
 		out[q.Text] = q.Speaker
@@ -142,7 +149,7 @@ func TestCarriedSpeaker(t *testing.T) {
 
 func TestUntitledHeadlineKicker(t *testing.T) {
 	// a plain-text article: its first line is the headline
-	got := speakersOf(t, "Lindqvist: Plant will stay open through the winter",
+	got := speakersIn(t, "", "Lindqvist: Plant will stay open through the winter",
 		"Senator Marta Lindqvist said on Monday that the plant would stay open.")
 	if sp, ok := got["Plant will stay open through the winter"]; !ok || sp != "" {
 		t.Errorf("headline kicker gave speaker %q", sp)

@@ -265,7 +265,8 @@ func speaker(text string, open, close int) (string, int, string) {
 }
 
 // relayed says whether the sentence of the quotation text[open:close]
-// says its words are reported by another source ("according to CNN").
+// says its words are reported by another, named source ("according to
+// CNN").
 func relayed(text string, open, close int) bool {
 	before, _ := sentenceBefore(text, open)
 	rest := text[close:min(close+sentenceEnd(text[close:], 0), len(text))]
@@ -277,8 +278,17 @@ func relayed(text string, open, close int) bool {
 		}
 	}
 	for _, part := range []string{before, rest} {
-		if strings.Contains(strings.ToLower(part), "according to ") {
-			return true
+		if k := strings.Index(strings.ToLower(part), "according to "); k >= 0 {
+			// a source that is named: "according to CNN", "according to a
+			// White House pool report", not "according to the translation"
+			for _, w := range facts.WordsN(part[k+len("according to "):], 6) {
+				if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
+					return true
+				}
+				if w.Glued {
+					break
+				}
+			}
 		}
 	}
 	return false

@@ -200,7 +200,7 @@ func jsonQuoteGroup(j *jsonout.Writer, st *story.Story, g *quotes.Group) {
 	}
 	j.Key("flags")
 	j.Open('[')
-	for _, f := range g.Flags() {
+	for _, f := range g.FlagsIn(st) {
 		j.Item()
 		j.Str(f)
 	}

@@ -55,7 +55,7 @@ func refChecksOf(st *story.Story, r *insight.Report) refChecks {
 		for _, g := range r.Quotes.Groups {
 			jg := refQuoteGroup{
 				Members: make([]refQuote, len(g.Members)), Diffs: g.Diffs, Speakers: g.Speakers,
-				Flags: g.Flags(), SpeakersDiffer: g.SpeakersDiffer, WordingDiffers: g.WordingDiffers, OneOutlet: g.OneOutlet,
+				Flags: g.FlagsIn(st), SpeakersDiffer: g.SpeakersDiffer, WordingDiffers: g.WordingDiffers, OneOutlet: g.OneOutlet,
 			}
 			for i, m := range g.Members {
 				jg.Members[i] = refQuote{Article: m.Article, Speaker: m.Speaker, Text: m.Text,

@@ -443,7 +443,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			switch {
 			case bq.title || !quotation(sp):
 			case sp.Speaker != "":
-				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments)
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments, lower)
 				if sp.how == "colon-label" && people.known(sp.Speaker) == "" {
 					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
 				}
@@ -458,7 +458,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
 		if raw, pos := colonCue(bq.text); raw != "" {
-			carried = resolve(raw, pos, bq.bi, prev, people, ments)
+			carried = resolve(raw, pos, bq.bi, prev, people, ments, lower)
 		}
 		prev = append([]int{bq.bi}, prev...)
 		if len(prev) > maxPronounBlocks {
@@ -543,7 +543,7 @@ func masked(text string, spans []Span) string {
 // introduces with those words. It returns the attribution itself, trimmed of
 // an article, when nothing better is known, and "" for an unresolved
 // pronoun.
-func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions) string {
+func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions, lower map[string]bool) string {
 	l := strings.ToLower(raw)
 	if pronounSpeakers[l] {
 		// "I" and "we" are the writer or a group; "they" and "it" name
@@ -556,7 +556,7 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions)
 		// a name, never a description: "Will urged" is George Will, not
 		// whoever the article calls something "will"
 		core := strings.TrimSpace(raw)
-		if ns := facts.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+		if ns := facts.Names(raw, lower); len(ns) > 0 && ns[len(ns)-1].Core != "" {
 			core = ns[len(ns)-1].Core
 		}
 		if p := people.known(core); p != "" {
@@ -1079,6 +1079,14 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	if len(names) == 0 || len(arts) < 2 {
 		return nil
 	}
+	// an article that gives only scare quotes or titles of it has no
+	// speaker to be unclear about
+	quoted := map[int]bool{}
+	for _, m := range ms {
+		if isQuotation(m.Text) {
+			quoted[m.Article] = true
+		}
+	}
 	agrees := map[int]bool{}
 	for _, m := range ms {
 		if sure[m.Article] || m.Speaker == "" {
@@ -1092,7 +1100,7 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	}
 	var out []int
 	for _, a := range arts {
-		if !sure[a] && !agrees[a] {
+		if !sure[a] && !agrees[a] && quoted[a] {
 			out = append(out, a)
 		}
 	}

@@ -380,6 +380,12 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 			}
 			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 		}
+		// "Steele issued a statement saying: “…”"
+		if strings.HasSuffix(v, "ing") {
+			if lo, hi := clauseSubject(bws[:k]); lo >= 0 {
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+			}
+		}
 	}
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
@@ -397,15 +403,17 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 func clauseSubject(ws []facts.Word) (lo, hi int) {
 	for i := len(ws) - 2; i >= 0; i-- {
 		next := ws[i+1]
-		r, _ := utf8.DecodeRuneInString(next.Text)
-		if next.Glued || !unicode.IsLower(r) || cutWords[strings.ToLower(next.Text)] || determiner(next.Text) {
+		j := i + 1
+		for j < len(ws)-1 && adverb(ws[j].Text) && !ws[j+1].Glued {
+			j++ // "Barry Rand later issued"
+		}
+		if next.Glued || !finiteVerb(ws[j].Text) {
 			continue
 		}
-		n := nameRun(ws[:i+1][max(0, i-3):])
-		if n == 0 {
+		if !unicode.IsUpper(firstRune(ws[i].Text)) {
 			continue
 		}
-		// the run must end at i: take the longest name ending there
+		// the longest name ending at i
 		for l := max(0, i-3); l <= i; l++ {
 			if subject(ws[l:i+1]) != "" && !determiner(ws[l].Text) && (l == 0 || ws[l].Glued || !unicode.IsUpper(firstRune(ws[l-1].Text))) {
 				if l > 0 && subordinator(ws[l-1].Text) {
@@ -416,6 +424,21 @@ func clauseSubject(ws []facts.Word) (lo, hi int) {
 		}
 	}
 	return -1, -1
+}
+
+// finiteVerb says whether a lower-case word looks like the verb of a
+// clause: a past tense ("issued", "told") or a present tense in -s
+// ("issues"), not a noun after a name ("Facebook page", "DNC hack").
+func finiteVerb(w string) bool {
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || cutWords[w] || determiner(w) {
+		return false
+	}
+	switch w {
+	case "told", "said", "wrote", "gave", "made", "took", "went", "spoke", "sent", "put", "held", "met", "left",
+		"got", "came", "saw", "found", "thought", "shot", "struck", "sought", "brought", "led", "won", "lost":
+		return true
+	}
+	return (strings.HasSuffix(w, "ed") && len(w) > 3) || (strings.HasSuffix(w, "es") && len(w) > 4 && !strings.HasSuffix(w, "ies"))
 }
 
 func firstRune(s string) rune {

@@ -30,6 +30,10 @@ func quotation(sp Span) bool {
 	return sp.Style == Colon || !titleCase(sp.Text)
 }
 
+// isQuotation is quotation for a quotation's text alone: three words or
+// more, or a whole sentence, and not a title.
+func isQuotation(text string) bool { return quotation(Span{Text: text, Style: Straight}) }
+
 // minorWords are the words a title leaves in lower case.
 var minorWords = map[string]bool{}
 

@@ -324,7 +324,9 @@ var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "h
 	"share", "see", "read", "click", "last", "next", "each", "every", "both", "one", "two", "three", "such", "other",
 	"another", "new", "earlier", "later", "today", "yesterday", "tomorrow", "instead", "indeed", "again", "only",
 	"until", "to", "of", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-	"would", "could", "should", "may", "might", "can", "must", "let", "we've", "i'm", "it's", "that's", "don't")
+	"would", "could", "should", "may", "might", "can", "must", "let", "we've", "i'm", "it's", "that's", "don't",
+	"plus", "thus", "besides", "amid", "among", "against", "unlike", "like", "whether", "upon", "within", "across",
+	"through", "toward", "towards", "via", "beyond", "behind", "inside", "outside", "throughout", "whereas")
 
 var pronouns = set("he", "she", "they", "we", "i", "you", "him", "them", "us", "me")
 

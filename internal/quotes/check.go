@@ -164,6 +164,10 @@ type cast struct {
 	byTokN  map[tokN][]int
 	similar map[string][]int
 	dels    map[string][]string
+	// byTok indexes the people by the words of their names, and
+	// quickMemo remembers knownQuick's answers
+	byTok     map[string][]int
+	quickMemo map[string]string
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
@@ -303,6 +307,55 @@ func (c *cast) add(name string, context []string) {
 	c.people[i].contexts = append(c.people[i].contexts, context)
 }
 
+// knownQuick is known without spellings a letter apart: the fullest name
+// of the first person whose name holds every word of name as written, or
+// "". Pronouns need the people the article names as it writes them, and
+// most capitalised runs of a text name no one, so this looks only at the
+// people sharing a word with name, through an index of words.
+func (c *cast) knownQuick(name string) string {
+	if v, ok := c.quickMemo[name]; ok {
+		return v
+	}
+	if c.byTok == nil {
+		c.byTok, c.quickMemo = map[string][]int{}, map[string]string{}
+		for i, p := range c.people {
+			for _, t := range p.toks {
+				if l := c.byTok[t]; len(l) == 0 || l[len(l)-1] != i {
+					c.byTok[t] = append(l, i)
+				}
+			}
+		}
+	}
+	toks := facts.NameTokens(name)
+	// of the people whose names hold every word, the one the article
+	// names most often, the longer name on a tie (as fullest, without
+	// spellings)
+	best := -1
+	if len(toks) > 0 {
+	people:
+		for _, i := range c.byTok[toks[0]] {
+			p := c.people[i]
+			if len(p.toks) < len(toks) {
+				continue
+			}
+			for _, t := range toks[1:] {
+				if !slices.Contains(p.toks, t) {
+					continue people
+				}
+			}
+			if best < 0 || p.count > c.people[best].count || (p.count == c.people[best].count && len(p.toks) > len(c.people[best].toks)) {
+				best = i
+			}
+		}
+	}
+	v := ""
+	if best >= 0 {
+		v = c.people[best].name
+	}
+	c.quickMemo[name] = v
+	return v
+}
+
 // known returns the fullest name of the article's people that name
 // matches, or "".
 func (c *cast) known(name string) string {
@@ -402,12 +455,14 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			}
 		}
 	}
-	for _, bq := range blocks {
+	names := make([][]facts.NameSpan, len(blocks))
+	for k, bq := range blocks {
 		if bq.title {
 			continue
 		}
 		// "Cruz openly admitted …": a name that speaks
 		ns := facts.Names(bq.text, lower)
+		names[k] = ns
 		for _, n := range ns {
 			next := facts.WordsN(bq.text[n.End:], 3)
 			for j, w := range next {
@@ -423,13 +478,14 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			}
 		}
 	}
-	for _, bq := range blocks {
-		text := bq.text
+	for k, bq := range blocks {
+		// a headline or a label (title) names no one a later "he" refers
+		// to: its names are not read
 		if bq.title {
-			// a headline or a label: no one a later "he" refers to
-			text = strings.Repeat(" ", len(text))
+			ments.add(bq.bi, "", nil, people)
+			continue
 		}
-		ments.add(bq.bi, text, people, lower)
+		ments.add(bq.bi, bq.text, names[k], people)
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first

@@ -68,18 +68,17 @@ func pronounSex(w string) sex {
 }
 
 // add records the people named in block bi's text (quotations masked).
-func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool) {
+func (m *mentions) add(bi int, text string, ns []facts.NameSpan, people *cast) {
 	if m.byBlock == nil {
 		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
 	}
-	ns := facts.Names(text, lower)
 	var ms []mention
 	sent, sentStart, sentEnd := 0, 0, sentenceEnd(text, 0)
 	for k, n := range ns {
 		for n.Start >= sentEnd && sentEnd < len(text) {
 			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
-		p := people.known(n.Core)
+		p := people.knownQuick(n.Core)
 		if p == "" || n.Core == "" {
 			continue
 		}
@@ -95,8 +94,8 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 			}
 		}
 		// "said Jeffery Hemsley, a professor"
-		before := facts.Words(text[max(0, n.Start-40):n.CoreStart])
-		if len(before) > 0 && isVerb(before[len(before)-1]) && !facts.Words(text[n.Start:n.End])[0].Glued {
+		before := facts.Words(text[max(0, n.Start-24):n.CoreStart])
+		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {
 			speaks = true
 		}
 		ms = append(ms, mention{pos: n.Start, sent: sent, name: p, speaks: speaks})
@@ -121,7 +120,7 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 		if e := sentenceEnd(text, n.End); e < end {
 			end = e
 		}
-		for _, w := range facts.Words(text[n.End:end]) {
+		for _, w := range facts.WordsN(text[n.End:end], 12) {
 			if s := pronounSex(w.Text); s != unknownSex {
 				v[s-1]++
 				break
@@ -132,17 +131,50 @@ func (m *mentions) add(bi int, text string, people *cast, lower map[string]bool)
 	// "he" and "she" outside quotations carry a person on from the
 	// sentences before
 	sent, sentEnd = 0, sentenceEnd(text, 0)
-	for _, w := range facts.Words(text) {
-		for w.Start >= sentEnd && sentEnd < len(text) {
+	for _, at := range heShe(text) {
+		for at >= sentEnd && sentEnd < len(text) {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
-		if l := strings.ToLower(w.Text); l == "he" || l == "she" {
-			ms = append(ms, mention{pos: w.Start, sent: sent, pron: pronounSex(l)})
-		}
+		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+2+boolInt(text[at]|0x20 == 's')])})
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
 	m.order = append(m.order, bi)
+}
+
+// heShe returns the offsets of the words "he" and "she" in text, in any
+// letter case, without splitting the text into words.
+func heShe(text string) []int {
+	var out []int
+	letter := func(i int) bool {
+		if i < 0 || i >= len(text) {
+			return false
+		}
+		c := text[i] | 0x20
+		return c >= 'a' && c <= 'z' || text[i] >= 0x80 || text[i] == '\''
+	}
+	for i := 0; i+1 < len(text); i++ {
+		if text[i]|0x20 != 'h' || text[i+1]|0x20 != 'e' || letter(i-1) {
+			continue
+		}
+		if !letter(i + 2) {
+			out = append(out, i)
+		}
+	}
+	for i := 0; i+2 < len(text); i++ {
+		if text[i]|0x20 == 's' && text[i+1]|0x20 == 'h' && text[i+2]|0x20 == 'e' && !letter(i-1) && !letter(i+3) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // sentenceEnd returns the offset after the first full stop, question or

@@ -54,7 +54,7 @@ func Markdown(w io.Writer, st *story.Story, r *Report) error {
 	}
 	b.WriteString("\n## Quotes\n")
 	for n, g := range r.Quotes.Groups {
-		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, mdText(groupTitle(g)))
+		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, mdText(groupTitle(st, g)))
 		for k, m := range g.Members {
 			who := outletOf(st, m.Article)
 			if m.Speaker != "" {
@@ -84,15 +84,25 @@ func Markdown(w io.Writer, st *story.Story, r *Report) error {
 			if a.Type == facts.Name && !a.Variant {
 				continue // names given alike are the rule, not news
 			}
-			fmt.Fprintf(&b, "- event %d, given alike (%s): %s\n", ef.Event+1, a.Type, mdText(agreedText(st, a)))
+			fmt.Fprintf(&b, "- event %d, %s (%s): %s\n", ef.Event+1, agreedVerb(a), a.Type, mdText(agreedText(st, a)))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// agreedVerb says how the articles give a value: alike, or, for a name
+// spelled a letter apart, spelled differently (neither agreement nor
+// conflict).
+func agreedVerb(a facts.Agreement) string {
+	if a.Spelled {
+		return "spelled differently"
+	}
+	return "given alike"
+}
+
 // groupTitle names a quote group: its speakers, outlets and flags.
-func groupTitle(g quotes.Group) string {
+func groupTitle(st *story.Story, g quotes.Group) string {
 	who := "speaker not stated"
 	if len(g.Speakers) > 0 {
 		who = strings.Join(g.Speakers, " / ")
@@ -101,7 +111,7 @@ func groupTitle(g quotes.Group) string {
 	if len(g.Articles) != 1 {
 		t += "s"
 	}
-	for _, f := range g.Flags() {
+	for _, f := range g.FlagsIn(st) {
 		if f == "one outlet" && len(g.Articles) == 1 {
 			continue // "1 outlet" says it
 		}
@@ -192,7 +202,7 @@ func section(w io.Writer, st *story.Story, r *Report, style bool) error {
 		if g.SpeakersDiffer {
 			cls += " misattributed"
 		}
-		fmt.Fprintf(&b, "<div class=\"%s\" id=\"quote-%d\"><h3>%d. %s</h3>\n<ul>\n", cls, n+1, n+1, htmlText(groupTitle(g)))
+		fmt.Fprintf(&b, "<div class=\"%s\" id=\"quote-%d\"><h3>%d. %s</h3>\n<ul>\n", cls, n+1, n+1, htmlText(groupTitle(st, g)))
 		for k, m := range g.Members {
 			who := outletOf(st, m.Article)
 			if m.Speaker != "" {
@@ -239,7 +249,7 @@ func section(w io.Writer, st *story.Story, r *Report, style bool) error {
 			if rows[ef.Event] {
 				ev = fmt.Sprintf("<a href=\"#matrix-%d\">%s</a>", ef.Event+1, ev)
 			}
-			fmt.Fprintf(&b, "<li>%s, given alike (%s): %s</li>\n", ev, htmlText(string(a.Type)), htmlText(agreedText(st, a)))
+			fmt.Fprintf(&b, "<li>%s, %s (%s): %s</li>\n", ev, agreedVerb(a), htmlText(string(a.Type)), htmlText(agreedText(st, a)))
 		}
 	}
 	b.WriteString("</ul>\n</section>\n")

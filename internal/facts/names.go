@@ -588,6 +588,14 @@ var nonPerson = set("north", "south", "east", "west", "united", "states", "kingd
 	"administration", "campaign", "caucus", "convention", "conference", "summit", "forum", "magazine", "journal",
 	"tribune", "herald", "gazette", "radio", "television", "studios", "mountains", "county's", "city's")
 
+// NonPersonWord says whether a folded word marks a place or an
+// organisation ("ministry", "committee", "county").
+func NonPersonWord(w string) bool { return nonPerson[w] }
+
+// CommonWord says whether a folded word is a common word that opens a
+// sentence but no name ("however", "amid").
+func CommonWord(w string) bool { return commonWords[w] }
+
 // PersonLike says whether a name core looks like a person's name: two or
 // more words, none of which marks a place or an organisation, or a name that
 // carries a title.

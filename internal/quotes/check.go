@@ -614,6 +614,8 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		core := strings.TrimSpace(raw)
 		if ns := facts.Names(raw, lower); len(ns) > 0 && ns[len(ns)-1].Core != "" {
 			core = ns[len(ns)-1].Core
+		} else if facts.CommonWord(facts.Fold(firstWord(raw))) {
+			return "" // "Amid …": a sentence's first word, no name
 		}
 		if p := people.known(core); p != "" {
 			return p
@@ -640,8 +642,10 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 	// article calls so right before the name ("the spokesman, Peter Carr")
 	head := desc[len(desc)-1]
 	indefinite := strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ")
-	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us")
-	if !indefinite && !plural {
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") ||
+		strings.HasSuffix(head, "men") || strings.HasSuffix(head, "people")
+	// "the ministry", "the committee": an organisation, not a person
+	if !indefinite && !plural && !facts.NonPersonWord(head) {
 		if best := people.described(desc); best != "" && people.calledRightBefore(best, head) {
 			return best
 		}

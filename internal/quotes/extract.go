@@ -233,7 +233,8 @@ func init() {
 		boasted boasts retorted retorts contended contends asserted asserts alleged alleges recounted recounts
 		testified testifies mused muses scoffed quipped quips yelled shouted shouts wondered wonders affirmed
 		saying telling adding writing noting explaining arguing insisting warning proclaimed proclaims barked
-		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites`) {
+		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites fumed fumes demurred
+		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding`) {
 		speechVerbs[v] = true
 	}
 }
@@ -315,7 +316,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 			if ws[k].Glued {
 				break
 			}
-			if isVerb(ws[k]) {
+			if isVerb(ws[k]) || phrasal(ws, k) {
 				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) {
 					break // "…” Kasich said he would have: another statement
 				}
@@ -352,7 +353,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	bws := facts.Words(before)
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
-		if !isVerb(bws[k]) || v == "called" || v == "calls" {
+		if !(isVerb(bws[k]) || phrasal(bws, k)) || v == "called" || v == "calls" {
 			continue
 		}
 		if bws[k].Glued {
@@ -527,6 +528,19 @@ func isVerb(w facts.Word) bool {
 	r, _ := utf8.DecodeRuneInString(w.Text)
 	v := strings.ToLower(w.Text)
 	return unicode.IsLower(r) && speechVerbs[v] && v != "according"
+}
+
+// phrasal says whether ws[k] is a speech verb made with a particle ("shot
+// back", "fired back", "pointed out", "chimed in").
+func phrasal(ws []facts.Word, k int) bool {
+	if k+1 >= len(ws) || ws[k+1].Glued {
+		return false
+	}
+	switch strings.ToLower(ws[k].Text) + " " + strings.ToLower(ws[k+1].Text) {
+	case "shot back", "fired back", "hit back", "pointed out", "points out", "chimed in", "weighed in", "wrote back":
+		return true
+	}
+	return false
 }
 
 // clauseOpener says whether a word after a speech verb opens the clause of

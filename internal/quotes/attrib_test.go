@@ -166,3 +166,16 @@ func TestRelayedWordsHaveNoSpeaker(t *testing.T) {
 		t.Fatalf("quotation missing: %v", got)
 	}
 }
+
+func TestQuotationParagraphGoesOn(t *testing.T) {
+	got := speakersOf(t, "“We will not give up the fight for the bridge,” Nora Quist told reporters.",
+		"“The council has the money and it knows it.”",
+		"Abel Tarn spoke next. He said the money was gone.",
+		"“Nobody has asked the people who use it every day.”")
+	if sp := got["The council has the money and it knows it."]; sp != "Nora Quist" {
+		t.Errorf("a paragraph of quotation after the speaker's: %q, want Nora Quist", sp)
+	}
+	if sp := got["Nobody has asked the people who use it every day."]; sp != "" {
+		t.Errorf("a paragraph of quotation after reported speech: %q, want none", sp)
+	}
+}

@@ -490,9 +490,12 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
 	carried := ""  // the speaker a paragraph announces for the next
+	goesOn := ""   // the speaker whose words a paragraph ends with
 	for _, bq := range blocks {
 		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
 			!anySpeaker(bq.spans)
+		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && strings.TrimSpace(bq.text) == "" && !bq.spans[0].Unclosed
+		var last Quote
 		for _, sp := range bq.spans {
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
@@ -507,9 +510,20 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 				// a paragraph that opens with a quotation after one that
 				// announces it ("Dr. Ward stated:")
 				q.Speaker, q.how = carried, "next-para"
+			case whole && goesOn != "":
+				q.Speaker, q.how = goesOn, "cont-para"
 			}
+			last = q
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
+		}
+		// a paragraph that ends with a quotation and its speaker's name
+		// ("“…,” Collins told MSNBC.") goes on in a paragraph that is one
+		// quotation and nothing else
+		goesOn = ""
+		if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
+			(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
+			goesOn = last.Speaker
 		}
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
@@ -522,6 +536,14 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	return out
+}
+
+// endsWithCue says whether the text after a quotation closing at close is
+// no more than one short clause that ends the paragraph (the quotation's
+// attribution: "…,” Collins told MSNBC.").
+func endsWithCue(text string, close int) bool {
+	rest := strings.TrimRightFunc(text[min(close, len(text)):], unicode.IsSpace)
+	return len(facts.WordsN(rest, 13)) <= 12 && sentenceEnd(rest, 0) >= len(rest)-1
 }
 
 // anySpeaker says whether a span of spans states a speaker.

@@ -186,7 +186,12 @@ type NameSpan struct {
 // cross punctuation. A capitalised word that only opens a sentence is
 // skipped when it is a common word (or, given lower, a word written in
 // lower case elsewhere). Weekdays and months are dates, not names.
-func Names(text string, lower map[string]bool) []NameSpan {
+func Names(text string, lower map[string]bool) []NameSpan { return NamesKnown(text, lower, nil) }
+
+// NamesKnown is Names where a word of known (folded) is a name even when
+// it opens a sentence and looks like a common word: "Schlafly then
+// discussed" is not an adverb in -ly when the text names Phyllis Schlafly.
+func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
 	bp := wordBufs.Get().(*[]Word)
 	ws := appendWords((*bp)[:0], text, -1)
 	defer func() {
@@ -217,7 +222,7 @@ func Names(text string, lower map[string]bool) []NameSpan {
 		s := i
 		// a capital that only opens a sentence: "However", "In", "Just";
 		// and "The" anywhere ("WASHINGTON — The Trump administration")
-		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower)) || (s+1 < j && ws[s].Text == "The")) {
+		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower) && !(known != nil && known[Fold(ws[s].Text)])) || (s+1 < j && ws[s].Text == "The")) {
 			s++
 		}
 		// a dateline: "WASHINGTON — The …"

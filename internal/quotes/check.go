@@ -168,6 +168,7 @@ type cast struct {
 	// quickMemo remembers knownQuick's answers
 	byTok     map[string][]int
 	quickMemo map[string]string
+	wordSet   map[string]bool // see words
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
@@ -305,6 +306,24 @@ func (c *cast) add(name string, context []string) {
 	}
 	c.people[i].count++
 	c.people[i].contexts = append(c.people[i].contexts, context)
+}
+
+// words returns the set of the words of the people's names, made once
+// (a person added later is not in it).
+func (c *cast) words() map[string]bool {
+	if c.wordSet == nil {
+		c.wordSet = map[string]bool{}
+		for _, p := range c.people {
+			for _, t := range p.toks {
+				// a name word that is also a common word ("Will", "May")
+				// stays a common word at a sentence's start
+				if !facts.CommonWord(t) {
+					c.wordSet[t] = true
+				}
+			}
+		}
+	}
+	return c.wordSet
 }
 
 // knownQuick is known without spellings a letter apart: the fullest name
@@ -461,7 +480,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			continue
 		}
 		// "Cruz openly admitted …": a name that speaks
-		ns := facts.Names(bq.text, lower)
+		ns := facts.NamesKnown(bq.text, lower, people.words())
 		names[k] = ns
 		for _, n := range ns {
 			next := facts.WordsN(bq.text[n.End:], 3)

@@ -427,7 +427,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			continue
 		}
 		for _, n := range facts.Names(b.Text, lower) {
-			if !facts.PersonLike(n) {
+			if !facts.PersonLike(n) || afterThe(b.Text, n) {
 				continue
 			}
 			ctx := facts.Words(b.Text[max(0, n.Start-60):n.CoreStart])
@@ -617,6 +617,17 @@ func untitledHeadline(art story.Article) int {
 		return -1
 	}
 	return 0
+}
+
+// afterThe says whether an untitled name follows "the" ("The
+// Conservative Case for Trump", "the Clinton Foundation"): a title or an
+// organisation, not a person.
+func afterThe(text string, n facts.NameSpan) bool {
+	if n.Titled {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:n.Start], unicode.IsSpace)
+	return strings.HasSuffix(before, " the") || strings.HasSuffix(before, " The") || before == "The" || before == "the"
 }
 
 // masked returns text with its quotations blanked out (same length), so

@@ -591,7 +591,7 @@ var nonPerson = set("north", "south", "east", "west", "united", "states", "kingd
 	"force", "college", "community", "san", "los", "las", "fort", "mount", "lake", "port", "bay", "valley", "beach",
 	"springs", "museum", "hospital", "academy", "stadium", "arena", "hotel", "commission", "board", "bureau",
 	"administration", "campaign", "caucus", "convention", "conference", "summit", "forum", "magazine", "journal",
-	"tribune", "herald", "gazette", "radio", "television", "studios", "mountains", "county's", "city's")
+	"tribune", "herald", "gazette", "radio", "television", "studios", "mountains", "county's", "city's", "tv")
 
 // NonPersonWord says whether a folded word marks a place or an
 // organisation ("ministry", "committee", "county").

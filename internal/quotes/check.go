@@ -706,19 +706,17 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 }
 
 // calledRightBefore says whether the article names the person whose
-// fullest name is name right after the word head, or one word later
-// ("the spokesman, Peter Carr", "spokesman Peter Carr", "the minister,
-// Choe").
+// fullest name is name right after the word head ("the spokesman, Peter
+// Carr", "spokesman Peter Carr", "the minister, Choe"), not after a verb
+// ("the neurosurgeon told REVOLT TV").
 func (c *cast) calledRightBefore(name, head string) bool {
 	for _, p := range c.people {
 		if c.fullest(p) != name {
 			continue
 		}
 		for _, ctx := range p.contexts {
-			for k := max(0, len(ctx)-2); k < len(ctx); k++ {
-				if containsPrefix(ctx[k:k+1], head) {
-					return true
-				}
+			if len(ctx) > 0 && containsPrefix(ctx[len(ctx)-1:], head) {
+				return true
 			}
 		}
 	}

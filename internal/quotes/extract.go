@@ -376,7 +376,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 			continue
 		}
 		if lo, hi := subjectEnding(bws, k); lo >= 0 {
-			if lo > 0 && subordinator(bws[lo-1].Text) {
+			if lo > 0 && subordinator(bws[lo-1].Text) && clauseEnds(bws, k) {
 				continue // "When Trump suggested …, Rubio fired back: “…”"
 			}
 			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
@@ -517,6 +517,18 @@ func subordinator(w string) bool {
 	switch strings.ToLower(w) {
 	case "when", "if", "after", "as", "because", "although", "though", "while", "since", "before", "until", "once", "whether":
 		return true
+	}
+	return false
+}
+
+// clauseEnds says whether punctuation follows the verb ws[k] before the
+// quotation: the clause it opens ends there ("When Trump suggested it,
+// Rubio said: “…”"), unlike "while Cruz said that the “…”".
+func clauseEnds(ws []facts.Word, k int) bool {
+	for _, w := range ws[k+1:] {
+		if w.Glued {
+			return true
+		}
 	}
 	return false
 }

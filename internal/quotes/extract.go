@@ -473,7 +473,7 @@ func adverb(w string) bool {
 	l := strings.ToLower(w)
 	switch l {
 	case "also", "then", "later", "again", "once", "further", "too", "previously", "recently", "has", "had", "have",
-		"reportedly", "first", "last", "similarly", "earlier", "still":
+		"reportedly", "first", "last", "similarly", "earlier", "still", "himself", "herself":
 		return true
 	}
 	return strings.HasSuffix(l, "ly") && len(l) > 4 && l != "early"

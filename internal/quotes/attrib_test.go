@@ -179,3 +179,16 @@ func TestQuotationParagraphGoesOn(t *testing.T) {
 		t.Errorf("a paragraph of quotation after reported speech: %q, want none", sp)
 	}
 }
+
+func TestTopicWordsAreNoMisattribution(t *testing.T) {
+	r := Check(twoOutlets(
+		"“Modest tax increases on the wealthiest would keep Social Security benefits safe for decades,” said Nora Quist.",
+		"“Even the modest benefits of Social Security are not safe,” said Abel Tarn."))
+	g := groupWith(t, r, "Modest tax increases")
+	if len(g.Members) != 2 {
+		t.Fatalf("the two quotations are not grouped (%d members): the test needs them in one group", len(g.Members))
+	}
+	if g.SpeakersDiffer || r.Misattributed != 0 {
+		t.Errorf("two quotations sharing topic words flagged misattributed: %v", g.Speakers)
+	}
+}

@@ -664,7 +664,10 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		// a name, never a description: "Will urged" is George Will, not
 		// whoever the article calls something "will"
 		core := strings.TrimSpace(raw)
-		if ns := facts.Names(raw, lower); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+		// the words of the story written in lower case elsewhere do not
+		// strip the name's first word: "Strengthen Social Security" is
+		// a name where it stands, inside its sentence
+		if ns := facts.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
 			core = ns[len(ns)-1].Core
 		} else if facts.CommonWord(facts.Fold(firstWord(raw))) {
 			return "" // "Amid …": a sentence's first word, no name
@@ -1320,12 +1323,32 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
-			if a.Article == b.Article || !named[i] || !named[j] {
+			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
 				continue
 			}
 			if !facts.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sameWords says whether two quotations give the same words: four in a
+// row in common, or all of the shorter when it has fewer. Quotations
+// grouped for sharing some words of a topic ("modest", "Social
+// Security") are not one quotation whose speaker can be wrong.
+func sameWords(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := min(4, len(a))
+	if n == 0 {
+		return false
+	}
+	for i := 0; i+n <= len(a); i++ {
+		if phraseIn(a[i:i+n], b) {
+			return true
 		}
 	}
 	return false

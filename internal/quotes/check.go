@@ -1127,22 +1127,37 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	// a speaker seen before is equal to one kept or to one it matched
 	seenSpeaker := map[string]bool{}
 	toks := nameTokens()
+	// each member is diffed against the principal one; members often
+	// repeat a text (a wire quotation in fifty outlets), and a text's
+	// window and diff depend on the text alone
+	pw := facts.Words(ms[0].Text)
+	type diffed struct {
+		window *[2]int
+		ops    []worddiff.Op
+	}
+	known := map[string]diffed{}
 	for k, m := range ms {
 		if !seenArt[m.Article] {
 			seenArt[m.Article] = true
 			g.Articles = append(g.Articles, m.Article)
 		}
 		if k > 0 {
-			df := Diff{From: 0, To: k}
-			a := ms[0].Text
-			if ws, we, ok := window(ms[0], m); ok {
-				df.Window = &[2]int{ws, we}
-				a = a[ws:we]
+			c, ok := known[m.Text]
+			if !ok {
+				a := ms[0].Text
+				if ws, we, ok := windowIn(ms[0], pw, m); ok {
+					c.window = &[2]int{ws, we}
+					a = a[ws:we]
+				}
+				c.ops = d.Diff(a, m.Text)
+				known[m.Text] = c
 			}
-			ops := d.Diff(a, m.Text)
-			df.Ops = ops
+			df := Diff{From: 0, To: k, Ops: c.ops}
+			if c.window != nil {
+				w := *c.window
+				df.Window = &w
+			}
 			g.Diffs = append(g.Diffs, df)
-
 		}
 		if m.Speaker != "" && !seenSpeaker[m.Speaker] {
 			seenSpeaker[m.Speaker] = true
@@ -1240,7 +1255,11 @@ func nameTokens() func(string) []string {
 // run). ok is false when m is not shorter, when the run holds less than
 // half of m's words, or when it would be nearly all of p.
 func window(p, m Quote) (start, end int, ok bool) {
-	pw := facts.Words(p.Text)
+	return windowIn(p, facts.Words(p.Text), m)
+}
+
+// windowIn is window with p's words, facts.Words(p.Text), given.
+func windowIn(p Quote, pw []facts.Word, m Quote) (start, end int, ok bool) {
 	n := len(m.seq)
 	if n == 0 || 10*n >= 9*len(pw) || len(pw) != len(p.seq) {
 		return 0, 0, false

@@ -17,13 +17,13 @@ import (
 
 func main() {
 	size := flag.String("size", "100KB", "approximate size of each article: a number with KB or MB")
-	articles := flag.Int("articles", 2, "number of articles, 2 to 10")
+	articles := flag.Int("articles", 2, "number of articles, 2 to 100")
 	seed := flag.Uint64("seed", benchdata.Seed, "generator seed")
 	out := flag.String("o", "", "output `FOLDER` (created when missing)")
 	flag.Parse()
 	n, err := parseSize(*size)
-	if err != nil || *out == "" || *articles < 2 || *articles > 10 {
-		fmt.Fprintln(os.Stderr, "usage: gen -size 1MB [-articles 2] [-seed N] -o FOLDER (sizes like 10KB or 1MB; 2 to 10 articles)")
+	if err != nil || *out == "" || *articles < 2 || *articles > 100 {
+		fmt.Fprintln(os.Stderr, "usage: gen -size 1MB [-articles 2] [-seed N] -o FOLDER (sizes like 10KB or 1MB; 2 to 100 articles)")
 		os.Exit(2)
 	}
 	st := benchdata.Generate(benchdata.Config{Bytes: n, Articles: *articles, Seed: *seed})

@@ -38,3 +38,26 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.Run(sz.name, func(b *testing.B) { benchAnalyze(b, sz.bytes, 2) })
 	}
 }
+
+// BenchmarkLongestRun finds the summary's longest verbatim run in the
+// 50-article story of about 20 KB an article, as Summarize does
+// ("bounded") and by diffing every pair of every event ("every-pair", the
+// reference of TestLongestRunEveryPair). Each iteration gets a story
+// freshly built, outside the timing, whose only diffs are the export's.
+func BenchmarkLongestRun(b *testing.B) {
+	g := benchdata.Generate(benchdata.Config{Bytes: 20 << 10, Articles: 50, Seed: benchdata.Seed})
+	for _, c := range []struct {
+		name string
+		run  func(*story.Story) *Run
+	}{{"bounded", longestRun}, {"every-pair", everyPairRun}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				st := story.Build(g.Corpus, story.DefaultOptions())
+				b.StartTimer()
+				c.run(st)
+			}
+		})
+	}
+}

@@ -18,7 +18,6 @@ import (
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
-	"github.com/synoptic-news/synoptic/internal/worddiff"
 	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
@@ -106,7 +105,7 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			}
 		}
 	}
-	for k, e := range st.Events {
+	for _, e := range st.Events {
 		switch e.Kind {
 		case story.Shared:
 			s.Shared++
@@ -131,10 +130,8 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 				}
 			}
 		}
-		if e.Kind == story.Shared {
-			longestRun(st, k, &s.LongestRun)
-		}
 	}
+	s.LongestRun = longestRun(st)
 	s.Events = s.Shared + s.Single
 	for a := range s.Outlets {
 		if o := &s.Outlets[a]; o.Words > 0 {
@@ -153,43 +150,6 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 		}
 	}
 	return s
-}
-
-// longestRun updates best with the longest verbatim run of event k between
-// any two of its articles.
-func longestRun(st *story.Story, k int, best **Run) {
-	e := st.Events[k]
-	for a := range e.Blocks {
-		if len(e.Blocks[a]) == 0 {
-			continue
-		}
-		for b := a + 1; b < len(e.Blocks); b++ {
-			if len(e.Blocks[b]) == 0 || !st.ComparesWording(a, b) {
-				continue // across languages no words are shared verbatim
-			}
-			var cur strings.Builder
-			n := 0
-			flush := func() {
-				if n > 0 && (*best == nil || n > (*best).Words) {
-					*best = &Run{Words: n, Text: runText(cur.String()), A: a, B: b, Event: k}
-				}
-				cur.Reset()
-				n = 0
-			}
-			for _, o := range st.Ops(k, a, b) {
-				if o.Kind == worddiff.Equal {
-					cur.WriteString(o.Text)
-					n += countWords(o.Text)
-					continue
-				}
-				if strings.TrimSpace(o.Text) == "" {
-					continue // a change of spacing only
-				}
-				flush()
-			}
-			flush()
-		}
-	}
 }
 
 // runText is a verbatim run as it is shown: from its first word to its

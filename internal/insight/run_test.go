@@ -1,0 +1,115 @@
+package insight
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// everyPairRun is the longest verbatim run found the plain way: the diff of
+// every pair of articles of every shared event, taken in order, the first
+// of the longest kept. longestRun must find the same.
+func everyPairRun(st *story.Story) *Run {
+	var best *Run
+	for k, e := range st.Events {
+		if e.Kind != story.Shared {
+			continue
+		}
+		for a := range e.Blocks {
+			for b := a + 1; b < len(e.Blocks); b++ {
+				if len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 || !st.ComparesWording(a, b) {
+					continue
+				}
+				if n, text := pairRun(st.Ops(k, a, b)); n > 0 && (best == nil || n > best.Words) {
+					best = &Run{Words: n, Text: text, A: a, B: b, Event: k}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// randomStory retells a few paragraphs in several articles, each changing
+// words, punctuation, quotes and spacing, and dropping or repeating
+// paragraphs, so that runs of every length, ties between pairs and runs
+// broken by punctuation alone all occur.
+func randomStory(r *rand.Rand) *corpus.Story {
+	words := []string{"the", "mayor", "said", "bridge", "council", "don't", "U.S.", "8,000", "river", "opened",
+		"on", "Tuesday", "costs", "rose", "a", "year", "late", "“triumph”", "\"triumph\"", "well-known", "it's", "it’s"}
+	punct := []string{",", ".", " —", " --", ";", ":", " (", ")", "…", "..."}
+	base := make([][]string, 2+r.IntN(4))
+	for i := range base {
+		for range 8 + r.IntN(25) {
+			base[i] = append(base[i], words[r.IntN(len(words))])
+		}
+	}
+	cs := &corpus.Story{Name: "random"}
+	for a := range 3 + r.IntN(6) {
+		art := corpus.Article{Outlet: fmt.Sprintf("Outlet %d", a), Title: "Bridge"}
+		for _, p := range base {
+			if r.IntN(8) == 0 {
+				continue
+			}
+			var b strings.Builder
+			for i, w := range p {
+				if i > 0 {
+					b.WriteString([]string{" ", " ", " ", "  "}[r.IntN(4)])
+				}
+				switch x := r.IntN(20); {
+				case x == 0 && a > 0:
+					w = words[r.IntN(len(words))]
+				case x == 1 && a > 0:
+					continue
+				}
+				b.WriteString(w)
+				if r.IntN(6) == 0 {
+					b.WriteString(punct[r.IntN(len(punct))])
+				}
+			}
+			art.Paras = append(art.Paras, corpus.Para{Text: b.String()})
+		}
+		if len(art.Paras) > 0 {
+			cs.Articles = append(cs.Articles, art)
+		}
+	}
+	return cs
+}
+
+// TestLongestRunEveryPair holds longestRun, which diffs only the pairs
+// that may hold the longest run, to the diff of every pair on random
+// stories: the same words, text, articles and event.
+func TestLongestRunEveryPair(t *testing.T) {
+	r := rand.New(rand.NewPCG(18, 2026))
+	multi := 0
+	for i := range 300 {
+		cs := randomStory(r)
+		if len(cs.Articles) < 2 {
+			continue
+		}
+		st := story.Build(cs, story.DefaultOptions())
+		got := longestRun(st)
+		want := everyPairRun(st) // the diffs are the same, kept or not
+		for _, e := range st.Events {
+			n := 0
+			for _, bs := range e.Blocks {
+				if len(bs) > 0 {
+					n++
+				}
+			}
+			if e.Kind == story.Shared && n > 2 {
+				multi++
+				break
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) && (got == nil || want == nil || *got != *want) {
+			t.Fatalf("story %d: longestRun %+v, every pair %+v", i, got, want)
+		}
+	}
+	if multi < 100 {
+		t.Errorf("only %d stories have an event of three articles or more", multi)
+	}
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,16 +13,19 @@ import (
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
-// Loading is the reader's first screen while a big story is aligned (a
-// second or so at ten megabytes a side): the terminal says at once what is
-// being read and how long it has taken, instead of staying blank, and the
-// reader replaces it as soon as the story is ready. q or ctrl+c leave.
+// Loading is the reader's first screen while a story that is not ready
+// within LoadingAfter is read and aligned (a second or so at ten megabytes a
+// side, or for fifty outlets): the terminal says at once what is being read,
+// how far it has come and how long it has taken, instead of staying blank,
+// and the reader replaces it as soon as the story is ready. q or ctrl+c
+// leave.
 type Loading struct {
 	build  func() (*story.Story, error)
 	opt    Options
 	name   string   // the story's
 	titles []string // the articles' names, as the header will show them
 	bytes  int
+	read   *atomic.Int64 // articles read so far, when the build says
 	start  time.Time
 	now    time.Time
 	w, h   int
@@ -114,7 +118,7 @@ func (l *Loading) View() string {
 	lines := []string{
 		" synoptic · " + textsafe.VisibleLine(l.name) + " · " + strings.Join(names, ", "),
 		"",
-		fmt.Sprintf(" aligning %d articles (%s of text) … %.1f s", len(l.titles), sizeText(l.bytes), l.now.Sub(l.start).Seconds()),
+		l.doing() + fmt.Sprintf(" (%s of text) … %.1f s", sizeText(l.bytes), l.now.Sub(l.start).Seconds()),
 		l.faint.Render(" the story opens when its events are aligned · q quits"),
 	}
 	for i, ln := range lines {
@@ -124,6 +128,17 @@ func (l *Loading) View() string {
 		lines = lines[:l.h]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// doing says what the build is at: reading the articles, as far as it
+// says, then aligning them.
+func (l *Loading) doing() string {
+	if l.read != nil {
+		if n := int(l.read.Load()); n < len(l.titles) {
+			return fmt.Sprintf(" reading articles: %d of %d", n, len(l.titles))
+		}
+	}
+	return fmt.Sprintf(" aligning %d articles", len(l.titles))
 }
 
 // sizeText is n bytes for a reader: "980 KB", "20.5 MB".

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -100,5 +101,20 @@ func TestLoadingProgram(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if _, ok := tm.FinalModel(t).(*Model); !ok || l.Reader == nil {
 		t.Errorf("the program ended on %T, want the reader", tm.FinalModel(t))
+	}
+}
+
+// TestLoadingSaysHowFar checks that the loading screen counts the articles
+// read while the build reports them, then says it aligns them.
+func TestLoadingSaysHowFar(t *testing.T) {
+	l := NewLoading(nil, "s", []string{"a", "b", "c"}, 3<<10, Options{Renderer: pinned(termenv.Ascii)})
+	var read atomic.Int64
+	l.read = &read
+	l.Update(tea.WindowSizeMsg{Width: 100, Height: 10})
+	for n, want := range []string{"reading articles: 0 of 3 (3 KB of text)", "reading articles: 1 of 3", "reading articles: 2 of 3", "aligning 3 articles (3 KB of text)"} {
+		read.Store(int64(n))
+		if v := l.View(); !strings.Contains(v, want) {
+			t.Errorf("%d read: the loading screen lacks %q:\n%s", n, want, v)
+		}
 	}
 }

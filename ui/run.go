@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync/atomic"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -19,7 +21,11 @@ var ErrInterrupted = errors.New("interrupted")
 // Run shows st in the full-screen reader on the terminal until the user
 // quits. The terminal is restored however the reader ends.
 func Run(st *story.Story, opt Options) error {
-	opt = terminalOptions(opt)
+	return runReader(st, terminalOptions(opt))
+}
+
+// runReader is Run once the terminal's options are settled.
+func runReader(st *story.Story, opt Options) error {
 	m := New(st, opt)
 	_, err := runProgram(m)
 	reportEdits(m, opt)
@@ -32,22 +38,48 @@ func Run(st *story.Story, opt Options) error {
 	return nil
 }
 
-// RunBuild is Run for a story that build has still to make: the loading
-// screen shows at once and the reader follows when the story is ready (see
-// Loading). It returns build's error, if any, once the terminal is restored.
-func RunBuild(build func() (*story.Story, error), name string, titles []string, bytes int, opt Options) error {
+// LoadingAfter is how long the reader waits for a story being built before
+// it shows the loading screen: a story ready sooner opens straight away,
+// without a screen that would flash by, and any other shows something at
+// once, whatever its size.
+const LoadingAfter = 150 * time.Millisecond
+
+// RunBuild is Run for a story that build has still to make: the reader
+// opens on the story if build returns within LoadingAfter, and otherwise on
+// the loading screen, which the reader replaces when the story is ready
+// (see Loading). build reports the articles it has read through progress.
+// RunBuild returns build's error, if any, once the terminal is restored.
+func RunBuild(build func(progress func(read int)) (*story.Story, error), name string, titles []string, bytes int, opt Options) error {
 	// The build starts before the terminal is set up: asking the terminal
 	// for its background is a round trip, long over a remote link.
+	start := time.Now()
+	var read atomic.Int64
 	done := make(chan builtMsg, 1)
 	go func() {
-		st, err := build()
+		st, err := build(func(n int) {
+			// calls may come from several goroutines, out of order
+			for old := read.Load(); int64(n) > old && !read.CompareAndSwap(old, int64(n)); old = read.Load() {
+			}
+		})
 		done <- builtMsg{st, err}
 	}()
 	opt = terminalOptions(opt)
+	wait := time.NewTimer(max(0, LoadingAfter-time.Since(start)))
+	defer wait.Stop()
+	select {
+	case m := <-done:
+		if m.err != nil {
+			return m.err
+		}
+		return runReader(m.st, opt)
+	case <-wait.C:
+	}
 	l := NewLoading(func() (*story.Story, error) {
 		m := <-done
 		return m.st, m.err
 	}, name, titles, bytes, opt)
+	l.read = &read
+	l.start = start
 	_, err := runProgram(l)
 	if l.Reader != nil {
 		reportEdits(l.Reader, opt)

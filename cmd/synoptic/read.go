@@ -48,10 +48,6 @@ another file.
 Flags:
 `
 
-// loadingBytes is the story size from which the reader shows a loading
-// screen while the story is aligned (a tenth of a second and more).
-const loadingBytes = 1 << 20
-
 // exitInterrupted is the status after ctrl+c, as shells report SIGINT.
 const exitInterrupted = 130
 
@@ -125,27 +121,22 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
 	uopt := ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
 		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Stderr: stderr, Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
-	if n := ld.textBytes(); n > loadingBytes {
-		// A big story takes a moment to align: the reader starts at once
-		// with a loading screen, and the review's warnings, which would
-		// land on that screen, follow when it ends.
-		var built atomic.Pointer[story.Story] // still empty if the user left first
-		var names []string
-		for _, a := range ld.cs.Articles {
-			names = append(names, cmp.Or(a.Outlet, a.Title))
-		}
-		err = ui.RunBuild(func() (*story.Story, error) {
-			st := ld.align()
-			built.Store(st)
-			return st, nil
-		}, ld.cs.Name, names, n, uopt)
-		if st := built.Load(); st != nil {
-			ld.warn(st, stderr)
-		}
-	} else {
+	// The reader starts at once: on the story if it is aligned within
+	// ui.LoadingAfter, else on a loading screen; the review's warnings,
+	// which would land on that screen, follow when the reader ends.
+	var built atomic.Pointer[story.Story] // still empty if the user left first
+	var names []string
+	for _, a := range ld.cs.Articles {
+		names = append(names, cmp.Or(a.Outlet, a.Title))
+	}
+	err = ui.RunBuild(func(progress func(read int)) (*story.Story, error) {
+		ld.opt.Progress = func(read, _ int) { progress(read) }
 		st := ld.align()
+		built.Store(st)
+		return st, nil
+	}, ld.cs.Name, names, ld.textBytes(), uopt)
+	if st := built.Load(); st != nil {
 		ld.warn(st, stderr)
-		err = ui.Run(st, uopt)
 	}
 	if errors.Is(err, ui.ErrInterrupted) {
 		// The reader has restored the terminal; report ctrl+c as shells do.

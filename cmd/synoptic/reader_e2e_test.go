@@ -199,7 +199,7 @@ func TestReaderInTmux(t *testing.T) {
 		}
 	})
 
-	t.Run("a story over 1 MB opens through the loading screen to its first events", func(t *testing.T) {
+	t.Run("a big story opens through the loading screen to its first events", func(t *testing.T) {
 		dir := t.TempDir()
 		paths, err := benchdata.Generate(benchdata.Config{Bytes: 3 << 20, Articles: 2, Seed: benchdata.Seed}).WriteFiles(dir)
 		if err != nil {

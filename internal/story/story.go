@@ -204,6 +204,10 @@ type Options struct {
 	// diffs and the rendering. They are most of the memory the aligner
 	// leaves behind. Realign still works; it scores the story again.
 	RenderOnce bool
+	// Progress, when not nil, is called as each article is segmented,
+	// with the articles segmented so far and their number; alignment
+	// follows the last. It is called from several goroutines at once.
+	Progress func(segmented, articles int)
 }
 
 // DefaultOptions returns the default pipeline options.
@@ -216,11 +220,15 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	// Articles are segmented at once, one goroutine each: the segmenter is
 	// pure, and on long articles it is a good part of the build.
 	var wg sync.WaitGroup
+	var segmented atomic.Int64
 	for i := range cs.Articles {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			blocks[i] = segment.Article(cs.Articles[i])
+			if opt.Progress != nil {
+				opt.Progress(int(segmented.Add(1)), len(cs.Articles))
+			}
 		}()
 	}
 	wg.Wait()

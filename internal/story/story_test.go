@@ -204,3 +204,24 @@ func TestPairScoreIsThePairs(t *testing.T) {
 		t.Error("no event of three articles has a pair score other than its own")
 	}
 }
+
+// TestBuildReportsArticlesRead checks that Build tells its Progress of
+// every article segmented, each count once, up to all of them.
+func TestBuildReportsArticlesRead(t *testing.T) {
+	cs := synthetic(t, 2<<10, 5)
+	var mu sync.Mutex
+	seen := map[int]bool{}
+	opt := DefaultOptions()
+	opt.Progress = func(read, articles int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if articles != 5 || seen[read] {
+			t.Errorf("progress %d of %d (seen before: %v)", read, articles, seen[read])
+		}
+		seen[read] = true
+	}
+	Build(cs, opt)
+	if len(seen) != 5 || !seen[1] || !seen[5] {
+		t.Errorf("counts reported: %v, want 1 to 5", seen)
+	}
+}

@@ -676,6 +676,11 @@ func (st *Story) Ops(k, l, r int) []worddiff.Op {
 	if ops, ok := st.extra[key]; ok {
 		return ops
 	}
+	if ops, ok := st.extra[[3]int{k, r, l}]; ok {
+		// the pair asked for the other way round (the coverage matrix
+		// asks for both): one diff, as for the event's first article
+		return Invert(ops)
+	}
 	if st.extra == nil {
 		st.extra = map[[3]int][]worddiff.Op{}
 	}

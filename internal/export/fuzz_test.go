@@ -111,9 +111,10 @@ func FuzzText(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		st := fuzzStory(a, b)
+		checks := Checks(st, DefaultOptions()) // the same at every width: computed once
 		for _, w := range []int{20, 57, 120} {
 			opt := DefaultOptions()
-			opt.Width = w
+			opt.Width, opt.Checks = w, checks
 			var buf bytes.Buffer
 			if err := Text(&buf, st, opt); err != nil {
 				t.Fatal(err)

@@ -6,6 +6,10 @@
 #
 #   bench/compare.sh                 # seed pair, 100KB, 1MB, 10MB per side
 #   bench/compare.sh seed 10KB 1MB   # chosen sizes
+#   bench/compare.sh 1MB-blank       # paragraphs separated by blank lines, as articles are
+#   bench/compare.sh 20KBx2 20KBx5 20KBx10 20KBx20 20KBx50
+#                                    # stories of N articles of 20 KB (synoptic alone:
+#                                    # the peers compare two files)
 #   ROUNDS=7 bench/compare.sh        # rounds per size (default 5; 3 at 10MB)
 #   SYNOPTIC_FLAGS= bench/compare.sh # with the whole-story checks (default: --checks=false)
 #   CGO=1 bench/compare.sh           # the dynamically linked build (default: static)
@@ -52,11 +56,12 @@ go build -o "$WORK/gen" ./bench/gen
 TOOLS=(synoptic git dwdiff icdiff)
 declare -A skip=()
 
-# run TOOL A B OUT: one whole-process run, output to OUT.
+# run TOOL OUT A B [C...]: one whole-process run, output to OUT; the peers
+# compare A and B.
 run() {
-	local tool=$1 a=$2 b=$3 out=$4
+	local tool=$1 out=$2 a=$3 b=$4
 	case $tool in
-	synoptic) "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "$a" "$b" >"$out" ;;
+	synoptic) "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "${@:3}" >"$out" ;;
 	git) git diff --no-index --word-diff=color "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
 	dwdiff) dwdiff "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
 	icdiff) icdiff --cols 200 "$a" "$b" >"$out" || [ $? -eq 1 ] ;;
@@ -65,13 +70,13 @@ run() {
 export -f run
 export WORK SYNOPTIC_FLAGS
 
-# timed TOOL A B: wall seconds of one run (empty when a peer is over LIMIT;
-# synoptic itself always runs to the end).
+# timed TOOL FILES...: wall seconds of one run (empty when a peer is over
+# LIMIT; synoptic itself always runs to the end).
 timed() {
 	local t0 t1 rc=0 limit=$LIMIT
 	[ "$1" != synoptic ] || limit=3600
 	t0=$EPOCHREALTIME
-	timeout "$limit" /usr/bin/time -f "%U %S" -o "$WORK/cpu.$1" bash -c 'run "$@"' _ "$1" "$2" "$3" "$WORK/out.$1" || rc=$?
+	timeout "$limit" /usr/bin/time -f "%U %S" -o "$WORK/cpu.$1" bash -c 'run "$@"' _ "$1" "$WORK/out.$1" "${@:2}" || rc=$?
 	t1=$EPOCHREALTIME
 	if [ $rc -eq 124 ]; then echo ""; return; fi
 	[ $rc -eq 0 ] || { echo "$1 failed on $2 $3 (exit $rc)" >&2; exit 1; }
@@ -88,23 +93,26 @@ ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{if (b > 0
 
 rows=()
 for size in "${SIZES[@]}"; do
-	if [ "$size" = seed ]; then
-		A=$ROOT/corpus/seed/000_e089790fb26166d6.txt
-		B=$ROOT/corpus/seed/002_fd43dd9d8c0cf55e.txt
+	spec=$size n=2 layout=()
+	case $spec in *-blank) spec=${spec%-blank} layout=(-blank) ;; esac
+	case $spec in *x*) n=${spec#*x} spec=${spec%x*} ;; esac
+	if [ "$spec" = seed ]; then
+		FILES=("$ROOT/corpus/seed/000_e089790fb26166d6.txt" "$ROOT/corpus/seed/002_fd43dd9d8c0cf55e.txt")
 	else
-		"$WORK/gen" -size "$size" -o "$WORK/pair-$size" >/dev/null
-		A=$WORK/pair-$size/00.txt B=$WORK/pair-$size/01.txt
+		rm -rf "$WORK/story-$size"
+		mapfile -t FILES < <("$WORK/gen" -size "$spec" -articles "$n" "${layout[@]}" -o "$WORK/story-$size")
 	fi
-	bytes=$(($(stat -c %s "$A") + $(stat -c %s "$B")))
+	bytes=$(cat "${FILES[@]}" | wc -c)
 	rounds=$ROUNDS
-	case $size in *MB) [ "${size%MB}" -ge 10 ] && rounds=$((ROUNDS < 3 ? ROUNDS : 3)) ;; esac
+	case $spec in *MB) [ "${spec%MB}" -ge 10 ] && rounds=$((ROUNDS < 3 ? ROUNDS : 3)) ;; esac
 	declare -A times=() cpus=()
 	for t in "${TOOLS[@]}"; do times[$t]="" cpus[$t]=""; done
-	echo "== $size: $bytes bytes in both sides, $rounds rounds" >&2
+	echo "== $size: $bytes bytes in ${#FILES[@]} articles, $rounds rounds" >&2
 	for ((r = 1; r <= rounds; r++)); do
 		for t in "${TOOLS[@]}"; do
 			[ -z "${skip[$t]:-}" ] || continue
-			read -r s c <<<"$(timed "$t" "$A" "$B")" || true
+			[ "$t" = synoptic ] || [ ${#FILES[@]} -eq 2 ] || continue # the peers compare two files
+			read -r s c <<<"$(timed "$t" "${FILES[@]}")" || true
 			if [ -z "$s" ]; then
 				echo "   $t: over ${LIMIT} s, skipped from here on" >&2
 				skip[$t]=$size
@@ -121,7 +129,7 @@ for size in "${SIZES[@]}"; do
 		cmed[$t]=$(tr ' ' '\n' <<<"${cpus[$t]}" | grep . | median || true)
 	done
 	# Peak memory of one more synoptic run.
-	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "$A" "$B" >"$WORK/out.synoptic"
+	/usr/bin/time -v -o "$WORK/rss" "$WORK/synoptic" export --format json $SYNOPTIC_FLAGS "${FILES[@]}" >"$WORK/out.synoptic"
 	rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$WORK/rss")
 	rssx=$(awk -v k="$rss" -v b="$bytes" 'BEGIN{printf "%.1f×", k*1024/b}')
 	cell() { if [ -n "${med[$1]}" ]; then fmt_t "${med[$1]}"; elif [ -n "${skip[$1]:-}" ]; then echo "> ${LIMIT} s (skipped)"; else echo "–"; fi; }
@@ -136,6 +144,6 @@ echo "synoptic runs as: synoptic export --format json ${SYNOPTIC_FLAGS:-(no flag
 echo
 echo "Wall time: median of the rounds. CPU: median user+sys seconds, synoptic / git (less sensitive to a busy machine)."
 echo
-echo "| size per side | synoptic export json | git diff --word-diff | dwdiff | icdiff --cols 200 | synoptic ÷ git | ÷ dwdiff | ÷ icdiff | synoptic max RSS | RSS ÷ input (both sides) | CPU synoptic / git |"
+echo "| size per article (xN: N articles) | synoptic export json | git diff --word-diff | dwdiff | icdiff --cols 200 | synoptic ÷ git | ÷ dwdiff | ÷ icdiff | synoptic max RSS | RSS ÷ input (all articles) | CPU synoptic / git |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

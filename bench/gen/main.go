@@ -3,6 +3,7 @@
 // gold.json, for bench/compare.sh and for trying synoptic on large inputs.
 //
 //	go run ./bench/gen -size 1MB -articles 2 -o /tmp/story-1MB
+//	go run ./bench/gen -size 20KB -articles 50 -blank -o /tmp/story-50
 package main
 
 import (
@@ -20,14 +21,18 @@ func main() {
 	articles := flag.Int("articles", 2, "number of articles, 2 to 100")
 	seed := flag.Uint64("seed", benchdata.Seed, "generator seed")
 	out := flag.String("o", "", "output `FOLDER` (created when missing)")
+	blank := flag.Bool("blank", false, "separate paragraphs by a blank line, as articles are (default: one paragraph a line)")
 	flag.Parse()
 	n, err := parseSize(*size)
 	if err != nil || *out == "" || *articles < 2 || *articles > 100 {
-		fmt.Fprintln(os.Stderr, "usage: gen -size 1MB [-articles 2] [-seed N] -o FOLDER (sizes like 10KB or 1MB; 2 to 100 articles)")
+		fmt.Fprintln(os.Stderr, "usage: gen -size 1MB [-articles 2] [-blank] [-seed N] -o FOLDER (sizes like 10KB or 1MB; 2 to 100 articles)")
 		os.Exit(2)
 	}
 	st := benchdata.Generate(benchdata.Config{Bytes: n, Articles: *articles, Seed: *seed})
 	paths, err := st.WriteFiles(*out)
+	for a := 0; err == nil && *blank && a < len(paths); a++ {
+		err = os.WriteFile(paths[a], []byte(strings.ReplaceAll(st.Text(a), "\n", "\n\n")), 0o644)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)

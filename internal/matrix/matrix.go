@@ -108,6 +108,10 @@ func Build(st *story.Story) *Matrix {
 				present++
 			}
 		}
+		var best []float64
+		if present > 1 {
+			best = closest(st, k)
+		}
 		for a, bs := range e.Blocks {
 			switch {
 			case len(bs) == 0:
@@ -115,12 +119,7 @@ func Build(st *story.Story) *Matrix {
 			case present == 1:
 				row.Cells[a] = Only
 			default:
-				best := 0.0
-				for b, bs2 := range e.Blocks {
-					if b != a && len(bs2) > 0 && st.ComparesWording(a, b) {
-						best = max(best, equalShare(st.Ops(k, a, b)))
-					}
-				}
+				best := best[a]
 				row.Share[a] = round(best)
 				row.Cells[a] = Reworded
 				if best >= CloseShare {
@@ -175,6 +174,117 @@ func hasBody(st *story.Story, e story.Event) bool {
 		}
 	}
 	return false
+}
+
+// closest returns, for each article of event k, the highest equalShare of
+// its diff with another article of the event. Diffing every pair costs
+// n·(n−1)/2 diffs an event for n articles, so each pair is first bounded
+// from above without a diff: the diff keeps equal words in both texts, in
+// order, so no more of them than the two texts' words have in common,
+// counted as bags (as the diff compares tokens, typography folded); and a
+// text's ops count at least its words. An article's pairs are diffed from
+// the highest bound down, until no bound is above the best share found.
+// Every pair is diffed one way, first article first, and inverted for the
+// other, as Story.Ops gives the event's own diffs.
+func closest(st *story.Story, k int) []float64 {
+	e := &st.Events[k]
+	ids := map[string]int32{}
+	var weight []int
+	bags := make([][]bagItem, len(e.Blocks))
+	words := make([]int, len(e.Blocks))
+	var toks []string
+	for a, bs := range e.Blocks {
+		if len(bs) == 0 {
+			continue
+		}
+		text := st.SideText(a, bs)
+		words[a] = countWords(text)
+		count := map[int32]int{}
+		toks = worddiff.Tokens(text, toks[:0])
+		for _, t := range toks {
+			norm := worddiff.Normalize(t)
+			w := countWords(norm)
+			if w == 0 {
+				continue
+			}
+			id, ok := ids[norm]
+			if !ok {
+				id = int32(len(weight))
+				ids[norm] = id
+				weight = append(weight, w)
+			}
+			count[id]++
+		}
+		bag := make([]bagItem, 0, len(count))
+		for id, n := range count {
+			bag = append(bag, bagItem{id, n})
+		}
+		sort.Slice(bag, func(i, j int) bool { return bag[i].id < bag[j].id })
+		bags[a] = bag
+	}
+	best := make([]float64, len(e.Blocks))
+	type cand struct {
+		b     int
+		bound float64
+	}
+	var cands []cand
+	for a, bs := range e.Blocks {
+		if len(bs) == 0 {
+			continue
+		}
+		cands = cands[:0]
+		for b, bs2 := range e.Blocks {
+			if b == a || len(bs2) == 0 || !st.ComparesWording(a, b) {
+				continue // across languages no wording is close
+			}
+			bound := 2.0 // a text without words: no bound, diff it
+			if words[a] > 0 {
+				bound = float64(common(bags[a], bags[b], weight)) / float64(words[a])
+			}
+			cands = append(cands, cand{b, bound})
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+		for _, c := range cands {
+			// division rounds monotonically: a share whose exact value is
+			// at most the bound's is at most the bound, once rounded
+			if c.bound <= best[a] {
+				break
+			}
+			var ops []worddiff.Op
+			if a < c.b {
+				ops = st.Ops(k, a, c.b)
+			} else {
+				ops = story.Invert(st.Ops(k, c.b, a))
+			}
+			best[a] = max(best[a], equalShare(ops))
+		}
+	}
+	return best
+}
+
+// bagItem counts the occurrences of one word (by id) in a text.
+type bagItem struct {
+	id int32
+	n  int
+}
+
+// common counts the words two bags share, each as many times as the
+// poorer bag has it, weighted by the words countWords sees in it.
+func common(x, y []bagItem, weight []int) int {
+	n := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i].id < y[j].id:
+			i++
+		case x[i].id > y[j].id:
+			j++
+		default:
+			n += min(x[i].n, y[j].n) * weight[x[i].id]
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // equalShare is the share of the first text's words that ops keep equal.

@@ -1,0 +1,303 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// articleQuotes extracts the quotations of article a and resolves their
+// speakers against the names the article gives.
+func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
+	art := st.Articles[a]
+	people := &cast{}
+	for _, b := range art.Blocks {
+		// headlines and headings are often in title case ("Santorum
+		// Defends Comments"), which reads as a name
+		if b.Kind != segment.Paragraph && b.Kind != segment.Standfirst && b.Kind != segment.Caption {
+			continue
+		}
+		for _, n := range facts.Names(b.Text, lower) {
+			if !facts.PersonLike(n) || afterThe(b.Text, n) {
+				continue
+			}
+			ctx := facts.Words(b.Text[max(0, n.Start-60):n.CoreStart])
+			var cw []string
+			for _, w := range ctx {
+				cw = append(cw, strings.TrimSuffix(facts.Fold(w.Text), "'s"))
+			}
+			if len(cw) > 6 {
+				cw = cw[len(cw)-6:]
+			}
+			people.add(n.Core, cw)
+		}
+	}
+	// the quotations of each body block, and the people each names
+	// outside them
+	type blockQuotes struct {
+		bi    int
+		spans []Span
+		text  string // the block's text, its quotations masked
+		title bool   // a line in title case: a headline or a label
+	}
+	var blocks []blockQuotes
+	ments := &mentions{}
+	headline := untitledHeadline(art)
+	for bi, b := range art.Blocks {
+		if !b.Kind.IsBody() {
+			continue
+		}
+		spans := Extract(b.Text)
+		blocks = append(blocks, blockQuotes{bi, spans, masked(b.Text, spans), titleCase(b.Text) || bi == headline})
+	}
+	// a name the article gives as a speaker ("Walsh said") is a person,
+	// even alone and untitled: one a later "he" may refer to
+	for _, bq := range blocks {
+		for _, sp := range bq.spans {
+			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
+				continue
+			}
+			if ns := facts.Names(sp.Speaker, lower); len(ns) > 0 {
+				n := ns[len(ns)-1]
+				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+					people.add(n.Core, nil)
+				}
+			}
+		}
+	}
+	names := make([][]facts.NameSpan, len(blocks))
+	for k, bq := range blocks {
+		if bq.title {
+			continue
+		}
+		// "Cruz openly admitted …": a name that speaks
+		ns := facts.NamesKnown(bq.text, lower, people.words())
+		names[k] = ns
+		for _, n := range ns {
+			next := facts.WordsN(bq.text[n.End:], 3)
+			for j, w := range next {
+				if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
+					break
+				}
+				if isVerb(w) {
+					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+						people.add(n.Core, nil)
+					}
+					break
+				}
+			}
+		}
+	}
+	for k, bq := range blocks {
+		// a headline or a label (title) names no one a later "he" refers
+		// to: its names are not read
+		if bq.title {
+			ments.add(bq.bi, "", nil, people)
+			continue
+		}
+		ments.add(bq.bi, bq.text, names[k], people)
+	}
+	var out []Quote
+	var prev []int // the body blocks before, nearest first
+	carried := ""  // the speaker a paragraph announces for the next
+	goesOn := ""   // the speaker whose words a paragraph ends with
+	for _, bq := range blocks {
+		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
+			!anySpeaker(bq.spans)
+		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && strings.TrimSpace(bq.text) == "" && !bq.spans[0].Unclosed
+		var last Quote
+		for _, sp := range bq.spans {
+			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
+				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
+			switch {
+			case bq.title || !quotation(sp):
+			case sp.Speaker != "":
+				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments, lower)
+				if sp.how == "colon-label" && people.known(sp.Speaker) == "" {
+					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
+				}
+			case opens && carried != "" && sp.Style != Colon:
+				// a paragraph that opens with a quotation after one that
+				// announces it ("Dr. Ward stated:")
+				q.Speaker, q.how = carried, "next-para"
+			case whole && goesOn != "":
+				q.Speaker, q.how = goesOn, "cont-para"
+			}
+			last = q
+			q.seq, q.words = wordsOf(q.Text)
+			out = append(out, q)
+		}
+		// a paragraph that ends with a quotation and its speaker's name
+		// ("“…,” Collins told MSNBC.") goes on in a paragraph that is one
+		// quotation and nothing else
+		goesOn = ""
+		if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
+			(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
+			goesOn = last.Speaker
+		}
+		// "Dr. Ward stated:" and the quotation in the next paragraph
+		carried = ""
+		if raw, pos := colonCue(bq.text); raw != "" {
+			carried = resolve(raw, pos, bq.bi, prev, people, ments, lower)
+		}
+		prev = append([]int{bq.bi}, prev...)
+		if len(prev) > maxPronounBlocks {
+			prev = prev[:maxPronounBlocks]
+		}
+	}
+	return out
+}
+
+// endsWithCue says whether the text after a quotation closing at close is
+// no more than one short clause that ends the paragraph (the quotation's
+// attribution: "…,” Collins told MSNBC.").
+func endsWithCue(text string, close int) bool {
+	rest := strings.TrimRightFunc(text[min(close, len(text)):], unicode.IsSpace)
+	return len(facts.WordsN(rest, 13)) <= 12 && sentenceEnd(rest, 0) >= len(rest)-1
+}
+
+// anySpeaker says whether a span of spans states a speaker.
+func anySpeaker(spans []Span) bool {
+	for _, sp := range spans {
+		if sp.Speaker != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// colonCue returns the speaker of a paragraph that ends by announcing a
+// quotation ("Dr. Ward stated:", "He said:"), and its offset, or "".
+func colonCue(text string) (string, int) {
+	t := strings.TrimRight(text, " \n")
+	if !strings.HasSuffix(t, ":") {
+		return "", -1
+	}
+	s := strings.LastIndexAny(t[:len(t)-1], ".!?:")
+	ws := facts.Words(t[s+1 : len(t)-1])
+	if len(ws) < 2 || len(ws) > 12 {
+		return "", -1
+	}
+	v := strings.ToLower(ws[len(ws)-1].Text)
+	if !speechVerbs[v] || v == "according" {
+		return "", -1
+	}
+	lo, hi := subjectEnding(ws, len(ws)-1)
+	if lo < 0 {
+		return "", -1
+	}
+	return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
+}
+
+// untitledHeadline returns the index of the block that is the headline of
+// an article read from plain text, which has no title and no headline
+// block: its first block when that is one short line. It returns -1
+// otherwise. A headline's "Lynch: No outside influence on FBI probe" is a
+// kicker, not speech.
+func untitledHeadline(art story.Article) int {
+	if art.Title != "" || len(art.Blocks) < 2 {
+		return -1
+	}
+	for _, b := range art.Blocks {
+		if b.Kind == segment.Headline {
+			return -1
+		}
+	}
+	b := art.Blocks[0]
+	if b.Kind != segment.Paragraph || strings.Contains(b.Text, "\n") || len(facts.Words(b.Text)) > 20 {
+		return -1
+	}
+	return 0
+}
+
+// afterThe says whether an untitled name follows "the" ("The
+// Conservative Case for Trump", "the Clinton Foundation"): a title or an
+// organisation, not a person.
+func afterThe(text string, n facts.NameSpan) bool {
+	if n.Titled {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:n.Start], unicode.IsSpace)
+	return strings.HasSuffix(before, " the") || strings.HasSuffix(before, " The") || before == "The" || before == "the"
+}
+
+// masked returns text with its quotations blanked out (same length), so
+// that names inside a quotation are not taken for the people it is about.
+func masked(text string, spans []Span) string {
+	b := []byte(text)
+	for _, sp := range spans {
+		if sp.Style == Colon {
+			continue
+		}
+		for i := sp.Open; i < sp.Close && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// resolve turns an attribution as written into a speaker: a pronoun into
+// the person the sentence or the text before is about, a name into the
+// fullest form the article gives, a description into the person the article
+// introduces with those words. It returns the attribution itself, trimmed of
+// an article, when nothing better is known, and "" for an unresolved
+// pronoun.
+func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions, lower map[string]bool) string {
+	l := strings.ToLower(raw)
+	if pronounSpeakers[l] {
+		// "I" and "we" are the writer or a group; "they" and "it" name
+		// no one person
+		return ments.resolvePronoun(l, bi, pos)
+	}
+	det := strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
+		strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "their ")
+	if !det {
+		// a name, never a description: "Will urged" is George Will, not
+		// whoever the article calls something "will"
+		core := strings.TrimSpace(raw)
+		// the words of the story written in lower case elsewhere do not
+		// strip the name's first word: "Strengthen Social Security" is
+		// a name where it stands, inside its sentence
+		if ns := facts.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+			core = ns[len(ns)-1].Core
+		} else if facts.CommonWord(facts.Fold(firstWord(raw))) {
+			return "" // "Amid …": a sentence's first word, no name
+		}
+		if p := people.known(core); p != "" {
+			return p
+		}
+		if !nameLike(core) {
+			return ""
+		}
+		return core
+	}
+	// a description: "the North Korean foreign minister"
+	var desc []string
+	for _, w := range facts.Words(raw) {
+		f := facts.Fold(w.Text)
+		if f == "the" || f == "a" || f == "an" || f == "his" || f == "her" || f == "their" || f == "of" {
+			continue
+		}
+		desc = append(desc, f)
+	}
+	if len(desc) == 0 {
+		return ""
+	}
+	// "a top aide", "the committee chairmen": someone the article does
+	// not name, or several people; "the spokesman" is the person the
+	// article calls so right before the name ("the spokesman, Peter Carr")
+	head := desc[len(desc)-1]
+	indefinite := strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ")
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") ||
+		strings.HasSuffix(head, "men") || strings.HasSuffix(head, "people")
+	// "the ministry", "the committee": an organisation, not a person
+	if !indefinite && !plural && !facts.NonPersonWord(head) {
+		if best := people.described(desc); best != "" && people.calledRightBefore(best, head) {
+			return best
+		}
+	}
+	return strings.TrimSpace(raw)
+}

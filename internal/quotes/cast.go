@@ -1,0 +1,440 @@
+package quotes
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+)
+
+// person is a person named in an article, with the words before each
+// mention (titles, roles) that a description may refer to.
+type person struct {
+	name     string
+	toks     []string // facts.NameTokens(name)
+	count    int      // mentions
+	contexts [][]string
+}
+
+// cast is the people an article names, each once, in order of first
+// mention.
+type cast struct {
+	people []person
+	index  map[string]int
+	// byTokN and similar index the names (see candidates)
+	byTokN  map[tokN][]int
+	similar map[string][]int
+	dels    map[string][]string
+	// byTok indexes the people by the words of their names, and
+	// quickMemo remembers knownQuick's answers
+	byTok     map[string][]int
+	quickMemo map[string]string
+	wordSet   map[string]bool // see words
+	// known and fullest remember their answers: the cast is complete
+	// before the first question
+	knownMemo, fullestMemo, descMemo map[string]string
+	// ctxExact and ctxPrefix index the contexts by word and by the first
+	// five bytes of words of five or more (see indexContexts)
+	ctxExact, ctxPrefix map[string][]ctxRef
+}
+
+// candidates returns, in index order, the people sharing a word with toks
+// (within one article a name is spelled one way, so exact words find it)
+// that facts.SameTokens may match with toks; the caller tests that. A
+// person with fewer words than toks must have all its words like some of
+// toks', so one of toks' words itself; one with as many or more must have
+// a word like each of toks', so like the one fewest people have. Looking
+// only there keeps a first name many people share from making every
+// lookup visit them all.
+func (c *cast) candidates(toks []string) []int {
+	if c.byTokN == nil {
+		c.indexNames()
+	}
+	var out []int
+	for _, t := range toks {
+		for n := 1; n < len(toks); n++ {
+			out = append(out, c.byTokN[tokN{t, n}]...)
+		}
+	}
+	var keys []string
+	best := -1
+	for _, t := range toks {
+		ks, n := c.similarKeys(t)
+		if best < 0 || n < best {
+			keys, best = ks, n
+		}
+	}
+	for _, k := range keys {
+		for _, i := range c.similar[k] {
+			if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
+				out = append(out, i)
+			}
+		}
+	}
+	sort.Ints(out)
+	return slices.Compact(out)
+}
+
+// tokN is a name word and the number of words of the name.
+type tokN struct {
+	tok string
+	n   int
+}
+
+// indexNames indexes the people's names by word and name length, and by
+// the keys of similarKeys.
+func (c *cast) indexNames() {
+	c.byTokN, c.similar = map[tokN][]int{}, map[string][]int{}
+	add := func(m map[string][]int, k string, i int) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
+			m[k] = append(l, i)
+		}
+	}
+	for i, p := range c.people {
+		for _, t := range p.toks {
+			k := tokN{t, len(p.toks)}
+			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
+				c.byTokN[k] = append(l, i)
+			}
+			for _, d := range c.deletions(t) {
+				add(c.similar, d, i)
+			}
+		}
+	}
+}
+
+// similarKeys returns the keys of c.similar under which every person with
+// a word facts.SimilarWord matches with t is listed, and how many entries
+// they hold. A word like t is t itself or, for five letters or more, one
+// edit away: then deleting a letter from each, or from the longer, gives
+// the same word, so every deletion of a word is a key.
+func (c *cast) similarKeys(t string) ([]string, int) {
+	ks := c.deletions(t)
+	n := 0
+	for _, k := range ks {
+		n += len(c.similar[k])
+	}
+	return ks, n
+}
+
+// deletions is deletions(w), computed once per word.
+func (c *cast) deletions(w string) []string {
+	if d, ok := c.dels[w]; ok {
+		return d
+	}
+	if c.dels == nil {
+		c.dels = map[string][]string{}
+	}
+	d := deletions(w)
+	c.dels[w] = d
+	return d
+}
+
+// deletions returns w and, when it has five letters or more, each word
+// made by deleting one of its letters.
+func deletions(w string) []string {
+	out := []string{w}
+	if utf8.RuneCountInString(w) < 5 {
+		return out
+	}
+	for i, r := range w {
+		out = append(out, w[:i]+w[i+utf8.RuneLen(r):])
+	}
+	return out
+}
+
+// shareWord says whether a and b have a word in common.
+func shareWord(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *cast) add(name string, context []string) {
+	if c.index == nil {
+		c.index = map[string]int{}
+	}
+	i, ok := c.index[name]
+	if !ok {
+		i = len(c.people)
+		c.index[name] = i
+		c.people = append(c.people, person{name: name, toks: facts.NameTokens(name)})
+	}
+	c.people[i].count++
+	c.people[i].contexts = append(c.people[i].contexts, context)
+}
+
+// words returns the set of the words of the people's names, made once
+// (a person added later is not in it).
+func (c *cast) words() map[string]bool {
+	if c.wordSet == nil {
+		c.wordSet = map[string]bool{}
+		for _, p := range c.people {
+			for _, t := range p.toks {
+				// a name word that is also a common word ("Will", "May")
+				// stays a common word at a sentence's start
+				if !facts.CommonWord(t) {
+					c.wordSet[t] = true
+				}
+			}
+		}
+	}
+	return c.wordSet
+}
+
+// knownQuick is known without spellings a letter apart: the fullest name
+// of the first person whose name holds every word of name as written, or
+// "". Pronouns need the people the article names as it writes them, and
+// most capitalised runs of a text name no one, so this looks only at the
+// people sharing a word with name, through an index of words.
+func (c *cast) knownQuick(name string) string {
+	if v, ok := c.quickMemo[name]; ok {
+		return v
+	}
+	if c.byTok == nil {
+		c.byTok, c.quickMemo = map[string][]int{}, map[string]string{}
+		for i, p := range c.people {
+			for _, t := range p.toks {
+				if l := c.byTok[t]; len(l) == 0 || l[len(l)-1] != i {
+					c.byTok[t] = append(l, i)
+				}
+			}
+		}
+	}
+	toks := facts.NameTokens(name)
+	// of the people whose names hold every word, the one the article
+	// names most often, the longer name on a tie (as fullest, without
+	// spellings)
+	best := -1
+	if len(toks) > 0 {
+	people:
+		for _, i := range c.byTok[toks[0]] {
+			p := c.people[i]
+			if len(p.toks) < len(toks) {
+				continue
+			}
+			for _, t := range toks[1:] {
+				if !slices.Contains(p.toks, t) {
+					continue people
+				}
+			}
+			if best < 0 || p.count > c.people[best].count || (p.count == c.people[best].count && len(p.toks) > len(c.people[best].toks)) {
+				best = i
+			}
+		}
+	}
+	v := ""
+	if best >= 0 {
+		v = c.people[best].name
+	}
+	c.quickMemo[name] = v
+	return v
+}
+
+// known returns the fullest name of the article's people that name
+// matches, or "".
+func (c *cast) known(name string) string {
+	if v, ok := c.knownMemo[name]; ok {
+		return v
+	}
+	v := ""
+	t := facts.NameTokens(name)
+	for _, i := range c.candidates(t) {
+		if p := c.people[i]; facts.SameTokens(t, p.toks) {
+			v = c.fullest(p)
+			break
+		}
+	}
+	if c.knownMemo == nil {
+		c.knownMemo = map[string]string{}
+	}
+	c.knownMemo[name] = v
+	return v
+}
+
+// fullest returns the name of the people matching p that the article gives
+// most often, the longer on a tie.
+func (c *cast) fullest(p person) string {
+	if v, ok := c.fullestMemo[p.name]; ok {
+		return v
+	}
+	best := p
+	for _, i := range c.candidates(p.toks) {
+		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
+			best = q
+		}
+	}
+	if c.fullestMemo == nil {
+		c.fullestMemo = map[string]string{}
+	}
+	c.fullestMemo[p.name] = best.name
+	return best.name
+}
+
+// calledRightBefore says whether the article names the person whose
+// fullest name is name right after the word head ("the spokesman, Peter
+// Carr", "spokesman Peter Carr", "the minister, Choe"), not after a verb
+// ("the neurosurgeon told REVOLT TV").
+func (c *cast) calledRightBefore(name, head string) bool {
+	for _, p := range c.people {
+		if c.fullest(p) != name {
+			continue
+		}
+		for _, ctx := range p.contexts {
+			if len(ctx) > 0 && containsPrefix(ctx[len(ctx)-1:], head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerName says whether a one-word name that speaks is a person: not a
+// word that marks a place or an organisation ("Pentagon said").
+func speakerName(core string) bool {
+	return facts.PersonLike(facts.NameSpan{Core: core, Titled: true})
+}
+
+func firstWord(s string) string {
+	if ws := facts.WordsN(s, 1); len(ws) > 0 {
+		return ws[0].Text
+	}
+	return ""
+}
+
+// nameLike says whether a name as written can be a speaker: a word of two
+// letters or more, not a possessive ("Trump's comments").
+func nameLike(core string) bool {
+	ws := facts.Words(core)
+	if len(ws) == 0 {
+		return false
+	}
+	long := false
+	for _, w := range ws {
+		if utf8.RuneCountInString(strings.TrimSuffix(w.Text, ".")) >= 2 {
+			long = true
+		}
+	}
+	last := ws[len(ws)-1].Text
+	return long && !strings.HasSuffix(last, "'s") && !strings.HasSuffix(last, "’s")
+}
+
+// described returns the person the article introduces with the words desc
+// (the last one the head noun): the one whose mentions most often follow
+// words sharing the head and half of the others, or "".
+func (c *cast) described(desc []string) string {
+	key := strings.Join(desc, "\x00")
+	if v, ok := c.descMemo[key]; ok {
+		return v
+	}
+	if c.ctxExact == nil {
+		c.indexContexts()
+	}
+	head := desc[len(desc)-1]
+	refs := c.contextsWith(head)
+	// when the other words must be there, at least one of them, the
+	// mentions with one of them may be fewer than those with the head
+	if m := len(desc) - 1; m > 0 {
+		n := 0
+		for _, d := range desc[:m] {
+			n += len(c.contextsWith(d))
+		}
+		if n < len(refs) {
+			var some []ctxRef
+			for _, d := range desc[:m] {
+				some = append(some, c.contextsWith(d)...)
+			}
+			slices.SortFunc(some, func(x, y ctxRef) int {
+				if x.person != y.person {
+					return x.person - y.person
+				}
+				return x.ctx - y.ctx
+			})
+			some = slices.Compact(some)
+			refs = some[:0]
+			for _, r := range slices.Clone(some) {
+				if containsPrefix(c.people[r.person].contexts[r.ctx], head) {
+					refs = append(refs, r)
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	counts := map[string]int{}
+	for _, r := range refs {
+		p := c.people[r.person]
+		ctx := p.contexts[r.ctx]
+		ok := 0
+		for _, d := range desc[:len(desc)-1] {
+			if containsPrefix(ctx, d) {
+				ok++
+			}
+		}
+		if 2*ok < len(desc)-1 {
+			continue
+		}
+		name := c.fullest(p)
+		counts[name]++
+		if counts[name] > bestN {
+			best, bestN = name, counts[name]
+		}
+	}
+	if c.descMemo == nil {
+		c.descMemo = map[string]string{}
+	}
+	c.descMemo[key] = best
+	return best
+}
+
+// contextsWith returns the mentions whose context has a word
+// containsPrefix matches with w, in person then mention order.
+func (c *cast) contextsWith(w string) []ctxRef {
+	if len(w) >= 5 {
+		return c.ctxPrefix[w[:5]]
+	}
+	return c.ctxExact[w]
+}
+
+// ctxRef is one context of one person.
+type ctxRef struct{ person, ctx int }
+
+// indexContexts indexes the words before each mention, so that described
+// visits only the mentions containsPrefix would accept for the head: those
+// with the word itself, or with a word of the same first five bytes when
+// the head has five or more. The lists are in person then mention order.
+func (c *cast) indexContexts() {
+	c.ctxExact, c.ctxPrefix = map[string][]ctxRef{}, map[string][]ctxRef{}
+	add := func(m map[string][]ctxRef, k string, r ctxRef) {
+		if l := m[k]; len(l) == 0 || l[len(l)-1] != r {
+			m[k] = append(l, r)
+		}
+	}
+	for i, p := range c.people {
+		for j, ctx := range p.contexts {
+			for _, x := range ctx {
+				add(c.ctxExact, x, ctxRef{i, j})
+				if len(x) >= 5 {
+					add(c.ctxPrefix, x[:5], ctxRef{i, j})
+				}
+			}
+		}
+	}
+}
+
+// containsPrefix says whether ws holds w, or a word sharing its first five
+// letters ("korea" and "korean").
+func containsPrefix(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w || (len(x) >= 5 && len(w) >= 5 && x[:5] == w[:5]) {
+			return true
+		}
+	}
+	return false
+}

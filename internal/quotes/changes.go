@@ -1,0 +1,237 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// window finds the words of p that a shorter quotation m cuts from it: the
+// run of p's words, of a length between half and twice m's, that holds the
+// most of m's words for the fewest others (ties go to the first, shorter
+// run). ok is false when m is not shorter, when the run holds less than
+// half of m's words, or when it would be nearly all of p.
+func window(p, m Quote) (start, end int, ok bool) {
+	return windowIn(p, facts.Words(p.Text), m)
+}
+
+// windowIn is window with p's words, facts.Words(p.Text), given.
+func windowIn(p Quote, pw []facts.Word, m Quote) (start, end int, ok bool) {
+	n := len(m.seq)
+	if n == 0 || 10*n >= 9*len(pw) || len(pw) != len(p.seq) {
+		return 0, 0, false
+	}
+	in := map[string]int{}
+	for _, w := range m.seq {
+		in[w]++
+	}
+	bestI, bestL, best := 0, 0, -1.0
+	for i := range pw {
+		if in[p.seq[i]] == 0 {
+			continue // a window starts on a word m has
+		}
+		used := map[string]int{}
+		hits := 0
+		for L := 1; L <= 2*n && i+L <= len(pw); L++ {
+			w := p.seq[i+L-1]
+			if used[w] < in[w] {
+				used[w]++
+				hits++
+			}
+			if 2*L < n || in[w] == 0 {
+				continue // and ends on one
+			}
+			// every word of m found counts; a word of p it lacks costs a
+			// quarter: "by the side of our" covers "by our" better than "by"
+			score := float64(hits) - 0.25*float64(L-hits)
+			if score > best {
+				bestI, bestL, best = i, L, score
+			}
+		}
+	}
+	if best < 0.5*float64(n) || 10*bestL >= 9*len(pw) {
+		return 0, 0, false
+	}
+	return pw[bestI].Start, pw[bestI+bestL-1].End, true
+}
+
+// wordingDiffers says whether two members of different articles word the
+// quotation differently inside the part both give: each pair is compared,
+// the shorter with its window in the longer.
+func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
+	// the answer for a pair depends only on the two texts: each pair of
+	// texts is compared once (a text against itself never differs)
+	done := map[[2]string]bool{}
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			long, short := ms[i], ms[j]
+			if long.Article == short.Article || long.Text == short.Text {
+				continue
+			}
+			if len(short.seq) > len(long.seq) {
+				long, short = short, long
+			}
+			k := [2]string{long.Text, short.Text}
+			if done[k] {
+				continue
+			}
+			done[k] = true
+			a := long.Text
+			if ws, we, ok := window(long, short); ok {
+				a = a[ws:we]
+			}
+			if interiorChange(d.Diff(a, short.Text)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakersDiffer says whether two members of different articles give two
+// confident names for the speaker that cannot be the same person, after
+// nicknames, initials and spellings a letter apart (facts.SameTokens).
+func speakersDiffer(ms []Quote, toks func(string) []string) bool {
+	named := make([]bool, len(ms))
+	for i, m := range ms {
+		named[i] = confident(m)
+	}
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			a, b := ms[i], ms[j]
+			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
+				continue
+			}
+			if !facts.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameWords says whether two quotations give the same words: four in a
+// row in common, or all of the shorter when it has fewer. Quotations
+// grouped for sharing some words of a topic ("modest", "Social
+// Security") are not one quotation whose speaker can be wrong.
+func sameWords(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := min(4, len(a))
+	if n == 0 {
+		return false
+	}
+	for i := 0; i+n <= len(a); i++ {
+		if phraseIn(a[i:i+n], b) {
+			return true
+		}
+	}
+	return false
+}
+
+// isName says whether a speaker is a proper name rather than a description.
+func isName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, w := range facts.Words(s) {
+		r := []rune(w.Text)[0]
+		if !unicode.IsUpper(r) && w.Text != "of" && !facts.SimilarWord(w.Text, "al") {
+			return false
+		}
+	}
+	return true
+}
+
+// interiorChange says whether ops change words between two runs of equal
+// words: a different wording, not a quotation cut shorter at either end.
+func interiorChange(ops []worddiff.Op) bool {
+	firstEq, lastEq := -1, -1
+	for i, o := range ops {
+		if o.Kind == worddiff.Equal && hasWord(o.Text) {
+			if firstEq < 0 {
+				firstEq = i
+			}
+			lastEq = i
+		}
+	}
+	for i := firstEq + 1; i < lastEq; i++ {
+		if ops[i].Kind != worddiff.Equal && hasWord(ops[i].Text) && !caseOnly(ops, i) {
+			return true
+		}
+	}
+	return firstEq < 0 && len(ops) > 0
+}
+
+// caseOnly says whether ops[i] is half of a change of letter case only
+// ("The" for "the").
+func caseOnly(ops []worddiff.Op, i int) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
+			facts.Fold(ops[j].Text) == facts.Fold(ops[i].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// Change is a word or words of one quotation replaced in another.
+type Change struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Changes returns the replacements in ops: each deletion next to an
+// insertion (with at most white space between), in order, leaving out
+// changes of letter case only.
+func Changes(ops []worddiff.Op) []Change {
+	cs, _, _ := edits(ops)
+	return cs
+}
+
+// DroppedAndAdded returns the words ops delete or insert that Changes does
+// not pair as a replacement: what the other member leaves out of the
+// quotation and what it puts in. Pieces without a letter or digit (a comma)
+// are left out.
+func DroppedAndAdded(ops []worddiff.Op) (dropped, added []string) {
+	_, dropped, added = edits(ops)
+	return dropped, added
+}
+
+func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
+	for i := 0; i < len(ops); i++ {
+		if ops[i].Kind == worddiff.Equal {
+			continue
+		}
+		j := i + 1
+		if j < len(ops) && ops[j].Kind == worddiff.Equal && strings.TrimSpace(ops[j].Text) == "" && j+1 < len(ops) {
+			j++
+		}
+		if j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind {
+			c := Change{From: strings.TrimSpace(ops[i].Text), To: strings.TrimSpace(ops[j].Text)}
+			if ops[i].Kind == worddiff.Insert {
+				c.From, c.To = c.To, c.From
+			}
+			if facts.Fold(c.From) != facts.Fold(c.To) {
+				out = append(out, c)
+			}
+			i = j
+			continue
+		}
+		if t := strings.TrimSpace(ops[i].Text); hasWord(t) {
+			if ops[i].Kind == worddiff.Delete {
+				dropped = append(dropped, t)
+			} else {
+				added = append(added, t)
+			}
+		}
+	}
+	return out, dropped, added
+}

@@ -1,0 +1,389 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
+)
+
+// stop words do not count when quotations are compared.
+var stop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but of to in on at by for with from that this these those is are was
+		were be been being will would shall should can could may might must have has had do does did we our us i me my
+		you your he him his she her they them their it its as than then so not no there here which who whom what when
+		where why how all any each also very just into over under about up out if once again whatsoever`) {
+		stop[w] = true
+	}
+}
+
+// wordsOf returns the folded words of a quotation, and its content words
+// crudely stemmed.
+func wordsOf(text string) (seq, content []string) {
+	seen := map[string]bool{}
+	for _, w := range facts.Words(text) {
+		f := facts.Fold(w.Text)
+		seq = append(seq, f)
+		if stop[f] {
+			continue
+		}
+		s := stem(f)
+		if !seen[s] {
+			seen[s] = true
+			content = append(content, s)
+		}
+	}
+	return seq, content
+}
+
+func stem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	for _, suf := range []string{"ing", "ed", "es", "s", "ly"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// long is the least number of content words for a quotation to be matched
+// by word overlap; shorter ones must appear as a phrase in a longer one.
+const long = 3
+
+// linked says whether two quotations of three or more content words are
+// the same: they share at least three content words, and at least half of
+// the shorter one's (all but one when it has six or fewer).
+func linked(a, b *Quote) bool {
+	inter := 0
+	set := map[string]bool{}
+	for _, w := range a.words {
+		set[w] = true
+	}
+	for _, w := range b.words {
+		if set[w] {
+			inter++
+		}
+	}
+	return linkedCount(inter, len(a.words), len(b.words))
+}
+
+// linkedCount is linked given the number of content words two quotations
+// share and how many each has.
+func linkedCount(inter, na, nb int) bool {
+	short := min(na, nb)
+	if short <= 6 {
+		// a short quotation must be nearly all in the other: "not going
+		// to pay … wall" is not "not going to pay any single cent"
+		return inter >= long && inter >= short-1
+	}
+	return inter >= long && 2*inter >= short
+}
+
+// maxPosting bounds the quotations a word is looked up in: a word in more
+// is too common to link anything (the link is then judged on the others).
+const maxPosting = 400
+
+// phraseIn says whether the words of short appear in order and together in
+// long's words.
+func phraseIn(short, long []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+outer:
+	for i := 0; i+len(short) <= len(long); i++ {
+		for j := range short {
+			if long[i+j] != short[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// group clusters the quotations: long ones by word overlap, short ones into
+// the first group whose quotation holds them as a phrase, or with equal
+// short ones.
+func group(qs []Quote) []Group {
+	parent := make([]int, len(qs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(x, y int) {
+		x, y = find(x), find(y)
+		if x != y {
+			if y < x {
+				x, y = y, x
+			}
+			parent[y] = x
+		}
+	}
+	// long quotations: count shared content words through an index, so
+	// that only quotations sharing a word are compared
+	post := map[string][]int{}    // content word → long quotations
+	anyPost := map[string][]int{} // any word → long quotations
+	for i := range qs {
+		if len(qs[i].words) < long {
+			continue
+		}
+		for _, w := range qs[i].words {
+			post[w] = append(post[w], i)
+		}
+		seen := map[string]bool{}
+		for _, w := range qs[i].seq {
+			if !seen[w] {
+				seen[w] = true
+				anyPost[w] = append(anyPost[w], i)
+			}
+		}
+	}
+	count := make([]int, len(qs))
+	var touched []int
+	for i := range qs {
+		if len(qs[i].words) < long {
+			continue
+		}
+		touched = touched[:0]
+		for _, w := range qs[i].words {
+			if p := post[w]; len(p) <= maxPosting {
+				for _, j := range p {
+					if j > i {
+						if count[j] == 0 {
+							touched = append(touched, j)
+						}
+						count[j]++
+					}
+				}
+			}
+		}
+		for _, j := range touched {
+			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) {
+				union(i, j)
+			}
+			count[j] = 0
+		}
+	}
+	// short quotations: into the first long one that holds them as a
+	// phrase; else with equal short ones
+	firstShort := map[string]int{}
+	for i := range qs {
+		if len(qs[i].words) >= long {
+			continue
+		}
+		// one word attaches only when it is a rare one ("egocentric", not
+		// "Mexico")
+		if len(qs[i].seq) >= 2 || (len(qs[i].seq) == 1 && len([]rune(qs[i].seq[0])) >= 8) {
+			var cands []int
+			for k, w := range qs[i].seq {
+				if p := anyPost[w]; k == 0 || len(p) < len(cands) {
+					cands = p
+				}
+			}
+			attached := false
+			for _, j := range cands {
+				if j != i && phraseIn(qs[i].seq, qs[j].seq) {
+					union(i, j)
+					attached = true
+					break
+				}
+			}
+			if attached {
+				continue
+			}
+		}
+		key := strings.Join(qs[i].seq, " ")
+		if j, ok := firstShort[key]; ok {
+			union(j, i)
+		} else {
+			firstShort[key] = i
+		}
+	}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range qs {
+		r := find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	d := worddiff.New()
+	var out []Group
+	for _, r := range roots {
+		out = append(out, makeGroup(qs, byRoot[r], d))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Members[0], out[j].Members[0]
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		if a.Block != b.Block {
+			return a.Block < b.Block
+		}
+		return a.Start < b.Start
+	})
+	return out
+}
+
+func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
+	ms := make([]Quote, len(idx))
+	for k, i := range idx {
+		ms[k] = qs[i]
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Article != ms[j].Article {
+			return ms[i].Article < ms[j].Article
+		}
+		if ms[i].Block != ms[j].Block {
+			return ms[i].Block < ms[j].Block
+		}
+		return ms[i].Start < ms[j].Start
+	})
+	// the principal member: the longest quotation of the first article
+	p := 0
+	for k := range ms {
+		if ms[k].Article == ms[0].Article && len(ms[k].seq) > len(ms[p].seq) {
+			p = k
+		}
+	}
+	ms[0], ms[p] = ms[p], ms[0]
+	if p > 1 {
+		sort.SliceStable(ms[1:p+1], func(i, j int) bool { return ms[1+i].Block < ms[1+j].Block })
+	}
+	g := Group{Members: ms, Diffs: []Diff{}, Articles: []int{}, Speakers: []string{}}
+	seenArt := map[int]bool{}
+	// a speaker seen before is equal to one kept or to one it matched
+	seenSpeaker := map[string]bool{}
+	toks := nameTokens()
+	// each member is diffed against the principal one; members often
+	// repeat a text (a wire quotation in fifty outlets), and a text's
+	// window and diff depend on the text alone
+	pw := facts.Words(ms[0].Text)
+	type diffed struct {
+		window *[2]int
+		ops    []worddiff.Op
+	}
+	known := map[string]diffed{}
+	for k, m := range ms {
+		if !seenArt[m.Article] {
+			seenArt[m.Article] = true
+			g.Articles = append(g.Articles, m.Article)
+		}
+		if k > 0 {
+			c, ok := known[m.Text]
+			if !ok {
+				a := ms[0].Text
+				if ws, we, ok := windowIn(ms[0], pw, m); ok {
+					c.window = &[2]int{ws, we}
+					a = a[ws:we]
+				}
+				c.ops = d.Diff(a, m.Text)
+				known[m.Text] = c
+			}
+			df := Diff{From: 0, To: k, Ops: c.ops}
+			if c.window != nil {
+				w := *c.window
+				df.Window = &w
+			}
+			g.Diffs = append(g.Diffs, df)
+		}
+		if m.Speaker != "" && !seenSpeaker[m.Speaker] {
+			seenSpeaker[m.Speaker] = true
+			mt := toks(m.Speaker)
+			dup := false
+			for _, s := range g.Speakers {
+				if facts.SameTokens(toks(s), mt) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				g.Speakers = append(g.Speakers, m.Speaker)
+			}
+		}
+	}
+	g.OneOutlet = len(g.Articles) == 1
+	g.WordingDiffers = wordingDiffers(ms, d)
+	g.SpeakersDiffer = speakersDiffer(ms, toks)
+	g.UnclearIn = unclearIn(ms, g.Articles, toks)
+	return g
+}
+
+// confident says whether a member's speaker is one an editor can rely on:
+// a name, written as a name beside the quotation or beside the one before
+// it in the paragraph (not a pronoun or a description resolved from
+// elsewhere, not announced a paragraph before, not a label).
+func confident(m Quote) bool {
+	if !isName(m.Speaker) || !isName(m.SpeakerAsWritten) || pronounSpeakers[strings.ToLower(m.SpeakerAsWritten)] {
+		return false
+	}
+	return m.how != "next-para" && m.how != "colon-label"
+}
+
+// unclearIn returns the articles of arts without a confident speaker for
+// the quotation whose speaker, if any, is none of the confident ones other
+// articles give.
+func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
+	sure := map[int]bool{}
+	var names []string
+	for _, m := range ms {
+		if confident(m) {
+			sure[m.Article] = true
+			names = append(names, m.Speaker)
+		}
+	}
+	if len(names) == 0 || len(arts) < 2 {
+		return nil
+	}
+	// an article that gives only scare quotes or titles of it has no
+	// speaker to be unclear about
+	quoted := map[int]bool{}
+	for _, m := range ms {
+		if isQuotation(m.Text) {
+			quoted[m.Article] = true
+		}
+	}
+	agrees := map[int]bool{}
+	for _, m := range ms {
+		if sure[m.Article] || m.Speaker == "" {
+			continue
+		}
+		for _, n := range names {
+			if facts.SameTokens(toks(m.Speaker), toks(n)) {
+				agrees[m.Article] = true
+			}
+		}
+	}
+	var out []int
+	for _, a := range arts {
+		if !sure[a] && !agrees[a] && quoted[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// nameTokens returns a function giving facts.NameTokens of a name,
+// computed once per name.
+func nameTokens() func(string) []string {
+	memo := map[string][]string{}
+	return func(s string) []string {
+		t, ok := memo[s]
+		if !ok {
+			t = facts.NameTokens(s)
+			memo[s] = t
+		}
+		return t
+	}
+}

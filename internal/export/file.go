@@ -7,9 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
+	"github.com/synoptic-news/synoptic/internal/atomicfile"
 	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -42,43 +41,43 @@ func WriteFile(path string, force bool, render func(io.Writer) error) error {
 	case err == nil:
 		mode = info.Mode().Perm() // an overwritten file keeps its permissions
 	case !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 	}
 	dir := filepath.Dir(path)
 	if info, err := os.Stat(dir); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s: cannot write: folder %s does not exist", path, dir)
 		}
-		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 	} else if !info.IsDir() {
 		return fmt.Errorf("%s: cannot write: %s is not a folder", path, dir)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := os.CreateTemp(dir, atomicfile.TempPattern(filepath.Base(path)))
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // a no-op once the file has taken its place
-	defer removeStale(dir, filepath.Base(path))
+	defer atomicfile.RemoveStale(dir, filepath.Base(path))
 	fail := func(err error) error {
 		tmp.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := render(tmp); err != nil {
-		return fail(reason(err))
+		return fail(atomicfile.Reason(err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return fail(reason(err))
+		return fail(atomicfile.Reason(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fail(reason(err))
+		return fail(atomicfile.Reason(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, reason(err))
+		return fmt.Errorf("%s: %w", path, atomicfile.Reason(err))
 	}
 	if force {
 		if err := os.Rename(name, path); err != nil {
-			return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+			return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 		}
 		return nil
 	}
@@ -95,71 +94,25 @@ func WriteFile(path string, force bool, render func(io.Writer) error) error {
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 	}
 	return nil
-}
-
-// staleTmp is how old the temporary file of an earlier write must be for a
-// later write of the same file to remove it: a younger one may be another
-// run's write in progress.
-const staleTmp = 10 * time.Minute
-
-// removeStale removes temporary files that killed writes of base in dir
-// left behind (a killed export of a long story leaves hundreds of MB).
-func removeStale(dir, base string) {
-	old, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
-	for _, p := range old {
-		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTmp {
-			os.Remove(p)
-		}
-	}
-}
-
-func globEscape(s string) string {
-	var sb strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune(`*?[\`, c) {
-			sb.WriteByte('\\')
-		}
-		sb.WriteRune(c)
-	}
-	return sb.String()
 }
 
 // writeDevice writes render's output to the device or pipe at path.
 func writeDevice(path string, render func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", path, reason(err))
+		return fmt.Errorf("%s: cannot write: %w", path, atomicfile.Reason(err))
 	}
 	if err := render(f); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", path, reason(err))
+		return fmt.Errorf("%s: %w", path, atomicfile.Reason(err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, reason(err))
+		return fmt.Errorf("%s: %w", path, atomicfile.Reason(err))
 	}
 	return nil
-}
-
-// reason strips the operation and file name from a file system error,
-// which would otherwise name the temporary file: "permission denied",
-// "no space left on device".
-func reason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	var se *os.SyscallError
-	if errors.As(err, &se) {
-		return se.Err
-	}
-	return err
 }
 
 // NotInput refuses out when it is a file the story was read from, one of

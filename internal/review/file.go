@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
+
+	"github.com/synoptic-news/synoptic/internal/atomicfile"
 )
 
 // MaxFileSize bounds what a review file may be: a review is a few
@@ -278,25 +279,10 @@ func (r *Review) Save(path string) (merged bool, err error) {
 	}
 	b = append(b, '\n')
 	if err := writeFile(target, b, mode); err != nil {
-		return merged, fmt.Errorf("review %s: %w", path, reason(err))
+		return merged, fmt.Errorf("review %s: %w", path, atomicfile.Reason(err))
 	}
 	r.disk = &onDisk{raw: b, rev: r.Clone()}
 	return merged, nil
-}
-
-// reason strips the operation and the file name from a file system
-// error, which would name the temporary file: "permission denied", "no
-// space left on device".
-func reason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
 
 // linkTarget is the file a save to path writes: path itself, or what the
@@ -319,17 +305,12 @@ func linkTarget(path string) (string, error) {
 	return "", errors.New("too many levels of symbolic links")
 }
 
-// staleTmp is how old a left-over temporary file of a save must be before
-// a later save removes it: a younger one may be another reader's save in
-// progress.
-const staleTmp = 10 * time.Minute
-
 // writeFile writes b to path through a synced temporary file renamed into
 // place, so that a crash leaves the old file or the new one, never half of
 // one. Temporary files a killed save left behind are removed.
 func writeFile(path string, b []byte, mode fs.FileMode) error {
 	dir, base := filepath.Dir(path), filepath.Base(path)
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	tmp, err := os.CreateTemp(dir, atomicfile.TempPattern(base))
 	if err != nil {
 		return err
 	}
@@ -356,28 +337,6 @@ func writeFile(path string, b []byte, mode fs.FileMode) error {
 		d.Sync() // the rename itself; not every system can sync a folder
 		d.Close()
 	}
-	removeStale(dir, base)
+	atomicfile.RemoveStale(dir, base)
 	return nil
-}
-
-// removeStale removes the temporary files of saves of base in dir that
-// were killed before they could remove them.
-func removeStale(dir, base string) {
-	old, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp"))
-	for _, p := range old {
-		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleTmp {
-			os.Remove(p)
-		}
-	}
-}
-
-func globEscape(s string) string {
-	var sb strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune(`*?[\`, c) {
-			sb.WriteByte('\\')
-		}
-		sb.WriteRune(c)
-	}
-	return sb.String()
 }

@@ -207,7 +207,7 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int, uint64) {
 			apos = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
-			if f, ok := fold[r]; ok {
+			if f, ok := lang.Folds[r]; ok {
 				buf = append(buf, f...)
 			} else {
 				buf = utf8.AppendRune(buf, r)
@@ -263,21 +263,6 @@ func trimWord(w []byte, apos bool) []byte {
 	}
 	return out
 }
-
-// fold maps accented Latin letters to their base letters.
-var fold = func() map[rune]string {
-	m := map[rune]string{}
-	for base, list := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćčĉċ", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ğĝġģ", "i": "ìíîïĩīĭįı",
-		"n": "ñńņňŉ", "o": "òóôõöøōŏő", "r": "ŕřŗ", "s": "śšşŝș", "t": "ťţț", "u": "ùúûüũūŭůűų",
-		"y": "ýÿŷ", "z": "źžż", "l": "ĺľļł", "ss": "ß", "ae": "æ", "oe": "œ",
-	} {
-		for _, r := range list {
-			m[r] = base
-		}
-	}
-	return m
-}()
 
 // normNumber gives one spelling to a figure: "3.6B", "3.6bn" and "3.6" +
 // "billion" all become "3.6b"; "8,000" is "8000" (the comma is dropped while

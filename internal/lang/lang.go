@@ -157,9 +157,9 @@ func OfBlocks(bs []segment.Block) Lang {
 	return Detect(texts...)
 }
 
-// fold maps accented Latin letters to their base letters, as the aligner
-// reads words.
-var fold = func() map[rune]string {
+// Folds maps accented Latin letters to their base letters, as the aligner
+// reads words. It must not be changed.
+var Folds = func() map[rune]string {
 	m := map[rune]string{}
 	for base, list := range map[string]string{
 		"a": "àáâãäåāăą", "c": "çćčĉċ", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ğĝġģ", "i": "ìíîïĩīĭįı",
@@ -180,7 +180,7 @@ func Fold(s string) string {
 	b.Grow(len(s))
 	for _, r := range s {
 		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
+		if f, ok := Folds[r]; ok {
 			b.WriteString(f)
 		} else {
 			b.WriteRune(r)

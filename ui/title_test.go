@@ -37,7 +37,7 @@ func TestTitleKeepsCountsAt60(t *testing.T) {
 	st := seed(t)
 	m := newModel(t, st, 60, 20)
 	got := plain(titleLine(st, m.pal, 0, 1, 60))
-	if ansi.StringWidth(got) > 60 || !strings.Contains(got, "17 events (4 shared, 3 only left, 10 only right)") {
+	if ansi.StringWidth(got) > 60 || !strings.Contains(got, "17 events (5 shared, 2 only left, 10 only right)") {
 		t.Errorf("title %q", got)
 	}
 }

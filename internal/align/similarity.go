@@ -547,28 +547,28 @@ func isNumber(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // the best match of a block is worth more than its runner-up) and whether
 // its neighbours are aligned too.
 const (
-	wBias  = -5.699
-	wCos   = 4.295
-	wSent  = 3.228
-	wSent1 = 0.186
-	wCover = 4.024
-	wQuote = 0.97
-	wNum   = 1.473
-	wSentC = 3.159
-	wQTerm = 1.096
+	wBias  = -5.753
+	wCos   = 4.393
+	wSent  = 3.263
+	wSent1 = 0.159
+	wCover = 3.974
+	wQuote = 0.988
+	wNum   = 1.404
+	wSentC = 3.185
+	wQTerm = 1.048
 
-	vBias  = 0.483
-	vBase  = 1.009
-	vBest  = 0.248
-	vRel   = 0.346
-	vNeigh = 2.177
-	vPos   = -1.162
+	vBias  = 0.486
+	vBase  = 1.017
+	vBest  = 0.221
+	vRel   = 0.349
+	vNeigh = 2.338
+	vPos   = -1.147
 	// vSpeak weighs a speaker the best-matching sentences of both blocks
 	// name: a statement retold in other words shares few of its words,
 	// but it keeps its speaker. It is weighed with the pair's rivals
 	// rather than with its words, so it does not push the speaker's other
 	// statements down as rivals.
-	vSpeak = 0.915
+	vSpeak = 0.91
 )
 
 func (e evidence) logit1() float64 {

@@ -86,6 +86,7 @@ type corpusIndex struct {
 	rareFigure []bool
 	shdf       quoteCounts // blocks holding each quoted 4-gram two or more hold
 	ndocs      int         // blocks that take part in alignment
+	english    bool        // every article is in English (or too short to tell)
 }
 
 // scratch buffers reused while tokenising.
@@ -235,6 +236,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 		ix.arts = append(ix.arts, row)
 	}
 	ix.ndocs = len(work)
+	ix.english = allEnglish(langs)
 	cp := germanCompounds(texts, langs)
 	ix.voc = newVocabulary()
 	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
@@ -490,7 +492,7 @@ func (ix *corpusIndex) weigh() {
 		if idf < 0.05 {
 			idf = 0.05
 		}
-		ix.weight[t] = math.Pow(idf, idfPow)
+		ix.weight[t] = math.Pow(idf, idfPow) * rarityOf(ix.names[t], ix.english)
 	}
 	// 1 + log(count), looked up for the counts most terms have
 	var logTF [64]float64

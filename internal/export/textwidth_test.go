@@ -11,8 +11,8 @@ import (
 func TestTextSaysFilter(t *testing.T) {
 	st := seedStory(t)
 	for _, c := range []struct{ only, want string }{
-		{"changed", "Showing the 4 shared events whose wording differs, of 24."},
-		{"single", "Showing the 13 events only one side tells, of 24."},
+		{"changed", "Showing the 5 shared events whose wording differs, of 24."},
+		{"single", "Showing the 12 events only one side tells, of 24."},
 	} {
 		opt := DefaultOptions()
 		opt.Only = c.only

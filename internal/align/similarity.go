@@ -18,6 +18,11 @@ const (
 	candPerArt = 12  // candidates kept per block and other article
 	candMin    = 4   // candidates kept at least, however long the story
 	candLong   = 200 // articles longer than this many blocks keep fewer candidates
+	// candArticles is the most other articles for which a block keeps
+	// candPerArt candidates in each; with more, it keeps fewer, at least
+	// candFew
+	candArticles = 4
+	candFew      = 2
 )
 
 // pairScratch is the scratch space of scoring one block pair at a time.
@@ -167,6 +172,10 @@ func (ix *corpusIndex) candidates() [][2]int {
 		longest = max(longest, len(a))
 	}
 	keep := min(candPerArt, max(candMin, candPerArt*candLong/max(longest, 1)))
+	// and in a story of many articles fewer per other article: a block
+	// has one counterpart in each, and the pairs grow as the square of
+	// the articles
+	keep = min(keep, max(candFew, candPerArt*candArticles/max(len(ix.arts)-1, 1)))
 	const chunk = 256
 	nchunks := (len(ix.all) + chunk - 1) / chunk
 	outs := make([][][2]int, nchunks)

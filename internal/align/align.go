@@ -549,12 +549,16 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 		firstF[k], lastF[k] = -1, -1
 	}
 	for a := 1; a < n; a++ {
+		shares := sharesPlaced(where[a], placed)
 		anchor := -1
 		for i := range arts[a] {
 			k := where[a][i]
 			if placed[k] {
 				anchor = k
 				continue
+			}
+			if !shares {
+				anchor = byPlace(events, roots, i, len(arts[a]), len(arts[0]))
 			}
 			placed[k] = true
 			nextF[k] = -1
@@ -594,6 +598,33 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 		emit(k)
 	}
 	return out
+}
+
+// sharesPlaced says whether an article whose blocks are in the events
+// where lists shares one of the events placed so far.
+func sharesPlaced(where []int, placed []bool) bool {
+	for _, k := range where {
+		if placed[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// byPlace is where Order puts block i of an article of n blocks that shares
+// no event with the articles before it (an unrelated page): after the last
+// of roots, the first article's events in its order, that opens at or
+// before the same place in the first article of m blocks; -1 before them
+// all. Otherwise all such an article tells would come first.
+func byPlace(events []Event, roots []int, i, n, m int) int {
+	at := -1
+	for _, r := range roots {
+		if events[r].Blocks[0][0]*n > i*m {
+			break
+		}
+		at = r
+	}
+	return at
 }
 
 func clamp01(x float64) float64 {

@@ -679,12 +679,16 @@ func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 	}
 	followers := map[int][]int{}
 	for a := 1; a < n; a++ {
+		shares := sharesPlaced(where[a], placed)
 		anchor := -1
 		for i := range arts[a] {
 			k := where[a][i]
 			if placed[k] {
 				anchor = k
 				continue
+			}
+			if !shares {
+				anchor = byPlace(events, roots, i, len(arts[a]), len(arts[0]))
 			}
 			placed[k] = true
 			followers[anchor] = append(followers[anchor], k)

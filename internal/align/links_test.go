@@ -1,6 +1,8 @@
 package align
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -162,5 +164,30 @@ func TestNoEventThroughANeighboursLink(t *testing.T) {
 		if e.Articles() > 1 {
 			t.Errorf("two blocks with no word in common are one event: %v", e.Blocks)
 		}
+	}
+}
+
+// TestUnrelatedArticlesInterleave: an article that shares no event with the
+// first is read beside it by place, not all before it.
+func TestUnrelatedArticlesInterleave(t *testing.T) {
+	arts := [][]segment.Block{make([]segment.Block, 4), make([]segment.Block, 2)}
+	var evs []Event
+	for a, bs := range arts {
+		for i := range bs {
+			e := Event{Blocks: make([][]int, 2), Score: 1}
+			e.Blocks[a] = []int{i}
+			evs = append(evs, e)
+		}
+	}
+	var got []string
+	for _, e := range Order(evs, 2, arts) {
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				got = append(got, fmt.Sprintf("%c%d", 'A'+a, i))
+			}
+		}
+	}
+	if want := "A0 B0 A1 A2 B1 A3"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
 	}
 }

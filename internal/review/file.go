@@ -158,6 +158,16 @@ func parse(b []byte) (*Review, error) {
 			return nil, fmt.Errorf("is not valid: %q: %v", k, err)
 		}
 	}
+	// an empty list reads as none, as the file writes none as []
+	if len(r.Pins) == 0 {
+		r.Pins = nil
+	}
+	if len(r.Splits) == 0 {
+		r.Splits = nil
+	}
+	if len(r.Notes) == 0 {
+		r.Notes = nil
+	}
 	return r, nil
 }
 
@@ -183,9 +193,21 @@ func oneLine(s string) string {
 }
 
 // MarshalJSON writes the known fields, then Extra's in name order.
+// Empty lists are written as [], never null: the file is for people to
+// read and edit too.
 func (r *Review) MarshalJSON() ([]byte, error) {
 	type known Review // without the method
-	b, err := json.Marshal((*known)(r))
+	k := known(*r)
+	if k.Pins == nil {
+		k.Pins = []Pin{}
+	}
+	if k.Splits == nil {
+		k.Splits = []Ref{}
+	}
+	if k.Notes == nil {
+		k.Notes = []Note{}
+	}
+	b, err := json.Marshal(&k)
 	if err != nil || len(r.Extra) == 0 {
 		return b, err
 	}

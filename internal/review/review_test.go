@@ -1,6 +1,7 @@
 package review
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -191,5 +192,18 @@ func TestSaveIsWholeAndReadable(t *testing.T) {
 	// A folder that does not exist is an error that names the file.
 	if _, err := r.Save(filepath.Join(dir, "no", "such.json")); err == nil || !strings.Contains(err.Error(), "such.json") {
 		t.Errorf("save into a missing folder: %v", err)
+	}
+}
+
+func TestEmptyListsAreWrittenAsLists(t *testing.T) {
+	th := 0.6
+	b, err := json.Marshal(&Review{Version: 1, Threshold: &th})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{`"pins":[]`, `"splits":[]`, `"notes":[]`} {
+		if !strings.Contains(string(b), k) {
+			t.Errorf("%s lacks %s", b, k)
+		}
 	}
 }

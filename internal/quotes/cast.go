@@ -370,14 +370,7 @@ func (c *cast) described(desc []string) string {
 	counts := map[string]int{}
 	for _, r := range refs {
 		p := c.people[r.person]
-		ctx := p.contexts[r.ctx]
-		ok := 0
-		for _, d := range desc[:len(desc)-1] {
-			if containsPrefix(ctx, d) {
-				ok++
-			}
-		}
-		if 2*ok < len(desc)-1 {
+		if !describes(p.contexts[r.ctx], desc) {
 			continue
 		}
 		name := c.fullest(p)
@@ -437,4 +430,17 @@ func containsPrefix(ws []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// describes says whether a context a person is named in (words around the
+// name) fits a description: its head word (desc's last, which the caller
+// has found in ctx) and at least half of the words before it.
+func describes(ctx, desc []string) bool {
+	ok := 0
+	for _, d := range desc[:len(desc)-1] {
+		if containsPrefix(ctx, d) {
+			ok++
+		}
+	}
+	return 2*ok >= len(desc)-1
 }

@@ -57,13 +57,7 @@ func (c *cast) describedRef(desc []string) string {
 			if !containsPrefix(ctx, head) {
 				continue
 			}
-			ok := 0
-			for _, d := range desc[:len(desc)-1] {
-				if containsPrefix(ctx, d) {
-					ok++
-				}
-			}
-			if 2*ok < len(desc)-1 {
+			if !describes(ctx, desc) {
 				continue
 			}
 			name := c.fullestRef(p)

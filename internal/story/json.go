@@ -71,16 +71,7 @@ func jsonBlockLists(j *jsonout.Writer, lists [][]int) {
 	j.Open('[')
 	for _, bs := range lists {
 		j.Item()
-		if bs == nil {
-			j.Raw("null")
-			continue
-		}
-		j.Open('[')
-		for _, i := range bs {
-			j.Item()
-			j.Int(i)
-		}
-		j.Close(']')
+		j.Ints(bs)
 	}
 	j.Close(']')
 }

@@ -256,17 +256,11 @@ func (ix *corpusIndex) scorePairs() []pair {
 		p.p = stage2(p)
 	})
 	// the headlines of one story pair with each other, but only of two
-	// articles whose bodies report one thing at least: two unrelated
-	// pages share no event, though their headlines may share a name
-	related := make(map[[2]int32]bool)
-	for _, p := range pairs {
-		if p.p >= confident && ix.all[p.x].class == classBody {
-			related[[2]int32{artOf[p.x], artOf[p.y]}] = true
-		}
-	}
+	// related articles
+	related := ix.related(pairs)
 	for k := range pairs {
 		p := &pairs[k]
-		if ix.all[p.x].class == classHeadline && p.shares && related[[2]int32{artOf[p.x], artOf[p.y]}] {
+		if ix.all[p.x].class == classHeadline && p.shares && related[ix.artPair(p)] {
 			p.p = 0.5 + 0.5*p.p
 		}
 	}
@@ -599,6 +593,23 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	}
 	return out
 }
+
+// related lists the pairs of articles whose bodies report one thing at
+// least (a body pair scored confident or more), by artPair: two unrelated
+// pages share no event and offer no possible match, though their
+// headlines may share a name.
+func (ix *corpusIndex) related(pairs []pair) map[[2]int]bool {
+	out := make(map[[2]int]bool)
+	for _, p := range pairs {
+		if p.p >= confident && ix.all[p.x].class == classBody {
+			out[ix.artPair(&p)] = true
+		}
+	}
+	return out
+}
+
+// artPair is the articles of p's two blocks.
+func (ix *corpusIndex) artPair(p *pair) [2]int { return [2]int{ix.all[p.x].art, ix.all[p.y].art} }
 
 // sharesPlaced says whether an article whose blocks are in the events
 // where lists shares one of the events placed so far.

@@ -98,17 +98,10 @@ func (s *Scored) Links(events []Event) []Link {
 			}
 		}
 	}
-	// only between articles whose bodies report one thing at least: two
-	// unrelated pages offer no possible match either
-	related := make(map[[2]int]bool)
-	for _, p := range s.pairs {
-		if p.p >= confident && s.ix.all[p.x].class == classBody {
-			related[[2]int{s.ix.all[p.x].art, s.ix.all[p.y].art}] = true
-		}
-	}
+	related := s.ix.related(s.pairs)
 	var cands []pair
 	for _, p := range s.pairs {
-		if p.p >= hintFloor && p.shares && eventOf[p.x] != eventOf[p.y] && related[[2]int{s.ix.all[p.x].art, s.ix.all[p.y].art}] {
+		if p.p >= hintFloor && p.shares && eventOf[p.x] != eventOf[p.y] && related[s.ix.artPair(&p)] {
 			cands = append(cands, p)
 		}
 	}

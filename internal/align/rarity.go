@@ -66,10 +66,10 @@ func rarityLoad() map[string]float64 {
 	return out
 }
 
-// rarityOf is the rarity weight of term name in a story whose articles are
-// in langs: 1 for a word the table lacks (names, figures, rare words) and
-// for any story with an article not in English, whose words the table
-// does not know.
+// rarityOf is the rarity weight of term name in a story all in English
+// or not: 1 for a word the table lacks (names, figures, rare words) and in
+// any story with an article not in English, whose words the table does not
+// know.
 func rarityOf(name string, english bool) float64 {
 	if !english {
 		return 1

@@ -52,7 +52,7 @@ func BenchmarkChecksJSON(b *testing.B) {
 	}{{"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}} {
 		cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
 		// two builds taken in turn, so that no iteration finds the
-		// other's facts.LowerWords remembered
+		// other's names.LowerWords remembered
 		sts := [2]*story.Story{story.Build(cs, story.DefaultOptions()), story.Build(cs, story.DefaultOptions())}
 		b.Run("compute/"+sz.name, func(b *testing.B) {
 			b.ReportAllocs()

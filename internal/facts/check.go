@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -76,7 +77,7 @@ type Conflict struct {
 // Check compares the values of every shared event of st.
 func Check(st *story.Story) *Report {
 	r := &Report{Events: []EventFacts{}}
-	lower := LowerWords(st)
+	lower := names.LowerWords(st)
 	// every factual block's values, and the names of those in shared
 	// events: each article's on a goroutine of its own, as many at once as
 	// there are processors
@@ -228,44 +229,6 @@ func across(st *story.Story, extract func(a, b int, text string) []Value) []Agre
 // and headlines, not captions or page furniture.
 func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 
-// LowerWords returns the words that st's body text writes in lower case, so
-// that a capitalised word opening a sentence is known to be common. The
-// map is shared: callers must not change it. The facts check, the quote
-// check and the coverage matrix all ask for it, often at once, so the last
-// story's is kept and computed once.
-func LowerWords(st *story.Story) map[string]bool {
-	lowerMemo.Lock()
-	defer lowerMemo.Unlock()
-	if n := len(st.Articles); n > 0 && len(lowerMemo.arts) == n && &lowerMemo.arts[0] == &st.Articles[0] {
-		return lowerMemo.lower
-	}
-	lower := map[string]bool{}
-	var ws []Word
-	for _, a := range st.Articles {
-		for _, b := range a.Blocks {
-			if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
-				continue
-			}
-			ws = appendWords(ws[:0], b.Text, -1)
-			for _, w := range ws {
-				if !capitalised(w.Text) {
-					lower[Fold(w.Text)] = true
-				}
-			}
-		}
-	}
-	lowerMemo.arts, lowerMemo.lower = st.Articles, lower
-	return lower
-}
-
-// lowerMemo is the last story's LowerWords. It holds the story's articles,
-// whose text does not change once read, so that their address names them.
-var lowerMemo struct {
-	sync.Mutex
-	arts  []story.Article
-	lower map[string]bool
-}
-
 // agreements groups values that two or more articles give alike.
 func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Agreement {
 	var out []Agreement
@@ -290,10 +253,10 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 					used[b][j] = true
 					ag.Articles = append(ag.Articles, b)
 					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+					if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
-					if v.Type == Name && SpelledApart(v.nameTokens(), w.nameTokens()) {
+					if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
 						ag.Spelled = true
 					}
 					break
@@ -438,7 +401,7 @@ func unitOf(t Type, v Value) [2]string {
 // surname is the last word of a name of two words or more, as
 // differentFirstName reads it, or "".
 func surname(name string) string {
-	if ts := NameTokens(name); len(ts) >= 2 {
+	if ts := names.NameTokens(name); len(ts) >= 2 {
 		return ts[len(ts)-1]
 	}
 	return ""
@@ -486,7 +449,7 @@ func unmatchedIf(xs, ys *valueIndex, keep func(Value) bool) ([]Value, int) {
 
 func mentionsName(vs *valueIndex, n Value) bool {
 	for _, i := range vs.candidates(n) {
-		if v := vs.vs[i]; v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
+		if v := vs.vs[i]; v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}
@@ -496,15 +459,15 @@ func mentionsName(vs *valueIndex, n Value) bool {
 // differentFirstName says whether two names of two words or more share the
 // surname (the last word) but not the first name.
 func differentFirstName(a, b string) bool {
-	ta, tb := NameTokens(a), NameTokens(b)
+	ta, tb := names.NameTokens(a), names.NameTokens(b)
 	if len(ta) < 2 || len(tb) < 2 {
 		return false
 	}
-	if !SimilarWord(ta[len(ta)-1], tb[len(tb)-1]) {
+	if !names.SimilarWord(ta[len(ta)-1], tb[len(tb)-1]) {
 		return false
 	}
 	fa, fb := ta[0], tb[0]
-	if SimilarWord(fa, fb) || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) || GivenNameForm(fa, fb) {
+	if names.SimilarWord(fa, fb) || strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) || names.GivenNameForm(fa, fb) {
 		return false
 	}
 	return true

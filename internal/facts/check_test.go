@@ -157,32 +157,6 @@ func TestConflicts(t *testing.T) {
 	}
 }
 
-func TestNameForms(t *testing.T) {
-	tests := []struct {
-		a, b          string
-		same, spelled bool
-	}{
-		{"Rick Gates", "Richard Gates", true, false},
-		{"Rudy Giuliani", "Rudolph W. Giuliani", true, false},
-		{"J. Smith", "John Smith", true, false},
-		{"George Papadopoulos", "George Papadopoulous", true, true},
-		{"Papadopoulos", "Papadopoulous", true, true},
-		{"Rick", "Richard", false, false}, // a nickname alone is no evidence
-		{"Rick Gates", "Roger Gates", false, false},
-	}
-	for _, tt := range tests {
-		ta, tb := NameTokens(tt.a), NameTokens(tt.b)
-		if got := SameTokens(ta, tb); got != tt.same {
-			t.Errorf("SameTokens(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
-		}
-		if tt.same {
-			if got := SpelledApart(ta, tb); got != tt.spelled {
-				t.Errorf("SpelledApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.spelled)
-			}
-		}
-	}
-}
-
 func TestReportEvent(t *testing.T) {
 	r := &Report{Events: []EventFacts{{Event: 2}, {Event: 5, Conflict: true}}}
 	if e := r.Event(5); e == nil || !e.Conflict {

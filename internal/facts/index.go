@@ -20,7 +20,7 @@ type valueIndex struct {
 	vs []Value
 	// names by their key, and by each of their words and each of those
 	// words with one letter taken out (two words one edit apart share one
-	// of these forms: see SimilarWord)
+	// of these forms: see names.SimilarWord)
 	nameKeys  map[string][]int32
 	nameWords map[string][]int32
 	// values with no number, by type and key; dates also by month and day
@@ -108,7 +108,7 @@ func newValueIndex(vs []Value) *valueIndex {
 	return ix
 }
 
-// wordForms appends w and, when SimilarWord may find it one edit from
+// wordForms appends w and, when names.SimilarWord may find it one edit from
 // another word (five letters or more), w with each of its letters taken
 // out.
 func wordForms(out []string, w string) []string {

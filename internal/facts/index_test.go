@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // TestIndexedChecksMatchReference checks agreements and conflicts, which
@@ -84,7 +86,7 @@ func randomValue(r *rand.Rand) Value {
 		firsts := []string{"Sergei", "Alexei", "John", "Vicente", "Choe", "Felipe"}
 		lasts := []string{"Smith", "Smyth", "Lavrov", "Lavrova", "Calderon", "Calderón", "Blinken", "Blinkin"}
 		text := firsts[r.IntN(len(firsts))] + " " + lasts[r.IntN(len(lasts))]
-		toks := NameTokens(text)
+		toks := names.NameTokens(text)
 		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: true, toks: toks}
 	case 1:
 		n := 1 + r.IntN(3)
@@ -93,7 +95,7 @@ func randomValue(r *rand.Rand) Value {
 			ws = append(ws, nameWords[r.IntN(len(nameWords))])
 		}
 		text := strings.Join(ws, " ")
-		toks := NameTokens(text)
+		toks := names.NameTokens(text)
 		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: r.IntN(2) == 0, toks: toks}
 	case 2, 3:
 		types := []Type{Number, Money, Percent, Year}
@@ -140,10 +142,10 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 					used[b][j] = true
 					ag.Articles = append(ag.Articles, b)
 					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && Fold(w.Text) != Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+					if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 						ag.Variant = true
 					}
-					if v.Type == Name && SpelledApart(v.nameTokens(), w.nameTokens()) {
+					if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
 						ag.Spelled = true
 					}
 					break
@@ -250,7 +252,7 @@ func refUnmatchedIf(xs, ys []Value, keep func(Value) bool) ([]Value, int) {
 
 func refMentionsName(vs []Value, n Value) bool {
 	for _, v := range vs {
-		if v.Type == Name && SameTokens(v.nameTokens(), n.nameTokens()) {
+		if v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // Type is what kind of fact a value is.
@@ -49,7 +51,7 @@ type Value struct {
 	End     int `json:"end"`
 
 	noun string   // for money, the noun after it ("grant" in "$2 million grant")
-	toks []string // for names from ExtractNames, NameTokens(Text)
+	toks []string // for names from ExtractNames, names.NameTokens(Text)
 	num  float64  // numeric value for numbers, money and percents
 	prec float64  // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
 }
@@ -92,9 +94,9 @@ func Extract(text string) []Value {
 		case g(1) != "":
 			v.Key = g(1) + "-" + g(2) + "-" + g(3)
 		case g(4) != "":
-			v.Key = dateKey(g(6), monthNumber(g(4)), g(5))
+			v.Key = dateKey(g(6), names.MonthNumber(g(4)), g(5))
 		case g(8) != "":
-			v.Key = dateKey(g(9), monthNumber(g(8)), g(7))
+			v.Key = dateKey(g(9), names.MonthNumber(g(8)), g(7))
 		default:
 			v.Key = strings.ToLower(g(10))
 		}
@@ -250,14 +252,6 @@ func numberBoundary(text string, s, e int) bool {
 	return true
 }
 
-func monthNumber(m string) int {
-	l := strings.TrimSuffix(strings.ToLower(m), ".")
-	if n := monthNames[l]; n != 0 {
-		return n
-	}
-	return monthAbbrev[l]
-}
-
 func dateKey(year string, month int, day string) string {
 	d, err := strconv.Atoi(day)
 	if err != nil || month == 0 || d < 1 || d > 31 {
@@ -272,11 +266,11 @@ func dateKey(year string, month int, day string) string {
 func formatNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // unitSkip are words between a number and the noun it counts.
-var unitSkip = set("more", "additional", "extra", "new", "other", "of", "the", "its", "their", "his", "her", "our",
+var unitSkip = names.Set("more", "additional", "extra", "new", "other", "of", "the", "its", "their", "his", "her", "our",
 	"than", "about", "some", "mostly", "newly", "so-called", "active", "such", "total", "estimated")
 
 // unitStop are words after a number that say it counts nothing named.
-var unitStop = set("to", "and", "or", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were", "has",
+var unitStop = names.Set("to", "and", "or", "in", "on", "at", "by", "for", "from", "with", "is", "are", "was", "were", "has",
 	"have", "had", "will", "would", "a", "an", "that", "which", "who", "as", "per", "percent", "if", "but", "times",
 	"when", "into", "since", "after", "before", "it", "this", "there", "be", "could", "said", "says")
 
@@ -290,14 +284,14 @@ var unitSynonyms = map[string]string{"soldier": "troop", "personnel": "troop", "
 // the next few, past capitalised names ("8,000 Korean People’s Army
 // personnel") and a few fillers, stemmed to the singular.
 func unitAfter(rest string) string {
-	ws := WordsN(rest, 5) // no more are read
+	ws := names.WordsN(rest, 5) // no more are read
 	for k, w := range ws {
 		if k >= 5 || (w.Glued && k > 0) || (k == 0 && strings.TrimSpace(rest[:w.Start]) != "") {
 			return ""
 		}
-		l := Fold(w.Text)
+		l := names.Fold(w.Text)
 		switch {
-		case capitalised(w.Text):
+		case names.Capitalised(w.Text):
 			continue
 		case unitSkip[l]:
 			continue
@@ -327,18 +321,18 @@ func singular(w string) string {
 	return w
 }
 
-// ExtractNames returns the names text gives (see Names), as values. lower,
+// ExtractNames returns the names text gives (see names.Names), as values. lower,
 // when not nil, holds words written in lower case elsewhere, so a sentence's
 // first word is not taken for a name.
 func ExtractNames(text string, lower map[string]bool) []Value {
 	var out []Value
-	for _, n := range Names(text, lower) {
+	for _, n := range names.Names(text, lower) {
 		if n.Core == "" {
 			continue
 		}
 		core := n.Core
-		toks := NameTokens(core)
-		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: personLike(n, toks),
+		toks := names.NameTokens(core)
+		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
 			Start: n.CoreStart, End: n.CoreStart + len(core), toks: toks})
 	}
 	return out
@@ -349,7 +343,7 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 // that SameName matches.
 func SameValue(a, b Value) bool {
 	if a.Type == Name || b.Type == Name {
-		return a.Type == b.Type && (a.Key == b.Key || SameTokens(a.nameTokens(), b.nameTokens()))
+		return a.Type == b.Type && (a.Key == b.Key || names.SameTokens(a.nameTokens(), b.nameTokens()))
 	}
 	if a.num != 0 || b.num != 0 {
 		if numeric(a.Type) != numeric(b.Type) {
@@ -368,13 +362,13 @@ func SameValue(a, b Value) bool {
 	return a.Type == b.Type && a.Key == b.Key
 }
 
-// nameTokens returns NameTokens(v.Text), computed once for names from
+// nameTokens returns names.NameTokens(v.Text), computed once for names from
 // ExtractNames.
 func (v Value) nameTokens() []string {
 	if v.toks != nil {
 		return v.toks
 	}
-	return NameTokens(v.Text)
+	return names.NameTokens(v.Text)
 }
 
 // numeric sorts types that compare as numbers: money and a plain number

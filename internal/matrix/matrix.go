@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -96,7 +96,7 @@ func Build(st *story.Story) *Matrix {
 		}
 		m.Columns = append(m.Columns, Column{Article: a, Outlet: name})
 	}
-	lower := facts.LowerWords(st)
+	lower := names.LowerWords(st)
 	for k, e := range st.Events {
 		if !hasBody(st, e) {
 			continue
@@ -323,7 +323,7 @@ func countWords(s string) int {
 // Label returns a short name for event k: its key quotation with the
 // speaker's last name, else its main names, else its first words; at most
 // MaxLabel characters, on one line.
-func Label(st *story.Story, k int) string { return label(st, k, facts.LowerWords(st)) }
+func Label(st *story.Story, k int) string { return label(st, k, names.LowerWords(st)) }
 
 func label(st *story.Story, k int, lower map[string]bool) string {
 	e := st.Events[k]
@@ -347,7 +347,7 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 			}
 			who := ""
 			if r, _ := utf8.DecodeRuneInString(q.Speaker); unicode.IsUpper(r) {
-				if ns := facts.Names(q.Speaker, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+				if ns := names.Names(q.Speaker, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
 					who = shortName(ns[len(ns)-1].Core) + ": "
 				}
 			}
@@ -361,34 +361,37 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 		toks  []string
 		score int
 	}
-	var names []named
+	var given []named
 	for _, t := range texts {
-		for _, v := range facts.ExtractNames(t, lower) {
-			toks := facts.NameTokens(v.Text)
+		for _, n := range names.Names(t, lower) {
+			if n.Core == "" {
+				continue
+			}
+			toks := names.NameTokens(n.Core)
 			w := 1
-			if v.Person {
+			if names.PersonLikeTokens(n, toks) {
 				w = 3 // people name an event better than places
 			}
 			found := false
-			for i := range names {
-				if facts.SameTokens(toks, names[i].toks) {
-					names[i].score += w
-					if len(toks) > len(names[i].toks) {
-						names[i].text, names[i].toks = v.Text, toks
+			for i := range given {
+				if names.SameTokens(toks, given[i].toks) {
+					given[i].score += w
+					if len(toks) > len(given[i].toks) {
+						given[i].text, given[i].toks = n.Core, toks
 					}
 					found = true
 					break
 				}
 			}
 			if !found {
-				names = append(names, named{v.Text, toks, w})
+				given = append(given, named{n.Core, toks, w})
 			}
 		}
 	}
-	if len(names) > 0 {
-		sort.SliceStable(names, func(i, j int) bool { return names[i].score > names[j].score })
+	if len(given) > 0 {
+		sort.SliceStable(given, func(i, j int) bool { return given[i].score > given[j].score })
 		var parts []string
-		for _, n := range names[:min(3, len(names))] {
+		for _, n := range given[:min(3, len(given))] {
 			parts = append(parts, n.text)
 		}
 		return oneLine(strings.Join(parts, ", "), MaxLabel)

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -20,14 +20,14 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		if b.Kind != segment.Paragraph && b.Kind != segment.Standfirst && b.Kind != segment.Caption {
 			continue
 		}
-		for _, n := range facts.Names(b.Text, lower) {
-			if !facts.PersonLike(n) || afterThe(b.Text, n) {
+		for _, n := range names.Names(b.Text, lower) {
+			if !names.PersonLike(n) || afterThe(b.Text, n) {
 				continue
 			}
-			ctx := facts.Words(b.Text[max(0, n.Start-60):n.CoreStart])
+			ctx := names.Words(b.Text[max(0, n.Start-60):n.CoreStart])
 			var cw []string
 			for _, w := range ctx {
-				cw = append(cw, strings.TrimSuffix(facts.Fold(w.Text), "'s"))
+				cw = append(cw, strings.TrimSuffix(names.Fold(w.Text), "'s"))
 			}
 			if len(cw) > 6 {
 				cw = cw[len(cw)-6:]
@@ -60,30 +60,30 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
 				continue
 			}
-			if ns := facts.Names(sp.Speaker, lower); len(ns) > 0 {
+			if ns := names.Names(sp.Speaker, lower); len(ns) > 0 {
 				n := ns[len(ns)-1]
-				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
 					people.add(n.Core, nil)
 				}
 			}
 		}
 	}
-	names := make([][]facts.NameSpan, len(blocks))
+	found := make([][]names.NameSpan, len(blocks))
 	for k, bq := range blocks {
 		if bq.title {
 			continue
 		}
 		// "Cruz openly admitted …": a name that speaks
-		ns := facts.NamesKnown(bq.text, lower, people.words())
-		names[k] = ns
+		ns := names.NamesKnown(bq.text, lower, people.words())
+		found[k] = ns
 		for _, n := range ns {
-			next := facts.WordsN(bq.text[n.End:], 3)
+			next := names.WordsN(bq.text[n.End:], 3)
 			for j, w := range next {
 				if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
 					break
 				}
 				if isVerb(w) {
-					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !facts.PersonLike(n) && speakerName(n.Core) {
+					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
 						people.add(n.Core, nil)
 					}
 					break
@@ -98,7 +98,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			ments.add(bq.bi, "", nil, people)
 			continue
 		}
-		ments.add(bq.bi, bq.text, names[k], people)
+		ments.add(bq.bi, bq.text, found[k], people)
 	}
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
@@ -156,7 +156,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 // attribution: "…,” Collins told MSNBC.").
 func endsWithCue(text string, close int) bool {
 	rest := strings.TrimRightFunc(text[min(close, len(text)):], unicode.IsSpace)
-	return len(facts.WordsN(rest, 13)) <= 12 && sentenceEnd(rest, 0) >= len(rest)-1
+	return len(names.WordsN(rest, 13)) <= 12 && sentenceEnd(rest, 0) >= len(rest)-1
 }
 
 // anySpeaker says whether a span of spans states a speaker.
@@ -177,7 +177,7 @@ func colonCue(text string) (string, int) {
 		return "", -1
 	}
 	s := strings.LastIndexAny(t[:len(t)-1], ".!?:")
-	ws := facts.Words(t[s+1 : len(t)-1])
+	ws := names.Words(t[s+1 : len(t)-1])
 	if len(ws) < 2 || len(ws) > 12 {
 		return "", -1
 	}
@@ -207,7 +207,7 @@ func untitledHeadline(art story.Article) int {
 		}
 	}
 	b := art.Blocks[0]
-	if b.Kind != segment.Paragraph || strings.Contains(b.Text, "\n") || len(facts.Words(b.Text)) > 20 {
+	if b.Kind != segment.Paragraph || strings.Contains(b.Text, "\n") || len(names.Words(b.Text)) > 20 {
 		return -1
 	}
 	return 0
@@ -216,7 +216,7 @@ func untitledHeadline(art story.Article) int {
 // afterThe says whether an untitled name follows "the" ("The
 // Conservative Case for Trump", "the Clinton Foundation"): a title or an
 // organisation, not a person.
-func afterThe(text string, n facts.NameSpan) bool {
+func afterThe(text string, n names.NameSpan) bool {
 	if n.Titled {
 		return false
 	}
@@ -261,9 +261,9 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		// the words of the story written in lower case elsewhere do not
 		// strip the name's first word: "Strengthen Social Security" is
 		// a name where it stands, inside its sentence
-		if ns := facts.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
+		if ns := names.Names(raw, nil); len(ns) > 0 && ns[len(ns)-1].Core != "" {
 			core = ns[len(ns)-1].Core
-		} else if facts.CommonWord(facts.Fold(firstWord(raw))) {
+		} else if names.CommonWord(names.Fold(firstWord(raw))) {
 			return "" // "Amid …": a sentence's first word, no name
 		}
 		if p := people.known(core); p != "" {
@@ -276,8 +276,8 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 	}
 	// a description: "the North Korean foreign minister"
 	var desc []string
-	for _, w := range facts.Words(raw) {
-		f := facts.Fold(w.Text)
+	for _, w := range names.Words(raw) {
+		f := names.Fold(w.Text)
 		if f == "the" || f == "a" || f == "an" || f == "his" || f == "her" || f == "their" || f == "of" {
 			continue
 		}
@@ -294,7 +294,7 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "us") ||
 		strings.HasSuffix(head, "men") || strings.HasSuffix(head, "people")
 	// "the ministry", "the committee": an organisation, not a person
-	if !indefinite && !plural && !facts.NonPersonWord(head) {
+	if !indefinite && !plural && !names.NonPersonWord(head) {
 		if best := people.described(desc); best != "" && people.calledRightBefore(best, head) {
 			return best
 		}

@@ -6,14 +6,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // person is a person named in an article, with the words before each
 // mention (titles, roles) that a description may refer to.
 type person struct {
 	name     string
-	toks     []string // facts.NameTokens(name)
+	toks     []string // names.NameTokens(name)
 	count    int      // mentions
 	contexts [][]string
 }
@@ -42,7 +42,7 @@ type cast struct {
 
 // candidates returns, in index order, the people sharing a word with toks
 // (within one article a name is spelled one way, so exact words find it)
-// that facts.SameTokens may match with toks; the caller tests that. A
+// that names.SameTokens may match with toks; the caller tests that. A
 // person with fewer words than toks must have all its words like some of
 // toks', so one of toks' words itself; one with as many or more must have
 // a word like each of toks', so like the one fewest people have. Looking
@@ -106,7 +106,7 @@ func (c *cast) indexNames() {
 }
 
 // similarKeys returns the keys of c.similar under which every person with
-// a word facts.SimilarWord matches with t is listed, and how many entries
+// a word names.SimilarWord matches with t is listed, and how many entries
 // they hold. A word like t is t itself or, for five letters or more, one
 // edit away: then deleting a letter from each, or from the longer, gives
 // the same word, so every deletion of a word is a key.
@@ -165,7 +165,7 @@ func (c *cast) add(name string, context []string) {
 	if !ok {
 		i = len(c.people)
 		c.index[name] = i
-		c.people = append(c.people, person{name: name, toks: facts.NameTokens(name)})
+		c.people = append(c.people, person{name: name, toks: names.NameTokens(name)})
 	}
 	c.people[i].count++
 	c.people[i].contexts = append(c.people[i].contexts, context)
@@ -180,7 +180,7 @@ func (c *cast) words() map[string]bool {
 			for _, t := range p.toks {
 				// a name word that is also a common word ("Will", "May")
 				// stays a common word at a sentence's start
-				if !facts.CommonWord(t) {
+				if !names.CommonWord(t) {
 					c.wordSet[t] = true
 				}
 			}
@@ -208,7 +208,7 @@ func (c *cast) knownQuick(name string) string {
 			}
 		}
 	}
-	toks := facts.NameTokens(name)
+	toks := names.NameTokens(name)
 	// of the people whose names hold every word, the one the article
 	// names most often, the longer name on a tie (as fullest, without
 	// spellings)
@@ -245,9 +245,9 @@ func (c *cast) known(name string) string {
 		return v
 	}
 	v := ""
-	t := facts.NameTokens(name)
+	t := names.NameTokens(name)
 	for _, i := range c.candidates(t) {
-		if p := c.people[i]; facts.SameTokens(t, p.toks) {
+		if p := c.people[i]; names.SameTokens(t, p.toks) {
 			v = c.fullest(p)
 			break
 		}
@@ -267,7 +267,7 @@ func (c *cast) fullest(p person) string {
 	}
 	best := p
 	for _, i := range c.candidates(p.toks) {
-		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
+		if q := c.people[i]; names.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
 			best = q
 		}
 	}
@@ -299,11 +299,11 @@ func (c *cast) calledRightBefore(name, head string) bool {
 // speakerName says whether a one-word name that speaks is a person: not a
 // word that marks a place or an organisation ("Pentagon said").
 func speakerName(core string) bool {
-	return facts.PersonLike(facts.NameSpan{Core: core, Titled: true})
+	return names.PersonLike(names.NameSpan{Core: core, Titled: true})
 }
 
 func firstWord(s string) string {
-	if ws := facts.WordsN(s, 1); len(ws) > 0 {
+	if ws := names.WordsN(s, 1); len(ws) > 0 {
 		return ws[0].Text
 	}
 	return ""
@@ -312,7 +312,7 @@ func firstWord(s string) string {
 // nameLike says whether a name as written can be a speaker: a word of two
 // letters or more, not a possessive ("Trump's comments").
 func nameLike(core string) bool {
-	ws := facts.Words(core)
+	ws := names.Words(core)
 	if len(ws) == 0 {
 		return false
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // knownRef and fullestRef are cast.known and cast.fullest as first
@@ -31,7 +31,7 @@ func (c *cast) candidatesRef(toks []string) []int {
 func (c *cast) fullestRef(p person) string {
 	best := p
 	for _, i := range c.candidatesRef(p.toks) {
-		if q := c.people[i]; facts.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
+		if q := c.people[i]; names.SameTokens(p.toks, q.toks) && (q.count > best.count || (q.count == best.count && len(q.toks) > len(best.toks))) {
 			best = q
 		}
 	}
@@ -39,9 +39,9 @@ func (c *cast) fullestRef(p person) string {
 }
 
 func (c *cast) knownRef(name string) string {
-	t := facts.NameTokens(name)
+	t := names.NameTokens(name)
 	for _, i := range c.candidatesRef(t) {
-		if p := c.people[i]; facts.SameTokens(t, p.toks) {
+		if p := c.people[i]; names.SameTokens(t, p.toks) {
 			return c.fullestRef(p)
 		}
 	}

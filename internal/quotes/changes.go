@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -14,11 +14,11 @@ import (
 // run). ok is false when m is not shorter, when the run holds less than
 // half of m's words, or when it would be nearly all of p.
 func window(p, m Quote) (start, end int, ok bool) {
-	return windowIn(p, facts.Words(p.Text), m)
+	return windowIn(p, names.Words(p.Text), m)
 }
 
-// windowIn is window with p's words, facts.Words(p.Text), given.
-func windowIn(p Quote, pw []facts.Word, m Quote) (start, end int, ok bool) {
+// windowIn is window with p's words, names.Words(p.Text), given.
+func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 	n := len(m.seq)
 	if n == 0 || 10*n >= 9*len(pw) || len(pw) != len(p.seq) {
 		return 0, 0, false
@@ -92,7 +92,7 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 
 // speakersDiffer says whether two members of different articles give two
 // confident names for the speaker that cannot be the same person, after
-// nicknames, initials and spellings a letter apart (facts.SameTokens).
+// nicknames, initials and spellings a letter apart (names.SameTokens).
 func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	named := make([]bool, len(ms))
 	for i, m := range ms {
@@ -104,7 +104,7 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
 				continue
 			}
-			if !facts.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
+			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
 				return true
 			}
 		}
@@ -137,9 +137,9 @@ func isName(s string) bool {
 	if s == "" {
 		return false
 	}
-	for _, w := range facts.Words(s) {
+	for _, w := range names.Words(s) {
 		r := []rune(w.Text)[0]
-		if !unicode.IsUpper(r) && w.Text != "of" && !facts.SimilarWord(w.Text, "al") {
+		if !unicode.IsUpper(r) && w.Text != "of" && !names.SimilarWord(w.Text, "al") {
 			return false
 		}
 	}
@@ -171,7 +171,7 @@ func interiorChange(ops []worddiff.Op) bool {
 func caseOnly(ops []worddiff.Op, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
-			facts.Fold(ops[j].Text) == facts.Fold(ops[i].Text) {
+			names.Fold(ops[j].Text) == names.Fold(ops[i].Text) {
 			return true
 		}
 	}
@@ -219,7 +219,7 @@ func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
 			if ops[i].Kind == worddiff.Insert {
 				c.From, c.To = c.To, c.From
 			}
-			if facts.Fold(c.From) != facts.Fold(c.To) {
+			if names.Fold(c.From) != names.Fold(c.To) {
 				out = append(out, c)
 			}
 			i = j

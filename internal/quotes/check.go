@@ -11,7 +11,7 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -97,7 +97,7 @@ type Report struct {
 
 // Check extracts and groups the quotations of st's body blocks.
 func Check(st *story.Story) *Report {
-	lower := facts.LowerWords(st)
+	lower := names.LowerWords(st)
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
 	if st.Translation {
 		// a translated quotation shares no words with its original

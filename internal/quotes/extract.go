@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // Style is how a quotation is marked.
@@ -282,7 +282,7 @@ func relayed(text string, open, close int) bool {
 		if k := strings.Index(strings.ToLower(part), "according to "); k >= 0 {
 			// a source that is named: "according to CNN", "according to a
 			// White House pool report", not "according to the translation"
-			for _, w := range facts.WordsN(part[k+len("according to "):], 6) {
+			for _, w := range names.WordsN(part[k+len("according to "):], 6) {
 				if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
 					return true
 				}
@@ -302,7 +302,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
 		lead++
 	}
-	ws := facts.WordsN(after[lead:], 14) // the most read below
+	ws := names.WordsN(after[lead:], 14) // the most read below
 	base := close + lead
 	if len(ws) > 0 && ws[0].Start == 0 {
 		w0 := strings.ToLower(ws[0].Text)
@@ -350,7 +350,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	}
 	// before the quotation, in its sentence
 	before, bstart := sentenceBefore(text, open)
-	bws := facts.Words(before)
+	bws := names.Words(before)
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
 		if !(isVerb(bws[k]) || phrasal(bws, k)) || v == "called" || v == "calls" {
@@ -391,7 +391,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
-		if s, st := phraseAfter(rest, facts.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
+		if s, st := phraseAfter(rest, names.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
 			return s, st, "according"
 		}
 	}
@@ -401,7 +401,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 // clauseSubject returns the last name in ws followed by a verb in lower
 // case ("Carson shared a syllabus …"), not inside a subordinate clause, as
 // ws[lo:hi], or lo = -1.
-func clauseSubject(ws []facts.Word) (lo, hi int) {
+func clauseSubject(ws []names.Word) (lo, hi int) {
 	for i := len(ws) - 2; i >= 0; i-- {
 		next := ws[i+1]
 		j := i + 1
@@ -451,7 +451,7 @@ func firstRune(s string) rune {
 // verb ws[k] that names a speaker (see subject), past adverbs between them
 // ("the president also said"), or lo = -1. The run does not cross
 // punctuation.
-func subjectEnding(ws []facts.Word, k int) (lo, hi int) {
+func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 	hi = k
 	for hi > 1 && adverb(ws[hi-1].Text) && !ws[hi].Glued {
 		hi--
@@ -481,7 +481,7 @@ func adverb(w string) bool {
 
 // phraseAfter returns the speaker phrase that follows an inverted verb:
 // words up to punctuation or a word that starts a new clause.
-func phraseAfter(s string, ws []facts.Word, base int) (string, int) {
+func phraseAfter(s string, ws []names.Word, base int) (string, int) {
 	if len(ws) == 0 {
 		return "", -1
 	}
@@ -524,7 +524,7 @@ func subordinator(w string) bool {
 // clauseEnds says whether punctuation follows the verb ws[k] before the
 // quotation: the clause it opens ends there ("When Trump suggested it,
 // Rubio said: “…”"), unlike "while Cruz said that the “…”".
-func clauseEnds(ws []facts.Word, k int) bool {
+func clauseEnds(ws []names.Word, k int) bool {
 	for _, w := range ws[k+1:] {
 		if w.Glued {
 			return true
@@ -536,7 +536,7 @@ func clauseEnds(ws []facts.Word, k int) bool {
 // isVerb says whether w is a speech verb: one of speechVerbs but
 // "according", written in lower case ("the United States has", not
 // "says").
-func isVerb(w facts.Word) bool {
+func isVerb(w names.Word) bool {
 	r, _ := utf8.DecodeRuneInString(w.Text)
 	v := strings.ToLower(w.Text)
 	return unicode.IsLower(r) && speechVerbs[v] && v != "according"
@@ -544,7 +544,7 @@ func isVerb(w facts.Word) bool {
 
 // phrasal says whether ws[k] is a speech verb made with a particle ("shot
 // back", "fired back", "pointed out", "chimed in").
-func phrasal(ws []facts.Word, k int) bool {
+func phrasal(ws []names.Word, k int) bool {
 	if k+1 >= len(ws) || ws[k+1].Glued {
 		return false
 	}
@@ -592,7 +592,7 @@ func blankParens(text string) string {
 
 // nameRun returns how many words open ws as a name: one to four
 // capitalised words, not a pronoun or a determiner.
-func nameRun(ws []facts.Word) int {
+func nameRun(ws []names.Word) int {
 	n := 0
 	for n < len(ws) && n < 4 && (n == 0 || !ws[n].Glued) {
 		r, _ := utf8.DecodeRuneInString(ws[n].Text)
@@ -611,7 +611,7 @@ func nameRun(ws []facts.Word) int {
 // ("Sanders campaign manager", "Clinton's top foreign policy aide"): no
 // more than six, without punctuation, a pronoun or a word that starts a
 // clause.
-func roleWords(ws []facts.Word) bool {
+func roleWords(ws []names.Word) bool {
 	if len(ws) == 0 || len(ws) > 6 {
 		return false
 	}
@@ -627,7 +627,7 @@ func roleWords(ws []facts.Word) bool {
 // subject says whether words can name a speaker: a pronoun, a capitalised
 // name with its titles, or a description with an article ("the North Korean
 // foreign minister"); it returns the words joined, or "".
-func subject(ws []facts.Word) string {
+func subject(ws []names.Word) string {
 	if len(ws) == 0 {
 		return ""
 	}
@@ -640,7 +640,7 @@ func subject(ws []facts.Word) string {
 		return parts[0]
 	}
 	for _, w := range ws {
-		if facts.IsDateWord(w.Text) {
+		if names.IsDateWord(w.Text) {
 			return "" // "Friday declared", "a Sunday"
 		}
 	}
@@ -668,7 +668,7 @@ func subject(ws []facts.Word) string {
 	}
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)
-		if !unicode.IsUpper(r) && w.Text != "of" && !strings.HasSuffix(facts.Fold(w.Text), "'s") {
+		if !unicode.IsUpper(r) && w.Text != "of" && !strings.HasSuffix(names.Fold(w.Text), "'s") {
 			return ""
 		}
 	}
@@ -703,7 +703,7 @@ func sentenceBefore(text string, open int) (string, int) {
 		r, w := utf8.DecodeLastRuneInString(text[:s])
 		if (r == '.' || r == '!' || r == '?' || r == '\n') && s < open {
 			// "Mr." and "U.S." do not end the sentence
-			ws := facts.Words(text[max(0, s-w-8):s])
+			ws := names.Words(text[max(0, s-w-8):s])
 			if len(ws) > 0 && strings.HasSuffix(ws[len(ws)-1].Text, ".") && ws[len(ws)-1].End == s-max(0, s-w-8) {
 				s -= w
 				continue
@@ -749,7 +749,7 @@ func colonSpeech(text string, quoted []Span) []Span {
 		if len(strings.Fields(claim)) < 3 {
 			continue
 		}
-		ws := facts.Words(text[ps:pe])
+		ws := names.Words(text[ps:pe])
 		if len(ws) == 0 {
 			continue
 		}
@@ -791,7 +791,7 @@ func colonSpace(text string) bool {
 	return false
 }
 
-func allCapitalised(ws []facts.Word) bool {
+func allCapitalised(ws []names.Word) bool {
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)
 		if !unicode.IsUpper(r) && !(w.Text == "of" && len(ws) > 2) {

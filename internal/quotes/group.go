@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -24,8 +24,8 @@ func init() {
 // crudely stemmed.
 func wordsOf(text string) (seq, content []string) {
 	seen := map[string]bool{}
-	for _, w := range facts.Words(text) {
-		f := facts.Fold(w.Text)
+	for _, w := range names.Words(text) {
+		f := names.Fold(w.Text)
 		seq = append(seq, f)
 		if stop[f] {
 			continue
@@ -269,7 +269,7 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	// each member is diffed against the principal one; members often
 	// repeat a text (a wire quotation in fifty outlets), and a text's
 	// window and diff depend on the text alone
-	pw := facts.Words(ms[0].Text)
+	pw := names.Words(ms[0].Text)
 	type diffed struct {
 		window *[2]int
 		ops    []worddiff.Op
@@ -303,7 +303,7 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 			mt := toks(m.Speaker)
 			dup := false
 			for _, s := range g.Speakers {
-				if facts.SameTokens(toks(s), mt) {
+				if names.SameTokens(toks(s), mt) {
 					dup = true
 					break
 				}
@@ -336,14 +336,14 @@ func confident(m Quote) bool {
 // articles give.
 func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	sure := map[int]bool{}
-	var names []string
+	var speakers []string
 	for _, m := range ms {
 		if confident(m) {
 			sure[m.Article] = true
-			names = append(names, m.Speaker)
+			speakers = append(speakers, m.Speaker)
 		}
 	}
-	if len(names) == 0 || len(arts) < 2 {
+	if len(speakers) == 0 || len(arts) < 2 {
 		return nil
 	}
 	// an article that gives only scare quotes or titles of it has no
@@ -359,8 +359,8 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 		if sure[m.Article] || m.Speaker == "" {
 			continue
 		}
-		for _, n := range names {
-			if facts.SameTokens(toks(m.Speaker), toks(n)) {
+		for _, n := range speakers {
+			if names.SameTokens(toks(m.Speaker), toks(n)) {
 				agrees[m.Article] = true
 			}
 		}
@@ -374,14 +374,14 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	return out
 }
 
-// nameTokens returns a function giving facts.NameTokens of a name,
+// nameTokens returns a function giving names.NameTokens of a name,
 // computed once per name.
 func nameTokens() func(string) []string {
 	memo := map[string][]string{}
 	return func(s string) []string {
 		t, ok := memo[s]
 		if !ok {
-			t = facts.NameTokens(s)
+			t = names.NameTokens(s)
 			memo[s] = t
 		}
 		return t

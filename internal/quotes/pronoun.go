@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // A pronoun speaker ("he said") is the nearest person named before it
@@ -68,7 +68,7 @@ func pronounSex(w string) sex {
 }
 
 // add records the people named in block bi's text (quotations masked).
-func (m *mentions) add(bi int, text string, ns []facts.NameSpan, people *cast) {
+func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 	if m.byBlock == nil {
 		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
 	}
@@ -82,7 +82,7 @@ func (m *mentions) add(bi int, text string, ns []facts.NameSpan, people *cast) {
 		if p == "" || n.Core == "" {
 			continue
 		}
-		next := facts.WordsN(text[n.End:], 3)
+		next := names.WordsN(text[n.End:], 3)
 		speaks := false
 		for j, w := range next {
 			if j > 0 && (w.Glued || !adverb(next[j-1].Text)) {
@@ -94,7 +94,7 @@ func (m *mentions) add(bi int, text string, ns []facts.NameSpan, people *cast) {
 			}
 		}
 		// "said Jeffery Hemsley, a professor"
-		before := facts.Words(text[max(0, n.Start-24):n.CoreStart])
+		before := names.Words(text[max(0, n.Start-24):n.CoreStart])
 		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {
 			speaks = true
 		}
@@ -120,7 +120,7 @@ func (m *mentions) add(bi int, text string, ns []facts.NameSpan, people *cast) {
 		if e := sentenceEnd(text, n.End); e < end {
 			end = e
 		}
-		for _, w := range facts.WordsN(text[n.End:end], 12) {
+		for _, w := range names.WordsN(text[n.End:end], 12) {
 			if s := pronounSex(w.Text); s != unknownSex {
 				v[s-1]++
 				break

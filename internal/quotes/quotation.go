@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/names"
 )
 
 // quotation says whether a span is a quotation someone can be said to have
@@ -14,7 +14,7 @@ import (
 // Other quoted words are scare quotes or titles: they are compared as
 // wording, never given a speaker.
 func quotation(sp Span) bool {
-	ws := facts.WordsN(sp.Text, 3)
+	ws := names.WordsN(sp.Text, 3)
 	if len(ws) == 0 {
 		return false
 	}
@@ -48,7 +48,7 @@ func init() {
 // every word but the minor ones capitalised (or the whole in capitals),
 // with at least two capitalised words and no more than sixteen words.
 func titleCase(text string) bool {
-	ws := facts.WordsN(text, 17)
+	ws := names.WordsN(text, 17)
 	if len(ws) < 2 || len(ws) > 16 {
 		return false
 	}

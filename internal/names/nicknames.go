@@ -1,4 +1,4 @@
-package facts
+package names
 
 import (
 	_ "embed"

@@ -1,4 +1,17 @@
-package facts
+// Package names is the word and name toolkit of the whole-story checks:
+//
+//  1. Words splits a text into words with their offsets, knowing
+//     abbreviations ("Mr.", "U.S.") and which words open a sentence;
+//  2. Names finds the capitalised name sequences of a text and their cores
+//     without titles ("Foreign Minister Choe Son Hui" → "Choe Son Hui");
+//  3. Fold, NameTokens, SameTokens and GivenNameForm compare names however
+//     written: case, diacritics, nicknames, initials and one-letter spellings;
+//  4. LowerWords lists the words a story writes in lower case, so that a
+//     common word opening a sentence is not taken for a name.
+//
+// The facts check, the quote check and the coverage matrix all read names
+// this way, so a name is the same name to each of them.
+package names
 
 import (
 	"strings"
@@ -150,10 +163,11 @@ func isAbbrev(w string) bool {
 	return abbrevTitles[strings.ToLower(w)] || monthAbbrev[strings.ToLower(w)] != 0
 }
 
-var abbrevTitles = set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "gov",
+var abbrevTitles = Set("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "gov",
 	"sen", "rep", "rev", "hon", "pres", "atty", "st", "jr", "sr", "no")
 
-func set(ws ...string) map[string]bool {
+// Set returns the words ws as a set, for the word lists of the checks.
+func Set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
@@ -200,20 +214,20 @@ func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
 	}()
 	var out []NameSpan
 	for i := 0; i < len(ws); {
-		if !capitalised(ws[i].Text) || isDateWord(ws[i].Text) {
+		if !Capitalised(ws[i].Text) || isDateWord(ws[i].Text) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(ws) && !ws[j].Glued && !ws[j].Initial {
-			if capitalised(ws[j].Text) && !isDateWord(ws[j].Text) {
+			if Capitalised(ws[j].Text) && !isDateWord(ws[j].Text) {
 				if possessive(ws[j-1].Text) {
 					break
 				}
 				j++
 				continue
 			}
-			if connectors[ws[j].Text] && j+1 < len(ws) && !ws[j+1].Glued && capitalised(ws[j+1].Text) && !isDateWord(ws[j+1].Text) && !possessive(ws[j-1].Text) {
+			if connectors[ws[j].Text] && j+1 < len(ws) && !ws[j+1].Glued && Capitalised(ws[j+1].Text) && !isDateWord(ws[j+1].Text) && !possessive(ws[j-1].Text) {
 				j += 2
 				continue
 			}
@@ -274,12 +288,13 @@ func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
-func capitalised(w string) bool {
+// Capitalised says whether w opens with a capital letter.
+func Capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
-var connectors = set("of", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du")
+var connectors = Set("of", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du")
 
 // commonInitial says whether a capitalised word at a sentence start is an
 // ordinary word rather than a name.
@@ -321,7 +336,7 @@ func lowerASCII(buf *[24]byte, w string) ([]byte, bool) {
 	return buf[:len(w)], true
 }
 
-var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "however", "according", "if", "when",
+var commonWords = Set("the", "a", "an", "in", "on", "at", "but", "and", "or", "however", "according", "if", "when",
 	"while", "just", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "my", "your", "after",
 	"before", "as", "so", "yet", "for", "with", "without", "from", "by", "once", "meanwhile", "still", "also", "then",
 	"there", "here", "what", "who", "why", "how", "where", "which", "some", "many", "most", "all", "no", "not", "more",
@@ -333,10 +348,10 @@ var commonWords = set("the", "a", "an", "in", "on", "at", "but", "and", "or", "h
 	"plus", "thus", "besides", "amid", "among", "against", "unlike", "like", "whether", "upon", "within", "across",
 	"through", "toward", "towards", "via", "beyond", "behind", "inside", "outside", "throughout", "whereas")
 
-var pronouns = set("he", "she", "they", "we", "i", "you", "him", "them", "us", "me")
+var pronouns = Set("he", "she", "they", "we", "i", "you", "him", "them", "us", "me")
 
 // titleWords are words of titles and offices that precede a person's name.
-var titleWords = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.",
+var titleWords = Set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.",
 	"gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "capt", "capt.", "adm", "adm.", "maj", "maj.",
 	"rev", "rev.", "hon", "hon.", "pres", "pres.", "atty", "atty.", "sir", "dame", "lord", "lady",
 	"president", "vice", "minister", "prime", "foreign", "secretary", "senator", "representative", "congressman",
@@ -353,7 +368,7 @@ func titleWord(w string) bool { return inLower(titleWords, w) }
 
 // titleModifiers are the title words that only qualify a title ("former
 // governor", "acting director") and name no one without it.
-var titleModifiers = set("former", "first", "acting", "interim", "vice", "deputy", "special", "supreme", "state",
+var titleModifiers = Set("former", "first", "acting", "interim", "vice", "deputy", "special", "supreme", "state",
 	"affairs", "foreign", "prime", "executive", "assistant", "defense", "defence", "interior", "finance", "treasury",
 	"press", "chief")
 
@@ -367,13 +382,23 @@ func inLower(set map[string]bool, w string) bool {
 	return set[strings.ToLower(w)]
 }
 
-var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+var weekdays = Set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 var monthNames = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 
 var monthAbbrev = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
 	"sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// MonthNumber returns the number of the month w names in full or in short
+// ("March", "Sept."), 0 when it names none.
+func MonthNumber(w string) int {
+	l := strings.TrimSuffix(strings.ToLower(w), ".")
+	if n := monthNames[l]; n != 0 {
+		return n
+	}
+	return monthAbbrev[l]
+}
 
 // IsDateWord says whether w is a weekday or a month, which opens no name.
 func IsDateWord(w string) bool { return isDateWord(w) }
@@ -577,7 +602,7 @@ func editDistanceAtMostOne(a, b []rune) bool {
 }
 
 // nonPerson are words that mark a name as a place or an organisation.
-var nonPerson = set("north", "south", "east", "west", "united", "states", "kingdom", "korea", "house", "republic",
+var nonPerson = Set("north", "south", "east", "west", "united", "states", "kingdom", "korea", "house", "republic",
 	"union", "nations", "army", "party", "department", "ministry", "office", "press", "service", "news", "times",
 	"post", "agency", "council", "court", "congress", "senate", "committee", "forces", "government", "region",
 	"people's", "central", "national", "international", "european", "federal", "bank", "university", "street",
@@ -608,11 +633,11 @@ func PersonLike(n NameSpan) bool {
 	if n.Core == "" {
 		return false
 	}
-	return personLike(n, NameTokens(n.Core))
+	return PersonLikeTokens(n, NameTokens(n.Core))
 }
 
-// personLike is PersonLike given NameTokens(n.Core).
-func personLike(n NameSpan, toks []string) bool {
+// PersonLikeTokens is PersonLike given NameTokens(n.Core).
+func PersonLikeTokens(n NameSpan, toks []string) bool {
 	if len(toks) == 0 || (len(toks) < 2 && !n.Titled) || len(toks) > 4 {
 		return false
 	}

@@ -1,0 +1,144 @@
+package names
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordsRef is Words before its ASCII shortcuts.
+func wordsRef(text string) []Word {
+	var out []Word
+	initial := true
+	broken := false
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if !isWordRuneRef(r) {
+			switch {
+			case r == '.' || r == '!' || r == '?' || r == ':' || r == ';' || r == '\n':
+				initial = true
+				broken = true
+			case strings.ContainsRune("\"“”„«»‘’‹›(", r):
+				// an opening quotation mark starts a quoted sentence
+				if r == '“' || r == '„' || r == '«' || r == '(' || r == '‘' || (r == '"' && (i == 0 || isSpaceByte(text, i-1))) {
+					initial = true
+				}
+				broken = true
+			case !unicode.IsSpace(r):
+				broken = true
+			}
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(text) {
+			r2, w2 := utf8.DecodeRuneInString(text[j:])
+			if isWordRuneRef(r2) {
+				j += w2
+				continue
+			}
+			if strings.ContainsRune("'’-.", r2) && j+w2 < len(text) {
+				r3, _ := utf8.DecodeRuneInString(text[j+w2:])
+				if isWordRuneRef(r3) {
+					j += w2
+					continue
+				}
+			}
+			break
+		}
+		if j < len(text) && text[j] == '.' && isAbbrev(text[i:j]) {
+			j++
+		}
+		out = append(out, Word{Text: text[i:j], Start: i, End: j, Initial: initial, Glued: broken})
+		initial = false
+		broken = false
+		i = j
+	}
+	return out
+}
+
+func isWordRuneRef(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// similarRef is SimilarWord on runes only.
+func similarRef(x, y string) bool {
+	if x == y {
+		return true
+	}
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) < 5 || len(ry) < 5 || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
+		return false
+	}
+	return editDistanceAtMostOne(rx, ry)
+}
+
+var wordPieces = []string{"Kim", "Jong", "Un’s", "U.S.", "al-Assad", "Mr.", "Nov.", "don't", "'90s", "Sergei", "Sergey",
+	"Choe", "Son", "Hui", "Lavrov", "Lavrova", "Lavorv", "é", "É", "’", "‘", "“", "”", "«", "(", "\"", " ", "\n", "\t",
+	"\u00a0", "\u0085", ".", "!", "?", ":", ";", "-", "x", "ß", "İ", "\xff", "5", "a\u0301", "Zürich", "ZÜRICH"}
+
+// TestWordShortcuts compares Words, Fold and SimilarWord with their
+// slower forms on random text.
+func TestWordShortcuts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		var b strings.Builder
+		for n := r.IntN(8); n >= 0; n-- {
+			b.WriteString(wordPieces[r.IntN(len(wordPieces))])
+		}
+		s := b.String()
+		if got, want := Words(s), wordsRef(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Words(%q) = %v, want %v", s, got, want)
+		}
+		for n := range 4 {
+			want := Words(s)
+			if len(want) > n {
+				want = want[:n]
+			}
+			if len(want) == 0 {
+				want = nil
+			}
+			if got := WordsN(s, n); !reflect.DeepEqual(got, want) {
+				t.Fatalf("WordsN(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		x, y := wordPieces[r.IntN(len(wordPieces))], wordPieces[r.IntN(len(wordPieces))]
+		for _, p := range [][2]string{{x, y}, {Fold(x), Fold(y)}, {s, s + "x"}, {s, s[:len(s)/2] + "q" + s[len(s)/2:]}} {
+			if got, want := SimilarWord(p[0], p[1]), similarRef(p[0], p[1]); got != want {
+				t.Fatalf("SimilarWord(%q, %q) = %v, want %v", p[0], p[1], got, want)
+			}
+		}
+	}
+}
+
+func TestNameForms(t *testing.T) {
+	tests := []struct {
+		a, b          string
+		same, spelled bool
+	}{
+		{"Rick Gates", "Richard Gates", true, false},
+		{"Rudy Giuliani", "Rudolph W. Giuliani", true, false},
+		{"J. Smith", "John Smith", true, false},
+		{"George Papadopoulos", "George Papadopoulous", true, true},
+		{"Papadopoulos", "Papadopoulous", true, true},
+		{"Rick", "Richard", false, false}, // a nickname alone is no evidence
+		{"Rick Gates", "Roger Gates", false, false},
+	}
+	for _, tt := range tests {
+		ta, tb := NameTokens(tt.a), NameTokens(tt.b)
+		if got := SameTokens(ta, tb); got != tt.same {
+			t.Errorf("SameTokens(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+		if tt.same {
+			if got := SpelledApart(ta, tb); got != tt.spelled {
+				t.Errorf("SpelledApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.spelled)
+			}
+		}
+	}
+}

@@ -105,7 +105,8 @@ type Scored struct {
 // Score tokenises arts and scores their candidate pairs.
 func Score(arts [][]segment.Block) *Scored {
 	ix := index(arts)
-	pairs := ix.scorePairs()
+	pairs := ix.acrossLanguages(arts, ix.scorePairs())
+	ix.pairHeadlines(pairs)
 	ix.dropFeatures()
 	return &Scored{arts: arts, ix: ix, pairs: pairs}
 }
@@ -255,8 +256,13 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 		p.p = stage2(p)
 	})
-	// the headlines of one story pair with each other, but only of two
-	// related articles
+	return pairs
+}
+
+// pairHeadlines raises the pairs of headlines that share a word: the
+// headlines of one story pair with each other, but only of two related
+// articles.
+func (ix *corpusIndex) pairHeadlines(pairs []pair) {
 	related := ix.related(pairs)
 	for k := range pairs {
 		p := &pairs[k]
@@ -264,7 +270,6 @@ func (ix *corpusIndex) scorePairs() []pair {
 			p.p = 0.5 + 0.5*p.p
 		}
 	}
-	return pairs
 }
 
 // pairsByX locates the pairs of each first block in pairs sorted by x,

@@ -87,6 +87,7 @@ type corpusIndex struct {
 	shdf       quoteCounts // blocks holding each quoted 4-gram two or more hold
 	ndocs      int         // blocks that take part in alignment
 	english    bool        // every article is in English (or too short to tell)
+	langs      []lang.Lang // per article: its language
 }
 
 // scratch buffers reused while tokenising.
@@ -221,6 +222,7 @@ func index(arts [][]segment.Block) *corpusIndex {
 	work := make([]*block, 0, total)     // the blocks to tokenise, in story order
 	for a, bs := range arts {
 		l := lang.OfBlocks(bs)
+		ix.langs = append(ix.langs, l)
 		row := make([]*block, len(bs))
 		for i, b := range bs {
 			blk := &blocks[len(ix.all)]

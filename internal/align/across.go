@@ -18,8 +18,9 @@ func (ix *corpusIndex) twoLanguages(a, b int) bool {
 }
 
 // acrossLanguages replaces the pairs of each two articles in two
-// languages by those their anchors make (bitext.Across): figures and
-// names, the only words two languages share. It returns pairs sorted by
+// languages by those of their translation when one reads as the other's
+// (bitext.Align), else by those their anchors make (bitext.Across):
+// figures and names, the only words two languages share. It returns pairs sorted by
 // x, then y, as scorePairs makes them.
 func (ix *corpusIndex) acrossLanguages(arts [][]segment.Block, pairs []pair) []pair {
 	na := len(ix.arts)
@@ -60,7 +61,7 @@ func (ix *corpusIndex) acrossLanguages(arts [][]segment.Block, pairs []pair) []p
 			}
 			ua, ga := units(a)
 			ub, gb := units(b)
-			for _, l := range bitext.Across(ua, ub) {
+			for _, l := range linksOf(ua, ub) {
 				out = append(out, pair{x: ga[l.I], y: gb[l.J], base: logit(l.Score), p: l.Score, shares: true})
 			}
 		}
@@ -71,4 +72,27 @@ func (ix *corpusIndex) acrossLanguages(arts [][]segment.Block, pairs []pair) []p
 	return out
 }
 
-func logit(p float64) float64 { return math.Log(p / (1 - p)) }
+func logit(p float64) float64 { return math.Log(p / (1 - min(p, maxProb))) }
+
+// linksOf pairs the units of two articles in two languages: paragraph by
+// paragraph when one is a translation of the other, each pair with its
+// bead's score, else on their shared anchors.
+func linksOf(a, b []bitext.Unit) []bitext.Link {
+	res := bitext.Align(a, b)
+	if !res.Translation() {
+		return bitext.Across(a, b)
+	}
+	var out []bitext.Link
+	for _, bd := range res.Beads {
+		for _, i := range bd.A {
+			for _, j := range bd.B {
+				out = append(out, bitext.Link{I: i, J: j, Score: min(bd.Score, maxProb)})
+			}
+		}
+	}
+	return out
+}
+
+// maxProb keeps a pair's probability below 1, where its log-odds would
+// be infinite.
+const maxProb = 0.999

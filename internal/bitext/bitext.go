@@ -361,6 +361,10 @@ const (
 	minDistinct      = 3
 	minDistinctShare = 0.4
 	minPaired        = 3 // units: a headline and a paragraph prove nothing
+	// a translator keeps the paragraphs: a short report whose every
+	// paragraph stands for two of a longer one tells the same story, but
+	// is no translation of it
+	minOneToOneShare = 0.75
 )
 
 // Translation says whether r reads as one article and its translation.
@@ -381,5 +385,19 @@ func (r *Result) Translation() bool {
 		return false
 	}
 	pairs := len(r.Beads) - countGaps(r.Beads)
+	if float64(countOneToOne(r.Beads)) < minOneToOneShare*float64(pairs) {
+		return false
+	}
 	return r.Distinct >= minDistinct && float64(r.Distinct) >= minDistinctShare*float64(pairs)
+}
+
+// countOneToOne counts the beads of one unit against one.
+func countOneToOne(bs []Bead) int {
+	n := 0
+	for _, b := range bs {
+		if len(b.A) == 1 && len(b.B) == 1 {
+			n++
+		}
+	}
+	return n
 }

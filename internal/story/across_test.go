@@ -85,3 +85,35 @@ func TestTwoLanguagesUnrelatedShareNothing(t *testing.T) {
 		t.Errorf("unrelated reports in two languages have possible matches: %+v", st.Links)
 	}
 }
+
+// a third outlet's short German report of the tram decision
+var tramOther = []string{
+	"Mühlbach bekommt die Straßenbahn nach Lindenau",
+	"Nach jahrelangem Streit ist die Entscheidung gefallen: Mühlbachs Stadtrat stimmte am Dienstag für die neue Linie.",
+	"Anwohner der Friedrichstraße fürchten die lange Sperrung während der Bauzeit.",
+}
+
+func TestShortReportIsNoTranslation(t *testing.T) {
+	// each of its paragraphs can stand for one or two of the French
+	// report's, and they share names in order: still no translation
+	st := Build(&corpus.Story{Articles: []corpus.Article{article("Courrier", tramFR), article("Anzeiger", tramOther)}}, DefaultOptions())
+	if st.Translation {
+		t.Error("a three-paragraph report reads as the translation of a six-paragraph one")
+	}
+}
+
+func TestTranslationAmongThreeArticles(t *testing.T) {
+	// the tram report, its translation and a third outlet's German report
+	st := Build(&corpus.Story{Articles: []corpus.Article{article("Bote", tramDE), article("Courrier", tramFR), article("Anzeiger", tramOther)}}, DefaultOptions())
+	// every paragraph of the report shares its event with its translation
+	for i, p := range tramDE {
+		e := st.EventOf(0, i)
+		if e < 0 || len(st.Events[e].Blocks[1]) == 0 {
+			t.Errorf("paragraph %d of the report has no translation beside it: %q", i, p)
+			continue
+		}
+		if j := st.Events[e].Blocks[1][0]; st.Articles[1].Blocks[j].Text != tramFR[i] {
+			t.Errorf("paragraph %d pairs with %q, want %q", i, st.Articles[1].Blocks[j].Text, tramFR[i])
+		}
+	}
+}

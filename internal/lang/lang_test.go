@@ -52,6 +52,9 @@ func TestStem(t *testing.T) {
 	}{
 		{German, "gebiete", "gebieten"},
 		{German, Fold("Häuser"), Fold("Hauses")},
+		{German, Fold("Prüfung"), Fold("prüfen")}, // the noun of an action and its verb
+		{German, "trennung", "trennen"},
+		{German, "beratungen", "beraten"},
 		{French, "communes", "commune"},
 		{French, "installations", "installation"},
 		{Spanish, "casas", "casa"},
@@ -61,6 +64,9 @@ func TestStem(t *testing.T) {
 		if sa, sb := Stem(c.l, c.a), Stem(c.l, c.b); sa != sb {
 			t.Errorf("%s: Stem(%q) = %q, Stem(%q) = %q, want one stem", c.l, c.a, sa, c.b, sb)
 		}
+	}
+	if Stem(German, "zung") != "zung" { // too short a stem to take "ung" off
+		t.Errorf("German: zung stems to %q", Stem(German, "zung"))
 	}
 	if Stem(German, "haus") == Stem(German, "hase") {
 		t.Error("German: haus and hase must keep different stems")

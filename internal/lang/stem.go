@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	snowball "github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -20,6 +21,7 @@ func Stem(l Lang, w string) string {
 	switch l {
 	case German:
 		german.Stem(env)
+		return nounStem(env.Current())
 	case French:
 		french.Stem(env)
 	case Spanish:
@@ -30,6 +32,17 @@ func Stem(l Lang, w string) string {
 		english.Stem(env)
 	}
 	return env.Current()
+}
+
+// nounStem takes "ung" off a German stem that Snowball leaves it on, where
+// the stem is short (Prüfung, Trennung): the noun of an action is then
+// the stem of its verb (prüfen, trennen), as Snowball makes it for longer
+// ones (Beratung and beraten, Entscheidung and entscheiden).
+func nounStem(s string) string {
+	if t, ok := strings.CutSuffix(s, "ung"); ok && utf8.RuneCountInString(t) >= 4 {
+		return t
+	}
+	return s
 }
 
 // stopWords are each language's words that carry no evidence of what a

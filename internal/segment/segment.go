@@ -753,12 +753,15 @@ var titles = map[string]bool{
 }
 
 // abbreviations that end with a period and usually do not end a sentence.
-// The German ones (bzw., usw., Nr., Mio., Mrd.) are words no English text
-// writes.
+// The German ones (bzw., usw., Nr., Mio., Mrd.), the French (Mme., Mgr.,
+// env.), Spanish (Sra., Dña., EE.UU.) and Italian (Sig., Dott., ecc.) are
+// words no English text writes.
 var abbrevs = map[string]bool{
 	"sr": true, "jr": true, "etc": true, "inc": true, "corp": true, "co": true, "ltd": true, "dept": true, "est": true,
 	"u.s": true, "u.k": true, "u.n": true, "a.m": true, "p.m": true, "d.c": true, "e.u": true,
 	"bzw": true, "usw": true, "vgl": true, "nr": true, "mio": true, "mrd": true, "inkl": true, "ggf": true, "evtl": true,
+	"mme": true, "mlle": true, "mgr": true, "env": true, "cf": true,
+	"sra": true, "srta": true, "dña": true, "ee.uu": true, "uu": true, "sig": true, "sigg": true, "dott": true, "ecc": true,
 }
 
 // germanMonth says whether s starts with the German name of a month that

@@ -182,6 +182,11 @@ func TestSentences(t *testing.T) {
 			[]string{"Die Wahl ist am 3. Oktober.", "Danach wird gezählt."}},
 		{"Der Schaden liegt bei 3 Mrd. Euro bzw. mehr. Das sagte Dr. Vogt.",
 			[]string{"Der Schaden liegt bei 3 Mrd. Euro bzw. mehr.", "Das sagte Dr. Vogt."}},
+		// French, Spanish and Italian abbreviations
+		{"Selon Mme. Durand, le coût atteint env. 3 millions. La mairie dément.",
+			[]string{"Selon Mme. Durand, le coût atteint env. 3 millions.", "La mairie dément."}},
+		{"La Sra. Gómez viajó a EE.UU. con el Dott. Rossi. Volvió el lunes.",
+			[]string{"La Sra. Gómez viajó a EE.UU. con el Dott. Rossi.", "Volvió el lunes."}},
 		// an English sentence may end in a figure before a month's name
 		{"He finished 3. August was a bad month.",
 			[]string{"He finished 3.", "August was a bad month."}},

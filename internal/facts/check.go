@@ -75,9 +75,12 @@ type Conflict struct {
 }
 
 // Check compares the values of every shared event of st.
-func Check(st *story.Story) *Report {
+func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st)) }
+
+// CheckWith is Check given names.LowerWords(st), for a caller that runs
+// several checks on one story.
+func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	r := &Report{Events: []EventFacts{}}
-	lower := names.LowerWords(st)
 	// every factual block's values, and the names of those in shared
 	// events: each article's on a goroutine of its own, as many at once as
 	// there are processors

@@ -254,14 +254,7 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 						continue
 					}
 					used[b][j] = true
-					ag.Articles = append(ag.Articles, b)
-					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
-						ag.Variant = true
-					}
-					if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
-						ag.Spelled = true
-					}
+					ag.join(b, v, w)
 					break
 				}
 			}
@@ -280,6 +273,19 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 		out = []Agreement{}
 	}
 	return out
+}
+
+// join adds w, which article b gives, to ag, the agreement that v opened,
+// and says whether the two write a name differently (Variant, Spelled).
+func (ag *Agreement) join(b int, v, w Value) {
+	ag.Articles = append(ag.Articles, b)
+	ag.Texts = append(ag.Texts, w.Text)
+	if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+		ag.Variant = true
+	}
+	if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
+		ag.Spelled = true
+	}
 }
 
 // conflicts compares the values of two articles in one event. It is
@@ -313,36 +319,18 @@ func conflicts(av, bv *valueIndex) []Conflict {
 				}
 			}
 			for _, y := range ys {
-				same := x.Unit != "" && x.Unit == y.Unit
-				if t == Money {
-					// a currency is no role: "$8 billion" and "$1.375
-					// billion" may pay for different things
-					same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+				if c, ok := figureConflict(t, x, y, na == 1 && nb == 1); ok {
+					out = append(out, c)
 				}
-				lone := na == 1 && nb == 1 && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
-				if !same && !lone {
-					continue
-				}
-				if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
-					continue
-				}
-				u := x.Unit
-				if u == "" {
-					u = y.Unit
-				}
-				out = append(out, Conflict{Type: t, Unit: u, A: x, B: y})
 			}
 		}
 	}
-	// calendar dates
-	da, ndA := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	db, ndB := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	if ndA == 1 && ndB == 1 && len(da) == 1 && len(db) == 1 {
-		out = append(out, Conflict{Type: Date, A: da[0], B: db[0]})
-	}
+	da, ndA := unmatchedIf(av, bv, calendarDate)
+	db, ndB := unmatchedIf(bv, av, calendarDate)
+	out = append(out, dateConflicts(da, db, ndA, ndB)...)
 	// people with one surname and two first names
-	pa, _ := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Name && v.Person })
-	pb, _ := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Name && v.Person })
+	pa, _ := unmatchedIf(av, bv, person)
+	pb, _ := unmatchedIf(bv, av, person)
 	// many people a side: pb by the forms of their surnames, which
 	// differentFirstName finds alike
 	var bySurname map[string][]int
@@ -358,6 +346,8 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 	}
+	aNames := func(v Value) bool { return mentionsName(av, v) }
+	bNames := func(v Value) bool { return mentionsName(bv, v) }
 	var forms []string
 	var ks []int
 	for _, x := range pa {
@@ -376,12 +366,66 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 		for _, y := range ys {
-			if differentFirstName(x.Text, y.Text) && !mentionsName(av, y) && !mentionsName(bv, x) {
+			if nameConflict(x, y, aNames, bNames) {
 				out = append(out, Conflict{Type: Name, A: x, B: y})
 			}
 		}
 	}
 	return out
+}
+
+// figureConflict is the rule for two figures of type t, one an article
+// gives and the other does not, and one the other gives and the first does
+// not (see conflicts): they conflict when they count the same unit (money:
+// the same currency and noun), or when they are each article's only figure
+// of the type (oneEach) and no two units differ; never when one is hedged
+// and within 15% of the other.
+func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
+	same := x.Unit != "" && x.Unit == y.Unit
+	if t == Money {
+		// a currency is no role: "$8 billion" and "$1.375 billion" may pay
+		// for different things
+		same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+	}
+	lone := oneEach && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
+	if !same && !lone {
+		return Conflict{}, false
+	}
+	if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
+		return Conflict{}, false
+	}
+	u := x.Unit
+	if u == "" {
+		u = y.Unit
+	}
+	return Conflict{Type: t, Unit: u, A: x, B: y}, true
+}
+
+// calendarDate says whether v is a date of the calendar ("2024-11-01",
+// "--11-01"), not a weekday.
+func calendarDate(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") }
+
+// person says whether v names a person.
+func person(v Value) bool { return v.Type == Name && v.Person }
+
+// dateConflicts is the rule for calendar dates: da and db are the dates of
+// two articles that the other does not give, nA and nB how many distinct
+// dates each gives. Only an article's one date conflicts with the other's
+// one date.
+func dateConflicts(da, db []Value, nA, nB int) []Conflict {
+	if nA == 1 && nB == 1 && len(da) == 1 && len(db) == 1 {
+		return []Conflict{{Type: Date, A: da[0], B: db[0]}}
+	}
+	return nil
+}
+
+// nameConflict is the rule for two people, x one article names and the
+// other does not, y one the other names and the first does not: one surname
+// with two first names, unless either article also names the other's
+// person (aNames says whether the first article names a person, bNames the
+// second).
+func nameConflict(x, y Value, aNames, bNames func(Value) bool) bool {
+	return differentFirstName(x.Text, y.Text) && !aNames(y) && !bNames(x)
 }
 
 // unitOf is what a figure of type t must share with another to conflict

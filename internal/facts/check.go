@@ -81,9 +81,30 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 // several checks on one story.
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	r := &Report{Events: []EventFacts{}}
-	// every factual block's values, and the names of those in shared
-	// events: each article's on a goroutine of its own, as many at once as
-	// there are processors
+	found := extractAll(st, lower)
+	var vs []Value
+	for k, e := range st.Events {
+		if e.Kind != story.Shared {
+			continue
+		}
+		ef := compareEvent(st, k, found, &vs)
+		if ef.Conflict {
+			r.Conflicting++
+		}
+		r.Events = append(r.Events, ef)
+	}
+	r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
+	return r
+}
+
+// blockValues are the values of one block, and its names when it is in a
+// shared event.
+type blockValues struct{ values, names []Value }
+
+// extractAll returns the values of every factual block of st, and the
+// names of those in shared events, by article and block. Each article is
+// read on a goroutine of its own, as many at once as there are processors.
+func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 	shared := make([][]bool, len(st.Articles))
 	for a := range shared {
 		shared[a] = make([]bool, len(st.Articles[a].Blocks))
@@ -97,7 +118,6 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 			}
 		}
 	}
-	type blockValues struct{ values, names []Value }
 	found := make([][]blockValues, len(st.Articles))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -119,71 +139,63 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 		}()
 	}
 	wg.Wait()
-	// extract returns the values of block b of article a; callers must
-	// not change them
-	extract := func(a, b int, text string) []Value { return found[a][b].values }
-	var vs []Value
-	for k, e := range st.Events {
-		if e.Kind != story.Shared {
+	return found
+}
+
+// compareEvent compares the values of shared event k, whose blocks' values
+// found holds (extractAll); vs is a buffer it reuses. The blocks' names are
+// dropped from found once read: a block is in one event.
+func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) EventFacts {
+	e := st.Events[k]
+	// the report keeps every event's values: sized to fit, not grown
+	n := 0
+	for a, bs := range e.Blocks {
+		for _, b := range bs {
+			if factual(st.Articles[a].Blocks[b].Kind) {
+				n += len(found[a][b].values) + len(found[a][b].names)
+			}
+		}
+	}
+	ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
+	byArt := map[int][]Value{}
+	for a, bs := range e.Blocks {
+		if len(bs) == 0 {
 			continue
 		}
-		// the report keeps every event's values: sized to fit, not grown
-		n := 0
-		for a, bs := range e.Blocks {
-			for _, b := range bs {
-				if factual(st.Articles[a].Blocks[b].Kind) {
-					n += len(found[a][b].values) + len(found[a][b].names)
-				}
-			}
-		}
-		ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
-		byArt := map[int][]Value{}
-		for a, bs := range e.Blocks {
-			if len(bs) == 0 {
+		ef.Articles = append(ef.Articles, a)
+		start := len(ef.Values)
+		for _, b := range bs {
+			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
-			ef.Articles = append(ef.Articles, a)
-			start := len(ef.Values)
-			for _, b := range bs {
-				blk := st.Articles[a].Blocks[b]
-				if !factual(blk.Kind) {
-					continue
-				}
-				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
-				// a block is in one event: its names are not read again
-				found[a][b].names = nil
-				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
-				for _, v := range vs {
-					v.Article, v.Block = a, b
-					ef.Values = append(ef.Values, v)
-				}
-			}
-			// the article's values, read only from here on
-			byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
-		}
-		idx := make(map[int]*valueIndex, len(ef.Articles))
-		for _, a := range ef.Articles {
-			idx[a] = newValueIndex(byArt[a])
-		}
-		ef.Agreed = agreements(ef.Articles, byArt, idx)
-		for x := 0; x < len(ef.Articles); x++ {
-			for y := x + 1; y < len(ef.Articles); y++ {
-				ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
+			*vs = append(append((*vs)[:0], found[a][b].values...), found[a][b].names...)
+			found[a][b].names = nil
+			slices.SortStableFunc(*vs, func(x, y Value) int { return x.Start - y.Start })
+			for _, v := range *vs {
+				v.Article, v.Block = a, b
+				ef.Values = append(ef.Values, v)
 			}
 		}
-		// the names' words were for comparing them: the report does not
-		// keep them
-		for i := range ef.Values {
-			ef.Values[i].toks = nil
-		}
-		ef.Conflict = len(ef.Conflicts) > 0
-		if ef.Conflict {
-			r.Conflicting++
-		}
-		r.Events = append(r.Events, ef)
+		// the article's values, read only from here on
+		byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
 	}
-	r.Across = across(st, extract)
-	return r
+	idx := make(map[int]*valueIndex, len(ef.Articles))
+	for _, a := range ef.Articles {
+		idx[a] = newValueIndex(byArt[a])
+	}
+	ef.Agreed = agreements(ef.Articles, byArt, idx)
+	for x := 0; x < len(ef.Articles); x++ {
+		for y := x + 1; y < len(ef.Articles); y++ {
+			ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
+		}
+	}
+	// the names' words were for comparing them: the report does not keep
+	// them
+	for i := range ef.Values {
+		ef.Values[i].toks = nil
+	}
+	ef.Conflict = len(ef.Conflicts) > 0
+	return ef
 }
 
 // across finds the values (not names) that several articles give

@@ -236,35 +236,32 @@ func isoDateAt(s string, p int, m *match) bool {
 // dayFirstAt matches
 // (\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4}))?\b at s[p:].
 func dayFirstAt(s string, p int, m *match) bool {
+	return dayAt(s, p, func(r, r2 int) bool {
+		if !spaceAt(s, r2) {
+			return false
+		}
+		q := skipSpace(s, r2)
+		if strings.HasPrefix(s[q:], "of") && spaceAt(s, q+2) && monthYearAt(s, p, r, skipSpace(s, q+2), m) {
+			return true
+		}
+		return monthYearAt(s, p, r, q, m)
+	})
+}
+
+// dayAt calls f with each way (\d{1,2})(?:st|nd|rd|th)? matches at s[q:],
+// in the order the pattern tries them, until f returns true: r is the end
+// of the digits and r2 of the match.
+func dayAt(s string, q int, f func(r, r2 int) bool) bool {
 	for dl := 2; dl >= 1; dl-- {
-		if digitsAt(s, p) < p+dl {
+		if digitsAt(s, q) < q+dl {
 			continue
 		}
-		r := p + dl
-		for _, ord := range [2]bool{true, false} {
-			r2 := r
-			if ord {
-				if !ordinalAt(s, r) {
-					continue
-				}
-				r2 += 2
-			}
-			if !spaceAt(s, r2) {
-				continue
-			}
-			q := skipSpace(s, r2)
-			for _, of := range [2]bool{true, false} {
-				mq := q
-				if of {
-					if !(strings.HasPrefix(s[q:], "of") && spaceAt(s, q+2)) {
-						continue
-					}
-					mq = skipSpace(s, q+2)
-				}
-				if monthYearAt(s, p, r, mq, m) {
-					return true
-				}
-			}
+		r := q + dl
+		if ordinalAt(s, r) && f(r, r+2) {
+			return true
+		}
+		if f(r, r) {
+			return true
 		}
 	}
 	return false
@@ -304,30 +301,21 @@ func monthFirstAt(s string, p int, m *match) bool {
 			continue
 		}
 		q := skipSpace(s, me)
-		for dl := 2; dl >= 1; dl-- {
-			if digitsAt(s, q) < q+dl {
-				continue
+		found := dayAt(s, q, func(r, r2 int) bool {
+			if ys, ok := yearAt(s, r2); ok && !wordAt(s, ys+4) {
+				resetMatch(m, p, ys+4)
+				m[8], m[9], m[10], m[11], m[12], m[13] = p, me, q, r, ys, ys+4
+				return true
 			}
-			r := q + dl
-			for _, ord := range [2]bool{true, false} {
-				r2 := r
-				if ord {
-					if !ordinalAt(s, r) {
-						continue
-					}
-					r2 += 2
-				}
-				if ys, ok := yearAt(s, r2); ok && !wordAt(s, ys+4) {
-					resetMatch(m, p, ys+4)
-					m[8], m[9], m[10], m[11], m[12], m[13] = p, me, q, r, ys, ys+4
-					return true
-				}
-				if !wordAt(s, r2) {
-					resetMatch(m, p, r2)
-					m[8], m[9], m[10], m[11] = p, me, q, r
-					return true
-				}
+			if !wordAt(s, r2) {
+				resetMatch(m, p, r2)
+				m[8], m[9], m[10], m[11] = p, me, q, r
+				return true
 			}
+			return false
+		})
+		if found {
+			return true
 		}
 	}
 	return false

@@ -92,6 +92,7 @@ func LoadWith(paths []string, opt LoadOptions) (*Story, error) {
 	return st, nil
 }
 
+// load reads the articles of paths, local files and folders in order.
 func load(paths []string, src *sources) (*Story, error) {
 	st := &Story{}
 	// the files named are read at once; what went wrong is still
@@ -121,73 +122,110 @@ func load(paths []string, src *sources) (*Story, error) {
 			st.Articles = append(st.Articles, arts...)
 			continue
 		}
-		entries, err := os.ReadDir(p)
-		if err != nil {
-			return nil, &FileError{p, describeOpenError(err)}
+		if err := loadFolder(st, p, src); err != nil {
+			return nil, err
 		}
-		var names, others, urls, fetchBad []string
-		for _, e := range entries {
-			n := e.Name()
-			switch {
-			case strings.HasPrefix(n, "."), strings.HasSuffix(n, ".synoptic.json"), strings.HasPrefix(n, "gold"):
-				// hidden files, the editor's review, gold alignments: not
-				// articles, and not worth a word
-			case n == UrlsFile:
-				files, bad, err := src.urls(filepath.Join(p, n))
-				if err != nil {
-					return nil, err
-				}
-				urls = append(urls, files...)
-				fetchBad = append(fetchBad, bad...)
-			case e.IsDir():
-				others = append(others, filepath.Join(p, n)+": a folder inside the folder (not read; name it to read it)")
-			case articleExts[strings.ToLower(filepath.Ext(n))]:
-				// A pipe or a device among the files is not read: it
-				// may never end, or wait forever for a writer.
-				if why := notAFile(filepath.Join(p, n)); why != "" {
-					others = append(others, filepath.Join(p, n)+": "+why+" (not read)")
-					continue
-				}
-				names = append(names, n)
-			default:
-				others = append(others, filepath.Join(p, n)+": not an article file (.txt, .md, .html, .json, .jsonl)")
-			}
-		}
-		sort.Strings(names)
-		sort.Strings(others)
-		found := 0
-		var bad, articles []string
-		for _, n := range names {
-			if ownExport(filepath.Join(p, n)) {
-				st.Skipped = append(st.Skipped, filepath.Join(p, n)+": an export of synoptic, not an article")
-				continue
-			}
-			articles = append(articles, filepath.Join(p, n))
-		}
-		articles = append(articles, urls...)
-		bad = append(bad, fetchBad...)
-		read := loadFiles(articles)
-		for k := range articles {
-			arts, err := read[k].arts, read[k].err
-			if err != nil {
-				bad = append(bad, src.rename(err).Error())
-				continue
-			}
-			found += len(arts)
-			st.Articles = append(st.Articles, arts...)
-		}
-		if found == 0 {
-			if len(bad) > 0 {
-				return nil, &FileError{p, fmt.Errorf("no readable articles in the folder (%s)", strings.Join(bad, "; "))}
-			}
-			return nil, &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl, or urls.txt listing web addresses)")}
-		}
-		st.Skipped = append(st.Skipped, bad...)
-		st.Unreadable = append(st.Unreadable, bad...)
-		st.Skipped = append(st.Skipped, others...)
 	}
+	if err := checkCount(st, paths); err != nil {
+		return nil, err
+	}
+	src.restore(st.Articles)
+	nameUnnamed(st.Articles)
+	return st, nil
+}
+
+// folderFiles is what a folder holds: its article files (names, in name
+// order), the files read from its urls.txt (urls) and the addresses that
+// could not be fetched (fetchBad), and the entries that are no articles,
+// each with why (others).
+type folderFiles struct {
+	names, others, urls, fetchBad []string
+}
+
+// listFolder sorts the entries of folder p.
+func listFolder(p string, entries []os.DirEntry, src *sources) (folderFiles, error) {
+	var ff folderFiles
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case strings.HasPrefix(n, "."), strings.HasSuffix(n, ".synoptic.json"), strings.HasPrefix(n, "gold"):
+			// hidden files, the editor's review, gold alignments: not
+			// articles, and not worth a word
+		case n == UrlsFile:
+			files, bad, err := src.urls(filepath.Join(p, n))
+			if err != nil {
+				return ff, err
+			}
+			ff.urls = append(ff.urls, files...)
+			ff.fetchBad = append(ff.fetchBad, bad...)
+		case e.IsDir():
+			ff.others = append(ff.others, filepath.Join(p, n)+": a folder inside the folder (not read; name it to read it)")
+		case articleExts[strings.ToLower(filepath.Ext(n))]:
+			// A pipe or a device among the files is not read: it
+			// may never end, or wait forever for a writer.
+			if why := notAFile(filepath.Join(p, n)); why != "" {
+				ff.others = append(ff.others, filepath.Join(p, n)+": "+why+" (not read)")
+				continue
+			}
+			ff.names = append(ff.names, n)
+		default:
+			ff.others = append(ff.others, filepath.Join(p, n)+": not an article file (.txt, .md, .html, .json, .jsonl)")
+		}
+	}
+	sort.Strings(ff.names)
+	sort.Strings(ff.others)
+	return ff, nil
+}
+
+// loadFolder adds the articles of folder p to st, and the files it skips
+// to st.Skipped. A folder none of whose files load is an error.
+func loadFolder(st *Story, p string, src *sources) error {
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return &FileError{p, describeOpenError(err)}
+	}
+	ff, err := listFolder(p, entries, src)
+	if err != nil {
+		return err
+	}
+	found := 0
+	var bad, articles []string
+	for _, n := range ff.names {
+		if ownExport(filepath.Join(p, n)) {
+			st.Skipped = append(st.Skipped, filepath.Join(p, n)+": an export of synoptic, not an article")
+			continue
+		}
+		articles = append(articles, filepath.Join(p, n))
+	}
+	articles = append(articles, ff.urls...)
+	bad = append(bad, ff.fetchBad...)
+	read := loadFiles(articles)
+	for k := range articles {
+		arts, err := read[k].arts, read[k].err
+		if err != nil {
+			bad = append(bad, src.rename(err).Error())
+			continue
+		}
+		found += len(arts)
+		st.Articles = append(st.Articles, arts...)
+	}
+	if found == 0 {
+		if len(bad) > 0 {
+			return &FileError{p, fmt.Errorf("no readable articles in the folder (%s)", strings.Join(bad, "; "))}
+		}
+		return &FileError{p, errors.New("folder holds no article files (.txt, .md, .html, .json, .jsonl, or urls.txt listing web addresses)")}
+	}
+	st.Skipped = append(st.Skipped, bad...)
+	st.Unreadable = append(st.Unreadable, bad...)
+	st.Skipped = append(st.Skipped, ff.others...)
+	return nil
+}
+
+// checkCount says what is wrong when st, read from paths, holds fewer than
+// two articles or more than MaxArticles.
+func checkCount(st *Story, paths []string) error {
 	if n := len(st.Articles); n > MaxArticles {
-		return nil, &FileError{storyPath(paths), fmt.Errorf("%d articles; %w", n, ErrTooManyArticles)}
+		return &FileError{storyPath(paths), fmt.Errorf("%d articles; %w", n, ErrTooManyArticles)}
 	}
 	if len(st.Articles) < 2 {
 		where := "the arguments"
@@ -198,11 +236,9 @@ func load(paths []string, src *sources) (*Story, error) {
 		if len(st.Skipped) > 0 {
 			msg += "; skipped " + strings.Join(st.Skipped, "; ")
 		}
-		return nil, &FileError{where, errors.New(msg)}
+		return &FileError{where, errors.New(msg)}
 	}
-	src.restore(st.Articles)
-	nameUnnamed(st.Articles)
-	return st, nil
+	return nil
 }
 
 // fileResult is what LoadFile returned for one file.

@@ -7,7 +7,7 @@
 # Exits 1 when one differs, 0 when all are identical.
 # Usage: scripts/compare-exports.sh OLD_BINARY NEW_BINARY [STORY...]
 #   STORY is a folder or a file that `synoptic export` reads; without any,
-#   the stories are the seed, ../shared/devset/*/ and ../shared/devset-lang/*/
+#   the stories are the seed, ../shared/devset/*/ and ../shared/devset-lang/*/*/
 #   (when present) and a 2-article, 100 KB story from bench/gen.
 set -euo pipefail
 if [ $# -lt 2 ]; then
@@ -29,11 +29,10 @@ trap 'rm -rf "$tmp"' EXIT
 stories=("$@")
 if [ ${#stories[@]} -eq 0 ]; then
   stories=("") # the built-in example story
-  for set in "$root/../shared/devset" "$root/../shared/devset-lang"; do
-    [ -d "$set" ] || continue
-    for d in "$set"/*/; do
-      stories+=("${d%/}")
-    done
+  # a story is a folder of article files; devset-lang holds them one
+  # level deeper (german/, translations/)
+  for d in "$root"/../shared/devset/*/ "$root"/../shared/devset-lang/*/*/; do
+    [ -d "$d" ] && stories+=("${d%/}")
   done
   (cd "$root" && go run ./bench/gen -size 100KB -articles 2 -o "$tmp/gen" >/dev/null)
   stories+=("$tmp/gen")

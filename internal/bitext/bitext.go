@@ -98,10 +98,28 @@ const (
 // long for the programme's budget.
 func Align(a, b []Unit) *Result {
 	n, m := len(a), len(b)
-	band := max(8, 2*abs(n-m)+8)
 	if n == 0 || m == 0 || (n+1)*(m+1) > maxCells {
 		return nil
 	}
+	p := newPair(a, b)
+	from, ok := p.chain()
+	if !ok {
+		return nil
+	}
+	return p.result(from)
+}
+
+// pair is what the programme reads of two articles: their units, their
+// lengths in characters and anchors, and the ratio of their lengths.
+type pair struct {
+	a, b   []Unit
+	la, lb []float64
+	aa, ab []anchors
+	ka, kb map[string]bool // the capitalised words of each (keysOf)
+	ratio  float64
+}
+
+func newPair(a, b []Unit) *pair {
 	texts := func(us []Unit) []string {
 		out := make([]string, len(us))
 		for i, u := range us {
@@ -109,24 +127,33 @@ func Align(a, b []Unit) *Result {
 		}
 		return out
 	}
-	ka, kb := keysOf(texts(a)), keysOf(texts(b))
-	la, lb := make([]float64, n), make([]float64, m)
-	aa, ab := make([]anchors, n), make([]anchors, m)
+	p := &pair{a: a, b: b, ka: keysOf(texts(a)), kb: keysOf(texts(b))}
+	p.la, p.lb = make([]float64, len(a)), make([]float64, len(b))
+	p.aa, p.ab = make([]anchors, len(a)), make([]anchors, len(b))
 	var ta, tb float64
 	for i, u := range a {
-		la[i] = float64(len([]rune(u.Text)))
-		aa[i] = anchorsOf(u.Text, kb)
-		ta += la[i]
+		p.la[i] = float64(len([]rune(u.Text)))
+		p.aa[i] = anchorsOf(u.Text, p.kb)
+		ta += p.la[i]
 	}
 	for j, u := range b {
-		lb[j] = float64(len([]rune(u.Text)))
-		ab[j] = anchorsOf(u.Text, ka)
-		tb += lb[j]
+		p.lb[j] = float64(len([]rune(u.Text)))
+		p.ab[j] = anchorsOf(u.Text, p.ka)
+		tb += p.lb[j]
 	}
-	ratio := 1.0
+	p.ratio = 1.0
 	if ta > 0 && tb > 0 {
-		ratio = tb / ta
+		p.ratio = tb / ta
 	}
+	return p
+}
+
+// chain runs the programme over a band around the diagonal and returns,
+// per cell, the shape of the cheapest bead ending there; false when no
+// chain reaches the end.
+func (p *pair) chain() ([][]int8, bool) {
+	n, m := len(p.a), len(p.b)
+	band := max(8, 2*abs(n-m)+8)
 	// the diagonal, scaled to the two lengths: j ≈ i·m/n
 	lo := func(i int) int { return max(0, i*m/n-band) }
 	hi := func(i int) int { return min(m, i*m/n+band) }
@@ -142,39 +169,6 @@ func Align(a, b []Unit) *Result {
 		}
 	}
 	cost[0][0] = 0
-	fa, fb := unitFreq(aa), unitFreq(ab)
-	beadCost := func(i, j, da, db int) float64 {
-		// units a[i-da:i] against b[j-db:j]
-		if da == 0 || db == 0 {
-			return 0
-		}
-		cls := -1
-		var l1, l2 float64
-		var x, y anchors
-		for k := i - da; k < i; k++ {
-			if cls >= 0 && a[k].Class != cls {
-				return inf
-			}
-			cls = a[k].Class
-			l1 += la[k]
-			x = merge(x, aa[k])
-		}
-		for k := j - db; k < j; k++ {
-			if b[k].Class != cls {
-				return inf
-			}
-			l2 += lb[k]
-			y = merge(y, ab[k])
-		}
-		c := -math.Log(max(1e-12, lenFit(l1, l2, ratio)))
-		shared, onlyX, onlyY := matches(x, y)
-		c -= anchorBonus * float64(shared)
-		c += clashCost * float64(min(onlyX, onlyY))
-		if x.quoted != y.quoted {
-			c += quoteCost
-		}
-		return c
-	}
 	for i := 0; i <= n; i++ {
 		for j := lo(i); j <= hi(i); j++ {
 			if i == 0 && j == 0 {
@@ -185,7 +179,7 @@ func Align(a, b []Unit) *Result {
 				if pi < 0 || pj < 0 || cost[pi][pj] == inf {
 					continue
 				}
-				c := cost[pi][pj] + sh.cost + beadCost(i, j, sh.da, sh.db)
+				c := cost[pi][pj] + sh.cost + p.beadCost(i, j, sh.da, sh.db)
 				if c < cost[i][j] {
 					cost[i][j] = c
 					from[i][j] = int8(s)
@@ -193,10 +187,57 @@ func Align(a, b []Unit) *Result {
 			}
 		}
 	}
-	if cost[n][m] == inf {
-		return nil
+	return from, cost[n][m] != inf
+}
+
+// bead returns the lengths and anchors of units a[i-da:i] and b[j-db:j]
+// together; false when they are not all of one class.
+func (p *pair) bead(i, j, da, db int) (l1, l2 float64, x, y anchors, ok bool) {
+	cls := -1
+	for k := i - da; k < i; k++ {
+		if cls >= 0 && p.a[k].Class != cls {
+			return 0, 0, x, y, false
+		}
+		cls = p.a[k].Class
+		l1 += p.la[k]
+		x = merge(x, p.aa[k])
 	}
-	res := &Result{units: n + m, Marker: Marker{keysA: ka, keysB: kb}}
+	for k := j - db; k < j; k++ {
+		if p.b[k].Class != cls {
+			return 0, 0, x, y, false
+		}
+		l2 += p.lb[k]
+		y = merge(y, p.ab[k])
+	}
+	return l1, l2, x, y, true
+}
+
+// beadCost is the cost of a bead of units a[i-da:i] against b[j-db:j],
+// less its prior.
+func (p *pair) beadCost(i, j, da, db int) float64 {
+	if da == 0 || db == 0 {
+		return 0
+	}
+	l1, l2, x, y, ok := p.bead(i, j, da, db)
+	if !ok {
+		return math.Inf(1)
+	}
+	c := -math.Log(max(1e-12, lenFit(l1, l2, p.ratio)))
+	shared, onlyX, onlyY := matches(x, y)
+	c -= anchorBonus * float64(shared)
+	c += clashCost * float64(min(onlyX, onlyY))
+	if x.quoted != y.quoted {
+		c += quoteCost
+	}
+	return c
+}
+
+// result follows the chain back from the end and counts the evidence that
+// it is a translation.
+func (p *pair) result(from [][]int8) *Result {
+	n, m := len(p.a), len(p.b)
+	fa, fb := unitFreq(p.aa), unitFreq(p.ab)
+	res := &Result{units: n + m, Marker: Marker{keysA: p.ka, keysB: p.kb}}
 	var fits float64
 	for i, j := n, m; i > 0 || j > 0; {
 		sh := shapes[from[i][j]]
@@ -208,17 +249,9 @@ func Align(a, b []Unit) *Result {
 			bd.B = append(bd.B, k)
 		}
 		if sh.da > 0 && sh.db > 0 {
-			var l1, l2 float64
-			var x, y anchors
-			for _, k := range bd.A {
-				l1 += la[k]
-				x = merge(x, aa[k])
-			}
-			for _, k := range bd.B {
-				l2 += lb[k]
-				y = merge(y, ab[k])
-			}
-			fit := lenFit(l1, l2, ratio)
+			// a bead of the chain is of one class: its cost was finite
+			l1, l2, x, y, _ := p.bead(i, j, sh.da, sh.db)
+			fit := lenFit(l1, l2, p.ratio)
 			fits += fit
 			shared, onlyX, onlyY := matches(x, y)
 			if distinctShared(x, y, fa, fb) {

@@ -9,6 +9,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/jsonout"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -26,8 +27,9 @@ func Checks(st *story.Story, opt Options) *insight.Report {
 	if opt.Checks != nil {
 		return opt.Checks
 	}
-	r := &insight.Report{Facts: facts.Check(st)}
-	r.Quotes = quotes.Check(st)
+	lower := names.LowerWords(st)
+	r := &insight.Report{Facts: facts.CheckWith(st, lower)}
+	r.Quotes = quotes.CheckWith(st, lower)
 	r.Summary = insight.Summarize(st, r.Quotes, r.Facts)
 	return r
 }

@@ -75,12 +75,36 @@ type Conflict struct {
 }
 
 // Check compares the values of every shared event of st.
-func Check(st *story.Story) *Report {
+func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st)) }
+
+// CheckWith is Check given names.LowerWords(st), for a caller that runs
+// several checks on one story.
+func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	r := &Report{Events: []EventFacts{}}
-	lower := names.LowerWords(st)
-	// every factual block's values, and the names of those in shared
-	// events: each article's on a goroutine of its own, as many at once as
-	// there are processors
+	found := extractAll(st, lower)
+	var vs []Value
+	for k, e := range st.Events {
+		if e.Kind != story.Shared {
+			continue
+		}
+		ef := compareEvent(st, k, found, &vs)
+		if ef.Conflict {
+			r.Conflicting++
+		}
+		r.Events = append(r.Events, ef)
+	}
+	r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
+	return r
+}
+
+// blockValues are the values of one block, and its names when it is in a
+// shared event.
+type blockValues struct{ values, names []Value }
+
+// extractAll returns the values of every factual block of st, and the
+// names of those in shared events, by article and block. Each article is
+// read on a goroutine of its own, as many at once as there are processors.
+func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 	shared := make([][]bool, len(st.Articles))
 	for a := range shared {
 		shared[a] = make([]bool, len(st.Articles[a].Blocks))
@@ -94,7 +118,6 @@ func Check(st *story.Story) *Report {
 			}
 		}
 	}
-	type blockValues struct{ values, names []Value }
 	found := make([][]blockValues, len(st.Articles))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -116,71 +139,63 @@ func Check(st *story.Story) *Report {
 		}()
 	}
 	wg.Wait()
-	// extract returns the values of block b of article a; callers must
-	// not change them
-	extract := func(a, b int, text string) []Value { return found[a][b].values }
-	var vs []Value
-	for k, e := range st.Events {
-		if e.Kind != story.Shared {
+	return found
+}
+
+// compareEvent compares the values of shared event k, whose blocks' values
+// found holds (extractAll); vs is a buffer it reuses. The blocks' names are
+// dropped from found once read: a block is in one event.
+func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) EventFacts {
+	e := st.Events[k]
+	// the report keeps every event's values: sized to fit, not grown
+	n := 0
+	for a, bs := range e.Blocks {
+		for _, b := range bs {
+			if factual(st.Articles[a].Blocks[b].Kind) {
+				n += len(found[a][b].values) + len(found[a][b].names)
+			}
+		}
+	}
+	ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
+	byArt := map[int][]Value{}
+	for a, bs := range e.Blocks {
+		if len(bs) == 0 {
 			continue
 		}
-		// the report keeps every event's values: sized to fit, not grown
-		n := 0
-		for a, bs := range e.Blocks {
-			for _, b := range bs {
-				if factual(st.Articles[a].Blocks[b].Kind) {
-					n += len(found[a][b].values) + len(found[a][b].names)
-				}
-			}
-		}
-		ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
-		byArt := map[int][]Value{}
-		for a, bs := range e.Blocks {
-			if len(bs) == 0 {
+		ef.Articles = append(ef.Articles, a)
+		start := len(ef.Values)
+		for _, b := range bs {
+			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
-			ef.Articles = append(ef.Articles, a)
-			start := len(ef.Values)
-			for _, b := range bs {
-				blk := st.Articles[a].Blocks[b]
-				if !factual(blk.Kind) {
-					continue
-				}
-				vs = append(append(vs[:0], found[a][b].values...), found[a][b].names...)
-				// a block is in one event: its names are not read again
-				found[a][b].names = nil
-				slices.SortStableFunc(vs, func(x, y Value) int { return x.Start - y.Start })
-				for _, v := range vs {
-					v.Article, v.Block = a, b
-					ef.Values = append(ef.Values, v)
-				}
-			}
-			// the article's values, read only from here on
-			byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
-		}
-		idx := make(map[int]*valueIndex, len(ef.Articles))
-		for _, a := range ef.Articles {
-			idx[a] = newValueIndex(byArt[a])
-		}
-		ef.Agreed = agreements(ef.Articles, byArt, idx)
-		for x := 0; x < len(ef.Articles); x++ {
-			for y := x + 1; y < len(ef.Articles); y++ {
-				ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
+			*vs = append(append((*vs)[:0], found[a][b].values...), found[a][b].names...)
+			found[a][b].names = nil
+			slices.SortStableFunc(*vs, func(x, y Value) int { return x.Start - y.Start })
+			for _, v := range *vs {
+				v.Article, v.Block = a, b
+				ef.Values = append(ef.Values, v)
 			}
 		}
-		// the names' words were for comparing them: the report does not
-		// keep them
-		for i := range ef.Values {
-			ef.Values[i].toks = nil
-		}
-		ef.Conflict = len(ef.Conflicts) > 0
-		if ef.Conflict {
-			r.Conflicting++
-		}
-		r.Events = append(r.Events, ef)
+		// the article's values, read only from here on
+		byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
 	}
-	r.Across = across(st, extract)
-	return r
+	idx := make(map[int]*valueIndex, len(ef.Articles))
+	for _, a := range ef.Articles {
+		idx[a] = newValueIndex(byArt[a])
+	}
+	ef.Agreed = agreements(ef.Articles, byArt, idx)
+	for x := 0; x < len(ef.Articles); x++ {
+		for y := x + 1; y < len(ef.Articles); y++ {
+			ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
+		}
+	}
+	// the names' words were for comparing them: the report does not keep
+	// them
+	for i := range ef.Values {
+		ef.Values[i].toks = nil
+	}
+	ef.Conflict = len(ef.Conflicts) > 0
+	return ef
 }
 
 // across finds the values (not names) that several articles give
@@ -251,14 +266,7 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 						continue
 					}
 					used[b][j] = true
-					ag.Articles = append(ag.Articles, b)
-					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
-						ag.Variant = true
-					}
-					if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
-						ag.Spelled = true
-					}
+					ag.join(b, v, w)
 					break
 				}
 			}
@@ -277,6 +285,19 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 		out = []Agreement{}
 	}
 	return out
+}
+
+// join adds w, which article b gives, to ag, the agreement that v opened,
+// and says whether the two write a name differently (Variant, Spelled).
+func (ag *Agreement) join(b int, v, w Value) {
+	ag.Articles = append(ag.Articles, b)
+	ag.Texts = append(ag.Texts, w.Text)
+	if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+		ag.Variant = true
+	}
+	if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
+		ag.Spelled = true
+	}
 }
 
 // conflicts compares the values of two articles in one event. It is
@@ -310,36 +331,18 @@ func conflicts(av, bv *valueIndex) []Conflict {
 				}
 			}
 			for _, y := range ys {
-				same := x.Unit != "" && x.Unit == y.Unit
-				if t == Money {
-					// a currency is no role: "$8 billion" and "$1.375
-					// billion" may pay for different things
-					same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+				if c, ok := figureConflict(t, x, y, na == 1 && nb == 1); ok {
+					out = append(out, c)
 				}
-				lone := na == 1 && nb == 1 && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
-				if !same && !lone {
-					continue
-				}
-				if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
-					continue
-				}
-				u := x.Unit
-				if u == "" {
-					u = y.Unit
-				}
-				out = append(out, Conflict{Type: t, Unit: u, A: x, B: y})
 			}
 		}
 	}
-	// calendar dates
-	da, ndA := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	db, ndB := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	if ndA == 1 && ndB == 1 && len(da) == 1 && len(db) == 1 {
-		out = append(out, Conflict{Type: Date, A: da[0], B: db[0]})
-	}
+	da, ndA := unmatchedIf(av, bv, calendarDate)
+	db, ndB := unmatchedIf(bv, av, calendarDate)
+	out = append(out, dateConflicts(da, db, ndA, ndB)...)
 	// people with one surname and two first names
-	pa, _ := unmatchedIf(av, bv, func(v Value) bool { return v.Type == Name && v.Person })
-	pb, _ := unmatchedIf(bv, av, func(v Value) bool { return v.Type == Name && v.Person })
+	pa, _ := unmatchedIf(av, bv, person)
+	pb, _ := unmatchedIf(bv, av, person)
 	// many people a side: pb by the forms of their surnames, which
 	// differentFirstName finds alike
 	var bySurname map[string][]int
@@ -355,6 +358,8 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 	}
+	aNames := func(v Value) bool { return mentionsName(av, v) }
+	bNames := func(v Value) bool { return mentionsName(bv, v) }
 	var forms []string
 	var ks []int
 	for _, x := range pa {
@@ -373,12 +378,66 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 		for _, y := range ys {
-			if differentFirstName(x.Text, y.Text) && !mentionsName(av, y) && !mentionsName(bv, x) {
+			if nameConflict(x, y, aNames, bNames) {
 				out = append(out, Conflict{Type: Name, A: x, B: y})
 			}
 		}
 	}
 	return out
+}
+
+// figureConflict is the rule for two figures of type t, one an article
+// gives and the other does not, and one the other gives and the first does
+// not (see conflicts): they conflict when they count the same unit (money:
+// the same currency and noun), or when they are each article's only figure
+// of the type (oneEach) and no two units differ; never when one is hedged
+// and within 15% of the other.
+func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
+	same := x.Unit != "" && x.Unit == y.Unit
+	if t == Money {
+		// a currency is no role: "$8 billion" and "$1.375 billion" may pay
+		// for different things
+		same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+	}
+	lone := oneEach && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
+	if !same && !lone {
+		return Conflict{}, false
+	}
+	if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
+		return Conflict{}, false
+	}
+	u := x.Unit
+	if u == "" {
+		u = y.Unit
+	}
+	return Conflict{Type: t, Unit: u, A: x, B: y}, true
+}
+
+// calendarDate says whether v is a date of the calendar ("2024-11-01",
+// "--11-01"), not a weekday.
+func calendarDate(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") }
+
+// person says whether v names a person.
+func person(v Value) bool { return v.Type == Name && v.Person }
+
+// dateConflicts is the rule for calendar dates: da and db are the dates of
+// two articles that the other does not give, nA and nB how many distinct
+// dates each gives. Only an article's one date conflicts with the other's
+// one date.
+func dateConflicts(da, db []Value, nA, nB int) []Conflict {
+	if nA == 1 && nB == 1 && len(da) == 1 && len(db) == 1 {
+		return []Conflict{{Type: Date, A: da[0], B: db[0]}}
+	}
+	return nil
+}
+
+// nameConflict is the rule for two people, x one article names and the
+// other does not, y one the other names and the first does not: one surname
+// with two first names, unless either article also names the other's
+// person (aNames says whether the first article names a person, bNames the
+// second).
+func nameConflict(x, y Value, aNames, bNames func(Value) bool) bool {
+	return differentFirstName(x.Text, y.Text) && !aNames(y) && !bNames(x)
 }
 
 // unitOf is what a figure of type t must share with another to conflict

@@ -140,14 +140,7 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 						continue
 					}
 					used[b][j] = true
-					ag.Articles = append(ag.Articles, b)
-					ag.Texts = append(ag.Texts, w.Text)
-					if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
-						ag.Variant = true
-					}
-					if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {
-						ag.Spelled = true
-					}
+					ag.join(b, v, w)
 					break
 				}
 			}
@@ -175,39 +168,22 @@ func refConflicts(av, bv []Value) []Conflict {
 		ub, nb := refUnmatched(bv, av, t)
 		for _, x := range ua {
 			for _, y := range ub {
-				same := x.Unit != "" && x.Unit == y.Unit
-				if t == Money {
-					// a currency is no role: "$8 billion" and "$1.375
-					// billion" may pay for different things
-					same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+				if c, ok := figureConflict(t, x, y, na == 1 && nb == 1); ok {
+					out = append(out, c)
 				}
-				lone := na == 1 && nb == 1 && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
-				if !same && !lone {
-					continue
-				}
-				if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
-					continue
-				}
-				u := x.Unit
-				if u == "" {
-					u = y.Unit
-				}
-				out = append(out, Conflict{Type: t, Unit: u, A: x, B: y})
 			}
 		}
 	}
-	// calendar dates
-	da, ndA := refUnmatchedIf(av, bv, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	db, ndB := refUnmatchedIf(bv, av, func(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") })
-	if ndA == 1 && ndB == 1 && len(da) == 1 && len(db) == 1 {
-		out = append(out, Conflict{Type: Date, A: da[0], B: db[0]})
-	}
-	// people with one surname and two first names
-	pa, _ := refUnmatchedIf(av, bv, func(v Value) bool { return v.Type == Name && v.Person })
-	pb, _ := refUnmatchedIf(bv, av, func(v Value) bool { return v.Type == Name && v.Person })
+	da, ndA := refUnmatchedIf(av, bv, calendarDate)
+	db, ndB := refUnmatchedIf(bv, av, calendarDate)
+	out = append(out, dateConflicts(da, db, ndA, ndB)...)
+	pa, _ := refUnmatchedIf(av, bv, person)
+	pb, _ := refUnmatchedIf(bv, av, person)
+	aNames := func(v Value) bool { return refMentionsName(av, v) }
+	bNames := func(v Value) bool { return refMentionsName(bv, v) }
 	for _, x := range pa {
 		for _, y := range pb {
-			if differentFirstName(x.Text, y.Text) && !refMentionsName(av, y) && !refMentionsName(bv, x) {
+			if nameConflict(x, y, aNames, bNames) {
 				out = append(out, Conflict{Type: Name, A: x, B: y})
 			}
 		}

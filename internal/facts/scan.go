@@ -214,65 +214,84 @@ func resetMatch(m *match, s, e int) {
 }
 
 // dateAt matches dateRE at s[p:], p being at a word boundary before a word
-// character.
+// character, trying its alternatives in order.
 func dateAt(s string, p int, m *match) bool {
-	c := s[p]
-	if c >= '0' && c <= '9' {
-		// ISO
-		if digitsAt(s, p) >= p+4 && p+10 <= len(s) && s[p+4] == '-' && digitAt(s, p+5) && digitAt(s, p+6) &&
-			s[p+7] == '-' && digitAt(s, p+8) && digitAt(s, p+9) && !wordAt(s, p+10) {
-			resetMatch(m, p, p+10)
-			m[2], m[3], m[4], m[5], m[6], m[7] = p, p+4, p+5, p+7, p+8, p+10
+	if c := s[p]; c >= '0' && c <= '9' {
+		return isoDateAt(s, p, m) || dayFirstAt(s, p, m)
+	}
+	return monthFirstAt(s, p, m) || weekdayAt(s, p, m)
+}
+
+// isoDateAt matches (\d{4})-(\d{2})-(\d{2})\b at s[p:].
+func isoDateAt(s string, p int, m *match) bool {
+	if digitsAt(s, p) >= p+4 && p+10 <= len(s) && s[p+4] == '-' && digitAt(s, p+5) && digitAt(s, p+6) &&
+		s[p+7] == '-' && digitAt(s, p+8) && digitAt(s, p+9) && !wordAt(s, p+10) {
+		resetMatch(m, p, p+10)
+		m[2], m[3], m[4], m[5], m[6], m[7] = p, p+4, p+5, p+7, p+8, p+10
+		return true
+	}
+	return false
+}
+
+// dayFirstAt matches
+// (\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4}))?\b at s[p:].
+func dayFirstAt(s string, p int, m *match) bool {
+	return dayAt(s, p, func(r, r2 int) bool {
+		if !spaceAt(s, r2) {
+			return false
+		}
+		q := skipSpace(s, r2)
+		if strings.HasPrefix(s[q:], "of") && spaceAt(s, q+2) && monthYearAt(s, p, r, skipSpace(s, q+2), m) {
 			return true
 		}
-		// day first
-		for dl := 2; dl >= 1; dl-- {
-			if digitsAt(s, p) < p+dl {
-				continue
-			}
-			r := p + dl
-			for _, ord := range [2]bool{true, false} {
-				r2 := r
-				if ord {
-					if !ordinalAt(s, r) {
-						continue
-					}
-					r2 += 2
-				}
-				if !spaceAt(s, r2) {
-					continue
-				}
-				q := skipSpace(s, r2)
-				for _, of := range [2]bool{true, false} {
-					mq := q
-					if of {
-						if !(strings.HasPrefix(s[q:], "of") && spaceAt(s, q+2)) {
-							continue
-						}
-						mq = skipSpace(s, q+2)
-					}
-					for _, form := range monthAt(s, mq) {
-						if !strings.HasPrefix(s[mq:], form) {
-							continue
-						}
-						me := mq + len(form)
-						if ys, ok := yearAt(s, me); ok && !wordAt(s, ys+4) {
-							resetMatch(m, p, ys+4)
-							m[14], m[15], m[16], m[17], m[18], m[19] = p, r, mq, me, ys, ys+4
-							return true
-						}
-						if boundary(s, me) {
-							resetMatch(m, p, me)
-							m[14], m[15], m[16], m[17] = p, r, mq, me
-							return true
-						}
-					}
-				}
-			}
+		return monthYearAt(s, p, r, q, m)
+	})
+}
+
+// dayAt calls f with each way (\d{1,2})(?:st|nd|rd|th)? matches at s[q:],
+// in the order the pattern tries them, until f returns true: r is the end
+// of the digits and r2 of the match.
+func dayAt(s string, q int, f func(r, r2 int) bool) bool {
+	for dl := 2; dl >= 1; dl-- {
+		if digitsAt(s, q) < q+dl {
+			continue
 		}
-		return false
+		r := q + dl
+		if ordinalAt(s, r) && f(r, r+2) {
+			return true
+		}
+		if f(r, r) {
+			return true
+		}
 	}
-	// month first
+	return false
+}
+
+// monthYearAt matches (MONTH)(?:,?\s+(\d{4}))?\b at s[mq:], for a date
+// that starts at p with its day at s[p:r].
+func monthYearAt(s string, p, r, mq int, m *match) bool {
+	for _, form := range monthAt(s, mq) {
+		if !strings.HasPrefix(s[mq:], form) {
+			continue
+		}
+		me := mq + len(form)
+		if ys, ok := yearAt(s, me); ok && !wordAt(s, ys+4) {
+			resetMatch(m, p, ys+4)
+			m[14], m[15], m[16], m[17], m[18], m[19] = p, r, mq, me, ys, ys+4
+			return true
+		}
+		if boundary(s, me) {
+			resetMatch(m, p, me)
+			m[14], m[15], m[16], m[17] = p, r, mq, me
+			return true
+		}
+	}
+	return false
+}
+
+// monthFirstAt matches
+// (MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b at s[p:].
+func monthFirstAt(s string, p int, m *match) bool {
 	for _, form := range monthAt(s, p) {
 		if !strings.HasPrefix(s[p:], form) {
 			continue
@@ -282,32 +301,28 @@ func dateAt(s string, p int, m *match) bool {
 			continue
 		}
 		q := skipSpace(s, me)
-		for dl := 2; dl >= 1; dl-- {
-			if digitsAt(s, q) < q+dl {
-				continue
+		found := dayAt(s, q, func(r, r2 int) bool {
+			if ys, ok := yearAt(s, r2); ok && !wordAt(s, ys+4) {
+				resetMatch(m, p, ys+4)
+				m[8], m[9], m[10], m[11], m[12], m[13] = p, me, q, r, ys, ys+4
+				return true
 			}
-			r := q + dl
-			for _, ord := range [2]bool{true, false} {
-				r2 := r
-				if ord {
-					if !ordinalAt(s, r) {
-						continue
-					}
-					r2 += 2
-				}
-				if ys, ok := yearAt(s, r2); ok && !wordAt(s, ys+4) {
-					resetMatch(m, p, ys+4)
-					m[8], m[9], m[10], m[11], m[12], m[13] = p, me, q, r, ys, ys+4
-					return true
-				}
-				if !wordAt(s, r2) {
-					resetMatch(m, p, r2)
-					m[8], m[9], m[10], m[11] = p, me, q, r
-					return true
-				}
+			if !wordAt(s, r2) {
+				resetMatch(m, p, r2)
+				m[8], m[9], m[10], m[11] = p, me, q, r
+				return true
 			}
+			return false
+		})
+		if found {
+			return true
 		}
 	}
+	return false
+}
+
+// weekdayAt matches (Monday|…|Sunday)\b at s[p:].
+func weekdayAt(s string, p int, m *match) bool {
 	for _, w := range weekdayNames {
 		if strings.HasPrefix(s[p:], w) && !wordAt(s, p+len(w)) {
 			resetMatch(m, p, p+len(w))

@@ -76,129 +76,152 @@ func Extract(text string) []Value {
 		return nil // nothing to find: most prose paragraphs, quickly
 	}
 	var out []Value
+	// the bytes a value already covers: dates first, then figures, then
+	// numbers in words, each taking what the ones before left
 	taken := make([]bool, len(text)+1)
-	mark := func(s, e int) {
-		for i := s; i < e; i++ {
+	add := func(v Value) {
+		out = append(out, v)
+		for i := v.Start; i < v.End; i++ {
 			taken[i] = true
 		}
 	}
 	scanDates(text, func(m *match) {
-		v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
-		g := func(k int) string {
-			if m[2*k] < 0 {
-				return ""
-			}
-			return text[m[2*k]:m[2*k+1]]
+		if v, ok := dateValue(text, m); ok {
+			add(v)
 		}
-		switch {
-		case g(1) != "":
-			v.Key = g(1) + "-" + g(2) + "-" + g(3)
-		case g(4) != "":
-			v.Key = dateKey(g(6), names.MonthNumber(g(4)), g(5))
-		case g(8) != "":
-			v.Key = dateKey(g(9), names.MonthNumber(g(8)), g(7))
-		default:
-			v.Key = strings.ToLower(g(10))
-		}
-		if v.Key == "" {
-			return
-		}
-		out = append(out, v)
-		mark(m[0], m[1])
 	})
 	scanNumbers(text, func(m *match) {
-		s, e := m[0], m[1]
-		ds := m[6] // the digits
-		if taken[ds] || !numberBoundary(text, ds, m[7]) {
+		if taken[m[6]] { // the digits
 			return
 		}
-		g := func(k int) string {
-			if m[2*k] < 0 {
-				return ""
-			}
-			return text[m[2*k]:m[2*k+1]]
+		if v, ok := figureValue(text, m); ok {
+			add(v)
 		}
-		intPart := strings.ReplaceAll(g(3), ",", "")
-		frac := g(4)
-		f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
-		if err != nil {
-			return
-		}
-		prec := math.Pow(10, -float64(len(frac)))
-		suffix := strings.ToLower(g(5))
-		cur := currencies[g(2)]
-		if c := currencies[strings.ToLower(g(6))]; c != "" {
-			cur = c
-		}
-		if g(2) == "" {
-			s = ds // a stray "A" or "C" before a number is a word, not a currency
-		}
-		v := Value{Start: s, End: e}
-		switch {
-		case suffix == "%" || suffix == "percent" || suffix == "per cent":
-			v.Type = Percent
-		case cur != "":
-			v.Type = Money
-			v.Unit = cur
-		default:
-			v.Type = Number
-		}
-		numEnd := m[7]
-		if m[8] >= 0 {
-			numEnd = m[9]
-		}
-		if sc, ok := scales[suffix]; ok {
-			// "3 m" in prose is metres; a one- or two-letter scale
-			// ("3.6B", "$2bn") is written without a space
-			if len(suffix) <= 2 && (m[10] > numEnd || (suffix == "m" && cur == "")) {
-				v.End = numEnd
-			} else {
-				f *= sc
-				prec *= sc
-			}
-		}
-		if v.Type == Number && frac == "" && !strings.Contains(g(3), ",") && len(intPart) == 4 && f >= 1800 && f <= 2100 && suffix == "" {
-			v.Type = Year
-			v.Key = intPart
-			v.Text = text[v.Start:v.End]
-			out = append(out, v)
-			mark(v.Start, v.End)
-			return
-		}
-		v.num, v.prec = f, prec
-		v.Key = formatNum(f)
-		v.Text = strings.TrimSpace(text[v.Start:v.End])
-		v.Start = v.Start + strings.Index(text[v.Start:v.End], v.Text)
-		v.End = v.Start + len(v.Text)
-		v.Approx = hedged(text, v.Start)
-		if v.Type == Number {
-			v.Unit = unitAfter(text[v.End:])
-		} else if v.Type == Money {
-			v.noun = unitAfter(text[v.End:])
-		}
-		out = append(out, v)
-		mark(v.Start, v.End)
 	})
 	scanWordNumbers(text, func(m *match) {
-		if taken[m[0]] || (m[0] > 0 && isWordByte(text[m[0]-1])) {
+		if taken[m[0]] {
 			return
 		}
-		w := strings.ToLower(text[m[2]:m[3]])
-		f := wordNums[w]
-		if m[4] >= 0 {
-			f *= scales[strings.ToLower(text[m[4]:m[5]])]
+		if v, ok := wordNumberValue(text, m); ok {
+			add(v)
 		}
-		unit := unitAfter(text[m[1]:])
-		if unit == "" || strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "of ") {
-			return // "two of them", "five to one": not a count of anything
-		}
-		v := Value{Type: Number, Text: text[m[0]:m[1]], Key: formatNum(f), Unit: unit, Start: m[0], End: m[1], num: f, prec: 1}
-		v.Approx = hedged(text, m[0])
-		out = append(out, v)
-		mark(m[0], m[1])
 	})
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// group returns the text of submatch k of m in text, "" when it took no
+// part.
+func (m *match) group(text string, k int) string {
+	if m[2*k] < 0 {
+		return ""
+	}
+	return text[m[2*k]:m[2*k+1]]
+}
+
+// dateValue is the date of a match of scanDates; false when it is none
+// (a day past 31, "May 40").
+func dateValue(text string, m *match) (Value, bool) {
+	v := Value{Type: Date, Start: m[0], End: m[1], Text: text[m[0]:m[1]]}
+	switch {
+	case m.group(text, 1) != "":
+		v.Key = m.group(text, 1) + "-" + m.group(text, 2) + "-" + m.group(text, 3)
+	case m.group(text, 4) != "":
+		v.Key = dateKey(m.group(text, 6), names.MonthNumber(m.group(text, 4)), m.group(text, 5))
+	case m.group(text, 8) != "":
+		v.Key = dateKey(m.group(text, 9), names.MonthNumber(m.group(text, 8)), m.group(text, 7))
+	default:
+		v.Key = strings.ToLower(m.group(text, 10))
+	}
+	return v, v.Key != ""
+}
+
+// figureValue is the number, money, percentage or year of a match of
+// scanNumbers; false when its digits are part of a code ("F-35", "G7").
+func figureValue(text string, m *match) (Value, bool) {
+	s, e := m[0], m[1]
+	ds := m[6] // the digits
+	if !numberBoundary(text, ds, m[7]) {
+		return Value{}, false
+	}
+	digits := m.group(text, 3)
+	intPart := strings.ReplaceAll(digits, ",", "")
+	frac := m.group(text, 4)
+	f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
+	if err != nil {
+		return Value{}, false
+	}
+	prec := math.Pow(10, -float64(len(frac)))
+	sign := m.group(text, 2)
+	suffix := strings.ToLower(m.group(text, 5))
+	cur := currencies[sign]
+	if c := currencies[strings.ToLower(m.group(text, 6))]; c != "" {
+		cur = c
+	}
+	if sign == "" {
+		s = ds // a stray "A" or "C" before a number is a word, not a currency
+	}
+	v := Value{Start: s, End: e}
+	switch {
+	case suffix == "%" || suffix == "percent" || suffix == "per cent":
+		v.Type = Percent
+	case cur != "":
+		v.Type = Money
+		v.Unit = cur
+	default:
+		v.Type = Number
+	}
+	numEnd := m[7]
+	if m[8] >= 0 {
+		numEnd = m[9]
+	}
+	if sc, ok := scales[suffix]; ok {
+		// "3 m" in prose is metres; a one- or two-letter scale ("3.6B",
+		// "$2bn") is written without a space
+		if len(suffix) <= 2 && (m[10] > numEnd || (suffix == "m" && cur == "")) {
+			v.End = numEnd
+		} else {
+			f *= sc
+			prec *= sc
+		}
+	}
+	if v.Type == Number && frac == "" && !strings.Contains(digits, ",") && len(intPart) == 4 && f >= 1800 && f <= 2100 && suffix == "" {
+		v.Type = Year
+		v.Key = intPart
+		v.Text = text[v.Start:v.End]
+		return v, true
+	}
+	v.num, v.prec = f, prec
+	v.Key = formatNum(f)
+	v.Text = strings.TrimSpace(text[v.Start:v.End])
+	v.Start = v.Start + strings.Index(text[v.Start:v.End], v.Text)
+	v.End = v.Start + len(v.Text)
+	v.Approx = hedged(text, v.Start)
+	if v.Type == Number {
+		v.Unit = unitAfter(text[v.End:])
+	} else if v.Type == Money {
+		v.noun = unitAfter(text[v.End:])
+	}
+	return v, true
+}
+
+// wordNumberValue is the number of a match of scanWordNumbers ("two
+// dozen"); false when it counts nothing named ("two of them").
+func wordNumberValue(text string, m *match) (Value, bool) {
+	if m[0] > 0 && isWordByte(text[m[0]-1]) {
+		return Value{}, false
+	}
+	f := wordNums[strings.ToLower(text[m[2]:m[3]])]
+	if m[4] >= 0 {
+		f *= scales[strings.ToLower(text[m[4]:m[5]])]
+	}
+	unit := unitAfter(text[m[1]:])
+	if unit == "" || strings.HasPrefix(strings.TrimSpace(text[m[1]:]), "of ") {
+		return Value{}, false // "two of them", "five to one": not a count of anything
+	}
+	v := Value{Type: Number, Text: text[m[0]:m[1]], Key: formatNum(f), Unit: unit, Start: m[0], End: m[1], num: f, prec: 1}
+	v.Approx = hedged(text, m[0])
+	return v, true
 }
 
 // hasDigit is strings.IndexFunc(text, unicode.IsDigit) >= 0, decoding

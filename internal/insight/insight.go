@@ -15,6 +15,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
@@ -84,11 +85,12 @@ type Run struct {
 // The checks only read the story, so they run side by side.
 func Analyze(st *story.Story) *Report {
 	r := &Report{}
+	lower := names.LowerWords(st)
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); r.Quotes = quotes.Check(st) }()
-	go func() { defer wg.Done(); r.Facts = facts.Check(st) }()
-	r.Matrix = matrix.Build(st)
+	go func() { defer wg.Done(); r.Quotes = quotes.CheckWith(st, lower) }()
+	go func() { defer wg.Done(); r.Facts = facts.CheckWith(st, lower) }()
+	r.Matrix = matrix.BuildWith(st, lower)
 	wg.Wait()
 	r.Summary = Summarize(st, r.Quotes, r.Facts)
 	return r

@@ -87,7 +87,11 @@ type Matrix struct {
 
 // Build makes the matrix of st: a row per event that holds at least one
 // body block (paragraph, standfirst or heading), in event order.
-func Build(st *story.Story) *Matrix {
+func Build(st *story.Story) *Matrix { return BuildWith(st, names.LowerWords(st)) }
+
+// BuildWith is Build given names.LowerWords(st), for a caller that runs
+// several checks on one story.
+func BuildWith(st *story.Story, lower map[string]bool) *Matrix {
 	m := &Matrix{Columns: []Column{}, Rows: []Row{}}
 	for a, art := range st.Articles {
 		name := art.Outlet
@@ -96,7 +100,6 @@ func Build(st *story.Story) *Matrix {
 		}
 		m.Columns = append(m.Columns, Column{Article: a, Outlet: name})
 	}
-	lower := names.LowerWords(st)
 	for k, e := range st.Events {
 		if !hasBody(st, e) {
 			continue
@@ -320,11 +323,9 @@ func countWords(s string) int {
 	return n
 }
 
-// Label returns a short name for event k: its key quotation with the
+// label returns a short name for event k: its key quotation with the
 // speaker's last name, else its main names, else its first words; at most
-// MaxLabel characters, on one line.
-func Label(st *story.Story, k int) string { return label(st, k, names.LowerWords(st)) }
-
+// MaxLabel characters, on one line. lower is names.LowerWords(st).
 func label(st *story.Story, k int, lower map[string]bool) string {
 	e := st.Events[k]
 	var texts []string

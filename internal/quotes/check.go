@@ -96,8 +96,11 @@ type Report struct {
 }
 
 // Check extracts and groups the quotations of st's body blocks.
-func Check(st *story.Story) *Report {
-	lower := names.LowerWords(st)
+func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st)) }
+
+// CheckWith is Check given names.LowerWords(st), for a caller that runs
+// several checks on one story.
+func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
 	if st.Translation {
 		// a translated quotation shares no words with its original

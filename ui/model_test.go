@@ -17,6 +17,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // absoluteEvent is the seed story's event where the left article says
@@ -70,7 +71,7 @@ func TestNavigation(t *testing.T) {
 	want := absoluteEvent(t, st)
 	for i := 0; i < len(st.Events) && b.cur != want; i++ {
 		press(m, "N")
-		if !changed(st, b.cur, 0, 1) {
+		if !view.Changed(st, b.cur, 0, 1) {
 			t.Fatalf("N stopped at event %d, which has no changes", b.cur+1)
 		}
 	}
@@ -78,7 +79,7 @@ func TestNavigation(t *testing.T) {
 		t.Fatalf("N never reached event %d", want+1)
 	}
 	press(m, "P")
-	if b.cur >= want || !changed(st, b.cur, 0, 1) {
+	if b.cur >= want || !view.Changed(st, b.cur, 0, 1) {
 		t.Fatalf("P: cur %d", b.cur)
 	}
 
@@ -202,11 +203,11 @@ func TestFilters(t *testing.T) {
 		}
 	}
 	press(m, "f")
-	if m.body.filter != FilterChanged || len(m.body.events) == 0 {
+	if m.body.filter != view.FilterChanged || len(m.body.events) == 0 {
 		t.Fatalf("f: filter %v, %d events", m.body.filter, len(m.body.events))
 	}
 	for _, k := range m.body.events {
-		if kindFor(st, k, 0, 1) != pkShared || !changed(st, k, 0, 1) {
+		if view.KindOf(st, k, 0, 1) != view.Shared || !view.Changed(st, k, 0, 1) {
 			t.Fatalf("changed filter shows event %d", k+1)
 		}
 	}
@@ -214,16 +215,16 @@ func TestFilters(t *testing.T) {
 		t.Errorf("status bar does not show the filter")
 	}
 	press(m, "f")
-	if m.body.filter != FilterSingle || len(m.body.events) == 0 {
+	if m.body.filter != view.FilterSingle || len(m.body.events) == 0 {
 		t.Fatalf("f f: filter %v", m.body.filter)
 	}
 	for _, k := range m.body.events {
-		if pk := kindFor(st, k, 0, 1); pk != pkOnlyLeft && pk != pkOnlyRight {
+		if pk := view.KindOf(st, k, 0, 1); pk != view.OnlyLeft && pk != view.OnlyRight {
 			t.Fatalf("single filter shows event %d", k+1)
 		}
 	}
 	press(m, "f")
-	if m.body.filter != FilterAll || len(m.body.events) != len(all) {
+	if m.body.filter != view.FilterAll || len(m.body.events) != len(all) {
 		t.Fatalf("f f f: back to all, %d events, want %d", len(m.body.events), len(all))
 	}
 	press(m, "B")

@@ -11,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/matrix"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 const exportUsage = `Usage: synoptic export [flags] [PATH...]
@@ -102,9 +103,8 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if export.Ext(*format) == "" {
 		return usageError{fmt.Sprintf("unknown format %q (want one of %s)", *format, strings.Join(export.Formats(), ", "))}
 	}
-	switch *only {
-	case "all", "changed", "single":
-	default:
+	filter, err := view.ParseFilter(*only)
+	if err != nil {
 		return usageError{fmt.Sprintf("unknown --only %q (want all, changed or single)", *only)}
 	}
 	if err := checkWidth(*width); err != nil {
@@ -115,7 +115,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := export.DefaultOptions()
-	opt.Width, opt.Only, opt.NoChecks = *width, *only, !*checks
+	opt.Width, opt.Only, opt.NoChecks = *width, filter, !*checks
 	if *checks || strings.HasPrefix(*format, "report-") {
 		limitMemoryForChecks(st)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/jsonout"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Checks returns the whole-story checks opt carries, or runs what the
@@ -310,7 +311,7 @@ func factsDiffer(st *story.Story, c *insight.Report, k int) string {
 	}
 	var parts []string
 	for _, x := range ef.Conflicts {
-		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", x.A.Text, outlet(st, x.A.Article), x.B.Text, outlet(st, x.B.Article)))
+		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", x.A.Text, view.Outlet(st, x.A.Article), x.B.Text, view.Outlet(st, x.B.Article)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Markdown writes a GitHub-flavoured Markdown document of articles
@@ -29,7 +30,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	width := max(20, opt.Width)
 	var b strings.Builder
-	la, ra := mdLine(outlet(st, l)), mdLine(outlet(st, r))
+	la, ra := mdLine(view.Outlet(st, l)), mdLine(view.Outlet(st, r))
 	title := mdLine(st.Name)
 	if title == "" {
 		title = la + " vs " + ra
@@ -111,11 +112,11 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		if e.Kind == story.Shared && len(e.Blocks[l]) > 0 && len(e.Blocks[r]) > 0 {
 			if n := st.WordingNote(k, l, r); n != "" {
 				head += " · " + n
-			} else if Keep(st, k, l, r, "changed") {
+			} else if Keep(st, k, l, r, view.FilterChanged) {
 				head += " · reworded"
 			}
 			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))
-			if m := movedIn(st, k, l, r); m != "" {
+			if m := view.MovedIn(st, k, l, r); m != "" {
 				head += " · moved in " + mdLine(m)
 			}
 		}
@@ -123,7 +124,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		if facts != "" {
 			head += " · facts differ"
 		}
-		if m := editMark(&e); m != "" {
+		if m := view.EditMark(&e); m != "" {
 			head += " · " + m
 		}
 		fmt.Fprintf(&b, "\n<a id=\"event-%d\"></a>\n\n### %s\n\n", k+1, head)
@@ -143,20 +144,21 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 
 // mdKind names event k for the pair l, r.
 func mdKind(st *story.Story, k, l, r int) string {
-	switch kindLabel(st, k, l, r) {
-	case "only left":
-		return "only in " + outlet(st, l)
-	case "only right":
-		return "only in " + outlet(st, r)
+	kind := view.KindOf(st, k, l, r)
+	switch kind {
+	case view.OnlyLeft:
+		return "only in " + view.Outlet(st, l)
+	case view.OnlyRight:
+		return "only in " + view.Outlet(st, r)
 	}
-	return kindLabel(st, k, l, r)
+	return kind.String()
 }
 
 // mdSide writes article a's part of event k: its outlet, then its text as
 // a quotation, or a line saying it lacks the event and the event's possible
 // matches, linked when the document shows their events (shown[k]).
 func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, width int, shown []bool) {
-	who := mdLine(outlet(st, a))
+	who := mdLine(view.Outlet(st, a))
 	ps := sideParas(st, k, a, other, left)
 	if len(ps) == 0 {
 		fmt.Fprintf(b, "*Not in %s.*\n", who)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -222,10 +223,10 @@ func Count(st *story.Story, l, r int) Stats {
 			s.Boilerplate++
 		case inL && inR:
 			s.Shared++
-			if st.ComparesWording(l, r) && Keep(st, k, l, r, "changed") {
+			if st.ComparesWording(l, r) && Keep(st, k, l, r, view.FilterChanged) {
 				s.Changed++
 			}
-			if movedIn(st, k, l, r) != "" {
+			if view.MovedIn(st, k, l, r) != "" {
 				s.Moved++
 			}
 		case inL:
@@ -266,42 +267,6 @@ func Coverage(st *story.Story, a, b int) float64 {
 	return 100 * float64(in) / float64(all)
 }
 
-// movedIn says which of articles l and r tells event k out of the story's
-// order: an outlet's name, "both", or "" when neither does or the event is
-// not shared by the two.
-func movedIn(st *story.Story, k, l, r int) string {
-	e := st.Events[k]
-	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
-		return ""
-	}
-	switch {
-	case e.Moved[l] && e.Moved[r]:
-		return "both"
-	case e.Moved[r]:
-		return outlet(st, r)
-	case e.Moved[l]:
-		return outlet(st, l)
-	}
-	return ""
-}
-
-// kindLabel names what event k is for the pair l, r.
-func kindLabel(st *story.Story, k, l, r int) string {
-	e := st.Events[k]
-	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-	switch {
-	case e.Kind == story.Boilerplate:
-		return "page furniture"
-	case inL && inR:
-		return "shared"
-	case inL:
-		return "only left"
-	case inR:
-		return "only right"
-	}
-	return "other articles"
-}
-
 // plainNote says why the sides of articles l and r are shown plain, their
 // words not compared ("a translation", "two languages"), or "" when they
 // are compared.
@@ -323,32 +288,6 @@ func pairNote(st *story.Story, l, r int) string {
 	}
 	// counted from 1, as the reader counts them; the flag is 0-based
 	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l+1, r+1, len(st.Articles), l, r)
-}
-
-// outlet is the name shown for article a: its outlet, else its file name.
-func outlet(st *story.Story, a int) string {
-	art := st.Articles[a]
-	if art.Outlet != "" {
-		return art.Outlet
-	}
-	if art.Path != "" {
-		return art.Path
-	}
-	return fmt.Sprintf("article %d", a)
-}
-
-// editMark says how an editor changed event k's alignment: "pinned",
-// "split", both, or "".
-func editMark(e *story.Event) string {
-	switch {
-	case e.Pinned && e.Split:
-		return "pinned · split"
-	case e.Pinned:
-		return "pinned"
-	case e.Split:
-		return "split"
-	}
-	return ""
 }
 
 // noteText is event k's editor's note as one safe line, or "".

@@ -112,12 +112,7 @@ func eventRows(st *story.Story, k, l, r int, g geom) []row {
 }
 
 func sideLines(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
-	if len(st.Events[k].Blocks[a]) == 0 {
-		spans := []layout.Span{{Text: "· not in " + textsafe.VisibleLine(view.Outlet(st, a)) + " ·", Role: layout.Absent}}
-		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
-		return layout.Wrap(spans, colW)
-	}
-	return layout.Wrap(layout.Side(st, k, a, other, left), colW)
+	return layout.Wrap(layout.Column(st, k, a, other, left), colW)
 }
 
 // ruleLabel is the right-hand label of event k's rule: its kind for the

@@ -9,9 +9,10 @@ package export
 
 import (
 	"fmt"
-	"github.com/synoptic-news/synoptic/internal/wording"
 	"io"
 	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/wording"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/insight"
@@ -212,13 +213,7 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 }
 
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
-	e := st.Events[k]
-	if len(e.Blocks[a]) == 0 {
-		spans := []layout.Span{{Text: "· not in " + safe(view.Outlet(st, a)) + " ·", Role: layout.Absent}}
-		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
-		return layout.Wrap(spans, colW)
-	}
-	spans := layout.Side(st, k, a, other, left)
+	spans := layout.Column(st, k, a, other, left)
 	for i, s := range spans {
 		switch s.Role {
 		case layout.Deleted:

@@ -228,10 +228,10 @@ func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
 		var b strings.Builder
 		for _, r := range p.Runs {
 			t := html.EscapeString(textsafe.Visible(r.Text))
-			switch r.Mark {
-			case del:
+			switch r.Role {
+			case layout.Deleted:
 				b.WriteString("<del>" + t + "</del>")
-			case ins:
+			case layout.Inserted:
 				b.WriteString("<ins>" + t + "</ins>")
 			default:
 				b.WriteString(t)

@@ -186,7 +186,7 @@ func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, wid
 // written by the exporter, not article text, and are not escaped.
 type mdPiece struct {
 	text string
-	mark mark
+	mark layout.Role
 	raw  bool
 }
 
@@ -202,18 +202,18 @@ func mdWrap(p para, width int) []string {
 		}
 	}
 	if tag := kindTag(p.Kind); tag != "" {
-		words = append(words, []mdPiece{{"*(" + strings.ToLower(tag) + ")*", same, true}})
+		words = append(words, []mdPiece{{"*(" + strings.ToLower(tag) + ")*", layout.Plain, true}})
 	}
 	for _, r := range p.Runs {
 		t := textsafe.Visible(r.Text)
 		for t != "" {
 			i := strings.IndexAny(t, " \n")
 			if i < 0 {
-				cur = append(cur, mdPiece{t, r.Mark, false})
+				cur = append(cur, mdPiece{t, r.Role, false})
 				break
 			}
 			if i > 0 {
-				cur = append(cur, mdPiece{t[:i], r.Mark, false})
+				cur = append(cur, mdPiece{t[:i], r.Role, false})
 			}
 			flush()
 			t = t[i+1:]
@@ -230,21 +230,21 @@ func mdWrap(p para, width int) []string {
 		}
 		line, lineW = nil, 0
 	}
-	prevMark := same
+	prevMark := layout.Plain
 	for _, w := range words {
 		// The width as written: escapes, and a pair of marks where a run
 		// of changed words starts (roughly: a <del> is wider).
 		ww := 0
 		for _, pc := range w {
 			ww += mdWidth(pc.text, !pc.raw)
-			if pc.mark != same && pc.mark != prevMark {
+			if pc.mark != layout.Plain && pc.mark != prevMark {
 				ww += 4
 			}
 			prevMark = pc.mark
 		}
 		if lineW > 0 && lineW+1+ww > width {
 			emit()
-			if w[0].mark != same {
+			if w[0].mark != layout.Plain {
 				ww += 4 // the run's marks open again on the new line
 			}
 		}
@@ -284,12 +284,12 @@ func mdRender(words [][]mdPiece) string {
 	// takes the mark of both when they have the same one.
 	type span struct {
 		start, end int
-		mark       mark
+		mark       layout.Role
 		raw        bool
 	}
 	var all strings.Builder
 	var spans []span
-	add := func(t string, m mark, raw bool) {
+	add := func(t string, m layout.Role, raw bool) {
 		if n := len(spans); n > 0 && spans[n-1].mark == m && spans[n-1].raw == raw {
 			spans[n-1].end += len(t)
 		} else {
@@ -300,7 +300,7 @@ func mdRender(words [][]mdPiece) string {
 	for i, w := range words {
 		if i > 0 {
 			prev := words[i-1][len(words[i-1])-1].mark
-			m := same
+			m := layout.Plain
 			if prev == w[0].mark {
 				m = prev
 			}
@@ -325,7 +325,7 @@ func mdRender(words [][]mdPiece) string {
 	}
 	var b strings.Builder
 	for i, s := range segs {
-		if s.mark == same {
+		if s.mark == layout.Plain {
 			b.WriteString(s.text)
 			continue
 		}
@@ -337,7 +337,7 @@ func mdRender(words [][]mdPiece) string {
 			next, _ = utf8.DecodeRuneInString(segs[i+1].text)
 		}
 		open, close, c := "~~", "~~", '~'
-		if s.mark == ins {
+		if s.mark == layout.Inserted {
 			open, close, c = "**", "**", '*'
 		}
 		first, _ := utf8.DecodeRuneInString(s.text)
@@ -347,7 +347,7 @@ func mdRender(words [][]mdPiece) string {
 		touches := strings.HasPrefix(s.text, `\`+string(c)) || last == c || prev == c || next == c
 		if touches || !canOpen(prev, first) || !canClose(last, next) {
 			open, close = "<del>", "</del>"
-			if s.mark == ins {
+			if s.mark == layout.Inserted {
 				open, close = "<ins>", "</ins>"
 			}
 		}

@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
-	"github.com/synoptic-news/synoptic/corpus"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -560,8 +563,10 @@ func TestExportPromptShowsChosenFormat(t *testing.T) {
 	for _, w := range []int{160, 80, 60, 40} {
 		m := newModel(t, seed(t), w, 30)
 		press(m, "e")
-		// the formats of the command, which registers more than this package
-		m.exp.formats = []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}
+		// every format the command writes, the reader's own view included
+		if want := []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}; !slices.Equal(m.exp.formats, want) {
+			t.Fatalf("the prompt lists %v, want %v", m.exp.formats, want)
+		}
 		for i := 0; i < len(m.exp.formats); i++ {
 			f := m.exp.format()
 			lines := m.exp.View(w)
@@ -1141,5 +1146,18 @@ func TestExportNeverReplacesAnArticle(t *testing.T) {
 			t.Fatalf("the article was replaced by the export:\n%s", got)
 		}
 		press(m, "esc")
+	}
+}
+
+// TestExportPromptWritesANSI: the prompt's options carry the reader's own
+// view, so its ansi format writes it rather than fail.
+func TestExportPromptWritesANSI(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	var b bytes.Buffer
+	if err := export.Render(&b, "ansi", m.st, m.exportOptions().options()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\x1b[") || !strings.Contains(plain(b.String()), "Washington Examiner") {
+		t.Errorf("the ansi export is not the coloured view:\n%.500s", b.String())
 	}
 }

@@ -29,7 +29,7 @@ type exportOpts struct {
 }
 
 func (o exportOpts) options() export.Options {
-	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only, Checks: o.checks}
+	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only, Checks: o.checks, ANSI: WriteANSI}
 }
 
 // exportDoneMsg reports a finished export.

@@ -1,6 +1,7 @@
 // Package export writes the aligned story in the formats editors share:
 // JSON (the versioned contract), plain text, Markdown and a self-contained
-// HTML page; the reader registers its ANSI view here too. Every exporter
+// HTML page, the coverage matrix and the whole-story report; the ANSI view
+// is the reader's, which Options bring. Every exporter
 // renders the same story.Story; none recomputes alignment or diffs. Article
 // text is untrusted: each format escapes it its own way (html/template for
 // HTML, backslash escapes for Markdown, visible control characters for
@@ -36,6 +37,10 @@ type Options struct {
 	// the JSON holds the story's own fields alone (story.WriteJSON). They
 	// take several times longer than the rest of an export.
 	NoChecks bool
+	// ANSI writes the reader's coloured view, for the ansi format: the
+	// reader paints it, and sets it (ui.WriteANSI). Without it the ansi
+	// format is an error.
+	ANSI Renderer
 }
 
 // DefaultOptions shows the first two articles, all events, 120 columns.

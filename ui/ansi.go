@@ -11,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // WriteANSI writes the reader's side-by-side view of articles opt.Left and
@@ -34,14 +35,10 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	pal := newPalette(s)
 	b := newBody(st, pal, l, r)
 	b.noMeta = true
-	switch opt.Only {
-	case "changed":
-		b.filter = FilterChanged
-	case "single":
-		b.filter = FilterSingle
-	default:
-		b.boiler = true // an export keeps page furniture, as the text export does
-	}
+	b.filter = opt.Only
+	// an export keeps page furniture under every event, as the text export
+	// does
+	b.boiler = opt.Only == view.FilterAll
 	checks := export.Checks(st, opt)
 	if checks != nil {
 		b.conflicts = conflictSet(checks.Facts)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // TestANSISaysFilter: the ANSI export under --only says which events it
@@ -13,7 +14,7 @@ import (
 func TestANSISaysFilter(t *testing.T) {
 	st := seed(t)
 	shared, onlyL, onlyR := counts(st, 0, 1)
-	for _, only := range []string{"changed", "single"} {
+	for _, only := range []view.Filter{view.FilterChanged, view.FilterSingle} {
 		shown := 0
 		for k := range st.Events {
 			if export.Keep(st, k, 0, 1, only) {
@@ -42,7 +43,7 @@ func TestANSISaysFilter(t *testing.T) {
 		[]string{"A", "Bridge", "The bridge will close on Monday for repairs to its deck."},
 		[]string{"B", "Bridge", "The bridge will close on Monday for repairs to its deck."})
 	opt := export.DefaultOptions()
-	opt.Only = "changed"
+	opt.Only = view.FilterChanged
 	b.Reset()
 	if err := WriteANSI(&b, same, opt); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // body is the scrolling list of events. It lays the story out once per
@@ -20,7 +21,7 @@ type body struct {
 	st     *story.Story
 	pal    *palette
 	l, r   int
-	filter Filter
+	filter view.Filter
 	boiler bool // show page furniture
 	// noMeta leaves out events of metadata alone, as exports do: their
 	// header gives it (story.MetadataOnly).
@@ -84,7 +85,7 @@ func (b *body) setHeight(h int) {
 func layoutAll(st *story.Story, l, r int, g geom) [][]row {
 	cache := make([][]row, len(st.Events))
 	for k := range st.Events {
-		if kindFor(st, k, l, r) != pkNone {
+		if view.KindOf(st, k, l, r) != view.None {
 			cache[k] = eventRows(st, k, l, r, g)
 		}
 	}
@@ -177,7 +178,7 @@ func (b *body) setPair(l, r int) {
 	b.relayout()
 }
 
-func (b *body) setFilter(f Filter) {
+func (b *body) setFilter(f view.Filter) {
 	b.filter = f
 	b.relayout()
 }
@@ -223,7 +224,7 @@ func (b *body) jump(dir int, onlyChanged bool) bool {
 	pos := b.eventPos()
 	for i := pos + dir; i >= 0 && i < len(b.events); i += dir {
 		k := b.events[i]
-		if onlyChanged && (kindFor(b.st, k, b.l, b.r) != pkShared || !changed(b.st, k, b.l, b.r)) {
+		if onlyChanged && (view.KindOf(b.st, k, b.l, b.r) != view.Shared || !view.Changed(b.st, k, b.l, b.r)) {
 			continue
 		}
 		b.goTo(k)
@@ -571,7 +572,7 @@ func (b *body) paintRule(out *strings.Builder, k, w int) {
 	num := fmt.Sprintf(" %*d ", numW, k+1)
 	marker := "  "
 	score := "    "
-	if kindFor(st, k, b.l, b.r) == pkShared {
+	if view.KindOf(st, k, b.l, b.r) == view.Shared {
 		score = fmt.Sprintf("%4.2f", st.Events[k].PairScore(b.l, b.r))
 	}
 	if k == b.cur {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -10,29 +9,8 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
-	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
-
-// Filter chooses which events the body shows.
-type Filter int
-
-// The filters, in the order the filter key cycles through them.
-const (
-	FilterAll     Filter = iota // every event
-	FilterChanged               // shared events whose wording differs
-	FilterSingle                // events only one of the two articles tells
-)
-
-// String is the filter's name as the status bar and exports use it.
-func (f Filter) String() string {
-	switch f {
-	case FilterChanged:
-		return "changed"
-	case FilterSingle:
-		return "single"
-	}
-	return "all"
-}
 
 // Geometry of the body. The gutter holds the event number, the cursor and
 // the score on each event's rule; text lines are indented by it.
@@ -93,59 +71,14 @@ func geometry(width int) geom {
 	return geom{width: width, stacked: true, indent: ind, colW: max(1, width-ind)}
 }
 
-// pairKind describes event k for the pair l, r.
-type pairKind uint8
-
-const (
-	pkNone pairKind = iota
-	pkShared
-	pkOnlyLeft
-	pkOnlyRight
-	pkBoilerplate
-)
-
-func kindFor(st *story.Story, k, l, r int) pairKind {
-	e := &st.Events[k]
-	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-	switch {
-	case !inL && !inR:
-		return pkNone
-	case e.Kind == story.Boilerplate:
-		return pkBoilerplate
-	case inL && inR:
-		return pkShared
-	case inL:
-		return pkOnlyLeft
+// keep says whether the body shows event k for pair l, r under filter f;
+// page furniture only when boiler is set (see view.FurnitureInAll).
+func keep(st *story.Story, k, l, r int, f view.Filter, boiler bool) bool {
+	fur := view.FurnitureHidden
+	if boiler {
+		fur = view.FurnitureInAll
 	}
-	return pkOnlyRight
-}
-
-// changed says whether the wording of event k differs between l and r.
-func changed(st *story.Story, k, l, r int) bool {
-	for _, o := range st.Ops(k, l, r) {
-		if o.Kind != worddiff.Equal {
-			return true
-		}
-	}
-	return false
-}
-
-// keep says whether the body shows event k for pair l, r under filter f.
-func keep(st *story.Story, k, l, r int, f Filter, boiler bool) bool {
-	pk := kindFor(st, k, l, r)
-	switch pk {
-	case pkNone:
-		return false
-	case pkBoilerplate:
-		return boiler && f == FilterAll
-	}
-	switch f {
-	case FilterChanged:
-		return pk == pkShared && changed(st, k, l, r)
-	case FilterSingle:
-		return pk == pkOnlyLeft || pk == pkOnlyRight
-	}
-	return true
+	return f.Keep(st, k, l, r, fur)
 }
 
 // eventRows lays out event k for the pair l, r at geometry g: its rule,
@@ -179,19 +112,7 @@ func eventRows(st *story.Story, k, l, r int, g geom) []row {
 }
 
 func sideLines(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
-	if len(st.Events[k].Blocks[a]) == 0 {
-		spans := []layout.Span{{Text: "· not in " + textsafe.VisibleLine(outletName(st, a)) + " ·", Role: layout.Absent}}
-		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
-		return layout.Wrap(spans, colW)
-	}
-	return layout.Wrap(layout.Side(st, k, a, other, left), colW)
-}
-
-func outletName(st *story.Story, a int) string {
-	if o := strings.TrimSpace(st.Articles[a].Outlet); o != "" {
-		return o
-	}
-	return fmt.Sprintf("article %d", a+1)
+	return layout.Wrap(layout.Column(st, k, a, other, left), colW)
 }
 
 // ruleLabel is the right-hand label of event k's rule: its kind for the
@@ -199,49 +120,36 @@ func outletName(st *story.Story, a int) string {
 func ruleLabel(st *story.Story, k, l, r int) string {
 	e := &st.Events[k]
 	var parts []string
-	switch kindFor(st, k, l, r) {
-	case pkShared:
+	switch kind := view.KindOf(st, k, l, r); kind {
+	case view.Shared:
 		if n := st.WordingNote(k, l, r); n != "" {
 			parts = append(parts, "shared · "+n)
-		} else if changed(st, k, l, r) {
+		} else if view.Changed(st, k, l, r) {
 			parts = append(parts, "shared · changed")
 		} else {
 			parts = append(parts, "shared · same words")
 		}
-	case pkOnlyLeft:
-		parts = append(parts, "only left")
-	case pkOnlyRight:
-		parts = append(parts, "only right")
-	case pkBoilerplate:
-		parts = append(parts, "page furniture")
+	case view.OnlyLeft, view.OnlyRight, view.PageFurniture:
+		parts = append(parts, kind.String())
 	}
-	return strings.Join(parts, " · ") + movedLabel(st, e, l, r) + editLabel(e)
-}
-
-func movedLabel(st *story.Story, e *story.Event, l, r int) string {
-	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
-		return ""
+	if m := view.MovedIn(st, k, l, r); m != "" {
+		parts = append(parts, "moved ↕ in "+textsafe.VisibleLine(m))
 	}
-	switch {
-	case e.Moved[r] && e.Moved[l]:
-		return " · moved ↕ in both"
-	case e.Moved[r]:
-		return " · moved ↕ in " + textsafe.VisibleLine(outletName(st, r))
-	case e.Moved[l]:
-		return " · moved ↕ in " + textsafe.VisibleLine(outletName(st, l))
+	if m := view.EditMark(e); m != "" {
+		parts = append(parts, m)
 	}
-	return ""
+	return strings.Join(parts, " · ")
 }
 
 // counts tallies the events of pair l, r by kind (boilerplate aside).
 func counts(st *story.Story, l, r int) (shared, onlyL, onlyR int) {
 	for k := range st.Events {
-		switch kindFor(st, k, l, r) {
-		case pkShared:
+		switch view.KindOf(st, k, l, r) {
+		case view.Shared:
 			shared++
-		case pkOnlyLeft:
+		case view.OnlyLeft:
 			onlyL++
-		case pkOnlyRight:
+		case view.OnlyRight:
 			onlyR++
 		}
 	}

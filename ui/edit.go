@@ -20,6 +20,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
@@ -95,7 +96,7 @@ func loadWarning(st *story.Story) string {
 			}
 			name := filepath.Base(a.Path)
 			if a.Path == "" {
-				name = outletName(st, i)
+				name = view.Outlet(st, i)
 			}
 			first = textsafe.VisibleLine(name + ": " + w)
 		}
@@ -464,7 +465,7 @@ func (m *Model) join() {
 	e := &m.st.Events[b.cur]
 	if !m.ed.marked {
 		if len(e.Blocks[b.l]) == 0 {
-			m.setStatus("join: this event has no block in "+outletName(m.st, b.l)+"; start on one that has", true)
+			m.setStatus("join: this event has no block in "+view.Outlet(m.st, b.l)+"; start on one that has", true)
 			return
 		}
 		m.ed.mark = review.MakeRef(blocksOf(m.st), b.l, e.Blocks[b.l][0])
@@ -472,7 +473,7 @@ func (m *Model) join() {
 		return // the status bar explains the next step
 	}
 	if len(e.Blocks[b.r]) == 0 {
-		m.setStatus("join: this event has no block in "+outletName(m.st, b.r)+"; go to one that has, or esc", true)
+		m.setStatus("join: this event has no block in "+view.Outlet(m.st, b.r)+"; go to one that has, or esc", true)
 		return
 	}
 	if m.ed.mark.Article != b.l {
@@ -590,7 +591,7 @@ func (m *Model) editParts() []string {
 // and what to do next.
 func (m *Model) joinHint(w int) string {
 	s := fmt.Sprintf(" join: %s's block of event %d picked · go to an event with a block in %s · a: join · esc: cancel",
-		textsafe.VisibleLine(outletName(m.st, m.ed.mark.Article)), m.ed.markEv+1, textsafe.VisibleLine(outletName(m.st, m.body.r)))
+		textsafe.VisibleLine(view.Outlet(m.st, m.ed.mark.Article)), m.ed.markEv+1, textsafe.VisibleLine(view.Outlet(m.st, m.body.r)))
 	return m.pal.message.render(ansi.Truncate(s, w, "…"))
 }
 
@@ -614,19 +615,6 @@ func (b *body) paintNote(out *strings.Builder, ln layout.Line) int {
 	s := ln.String()
 	b.pal.moved.wrap(out, s)
 	return b.g.indent + ansi.StringWidth(s)
-}
-
-// editLabel marks an event an editor changed, for its rule.
-func editLabel(e *story.Event) string {
-	switch {
-	case e.Pinned && e.Split:
-		return " · pinned · split"
-	case e.Pinned:
-		return " · pinned"
-	case e.Split:
-		return " · split"
-	}
-	return ""
 }
 
 // quit leaves the reader, or asks first when edits are not saved: they

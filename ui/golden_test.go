@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Golden screens of the hand-built fixture story, 256 colours on a dark
@@ -84,8 +85,8 @@ func TestGoldenANSI(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		width int
-		only  string
-	}{{"120", 120, "all"}, {"72-changed", 72, "changed"}} {
+		only  view.Filter
+	}{{"120", 120, view.FilterAll}, {"72-changed", 72, view.FilterChanged}} {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			opt := export.DefaultOptions()

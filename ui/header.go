@@ -9,6 +9,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // headerMode is how much of the header a terminal has room for.
@@ -122,7 +123,7 @@ func compactLine(st *story.Story, pal *palette, a, b int, mark string, w int) st
 	if rest <= 0 {
 		return ansi.Truncate(sb.String(), w, "")
 	}
-	outlet := ansi.Truncate(textsafe.VisibleLine(outletName(st, a)), rest, "…")
+	outlet := ansi.Truncate(textsafe.VisibleLine(view.Outlet(st, a)), rest, "…")
 	pal.outlet.wrap(&sb, outlet)
 	rest -= ansi.StringWidth(outlet)
 	var tail []string
@@ -158,7 +159,7 @@ func detailLine(st *story.Story, pal *palette, a, b, w int) string {
 // and what share of a's text they hold.
 func coverageText(st *story.Story, a, b int) string {
 	pct, both, total := coverage(st, a, b)
-	return fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(outletName(st, b)), pct)
+	return fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(view.Outlet(st, b)), pct)
 }
 
 // boxContent is the inner lines of article a's box at inner width iw.
@@ -193,7 +194,7 @@ func boxHeight(st *story.Story, a, b, bw int) int {
 func box(st *story.Story, pal *palette, a, b, bw int) []string {
 	iw := max(1, bw-4)
 	art := st.Articles[a]
-	label := textsafe.VisibleLine(outletName(st, a))
+	label := textsafe.VisibleLine(view.Outlet(st, a))
 	var extra []string
 	if art.Date != "" {
 		extra = append(extra, textsafe.VisibleLine(art.Date))

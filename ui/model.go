@@ -22,6 +22,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Options configure the reader.
@@ -335,7 +336,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 			m.mode = modeRead
 			if ok {
 				m.body.setPair(l, r)
-				m.setStatus(fmt.Sprintf("showing %s and %s", outletName(m.st, l), outletName(m.st, r)), false)
+				m.setStatus(fmt.Sprintf("showing %s and %s", view.Outlet(m.st, l), view.Outlet(m.st, r)), false)
 			}
 			m.updateKeys()
 		}
@@ -442,11 +443,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func filterDesc(f Filter) string {
+func filterDesc(f view.Filter) string {
 	switch f {
-	case FilterChanged:
+	case view.FilterChanged:
 		return "shared events with changes"
-	case FilterSingle:
+	case view.FilterSingle:
 		return "one-sided events"
 	}
 	return "all events"
@@ -488,17 +489,7 @@ func (m *Model) updateKeys() {
 }
 
 func (m *Model) exportOptions() exportOpts {
-	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: onlyOf(m.body.filter), checks: m.checks}
-}
-
-func onlyOf(f Filter) string {
-	switch f {
-	case FilterChanged:
-		return "changed"
-	case FilterSingle:
-		return "single"
-	}
-	return "all"
+	return exportOpts{width: max(40, m.w), left: m.body.l, right: m.body.r, only: m.body.filter, checks: m.checks}
 }
 
 func (m *Model) exportDone(msg exportDoneMsg) {
@@ -619,14 +610,14 @@ func (m *Model) statusBar() string {
 		} else {
 			parts = append(parts, fmt.Sprintf("event %d", b.cur+1))
 		}
-		switch kindFor(m.st, b.cur, b.l, b.r) {
-		case pkShared:
+		switch view.KindOf(m.st, b.cur, b.l, b.r) {
+		case view.Shared:
 			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].PairScore(b.l, b.r)))
-		case pkOnlyLeft:
-			parts = append(parts, "only in "+outletName(m.st, b.l))
-		case pkOnlyRight:
-			parts = append(parts, "only in "+outletName(m.st, b.r))
-		case pkBoilerplate:
+		case view.OnlyLeft:
+			parts = append(parts, "only in "+view.Outlet(m.st, b.l))
+		case view.OnlyRight:
+			parts = append(parts, "only in "+view.Outlet(m.st, b.r))
+		case view.PageFurniture:
 			parts = append(parts, "page furniture")
 		}
 		if p := m.possibleStatus(); p != "" {
@@ -645,7 +636,7 @@ func (m *Model) statusBar() string {
 			// which is still being laid out: its count would mislead.
 			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
 		} else {
-			spare[len(parts)] = b.filter == FilterAll
+			spare[len(parts)] = b.filter == view.FilterAll
 			parts = append(parts, "filter: "+b.filter.String())
 		}
 		spare[len(parts)] = m.st.Threshold() == m.ed.base
@@ -800,7 +791,7 @@ func (m *Model) View() string {
 	if len(m.body.events) == 0 && !m.pending && m.body.height > 0 {
 		// a filter that leaves nothing says so rather than show a blank
 		what := filterDesc(m.body.filter)
-		if m.body.filter == FilterAll {
+		if m.body.filter == view.FilterAll {
 			what = "events"
 		}
 		note := fmt.Sprintf("  no %s in these two articles · f: next filter", what)

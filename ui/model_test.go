@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
-	"github.com/synoptic-news/synoptic/corpus"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -17,6 +20,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // absoluteEvent is the seed story's event where the left article says
@@ -70,7 +74,7 @@ func TestNavigation(t *testing.T) {
 	want := absoluteEvent(t, st)
 	for i := 0; i < len(st.Events) && b.cur != want; i++ {
 		press(m, "N")
-		if !changed(st, b.cur, 0, 1) {
+		if !view.Changed(st, b.cur, 0, 1) {
 			t.Fatalf("N stopped at event %d, which has no changes", b.cur+1)
 		}
 	}
@@ -78,7 +82,7 @@ func TestNavigation(t *testing.T) {
 		t.Fatalf("N never reached event %d", want+1)
 	}
 	press(m, "P")
-	if b.cur >= want || !changed(st, b.cur, 0, 1) {
+	if b.cur >= want || !view.Changed(st, b.cur, 0, 1) {
 		t.Fatalf("P: cur %d", b.cur)
 	}
 
@@ -202,11 +206,11 @@ func TestFilters(t *testing.T) {
 		}
 	}
 	press(m, "f")
-	if m.body.filter != FilterChanged || len(m.body.events) == 0 {
+	if m.body.filter != view.FilterChanged || len(m.body.events) == 0 {
 		t.Fatalf("f: filter %v, %d events", m.body.filter, len(m.body.events))
 	}
 	for _, k := range m.body.events {
-		if kindFor(st, k, 0, 1) != pkShared || !changed(st, k, 0, 1) {
+		if view.KindOf(st, k, 0, 1) != view.Shared || !view.Changed(st, k, 0, 1) {
 			t.Fatalf("changed filter shows event %d", k+1)
 		}
 	}
@@ -214,16 +218,16 @@ func TestFilters(t *testing.T) {
 		t.Errorf("status bar does not show the filter")
 	}
 	press(m, "f")
-	if m.body.filter != FilterSingle || len(m.body.events) == 0 {
+	if m.body.filter != view.FilterSingle || len(m.body.events) == 0 {
 		t.Fatalf("f f: filter %v", m.body.filter)
 	}
 	for _, k := range m.body.events {
-		if pk := kindFor(st, k, 0, 1); pk != pkOnlyLeft && pk != pkOnlyRight {
+		if pk := view.KindOf(st, k, 0, 1); pk != view.OnlyLeft && pk != view.OnlyRight {
 			t.Fatalf("single filter shows event %d", k+1)
 		}
 	}
 	press(m, "f")
-	if m.body.filter != FilterAll || len(m.body.events) != len(all) {
+	if m.body.filter != view.FilterAll || len(m.body.events) != len(all) {
 		t.Fatalf("f f f: back to all, %d events, want %d", len(m.body.events), len(all))
 	}
 	press(m, "B")
@@ -559,8 +563,10 @@ func TestExportPromptShowsChosenFormat(t *testing.T) {
 	for _, w := range []int{160, 80, 60, 40} {
 		m := newModel(t, seed(t), w, 30)
 		press(m, "e")
-		// the formats of the command, which registers more than this package
-		m.exp.formats = []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}
+		// every format the command writes, the reader's own view included
+		if want := []string{"ansi", "html", "json", "matrix-html", "matrix-md", "md", "report-html", "report-md", "txt"}; !slices.Equal(m.exp.formats, want) {
+			t.Fatalf("the prompt lists %v, want %v", m.exp.formats, want)
+		}
 		for i := 0; i < len(m.exp.formats); i++ {
 			f := m.exp.format()
 			lines := m.exp.View(w)
@@ -1140,5 +1146,18 @@ func TestExportNeverReplacesAnArticle(t *testing.T) {
 			t.Fatalf("the article was replaced by the export:\n%s", got)
 		}
 		press(m, "esc")
+	}
+}
+
+// TestExportPromptWritesANSI: the prompt's options carry the reader's own
+// view, so its ansi format writes it rather than fail.
+func TestExportPromptWritesANSI(t *testing.T) {
+	m := newModel(t, seed(t), 120, 40)
+	var b bytes.Buffer
+	if err := export.Render(&b, "ansi", m.st, m.exportOptions().options()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\x1b[") || !strings.Contains(plain(b.String()), "Washington Examiner") {
+		t.Errorf("the ansi export is not the coloured view:\n%.500s", b.String())
 	}
 }

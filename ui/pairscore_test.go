@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // TestPairScoreShown: with three articles, the gutter and the status bar
@@ -19,7 +20,7 @@ func TestPairScoreShown(t *testing.T) {
 	for a := 0; a < len(st.Articles) && l < 0; a++ {
 		for b := a + 1; b < len(st.Articles) && l < 0; b++ {
 			for k := range st.Events {
-				if e := &st.Events[k]; kindFor(st, k, a, b) == pkShared && fmt.Sprintf("%.2f", e.PairScore(a, b)) != fmt.Sprintf("%.2f", e.Score) {
+				if e := &st.Events[k]; view.KindOf(st, k, a, b) == view.Shared && fmt.Sprintf("%.2f", e.PairScore(a, b)) != fmt.Sprintf("%.2f", e.Score) {
 					l, r = a, b
 					break
 				}
@@ -33,7 +34,7 @@ func TestPairScoreShown(t *testing.T) {
 	m.Update(sizeMsg(160, 45))
 	differs := false
 	for k := range st.Events {
-		if kindFor(st, k, l, r) != pkShared {
+		if view.KindOf(st, k, l, r) != view.Shared {
 			continue
 		}
 		e := &st.Events[k]

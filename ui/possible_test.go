@@ -9,6 +9,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // hinted returns the first event of st one of articles l, r tells and the
@@ -16,7 +17,7 @@ import (
 func hinted(t *testing.T, st *story.Story, l, r int) (int, []layout.Hint) {
 	t.Helper()
 	for k := range st.Events {
-		if pk := kindFor(st, k, l, r); pk != pkOnlyLeft && pk != pkOnlyRight {
+		if pk := view.KindOf(st, k, l, r); pk != view.OnlyLeft && pk != view.OnlyRight {
 			continue
 		}
 		if hs := layout.Hints(st, k, l, r); len(hs) > 0 {
@@ -42,20 +43,20 @@ func TestPossibleMatchJumpsAndBack(t *testing.T) {
 		t.Fatalf("event %d is not current after a line's scroll", k+1)
 	}
 	offset := m.body.offset
-	view := plain(m.View())
-	if !strings.Contains(view, hs[0].Text) {
-		t.Fatalf("event %d: the screen lacks %q:\n%s", k+1, hs[0].Text, view)
+	screen := plain(m.View())
+	if !strings.Contains(screen, hs[0].Text) {
+		t.Fatalf("event %d: the screen lacks %q:\n%s", k+1, hs[0].Text, screen)
 	}
 	// the line sits in the column of the article that lacks the event
 	absent := "· not in "
 	for _, ln := range strings.Split(plain(m.body.View()), "\n") {
 		if i := strings.Index(ln, hs[0].Text); i >= 0 {
-			if kindFor(st, k, 0, 1) == pkOnlyLeft && i < 80 || kindFor(st, k, 0, 1) == pkOnlyRight && i > 80 {
+			if view.KindOf(st, k, 0, 1) == view.OnlyLeft && i < 80 || view.KindOf(st, k, 0, 1) == view.OnlyRight && i > 80 {
 				t.Errorf("the match's line is in the column that tells the event: %q", ln)
 			}
 		}
 	}
-	if !strings.Contains(view, absent) {
+	if !strings.Contains(screen, absent) {
 		t.Errorf("no %q on screen", absent)
 	}
 	if s := statusLine(m); !strings.Contains(s, "l: "+hs[0].Text) {
@@ -99,7 +100,7 @@ func TestPossibleMatchLiftsFilter(t *testing.T) {
 	m := newModel(t, st, 160, 45)
 	k, hs := hinted(t, st, 0, 1)
 	press(m, "f", "f") // one-sided events only
-	if m.body.filter != FilterSingle {
+	if m.body.filter != view.FilterSingle {
 		t.Fatalf("filter %v", m.body.filter)
 	}
 	m.body.goTo(k)

@@ -18,17 +18,18 @@ import (
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // exportOpts is what the reader currently shows, which an export covers.
 type exportOpts struct {
 	width, left, right int
-	only               string
+	only               view.Filter
 	checks             *insight.Report // the reader's, so an export does not redo them
 }
 
 func (o exportOpts) options() export.Options {
-	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only, Checks: o.checks}
+	return export.Options{Width: o.width, Left: o.left, Right: o.right, Only: o.only, Checks: o.checks, ANSI: WriteANSI}
 }
 
 // exportDoneMsg reports a finished export.
@@ -208,7 +209,7 @@ func (p *exportPrompt) write(o exportOpts, force bool) tea.Cmd {
 	format, st, review := p.format(), p.st, p.review
 	p.gen++
 	gen := p.gen
-	whole := export.WholeStory(format) && (o.only != "all" || len(st.Articles) > 2)
+	whole := export.WholeStory(format) && (o.only != view.FilterAll || len(st.Articles) > 2)
 	return func() tea.Msg {
 		// never in place of what the story was read from, not even when
 		// the editor says yes to overwriting
@@ -351,7 +352,7 @@ func (p *picker) View(pal *palette, w int) []string {
 		if p.stage == 1 && i == p.l {
 			side = "‹  "
 		}
-		line := fmt.Sprintf(" %s%s%d %s", mark, side, i+1, textsafe.VisibleLine(outletName(p.st, i)))
+		line := fmt.Sprintf(" %s%s%d %s", mark, side, i+1, textsafe.VisibleLine(view.Outlet(p.st, i)))
 		if a.Title != "" {
 			line += " — " + textsafe.VisibleLine(a.Title)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // The whole-story checks (coverage matrix, quote check, facts check and
@@ -93,7 +94,7 @@ func (m *Model) factsStatus(k int) string {
 	}
 	var parts []string
 	for _, c := range ef.Conflicts {
-		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", c.A.Text, outletName(m.st, c.A.Article), c.B.Text, outletName(m.st, c.B.Article)))
+		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", c.A.Text, view.Outlet(m.st, c.A.Article), c.B.Text, view.Outlet(m.st, c.B.Article)))
 	}
 	return "facts differ: " + strings.Join(parts, "; ")
 }
@@ -136,7 +137,7 @@ func summaryText(st *story.Story, s insight.Summary) []string {
 		if i > 0 {
 			b.WriteString(" ·")
 		}
-		fmt.Fprintf(&b, " %s %d, %d, %d%%", textsafe.VisibleLine(outletName(st, o.Article)), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
+		fmt.Fprintf(&b, " %s %d, %d, %d%%", textsafe.VisibleLine(view.Outlet(st, o.Article)), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
 	}
 	return []string{textsafe.VisibleLine(a.String()), textsafe.VisibleLine(b.String())}
 }
@@ -269,15 +270,15 @@ func (m *Model) showEvent(k int, prefer []int) {
 		}
 		if l != b.l || r != b.r {
 			b.setPair(l, r)
-			m.setStatus(fmt.Sprintf("showing %s and %s", outletName(m.st, l), outletName(m.st, r)), false)
+			m.setStatus(fmt.Sprintf("showing %s and %s", view.Outlet(m.st, l), view.Outlet(m.st, r)), false)
 		}
 	}
 	if !keep(m.st, k, b.l, b.r, b.filter, b.boiler) {
 		// the event is hidden: show it, and say what was changed to
 		was := b.filter
-		b.setFilter(FilterAll)
+		b.setFilter(view.FilterAll)
 		shown := fmt.Sprintf("filter %s → all", was)
-		if was == FilterAll {
+		if was == view.FilterAll {
 			shown = ""
 		}
 		if !keep(m.st, k, b.l, b.r, b.filter, b.boiler) {

@@ -13,6 +13,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 var kestrelStory *story.Story
@@ -130,7 +131,7 @@ func TestMatrixEnterShowsAPairThatTellsIt(t *testing.T) {
 	press(m, "enter")
 	k := m.checks.Matrix.Rows[row].Event
 	checkAt(t, m, k)
-	if m.body.l != 0 || m.body.r != 2 || kindFor(st, k, m.body.l, m.body.r) != pkShared {
+	if m.body.l != 0 || m.body.r != 2 || view.KindOf(st, k, m.body.l, m.body.r) != view.Shared {
 		t.Errorf("showing articles %d and %d, want 0 and 2", m.body.l, m.body.r)
 	}
 	if !strings.Contains(m.status, "showing") {
@@ -503,7 +504,7 @@ func TestQuoteJumpToHiddenEventSays(t *testing.T) {
 		t.Fatal("no quotation in a one-sided event of the seed story")
 	}
 	press(m, "f") // changed events only: a one-outlet quotation's event is hidden
-	if m.body.filter == FilterAll {
+	if m.body.filter == view.FilterAll {
 		t.Fatal("f did not change the filter")
 	}
 	press(m, "Q")
@@ -514,7 +515,7 @@ func TestQuoteJumpToHiddenEventSays(t *testing.T) {
 	want := quotes.EventOf(st, g.Members[0].Article, g.Members[0].Block)
 	press(m, "enter")
 	checkAt(t, m, want)
-	if m.body.filter != FilterAll {
+	if m.body.filter != view.FilterAll {
 		t.Errorf("the filter is %v after the jump, want all", m.body.filter)
 	}
 	if sb := statusLine(m); !strings.Contains(sb, fmt.Sprintf("event %d was hidden: filter changed → all", want+1)) {

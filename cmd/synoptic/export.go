@@ -8,9 +8,8 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/export"
-	"github.com/synoptic-news/synoptic/internal/insight"
-	"github.com/synoptic-news/synoptic/internal/matrix"
-	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
+	"github.com/synoptic-news/synoptic/ui"
 )
 
 const exportUsage = `Usage: synoptic export [flags] [PATH...]
@@ -102,9 +101,8 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if export.Ext(*format) == "" {
 		return usageError{fmt.Sprintf("unknown format %q (want one of %s)", *format, strings.Join(export.Formats(), ", "))}
 	}
-	switch *only {
-	case "all", "changed", "single":
-	default:
+	filter, err := view.ParseFilter(*only)
+	if err != nil {
 		return usageError{fmt.Sprintf("unknown --only %q (want all, changed or single)", *only)}
 	}
 	if err := checkWidth(*width); err != nil {
@@ -114,9 +112,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opt := export.DefaultOptions()
-	opt.Width, opt.Only, opt.NoChecks = *width, *only, !*checks
-	if *checks || strings.HasPrefix(*format, "report-") {
+	opt := exportOptions()
+	opt.Width, opt.Only, opt.NoChecks = *width, filter, !*checks
+	if *checks || export.RunsChecks(*format) {
 		limitMemoryForChecks(st)
 	}
 	if *articles != "" {
@@ -200,19 +198,10 @@ func formatForExt(ext string) string {
 	return ""
 }
 
-// The whole-story formats render the coverage matrix and the quote and facts
-// checks, which read the same aligned story as every other format.
-func init() {
-	export.RegisterWholeStory("matrix-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return matrix.Markdown(w, st, matrix.Build(st))
-	})
-	export.RegisterWholeStory("matrix-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return matrix.Page(w, st, matrix.Build(st))
-	})
-	export.RegisterWholeStory("report-md", "md", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return insight.Markdown(w, st, insight.Analyze(st))
-	})
-	export.RegisterWholeStory("report-html", "html", func(w io.Writer, st *story.Story, _ export.Options) error {
-		return insight.Page(w, st, insight.Analyze(st))
-	})
+// exportOptions are the export's defaults, with the reader's view for the
+// ansi format.
+func exportOptions() export.Options {
+	opt := export.DefaultOptions()
+	opt.ANSI = ui.WriteANSI
+	return opt
 }

@@ -15,7 +15,7 @@ import (
 // write itself.
 var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
 
-// FuzzExportFormats renders fuzzed articles in every registered format,
+// FuzzExportFormats renders fuzzed articles in every format,
 // the reader's ANSI view included, at a fuzzed width: no format may fail,
 // panic, or let a control character of the articles through (the ANSI
 // view may hold its own colour sequences, nothing else).
@@ -43,7 +43,7 @@ func FuzzExportFormats(f *testing.F) {
 			cs.Articles = append(cs.Articles, art)
 		}
 		st := story.Build(cs, story.DefaultOptions())
-		opt := export.DefaultOptions()
+		opt := exportOptions()
 		opt.Width = 20 + int(w)
 		// The whole-story checks, computed once as the reader does, not
 		// once a format: the same report, in a sixth of the time, so that

@@ -16,9 +16,6 @@ import (
 	"github.com/synoptic-news/synoptic/ui"
 )
 
-// The ANSI export is the reader's own view, so it lives with the reader.
-func init() { export.Register("ansi", "ans", ui.WriteANSI) }
-
 const readUsage = `Usage: synoptic [flags] [PATH...]
        synoptic export [flags] [PATH...]
 

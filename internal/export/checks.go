@@ -12,6 +12,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Checks returns the whole-story checks opt carries, or runs what the
@@ -312,7 +313,7 @@ func factsDiffer(st *story.Story, c *insight.Report, k int) string {
 	}
 	var parts []string
 	for _, x := range ef.Conflicts {
-		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", x.A.Text, outlet(st, x.A.Article), x.B.Text, outlet(st, x.B.Article)))
+		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", x.A.Text, view.Outlet(st, x.A.Article), x.B.Text, view.Outlet(st, x.B.Article)))
 	}
 	return strings.Join(parts, "; ")
 }

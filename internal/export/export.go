@@ -1,6 +1,7 @@
 // Package export writes the aligned story in the formats editors share:
 // JSON (the versioned contract), plain text, Markdown and a self-contained
-// HTML page; the reader registers its ANSI view here too. Every exporter
+// HTML page, the coverage matrix and the whole-story report; the ANSI view
+// is the reader's, which Options bring. Every exporter
 // renders the same story.Story; none recomputes alignment or diffs. Article
 // text is untrusted: each format escapes it its own way (html/template for
 // HTML, backslash escapes for Markdown, visible control characters for
@@ -9,14 +10,16 @@ package export
 
 import (
 	"fmt"
-	"github.com/synoptic-news/synoptic/internal/wording"
 	"io"
 	"strings"
+
+	"github.com/synoptic-news/synoptic/internal/wording"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Options choose what an export shows.
@@ -24,9 +27,9 @@ type Options struct {
 	Width int // columns of text renderings
 	// Left and Right are the articles shown side by side.
 	Left, Right int
-	// Only keeps events of one sort: "all", "changed" (shared with word
-	// changes) or "single" (one-sided).
-	Only string
+	// Only keeps events of one sort: all, changed (shared with word
+	// changes) or single (one-sided).
+	Only view.Filter
 	// Checks are the whole-story checks of the story, when the caller has
 	// them already; nil runs them.
 	Checks *insight.Report
@@ -34,10 +37,14 @@ type Options struct {
 	// the JSON holds the story's own fields alone (story.WriteJSON). They
 	// take several times longer than the rest of an export.
 	NoChecks bool
+	// ANSI writes the reader's coloured view, for the ansi format: the
+	// reader paints it, and sets it (ui.WriteANSI). Without it the ansi
+	// format is an error.
+	ANSI Renderer
 }
 
 // DefaultOptions shows the first two articles, all events, 120 columns.
-func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, Only: "all"} }
+func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, Only: view.FilterAll} }
 
 // JSON writes the story as the version 1 JSON contract: the story's own
 // fields as story.WriteJSON writes them (what encoding/json writes, except
@@ -46,42 +53,24 @@ func DefaultOptions() Options { return Options{Width: 120, Left: 0, Right: 1, On
 // summary, quotes and facts.
 func JSON(w io.Writer, st *story.Story) error { return writeJSON(w, st, Checks(st, Options{})) }
 
-// Keep says whether event k passes the "only" filter for the pair l, r.
-// An event of metadata alone passes none (see story.MetadataOnly).
-func Keep(st *story.Story, k, l, r int, only string) bool {
-	e := st.Events[k]
-	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-	if !inL && !inR || st.MetadataOnly(k, l, r) {
-		return false
-	}
-	switch only {
-	case "changed":
-		if !inL || !inR {
-			return false
-		}
-		for _, o := range st.Ops(k, l, r) {
-			if o.Kind != "equal" {
-				return true
-			}
-		}
-		return false
-	case "single":
-		return inL != inR && e.Kind != story.Boilerplate
-	}
-	return true
+// Keep says whether event k passes the filter only for the pair l, r:
+// page furniture is filtered as any event, and an event of metadata alone
+// passes none (see view.FurnitureAsEvents).
+func Keep(st *story.Story, k, l, r int, only view.Filter) bool {
+	return only.Keep(st, k, l, r, view.FurnitureAsEvents)
 }
 
 // FilterNote says which events an export under the "only" filter shows, of
 // the total the pair tells ("" for all of them).
-func FilterNote(only string, shown, total int) string {
+func FilterNote(only view.Filter, shown, total int) string {
 	events := "events"
 	if shown == 1 {
 		events = "event"
 	}
 	switch only {
-	case "changed":
+	case view.FilterChanged:
 		return fmt.Sprintf("Showing the %d shared %s whose wording differs, of %d.", shown, events, total)
-	case "single":
+	case view.FilterSingle:
 		return fmt.Sprintf("Showing the %d %s only one side tells, of %d.", shown, events, total)
 	}
 	return ""
@@ -91,8 +80,8 @@ func FilterNote(only string, shown, total int) string {
 // they run 1, 2, 3… or a filter's note already says a part is shown):
 // events keep the story's numbers, which count every article's events,
 // metadata included, so that #event-N names one event in every view.
-func NumberNote(st *story.Story, only string, kept []int) string {
-	if only != "all" && only != "" {
+func NumberNote(st *story.Story, only view.Filter, kept []int) string {
+	if only != view.FilterAll {
 		return ""
 	}
 	for i, k := range kept {
@@ -134,7 +123,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 	header := func(ai int) []layout.Line {
 		a := st.Articles[ai]
 		var sp []layout.Span
-		sp = append(sp, layout.Span{Text: safe(outlet(st, ai)), Role: layout.Heading})
+		sp = append(sp, layout.Span{Text: safe(view.Outlet(st, ai)), Role: layout.Heading})
 		if a.Date != "" {
 			sp = append(sp, layout.Span{Text: " · " + safe(a.Date)})
 		}
@@ -166,7 +155,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		// The kind for the two articles shown, as the other renderings
 		// name it: a third article may share an event one of them lacks.
 		label := fmt.Sprintf("#%d %s", k+1, safe(mdKind(st, k, l, r)))
-		if kindLabel(st, k, l, r) == "shared" {
+		if view.KindOf(st, k, l, r) == view.Shared {
 			label += fmt.Sprintf(" %.2f", e.PairScore(l, r))
 		}
 		if e.Moved[r] {
@@ -176,7 +165,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if facts != "" {
 			label += " facts differ"
 		}
-		if m := editMark(&e); m != "" {
+		if m := view.EditMark(&e); m != "" {
 			label += " " + strings.ReplaceAll(m, " · ", " ")
 		}
 		if lw := ansi.StringWidth(label); lw+2 > opt.Width {
@@ -229,13 +218,7 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 }
 
 func side(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
-	e := st.Events[k]
-	if len(e.Blocks[a]) == 0 {
-		spans := []layout.Span{{Text: "· not in " + safe(outlet(st, a)) + " ·", Role: layout.Absent}}
-		spans = append(spans, layout.HintSpans(layout.Hints(st, k, a, other))...)
-		return layout.Wrap(spans, colW)
-	}
-	spans := layout.Side(st, k, a, other, left)
+	spans := layout.Column(st, k, a, other, left)
 	for i, s := range spans {
 		switch s.Role {
 		case layout.Deleted:
@@ -281,8 +264,8 @@ func Summary(st *story.Story, l, r int) string {
 		arts += " · " + safe(n)
 	}
 	line := fmt.Sprintf("synoptic · %s vs %s · %s · %s: %d shared, %d only in %s, %d only in %s",
-		safe(outlet(st, l)), safe(outlet(st, r)), arts, wording.Count(c.Events, "event"), c.Shared,
-		c.OnlyLeft, safe(outlet(st, l)), c.OnlyRight, safe(outlet(st, r)))
+		safe(view.Outlet(st, l)), safe(view.Outlet(st, r)), arts, wording.Count(c.Events, "event"), c.Shared,
+		c.OnlyLeft, safe(view.Outlet(st, l)), c.OnlyRight, safe(view.Outlet(st, r)))
 	if c.Boilerplate > 0 {
 		// the total counts them: without them the parts would not add up
 		line += fmt.Sprintf(", %d page furniture", c.Boilerplate)

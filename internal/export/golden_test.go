@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -22,20 +23,20 @@ func TestGolden(t *testing.T) {
 	cases := []struct {
 		story, format string
 		width         int
-		only          string
+		only          view.Filter
 	}{
-		{"seed", "txt", 80, "all"},
-		{"seed", "txt", 120, "all"},
-		{"seed", "md", 80, "all"},
-		{"seed", "md", 100, "changed"},
-		{"seed", "txt", 100, "changed"},
-		{"hostile", "txt", 80, "all"},
-		{"hostile", "md", 80, "all"},
+		{"seed", "txt", 80, view.FilterAll},
+		{"seed", "txt", 120, view.FilterAll},
+		{"seed", "md", 80, view.FilterAll},
+		{"seed", "md", 100, view.FilterChanged},
+		{"seed", "txt", 100, view.FilterChanged},
+		{"hostile", "txt", 80, view.FilterAll},
+		{"hostile", "md", 80, view.FilterAll},
 	}
 	for _, c := range cases {
 		name := fmt.Sprintf("%s-%d", c.story, c.width)
-		if c.only != "all" {
-			name += "-" + c.only
+		if c.only != view.FilterAll {
+			name += "-" + c.only.String()
 		}
 		name += "." + c.format + ".golden"
 		t.Run(name, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 //go:embed html.css
@@ -111,7 +112,7 @@ type htmlPara struct {
 	Body template.HTML
 }
 
-func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
+func htmlModel(st *story.Story, l, r int, only view.Filter) htmlDoc {
 	stats := Count(st, l, r)
 	d := htmlDoc{
 		CSS:      template.CSS(htmlCSS),
@@ -130,24 +131,25 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 		if !Keep(st, k, l, r, only) {
 			continue
 		}
+		kind := view.KindOf(st, k, l, r)
 		ev := htmlEvent{
 			N:     k + 1,
-			Label: kindLabel(st, k, l, r),
+			Label: kind.String(),
 			Score: fmt.Sprintf("%.2f", e.PairScore(l, r)),
-			Moved: textsafe.VisibleLine(movedIn(st, k, l, r)),
-			Edit:  editMark(&st.Events[k]),
+			Moved: textsafe.VisibleLine(view.MovedIn(st, k, l, r)),
+			Edit:  view.EditMark(&st.Events[k]),
 			Note:  noteText(&st.Events[k]),
 		}
 		ev.Short = ev.Label
-		switch ev.Label {
-		case "shared":
+		switch kind {
+		case view.Shared:
 			ev.Class = "shared"
-			ev.Changed = Keep(st, k, l, r, "changed")
+			ev.Changed = Keep(st, k, l, r, view.FilterChanged)
 			ev.Wording = st.WordingNote(k, l, r)
-		case "only left":
+		case view.OnlyLeft:
 			ev.Class = "only-left"
 			ev.Label = "only in " + d.Left.Outlet
-		case "only right":
+		case view.OnlyRight:
 			ev.Class = "only-right"
 			ev.Label = "only in " + d.Right.Outlet
 		default:
@@ -190,14 +192,14 @@ func htmlModel(st *story.Story, l, r int, only string) htmlDoc {
 func htmlArt(st *story.Story, a, other int, cover float64) htmlArticle {
 	art := st.Articles[a]
 	h := htmlArticle{
-		Outlet:   textsafe.VisibleLine(outlet(st, a)),
+		Outlet:   textsafe.VisibleLine(view.Outlet(st, a)),
 		Date:     textsafe.VisibleLine(art.Date),
 		Byline:   textsafe.VisibleLine(art.Byline),
 		Title:    textsafe.VisibleLine(art.Title),
 		Section:  textsafe.VisibleLine(art.Section),
 		Cover:    fmt.Sprintf("%.0f%%", cover),
 		CoverPct: cover,
-		Other:    textsafe.VisibleLine(outlet(st, other)),
+		Other:    textsafe.VisibleLine(view.Outlet(st, other)),
 	}
 	if u, err := url.Parse(strings.TrimSpace(art.URL)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		h.URL = u.String()
@@ -210,7 +212,7 @@ func htmlArt(st *story.Story, a, other int, cover float64) htmlArticle {
 // htmlSideOf is article a's side of event k; plain leaves its words
 // unmarked.
 func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
-	s := htmlSide{Who: textsafe.VisibleLine(outlet(st, a))}
+	s := htmlSide{Who: textsafe.VisibleLine(view.Outlet(st, a))}
 	diffWith := other
 	if plain {
 		diffWith = -1
@@ -226,10 +228,10 @@ func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
 		var b strings.Builder
 		for _, r := range p.Runs {
 			t := html.EscapeString(textsafe.Visible(r.Text))
-			switch r.Mark {
-			case del:
+			switch r.Role {
+			case layout.Deleted:
 				b.WriteString("<del>" + t + "</del>")
-			case ins:
+			case layout.Inserted:
 				b.WriteString("<ins>" + t + "</ins>")
 			default:
 				b.WriteString(t)

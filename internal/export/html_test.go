@@ -12,6 +12,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"golang.org/x/net/html"
 )
 
@@ -290,7 +291,7 @@ func checkHTMLKeepsText(t *testing.T, st *story.Story, doc *html.Node) {
 	secs := findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })
 	want := 0
 	for k := range st.Events {
-		if Keep(st, k, 0, 1, "all") {
+		if Keep(st, k, 0, 1, view.FilterAll) {
 			want++
 		}
 	}
@@ -299,7 +300,7 @@ func checkHTMLKeepsText(t *testing.T, st *story.Story, doc *html.Node) {
 	}
 	x := 0
 	for k := range st.Events {
-		if !Keep(st, k, 0, 1, "all") {
+		if !Keep(st, k, 0, 1, view.FilterAll) {
 			continue
 		}
 		sec := secs[x]
@@ -315,7 +316,7 @@ func checkHTMLKeepsText(t *testing.T, st *story.Story, doc *html.Node) {
 			if len(bs) == 0 {
 				// the side that lacks the event says so, then offers its
 				// possible matches
-				want = "not in " + textsafe.VisibleLine(outlet(st, a))
+				want = "not in " + textsafe.VisibleLine(view.Outlet(st, a))
 				for _, h := range layout.Hints(st, k, 0, 1) {
 					want += " " + h.Text
 				}
@@ -417,12 +418,12 @@ func TestHTMLThreeArticles(t *testing.T) {
 func TestHTMLFilterChanged(t *testing.T) {
 	st := seedStory(t)
 	opt := DefaultOptions()
-	opt.Only = "changed"
+	opt.Only = view.FilterChanged
 	doc := parseHTML(t, renderHTML(t, st, opt))
 	secs := findAll(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "event") })
 	want := 0
 	for k := range st.Events {
-		if Keep(st, k, 0, 1, "changed") {
+		if Keep(st, k, 0, 1, view.FilterChanged) {
 			want++
 		}
 	}

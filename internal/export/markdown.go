@@ -13,6 +13,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Markdown writes a GitHub-flavoured Markdown document of articles
@@ -29,7 +30,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	width := max(20, opt.Width)
 	var b strings.Builder
-	la, ra := mdLine(outlet(st, l)), mdLine(outlet(st, r))
+	la, ra := mdLine(view.Outlet(st, l)), mdLine(view.Outlet(st, r))
 	title := mdLine(st.Name)
 	if title == "" {
 		title = la + " vs " + ra
@@ -111,11 +112,11 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		if e.Kind == story.Shared && len(e.Blocks[l]) > 0 && len(e.Blocks[r]) > 0 {
 			if n := st.WordingNote(k, l, r); n != "" {
 				head += " · " + n
-			} else if Keep(st, k, l, r, "changed") {
+			} else if Keep(st, k, l, r, view.FilterChanged) {
 				head += " · reworded"
 			}
 			head += fmt.Sprintf(" · score %.2f", e.PairScore(l, r))
-			if m := movedIn(st, k, l, r); m != "" {
+			if m := view.MovedIn(st, k, l, r); m != "" {
 				head += " · moved in " + mdLine(m)
 			}
 		}
@@ -123,7 +124,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 		if facts != "" {
 			head += " · facts differ"
 		}
-		if m := editMark(&e); m != "" {
+		if m := view.EditMark(&e); m != "" {
 			head += " · " + m
 		}
 		fmt.Fprintf(&b, "\n<a id=\"event-%d\"></a>\n\n### %s\n\n", k+1, head)
@@ -143,20 +144,21 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 
 // mdKind names event k for the pair l, r.
 func mdKind(st *story.Story, k, l, r int) string {
-	switch kindLabel(st, k, l, r) {
-	case "only left":
-		return "only in " + outlet(st, l)
-	case "only right":
-		return "only in " + outlet(st, r)
+	kind := view.KindOf(st, k, l, r)
+	switch kind {
+	case view.OnlyLeft:
+		return "only in " + view.Outlet(st, l)
+	case view.OnlyRight:
+		return "only in " + view.Outlet(st, r)
 	}
-	return kindLabel(st, k, l, r)
+	return kind.String()
 }
 
 // mdSide writes article a's part of event k: its outlet, then its text as
 // a quotation, or a line saying it lacks the event and the event's possible
 // matches, linked when the document shows their events (shown[k]).
 func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, width int, shown []bool) {
-	who := mdLine(outlet(st, a))
+	who := mdLine(view.Outlet(st, a))
 	ps := sideParas(st, k, a, other, left)
 	if len(ps) == 0 {
 		fmt.Fprintf(b, "*Not in %s.*\n", who)
@@ -184,7 +186,7 @@ func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, wid
 // written by the exporter, not article text, and are not escaped.
 type mdPiece struct {
 	text string
-	mark mark
+	mark layout.Role
 	raw  bool
 }
 
@@ -200,18 +202,18 @@ func mdWrap(p para, width int) []string {
 		}
 	}
 	if tag := kindTag(p.Kind); tag != "" {
-		words = append(words, []mdPiece{{"*(" + strings.ToLower(tag) + ")*", same, true}})
+		words = append(words, []mdPiece{{"*(" + strings.ToLower(tag) + ")*", layout.Plain, true}})
 	}
 	for _, r := range p.Runs {
 		t := textsafe.Visible(r.Text)
 		for t != "" {
 			i := strings.IndexAny(t, " \n")
 			if i < 0 {
-				cur = append(cur, mdPiece{t, r.Mark, false})
+				cur = append(cur, mdPiece{t, r.Role, false})
 				break
 			}
 			if i > 0 {
-				cur = append(cur, mdPiece{t[:i], r.Mark, false})
+				cur = append(cur, mdPiece{t[:i], r.Role, false})
 			}
 			flush()
 			t = t[i+1:]
@@ -228,21 +230,21 @@ func mdWrap(p para, width int) []string {
 		}
 		line, lineW = nil, 0
 	}
-	prevMark := same
+	prevMark := layout.Plain
 	for _, w := range words {
 		// The width as written: escapes, and a pair of marks where a run
 		// of changed words starts (roughly: a <del> is wider).
 		ww := 0
 		for _, pc := range w {
 			ww += mdWidth(pc.text, !pc.raw)
-			if pc.mark != same && pc.mark != prevMark {
+			if pc.mark != layout.Plain && pc.mark != prevMark {
 				ww += 4
 			}
 			prevMark = pc.mark
 		}
 		if lineW > 0 && lineW+1+ww > width {
 			emit()
-			if w[0].mark != same {
+			if w[0].mark != layout.Plain {
 				ww += 4 // the run's marks open again on the new line
 			}
 		}
@@ -282,12 +284,12 @@ func mdRender(words [][]mdPiece) string {
 	// takes the mark of both when they have the same one.
 	type span struct {
 		start, end int
-		mark       mark
+		mark       layout.Role
 		raw        bool
 	}
 	var all strings.Builder
 	var spans []span
-	add := func(t string, m mark, raw bool) {
+	add := func(t string, m layout.Role, raw bool) {
 		if n := len(spans); n > 0 && spans[n-1].mark == m && spans[n-1].raw == raw {
 			spans[n-1].end += len(t)
 		} else {
@@ -298,7 +300,7 @@ func mdRender(words [][]mdPiece) string {
 	for i, w := range words {
 		if i > 0 {
 			prev := words[i-1][len(words[i-1])-1].mark
-			m := same
+			m := layout.Plain
 			if prev == w[0].mark {
 				m = prev
 			}
@@ -323,7 +325,7 @@ func mdRender(words [][]mdPiece) string {
 	}
 	var b strings.Builder
 	for i, s := range segs {
-		if s.mark == same {
+		if s.mark == layout.Plain {
 			b.WriteString(s.text)
 			continue
 		}
@@ -335,7 +337,7 @@ func mdRender(words [][]mdPiece) string {
 			next, _ = utf8.DecodeRuneInString(segs[i+1].text)
 		}
 		open, close, c := "~~", "~~", '~'
-		if s.mark == ins {
+		if s.mark == layout.Inserted {
 			open, close, c = "**", "**", '*'
 		}
 		first, _ := utf8.DecodeRuneInString(s.text)
@@ -345,7 +347,7 @@ func mdRender(words [][]mdPiece) string {
 		touches := strings.HasPrefix(s.text, `\`+string(c)) || last == c || prev == c || next == c
 		if touches || !canOpen(prev, first) || !canClose(last, next) {
 			open, close = "<del>", "</del>"
-			if s.mark == ins {
+			if s.mark == layout.Inserted {
 				open, close = "<ins>", "</ins>"
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
@@ -132,7 +133,7 @@ func checkMDKeepsText(t *testing.T, st *story.Story, width int) {
 				}
 				for _, r := range p.Runs {
 					wantText = append(wantText, textsafe.Visible(r.Text))
-					if r.Mark != same {
+					if r.Role != layout.Plain {
 						wantMarked = append(wantMarked, textsafe.Visible(r.Text))
 					}
 				}
@@ -162,8 +163,8 @@ func TestMarkdownMarksAtAnyNeighbour(t *testing.T) {
 	for _, w := range words {
 		for _, before := range seps {
 			for _, after := range seps {
-				for _, m := range []mark{del, ins} {
-					p := para{Kind: segment.Paragraph, Runs: []run{{"Start" + before, same}, {w, m}, {after + "end", same}}}
+				for _, m := range []layout.Role{layout.Deleted, layout.Inserted} {
+					p := para{Kind: segment.Paragraph, Runs: []layout.Run{{Text: "Start" + before, Role: layout.Plain}, {Text: w, Role: m}, {Text: after + "end", Role: layout.Plain}}}
 					lines := mdWrap(p, 200)
 					doc := mdToHTML(t, strings.Join(lines, "\n"))
 					want := "Start" + before + w + after + "end"
@@ -172,7 +173,7 @@ func TestMarkdownMarksAtAnyNeighbour(t *testing.T) {
 						continue
 					}
 					tag := "del"
-					if m == ins {
+					if m == layout.Inserted {
 						tag = "strong"
 					}
 					found := findAll(doc, func(n *html.Node) bool { return n.Data == tag || n.Data == "del" || n.Data == "ins" })

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/internal/view"
+
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"golang.org/x/net/html"
 )
@@ -46,13 +48,13 @@ func TestPossibleMatchLine(t *testing.T) {
 	}
 
 	// Under a filter that hides a match's event, the line stays, unlinked.
-	opt.Only = "single"
+	opt.Only = view.FilterSingle
 	hidden := 0
 	md, page := render(t, "md", st, opt), render(t, "html", st, opt)
 	doc := parseHTML(t, page)
 	for k, hs := range hinted {
 		for _, h := range hs {
-			if Keep(st, h.Event, 0, 1, "single") {
+			if Keep(st, h.Event, 0, 1, view.FilterSingle) {
 				continue
 			}
 			hidden++

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // A shared event whose two sides have little wording in common is shown
@@ -23,7 +25,7 @@ func TestHTMLShowsARewordedEventPlain(t *testing.T) {
 	}
 	plain, marked := 0, 0
 	for k, e := range st.Events {
-		if len(e.Blocks[0]) == 0 || len(e.Blocks[1]) == 0 || !Keep(st, k, 0, 1, "changed") {
+		if len(e.Blocks[0]) == 0 || len(e.Blocks[1]) == 0 || !Keep(st, k, 0, 1, view.FilterChanged) {
 			continue
 		}
 		sec := section(k)
@@ -57,13 +59,13 @@ func TestFewInCommonCountsLongWords(t *testing.T) {
 // whose filter already says it shows a part does not.
 func TestNumberNoteExplainsSkippedNumbers(t *testing.T) {
 	st := seedStory(t)
-	if n := NumberNote(st, "all", []int{0, 1, 2}); n != "" {
+	if n := NumberNote(st, view.FilterAll, []int{0, 1, 2}); n != "" {
 		t.Errorf("numbers from 1: %q", n)
 	}
-	if n := NumberNote(st, "all", []int{2, 3, 5}); !strings.Contains(n, "numbers are skipped") || !strings.Contains(n, strconv.Itoa(len(st.Events))+" events in all") {
+	if n := NumberNote(st, view.FilterAll, []int{2, 3, 5}); !strings.Contains(n, "numbers are skipped") || !strings.Contains(n, strconv.Itoa(len(st.Events))+" events in all") {
 		t.Errorf("numbers from 3: %q", n)
 	}
-	if n := NumberNote(st, "changed", []int{2, 5}); n != "" {
+	if n := NumberNote(st, view.FilterChanged, []int{2, 5}); n != "" {
 		t.Errorf("a filtered view: %q", n)
 	}
 	if page := renderHTML(t, st, DefaultOptions()); !strings.Contains(page, "so some numbers are skipped here") {

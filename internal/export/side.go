@@ -5,83 +5,38 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
-// mark is what a run of text is in a side of an event.
-type mark uint8
-
-const (
-	same mark = iota // wording both sides share, or a one-sided block
-	del              // only in the left article
-	ins              // only in the right article
-)
-
-// run is a piece of one paragraph with one mark. Text is the article's text
-// as written, not yet made safe: each format escapes it its own way.
-type run struct {
-	Text string
-	Mark mark
-}
-
-// para is one block of an article as shown in an event.
+// para is one block of an article as shown in an event: runs of its text
+// as written (not yet made safe), Plain, Deleted or Inserted.
 type para struct {
 	Kind segment.Kind
-	Runs []run
+	Runs []layout.Run
 }
 
 // sideParas returns the paragraphs of article a in event k, compared with
-// article other (-1: no comparison). a is the left side when left is set:
-// its own words are marked del, and the right side's own words ins.
-// Paragraphs follow the article's blocks; changed words keep their marks
-// across the breaks between blocks.
+// article other (-1: no comparison), as layout.Runs marks them, each mark
+// trimmed to the words it covers. Paragraphs follow the article's blocks;
+// changed words keep their marks across the breaks between blocks.
 func sideParas(st *story.Story, k, a, other int, left bool) []para {
-	e := st.Events[k]
-	bs := e.Blocks[a]
+	bs := st.Events[k].Blocks[a]
 	if len(bs) == 0 {
 		return nil
 	}
-	var runs []run
-	if other >= 0 && other != a && len(e.Blocks[other]) > 0 {
-		var ops []worddiff.Op
-		if left {
-			ops = st.Ops(k, a, other)
-		} else {
-			ops = st.Ops(k, other, a)
-		}
-		for _, o := range ops {
-			switch {
-			case o.Kind == worddiff.Equal:
-				t := o.Text
-				if !left && o.Other != "" {
-					t = o.Other
-				}
-				runs = append(runs, run{t, same})
-			case o.Kind == worddiff.Delete && left:
-				runs = append(runs, run{o.Text, del})
-			case o.Kind == worddiff.Insert && !left:
-				runs = append(runs, run{o.Text, ins})
-			}
-		}
-	} else {
-		for x, i := range bs {
-			if x > 0 {
-				runs = append(runs, run{"\n\n", same})
-			}
-			runs = append(runs, run{st.Articles[a].Blocks[i].Text, same})
-		}
-	}
-	return splitBlocks(st, a, bs, trimMarks(runs))
+	return splitBlocks(st, a, bs, trimMarks(layout.Runs(st, k, a, other, left)))
 }
 
 // trimMarks moves the spaces at either end of a marked run out of it, so
 // that a mark covers words, not the gaps around them.
-func trimMarks(runs []run) []run {
-	out := make([]run, 0, len(runs))
+func trimMarks(runs []layout.Run) []layout.Run {
+	out := make([]layout.Run, 0, len(runs))
 	for _, r := range runs {
-		if r.Mark == same {
+		if r.Role == layout.Plain {
 			out = append(out, r)
 			continue
 		}
@@ -90,13 +45,13 @@ func trimMarks(runs []run) []run {
 		core := strings.TrimRight(t, " \t\n\r\u00a0")
 		trail := t[len(core):]
 		if lead != "" {
-			out = append(out, run{lead, same})
+			out = append(out, layout.Run{Text: lead, Role: layout.Plain})
 		}
 		if core != "" {
-			out = append(out, run{core, r.Mark})
+			out = append(out, layout.Run{Text: core, Role: r.Role})
 		}
 		if trail != "" {
-			out = append(out, run{trail, same})
+			out = append(out, layout.Run{Text: trail, Role: layout.Plain})
 		}
 	}
 	return out
@@ -106,7 +61,7 @@ func trimMarks(runs []run) []run {
 // "\n\n", into one paragraph per block. Should the runs not spell that text
 // (they always should), it keeps every character in one paragraph per
 // "\n\n" rather than lose any.
-func splitBlocks(st *story.Story, a int, bs []int, runs []run) []para {
+func splitBlocks(st *story.Story, a int, bs []int, runs []layout.Run) []para {
 	var sb strings.Builder
 	for _, r := range runs {
 		sb.WriteString(r.Text)
@@ -133,7 +88,7 @@ func splitBlocks(st *story.Story, a int, bs []int, runs []run) []para {
 // splitAt cuts runs into paragraphs: at the byte offsets cuts, which are the
 // starts of paragraphs each preceded by "\n\n", or, when cuts is nil, at
 // every "\n\n". The "\n\n" between paragraphs is dropped.
-func splitAt(runs []run, cuts []int, kind segment.Kind) []para {
+func splitAt(runs []layout.Run, cuts []int, kind segment.Kind) []para {
 	var all strings.Builder
 	for _, r := range runs {
 		all.WriteString(r.Text)
@@ -167,7 +122,7 @@ func splitAt(runs []run, cuts []int, kind segment.Kind) []para {
 		for {
 			lo, hi := max(rs, starts[x]), min(re, ends[x])
 			if lo < hi {
-				ps[x].Runs = append(ps[x].Runs, run{s[lo:hi], r.Mark})
+				ps[x].Runs = append(ps[x].Runs, layout.Run{Text: s[lo:hi], Role: r.Role})
 			}
 			if x+1 < len(ps) && re >= starts[x+1] {
 				x++
@@ -222,10 +177,10 @@ func Count(st *story.Story, l, r int) Stats {
 			s.Boilerplate++
 		case inL && inR:
 			s.Shared++
-			if st.ComparesWording(l, r) && Keep(st, k, l, r, "changed") {
+			if st.ComparesWording(l, r) && Keep(st, k, l, r, view.FilterChanged) {
 				s.Changed++
 			}
-			if movedIn(st, k, l, r) != "" {
+			if view.MovedIn(st, k, l, r) != "" {
 				s.Moved++
 			}
 		case inL:
@@ -266,42 +221,6 @@ func Coverage(st *story.Story, a, b int) float64 {
 	return 100 * float64(in) / float64(all)
 }
 
-// movedIn says which of articles l and r tells event k out of the story's
-// order: an outlet's name, "both", or "" when neither does or the event is
-// not shared by the two.
-func movedIn(st *story.Story, k, l, r int) string {
-	e := st.Events[k]
-	if len(e.Blocks[l]) == 0 || len(e.Blocks[r]) == 0 {
-		return ""
-	}
-	switch {
-	case e.Moved[l] && e.Moved[r]:
-		return "both"
-	case e.Moved[r]:
-		return outlet(st, r)
-	case e.Moved[l]:
-		return outlet(st, l)
-	}
-	return ""
-}
-
-// kindLabel names what event k is for the pair l, r.
-func kindLabel(st *story.Story, k, l, r int) string {
-	e := st.Events[k]
-	inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-	switch {
-	case e.Kind == story.Boilerplate:
-		return "page furniture"
-	case inL && inR:
-		return "shared"
-	case inL:
-		return "only left"
-	case inR:
-		return "only right"
-	}
-	return "other articles"
-}
-
 // plainNote says why the sides of articles l and r are shown plain, their
 // words not compared ("a translation", "two languages"), or "" when they
 // are compared.
@@ -323,32 +242,6 @@ func pairNote(st *story.Story, l, r int) string {
 	}
 	// counted from 1, as the reader counts them; the flag is 0-based
 	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l+1, r+1, len(st.Articles), l, r)
-}
-
-// outlet is the name shown for article a: its outlet, else its file name.
-func outlet(st *story.Story, a int) string {
-	art := st.Articles[a]
-	if art.Outlet != "" {
-		return art.Outlet
-	}
-	if art.Path != "" {
-		return art.Path
-	}
-	return fmt.Sprintf("article %d", a)
-}
-
-// editMark says how an editor changed event k's alignment: "pinned",
-// "split", both, or "".
-func editMark(e *story.Event) string {
-	switch {
-	case e.Pinned && e.Split:
-		return "pinned · split"
-	case e.Pinned:
-		return "pinned"
-	case e.Split:
-		return "split"
-	}
-	return ""
 }
 
 // noteText is event k's editor's note as one safe line, or "".

@@ -4,15 +4,20 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // TestTextSaysFilter: a text export under --only says so, as HTML and
 // Markdown do, and says when nothing is left rather than end at the header.
 func TestTextSaysFilter(t *testing.T) {
 	st := seedStory(t)
-	for _, c := range []struct{ only, want string }{
-		{"changed", "Showing the 5 shared events whose wording differs, of 24."},
-		{"single", "Showing the 12 events only one side tells, of 24."},
+	for _, c := range []struct {
+		only view.Filter
+		want string
+	}{
+		{view.FilterChanged, "Showing the 5 shared events whose wording differs, of 24."},
+		{view.FilterSingle, "Showing the 12 events only one side tells, of 24."},
 	} {
 		opt := DefaultOptions()
 		opt.Only = c.only
@@ -35,7 +40,7 @@ func TestTextSaysFilter(t *testing.T) {
 		art{outlet: "A", paras: []string{"The bridge will close on Monday for repairs to its deck."}},
 		art{outlet: "B", paras: []string{"The bridge will close on Monday for repairs to its deck."}})
 	opt := DefaultOptions()
-	opt.Only = "changed"
+	opt.Only = view.FilterChanged
 	b.Reset()
 	if err := Text(&b, same, opt); err != nil {
 		t.Fatal(err)
@@ -46,13 +51,13 @@ func TestTextSaysFilter(t *testing.T) {
 }
 
 func TestFilterNoteCountsOne(t *testing.T) {
-	if got, want := FilterNote("changed", 1, 6), "Showing the 1 shared event whose wording differs, of 6."; got != want {
+	if got, want := FilterNote(view.FilterChanged, 1, 6), "Showing the 1 shared event whose wording differs, of 6."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got, want := FilterNote("single", 1, 6), "Showing the 1 event only one side tells, of 6."; got != want {
+	if got, want := FilterNote(view.FilterSingle, 1, 6), "Showing the 1 event only one side tells, of 6."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := FilterNote("all", 3, 6); got != "" {
+	if got := FilterNote(view.FilterAll, 3, 6); got != "" {
 		t.Errorf("all: got %q", got)
 	}
 }

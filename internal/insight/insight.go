@@ -19,6 +19,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
@@ -103,7 +104,7 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 		s.Outlets[a] = Outlet{Article: a, Outlet: art.Outlet}
 		for _, b := range art.Blocks {
 			if b.Kind.IsBody() {
-				s.Outlets[a].Words += countWords(b.Text)
+				s.Outlets[a].Words += wording.Words(b.Text)
 			}
 		}
 	}
@@ -128,7 +129,7 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			s.Outlets[a].Shared++
 			for _, b := range bs {
 				if blk := st.Articles[a].Blocks[b]; blk.Kind.IsBody() {
-					s.Outlets[a].AlignedWords += countWords(blk.Text)
+					s.Outlets[a].AlignedWords += wording.Words(blk.Text)
 				}
 			}
 		}
@@ -184,20 +185,6 @@ func runText(s string) string {
 		}
 	}
 	return t
-}
-
-// countWords counts runs of letters or digits.
-func countWords(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // Lines renders the summary as plain lines of at most width columns, for
@@ -275,9 +262,10 @@ func quoted(s string) bool {
 	return strings.ContainsRune(`"“‘'«„`, first) && strings.ContainsRune(`"”’'»“`, last)
 }
 
+// outlet is the name article a is shown by (see view.Name).
 func (s Summary) outlet(a int) string {
-	if a >= 0 && a < len(s.Outlets) && s.Outlets[a].Outlet != "" {
-		return s.Outlets[a].Outlet
+	if a >= 0 && a < len(s.Outlets) {
+		return view.Name(s.Outlets[a].Outlet, a)
 	}
-	return fmt.Sprintf("article %d", a+1)
+	return view.Name("", a)
 }

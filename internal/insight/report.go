@@ -12,6 +12,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -22,13 +23,6 @@ var md = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\
 func mdText(s string) string { return md.Replace(textsafe.VisibleLine(s)) }
 
 func htmlText(s string) string { return html.EscapeString(textsafe.VisibleLine(s)) }
-
-func outletOf(st *story.Story, a int) string {
-	if a >= 0 && a < len(st.Articles) && st.Articles[a].Outlet != "" {
-		return st.Articles[a].Outlet
-	}
-	return fmt.Sprintf("article %d", a+1)
-}
 
 // reportTitle heads the report: the story's name, and what the report is.
 func reportTitle(st *story.Story) string {
@@ -56,7 +50,7 @@ func Markdown(w io.Writer, st *story.Story, r *Report) error {
 	for n, g := range r.Quotes.Groups {
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, mdText(groupTitle(st, g)))
 		for k, m := range g.Members {
-			who := outletOf(st, m.Article)
+			who := view.Outlet(st, m.Article)
 			if m.Speaker != "" {
 				who += " (" + m.Speaker + ")"
 			}
@@ -73,7 +67,7 @@ func Markdown(w io.Writer, st *story.Story, r *Report) error {
 		for _, c := range ef.Conflicts {
 			found = true
 			fmt.Fprintf(&b, "- event %d, %s: %s gives “%s”, %s gives “%s”\n", ef.Event+1, factKind(c),
-				mdText(outletOf(st, c.A.Article)), mdText(c.A.Text), mdText(outletOf(st, c.B.Article)), mdText(c.B.Text))
+				mdText(view.Outlet(st, c.A.Article)), mdText(c.A.Text), mdText(view.Outlet(st, c.B.Article)), mdText(c.B.Text))
 		}
 	}
 	if !found {
@@ -130,7 +124,7 @@ func factKind(c facts.Conflict) string {
 func agreedText(st *story.Story, a facts.Agreement) string {
 	var parts []string
 	for i, art := range a.Articles {
-		parts = append(parts, outletOf(st, art)+" “"+a.Texts[i]+"”")
+		parts = append(parts, view.Outlet(st, art)+" “"+a.Texts[i]+"”")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -204,7 +198,7 @@ func section(w io.Writer, st *story.Story, r *Report, style bool) error {
 		}
 		fmt.Fprintf(&b, "<div class=\"%s\" id=\"quote-%d\"><h3>%d. %s</h3>\n<ul>\n", cls, n+1, n+1, htmlText(groupTitle(st, g)))
 		for k, m := range g.Members {
-			who := outletOf(st, m.Article)
+			who := view.Outlet(st, m.Article)
 			if m.Speaker != "" {
 				who += " (" + m.Speaker + ")"
 			}
@@ -233,8 +227,8 @@ func section(w io.Writer, st *story.Story, r *Report, style bool) error {
 				ev = fmt.Sprintf("<a href=\"#matrix-%d\">%s</a>", ef.Event+1, ev)
 			}
 			fmt.Fprintf(&b, "<li class=\"conflict\">%s, %s: %s gives “%s”, %s gives “%s”</li>\n",
-				ev, htmlText(factKind(c)), htmlText(outletOf(st, c.A.Article)), htmlText(c.A.Text),
-				htmlText(outletOf(st, c.B.Article)), htmlText(c.B.Text))
+				ev, htmlText(factKind(c)), htmlText(view.Outlet(st, c.A.Article)), htmlText(c.A.Text),
+				htmlText(view.Outlet(st, c.B.Article)), htmlText(c.B.Text))
 		}
 	}
 	if !found {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // The longest verbatim run of a story is the longest run of equal words in
@@ -79,7 +80,7 @@ func pairRun(ops []worddiff.Op) (int, string) {
 	for _, o := range ops {
 		if o.Kind == worddiff.Equal {
 			cur.WriteString(o.Text)
-			n += countWords(o.Text)
+			n += wording.Words(o.Text)
 			continue
 		}
 		if strings.TrimSpace(o.Text) == "" {
@@ -166,14 +167,14 @@ func longestRun(st *story.Story) *Run {
 
 // wordUnits returns the words of s as the word diff compares them, one
 // hash a word: each token with words in it (typography folded) gives as
-// many units as countWords counts in it, so that a common stretch of units
+// many units as wording.Words counts in it, so that a common stretch of units
 // is at least as long as any run the diff can find; punctuation and spacing
 // give none.
 func wordUnits(s string, seed maphash.Seed) []uint64 {
 	var out []uint64
 	for _, tok := range worddiff.Tokens(s, nil) {
 		norm := worddiff.Normalize(tok)
-		w := countWords(norm)
+		w := wording.Words(norm)
 		if w == 0 {
 			continue
 		}

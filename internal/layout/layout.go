@@ -11,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
@@ -62,42 +63,87 @@ func (l Line) String() string {
 	return b.String()
 }
 
-// Side returns the spans of article side's part of event k, compared with
-// article other (-1: no comparison). Changed words get Deleted (side is the
-// left, first article) or Inserted (right), and the shared words of a
-// headline, heading or caption SharedHeading or SharedCaption; blocks of a
-// one-sided event get their kind's role. Paragraph breaks are "\n\n".
-func Side(st *story.Story, k, side, other int, left bool) []Span {
-	e := st.Events[k]
+// Run is a piece of one side of an event with one role: Plain, Deleted or
+// Inserted. Unlike a Span's, its text is the article's as written, not yet
+// made safe: each renderer escapes it its own way.
+type Run struct {
+	Text string
+	Role Role
+}
+
+// Runs returns the text of article side in event k as runs. Compared with
+// article other, words only in side are Deleted (side is the left, first
+// article) or Inserted (right), and shared words Plain; the right side's
+// shared words are spelt as it writes them. Without a comparison (other
+// is -1, side itself, or lacks the event), the blocks are Plain. Blocks are
+// joined by "\n\n" either way, and changed words keep their role across
+// the breaks.
+func Runs(st *story.Story, k, side, other int, left bool) []Run {
+	e := &st.Events[k]
 	bs := e.Blocks[side]
 	if len(bs) == 0 {
 		return nil
 	}
-	if other >= 0 && len(e.Blocks[other]) > 0 {
-		var ops []worddiff.Op
-		if left {
-			ops = st.Ops(k, side, other)
-		} else {
-			ops = st.Ops(k, other, side)
+	var out []Run
+	if !compared(st, k, side, other) {
+		for x, i := range bs {
+			if x > 0 {
+				out = append(out, Run{"\n\n", Plain})
+			}
+			out = append(out, Run{st.Articles[side].Blocks[i].Text, Plain})
 		}
-		var out []Span
-		for _, o := range ops {
-			switch {
-			case o.Kind == worddiff.Equal:
-				t := o.Text
-				if !left && o.Other != "" {
-					t = o.Other
-				}
-				out = append(out, Span{textsafe.Visible(t), Plain})
-			case o.Kind == worddiff.Delete && left:
-				out = appendChanged(out, textsafe.Visible(o.Text), Deleted)
-			case o.Kind == worddiff.Insert && !left:
-				out = appendChanged(out, textsafe.Visible(o.Text), Inserted)
+		return out
+	}
+	var ops []worddiff.Op
+	if left {
+		ops = st.Ops(k, side, other)
+	} else {
+		ops = st.Ops(k, other, side)
+	}
+	for _, o := range ops {
+		switch {
+		case o.Kind == worddiff.Equal:
+			t := o.Text
+			if !left && o.Other != "" {
+				t = o.Other
+			}
+			out = append(out, Run{t, Plain})
+		case o.Kind == worddiff.Delete && left:
+			out = append(out, Run{o.Text, Deleted})
+		case o.Kind == worddiff.Insert && !left:
+			out = append(out, Run{o.Text, Inserted})
+		}
+	}
+	return out
+}
+
+// compared says whether article side's part of event k is compared with
+// article other's.
+func compared(st *story.Story, k, side, other int) bool {
+	return other >= 0 && other != side && len(st.Events[k].Blocks[other]) > 0
+}
+
+// Side returns the spans of article side's part of event k, compared with
+// article other (-1: no comparison), made safe to show: the Runs, the
+// spaces around changed words Plain, and the shared words of a headline,
+// heading or caption SharedHeading or SharedCaption; blocks of a one-sided
+// event get their kind's role. Paragraph breaks are "\n\n".
+func Side(st *story.Story, k, side, other int, left bool) []Span {
+	bs := st.Events[k].Blocks[side]
+	if len(bs) == 0 {
+		return nil
+	}
+	var out []Span
+	if compared(st, k, side, other) {
+		for _, r := range Runs(st, k, side, other, left) {
+			if r.Role == Plain {
+				out = append(out, Span{textsafe.Visible(r.Text), Plain})
+			} else {
+				out = appendChanged(out, textsafe.Visible(r.Text), r.Role)
 			}
 		}
 		return sharedKinds(st, side, bs, out)
 	}
-	var out []Span
 	for x, i := range bs {
 		if x > 0 {
 			out = append(out, Span{"\n\n", Plain})
@@ -106,6 +152,17 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 		out = append(out, Span{textsafe.Visible(b.Text), roleOf(b.Kind)})
 	}
 	return out
+}
+
+// Column returns what article side's column shows of event k: Side, or,
+// when side lacks the event, the line "· not in <outlet> ·" and the
+// event's possible matches in side (see Hints), a line each.
+func Column(st *story.Story, k, side, other int, left bool) []Span {
+	if len(st.Events[k].Blocks[side]) > 0 {
+		return Side(st, k, side, other, left)
+	}
+	spans := []Span{{"· not in " + textsafe.VisibleLine(view.Outlet(st, side)) + " ·", Absent}}
+	return append(spans, HintSpans(Hints(st, k, side, other))...)
 }
 
 // appendChanged appends changed text with role r, the spaces around its

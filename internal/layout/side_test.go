@@ -120,3 +120,54 @@ func TestSideChangedWordsWithoutTheirSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestRuns: each side's runs mark its own words, spell its text as it
+// writes it (the right side's shared words too), and are plain without a
+// comparison; Column says who lacks an event, counting articles from 1.
+func TestRuns(t *testing.T) {
+	blk := func(text string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: text} }
+	st := &story.Story{Version: story.Version, Name: "t", Articles: []story.Article{
+		{Outlet: "A", Blocks: []segment.Block{blk("The ferry sailed at nine."), blk("Gulls followed.")}},
+		{Blocks: []segment.Block{blk("The ferry left at “nine”.")}},
+	}}
+	st.Events = []story.Event{
+		{Kind: story.Shared, Score: 0.9, Blocks: [][]int{{0}, {0}}, Moved: []bool{false, false}, Diffs: []story.Diff{{From: 0, To: 1, Ops: []worddiff.Op{
+			{Kind: worddiff.Equal, Text: "The ferry "}, {Kind: worddiff.Delete, Text: "sailed"}, {Kind: worddiff.Insert, Text: "left"},
+			{Kind: worddiff.Equal, Text: " at nine.", Other: " at “nine”."}}}}},
+		{Kind: story.Single, Score: 0, Blocks: [][]int{{1}, nil}, Moved: []bool{false, false}},
+	}
+	join := func(rs []Run) (text string, marked []string) {
+		for _, r := range rs {
+			text += r.Text
+			if r.Role != Plain {
+				marked = append(marked, r.Text)
+			}
+		}
+		return text, marked
+	}
+	for _, c := range []struct {
+		side, other int
+		left        bool
+		text        string
+		marked      []string
+	}{
+		{0, 1, true, "The ferry sailed at nine.", []string{"sailed"}},
+		{1, 0, false, "The ferry left at “nine”.", []string{"left"}},
+		{0, -1, true, "The ferry sailed at nine.", nil},
+		{1, 1, false, "The ferry left at “nine”.", nil},
+	} {
+		text, marked := join(Runs(st, 0, c.side, c.other, c.left))
+		if text != c.text || !reflect.DeepEqual(marked, c.marked) {
+			t.Errorf("Runs(side %d, other %d) = %q marking %q, want %q marking %q", c.side, c.other, text, marked, c.text, c.marked)
+		}
+	}
+	if rs := Runs(st, 1, 1, 0, false); rs != nil {
+		t.Errorf("the side that lacks the event has runs: %v", rs)
+	}
+	if got := Column(st, 1, 1, 0, false); len(got) == 0 || got[0] != (Span{"· not in article 2 ·", Absent}) {
+		t.Errorf("Column of the side that lacks the event starts %v", got)
+	}
+	if got, want := Column(st, 0, 0, 1, true), Side(st, 0, 0, 1, true); !reflect.DeepEqual(got, want) {
+		t.Errorf("Column of a side that tells the event = %v, want its Side %v", got, want)
+	}
+}

@@ -15,7 +15,9 @@ import (
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // Cell is how one outlet covers one event.
@@ -93,12 +95,8 @@ func Build(st *story.Story) *Matrix { return BuildWith(st, names.LowerWords(st))
 // several checks on one story.
 func BuildWith(st *story.Story, lower map[string]bool) *Matrix {
 	m := &Matrix{Columns: []Column{}, Rows: []Row{}}
-	for a, art := range st.Articles {
-		name := art.Outlet
-		if name == "" {
-			name = "article " + itoa(a+1)
-		}
-		m.Columns = append(m.Columns, Column{Article: a, Outlet: name})
+	for a := range st.Articles {
+		m.Columns = append(m.Columns, Column{Article: a, Outlet: view.Outlet(st, a)})
 	}
 	for k, e := range st.Events {
 		if !hasBody(st, e) {
@@ -201,12 +199,12 @@ func closest(st *story.Story, k int) []float64 {
 			continue
 		}
 		text := st.SideText(a, bs)
-		words[a] = countWords(text)
+		words[a] = wording.Words(text)
 		count := map[int32]int{}
 		toks = worddiff.Tokens(text, toks[:0])
 		for _, t := range toks {
 			norm := worddiff.Normalize(t)
-			w := countWords(norm)
+			w := wording.Words(norm)
 			if w == 0 {
 				continue
 			}
@@ -272,7 +270,7 @@ type bagItem struct {
 }
 
 // common counts the words two bags share, each as many times as the
-// poorer bag has it, weighted by the words countWords sees in it.
+// poorer bag has it, weighted by the words wording.Words sees in it.
 func common(x, y []bagItem, weight []int) int {
 	n := 0
 	for i, j := 0, 0; i < len(x) && j < len(y); {
@@ -294,7 +292,7 @@ func common(x, y []bagItem, weight []int) int {
 func equalShare(ops []worddiff.Op) float64 {
 	eq, all := 0, 0
 	for _, o := range ops {
-		n := countWords(o.Text)
+		n := wording.Words(o.Text)
 		switch o.Kind {
 		case worddiff.Equal:
 			eq += n
@@ -307,20 +305,6 @@ func equalShare(ops []worddiff.Op) float64 {
 		return 0
 	}
 	return float64(eq) / float64(all)
-}
-
-// countWords counts runs of letters or digits.
-func countWords(s string) int {
-	n := 0
-	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // label returns a short name for event k: its key quotation with the

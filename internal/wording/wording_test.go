@@ -12,3 +12,11 @@ func TestCount(t *testing.T) {
 		t.Errorf("Noun(1, outlet) = %q", got)
 	}
 }
+
+func TestWords(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "  ": 0, "The U.S. paid $8,000.": 6, "don't": 2, "Élysée 2024—now": 3, "«¿Qué?»": 1} {
+		if got := Words(s); got != want {
+			t.Errorf("Words(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

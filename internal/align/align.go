@@ -119,7 +119,7 @@ const warmAhead = 8
 // cache, and reading several blocks at once waits for their memory once,
 // where scoring them one by one waits for each. The result means nothing; it
 // is kept so that the reads are made.
-func (ix *corpusIndex) warm(pairs [][2]int) uint64 {
+func (ix *corpusIndex) warm(pairs [][2]int32) uint64 {
 	var v uint64
 	blocks := make([]*block, 0, warmAhead)
 	for _, p := range pairs {
@@ -189,7 +189,7 @@ func (ix *corpusIndex) scorePairs() []pair {
 		artOf[g] = int32(b.art)
 	}
 	for _, p := range pairs {
-		bx, by := p.x*na+int(artOf[p.y]), p.y*na+int(artOf[p.x])
+		bx, by := int(p.x)*na+int(artOf[p.y]), int(p.y)*na+int(artOf[p.x])
 		best[bx] = max(best[bx], p.base)
 		best[by] = max(best[by], p.base)
 	}
@@ -206,9 +206,9 @@ func (ix *corpusIndex) scorePairs() []pair {
 		x, y := ix.all[p.x], ix.all[p.y]
 		r := rivals{
 			base:  p.base,
-			relx:  p.base - best[p.x*na+y.art],
-			rely:  p.base - best[p.y*na+x.art],
-			neigh: p.neigh,
+			relx:  p.base - best[int(p.x)*na+y.art],
+			rely:  p.base - best[int(p.y)*na+x.art],
+			neigh: p.neigh(),
 			pos:   math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art]))),
 		}
 		if p.speaker {
@@ -225,7 +225,7 @@ func (ix *corpusIndex) scorePairs() []pair {
 	for k, p := range pairs {
 		sure[k] = p.p >= confident
 	}
-	conf := func(a, b int) bool {
+	conf := func(a, b int32) bool {
 		k := byX.find(pairs, a, b)
 		return k >= 0 && sure[k]
 	}
@@ -240,19 +240,19 @@ func (ix *corpusIndex) scorePairs() []pair {
 				if di+dj == 0 {
 					continue
 				}
-				if x.idx-di >= 0 && y.idx-dj >= 0 && conf(p.x-di, p.y-dj) {
+				if x.idx-di >= 0 && y.idx-dj >= 0 && conf(p.x-int32(di), p.y-int32(dj)) {
 					before = true
 				}
-				if x.idx+di < len(ix.arts[x.art]) && y.idx+dj < len(ix.arts[y.art]) && conf(p.x+di, p.y+dj) {
+				if x.idx+di < len(ix.arts[x.art]) && y.idx+dj < len(ix.arts[y.art]) && conf(p.x+int32(di), p.y+int32(dj)) {
 					after = true
 				}
 			}
 		}
 		if before {
-			p.neigh += 0.5
+			p.halves++
 		}
 		if after {
-			p.neigh += 0.5
+			p.halves++
 		}
 		p.p = stage2(p)
 	})
@@ -291,8 +291,8 @@ func pairIndex(pairs []pair, n int) pairsByX {
 // find returns the index in pairs of the pair (a, b), or -1. A block's
 // pairs are sorted by their second block: a block of a story of many
 // articles has hundreds.
-func (ix pairsByX) find(pairs []pair, a, b int) int {
-	if a < 0 || a+1 >= len(ix.at) {
+func (ix pairsByX) find(pairs []pair, a, b int32) int {
+	if a < 0 || int(a)+1 >= len(ix.at) {
 		return -1
 	}
 	lo, hi := int(ix.at[a]), int(ix.at[a+1])
@@ -323,7 +323,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	links := make([]link, 0, len(pairs))
 	for _, p := range pairs {
 		if p.p >= threshold && p.p > 0 && p.shares {
-			links = append(links, link{key: ^math.Float64bits(p.p), x: int32(p.x), y: int32(p.y)})
+			links = append(links, link{key: ^math.Float64bits(p.p), x: p.x, y: p.y})
 		}
 	}
 	links = byProbability(links)
@@ -396,7 +396,7 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 					if artOf[u] == artOf[v] {
 						continue
 					}
-					a, b := int(u), int(v)
+					a, b := u, v
 					if b < a {
 						a, b = b, a
 					}

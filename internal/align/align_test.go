@@ -356,19 +356,19 @@ func TestPairIndexFindsEveryPair(t *testing.T) {
 	const n = 40
 	r := &benchRand{s: 7}
 	var pairs []pair
-	have := map[[2]int]int{}
-	for x := 0; x < n; x++ {
+	have := map[[2]int32]int{}
+	for x := int32(0); x < n; x++ {
 		for y := x + 1; y < n; y++ {
 			if r.intn(4) == 0 {
-				have[[2]int{x, y}] = len(pairs)
+				have[[2]int32{x, y}] = len(pairs)
 				pairs = append(pairs, pair{x: x, y: y})
 			}
 		}
 	}
 	byX := pairIndex(pairs, n)
-	for a := -1; a <= n; a++ {
-		for b := -1; b <= n; b++ {
-			want, ok := have[[2]int{a, b}]
+	for a := int32(-1); a <= n; a++ {
+		for b := int32(-1); b <= n; b++ {
+			want, ok := have[[2]int32{a, b}]
 			if !ok {
 				want = -1
 			}
@@ -461,27 +461,27 @@ func TestQuoteAndParaphraseOfOneSpeaker(t *testing.T) {
 func TestSortPairsMatchesSort(t *testing.T) {
 	r := &benchRand{s: 99}
 	const n = 300
-	var lists [][][2]int
+	var lists [][][2]int32
 	for l := 0; l < 7; l++ {
-		var list [][2]int
+		var list [][2]int32
 		for k := 0; k < 400; k++ {
 			x := r.intn(n - 1)
 			if k%3 == 0 {
 				x = 5 // the popular block
 			}
-			list = append(list, [2]int{x, x + 1 + r.intn(n-1-x)})
+			list = append(list, [2]int32{int32(x), int32(x + 1 + r.intn(n-1-x))})
 		}
 		lists = append(lists, list)
 	}
-	var want [][2]int
+	var want [][2]int32
 	for _, l := range lists {
 		want = append(want, l...)
 	}
-	slices.SortFunc(want, func(p, q [2]int) int {
+	slices.SortFunc(want, func(p, q [2]int32) int {
 		if p[0] != q[0] {
-			return p[0] - q[0]
+			return int(p[0] - q[0])
 		}
-		return p[1] - q[1]
+		return int(p[1] - q[1])
 	})
 	want = slices.Compact(want)
 	if got := sortPairs(lists, n); !slices.Equal(got, want) {

@@ -51,7 +51,7 @@ func (s *Scored) Prob(a, i, b, j int) (float64, bool) {
 	if y < x {
 		x, y = y, x
 	}
-	if k := s.byX().find(s.pairs, x, y); k >= 0 {
+	if k := s.byX().find(s.pairs, int32(x), int32(y)); k >= 0 {
 		return s.pairs[k].p, true
 	}
 	return 0, false
@@ -106,7 +106,7 @@ func (s *Scored) Links(events []Event) []Link {
 		}
 	}
 	slices.SortStableFunc(cands, func(p, q pair) int { return cmp.Compare(q.p, p.p) })
-	used := make(map[int]int)
+	used := make(map[int32]int)
 	var out []Link
 	for _, p := range cands {
 		if used[p.x] >= hintsPerBlock || used[p.y] >= hintsPerBlock {

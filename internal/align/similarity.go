@@ -65,7 +65,8 @@ func (sc *pairScratch) clearX() {
 // lookupScratch is the scratch space of the candidate lookup: the score
 // table is as long as the story, so it serves many chunks of blocks.
 type lookupScratch struct {
-	acc     []float64 // per block: its score for the block looked up; zero between blocks
+	acc     []float64  // per block: its score for the block looked up; zero between blocks
+	out     [][2]int32 // a chunk's candidates, copied out at their length
 	touched []int32
 	order   []int32
 	keys    []uint64
@@ -76,13 +77,18 @@ type lookupScratch struct {
 // pair is a scored candidate pairing of two blocks of different articles.
 // It keeps only what the second stage needs: a story has many thousands.
 type pair struct {
-	x, y    int     // indices into corpusIndex.all, x < y
+	x, y    int32   // indices into corpusIndex.all, x < y
 	base    float64 // first-stage log-odds from what the two blocks share (evidence)
-	neigh   float64 // support of confident neighbouring pairs, 0 to 1
 	p       float64 // probability that the two report the same thing
+	halves  uint8   // support of confident neighbouring pairs, in halves: 0 to 2 (see neigh)
 	speaker bool    // the best-matching sentences attribute speech to one name
 	shares  bool    // the blocks share a term (whole-block cosine above 0)
 }
+
+// neigh is the support of confident neighbouring pairs, 0 to 1: a half
+// for a confident pair before, a half for one after. Kept as a count, a
+// pair is 32 bytes instead of 40.
+func (p *pair) neigh() float64 { return float64(p.halves) / 2 }
 
 // evidence is what a block pair shares.
 type evidence struct {
@@ -120,7 +126,7 @@ var parallelPostings = 1 << 18
 const postingBudget = 1024
 
 // candidates returns the block pairs worth scoring, sorted.
-func (ix *corpusIndex) candidates() [][2]int {
+func (ix *corpusIndex) candidates() [][2]int32 {
 	// postings in one array: post(t) = flat[start[t]:start[t+1]]
 	start := make([]int32, len(ix.df)+1)
 	for t, d := range ix.df {
@@ -178,7 +184,7 @@ func (ix *corpusIndex) candidates() [][2]int {
 	keep = min(keep, max(candFew, candPerArt*candArticles/max(len(ix.arts)-1, 1)))
 	const chunk = 256
 	nchunks := (len(ix.all) + chunk - 1) / chunk
-	outs := make([][][2]int, nchunks)
+	outs := make([][][2]int32, nchunks)
 	var scratch sync.Pool // of *lookupScratch: one per processor at work
 	parallel(nchunks, func(c int) {
 		sc, _ := scratch.Get().(*lookupScratch)
@@ -194,7 +200,7 @@ func (ix *corpusIndex) candidates() [][2]int {
 // sortPairs returns the pairs of lists sorted by first, then second block,
 // each once: a counting sort by the first block, then a short sort of each
 // block's few pairs.
-func sortPairs(lists [][][2]int, n int) [][2]int {
+func sortPairs(lists [][][2]int32, n int) [][2]int32 {
 	at := make([]int32, n+1)
 	total := 0
 	for _, l := range lists {
@@ -206,7 +212,7 @@ func sortPairs(lists [][][2]int, n int) [][2]int {
 	for g := 0; g < n; g++ {
 		at[g+1] += at[g]
 	}
-	out := make([][2]int, total)
+	out := make([][2]int32, total)
 	fill := slices.Clone(at[:n])
 	for _, l := range lists {
 		for _, p := range l {
@@ -226,7 +232,7 @@ func sortPairs(lists [][][2]int, n int) [][2]int {
 				}
 			}
 		} else {
-			slices.SortFunc(run, func(p, q [2]int) int { return p[1] - q[1] })
+			slices.SortFunc(run, func(p, q [2]int32) int { return int(p[1]) - int(q[1]) })
 		}
 		for i, p := range run {
 			if i == 0 || p[1] != run[i-1][1] {
@@ -235,11 +241,13 @@ func sortPairs(lists [][][2]int, n int) [][2]int {
 			}
 		}
 	}
-	return out[:k]
+	// at their length: a block's pair found from both its blocks is
+	// listed twice before, and the pairs are held through scoring
+	return slices.Clone(out[:k])
 }
 
 // candidatesOf finds the candidates of blocks lo to hi-1 of ix.all.
-func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int, sc *lookupScratch) [][2]int {
+func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int, sc *lookupScratch) [][2]int32 {
 	if len(sc.acc) < len(ix.all) {
 		sc.acc = make([]float64, len(ix.all)) // all zero between blocks
 	}
@@ -250,8 +258,11 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 	defer func() { sc.touched, sc.order, sc.keys = touched, order, keys }()
 	top := sc.top[:len(ix.arts)]     // per other article: best candidates, best first
 	floor := sc.floor[:len(ix.arts)] // per other article: its full list's last score, else 0
-	// at most keep candidates per block and other article
-	out := make([][2]int, 0, (hi-lo)*keep*max(1, len(ix.arts)-1))
+	// at most keep candidates per block and other article, gathered in
+	// the scratch buffer and returned at their length: in a story of many
+	// articles most blocks fill few of their places
+	out := sc.out[:0]
+	defer func() { sc.out = out }()
 	artFirst := make([]int32, len(ix.arts)+1) // per article: its first block's index in ix.all
 	for a, row := range ix.arts {
 		artFirst[a+1] = artFirst[a] + int32(len(row))
@@ -345,15 +356,15 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		}
 		for _, list := range top {
 			for _, c := range list {
-				x, y := g, int(c.h)
+				x, y := int32(g), c.h
 				if y < x {
 					x, y = y, x
 				}
-				out = append(out, [2]int{x, y})
+				out = append(out, [2]int32{x, y})
 			}
 		}
 	}
-	return out
+	return slices.Clone(out)
 }
 
 // heapify orders h as a binary min-heap.

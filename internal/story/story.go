@@ -24,6 +24,7 @@ import (
 	"bytes"
 	"context"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -90,8 +91,41 @@ type Event struct {
 	Pinned bool `json:"pinned,omitempty"`
 	Split  bool `json:"split,omitempty"`
 
-	// pairs are the aligner's scores of the event's block pairs.
-	pairs []align.Pair
+	// pairs are the aligner's scores of the event's block pairs, summed
+	// per pair of articles (see sumPairs); nil when it scored none.
+	pairs []pairSum
+}
+
+// pairSum is the sum of the aligner's scores of the block pairs of an
+// event between articles a and b, a < b: all that PairScore reads of them.
+// An event of fifty articles has more than a thousand block pairs, and
+// every shared event keeps its sums until the story is written.
+type pairSum struct {
+	a, b int32
+	sum  float64
+}
+
+// sumPairs sums ps per pair of articles, each sum in the order of ps, as
+// PairScore summed them: nil for nil. The aligner lists an event's pairs
+// by article pair, so a pair's sum is nearly always the last one.
+func sumPairs(ps []align.Pair) []pairSum {
+	if ps == nil {
+		return nil
+	}
+	out := []pairSum{}
+	for _, p := range ps {
+		a, b := int32(p.A), int32(p.B)
+		k := len(out) - 1
+		if k < 0 || out[k].a != a || out[k].b != b {
+			k = slices.IndexFunc(out, func(s pairSum) bool { return s.a == a && s.b == b })
+		}
+		if k < 0 {
+			k = len(out)
+			out = append(out, pairSum{a: a, b: b})
+		}
+		out[k].sum += p.Score
+	}
+	return slices.Clone(out) // at its length: kept for the life of the story
 }
 
 // PairScore is the score of event e between articles a and b: the mean
@@ -117,8 +151,9 @@ func (e *Event) PairScore(a, b int) float64 {
 	}
 	sum := 0.0
 	for _, p := range e.pairs {
-		if p.A == a && p.B == b {
-			sum += p.Score
+		if int(p.a) == a && int(p.b) == b {
+			sum = p.sum
+			break
 		}
 	}
 	return round(sum / float64(len(e.Blocks[a])*len(e.Blocks[b])))
@@ -332,9 +367,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 		ev.Kind = kindOf(st, e)
 		if ev.Kind == Shared {
 			if st.trans != nil {
-				ev.pairs = st.trans.pairsOf(e)
+				ev.pairs = sumPairs(st.trans.pairsOf(e))
 			} else {
-				ev.pairs = st.scored.PairsOf(e)
+				ev.pairs = sumPairs(st.scored.PairsOf(e))
 			}
 		}
 		if rev != nil {

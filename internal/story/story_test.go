@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/align"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -202,6 +204,58 @@ func TestPairScoreIsThePairs(t *testing.T) {
 	}
 	if !seen {
 		t.Error("no event of three articles has a pair score other than its own")
+	}
+}
+
+// TestPairScoreIsTheMeanOfTheAlignersPairs checks the sums an event keeps
+// against the aligner's pairs of its blocks: the mean of those between the
+// two articles, a pair not scored counting 0.
+func TestPairScoreIsTheMeanOfTheAlignersPairs(t *testing.T) {
+	st := Build(synthetic(t, 20<<10, 4), DefaultOptions())
+	checked := 0
+	for k := range st.Events {
+		e := &st.Events[k]
+		if e.Kind != Shared || e.Pinned {
+			continue
+		}
+		pairs := st.scored.PairsOf(align.Event{Blocks: e.Blocks})
+		for a := range e.Blocks {
+			for b := a + 1; b < len(e.Blocks); b++ {
+				if len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 {
+					continue
+				}
+				sum := 0.0
+				for _, p := range pairs {
+					if p.A == a && p.B == b {
+						sum += p.Score
+					}
+				}
+				if want := round(sum / float64(len(e.Blocks[a])*len(e.Blocks[b]))); e.PairScore(a, b) != want {
+					t.Errorf("event %d: PairScore(%d, %d) = %v, the mean of the aligner's pairs is %v", k, a, b, e.PairScore(a, b), want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no shared event to check")
+	}
+}
+
+// TestSumPairsKeepsEachArticlePairsOrder checks that pairs listed out of
+// article order are summed per article pair, each in the order given, and
+// that no pairs stay nil.
+func TestSumPairsKeepsEachArticlePairsOrder(t *testing.T) {
+	x, y := 0.1, 0.2 // variables: a sum of constants would be exact
+	got := sumPairs([]align.Pair{
+		{A: 0, B: 1, Score: x}, {A: 0, B: 2, Score: 0.25}, {A: 0, B: 1, Score: y}, {A: 1, B: 2, Score: 0.5}, {A: 0, B: 2, Score: 0.125},
+	})
+	want := []pairSum{{0, 1, x + y}, {0, 2, 0.25 + 0.125}, {1, 2, 0.5}}
+	if !slices.Equal(got, want) {
+		t.Errorf("sumPairs = %v, want %v", got, want)
+	}
+	if sumPairs(nil) != nil {
+		t.Error("sumPairs(nil) is not nil: a story built by hand would read as scored")
 	}
 }
 

@@ -106,6 +106,7 @@ type Scored struct {
 func Score(arts [][]segment.Block) *Scored {
 	ix := index(arts)
 	pairs := ix.acrossLanguages(arts, ix.scorePairs())
+	ix.capThin(pairs)
 	ix.pairHeadlines(pairs)
 	ix.dropFeatures()
 	return &Scored{arts: arts, ix: ix, pairs: pairs}
@@ -260,13 +261,13 @@ func (ix *corpusIndex) scorePairs() []pair {
 }
 
 // pairHeadlines raises the pairs of headlines that share a word: the
-// headlines of one story pair with each other, but only of two related
-// articles.
+// headlines of one story pair with each other, but only of two articles
+// of one story (storyMates).
 func (ix *corpusIndex) pairHeadlines(pairs []pair) {
-	related := ix.related(pairs)
+	mates := ix.storyMates(pairs, defaultThreshold)
 	for k := range pairs {
 		p := &pairs[k]
-		if ix.all[p.x].class == classHeadline && p.shares && related[ix.artPair(p)] {
+		if ix.all[p.x].class == classHeadline && p.shares && mates(ix.artPair(p)) {
 			p.p = 0.5 + 0.5*p.p
 		}
 	}
@@ -321,8 +322,9 @@ func group(arts [][]segment.Block, ix *corpusIndex, pairs []pair, threshold floa
 	// of it: read in order, where indices into pairs sent every link to
 	// another part of a long story's pairs
 	links := make([]link, 0, len(pairs))
+	mates := ix.storyMates(pairs, threshold)
 	for _, p := range pairs {
-		if p.p >= threshold && p.p > 0 && p.shares {
+		if p.p >= threshold && p.p > 0 && p.shares && mates(ix.artPair(&p)) {
 			links = append(links, link{key: ^math.Float64bits(p.p), x: p.x, y: p.y})
 		}
 	}
@@ -595,20 +597,6 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	emit(-1)
 	for _, k := range roots {
 		emit(k)
-	}
-	return out
-}
-
-// related lists the pairs of articles whose bodies report one thing at
-// least (a body pair scored confident or more), by artPair: two unrelated
-// pages share no event and offer no possible match, though their
-// headlines may share a name.
-func (ix *corpusIndex) related(pairs []pair) map[[2]int]bool {
-	out := make(map[[2]int]bool)
-	for _, p := range pairs {
-		if p.p >= confident && ix.all[p.x].class == classBody {
-			out[ix.artPair(&p)] = true
-		}
 	}
 	return out
 }

@@ -84,9 +84,10 @@ func (s *Scored) PairsOf(e Event) []Pair {
 // Links returns the possible matches of a story grouped into events: pairs
 // of blocks in different events that share a word and whose probability is
 // at least hintFloor, most probable first, each block in at most
-// hintsPerBlock of them, between articles that share an event of their
-// bodies. They
-// are listed in story order of their first block.
+// hintsPerBlock of them, between articles of one story at the default
+// threshold (storyMates): raising the threshold turns events into possible
+// matches, and two unrelated pages offer none. They are listed in story
+// order of their first block.
 func (s *Scored) Links(events []Event) []Link {
 	eventOf := make([]int32, len(s.ix.all))
 	for k, e := range events {
@@ -98,10 +99,10 @@ func (s *Scored) Links(events []Event) []Link {
 			}
 		}
 	}
-	related := s.ix.related(s.pairs)
+	mates := s.ix.storyMates(s.pairs, defaultThreshold)
 	var cands []pair
 	for _, p := range s.pairs {
-		if p.p >= hintFloor && p.shares && eventOf[p.x] != eventOf[p.y] && related[s.ix.artPair(&p)] {
+		if p.p >= hintFloor && p.shares && eventOf[p.x] != eventOf[p.y] && mates(s.ix.artPair(&p)) {
 			cands = append(cands, p)
 		}
 	}

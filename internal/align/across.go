@@ -13,6 +13,9 @@ import (
 // twoLanguages says whether articles a and b are in two different
 // languages synoptic can tell: their words mean nothing to each other.
 func (ix *corpusIndex) twoLanguages(a, b int) bool {
+	if max(a, b) >= len(ix.langs) { // an index made without its texts
+		return false
+	}
 	la, lb := ix.langs[a], ix.langs[b]
 	return la != lb && la != lang.Unknown && lb != lang.Unknown
 }

@@ -14,7 +14,8 @@ import "math"
 // event at threshold: whether they are joined, directly or through other
 // articles, by pairs of articles that share body pairs at threshold
 // between two or more distinct blocks of each (or every body block of
-// the shorter one, when it has fewer than two).
+// the shorter one, when it has fewer than two; one for two articles in
+// two languages, whose pairs need two distinctive anchors each).
 func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]int) bool {
 	na := len(ix.arts)
 	// per article pair: the first matesMin distinct blocks of each side
@@ -71,6 +72,9 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 	for ap, d := range distinct {
 		shorter := min(body[ap[0]], body[ap[1]])
 		need := min(matesMin, max(1, int(math.Ceil(matesShare*float64(shorter)))))
+		if ix.twoLanguages(ap[0], ap[1]) {
+			need = 1 // their pairs stand on distinctive anchors already
+		}
 		if min(d.n[0], d.n[1]) >= need {
 			root[find(ap[1])] = find(ap[0])
 		}

@@ -117,3 +117,13 @@ func TestTranslationAmongThreeArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoLanguagesOneSharedParagraph(t *testing.T) {
+	// a longer French piece on the fog that shares only the captain's
+	// account: the one pair on two distinctive names is still an event
+	st := ferryStory(t, "de.md", "fr-captain.md")
+	want := []string{"Kapitän Henrik Malmberg | Le capitaine Henrik"}
+	if got := sharedPairs(st); !slices.Equal(got, want) {
+		t.Errorf("shared events %q, want %q", got, want)
+	}
+}

@@ -154,25 +154,39 @@ func (s *Scored) Events(threshold float64) []Event {
 
 // scorePairs finds and scores the candidate pairs of the story, in order.
 func (ix *corpusIndex) scorePairs() []pair {
-	cands := ix.candidates()
+	pairs := ix.firstStage(ix.candidates())
+	best := ix.bestPerArticle(pairs)
+	// each pair among its rivals, then with the support of its
+	// neighbours: every pair on its own, in parallel
+	stage2 := func(p *pair) float64 { return ix.secondStage(p, best) }
+	forPairs(pairs, func(p *pair) { p.p = stage2(p) })
+	ix.neighbourSupport(pairs, stage2)
+	return pairs
+}
+
+// pairChunk is how many pairs one task of a parallel loop scores.
+const pairChunk = 1024
+
+// forPairs calls f on every pair, in parallel chunks.
+func forPairs(pairs []pair, f func(p *pair)) {
+	parallel((len(pairs)+pairChunk-1)/pairChunk, func(c int) {
+		for k := c * pairChunk; k < min(len(pairs), (c+1)*pairChunk); k++ {
+			f(&pairs[k])
+		}
+	})
+}
+
+// firstStage scores what the blocks of each candidate pair share.
+func (ix *corpusIndex) firstStage(cands [][2]int32) []pair {
 	pairs := make([]pair, len(cands))
-	// best first-stage score of each block against each other article:
-	// best[g*len(ix.arts)+a]
-	na := len(ix.arts)
-	best := make([]float64, len(ix.all)*na)
-	for i := range best {
-		best[i] = math.Inf(-1)
-	}
-	const chunk = 1024
-	nchunks := (len(cands) + chunk - 1) / chunk
 	var scratch sync.Pool // of *pairScratch, so that a term table serves many chunks
-	parallel(nchunks, func(c int) {
+	parallel((len(cands)+pairChunk-1)/pairChunk, func(c int) {
 		sc, _ := scratch.Get().(*pairScratch)
 		if sc == nil {
 			sc = new(pairScratch)
 		}
-		end := min(len(cands), (c+1)*chunk)
-		for k := c * chunk; k < end; k++ {
+		end := min(len(cands), (c+1)*pairChunk)
+		for k := c * pairChunk; k < end; k++ {
 			if k%warmAhead == 0 {
 				sc.warm ^= ix.warm(cands[k:min(end, k+warmAhead)])
 			}
@@ -183,6 +197,17 @@ func (ix *corpusIndex) scorePairs() []pair {
 		sc.clearX()
 		scratch.Put(sc)
 	})
+	return pairs
+}
+
+// bestPerArticle is the best first-stage score of each block against each
+// other article: best[g*len(ix.arts)+a].
+func (ix *corpusIndex) bestPerArticle(pairs []pair) []float64 {
+	na := len(ix.arts)
+	best := make([]float64, len(ix.all)*na)
+	for i := range best {
+		best[i] = math.Inf(-1)
+	}
 	// on one processor: a compact array of the blocks' articles, since
 	// the blocks themselves are seldom in the cache
 	artOf := make([]int32, len(ix.all))
@@ -194,33 +219,32 @@ func (ix *corpusIndex) scorePairs() []pair {
 		best[bx] = max(best[bx], p.base)
 		best[by] = max(best[by], p.base)
 	}
-	// each pair among its rivals, then (below) with the support of its
-	// neighbours: every pair on its own, in parallel
-	forPairs := func(f func(p *pair)) {
-		parallel(nchunks, func(c int) {
-			for k := c * chunk; k < min(len(pairs), (c+1)*chunk); k++ {
-				f(&pairs[k])
-			}
-		})
+	return best
+}
+
+// secondStage is the probability of p among its rivals (best, from
+// bestPerArticle), with its neighbours' support, its place and its
+// speakers.
+func (ix *corpusIndex) secondStage(p *pair, best []float64) float64 {
+	na := len(ix.arts)
+	x, y := ix.all[p.x], ix.all[p.y]
+	r := rivals{
+		base:  p.base,
+		relx:  p.base - best[int(p.x)*na+y.art],
+		rely:  p.base - best[int(p.y)*na+x.art],
+		neigh: p.neigh(),
+		pos:   math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art]))),
 	}
-	stage2 := func(p *pair) float64 {
-		x, y := ix.all[p.x], ix.all[p.y]
-		r := rivals{
-			base:  p.base,
-			relx:  p.base - best[int(p.x)*na+y.art],
-			rely:  p.base - best[int(p.y)*na+x.art],
-			neigh: p.neigh(),
-			pos:   math.Abs(float64(x.idx)/float64(len(ix.arts[x.art])) - float64(y.idx)/float64(len(ix.arts[y.art]))),
-		}
-		if p.speaker {
-			r.speaker = 1
-		}
-		return sigmoid(r.logit2())
+	if p.speaker {
+		r.speaker = 1
 	}
-	forPairs(func(p *pair) { p.p = stage2(p) })
-	// the order of neighbouring pairs: support from confident pairs just
-	// before and just after, in both articles (confident before this
-	// support is added)
+	return sigmoid(r.logit2())
+}
+
+// neighbourSupport adds to each body pair the support of confident pairs
+// just before and just after it, in both articles (confident before this
+// support is added), and scores it again with stage2.
+func (ix *corpusIndex) neighbourSupport(pairs []pair, stage2 func(p *pair) float64) {
 	byX := pairIndex(pairs, len(ix.all))
 	sure := make([]bool, len(pairs))
 	for k, p := range pairs {
@@ -230,7 +254,7 @@ func (ix *corpusIndex) scorePairs() []pair {
 		k := byX.find(pairs, a, b)
 		return k >= 0 && sure[k]
 	}
-	forPairs(func(p *pair) {
+	forPairs(pairs, func(p *pair) {
 		x, y := ix.all[p.x], ix.all[p.y]
 		if x.class != classBody {
 			return
@@ -257,7 +281,6 @@ func (ix *corpusIndex) scorePairs() []pair {
 		}
 		p.p = stage2(p)
 	})
-	return pairs
 }
 
 // pairHeadlines raises the pairs of headlines that share a word: the

@@ -246,6 +246,73 @@ func sortPairs(lists [][][2]int32, n int) [][2]int32 {
 	return slices.Clone(out[:k])
 }
 
+// termsToLook returns the positions in b.terms of the terms whose posting
+// lists b's candidates are gathered from: its rarest terms (ties by term
+// id, for determinism), as long as the posting budget lasts. keys and
+// order are scratch, returned for reuse.
+func (ix *corpusIndex) termsToLook(b *block, post func(int32) []int32, keys []uint64, order []int32) ([]uint64, []int32) {
+	// packed keys: document frequency, term, position
+	keys = keys[:0]
+	var rarest uint64 = math.MaxUint64
+	for k, t := range b.terms {
+		if k > 0xffff {
+			break // past what a key holds: enough terms to find candidates with
+		}
+		if t >= 1<<24 {
+			continue
+		}
+		key := uint64(ix.df[t])<<40 | uint64(t)<<16 | uint64(k)
+		rarest = min(rarest, key)
+		if ix.df[t] <= postingBudget {
+			keys = append(keys, key) // only rare terms can fit the budget after the first
+		}
+	}
+	if len(keys) == 0 && rarest != math.MaxUint64 {
+		keys = append(keys, rarest)
+	}
+	// smallest keys first, as long as the budget lasts: popped from a
+	// heap, since only the first few of a block's keys are ever used
+	heapify(keys)
+	order = order[:0]
+	walked := 0
+	for n := 0; len(keys) > 0; n++ {
+		k := int32(keys[0] & 0xffff)
+		d := len(post(b.terms[k]))
+		if n >= candTerms || (n > 0 && walked+d > postingBudget) {
+			break
+		}
+		walked += d
+		order = append(order, k)
+		keys = heapPop(keys)
+	}
+	return keys, order
+}
+
+// keepTop keeps, in top, the keep best blocks of each article among those
+// touched, by their accumulated score acc (cleared on the way: ready for
+// the next block); floor[a] is top[a]'s last score once it is full.
+func keepTop(touched []int32, acc []float64, artOf []int32, top [][]scored, floor []float64, keep int) {
+	for a := range top {
+		top[a] = top[a][:0]
+		floor[a] = 0
+	}
+	for _, h := range touched {
+		a := artOf[h]
+		v := acc[h]
+		acc[h] = 0
+		if v < floor[a] {
+			continue // most blocks touched fall short of a full list's last
+		}
+		if l := top[a]; len(l) == keep && v == floor[a] && h > l[keep-1].h {
+			continue // a tie goes to the earlier block
+		}
+		top[a] = insertTop(top[a], scored{v, h}, keep)
+		if l := top[a]; len(l) == keep {
+			floor[a] = l[keep-1].v
+		}
+	}
+}
+
 // candidatesOf finds the candidates of blocks lo to hi-1 of ix.all.
 func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf []int32, classes []class, keep int, sc *lookupScratch) [][2]int32 {
 	if len(sc.acc) < len(ix.all) {
@@ -272,41 +339,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 		if b.class == classNone || len(b.terms) == 0 {
 			continue
 		}
-		// the block's rarest terms (ties by term id, for determinism),
-		// ordered as packed keys: document frequency, term, position
-		keys = keys[:0]
-		var rarest uint64 = math.MaxUint64
-		for k, t := range b.terms {
-			if k > 0xffff {
-				break // past what a key holds: enough terms to find candidates with
-			}
-			if t >= 1<<24 {
-				continue
-			}
-			key := uint64(ix.df[t])<<40 | uint64(t)<<16 | uint64(k)
-			rarest = min(rarest, key)
-			if ix.df[t] <= postingBudget {
-				keys = append(keys, key) // only rare terms can fit the budget after the first
-			}
-		}
-		if len(keys) == 0 && rarest != math.MaxUint64 {
-			keys = append(keys, rarest)
-		}
-		// smallest keys first, as long as the budget lasts: popped from a
-		// heap, since only the first few of a block's keys are ever used
-		heapify(keys)
-		order = order[:0]
-		walked := 0
-		for n := 0; len(keys) > 0; n++ {
-			k := int32(keys[0] & 0xffff)
-			d := len(post(b.terms[k]))
-			if n >= candTerms || (n > 0 && walked+d > postingBudget) {
-				break
-			}
-			walked += d
-			order = append(order, k)
-			keys = heapPop(keys)
-		}
+		keys, order = ix.termsToLook(b, post, keys, order)
 		touched = touched[:0]
 		// a posting list is in story order, so the block's own article
 		// is one run of it, skipped whole
@@ -335,25 +368,7 @@ func (ix *corpusIndex) candidatesOf(lo, hi int, post func(int32) []int32, artOf 
 				}
 			}
 		}
-		for a := range top {
-			top[a] = top[a][:0]
-			floor[a] = 0
-		}
-		for _, h := range touched {
-			a := artOf[h]
-			v := acc[h]
-			acc[h] = 0 // ready for the next block
-			if v < floor[a] {
-				continue // most blocks touched fall short of a full list's last
-			}
-			if l := top[a]; len(l) == keep && v == floor[a] && h > l[keep-1].h {
-				continue // a tie goes to the earlier block
-			}
-			top[a] = insertTop(top[a], scored{v, h}, keep)
-			if l := top[a]; len(l) == keep {
-				floor[a] = l[keep-1].v
-			}
-		}
+		keepTop(touched, acc, artOf, top, floor, keep)
 		for _, list := range top {
 			for _, c := range list {
 				x, y := int32(g), c.h

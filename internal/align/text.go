@@ -209,17 +209,66 @@ type chunkWork struct {
 // index tokenises every block of arts and computes the story's weights.
 func index(arts [][]segment.Block) *corpusIndex {
 	ix := &corpusIndex{}
+	in := &indexer{ix: ix}
+	in.collect(arts)
+	ix.ndocs = len(in.work)
+	ix.english = allEnglish(in.langs)
+	in.cp = germanCompounds(in.texts, in.langs)
+	ix.voc = newVocabulary()
+	in.plan()
+	in.small = textBytes(in.texts) < serialBytes
+	in.waves()
+	ix.names = ix.voc.names
+	ix.voc = nil // the words as written are looked up no more
+	parts := runtime.GOMAXPROCS(0)
+	if in.small {
+		parts = 1
+	}
+	ix.df = documentFrequencies(in.work, len(ix.names), parts)
+	ix.shdf = countQuotes(in.work, parts)
+	ix.weigh()
+	ix.confirmSpeakers(in.work)
+	return ix
+}
+
+// indexer is a story being indexed: its blocks to tokenise, in chunks of
+// chunkBlocks, tokenised in waves of chunks whose new words are merged
+// into the story's vocabulary one wave after another.
+type indexer struct {
+	ix    *corpusIndex
+	work  []*block    // the blocks to tokenise, in story order
+	texts []string    // per block of work: its text
+	langs []lang.Lang // per block of work: its article's language
+	cp    *lang.Compounds
+	small bool // a short story, tokenised on one processor
+	// waveStart[w] is wave w's first chunk; the last is the number of
+	// chunks
+	waveStart []int
+	// a block builder's term tables are as long as the vocabulary: one
+	// per processor at work, not one per chunk
+	builders sync.Pool // of *scratch
+	// two sets of slots: a wave's blocks are built while the next wave is
+	// tokenised or its terms merged
+	slots [2][]chunkWork
+	// off[w] is the first term id wave w's chunks could add: the story's
+	// terms before its merge
+	off []int32
+}
+
+// collect lays out the blocks of arts in one array, in story order (one
+// allocation, and scoring reads blocks near one another together), and
+// lists those to tokenise.
+func (in *indexer) collect(arts [][]segment.Block) {
+	ix := in.ix
 	total := 0
 	for _, bs := range arts {
 		total += len(bs)
 	}
-	// the blocks in one array, in story order: one allocation, and
-	// scoring reads blocks near one another together
 	blocks := make([]block, total)
 	ix.all = make([]*block, 0, total)
-	texts := make([]string, 0, total)
-	langs := make([]lang.Lang, 0, total) // per text: its article's language
-	work := make([]*block, 0, total)     // the blocks to tokenise, in story order
+	in.texts = make([]string, 0, total)
+	in.langs = make([]lang.Lang, 0, total)
+	in.work = make([]*block, 0, total)
 	for a, bs := range arts {
 		l := lang.OfBlocks(bs)
 		ix.langs = append(ix.langs, l)
@@ -228,178 +277,183 @@ func index(arts [][]segment.Block) *corpusIndex {
 			blk := &blocks[len(ix.all)]
 			*blk = block{art: a, idx: i, class: classOf(b.Kind)}
 			if blk.class != classNone {
-				work = append(work, blk)
-				texts = append(texts, b.Text)
-				langs = append(langs, l)
+				in.work = append(in.work, blk)
+				in.texts = append(in.texts, b.Text)
+				in.langs = append(in.langs, l)
 			}
 			row[i] = blk
 			ix.all = append(ix.all, blk)
 		}
 		ix.arts = append(ix.arts, row)
 	}
-	ix.ndocs = len(work)
-	ix.english = allEnglish(langs)
-	cp := germanCompounds(texts, langs)
-	ix.voc = newVocabulary()
-	nchunks := (len(work) + chunkBlocks - 1) / chunkBlocks
-	perWave := max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
-	// the first waves are smaller, doubling up to perWave: the story's
-	// vocabulary fills with its common words after a chunk or two, where
-	// a full first wave had every chunk meet them as new words, to be
-	// merged one chunk after another
-	waveStart := []int{0} // per wave: its first chunk; then nchunks
-	for size := 1; waveStart[len(waveStart)-1] < nchunks; size = min(2*size, perWave) {
-		waveStart = append(waveStart, min(nchunks, waveStart[len(waveStart)-1]+size))
+}
+
+// plan cuts the chunks into waves. The first waves are smaller, doubling
+// up to perWave: the story's vocabulary fills with its common words after
+// a chunk or two, where a full first wave had every chunk meet them as new
+// words, to be merged one chunk after another.
+func (in *indexer) plan() {
+	nchunks := (len(in.work) + chunkBlocks - 1) / chunkBlocks
+	perWave := in.perWave()
+	in.waveStart = []int{0}
+	for size := 1; in.waveStart[len(in.waveStart)-1] < nchunks; size = min(2*size, perWave) {
+		in.waveStart = append(in.waveStart, min(nchunks, in.waveStart[len(in.waveStart)-1]+size))
 	}
-	nwaves := len(waveStart) - 1
-	chunks := func(w int) int { return waveStart[w+1] - waveStart[w] }
-	// a block builder's term tables are as long as the vocabulary: one
-	// per processor at work, not one per chunk
-	var builders sync.Pool // of *scratch
-	// two sets of slots: a wave's blocks are built while the next wave is
-	// tokenised or its terms merged
-	var slots [2][]chunkWork
-	for i := range slots {
-		slots[i] = make([]chunkWork, min(nchunks, perWave))
+	for i := range in.slots {
+		in.slots[i] = make([]chunkWork, min(nchunks, perWave))
 	}
-	scanChunk := func(w, i int, off int32) {
-		cw := &slots[w%2][i]
-		cw.own.reuse(ix.voc, off)
-		cw.voc = &cw.own
-		c := waveStart[w] + i
-		first, end := c*chunkBlocks, min(len(work), (c+1)*chunkBlocks)
-		size := 0
-		for k := first; k < end; k++ {
-			size += len(texts[k])
+	in.off = make([]int32, in.nwaves()+1)
+}
+
+// perWave is the most chunks a wave holds.
+func (in *indexer) perWave() int {
+	nchunks := (len(in.work) + chunkBlocks - 1) / chunkBlocks
+	return max(waveChunks, (nchunks+maxWaves-1)/maxWaves)
+}
+
+func (in *indexer) nwaves() int      { return len(in.waveStart) - 1 }
+func (in *indexer) chunks(w int) int { return in.waveStart[w+1] - in.waveStart[w] }
+
+// scanChunk tokenises chunk i of wave w into its slot, with a vocabulary
+// of its own for the words the story has not met before wave w (whose
+// terms start at off).
+func (in *indexer) scanChunk(w, i int, off int32) {
+	cw := &in.slots[w%2][i]
+	cw.own.reuse(in.ix.voc, off)
+	cw.voc = &cw.own
+	c := in.waveStart[w] + i
+	first, end := c*chunkBlocks, min(len(in.work), (c+1)*chunkBlocks)
+	size := 0
+	for k := first; k < end; k++ {
+		size += len(in.texts[k])
+	}
+	// about one token per six bytes of prose
+	cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
+	cw.scan.words = cw.words
+	for k := first; k < end; k++ {
+		scan(in.texts[k], in.langs[k], in.cp, &cw.scan, cw.voc)
+		cw.ends = append(cw.ends, len(cw.scan.words))
+	}
+	cw.words, cw.scan.words = cw.scan.words, nil
+}
+
+// buildChunk builds the blocks of chunk i of wave w from its tokens, once
+// its new terms (from off) are merged into the story's nterms.
+func (in *indexer) buildChunk(w, i int, off int32, nterms int) {
+	cw := &in.slots[w%2][i]
+	for j := range cw.words {
+		if t := cw.words[j].term; t >= off {
+			cw.words[j].term = cw.remap[t-off]
 		}
-		// about one token per six bytes of prose
-		cw.words, cw.ends = slices.Grow(cw.words[:0], size/6), cw.ends[:0]
-		cw.scan.words = cw.words
-		for k := first; k < end; k++ {
-			scan(texts[k], langs[k], cp, &cw.scan, cw.voc)
-			cw.ends = append(cw.ends, len(cw.scan.words))
-		}
-		cw.words, cw.scan.words = cw.scan.words, nil
 	}
-	buildChunk := func(w, i int, off int32, nterms int) {
-		cw := &slots[w%2][i]
-		for j := range cw.words {
-			if t := cw.words[j].term; t >= off {
-				cw.words[j].term = cw.remap[t-off]
-			}
-		}
-		sc, _ := builders.Get().(*scratch)
-		if sc == nil {
-			sc = new(scratch)
-		}
-		start := 0
-		for b, end := range cw.ends {
-			build(work[(waveStart[w]+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
-			start = end
-		}
-		builders.Put(sc)
+	sc, _ := in.builders.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
 	}
-	// a short story is tokenised on one processor: starting workers and
-	// growing their stacks cost more than they save
-	run := parallel
-	small := textBytes(texts) < serialBytes
-	if small {
-		run = serial
+	start := 0
+	for b, end := range cw.ends {
+		build(in.work[(in.waveStart[w]+i)*chunkBlocks+b], cw.words[start:end], sc, nterms)
+		start = end
 	}
-	if nwaves > 0 {
-		run(chunks(0), func(i int) { scanChunk(0, i, 0) })
-	}
-	// off[w] is the first term id wave w's chunks could add: the story's
-	// terms before its merge
-	off := make([]int32, nwaves+1)
-	// merge merges wave w's new terms, chunk by chunk in order, and
-	// remembers their words
-	merge := func(w int) {
-		for i := range slots[w%2][:chunks(w)] {
-			cw := &slots[w%2][i]
-			cw.remap = cw.remap[:0]
-			for _, name := range cw.voc.names {
-				cw.remap = append(cw.remap, ix.voc.termID(name))
-			}
-			if w+1 < nwaves { // later waves look the words up
-				cw.voc.raw.each(func(word []byte, h uint64, id int32) {
-					if id >= off[w] {
-						id = cw.remap[id-off[w]]
-					}
-					ix.voc.raw.add(word, h, id)
-				})
-			}
-			cw.voc = nil
+	in.builders.Put(sc)
+}
+
+// merge merges wave w's new terms, chunk by chunk in order, and remembers
+// their words.
+func (in *indexer) merge(w int) {
+	ix := in.ix
+	for i := range in.slots[w%2][:in.chunks(w)] {
+		cw := &in.slots[w%2][i]
+		cw.remap = cw.remap[:0]
+		for _, name := range cw.voc.names {
+			cw.remap = append(cw.remap, ix.voc.termID(name))
 		}
-		off[w+1] = int32(len(ix.voc.names))
-	}
-	workers := runtime.GOMAXPROCS(0)
-	if small || perWave < overlapChunks*workers {
-		// small waves: a wave's blocks are built while the next wave is
-		// tokenised, the longer tasks first, so that one pass over the
-		// processors does both; merging waits for it
-		for w := 0; w < nwaves; w++ {
-			merge(w)
-			next := 0
-			if w+1 < nwaves {
-				next = chunks(w + 1)
-			}
-			run(next+chunks(w), func(k int) {
-				if k < next {
-					scanChunk(w+1, k, off[w+1])
-				} else {
-					buildChunk(w, k-next, off[w], int(off[w+1]))
+		if w+1 < in.nwaves() { // later waves look the words up
+			cw.voc.raw.each(func(word []byte, h uint64, id int32) {
+				if id >= in.off[w] {
+					id = cw.remap[id-in.off[w]]
 				}
+				ix.voc.raw.add(word, h, id)
 			})
 		}
-	} else {
-		// large waves: the last wave's blocks are built while this wave's
-		// terms are merged (building reads no vocabulary; merging runs on
-		// one processor, which then helps to build), and the next wave is
-		// tokenised once they are built, its chunks taking their slots
-		for w := 0; w <= nwaves; w++ {
-			var next atomic.Int64
-			buildTasks := func() {
-				if w == 0 {
+		cw.voc = nil
+	}
+	in.off[w+1] = int32(len(ix.voc.names))
+}
+
+// waves tokenises, merges and builds every wave. A short story is
+// tokenised on one processor: starting workers and growing their stacks
+// cost more than they save.
+func (in *indexer) waves() {
+	run := parallel
+	if in.small {
+		run = serial
+	}
+	nwaves := in.nwaves()
+	if nwaves > 0 {
+		run(in.chunks(0), func(i int) { in.scanChunk(0, i, 0) })
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if in.small || in.perWave() < overlapChunks*workers {
+		in.smallWaves(run)
+		return
+	}
+	// large waves: the last wave's blocks are built while this wave's
+	// terms are merged (building reads no vocabulary; merging runs on
+	// one processor, which then helps to build), and the next wave is
+	// tokenised once they are built, its chunks taking their slots
+	for w := 0; w <= nwaves; w++ {
+		var next atomic.Int64
+		buildTasks := func() {
+			if w == 0 {
+				return
+			}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= in.chunks(w-1) {
 					return
 				}
-				for {
-					i := int(next.Add(1)) - 1
-					if i >= chunks(w-1) {
-						return
-					}
-					buildChunk(w-1, i, off[w-1], int(off[w]))
-				}
-			}
-			var helpers sync.WaitGroup
-			for range workers - 1 {
-				helpers.Add(1)
-				go func() {
-					defer helpers.Done()
-					buildTasks()
-				}()
-			}
-			if w < nwaves {
-				merge(w)
-			}
-			buildTasks()
-			helpers.Wait()
-			if w+1 < nwaves {
-				run(chunks(w+1), func(i int) { scanChunk(w+1, i, off[w+1]) })
+				in.buildChunk(w-1, i, in.off[w-1], int(in.off[w]))
 			}
 		}
+		var helpers sync.WaitGroup
+		for range workers - 1 {
+			helpers.Add(1)
+			go func() {
+				defer helpers.Done()
+				buildTasks()
+			}()
+		}
+		if w < nwaves {
+			in.merge(w)
+		}
+		buildTasks()
+		helpers.Wait()
+		if w+1 < nwaves {
+			run(in.chunks(w+1), func(i int) { in.scanChunk(w+1, i, in.off[w+1]) })
+		}
 	}
-	ix.names = ix.voc.names
-	ix.voc = nil // the words as written are looked up no more
-	parts := runtime.GOMAXPROCS(0)
-	if small {
-		parts = 1
+}
+
+// smallWaves runs small waves: a wave's blocks are built while the next
+// wave is tokenised, the longer tasks first, so that one pass over the
+// processors does both; merging waits for it.
+func (in *indexer) smallWaves(run func(int, func(int))) {
+	nwaves := in.nwaves()
+	for w := 0; w < nwaves; w++ {
+		in.merge(w)
+		next := 0
+		if w+1 < nwaves {
+			next = in.chunks(w + 1)
+		}
+		run(next+in.chunks(w), func(k int) {
+			if k < next {
+				in.scanChunk(w+1, k, in.off[w+1])
+			} else {
+				in.buildChunk(w, k-next, in.off[w], int(in.off[w+1]))
+			}
+		})
 	}
-	ix.df = documentFrequencies(work, len(ix.names), parts)
-	ix.shdf = countQuotes(work, parts)
-	ix.weigh()
-	ix.confirmSpeakers(work)
-	return ix
 }
 
 // documentFrequencies counts the blocks of work that hold each of nterms

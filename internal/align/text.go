@@ -649,24 +649,15 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 		bitsOf[sc.pos[w.term]] |= 1 << uint(min(n-1, 63))
 	}
 	sc.hs = bitsOf
-	// quoted word 4-grams, stop words included: the same quotation
-	sc.qh = sc.qh[:0]
-	for k := 0; k+3 < len(sc.words); k++ {
-		if !sc.words[k].quoted() || !sc.words[k+3].quoted() {
-			continue
-		}
-		h := sc.words[k].hash
-		for _, w := range sc.words[k+1 : k+4] {
-			h = (h ^ w.hash) * 1099511628211
-			h ^= h >> 29
-		}
-		sc.qh = append(sc.qh, h)
-	}
-	slices.Sort(sc.qh)
-	hs := slices.Compact(sc.qh)
-	// the block's arrays, one after another in one run of memory, in the
-	// order scoring a pair reads them: a pair's second block is seldom in
-	// the cache, and arrays cut from separate slabs cost a miss each
+	hs := quotedGrams(sc)
+	carveBlock(blk, sc, bitsOf, hs, n)
+}
+
+// carveBlock copies the block's arrays out of sc, one after another in one
+// run of memory, in the order scoring a pair reads them: a pair's second
+// block is seldom in the cache, and arrays cut from separate slabs cost a
+// miss each. n is how many sentences hold terms.
+func carveBlock(blk *block, sc *scratch, bitsOf, hs []uint64, n int) {
 	nt, nq, ns := len(sc.ids), len(sc.qids), min(n, 64)
 	wide := n > 16
 	size := wordsOf[int32](nt) + wordsOf[float32](nt) + wordsOf[float64](ns) + wordsOf[uint64](len(hs)) + wordsOf[int32](nq)
@@ -694,6 +685,25 @@ func build(blk *block, words []tokenInfo, sc *scratch, nterms int) {
 	copy(blk.quoted, hs)
 	blk.qterms = carve[int32](&mem, nq)
 	copy(blk.qterms, sc.qids)
+}
+
+// quotedGrams returns the hashes of the quoted word 4-grams of sc.words,
+// stop words included (the same quotation), sorted and each once.
+func quotedGrams(sc *scratch) []uint64 {
+	sc.qh = sc.qh[:0]
+	for k := 0; k+3 < len(sc.words); k++ {
+		if !sc.words[k].quoted() || !sc.words[k+3].quoted() {
+			continue
+		}
+		h := sc.words[k].hash
+		for _, w := range sc.words[k+1 : k+4] {
+			h = (h ^ w.hash) * 1099511628211
+			h ^= h >> 29
+		}
+		sc.qh = append(sc.qh, h)
+	}
+	slices.Sort(sc.qh)
+	return slices.Compact(sc.qh)
 }
 
 // number is an element type of a block's arrays: none holds pointers, and

@@ -2,11 +2,8 @@ package main
 
 import (
 	"io"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
@@ -19,10 +16,9 @@ import (
 // (peak-MB), the soft memory limit memory.go estimates for the story
 // (limit-MB) and the estimate's headroom: the limit less memBase over the
 // peak. A headroom under about 1.15 means the collector works hard near
-// the peak, or, under 1, that the limit had to follow the live heap up
-// (as on ten short articles, whose candidate pairs outgrow the estimate):
-// if two-article stories show it, the constants of memory.go no longer fit
-// the aligner's memory and want measuring again.
+// the peak, or, under 1, that the limit had to follow the live heap up:
+// then storyPerByte in memory.go, or align.PeakBytes (which its own test
+// checks), no longer fits and wants measuring again.
 func BenchmarkExportPeak(b *testing.B) {
 	for _, c := range []struct {
 		name     string
@@ -32,13 +28,15 @@ func BenchmarkExportPeak(b *testing.B) {
 		{"2x1MB", benchdata.MB1, 2},
 		{"5x300KB", 300 << 10, 5},
 		{"10x100KB", benchdata.KB100, 10},
+		{"50x20KB", 20 << 10, 50},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			cs := benchdata.Generate(benchdata.Config{Bytes: c.bytes, Articles: c.articles, Seed: benchdata.Seed}).Corpus
 			limit := memoryLimit(cs)
 			var peak uint64
 			for b.Loop() {
-				peak = max(peak, peakLive(func() { exportJSONOnce(b, cs) }))
+				_, p := benchdata.PeakLive(func() { exportJSONOnce(b, cs) })
+				peak = max(peak, p)
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 			b.ReportMetric(float64(limit)/(1<<20), "limit-MB")
@@ -57,56 +55,24 @@ func exportJSONOnce(tb testing.TB, cs *corpus.Story) {
 	}
 }
 
-func TestPeakLiveSeesALargeHeap(t *testing.T) {
-	var keep [][]byte
-	peak := peakLive(func() {
-		for range 64 {
-			keep = append(keep, make([]byte, 256<<10))
-		}
-		runtime.GC()
-	})
-	runtime.KeepAlive(keep)
-	if peak < 16<<20 {
-		t.Fatalf("peak live heap %d MB while 16 MB were held", peak>>20)
-	}
-}
-
-// peakLive runs f and returns the largest live heap a collection found
-// while it ran. The collector runs at GOGC 10 meanwhile, so that its
-// collections are frequent enough to find the peak.
-func peakLive(f func()) uint64 {
-	defer debug.SetGCPercent(debug.SetGCPercent(10))
-	runtime.GC()
-	var peak atomic.Uint64
-	var done atomic.Bool
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	afterEachGC(func() bool {
-		metrics.Read(live)
-		peak.Store(max(peak.Load(), live[0].Value.Uint64()))
-		return !done.Load()
-	})
-	f()
-	done.Store(true)
-	return peak.Load()
-}
-
-// A live heap that leaves too little room under the soft limit raises it;
-// one with room leaves it as it is, and the limit never falls.
+// A heap goal that leaves the live heap too little room raises the limit by
+// what brings the goal to followHeadroom of the live heap; one with room
+// leaves it as it is, and the limit never falls.
 func TestLimitFollowsALiveHeapThatOutgrowsIt(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	debug.SetMemoryLimit(40 << 20)
-	followLive(20 << 20)
+	followLive(20<<20, 30<<20)
 	if got := debug.SetMemoryLimit(-1); got != 40<<20 {
-		t.Fatalf("a 20 MB live heap moved a 40 MB limit to %d MB", got>>20)
+		t.Fatalf("a 20 MB live heap with a 30 MB goal moved a 40 MB limit to %d MB", got>>20)
 	}
-	followLive(36 << 20)
-	want := int64(memBase + (36<<20)*followHeadroom/64)
-	if got := debug.SetMemoryLimit(-1); got != want {
-		t.Fatalf("a 36 MB live heap left the 40 MB limit at %d MB, want %d MB", got>>20, want>>20)
+	followLive(36<<20, 37<<20)
+	want := int64(40<<20 + (36<<20)*followHeadroom/64 - 37<<20)
+	if got := debug.SetMemoryLimit(-1); got != want || got <= 40<<20 {
+		t.Fatalf("a 36 MB live heap with a 37 MB goal left the 40 MB limit at %d MB, want %d MB", got>>20, want>>20)
 	}
-	followLive(20 << 20)
+	followLive(20<<20, 25<<20)
 	if got := debug.SetMemoryLimit(-1); got != want {
-		t.Fatalf("a smaller live heap lowered the limit to %d MB", got>>20)
+		t.Fatalf("a smaller live heap moved the limit to %d MB", got>>20)
 	}
 }
 

@@ -170,18 +170,11 @@ func (ix *corpusIndex) candidates() [][2]int32 {
 	for g, b := range ix.all {
 		artOf[g], classes[g] = int32(b.art), b.class
 	}
-	// On long stories each block keeps fewer candidates, so that full
-	// scoring stays linear; a block's counterpart is almost always among
-	// its first few by shared rare terms.
 	longest := 0
 	for _, a := range ix.arts {
 		longest = max(longest, len(a))
 	}
-	keep := min(candPerArt, max(candMin, candPerArt*candLong/max(longest, 1)))
-	// and in a story of many articles fewer per other article: a block
-	// has one counterpart in each, and the pairs grow as the square of
-	// the articles
-	keep = min(keep, max(candFew, candPerArt*candArticles/max(len(ix.arts)-1, 1)))
+	keep := candidatesKept(longest, len(ix.arts))
 	const chunk = 256
 	nchunks := (len(ix.all) + chunk - 1) / chunk
 	outs := make([][][2]int32, nchunks)
@@ -195,6 +188,19 @@ func (ix *corpusIndex) candidates() [][2]int32 {
 		scratch.Put(sc)
 	})
 	return sortPairs(outs, len(ix.all))
+}
+
+// candidatesKept is how many candidates a block keeps in each other article
+// of a story of articles articles, the longest of longest blocks.
+func candidatesKept(longest, articles int) int {
+	// On long stories each block keeps fewer candidates, so that full
+	// scoring stays linear; a block's counterpart is almost always among
+	// its first few by shared rare terms.
+	keep := min(candPerArt, max(candMin, candPerArt*candLong/max(longest, 1)))
+	// and in a story of many articles fewer per other article: a block
+	// has one counterpart in each, and the pairs grow as the square of
+	// the articles
+	return min(keep, max(candFew, candPerArt*candArticles/max(articles-1, 1)))
 }
 
 // sortPairs returns the pairs of lists sorted by first, then second block,

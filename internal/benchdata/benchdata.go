@@ -6,6 +6,8 @@
 // fillers), about 5% of the paragraphs dropped and about 5% new ones added,
 // and, in every other article, straight quotes for curly ones. The true
 // paragraph matching is recorded, so an aligner can be scored against it.
+// PeakLive measures the live heap a step needs, for the benchmarks and tests
+// of memory.
 package benchdata
 
 import (

@@ -127,13 +127,14 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			found[a] = make([]blockValues, len(art.Blocks))
+			var sc scratch
 			for b, blk := range art.Blocks {
 				if !factual(blk.Kind) {
 					continue
 				}
-				found[a][b].values = Extract(blk.Text)
+				found[a][b].values = sc.extract(blk.Text)
 				if shared[a][b] {
-					found[a][b].names = ExtractNames(blk.Text, lower)
+					found[a][b].names = sc.extractNames(blk.Text, lower)
 				}
 			}
 		}()
@@ -256,7 +257,9 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 			if used[a][i] {
 				continue
 			}
-			ag := Agreement{Type: v.Type, Key: v.Key, Articles: []int{a}, Texts: []string{v.Text}}
+			// the lists are made when another article gives v: most
+			// values are given once
+			ag := Agreement{Type: v.Type, Key: v.Key}
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
 				// the first value of b not taken yet that gives v
@@ -266,7 +269,7 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 						continue
 					}
 					used[b][j] = true
-					ag.join(b, v, w)
+					ag.join(a, v, b, w)
 					break
 				}
 			}
@@ -287,9 +290,14 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 	return out
 }
 
-// join adds w, which article b gives, to ag, the agreement that v opened,
-// and says whether the two write a name differently (Variant, Spelled).
-func (ag *Agreement) join(b int, v, w Value) {
+// join adds w, which article b gives, to ag, the agreement that v of
+// article a opened, and says whether the two write a name differently
+// (Variant, Spelled).
+func (ag *Agreement) join(a int, v Value, b int, w Value) {
+	if len(ag.Articles) == 0 {
+		ag.Articles = append(ag.Articles, a)
+		ag.Texts = append(ag.Texts, v.Text)
+	}
 	ag.Articles = append(ag.Articles, b)
 	ag.Texts = append(ag.Texts, w.Text)
 	if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {

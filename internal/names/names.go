@@ -85,9 +85,13 @@ func appendWords(out []Word, text string, limit int) []Word {
 		}
 		j := i + w
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+			c := text[j]
+			if c < utf8.RuneSelf && asciiWord[c] {
 				j++
 				continue
+			}
+			if c == ' ' {
+				break // the usual end of a word
 			}
 			r2, w2 := decodeRune(text, j)
 			if isWordRune(r2) {
@@ -310,6 +314,9 @@ func possessive(w string) bool {
 
 // Capitalised says whether w opens with a capital letter.
 func Capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

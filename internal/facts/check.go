@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -80,45 +81,73 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 // CheckWith is Check given names.LowerWords(st), for a caller that runs
 // several checks on one story.
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
-	r := &Report{Events: []EventFacts{}}
 	found := extractAll(st, lower)
-	var vs []Value
+	var events []int // the shared events
 	for k, e := range st.Events {
-		if e.Kind != story.Shared {
-			continue
+		if e.Kind == story.Shared {
+			events = append(events, k)
 		}
-		ef := compareEvent(st, k, found, &vs)
+	}
+	// the events compare on every processor, and the values given
+	// anywhere are grouped beside them: both only read the values
+	r := &Report{Events: make([]EventFacts, len(events))}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
+	}()
+	workers := min(runtime.GOMAXPROCS(0), len(events))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			var vs []Value
+			for i := int(next.Add(1)) - 1; i < len(events); i = int(next.Add(1)) - 1 {
+				r.Events[i] = compareEvent(st, events[i], found, &vs)
+			}
+		}()
+	}
+	wg.Wait()
+	<-done
+	for _, ef := range r.Events {
 		if ef.Conflict {
 			r.Conflicting++
 		}
-		r.Events = append(r.Events, ef)
 	}
-	r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
 	return r
 }
 
 // blockValues are the values of one block, and its names when it is in a
-// shared event.
-type blockValues struct{ values, names []Value }
+// shared event: the first such event reads them (event).
+type blockValues struct {
+	values, names []Value
+	event         int
+}
 
 // extractAll returns the values of every factual block of st, and the
 // names of those in shared events, by article and block. Each article is
 // read on a goroutine of its own, as many at once as there are processors.
 func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
-	shared := make([][]bool, len(st.Articles))
-	for a := range shared {
-		shared[a] = make([]bool, len(st.Articles[a].Blocks))
+	found := make([][]blockValues, len(st.Articles))
+	for a := range found {
+		found[a] = make([]blockValues, len(st.Articles[a].Blocks))
+		for b := range found[a] {
+			found[a][b].event = -1
+		}
 	}
-	for _, e := range st.Events {
+	for k, e := range st.Events {
 		if e.Kind == story.Shared {
 			for a, bs := range e.Blocks {
 				for _, b := range bs {
-					shared[a][b] = true
+					if found[a][b].event < 0 {
+						found[a][b].event = k
+					}
 				}
 			}
 		}
 	}
-	found := make([][]blockValues, len(st.Articles))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for a, art := range st.Articles {
@@ -126,14 +155,13 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			found[a] = make([]blockValues, len(art.Blocks))
 			var sc scratch
 			for b, blk := range art.Blocks {
 				if !factual(blk.Kind) {
 					continue
 				}
 				found[a][b].values = sc.extract(blk.Text)
-				if shared[a][b] {
+				if found[a][b].event >= 0 {
 					found[a][b].names = sc.extractNames(blk.Text, lower)
 				}
 			}
@@ -144,16 +172,23 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 }
 
 // compareEvent compares the values of shared event k, whose blocks' values
-// found holds (extractAll); vs is a buffer it reuses. The blocks' names are
-// dropped from found once read: a block is in one event.
+// found holds (extractAll); vs is a buffer it reuses. A block's names are
+// read by the first event that holds it (a block is in one event), which
+// then drops them from found; events compare side by side.
 func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) EventFacts {
 	e := st.Events[k]
+	namesOf := func(a, b int) []Value {
+		if found[a][b].event != k {
+			return nil
+		}
+		return found[a][b].names
+	}
 	// the report keeps every event's values: sized to fit, not grown
 	n := 0
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
 			if factual(st.Articles[a].Blocks[b].Kind) {
-				n += len(found[a][b].values) + len(found[a][b].names)
+				n += len(found[a][b].values) + len(namesOf(a, b))
 			}
 		}
 	}
@@ -169,8 +204,10 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) Ev
 			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
-			*vs = append(append((*vs)[:0], found[a][b].values...), found[a][b].names...)
-			found[a][b].names = nil
+			*vs = append(append((*vs)[:0], found[a][b].values...), namesOf(a, b)...)
+			if found[a][b].event == k {
+				found[a][b].names = nil
+			}
 			slices.SortStableFunc(*vs, func(x, y Value) int { return x.Start - y.Start })
 			for _, v := range *vs {
 				v.Article, v.Block = a, b

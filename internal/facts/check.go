@@ -103,9 +103,8 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	for range workers {
 		go func() {
 			defer wg.Done()
-			var vs []Value
 			for i := int(next.Add(1)) - 1; i < len(events); i = int(next.Add(1)) - 1 {
-				r.Events[i] = compareEvent(st, events[i], found, &vs)
+				r.Events[i] = compareEvent(st, events[i], found)
 			}
 		}()
 	}
@@ -117,6 +116,20 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 		}
 	}
 	return r
+}
+
+// mergeByStart appends to out the values of xs and ys, each in text order,
+// in text order: at one offset, xs's first, as a stable sort of xs then ys
+// would put them.
+func mergeByStart(out, xs, ys []Value) []Value {
+	for len(xs) > 0 && len(ys) > 0 {
+		if xs[0].Start <= ys[0].Start {
+			out, xs = append(out, xs[0]), xs[1:]
+		} else {
+			out, ys = append(out, ys[0]), ys[1:]
+		}
+	}
+	return append(append(out, xs...), ys...)
 }
 
 // blockValues are the values of one block, and its names when it is in a
@@ -172,10 +185,10 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 }
 
 // compareEvent compares the values of shared event k, whose blocks' values
-// found holds (extractAll); vs is a buffer it reuses. A block's names are
+// found holds (extractAll). A block's names are
 // read by the first event that holds it (a block is in one event), which
 // then drops them from found; events compare side by side.
-func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) EventFacts {
+func compareEvent(st *story.Story, k int, found [][]blockValues) EventFacts {
 	e := st.Events[k]
 	namesOf := func(a, b int) []Value {
 		if found[a][b].event != k {
@@ -204,14 +217,13 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) Ev
 			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
-			*vs = append(append((*vs)[:0], found[a][b].values...), namesOf(a, b)...)
+			from := len(ef.Values)
+			ef.Values = mergeByStart(ef.Values, found[a][b].values, namesOf(a, b))
+			for i := from; i < len(ef.Values); i++ {
+				ef.Values[i].Article, ef.Values[i].Block = a, b
+			}
 			if found[a][b].event == k {
 				found[a][b].names = nil
-			}
-			slices.SortStableFunc(*vs, func(x, y Value) int { return x.Start - y.Start })
-			for _, v := range *vs {
-				v.Article, v.Block = a, b
-				ef.Values = append(ef.Values, v)
 			}
 		}
 		// the article's values, read only from here on
@@ -337,7 +349,7 @@ func (ag *Agreement) join(a int, v Value, b int, w Value) {
 	}
 	ag.Articles = append(ag.Articles, b)
 	ag.Texts = append(ag.Texts, w.Text)
-	if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+	if v.Type == Name && !names.FoldEqual(w.Text, v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 		ag.Variant = true
 	}
 	if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {

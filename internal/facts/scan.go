@@ -373,6 +373,23 @@ func init() {
 	}
 }
 
+// numberStarter are the bytes a match of numRE may start with: a
+// prefix's first letter, a currency sign's first byte, the \s before the
+// digits, or a digit.
+var numberStarter = func() (t [256]bool) {
+	for _, p := range numPrefixes {
+		t[p[0]] = true
+		t[p[0]-'a'+'A'] = true
+	}
+	for _, c := range currencySigns {
+		t[c[0]] = true
+	}
+	for _, c := range []byte(" \t\n\f\r0123456789") {
+		t[c] = true
+	}
+	return t
+}()
+
 // wordNumbersBy are wordNumbers by first letter, in their order.
 var wordNumbersBy [256][]string
 
@@ -400,7 +417,7 @@ func scanNumbers(s string, f func(m *match)) {
 		}
 		found := false
 		for p := max(pos, d-numLeadWindow); p <= d; p++ {
-			if numberAt(s, p, &m) {
+			if numberStarter[s[p]] && numberAt(s, p, &m) {
 				f(&m)
 				pos = m[1]
 				found = true

@@ -467,6 +467,15 @@ func Fold(s string) string {
 	return string(b)
 }
 
+// FoldEqual says whether Fold(a) == Fold(b), without making them when a
+// and b are ASCII.
+func FoldEqual(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return Fold(a) == Fold(b)
+}
+
 func foldSlow(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder

@@ -108,6 +108,11 @@ func TestWordShortcuts(t *testing.T) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 		}
+		for _, o := range []string{s, strings.ToUpper(s), strings.ToLower(s), Fold(s), s + "x"} {
+			if got, want := FoldEqual(s, o), foldSlow(s) == foldSlow(o); got != want {
+				t.Fatalf("FoldEqual(%q, %q) = %v, want %v", s, o, got, want)
+			}
+		}
 		x, y := wordPieces[r.IntN(len(wordPieces))], wordPieces[r.IntN(len(wordPieces))]
 		for _, p := range [][2]string{{x, y}, {Fold(x), Fold(y)}, {s, s + "x"}, {s, s[:len(s)/2] + "q" + s[len(s)/2:]}} {
 			if got, want := SimilarWord(p[0], p[1]), similarRef(p[0], p[1]); got != want {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -80,45 +81,86 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 // CheckWith is Check given names.LowerWords(st), for a caller that runs
 // several checks on one story.
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
-	r := &Report{Events: []EventFacts{}}
 	found := extractAll(st, lower)
-	var vs []Value
+	var events []int // the shared events
 	for k, e := range st.Events {
-		if e.Kind != story.Shared {
-			continue
+		if e.Kind == story.Shared {
+			events = append(events, k)
 		}
-		ef := compareEvent(st, k, found, &vs)
+	}
+	// the events compare on every processor, and the values given
+	// anywhere are grouped beside them: both only read the values
+	r := &Report{Events: make([]EventFacts, len(events))}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
+	}()
+	workers := min(runtime.GOMAXPROCS(0), len(events))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(events); i = int(next.Add(1)) - 1 {
+				r.Events[i] = compareEvent(st, events[i], found)
+			}
+		}()
+	}
+	wg.Wait()
+	<-done
+	for _, ef := range r.Events {
 		if ef.Conflict {
 			r.Conflicting++
 		}
-		r.Events = append(r.Events, ef)
 	}
-	r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
 	return r
 }
 
+// mergeByStart appends to out the values of xs and ys, each in text order,
+// in text order: at one offset, xs's first, as a stable sort of xs then ys
+// would put them.
+func mergeByStart(out, xs, ys []Value) []Value {
+	for len(xs) > 0 && len(ys) > 0 {
+		if xs[0].Start <= ys[0].Start {
+			out, xs = append(out, xs[0]), xs[1:]
+		} else {
+			out, ys = append(out, ys[0]), ys[1:]
+		}
+	}
+	return append(append(out, xs...), ys...)
+}
+
 // blockValues are the values of one block, and its names when it is in a
-// shared event.
-type blockValues struct{ values, names []Value }
+// shared event: the first such event reads them (event).
+type blockValues struct {
+	values, names []Value
+	event         int
+}
 
 // extractAll returns the values of every factual block of st, and the
 // names of those in shared events, by article and block. Each article is
 // read on a goroutine of its own, as many at once as there are processors.
 func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
-	shared := make([][]bool, len(st.Articles))
-	for a := range shared {
-		shared[a] = make([]bool, len(st.Articles[a].Blocks))
+	found := make([][]blockValues, len(st.Articles))
+	for a := range found {
+		found[a] = make([]blockValues, len(st.Articles[a].Blocks))
+		for b := range found[a] {
+			found[a][b].event = -1
+		}
 	}
-	for _, e := range st.Events {
+	for k, e := range st.Events {
 		if e.Kind == story.Shared {
 			for a, bs := range e.Blocks {
 				for _, b := range bs {
-					shared[a][b] = true
+					if found[a][b].event < 0 {
+						found[a][b].event = k
+					}
 				}
 			}
 		}
 	}
-	found := make([][]blockValues, len(st.Articles))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for a, art := range st.Articles {
@@ -126,14 +168,14 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			found[a] = make([]blockValues, len(art.Blocks))
+			var sc scratch
 			for b, blk := range art.Blocks {
 				if !factual(blk.Kind) {
 					continue
 				}
-				found[a][b].values = Extract(blk.Text)
-				if shared[a][b] {
-					found[a][b].names = ExtractNames(blk.Text, lower)
+				found[a][b].values = sc.extract(blk.Text)
+				if found[a][b].event >= 0 {
+					found[a][b].names = sc.extractNames(blk.Text, lower)
 				}
 			}
 		}()
@@ -143,16 +185,23 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 }
 
 // compareEvent compares the values of shared event k, whose blocks' values
-// found holds (extractAll); vs is a buffer it reuses. The blocks' names are
-// dropped from found once read: a block is in one event.
-func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) EventFacts {
+// found holds (extractAll). A block's names are
+// read by the first event that holds it (a block is in one event), which
+// then drops them from found; events compare side by side.
+func compareEvent(st *story.Story, k int, found [][]blockValues) EventFacts {
 	e := st.Events[k]
+	namesOf := func(a, b int) []Value {
+		if found[a][b].event != k {
+			return nil
+		}
+		return found[a][b].names
+	}
 	// the report keeps every event's values: sized to fit, not grown
 	n := 0
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
 			if factual(st.Articles[a].Blocks[b].Kind) {
-				n += len(found[a][b].values) + len(found[a][b].names)
+				n += len(found[a][b].values) + len(namesOf(a, b))
 			}
 		}
 	}
@@ -168,12 +217,13 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, vs *[]Value) Ev
 			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
-			*vs = append(append((*vs)[:0], found[a][b].values...), found[a][b].names...)
-			found[a][b].names = nil
-			slices.SortStableFunc(*vs, func(x, y Value) int { return x.Start - y.Start })
-			for _, v := range *vs {
-				v.Article, v.Block = a, b
-				ef.Values = append(ef.Values, v)
+			from := len(ef.Values)
+			ef.Values = mergeByStart(ef.Values, found[a][b].values, namesOf(a, b))
+			for i := from; i < len(ef.Values); i++ {
+				ef.Values[i].Article, ef.Values[i].Block = a, b
+			}
+			if found[a][b].event == k {
+				found[a][b].names = nil
 			}
 		}
 		// the article's values, read only from here on
@@ -256,7 +306,9 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 			if used[a][i] {
 				continue
 			}
-			ag := Agreement{Type: v.Type, Key: v.Key, Articles: []int{a}, Texts: []string{v.Text}}
+			// the lists are made when another article gives v: most
+			// values are given once
+			ag := Agreement{Type: v.Type, Key: v.Key}
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
 				// the first value of b not taken yet that gives v
@@ -266,7 +318,7 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 						continue
 					}
 					used[b][j] = true
-					ag.join(b, v, w)
+					ag.join(a, v, b, w)
 					break
 				}
 			}
@@ -287,12 +339,17 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 	return out
 }
 
-// join adds w, which article b gives, to ag, the agreement that v opened,
-// and says whether the two write a name differently (Variant, Spelled).
-func (ag *Agreement) join(b int, v, w Value) {
+// join adds w, which article b gives, to ag, the agreement that v of
+// article a opened, and says whether the two write a name differently
+// (Variant, Spelled).
+func (ag *Agreement) join(a int, v Value, b int, w Value) {
+	if len(ag.Articles) == 0 {
+		ag.Articles = append(ag.Articles, a)
+		ag.Texts = append(ag.Texts, v.Text)
+	}
 	ag.Articles = append(ag.Articles, b)
 	ag.Texts = append(ag.Texts, w.Text)
-	if v.Type == Name && names.Fold(w.Text) != names.Fold(v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
+	if v.Type == Name && !names.FoldEqual(w.Text, v.Text) && len(w.nameTokens()) == len(v.nameTokens()) {
 		ag.Variant = true
 	}
 	if v.Type == Name && names.SpelledApart(v.nameTokens(), w.nameTokens()) {

@@ -1,6 +1,9 @@
 package facts
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -165,4 +168,37 @@ func TestReportEvent(t *testing.T) {
 	if r.Event(3) != nil || r.Event(9) != nil {
 		t.Errorf("events 3 and 9 are not shared")
 	}
+}
+
+// TestMergeByStart checks that merging a block's values and names, each
+// in text order, orders them as the stable sort of both by offset, ties
+// included.
+func TestMergeByStart(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	sorted := func(tag string) []Value {
+		vs := make([]Value, r.IntN(6))
+		at := 0
+		for i := range vs {
+			at += r.IntN(3)
+			vs[i] = Value{Text: tag + strconv.Itoa(i), Start: at}
+		}
+		return vs
+	}
+	for range 2000 {
+		xs, ys := sorted("x"), sorted("y")
+		want := append(slices.Clone(xs), ys...)
+		slices.SortStableFunc(want, func(a, b Value) int { return a.Start - b.Start })
+		got := mergeByStart([]Value{{Text: "kept"}}, xs, ys)
+		if len(got) == 0 || got[0].Text != "kept" || !slices.Equal(texts(got[1:]), texts(want)) {
+			t.Fatalf("mergeByStart(%v, %v) = %v, want %v", texts(xs), texts(ys), texts(got), texts(want))
+		}
+	}
+}
+
+func texts(vs []Value) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, v.Text+"@"+strconv.Itoa(v.Start))
+	}
+	return out
 }

@@ -132,7 +132,7 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 			if used[a][i] {
 				continue
 			}
-			ag := Agreement{Type: v.Type, Key: v.Key, Articles: []int{a}, Texts: []string{v.Text}}
+			ag := Agreement{Type: v.Type, Key: v.Key}
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
 				for j, w := range byArt[b] {
@@ -140,7 +140,7 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 						continue
 					}
 					used[b][j] = true
-					ag.join(b, v, w)
+					ag.join(a, v, b, w)
 					break
 				}
 			}

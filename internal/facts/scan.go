@@ -19,9 +19,15 @@ import "strings"
 // FindAllStringSubmatchIndex gives them (-1 for a group that took no part).
 type match [22]int
 
-func isWordByte2(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
-}
+func isWordByte2(c byte) bool { return wordBytes[c] }
+
+// wordBytes are the bytes of \w: [0-9A-Za-z_].
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+	}
+	return t
+}()
 
 func wordAt(s string, i int) bool { return i >= 0 && i < len(s) && isWordByte2(s[i]) }
 
@@ -193,17 +199,25 @@ func yearAt(s string, i int) (start int, ok bool) {
 func scanDates(s string, f func(m *match)) {
 	var m match
 	for i := 0; i < len(s); {
-		if !dateStarter[s[i]] || wordAt(s, i-1) {
-			i++
-			continue
-		}
-		if dateAt(s, i, &m) {
+		if dateStarter[s[i]] && !wordAt(s, i-1) && dateAt(s, i, &m) {
 			f(&m)
 			i = m[1]
 			continue
 		}
-		i++
+		i = nextStart(s, i)
 	}
+}
+
+// nextStart returns the position after i where \b may fall before a word
+// byte: past the rest of the word when s[i] is a word byte, since no
+// boundary falls between two of them; i+1 otherwise.
+func nextStart(s string, i int) int {
+	if !isWordByte2(s[i]) {
+		return i + 1
+	}
+	for i++; i < len(s) && isWordByte2(s[i]); i++ {
+	}
+	return i
 }
 
 func resetMatch(m *match, s, e int) {
@@ -359,6 +373,23 @@ func init() {
 	}
 }
 
+// numberStarter are the bytes a match of numRE may start with: a
+// prefix's first letter, a currency sign's first byte, the \s before the
+// digits, or a digit.
+var numberStarter = func() (t [256]bool) {
+	for _, p := range numPrefixes {
+		t[p[0]] = true
+		t[p[0]-'a'+'A'] = true
+	}
+	for _, c := range currencySigns {
+		t[c[0]] = true
+	}
+	for _, c := range []byte(" \t\n\f\r0123456789") {
+		t[c] = true
+	}
+	return t
+}()
+
 // wordNumbersBy are wordNumbers by first letter, in their order.
 var wordNumbersBy [256][]string
 
@@ -386,7 +417,7 @@ func scanNumbers(s string, f func(m *match)) {
 		}
 		found := false
 		for p := max(pos, d-numLeadWindow); p <= d; p++ {
-			if numberAt(s, p, &m) {
+			if numberStarter[s[p]] && numberAt(s, p, &m) {
 				f(&m)
 				pos = m[1]
 				found = true
@@ -519,7 +550,7 @@ func scanWordNumbers(s string, f func(m *match)) {
 			i = m[1]
 			continue
 		}
-		i++
+		i = nextStart(s, i)
 	}
 }
 

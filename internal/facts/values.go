@@ -3,7 +3,7 @@ package facts
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -72,13 +72,49 @@ var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": 
 // text gives, in text order, with Article and Block zero. Names are not
 // included; see ExtractNames.
 func Extract(text string) []Value {
-	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
-		return nil // nothing to find: most prose paragraphs, quickly
+	var sc scratch
+	return sc.extract(text)
+}
+
+// scratch holds the working memory of Extract and ExtractNames, for a
+// caller that reads many blocks one after another: what they return is
+// then allocated once, at its size.
+type scratch struct {
+	values []Value
+	taken  []bool
+}
+
+// extract is Extract.
+func (sc *scratch) extract(text string) []Value {
+	out := sc.appendValues(sc.values[:0], text)
+	sc.values = out[:0]
+	if len(out) == 0 {
+		return nil
 	}
-	var out []Value
+	return slices.Clone(out)
+}
+
+// extractNames is ExtractNames.
+func (sc *scratch) extractNames(text string, lower map[string]bool) []Value {
+	out := appendNames(sc.values[:0], text, lower)
+	sc.values = out[:0]
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// appendValues appends Extract(text) to out.
+func (sc *scratch) appendValues(out []Value, text string) []Value {
+	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
+		return out // nothing to find: most prose paragraphs, quickly
+	}
+	start := len(out)
 	// the bytes a value already covers: dates first, then figures, then
 	// numbers in words, each taking what the ones before left
-	taken := make([]bool, len(text)+1)
+	taken := sc.taken[:0]
+	taken = append(taken, make([]bool, len(text)+1)...)
+	sc.taken = taken
 	add := func(v Value) {
 		out = append(out, v)
 		for i := v.Start; i < v.End; i++ {
@@ -106,7 +142,7 @@ func Extract(text string) []Value {
 			add(v)
 		}
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	slices.SortStableFunc(out[start:], func(x, y Value) int { return x.Start - y.Start })
 	return out
 }
 
@@ -348,16 +384,16 @@ func singular(w string) string {
 // when not nil, holds words written in lower case elsewhere, so a sentence's
 // first word is not taken for a name.
 func ExtractNames(text string, lower map[string]bool) []Value {
-	var out []Value
-	for _, n := range names.Names(text, lower) {
-		if n.Core == "" {
-			continue
-		}
-		core := n.Core
-		toks := names.NameTokens(core)
-		out = append(out, Value{Type: Name, Text: core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
-			Start: n.CoreStart, End: n.CoreStart + len(core), toks: toks})
-	}
+	var sc scratch
+	return sc.extractNames(text, lower)
+}
+
+// appendNames appends ExtractNames(text, lower) to out.
+func appendNames(out []Value, text string, lower map[string]bool) []Value {
+	names.Cores(text, lower, func(n names.NameSpan, toks []string) {
+		out = append(out, Value{Type: Name, Text: n.Core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
+			Start: n.CoreStart, End: n.CoreStart + len(n.Core), toks: toks})
+	})
 	return out
 }
 

@@ -348,11 +348,7 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 	}
 	var given []named
 	for _, t := range texts {
-		for _, n := range names.Names(t, lower) {
-			if n.Core == "" {
-				continue
-			}
-			toks := names.NameTokens(n.Core)
+		names.Cores(t, lower, func(n names.NameSpan, toks []string) {
 			w := 1
 			if names.PersonLikeTokens(n, toks) {
 				w = 3 // people name an event better than places
@@ -371,7 +367,7 @@ func label(st *story.Story, k int, lower map[string]bool) string {
 			if !found {
 				given = append(given, named{n.Core, toks, w})
 			}
-		}
+		})
 	}
 	if len(given) > 0 {
 		sort.SliceStable(given, func(i, j int) bool { return given[i].score > given[j].score })

@@ -17,3 +17,19 @@ func BenchmarkLowerWords(b *testing.B) {
 		i++
 	}
 }
+
+func BenchmarkAppendWords(b *testing.B) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: benchdata.MB1, Articles: 1, Seed: benchdata.Seed}).Corpus
+	var ws []Word
+	n := 0
+	for _, p := range cs.Articles[0].Paras {
+		n += len(p.Text)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range cs.Articles[0].Paras {
+			ws = appendWords(ws[:0], p.Text, -1)
+		}
+	}
+}

@@ -85,9 +85,13 @@ func appendWords(out []Word, text string, limit int) []Word {
 		}
 		j := i + w
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+			c := text[j]
+			if c < utf8.RuneSelf && asciiWord[c] {
 				j++
 				continue
+			}
+			if c == ' ' {
+				break // the usual end of a word
 			}
 			r2, w2 := decodeRune(text, j)
 			if isWordRune(r2) {
@@ -206,13 +210,31 @@ func Names(text string, lower map[string]bool) []NameSpan { return NamesKnown(te
 // it opens a sentence and looks like a common word: "Schlafly then
 // discussed" is not an adverb in -ly when the text names Phyllis Schlafly.
 func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
+	var out []NameSpan
+	eachName(text, lower, known, func(n NameSpan, _ []Word) { out = append(out, n) })
+	return out
+}
+
+// Cores calls f with each name of text that Names(text, lower) returns and
+// whose Core is not empty, and NameTokens(n.Core), read from the words
+// already split rather than split again; f may keep toks.
+func Cores(text string, lower map[string]bool, f func(n NameSpan, toks []string)) {
+	eachName(text, lower, nil, func(n NameSpan, core []Word) {
+		if n.Core != "" {
+			f(n, wordTokens(core, n.End))
+		}
+	})
+}
+
+// eachName calls f with each name sequence of text (see NamesKnown) and
+// the words of its core, which f must not keep.
+func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core []Word)) {
 	bp := wordBufs.Get().(*[]Word)
 	ws := appendWords((*bp)[:0], text, -1)
 	defer func() {
 		*bp = ws[:0]
 		wordBufs.Put(bp)
 	}()
-	var out []NameSpan
 	for i := 0; i < len(ws); {
 		if !Capitalised(ws[i].Text) || isDateWord(ws[i].Text) {
 			i++
@@ -242,14 +264,16 @@ func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
 		// a dateline: "WASHINGTON — The …"
 		dateline := s == 0 && j == 1 && len(ws[0].Text) >= 5 && strings.ToUpper(ws[0].Text) == ws[0].Text
 		if s < j && !dateline {
-			out = append(out, makeName(text, ws[s:j]))
+			n, c := makeName(text, ws[s:j])
+			f(n, ws[s+c:j])
 		}
 		i = j
 	}
-	return out
 }
 
-func makeName(text string, ws []Word) NameSpan {
+// makeName returns the name that words ws make, and the index in ws of
+// the first word of its core.
+func makeName(text string, ws []Word) (NameSpan, int) {
 	n := NameSpan{Start: ws[0].Start, End: ws[len(ws)-1].End}
 	n.Text = trimPossessive(text[n.Start:n.End])
 	n.End = n.Start + len(n.Text)
@@ -272,7 +296,7 @@ func makeName(text string, ws []Word) NameSpan {
 	} else {
 		n.CoreStart = n.End
 	}
-	return n
+	return n, c
 }
 
 func trimPossessive(s string) string {
@@ -290,6 +314,9 @@ func possessive(w string) bool {
 
 // Capitalised says whether w opens with a capital letter.
 func Capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -440,6 +467,15 @@ func Fold(s string) string {
 	return string(b)
 }
 
+// FoldEqual says whether Fold(a) == Fold(b), without making them when a
+// and b are ASCII.
+func FoldEqual(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return Fold(a) == Fold(b)
+}
+
 func foldSlow(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder
@@ -456,13 +492,22 @@ func foldSlow(s string) string {
 }
 
 // NameTokens returns the folded words of a name, without titles.
-func NameTokens(name string) []string {
+func NameTokens(name string) []string { return wordTokens(Words(name), len(name)) }
+
+// wordTokens is NameTokens given the words of the name, which ends at byte
+// end of their text: a name cut before its last word's possessive
+// ("President" of "President’s") reads that word as cut.
+func wordTokens(ws []Word, end int) []string {
 	var out []string
-	for _, w := range Words(name) {
-		if titleWord(w.Text) || connectors[w.Text] {
+	for _, w := range ws {
+		t := w.Text
+		if w.End > end {
+			t = t[:end-w.Start]
+		}
+		if titleWord(t) || connectors[t] {
 			continue
 		}
-		out = append(out, Fold(trimPossessive(w.Text)))
+		out = append(out, Fold(trimPossessive(t)))
 	}
 	return out
 }

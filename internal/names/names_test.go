@@ -108,6 +108,11 @@ func TestWordShortcuts(t *testing.T) {
 		if got, want := Fold(s), foldSlow(s); got != want {
 			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
 		}
+		for _, o := range []string{s, strings.ToUpper(s), strings.ToLower(s), Fold(s), s + "x"} {
+			if got, want := FoldEqual(s, o), foldSlow(s) == foldSlow(o); got != want {
+				t.Fatalf("FoldEqual(%q, %q) = %v, want %v", s, o, got, want)
+			}
+		}
 		x, y := wordPieces[r.IntN(len(wordPieces))], wordPieces[r.IntN(len(wordPieces))]
 		for _, p := range [][2]string{{x, y}, {Fold(x), Fold(y)}, {s, s + "x"}, {s, s[:len(s)/2] + "q" + s[len(s)/2:]}} {
 			if got, want := SimilarWord(p[0], p[1]), similarRef(p[0], p[1]); got != want {
@@ -139,6 +144,47 @@ func TestNameForms(t *testing.T) {
 			if got := SpelledApart(ta, tb); got != tt.spelled {
 				t.Errorf("SpelledApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.spelled)
 			}
+		}
+	}
+}
+
+var namePieces = []string{"Kim Jong Un’s", "Foreign Minister", "Choe Son Hui", "Mr.", "Mr. Fox", "Sergei Lavrov's",
+	"of", "de", "the", "The", "However,", "President", "Vicente Fox", "Jr.", "U.S.", "al-Assad", "Bashar al-Assad",
+	"Former", "Arizona", "said", "President’s", "Minister's", "Lavrov’", "Fox's", ".", ",", "’", "'", "“", "\n", "Zürich", "É", "Monday", "Nov.", "Kremlin", "van der Berg"}
+
+// TestCoresAreNameTokens checks that the tokens Cores reads from the words
+// it split are NameTokens of each core, and that it gives the names Names
+// gives, on random text.
+func TestCoresAreNameTokens(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for n := r.IntN(10); n >= 0; n-- {
+			if r.IntN(3) == 0 {
+				b.WriteString(wordPieces[r.IntN(len(wordPieces))])
+			} else {
+				b.WriteString(namePieces[r.IntN(len(namePieces))])
+			}
+			if r.IntN(4) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		var want []NameSpan
+		for _, n := range Names(s, nil) {
+			if n.Core != "" {
+				want = append(want, n)
+			}
+		}
+		var got []NameSpan
+		Cores(s, nil, func(n NameSpan, toks []string) {
+			got = append(got, n)
+			if w := NameTokens(n.Core); !reflect.DeepEqual(toks, w) {
+				t.Fatalf("Cores(%q): tokens of %q = %q, want NameTokens %q", s, n.Core, toks, w)
+			}
+		})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Cores(%q) gives %+v, Names %+v", s, got, want)
 		}
 	}
 }

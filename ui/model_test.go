@@ -53,7 +53,7 @@ func TestNavigation(t *testing.T) {
 		t.Fatalf("n: cur %d offset %d, want event %d at its rule %d", b.cur, b.offset, b.events[1], b.start[b.events[1]])
 	}
 	// The current event is marked on its rule, which is at the top.
-	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)+len(m.sumLines)]
+	body := strings.Split(plain(m.View()), "\n")[len(m.drawn.header)+len(m.drawn.summary)]
 	if !strings.Contains(body, "▸") || !strings.HasPrefix(strings.TrimSpace(body), itoa(b.cur+1)+" ▸") {
 		t.Fatalf("n: first body line %q is not the current event's rule", body)
 	}
@@ -322,7 +322,7 @@ func TestSwapAndPick(t *testing.T) {
 	if m.body.l != 1 || m.body.r != 0 {
 		t.Fatalf("s: pair %d,%d", m.body.l, m.body.r)
 	}
-	hdr := plain(strings.Join(m.hdrLines, "\n"))
+	hdr := plain(strings.Join(m.drawn.header, "\n"))
 	if i, j := strings.Index(hdr, "Valley Herald"), strings.Index(hdr, "Coast Courier"); i < 0 || j < 0 || i > j {
 		t.Fatalf("s: the header still has the old order:\n%s", hdr)
 	}
@@ -371,7 +371,7 @@ func TestResize(t *testing.T) {
 		checkFits(t, m.View(), sz[0], sz[1])
 		if sz[0] > maxWidth {
 			// Very wide terminals keep readable columns.
-			checkFits(t, strings.Join(append(m.body.lines(), m.hdrLines...), "\n"), maxWidth, sz[1])
+			checkFits(t, strings.Join(append(m.body.lines(), m.drawn.header...), "\n"), maxWidth, sz[1])
 		}
 		if m.body.cur != cur {
 			t.Fatalf("%dx%d: current event %d, want %d", sz[0], sz[1], m.body.cur, cur)
@@ -873,7 +873,7 @@ func TestCurrentMatchStandsOut(t *testing.T) {
 		}
 		for step := 0; step < len(b.matches); step++ {
 			lines := strings.Split(m.View(), "\n")
-			cur := len(m.hdrLines) + len(m.sumLines) + b.matches[b.match] - b.offset
+			cur := len(m.drawn.header) + len(m.drawn.summary) + b.matches[b.match] - b.offset
 			curStyles, otherStyles := map[string]bool{}, map[string]bool{}
 			for i, ln := range lines {
 				for _, sm := range styledRE.FindAllStringSubmatch(ln, -1) {
@@ -932,7 +932,7 @@ func TestSharedHeadingsStyled(t *testing.T) {
 		m.body.goTo(k)
 		m.fit()
 		lines := strings.Split(m.View(), "\n")
-		row := lines[len(m.hdrLines)+len(m.sumLines)+1] // under the event's rule
+		row := lines[len(m.drawn.header)+len(m.drawn.summary)+1] // under the event's rule
 		if !strings.Contains(plain(row), "North Korea wants") {
 			t.Fatalf("the headline event's first line is %q", plain(row))
 		}

@@ -51,15 +51,11 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 	for n, g := range r.Quotes.Groups {
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, proseText(groupTitle(st, g)))
 		for k, m := range g.Members {
-			who := view.Outlet(st, m.Article)
-			if m.Speaker != "" {
-				who += " (" + m.Speaker + ")"
-			}
 			text := proseText(m.Text)
 			if k > 0 {
 				text = proseDiff(g.Diffs[k-1].Ops)
 			}
-			fmt.Fprintf(&b, "- %s: “%s”\n", proseText(who), text)
+			fmt.Fprintf(&b, "- %s: “%s”\n", proseText(quoteWho(st, m)), text)
 		}
 	}
 	b.WriteString("\n## Facts\n\n")
@@ -84,6 +80,16 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// quoteWho names who gives a quotation: the outlet, and the speaker it
+// names.
+func quoteWho(st *story.Story, q quotes.Quote) string {
+	who := view.Outlet(st, q.Article)
+	if q.Speaker != "" {
+		who += " (" + q.Speaker + ")"
+	}
+	return who
 }
 
 // agreedVerb says how the articles give a value: alike, or, for a name
@@ -231,15 +237,11 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 			q.Class += " misattributed"
 		}
 		for k, m := range g.Members {
-			who := view.Outlet(st, m.Article)
-			if m.Speaker != "" {
-				who += " (" + m.Speaker + ")"
-			}
 			text := escText(m.Text)
 			if k > 0 {
 				text = htmlDiff(g.Diffs[k-1].Ops)
 			}
-			q.Members = append(q.Members, reportMember{escText(who), text})
+			q.Members = append(q.Members, reportMember{escText(quoteWho(st, m)), text})
 		}
 		d.Quotes = append(d.Quotes, q)
 	}

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/synoptic-news/synoptic/corpus"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/story"
 )

@@ -39,22 +39,34 @@ if [ ${#stories[@]} -eq 0 ]; then
 fi
 
 formats=(json html md txt ansi matrix-md matrix-html report-md report-html)
+# each format also under the filters, for the other pair of articles at
+# another width, and without the checks
+variants=("--width 120" "--only changed" "--only single" "--articles 1,0 --width 80" "--checks=false")
 compared=0 differ=0
+# compare ARGS...: one run of each binary
+compare() {
+  # a story the binaries cannot read must fail alike: compare the
+  # status and the error too
+  so=0 sn=0
+  "$old" "$@" >"$tmp/old" 2>"$tmp/old.err" || so=$?
+  "$new" "$@" >"$tmp/new" 2>"$tmp/new.err" || sn=$?
+  compared=$((compared + 1))
+  if [ "$so" != "$sn" ] || ! cmp -s "$tmp/old" "$tmp/new" || ! cmp -s "$tmp/old.err" "$tmp/new.err"; then
+    differ=$((differ + 1))
+    echo "differs: ${s:-seed} $* (exit $so, $sn)"
+  fi
+}
 for s in "${stories[@]}"; do
   args=()
   [ -n "$s" ] && args=("$s")
   for f in "${formats[@]}"; do
-    # a story the binaries cannot read must fail alike: compare the
-    # status and the error too
-    so=0 sn=0
-    "$old" export --format "$f" --width 120 "${args[@]}" >"$tmp/old" 2>"$tmp/old.err" || so=$?
-    "$new" export --format "$f" --width 120 "${args[@]}" >"$tmp/new" 2>"$tmp/new.err" || sn=$?
-    compared=$((compared + 1))
-    if [ "$so" != "$sn" ] || ! cmp -s "$tmp/old" "$tmp/new" || ! cmp -s "$tmp/old.err" "$tmp/new.err"; then
-      differ=$((differ + 1))
-      echo "differs: ${s:-seed} --format $f (exit $so, $sn)"
-    fi
+    for v in "${variants[@]}"; do
+      # shellcheck disable=SC2086 # a variant is several words
+      compare export --format "$f" $v "${args[@]}"
+    done
   done
+  # the text the reader prints when its output is not a terminal
+  compare --width 70 "${args[@]}"
 done
 echo "compare-exports: $compared exports, $differ differ"
 [ "$differ" -eq 0 ]

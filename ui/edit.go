@@ -196,7 +196,7 @@ func (m *Model) setStory(st *story.Story) {
 	m.exp.st = st
 	m.pick.st = st
 	// The header's counts and coverage change with the alignment.
-	m.hdrLines, m.fullH, m.helpLines = nil, 0, nil
+	m.drawn.forgetStory()
 	// A layout still being made in the background is for the old story.
 	m.layoutGen++
 	m.pending = false
@@ -204,7 +204,8 @@ func (m *Model) setStory(st *story.Story) {
 	if storyBytes(st) <= syncChecksBytes {
 		m.setChecks(insight.Analyze(st))
 	} else {
-		m.checks, m.body.conflicts, m.sumLines, m.sumKey = nil, nil, nil, -1
+		m.checks, m.body.conflicts = nil, nil
+		m.drawn.forgetSummary()
 		m.checksStale = true
 	}
 	m.diffsStale = true

@@ -79,7 +79,7 @@ func TestThresholdKeysRealignInPlace(t *testing.T) {
 		t.Errorf("+: the current event %d no longer holds left block %d", m.body.cur+1, blk)
 	}
 	// The current event's rule is still the first body line.
-	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)+len(m.sumLines)]
+	body := strings.Split(plain(m.View()), "\n")[len(m.drawn.header)+len(m.drawn.summary)]
 	if !strings.HasPrefix(strings.TrimSpace(body), itoa(m.body.cur+1)+" ▸") {
 		t.Errorf("+: first body line %q is not the current event's rule", body)
 	}
@@ -242,7 +242,7 @@ func TestNoteKey(t *testing.T) {
 		t.Fatalf("enter: mode %v note %q", m.mode, m.st.Events[m.body.cur].Note)
 	}
 	lines := strings.Split(plain(m.View()), "\n")
-	rule := len(m.hdrLines) + len(m.sumLines)
+	rule := len(m.drawn.header) + len(m.drawn.summary)
 	if !strings.HasPrefix(strings.TrimSpace(lines[rule]), itoa(m.body.cur+1)+" ▸") || strings.TrimSpace(lines[rule+1]) != "note: Check the quote against KCNA" {
 		t.Errorf("the note is not under the event's rule:\n%s\n%s", lines[rule], lines[rule+1])
 	}

@@ -81,22 +81,13 @@ type Model struct {
 	pick   picker
 	ed     editor
 
-	// chrome, measured at each change of size or mode
-	hdr      headerMode
-	hdrLines []string
-	hdrKey   [4]int
-	fullH    int    // height of the full header for fullKey
-	fullKey  [3]int // width and pair fullH was measured for
+	hdr headerMode // the header's form, chosen at each change of size or mode
+
+	// drawn is the chrome drawn for the current size and state
+	drawn drawn
 
 	status    string
 	statusErr bool
-
-	// widths of chrome lines already measured: most frames repeat them
-	widthMemo map[string]int
-
-	// the key hint or full help, drawn once per width and key state
-	helpLines []string
-	helpKey   [2]int
 
 	// big stories are laid out off the event loop after a resize, so that
 	// a burst of resizes costs one layout, not one per message.
@@ -118,8 +109,6 @@ type Model struct {
 	diffsStale  bool // the same for its word diffs
 	mx          *matrixView
 	qv          *quotesView
-	sumLines    []string
-	sumKey      int
 	sumSeq      seq
 }
 
@@ -300,27 +289,7 @@ func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isE
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.mode {
 	case modeSearch:
-		switch msg.Type {
-		case tea.KeyEnter:
-			m.mode = modeRead
-			m.search.Blur()
-			q := strings.TrimSpace(m.search.Value())
-			if q == "" {
-				q = m.body.query // / enter: the last search again
-			}
-			m.body.setQuery(q)
-			m.searchStatus()
-			m.updateKeys()
-			return nil
-		case tea.KeyEsc:
-			m.mode = modeRead
-			m.search.Blur()
-			m.updateKeys()
-			return nil
-		}
-		var cmd tea.Cmd
-		m.search, cmd = m.search.Update(typed(msg))
-		return cmd
+		return m.searchKey(msg)
 	case modeExport:
 		cmd, done := m.exp.Update(msg, m.exportOptions())
 		if done {
@@ -331,16 +300,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case modeMatrix, modeQuotes:
 		return m.overlayKey(msg)
 	case modePick:
-		l, r, done, ok := m.pick.Update(msg)
-		if done {
-			m.mode = modeRead
-			if ok {
-				m.body.setPair(l, r)
-				m.setStatus(fmt.Sprintf("showing %s and %s", view.Outlet(m.st, l), view.Outlet(m.st, r)), false)
-			}
-			m.updateKeys()
-		}
-		return nil
+		return m.pickKey(msg)
 	case modeNote:
 		return m.noteKey(msg)
 	case modeQuit:
@@ -348,6 +308,51 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case modeSaveAs:
 		return m.saveAsKey(msg)
 	}
+	return m.readKey(msg)
+}
+
+// searchKey edits the search query: enter searches, esc leaves.
+func (m *Model) searchKey(msg tea.KeyMsg) tea.Cmd {
+	switch msg.Type {
+	case tea.KeyEnter:
+		m.mode = modeRead
+		m.search.Blur()
+		q := strings.TrimSpace(m.search.Value())
+		if q == "" {
+			q = m.body.query // / enter: the last search again
+		}
+		m.body.setQuery(q)
+		m.searchStatus()
+		m.updateKeys()
+		return nil
+	case tea.KeyEsc:
+		m.mode = modeRead
+		m.search.Blur()
+		m.updateKeys()
+		return nil
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(typed(msg))
+	return cmd
+}
+
+// pickKey drives the picker of the two articles shown.
+func (m *Model) pickKey(msg tea.KeyMsg) tea.Cmd {
+	l, r, done, ok := m.pick.Update(msg)
+	if done {
+		m.mode = modeRead
+		if ok {
+			m.body.setPair(l, r)
+			m.setStatus(fmt.Sprintf("showing %s and %s", view.Outlet(m.st, l), view.Outlet(m.st, r)), false)
+		}
+		m.updateKeys()
+	}
+	return nil
+}
+
+// readKey handles a key of the reading mode: an edit, a move through the
+// story, or one that changes what is shown or opens a prompt or a list.
+func (m *Model) readKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
 	m.status = ""
 	// after coming back from a possible match, l takes the next one only
@@ -356,37 +361,12 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := m.editKey(msg); ok {
 		return cmd
 	}
+	if m.moveKey(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m.quit()
-	case key.Matches(msg, k.Next):
-		if !m.body.jump(1, false) {
-			m.setStatus("last event", false)
-		}
-	case key.Matches(msg, k.Prev):
-		if !m.body.jump(-1, false) {
-			m.setStatus("first event", false)
-		}
-	case key.Matches(msg, k.NextChanged):
-		if !m.body.jump(1, true) {
-			m.setStatus("no changed event below", false)
-		}
-	case key.Matches(msg, k.PrevChanged):
-		if !m.body.jump(-1, true) {
-			m.setStatus("no changed event above", false)
-		}
-	case key.Matches(msg, k.Down):
-		m.body.scroll(1)
-	case key.Matches(msg, k.Up):
-		m.body.scroll(-1)
-	case key.Matches(msg, k.PageDown):
-		m.body.scroll(max(1, m.body.height-1))
-	case key.Matches(msg, k.PageUp):
-		m.body.scroll(-max(1, m.body.height-1))
-	case key.Matches(msg, k.Top):
-		m.body.top()
-	case key.Matches(msg, k.Bottom):
-		m.body.bottom()
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		// A new query, not one appended to the last, which shows faint.
@@ -416,7 +396,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Possible):
 		m.possible()
 	case key.Matches(msg, k.Filter):
-		m.body.setFilter((m.body.filter + 1) % 3)
+		m.body.setFilter(view.Filters[(int(m.body.filter)+1)%len(view.Filters)])
 		m.setStatus("filter: "+filterDesc(m.body.filter), false)
 	case key.Matches(msg, k.Boilerplate):
 		m.body.setBoiler(!m.body.boiler) // the status bar says which
@@ -441,6 +421,43 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		m.updateKeys()
 	}
 	return nil
+}
+
+// moveKey moves through the story by event, changed event, line, page or
+// to either end, and says whether msg was such a key.
+func (m *Model) moveKey(msg tea.KeyMsg) bool {
+	k := &m.keys
+	jump := func(d int, changed bool, end string) {
+		if !m.body.jump(d, changed) {
+			m.setStatus(end, false)
+		}
+	}
+	page := max(1, m.body.height-1)
+	switch {
+	case key.Matches(msg, k.Next):
+		jump(1, false, "last event")
+	case key.Matches(msg, k.Prev):
+		jump(-1, false, "first event")
+	case key.Matches(msg, k.NextChanged):
+		jump(1, true, "no changed event below")
+	case key.Matches(msg, k.PrevChanged):
+		jump(-1, true, "no changed event above")
+	case key.Matches(msg, k.Down):
+		m.body.scroll(1)
+	case key.Matches(msg, k.Up):
+		m.body.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		m.body.scroll(page)
+	case key.Matches(msg, k.PageUp):
+		m.body.scroll(-page)
+	case key.Matches(msg, k.Top):
+		m.body.top()
+	case key.Matches(msg, k.Bottom):
+		m.body.bottom()
+	default:
+		return false
+	}
+	return true
 }
 
 func filterDesc(f view.Filter) string {
@@ -475,7 +492,7 @@ func boolInt(b bool) int {
 
 // updateKeys sets the help text of the bindings that change meaning.
 func (m *Model) updateKeys() {
-	m.helpLines = nil
+	m.drawn.help = nil
 	// Keys that have nothing to act on answer in the status bar rather
 	// than vanish from the help, except picking articles when there are
 	// only two.
@@ -529,247 +546,6 @@ func (m *Model) exportDone(msg exportDoneMsg) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// footerLines are the lines under the body: the status bar, then the key
-// hint, the full help, or the open prompt.
-func (m *Model) footerLines() []string {
-	w := m.w
-	out := []string{m.statusBar()}
-	switch m.mode {
-	case modeSearch:
-		m.search.Width = max(1, w-2)
-		out = append(out, m.search.View())
-	case modeExport:
-		out = append(out, m.exp.View(w)...)
-	case modePick:
-		out = append(out, m.pick.View(m.pal, w)...)
-	case modeNote:
-		m.ed.note.Width = max(1, w-len(m.ed.note.Prompt)-2)
-		out = append(out, " "+m.ed.note.View())
-	case modeQuit:
-		out = append(out, m.quitHint(w))
-	case modeSaveAs:
-		m.ed.saveAs.Width = max(1, w-ansi.StringWidth(m.ed.saveAs.Prompt)-2)
-		out = append(out, " "+m.ed.saveAs.View())
-	case modeMatrix, modeQuotes:
-		out = append(out, m.overlayFooter())
-	default:
-		if m.ed.marked {
-			out = append(out, m.joinHint(w))
-			break
-		}
-		if key := [2]int{w, boolInt(m.help.ShowAll)}; key != m.helpKey || m.helpLines == nil {
-			m.helpKey = key
-			if m.help.ShowAll {
-				m.helpLines = m.fullHelp()
-			} else {
-				m.helpLines = []string{m.help.ShortHelpView(m.keys.ShortHelp())}
-			}
-		}
-		out = append(out, m.helpLines...)
-	}
-	return out
-}
-
-// fullHelp draws the full help in as many bands of columns as the width
-// needs, so that no column is cut off on a narrow terminal.
-func (m *Model) fullHelp() []string {
-	groups := m.keys.FullHelp()
-	per := len(groups)
-	switch {
-	case m.w < 60:
-		per = 1
-	case m.w < 90:
-		per = 2
-	case m.w < 130:
-		per = 3
-	}
-	var out []string
-	for i := 0; i < len(groups); i += per {
-		band := m.help.FullHelpView(groups[i:min(len(groups), i+per)])
-		if band == "" {
-			continue
-		}
-		out = append(out, strings.Split(band, "\n")...)
-	}
-	return out
-}
-
-// statusBar is the event, its kind and score, the filter and search state,
-// and the last message.
-func (m *Model) statusBar() string {
-	b := m.body
-	var parts []string
-	if ov := m.overlay(); ov != nil {
-		parts = append(parts, ov.status())
-	} else if b.cur >= 0 {
-		// The event's number is the one its rule and the exports show (page
-		// furniture and other articles' events count too); its place among
-		// the rows on show is what the title's count and n/p go by.
-		if i, ok := b.index[b.cur]; ok && !m.pending {
-			parts = append(parts, fmt.Sprintf("event %d · %d/%d shown", b.cur+1, i+1, len(b.events)))
-		} else {
-			parts = append(parts, fmt.Sprintf("event %d", b.cur+1))
-		}
-		switch view.KindOf(m.st, b.cur, b.l, b.r) {
-		case view.Shared:
-			parts = append(parts, fmt.Sprintf("shared · %.2f", m.st.Events[b.cur].PairScore(b.l, b.r)))
-		case view.OnlyLeft:
-			parts = append(parts, "only in "+view.Outlet(m.st, b.l))
-		case view.OnlyRight:
-			parts = append(parts, "only in "+view.Outlet(m.st, b.r))
-		case view.PageFurniture:
-			parts = append(parts, "page furniture")
-		}
-		if p := m.possibleStatus(); p != "" {
-			parts = append(parts, p)
-		}
-	} else {
-		parts = append(parts, "no events")
-	}
-	reading := m.overlay() == nil // an open list says only its own state
-	// spare are parts that say a default (filter all, the threshold the
-	// story opened with), given up first when the line is too long
-	spare := map[int]bool{}
-	if reading {
-		if m.pending {
-			// The first screen of a big story is laid out ahead of the rest,
-			// which is still being laid out: its count would mislead.
-			parts = append(parts, fmt.Sprintf("filter: %s (laying out)", b.filter))
-		} else {
-			spare[len(parts)] = b.filter == view.FilterAll
-			parts = append(parts, "filter: "+b.filter.String())
-		}
-		spare[len(parts)] = m.st.Threshold() == m.ed.base
-		parts = append(parts, m.editParts()...)
-		if s := m.diffsStatus(); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	if b.boiler && reading {
-		parts = append(parts, "furniture shown")
-	}
-	if b.query != "" && reading {
-		if len(b.matches) > 0 {
-			parts = append(parts, fmt.Sprintf("/%s %d/%d", b.query, b.match+1, len(b.matches)))
-		} else {
-			parts = append(parts, fmt.Sprintf("/%s no match", b.query))
-		}
-	}
-	if reading && b.cur >= 0 {
-		// Last: the values can be long, and the state above is shorter.
-		if f := m.factsStatus(b.cur); f != "" {
-			parts = append(parts, f)
-		}
-	}
-	left := " " + sanitizeLine(strings.Join(parts, " · "))
-	right := ""
-	if m.status != "" {
-		right = sanitizeLine(m.status) + " "
-	}
-	w := m.w
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	room := w
-	if right != "" {
-		room = w - rw - 1
-	}
-	if lw > room && len(spare) > 0 {
-		var kept []string
-		for i, p := range parts {
-			if !spare[i] {
-				kept = append(kept, p)
-			}
-		}
-		left = " " + sanitizeLine(strings.Join(kept, " · "))
-		lw = ansi.StringWidth(left)
-	}
-	if right != "" && lw+rw+1 > w {
-		// The message wins: it answers what the user just did.
-		if rw+2 >= w {
-			right = ansi.Truncate(right, w, "…")
-			left, lw, rw = "", 0, ansi.StringWidth(right)
-		} else {
-			left = ansi.Truncate(left, w-rw-1, "…")
-			lw = ansi.StringWidth(left)
-		}
-	} else if lw > w {
-		left = ansi.Truncate(left, w, "…")
-		lw = ansi.StringWidth(left)
-	}
-	var sb strings.Builder
-	sb.WriteString(m.pal.statusSeq.render(left + spaces(w-lw-rw)))
-	if right != "" {
-		q := m.pal.message
-		if m.statusErr {
-			q = m.pal.errorSeq
-		}
-		sb.WriteString(q.render(right))
-	}
-	return sb.String()
-}
-
-// fit measures the chrome for the current size and mode and gives the rest
-// to the body. The header shrinks before the body does: full boxes, then a
-// line per article, then the story line alone, then nothing.
-func (m *Model) fit() {
-	if !m.sized {
-		return
-	}
-	w, h := m.w, m.h
-	l, r := m.body.l, m.body.r
-	foot := len(m.footerLines())
-	if h <= 2 {
-		foot = min(foot, 1)
-	}
-	if fk := [3]int{w, l, r}; fk != m.fullKey || m.fullH == 0 {
-		m.fullKey, m.fullH = fk, fullHeight(m.st, l, r, contentWidth(w))
-	}
-	hdr := hdrNone
-	switch {
-	case w >= 40 && h-foot-m.fullH >= 8 && !geometry(w).stacked:
-		hdr = hdrFull
-	case w >= 40 && h-foot-5 >= stackedHeaderBody:
-		hdr = hdrStacked
-	case w >= 20 && h-foot-3 >= 4:
-		hdr = hdrCompact
-	case h-foot-1 >= 3:
-		hdr = hdrTitle
-	}
-	key := [4]int{w, l, r, int(hdr)}
-	if key != m.hdrKey || m.hdrLines == nil && hdr != hdrNone {
-		m.hdrKey = key
-		m.hdrLines = headerLines(m.st, m.pal, l, r, contentWidth(w), hdr)
-	}
-	m.hdr = hdr
-	m.fitSummary(hdr, h-len(m.hdrLines)-foot)
-	if ov := m.overlay(); ov != nil {
-		ov.SetSize(w, h-foot)
-	}
-	bh := max(0, h-len(m.hdrLines)-len(m.sumLines)-foot)
-	if m.pending && m.body.rows != nil && geometry(w) != m.body.g {
-		m.body.setHeight(bh) // the new layout is on its way
-		return
-	}
-	m.body.SetSize(w, bh)
-}
-
-// stackedHeaderBody is the least room the body must keep for the stacked
-// layout's header to give each article a second line (byline, coverage):
-// on a short terminal the text matters more.
-const stackedHeaderBody = 20
-
-// measure is ansi.StringWidth, remembered for the lines frames repeat.
-func (m *Model) measure(s string) int {
-	if w, ok := m.widthMemo[s]; ok {
-		return w
-	}
-	if m.widthMemo == nil || len(m.widthMemo) > 512 {
-		m.widthMemo = make(map[string]int)
-	}
-	w := ansi.StringWidth(s)
-	m.widthMemo[s] = w
-	return w
-}
-
 // View draws the screen: never more lines than the terminal has, never a
 // line wider than it.
 func (m *Model) View() string {
@@ -781,10 +557,10 @@ func (m *Model) View() string {
 	}
 	lines := make([]string, 0, m.h)
 	widths := make([]int, 0, m.h)
-	for _, ln := range m.hdrLines {
+	for _, ln := range m.drawn.header {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
-	for _, ln := range m.sumLines {
+	for _, ln := range m.drawn.summary {
 		lines, widths = append(lines, ln), append(widths, -1)
 	}
 	body, bw := m.body.linesWidths(nil)

@@ -43,7 +43,7 @@ func TestPairScoreShown(t *testing.T) {
 		m.body.goTo(k)
 		m.fit()
 		lines := strings.Split(plain(m.View()), "\n")
-		rule := lines[len(m.hdrLines)+len(m.sumLines)]
+		rule := lines[len(m.drawn.header)+len(m.drawn.summary)]
 		if !strings.HasPrefix(strings.TrimSpace(rule), itoa(k+1)+" ▸") || !strings.Contains(rule, want+" ─") {
 			t.Errorf("event %d: rule %q, want the pair's score %s", k+1, rule, want)
 		}

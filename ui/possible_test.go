@@ -67,7 +67,7 @@ func TestPossibleMatchJumpsAndBack(t *testing.T) {
 	if m.body.cur != hs[0].Event || m.body.offset != m.body.start[hs[0].Event] {
 		t.Fatalf("l: event %d at row %d, want event %d at its rule", m.body.cur+1, m.body.offset, hs[0].Event+1)
 	}
-	body := strings.Split(plain(m.View()), "\n")[len(m.hdrLines)+len(m.sumLines)]
+	body := strings.Split(plain(m.View()), "\n")[len(m.drawn.header)+len(m.drawn.summary)]
 	if !strings.HasPrefix(strings.TrimSpace(body), itoa(hs[0].Event+1)+" ▸") {
 		t.Errorf("l: first body line %q is not event %d's rule", body, hs[0].Event+1)
 	}

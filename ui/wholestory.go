@@ -39,7 +39,7 @@ func (m *Model) setChecks(r *insight.Report) {
 	m.body.conflicts = conflictSet(r.Facts)
 	m.mx = newMatrixView(r.Matrix, m.body.conflicts, r.Summary.Events)
 	m.qv = newQuotesView(m.st, r.Quotes, m.pal)
-	m.sumLines, m.sumKey = nil, -1
+	m.drawn.forgetSummary()
 }
 
 // minBodyRows is the least the body keeps for the summary to show.
@@ -57,12 +57,12 @@ func (m *Model) fitSummary(hdr headerMode, room int) {
 			n = 1
 		}
 	}
-	if key := m.w*3 + n; key != m.sumKey {
-		m.sumKey = key
-		m.sumLines = nil
+	if key := m.w*3 + n; key != m.drawn.summaryKey {
+		m.drawn.summaryKey = key
+		m.drawn.summary = nil
 		if n > 0 {
 			for _, ln := range summaryLines(m.st, m.checks.Summary, contentWidth(m.w))[:n] {
-				m.sumLines = append(m.sumLines, m.sumSeq.render(ln))
+				m.drawn.summary = append(m.drawn.summary, m.sumSeq.render(ln))
 			}
 		}
 	}

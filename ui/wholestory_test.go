@@ -36,7 +36,7 @@ func kestrel(t testing.TB) *story.Story {
 func bodyTop(t *testing.T, m *Model) string {
 	t.Helper()
 	lines := strings.Split(plain(m.View()), "\n")
-	i := len(m.hdrLines) + len(m.sumLines)
+	i := len(m.drawn.header) + len(m.drawn.summary)
 	if i >= len(lines) {
 		t.Fatalf("no body on a screen of %d lines", len(lines))
 	}
@@ -243,11 +243,11 @@ func TestWholeStorySummary(t *testing.T) {
 		m := newModel(t, st, c.w, c.h)
 		v := m.View()
 		checkFits(t, v, c.w, c.h)
-		if len(m.sumLines) != c.lines {
-			t.Errorf("%dx%d: %d summary lines, want %d", c.w, c.h, len(m.sumLines), c.lines)
+		if len(m.drawn.summary) != c.lines {
+			t.Errorf("%dx%d: %d summary lines, want %d", c.w, c.h, len(m.drawn.summary), c.lines)
 		}
 		if c.lines > 0 {
-			got := strings.Split(plain(v), "\n")[len(m.hdrLines)]
+			got := strings.Split(plain(v), "\n")[len(m.drawn.header)]
 			if !strings.HasPrefix(got, " 9 events · 8 shared · 1 one-sided") {
 				t.Errorf("%dx%d: summary line %q", c.w, c.h, got)
 			}
@@ -298,7 +298,7 @@ func TestChecksInBackground(t *testing.T) {
 		t.Fatalf("story of %d bytes is not above %d", storyBytes(st), syncChecksBytes)
 	}
 	m := newModel(t, st, 120, 40)
-	if m.checks != nil || len(m.sumLines) != 0 {
+	if m.checks != nil || len(m.drawn.summary) != 0 {
 		t.Fatal("checks ran before the first screen")
 	}
 	press(m, "m")
@@ -310,8 +310,8 @@ func TestChecksInBackground(t *testing.T) {
 		t.Fatal("Init starts no checks")
 	}
 	m.Update(cmd())
-	if m.checks == nil || len(m.sumLines) != 2 || m.Init() != nil {
-		t.Fatalf("after the checks: %v, %d summary lines", m.checks != nil, len(m.sumLines))
+	if m.checks == nil || len(m.drawn.summary) != 2 || m.Init() != nil {
+		t.Fatalf("after the checks: %v, %d summary lines", m.checks != nil, len(m.drawn.summary))
 	}
 	press(m, "m")
 	if m.mode != modeMatrix {

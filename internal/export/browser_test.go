@@ -253,10 +253,10 @@ func TestHTMLValidatesWithNu(t *testing.T) {
 		pages = append(pages, p)
 		// the whole-story pages, which are whole pages too
 		var m, r bytes.Buffer
-		if err := matrix.Page(&m, st, matrix.Build(st)); err != nil {
+		if err := matrixPage(&m, st, matrix.Build(st)); err != nil {
 			t.Fatal(err)
 		}
-		if err := insight.Page(&r, st, insight.Analyze(st)); err != nil {
+		if err := reportPage(&r, st, insight.Analyze(st)); err != nil {
 			t.Fatal(err)
 		}
 		for kind, b := range map[string][]byte{"matrix": m.Bytes(), "report": r.Bytes()} {

@@ -47,24 +47,31 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkNoControls(t, b.String())
-			path := filepath.Join("testdata", name)
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got := b.String(); got != string(want) {
-				t.Errorf("%s differs from the golden file (run with -update after an intended change):\n%s", name, firstDiff(string(want), got))
-			}
+			checkGolden(t, name, b.String())
 		})
+	}
+}
+
+// checkGolden compares got with testdata/name, or writes it there with
+// -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (run with -update after an intended change):\n%s", name, firstDiff(string(want), got))
 	}
 }
 

@@ -55,32 +55,7 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 
 	stats := Count(st, l, r)
-	b.WriteString("| | " + la + " | " + ra + " |\n|---|---|---|\n")
-	row := func(name, x, y string) {
-		if x != "" || y != "" {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", name, x, y)
-		}
-	}
-	a1, a2 := st.Articles[l], st.Articles[r]
-	row("Headline", mdLine(a1.Title), mdLine(a2.Title))
-	row("Date", mdLine(a1.Date), mdLine(a2.Date))
-	row("Byline", mdLine(a1.Byline), mdLine(a2.Byline))
-	row("Section", mdLine(a1.Section), mdLine(a2.Section))
-	row("Address", mdURL(a1.URL), mdURL(a2.URL))
-	row("Coverage", fmt.Sprintf("%.0f%%", stats.CoverLeft), fmt.Sprintf("%.0f%%", stats.CoverRight))
-	b.WriteString("\n")
-
-	fmt.Fprintf(&b, "**%s:** %d shared", wording.Count(stats.Events, "event"), stats.Shared)
-	if stats.Shared > 0 {
-		fmt.Fprintf(&b, " (%d reworded, %d moved)", stats.Changed, stats.Moved)
-	}
-	fmt.Fprintf(&b, ", %d only in %s, %d only in %s, %d page furniture. ", stats.OnlyLeft, la, stats.OnlyRight, ra, stats.Boilerplate)
-	b.WriteString("Coverage is the share of each article's body text that reports events the other also reports.\n\n")
-	if why := plainNote(st, l, r); why == "" {
-		fmt.Fprintf(&b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
-	} else {
-		fmt.Fprintf(&b, "Legend: %s, both sides plain · ~~struck~~ figures and names of %s that %s gives otherwise · **bold** those of %s.\n\n", why, la, ra, ra)
-	}
+	mdOverview(&b, st, l, r, stats)
 
 	var keep []int
 	for k := range st.Events {
@@ -140,6 +115,38 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	}
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// mdOverview writes the table of the two articles' metadata and coverage,
+// the count of events by kind and the legend of the marks.
+func mdOverview(b *strings.Builder, st *story.Story, l, r int, stats Stats) {
+	la, ra := mdLine(view.Outlet(st, l)), mdLine(view.Outlet(st, r))
+	b.WriteString("| | " + la + " | " + ra + " |\n|---|---|---|\n")
+	row := func(name, x, y string) {
+		if x != "" || y != "" {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", name, x, y)
+		}
+	}
+	a1, a2 := st.Articles[l], st.Articles[r]
+	row("Headline", mdLine(a1.Title), mdLine(a2.Title))
+	row("Date", mdLine(a1.Date), mdLine(a2.Date))
+	row("Byline", mdLine(a1.Byline), mdLine(a2.Byline))
+	row("Section", mdLine(a1.Section), mdLine(a2.Section))
+	row("Address", mdURL(a1.URL), mdURL(a2.URL))
+	row("Coverage", fmt.Sprintf("%.0f%%", stats.CoverLeft), fmt.Sprintf("%.0f%%", stats.CoverRight))
+	b.WriteString("\n")
+
+	fmt.Fprintf(b, "**%s:** %d shared", wording.Count(stats.Events, "event"), stats.Shared)
+	if stats.Shared > 0 {
+		fmt.Fprintf(b, " (%d reworded, %d moved)", stats.Changed, stats.Moved)
+	}
+	fmt.Fprintf(b, ", %d only in %s, %d only in %s, %d page furniture. ", stats.OnlyLeft, la, stats.OnlyRight, ra, stats.Boilerplate)
+	b.WriteString("Coverage is the share of each article's body text that reports events the other also reports.\n\n")
+	if why := plainNote(st, l, r); why == "" {
+		fmt.Fprintf(b, "Legend: ~~struck~~ words only in %s · **bold** words only in %s · plain words both share.\n\n", la, ra)
+	} else {
+		fmt.Fprintf(b, "Legend: %s, both sides plain · ~~struck~~ figures and names of %s that %s gives otherwise · **bold** those of %s.\n\n", why, la, ra, ra)
+	}
 }
 
 // mdKind names event k for the pair l, r.

@@ -36,17 +36,17 @@ var formats = []format{
 		return writeJSON(w, st, Checks(st, opt))
 	}},
 	{name: "matrix-html", ext: "html", whole: true, render: func(w io.Writer, st *story.Story, _ Options) error {
-		return matrix.Page(w, st, matrix.Build(st))
+		return matrixPage(w, st, matrix.Build(st))
 	}},
 	{name: "matrix-md", ext: "md", whole: true, render: func(w io.Writer, st *story.Story, _ Options) error {
-		return matrix.Markdown(w, st, matrix.Build(st))
+		return matrixMarkdown(w, st, matrix.Build(st))
 	}},
 	{name: "md", ext: "md", render: Markdown},
 	{name: "report-html", ext: "html", whole: true, checks: true, render: func(w io.Writer, st *story.Story, _ Options) error {
-		return insight.Page(w, st, insight.Analyze(st))
+		return reportPage(w, st, insight.Analyze(st))
 	}},
 	{name: "report-md", ext: "md", whole: true, checks: true, render: func(w io.Writer, st *story.Story, _ Options) error {
-		return insight.Markdown(w, st, insight.Analyze(st))
+		return reportMarkdown(w, st, insight.Analyze(st))
 	}},
 	{name: "txt", ext: "txt", render: Text},
 }

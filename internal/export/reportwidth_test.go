@@ -32,7 +32,7 @@ func TestReportHTMLNarrowInChromium(t *testing.T) {
 	}
 	st := buildStory("many-outlets", arts...)
 	var b bytes.Buffer
-	if err := insight.HTML(&b, st, insight.Analyze(st)); err != nil {
+	if err := reportSection(&b, st, insight.Analyze(st), true); err != nil {
 		t.Fatal(err)
 	}
 	probe := `<script>document.body.setAttribute("data-w", document.documentElement.scrollWidth + " " + window.innerWidth + " " +

@@ -1,7 +1,6 @@
 package insight
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -9,7 +8,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/synoptic-news/synoptic/corpus"
-	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -104,56 +102,6 @@ func TestSeed(t *testing.T) {
 	}
 	if r.Summary.QuotesDiffering < 2 || r.Summary.QuotesMisattributed != 0 {
 		t.Errorf("seed quotes: %d differing (want both of Choe's), %d misattributed", r.Summary.QuotesDiffering, r.Summary.QuotesMisattributed)
-	}
-	var md, h bytes.Buffer
-	if err := Markdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"## Summary", "## Coverage", "## Quotes", "## Facts", "~~esteemed~~", "**honorable**", "~~absolute~~", "**sacred**"} {
-		if !strings.Contains(md.String(), want) {
-			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
-		}
-	}
-	if err := HTML(&h, st, r); err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"<del>esteemed</del>", "<ins>honorable</ins>", `class="synoptic-matrix"`} {
-		if !strings.Contains(h.String(), want) {
-			t.Errorf("HTML lacks %q", want)
-		}
-	}
-}
-
-// TestHostileText checks that article text reaches neither the Markdown
-// nor the HTML report as markup, nor the plain lines as escape codes.
-func TestHostileText(t *testing.T) {
-	p := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
-	st := &story.Story{Version: 1, Articles: []story.Article{
-		{Outlet: "<script>alert(1)</script>", Blocks: []segment.Block{p("“We will <b>never</b> pay \x1b[2J for it,” said Ann <i>Lee</i>.")}},
-		{Outlet: "Two | [x](javascript:y)", Blocks: []segment.Block{p("“We will never pay for it at all,” said Ann Lee.")}},
-	}, Events: []story.Event{{Kind: story.Shared, Score: 1, Blocks: [][]int{{0}, {0}}, Diffs: []story.Diff{}}}}
-	r := Analyze(st)
-	var md, h bytes.Buffer
-	if err := Markdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := HTML(&h, st, r); err != nil {
-		t.Fatal(err)
-	}
-	for name, out := range map[string]string{"Markdown": md.String(), "HTML": h.String()} {
-		for _, bad := range []string{"<script>", "<b>", "<i>", "\x1b"} {
-			if strings.Contains(out, bad) {
-				t.Errorf("%s holds %q:\n%s", name, bad, out)
-			}
-		}
-	}
-	if strings.Contains(md.String(), "[x](") {
-		t.Errorf("Markdown makes a link of article text:\n%s", md.String())
-	}
-	for _, l := range append(r.Summary.Lines(80), r.Matrix.Lines(80)...) {
-		if strings.ContainsRune(l, '\x1b') {
-			t.Errorf("escape in %q", l)
-		}
 	}
 }
 

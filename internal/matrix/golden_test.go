@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -39,14 +38,4 @@ func TestGolden(t *testing.T) {
 	for _, w := range []int{40, 80} {
 		golden(t, "lines-"+itoa(w)+".golden", strings.Join(m.Lines(w), "\n")+"\n")
 	}
-	var b bytes.Buffer
-	if err := Markdown(&b, st, m); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "matrix.md.golden", b.String())
-	b.Reset()
-	if err := HTML(&b, st, m); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "matrix.html.golden", b.String())
 }

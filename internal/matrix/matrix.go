@@ -1,8 +1,8 @@
 // Package matrix builds the whole-story view: events × outlets, each cell
 // saying whether an outlet reports the event and how close its wording is to
 // the other outlets that do, with totals per outlet. It reads the aligned
-// story and its word diffs (Story.Ops) and renders plain lines for the
-// reader, a GitHub-flavoured Markdown table and an HTML fragment.
+// story and its word diffs (Story.Ops) and lays the matrix out as plain
+// lines for the reader; internal/export writes it as Markdown and HTML.
 package matrix
 
 import (

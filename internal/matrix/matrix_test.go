@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -98,44 +97,6 @@ func TestLines(t *testing.T) {
 	}
 	if !strings.Contains(lines[len(lines)-1], "only this outlet") || !strings.HasSuffix(strings.TrimSpace(lines[len(lines)-1]), "1") {
 		t.Errorf("totals line %q", lines[len(lines)-1])
-	}
-}
-
-func TestMarkdownAndHTMLEscape(t *testing.T) {
-	st := fixture()
-	m := Build(st)
-	var md bytes.Buffer
-	if err := Markdown(&md, st, m); err != nil {
-		t.Fatal(err)
-	}
-	out := md.String()
-	rows := 0
-	for _, l := range strings.Split(out, "\n") {
-		if !strings.HasPrefix(l, "|") {
-			continue
-		}
-		rows++
-		// every table line has the same number of unescaped pipes
-		if n := strings.Count(l, "|") - strings.Count(l, `\|`); n != 3+len(m.Columns) {
-			t.Errorf("table line %q has %d cell separators", l, n)
-		}
-	}
-	if rows != 2+len(m.Rows)+2 {
-		t.Errorf("%d table lines, want %d:\n%s", rows, 2+len(m.Rows)+2, out)
-	}
-	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") || strings.ContainsRune(out, '\x1b') {
-		t.Errorf("markup or escape left in Markdown:\n%s", out)
-	}
-	var h bytes.Buffer
-	if err := HTML(&h, st, m); err != nil {
-		t.Fatal(err)
-	}
-	out = h.String()
-	if strings.Contains(out, "<b>") || strings.Contains(out, "<i>") || !strings.Contains(out, "&lt;b&gt;Wire") || strings.ContainsRune(out, '\x1b') {
-		t.Errorf("HTML not escaped:\n%s", out)
-	}
-	if !strings.Contains(out, `<tr id="matrix-1"><td class="n">1</td><td><a href="#matrix-1">`) || !strings.Contains(out, "<style>") || strings.Count(out, "<tr") != 1+len(m.Rows)+2 {
-		t.Errorf("HTML lacks anchors, style or rows:\n%s", out)
 	}
 }
 

@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/insight"
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// kestrel is the four-outlet test story, aligned.
+func kestrel(t *testing.T) *story.Story {
+	t.Helper()
+	cs, err := corpus.Load([]string{"../../testdata/stories/kestrel-bridge"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return story.Build(cs, story.DefaultOptions())
+}
+
+// TestReportSeed: the seed's report holds every section and marks the
+// words Choe's quotation changes.
+func TestReportSeed(t *testing.T) {
+	st := seedStory(t)
+	r := insight.Analyze(st)
+	var md, h bytes.Buffer
+	if err := reportMarkdown(&md, st, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## Summary", "## Coverage", "## Quotes", "## Facts", "~~esteemed~~", "**honorable**", "~~absolute~~", "**sacred**"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+	if err := reportSection(&h, st, r, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<del>esteemed</del>", "<ins>honorable</ins>", `class="synoptic-matrix"`} {
+		if !strings.Contains(h.String(), want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+}
+
+// TestHostileText checks that article text reaches neither the Markdown
+// nor the HTML report as markup, nor the plain lines as escape codes.
+func TestHostileText(t *testing.T) {
+	p := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
+	st := &story.Story{Version: 1, Articles: []story.Article{
+		{Outlet: "<script>alert(1)</script>", Blocks: []segment.Block{p("“We will <b>never</b> pay \x1b[2J for it,” said Ann <i>Lee</i>.")}},
+		{Outlet: "Two | [x](javascript:y)", Blocks: []segment.Block{p("“We will never pay for it at all,” said Ann Lee.")}},
+	}, Events: []story.Event{{Kind: story.Shared, Score: 1, Blocks: [][]int{{0}, {0}}, Diffs: []story.Diff{}}}}
+	r := insight.Analyze(st)
+	var md, h bytes.Buffer
+	if err := reportMarkdown(&md, st, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := reportSection(&h, st, r, true); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"Markdown": md.String(), "HTML": h.String()} {
+		for _, bad := range []string{"<script>", "<b>", "<i>", "\x1b"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s holds %q:\n%s", name, bad, out)
+			}
+		}
+	}
+	if strings.Contains(md.String(), "[x](") {
+		t.Errorf("Markdown makes a link of article text:\n%s", md.String())
+	}
+	for _, l := range append(r.Summary.Lines(80), r.Matrix.Lines(80)...) {
+		if strings.ContainsRune(l, '\x1b') {
+			t.Errorf("escape in %q", l)
+		}
+	}
+}
+
+// report-html gives the facts report-md gives: after the conflicts, the
+// values given alike, among them a name spelled two ways (Katerina and
+// Katarina Voss), which the HTML report left out.
+func TestReportHTMLGivesFactsAlike(t *testing.T) {
+	st := kestrel(t)
+	r := insight.Analyze(st)
+	var md, h bytes.Buffer
+	if err := reportMarkdown(&md, st, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := reportSection(&h, st, r, true); err != nil {
+		t.Fatal(err)
+	}
+	page := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(h.String(), ""))
+	n := 0
+	for _, ln := range strings.Split(md.String(), "\n") {
+		if !strings.Contains(ln, ", given alike (") {
+			continue
+		}
+		n++
+		want := strings.ReplaceAll(strings.TrimPrefix(ln, "- "), `\`, "")
+		if !strings.Contains(page, want) {
+			t.Errorf("report-html lacks %q", want)
+		}
+	}
+	if n == 0 || !strings.Contains(page, "Katarina Voss") {
+		t.Fatalf("the test needs kestrel-bridge's values given alike (found %d) and its two spellings of Voss", n)
+	}
+}
+
+// A conflict names what the numbers count without bending the word:
+// "number (vehicle)", not "number of vehicle".
+func TestReportFactKind(t *testing.T) {
+	st := kestrel(t)
+	var md bytes.Buffer
+	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "event 8, number (vehicle): ") {
+		t.Errorf("no \"event 8, number (vehicle): \" in the facts:\n%s", md.String()[strings.Index(md.String(), "## Facts"):])
+	}
+}
+
+// A quotation one outlet gives is headed "1 outlet", not "1 outlet · one
+// outlet".
+func TestReportQuoteTitleSaysOnce(t *testing.T) {
+	st := kestrel(t)
+	var md bytes.Buffer
+	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "Priya Anand · 1 outlet\n") || strings.Contains(md.String(), "1 outlet · one outlet") {
+		t.Errorf("quote titles:\n%s", md.String()[strings.Index(md.String(), "## Quotes"):strings.Index(md.String(), "## Facts")])
+	}
+}
+
+func TestAgreedVerb(t *testing.T) {
+	if v := agreedVerb(facts.Agreement{Type: facts.Name, Spelled: true, Variant: true}); v != "spelled differently" {
+		t.Errorf("a name a letter apart is %q, want spelled differently", v)
+	}
+	if v := agreedVerb(facts.Agreement{Type: facts.Name, Variant: true}); v != "given alike" {
+		t.Errorf("a nickname is %q, want given alike", v)
+	}
+}

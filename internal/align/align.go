@@ -374,7 +374,10 @@ func byProbability(links []link) []link {
 
 // Order sorts events by the first article's reading order and puts events
 // the first article lacks right after the event of the preceding block of
-// their own article.
+// their own article. When the paragraphs of several articles go on after
+// one event, their runs alternate, each in its own order: one article's
+// long run must not push another's continuation ("…,” he added.") many
+// events away from the paragraph it continues.
 func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	where := make([][]int, n) // where[a][i] = event of block i of article a
 	for a := 0; a < n; a++ {
@@ -408,6 +411,8 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	for k := range firstF {
 		firstF[k], lastF[k] = -1, -1
 	}
+	by := make([]int32, len(events)) // the article that placed an event the first lacks
+	later := make([]int32, 0, len(events)-len(roots))
 	for a := 1; a < n; a++ {
 		shares := sharesPlaced(where[a], placed)
 		anchor := -1
@@ -421,6 +426,8 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 				anchor = byPlace(events, roots, i, len(arts[a]), len(arts[0]))
 			}
 			placed[k] = true
+			by[k] = int32(a)
+			later = append(later, int32(k))
 			nextF[k] = -1
 			if lastF[anchor+1] < 0 {
 				firstF[anchor+1] = int32(k)
@@ -431,31 +438,75 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 			anchor = k
 		}
 	}
-	out := make([]Event, 0, len(events))
-	// emit appends event k (none for -1), then its followers, each
-	// followed by its own, depth first: a stack of the followers still
-	// to come at each depth, not recursion, since a run of events the
-	// first article lacks is a chain as long as the run
-	var stack []int32
-	emit := func(k int) {
-		if k >= 0 {
-			out = append(out, events[k])
-		}
-		stack = append(stack[:0], firstF[k+1])
-		for len(stack) > 0 {
-			f := stack[len(stack)-1]
-			if f < 0 {
-				stack = stack[:len(stack)-1]
+	// The order is a list (next, ending in -1) built from the last event
+	// placed back: an event, then the runs of its followers. The followers
+	// one article placed read one after another (each with its own runs),
+	// and an article's run alternates with those of the others (they
+	// come in article order, as placed).
+	next, tail := make([]int32, len(events)), make([]int32, len(events))
+	var heads, tails, runArt []int32 // per article: the run of its followers still to go
+	follow := func(slot int) (head, last int32) {
+		heads, tails, runArt = heads[:0], tails[:0], runArt[:0]
+		for f := firstF[slot]; f >= 0; f = nextF[f] {
+			if r := len(heads) - 1; r >= 0 && runArt[r] == by[f] {
+				next[tails[r]] = f
+				tails[r] = tail[f]
 				continue
 			}
-			stack[len(stack)-1] = nextF[f]
-			out = append(out, events[f])
-			stack = append(stack, firstF[f+1])
+			heads, tails, runArt = append(heads, f), append(tails, tail[f]), append(runArt, by[f])
+		}
+		if len(heads) == 0 {
+			return -1, -1
+		}
+		head, last = heads[0], tails[0]
+		if len(heads) > 1 {
+			head, last = -1, -1
+			for r, left := 0, len(heads); left > 1; r = (r + 1) % len(heads) {
+				x := heads[r]
+				if x < 0 {
+					continue
+				}
+				heads[r] = next[x]
+				if x == tails[r] {
+					heads[r] = -1
+					left--
+				}
+				if last < 0 {
+					head = x
+				} else {
+					next[last] = x
+				}
+				last = x
+			}
+			for r, x := range heads { // the one run left goes on as it is
+				if x >= 0 {
+					next[last], last = x, tails[r]
+				}
+			}
+		}
+		next[last] = -1
+		return head, last
+	}
+	build := func(k int32) {
+		next[k], tail[k] = -1, k
+		if h, l := follow(int(k) + 1); h >= 0 {
+			next[k], tail[k] = h, l
 		}
 	}
-	emit(-1)
+	for x := len(later) - 1; x >= 0; x-- { // an event's followers were placed after it
+		build(later[x])
+	}
+	out := make([]Event, 0, len(events))
+	emit := func(k int32) {
+		for ; k >= 0; k = next[k] {
+			out = append(out, events[k])
+		}
+	}
+	first, _ := follow(0) // before every root
+	emit(first)
 	for _, k := range roots {
-		emit(k)
+		build(int32(k))
+		emit(int32(k))
 	}
 	return out
 }

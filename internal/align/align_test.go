@@ -652,8 +652,8 @@ func TestWordTable(t *testing.T) {
 	}
 }
 
-// orderByMaps is Order as first written, with a map of followers and
-// recursion: the reference for Order.
+// orderByMaps is Order written with a map of followers, recursion and
+// slices: the reference for Order.
 func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 	where := make([][]int, n)
 	for a := 0; a < n; a++ {
@@ -695,19 +695,43 @@ func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 			anchor = k
 		}
 	}
-	var out []Event
-	var emit func(k int)
-	emit = func(k int) {
+	// seq is event k (none for -1) and what follows it: per article, the
+	// sequences of the followers it placed, one after another; the
+	// articles' sequences taken an event at a time in turn
+	var seq func(k int) []int
+	seq = func(k int) []int {
+		var out []int
 		if k >= 0 {
-			out = append(out, events[k])
+			out = append(out, k)
 		}
+		var runs [][]int
+		last := -1
 		for _, f := range followers[k] {
-			emit(f)
+			a := slices.IndexFunc(events[f].Blocks, func(bs []int) bool { return len(bs) > 0 })
+			if a != last { // placed by the article of its first blocks: no earlier one tells it
+				runs = append(runs, nil)
+				last = a
+			}
+			runs[len(runs)-1] = append(runs[len(runs)-1], seq(f)...)
+		}
+		for t := 0; ; t++ {
+			more := false
+			for _, r := range runs {
+				if t < len(r) {
+					out = append(out, r[t])
+					more = true
+				}
+			}
+			if !more {
+				return out
+			}
 		}
 	}
-	emit(-1)
-	for _, k := range roots {
-		emit(k)
+	var out []Event
+	for _, k := range append([]int{-1}, roots...) {
+		for _, e := range seq(k) {
+			out = append(out, events[e])
+		}
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -191,4 +192,40 @@ func TestSyntheticRecall(t *testing.T) {
 	if r := benchRecall(evs, truth); r < 0.98 {
 		t.Errorf("found %.3f of the true matches, want at least 0.98", r)
 	}
+}
+
+// BenchmarkOrder orders the events of five articles of 40,000 blocks each,
+// events of one to five blocks, a third of the blocks told by one article
+// only: runs of several articles after one event, as in a long story of
+// many articles.
+func BenchmarkOrder(b *testing.B) {
+	r := &benchRand{s: 5}
+	const n, size = 5, 40000
+	arts := make([][]segment.Block, n)
+	for a := range arts {
+		arts[a] = make([]segment.Block, size)
+	}
+	var events []Event
+	next := make([]int, n)
+	for done := 0; done < n; {
+		e := Event{Blocks: make([][]int, n)}
+		one := r.intn(3) == 0
+		for a := range arts {
+			if next[a] < size && (one && len(events)%n == a || !one && r.intn(2) == 0) {
+				e.Blocks[a] = []int{next[a]}
+				next[a]++
+				if next[a] == size {
+					done++
+				}
+			}
+		}
+		if slices.ContainsFunc(e.Blocks, func(bs []int) bool { return len(bs) > 0 }) {
+			events = append(events, e)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Order(events, n, arts)
+	}
+	b.ReportMetric(float64(len(events)), "events")
 }

@@ -189,7 +189,7 @@ func (m *Model) eventStatus() []string {
 	case view.OnlyRight:
 		parts = append(parts, "only in "+view.Outlet(m.st, b.r))
 	case view.PageFurniture:
-		parts = append(parts, "page furniture")
+		parts = append(parts, view.Label(m.st, b.cur, b.l, b.r))
 	}
 	if p := m.possibleStatus(); p != "" {
 		parts = append(parts, p)

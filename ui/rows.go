@@ -130,7 +130,7 @@ func ruleLabel(st *story.Story, k, l, r int) string {
 			parts = append(parts, "shared · same words")
 		}
 	case view.OnlyLeft, view.OnlyRight, view.PageFurniture:
-		parts = append(parts, kind.String())
+		parts = append(parts, view.Label(st, k, l, r))
 	}
 	if m := view.MovedIn(st, k, l, r); m != "" {
 		parts = append(parts, "moved ↕ in "+textsafe.VisibleLine(m))

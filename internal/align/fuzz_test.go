@@ -11,7 +11,7 @@ import (
 )
 
 var fuzzKinds = []segment.Kind{segment.Paragraph, segment.Paragraph, segment.Paragraph, segment.Headline,
-	segment.Standfirst, segment.Heading, segment.Caption, segment.Boilerplate, segment.Meta}
+	segment.Standfirst, segment.Heading, segment.Caption, segment.Boilerplate, segment.Meta, segment.Teaser}
 
 // fuzzArticles turns fuzz input into articles: articles are separated by a
 // form feed, blocks by newlines, and kinds come from the bytes of kinds.

@@ -17,16 +17,17 @@ import (
 type class uint8
 
 const (
-	classNone     class = iota // boilerplate and meta: never paired
+	classNone     class = iota // furniture, metadata and teasers: never paired
 	classBody                  // paragraphs, standfirsts, headings
 	classCaption               // captions pair only with captions
 	classHeadline              // headlines pair only with headlines
 )
 
 func classOf(k segment.Kind) class {
-	switch k {
-	case segment.Boilerplate, segment.Meta:
+	if k.IsFurniture() {
 		return classNone
+	}
+	switch k {
 	case segment.Caption:
 		return classCaption
 	case segment.Headline:

@@ -3,13 +3,14 @@ package export
 import (
 	_ "embed"
 	"fmt"
-	"github.com/synoptic-news/synoptic/internal/wording"
 	"html"
 	"html/template"
 	"io"
 	"net/url"
 	"strings"
 	"sync"
+
+	"github.com/synoptic-news/synoptic/internal/wording"
 
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -134,7 +135,7 @@ func htmlModel(st *story.Story, l, r int, only view.Filter) htmlDoc {
 		kind := view.KindOf(st, k, l, r)
 		ev := htmlEvent{
 			N:     k + 1,
-			Label: kind.String(),
+			Label: view.Label(st, k, l, r),
 			Score: fmt.Sprintf("%.2f", e.PairScore(l, r)),
 			Moved: textsafe.VisibleLine(view.MovedIn(st, k, l, r)),
 			Edit:  view.EditMark(&st.Events[k]),
@@ -254,6 +255,8 @@ func kindTag(k segment.Kind) string {
 		return "Heading"
 	case segment.Boilerplate:
 		return "Page furniture"
+	case segment.Teaser:
+		return "Teaser"
 	case segment.Meta:
 		return "Metadata"
 	}
@@ -376,7 +379,7 @@ const htmlSource = `<!DOCTYPE html>
 <section class="event {{.Class}}{{if .Changed}} changed{{end}}{{if .Moved}} is-moved{{end}}" id="event-{{.N}}">
 {{- if eq .Class "furniture"}}
 <details class="furniture">
-<summary><h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">page furniture</span><span class="hint">{{.Excerpt}}</span></h2></summary>
+<summary><h2 class="ev-head"><a class="num" href="#event-{{.N}}">{{.N}}</a><span class="chip furniture">{{.Label}}</span><span class="hint">{{.Excerpt}}</span></h2></summary>
 {{- template "note" .}}
 {{- template "cols" .}}
 </details>

@@ -2,12 +2,14 @@ package export
 
 import (
 	"fmt"
-	"github.com/synoptic-news/synoptic/internal/wording"
 	"io"
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/wording"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/layout"
@@ -158,7 +160,7 @@ func mdKind(st *story.Story, k, l, r int) string {
 	case view.OnlyRight:
 		return "only in " + view.Outlet(st, r)
 	}
-	return kind.String()
+	return view.Label(st, k, l, r)
 }
 
 // mdSide writes article a's part of event k: its outlet, then its text as
@@ -182,6 +184,9 @@ func mdSide(b *strings.Builder, st *story.Story, k, a, other int, left bool, wid
 	for x, p := range ps {
 		if x > 0 {
 			b.WriteString(">\n")
+		}
+		if p.Kind == segment.Teaser {
+			p.Runs = []layout.Run{{Text: view.Folded(paraText(p)), Role: layout.Plain}}
 		}
 		for _, ln := range mdWrap(p, width-2) {
 			b.WriteString("> " + ln + "\n")

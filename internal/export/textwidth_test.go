@@ -16,8 +16,8 @@ func TestTextSaysFilter(t *testing.T) {
 		only view.Filter
 		want string
 	}{
-		{view.FilterChanged, "Showing the 5 shared events whose wording differs, of 24."},
-		{view.FilterSingle, "Showing the 12 events only one side tells, of 24."},
+		{view.FilterChanged, "Showing the 5 shared events whose wording differs, of 25."},
+		{view.FilterSingle, "Showing the 12 events only one side tells, of 25."},
 	} {
 		opt := DefaultOptions()
 		opt.Only = c.only

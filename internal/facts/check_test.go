@@ -84,7 +84,8 @@ func TestSeed8000(t *testing.T) {
 
 func TestSeedNames(t *testing.T) {
 	st := story.Build(corpus.Default(), story.DefaultOptions())
-	c := controlled(t, st, []string{"Sergei Lavrov in Moscow", "Sergey Lavrov in Moscow"})
+	// the paragraph with Sergey Lavrov, not the teaser above it that repeats it
+	c := controlled(t, st, []string{"Sergei Lavrov in Moscow", "according to a translation from the Moscow Times"})
 	ef := Check(c).Events[0]
 	a := agreed(ef, "sergei lavrov")
 	if a == nil || !a.Variant || len(a.Articles) != 2 {

@@ -127,7 +127,8 @@ func compared(st *story.Story, k, side, other int) bool {
 // article other (-1: no comparison), made safe to show: the Runs, the
 // spaces around changed words Plain, and the shared words of a headline,
 // heading or caption SharedHeading or SharedCaption; blocks of a one-sided
-// event get their kind's role. Paragraph breaks are "\n\n".
+// event get their kind's role, a teaser folded (see view.Folded). Paragraph
+// breaks are "\n\n".
 func Side(st *story.Story, k, side, other int, left bool) []Span {
 	bs := st.Events[k].Blocks[side]
 	if len(bs) == 0 {
@@ -149,7 +150,11 @@ func Side(st *story.Story, k, side, other int, left bool) []Span {
 			out = append(out, Span{"\n\n", Plain})
 		}
 		b := st.Articles[side].Blocks[i]
-		out = append(out, Span{textsafe.Visible(b.Text), roleOf(b.Kind)})
+		t := b.Text
+		if b.Kind == segment.Teaser {
+			t = view.Folded(t)
+		}
+		out = append(out, Span{textsafe.Visible(t), roleOf(b.Kind)})
 	}
 	return out
 }
@@ -259,7 +264,7 @@ func roleOf(k segment.Kind) Role {
 		return Caption
 	case segment.Headline, segment.Heading:
 		return Heading
-	case segment.Boilerplate, segment.Meta:
+	case segment.Boilerplate, segment.Meta, segment.Teaser:
 		return Boilerplate
 	}
 	return OneSided

@@ -88,8 +88,34 @@ func TestSeedGreatVictory(t *testing.T) {
 	if !hasChange(Changes(g.Diffs[len(g.Diffs)-1].Ops), "the day of victory", "victory day") {
 		t.Errorf("until the day of victory / until victory day not shown: %v", g.Diffs)
 	}
-	// the standfirst's cut “always stand firmly by our […]” is compared with
-	// the words it cuts: "by the side of our", not the whole quotation
+	for _, q := range r.Quotes {
+		if text := st.Articles[q.Article].Blocks[q.Block].Text[q.Start:q.End]; text != q.Text {
+			t.Errorf("quote offsets give %q, not %q", text, q.Text)
+		}
+	}
+}
+
+// TestCutQuotationInStandfirst: a standfirst's cut “always stand firmly by
+// our […]” is compared with the words it cuts, "by the side of our", not
+// the whole quotation.
+func TestCutQuotationInStandfirst(t *testing.T) {
+	cs := &corpus.Story{Articles: []corpus.Article{
+		{Outlet: "Harbour Herald", Paras: []corpus.Para{
+			{Text: "Minister pledges lasting support to her allies", Hint: corpus.HintTitle},
+			{Text: "“We will always stand firmly by the side of our friends until the day of victory,” said the foreign minister, Ana Petrova, in Moscow on Friday."},
+			{Text: "The two ministers met for four hours and signed no agreement."},
+		}},
+		{Outlet: "Coastal Times", Paras: []corpus.Para{
+			{Text: "Petrova vows to stand by her allies", Hint: corpus.HintTitle},
+			{Text: "The foreign minister, Ana Petrova, said in Moscow that her country would “always stand firmly by our […]"},
+			{Text: "Petrova met her counterpart on Friday; the talks lasted four hours and ended without an agreement."},
+		}},
+	}}
+	st := story.Build(cs, story.DefaultOptions())
+	if k := st.Articles[1].Blocks[1].Kind; k != "standfirst" {
+		t.Fatalf("the cut paragraph is a %s, want a standfirst", k)
+	}
+	g := groupWith(t, Check(st), "until the day of victory")
 	cut := false
 	for k, m := range g.Members {
 		if m.Text == "always stand firmly by our" {
@@ -102,11 +128,6 @@ func TestSeedGreatVictory(t *testing.T) {
 	}
 	if !cut {
 		t.Errorf("the standfirst's cut quotation is not in the group: %+v", g.Members)
-	}
-	for _, q := range r.Quotes {
-		if text := st.Articles[q.Article].Blocks[q.Block].Text[q.Start:q.End]; text != q.Text {
-			t.Errorf("quote offsets give %q, not %q", text, q.Text)
-		}
 	}
 }
 

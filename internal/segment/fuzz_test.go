@@ -40,7 +40,7 @@ func FuzzArticle(f *testing.F) {
 				t.Fatalf("block %d text %q, paragraph was %q", i, b.Text, a.Paras[i].Text)
 			}
 			switch b.Kind {
-			case Headline, Standfirst, Heading, Paragraph, Caption, Boilerplate, Meta:
+			case Headline, Standfirst, Teaser, Heading, Paragraph, Caption, Boilerplate, Meta:
 			default:
 				t.Fatalf("block %d has unknown kind %q", i, b.Kind)
 			}

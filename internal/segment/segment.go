@@ -1,6 +1,6 @@
 // Package segment turns a loaded article into ordered, typed blocks
-// (headline, standfirst, heading, paragraph, caption, boilerplate, meta) and
-// splits blocks into sentences for the aligner.
+// (headline, standfirst, teaser, heading, paragraph, caption, boilerplate,
+// meta) and splits blocks into sentences for the aligner.
 package segment
 
 import (
@@ -21,6 +21,7 @@ type Kind string
 const (
 	Headline    Kind = "headline"
 	Standfirst  Kind = "standfirst"
+	Teaser      Kind = "teaser" // the page's excerpt of the paragraphs under it, which tell it in full
 	Heading     Kind = "heading"
 	Paragraph   Kind = "paragraph"
 	Caption     Kind = "caption"
@@ -32,6 +33,13 @@ const (
 // with body text of other articles).
 func (k Kind) IsBody() bool {
 	return k == Paragraph || k == Standfirst || k == Heading
+}
+
+// IsFurniture says whether blocks of kind k are no report of their own to
+// align: page furniture, metadata, and a teaser, whose words the paragraphs
+// under it tell.
+func (k Kind) IsFurniture() bool {
+	return k == Boilerplate || k == Meta || k == Teaser
 }
 
 // Block is one unit of an article, in reading order.
@@ -88,42 +96,8 @@ func Article(a corpus.Article) []Block {
 		}
 		blocks[i] = b
 	}
-	markStandfirst(blocks)
+	markTop(blocks)
 	return blocks
-}
-
-// markStandfirst marks the teaser after a headline: a paragraph that is cut
-// off ("…", "[…]") or that a later paragraph repeats from its start.
-func markStandfirst(blocks []Block) {
-	h := -1
-	for i, b := range blocks {
-		if b.Kind == Headline {
-			h = i
-			break
-		}
-		if b.Kind == Paragraph {
-			return
-		}
-	}
-	if h < 0 || h+1 >= len(blocks) || blocks[h+1].Kind != Paragraph {
-		return
-	}
-	t := strings.TrimSpace(blocks[h+1].Text)
-	truncated := strings.HasSuffix(t, "[…]") || strings.HasSuffix(t, "[...]") || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...")
-	repeated := false
-	prefix := t
-	if n := len(prefix); n > 80 {
-		prefix = prefix[:80]
-	}
-	for _, b := range blocks[h+2:] {
-		if len(prefix) >= 40 && strings.HasPrefix(b.Text, prefix) {
-			repeated = true
-			break
-		}
-	}
-	if truncated || repeated {
-		blocks[h+1].Kind = Standfirst
-	}
 }
 
 // wordCount is len(strings.Fields(s)), without making the words.

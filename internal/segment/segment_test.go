@@ -34,16 +34,64 @@ func TestArticleKinds(t *testing.T) {
 				{"Share on Facebook", ""},
 				{"CLICK HERE TO READ MORE FROM THE BAY GAZETTE", ""},
 			},
-			want: []Kind{Meta, Headline, Standfirst, Paragraph, Heading, Paragraph, Caption, Boilerplate, Boilerplate, Boilerplate},
+			want: []Kind{Meta, Headline, Teaser, Paragraph, Heading, Paragraph, Caption, Boilerplate, Boilerplate, Boilerplate},
 		},
 		{
-			name: "a teaser the body repeats is a standfirst",
+			name: "a whole teaser the body repeats",
 			paras: []para{
 				{"Rail fares to rise by five percent", ""},
 				{"The operator announced the increase on Friday, citing higher energy costs and a shortfall in the pension fund.", ""},
 				{"The operator announced the increase on Friday, citing higher energy costs and a shortfall in the pension fund. Unions called it a tax on workers.", ""},
 			},
+			want: []Kind{Headline, Teaser, Paragraph},
+		},
+		{
+			name: "a cut-off teaser that runs over two paragraphs, under a date line and a photo",
+			paras: []para{
+				{"date 2025-11-03 Transport", corpus.HintMeta},
+				{"Ferry operator cuts winter crossings", ""},
+				{"In this photo taken on Monday, commuters queue at the closed ferry terminal.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December. Its chief executive, Ana Ruiz, said that fuel costs had “left us no other cho[…]", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December.", ""},
+				{"Its chief executive, Ana Ruiz, said that fuel costs had “left us no other choice” and that the timetable would be reviewed in spring.", ""},
+			},
+			want: []Kind{Meta, Headline, Caption, Teaser, Paragraph, Paragraph},
+		},
+		{
+			name: "a teaser with a word changed in ten",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"The Bay Ferry Company will run two crossings each day instead of six from December …", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, it said on Monday.", ""},
+			},
+			want: []Kind{Headline, Teaser, Paragraph},
+		},
+		{
+			name: "a cut-off paragraph the body does not repeat is a standfirst",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"Islanders say the decision will leave them stranded for the darkest months of the year …", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December.", ""},
+			},
 			want: []Kind{Headline, Standfirst, Paragraph},
+		},
+		{
+			name: "a lede the next paragraph only starts like is body",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"The Bay Ferry Company will run fewer boats this winter, leaving islanders angry.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph},
+		},
+		{
+			name: "a short first paragraph is body",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"Crossings are cut.", ""},
+				{"Crossings are cut to two a day from December, the company said.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
 			name: "a dek under the headline is a standfirst, a subhead in the body a heading",

@@ -597,7 +597,7 @@ func kindOf(st *Story, e align.Event) Kind {
 	for a, bs := range e.Blocks {
 		for _, i := range bs {
 			k := st.Articles[a].Blocks[i].Kind
-			if k != segment.Boilerplate && k != segment.Meta {
+			if !k.IsFurniture() {
 				return Single
 			}
 		}

@@ -106,12 +106,13 @@ func (st *Story) LangNote(l, r int) string {
 }
 
 // unitClass is the bitext class of a block kind, -1 for blocks that are
-// not aligned (page furniture, metadata): headlines pair with headlines,
-// captions with captions, the body with the body.
+// not aligned (page furniture, metadata, teasers): headlines pair with
+// headlines, captions with captions, the body with the body.
 func unitClass(k segment.Kind) int {
-	switch k {
-	case segment.Boilerplate, segment.Meta:
+	if k.IsFurniture() {
 		return -1
+	}
+	switch k {
 	case segment.Headline:
 		return 1
 	case segment.Caption:

@@ -1,0 +1,113 @@
+package segment
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTeaserWords bounds a teaser: an excerpt is short, and a long block that
+// the next one repeats is a duplicate the aligner had better see.
+const maxTeaserWords = 120
+
+// markTop marks what stands between an article's headline and its body:
+// the first block of text there (skipping furniture, metadata and captions,
+// or at the top when there is no headline) is a teaser when its words are
+// those the paragraphs under it open with, in order, give or take one word
+// in ten, whether it is cut off ("…", "[…]") or whole, so that folding it
+// loses nothing the body does not say. A paragraph right under the headline
+// that is cut off and not repeated is the standfirst.
+func markTop(blocks []Block) {
+	c, headline := -1, false
+	for i, b := range blocks {
+		skip := b.Kind == Meta || b.Kind == Boilerplate || b.Kind == Caption || b.Kind == Headline && !headline
+		headline = headline || b.Kind == Headline
+		if !skip {
+			c = i
+			break
+		}
+	}
+	if c < 0 || blocks[c].Kind != Paragraph && blocks[c].Kind != Standfirst {
+		return
+	}
+	text := strings.TrimSpace(blocks[c].Text)
+	cut, glued := truncated(text)
+	if repeatedBelow(blocks, c, text, glued) {
+		blocks[c].Kind = Teaser
+		return
+	}
+	if cut && c > 0 && blocks[c-1].Kind == Headline {
+		blocks[c].Kind = Standfirst
+	}
+}
+
+// truncated says whether text ends in an ellipsis or an elision mark, and
+// whether the mark is glued to the last word, which may then be cut.
+func truncated(text string) (cut, glued bool) {
+	for _, m := range []string{"[…]", "[...]", "(…)", "…", "..."} {
+		if rest, ok := strings.CutSuffix(text, m); ok {
+			last, _ := utf8.DecodeLastRuneInString(rest)
+			return true, rest != "" && !unicode.IsSpace(last)
+		}
+	}
+	return false, false
+}
+
+// repeatedBelow says whether the words of block c (text, its last word
+// left out when glued to an ellipsis) open the run of paragraphs that
+// starts at one of the next three paragraphs, give or take one word in ten.
+func repeatedBelow(blocks []Block, c int, text string, glued bool) bool {
+	tw := teaserWords(text)
+	if glued && len(tw) > 0 {
+		tw = tw[:len(tw)-1]
+	}
+	if len(tw) < 6 || len(tw) > maxTeaserWords {
+		return false
+	}
+	slack := len(tw) / 10
+	var starts []int
+	for i := c + 1; i < len(blocks) && len(starts) < 3; i++ {
+		if blocks[i].Kind == Paragraph {
+			starts = append(starts, i)
+		}
+	}
+	for _, s := range starts {
+		var bw []string
+		for i := s; i < len(blocks) && len(bw) < len(tw)+slack; i++ {
+			if blocks[i].Kind == Paragraph || blocks[i].Kind == Standfirst {
+				bw = append(bw, teaserWords(blocks[i].Text)...)
+			}
+		}
+		if prefixDistance(tw, bw[:min(len(bw), len(tw)+slack)]) <= slack {
+			return true
+		}
+	}
+	return false
+}
+
+// teaserWords are the words of s, lowercased, without punctuation.
+func teaserWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// prefixDistance is the least number of words to insert, delete or
+// replace in a to make it a prefix of b.
+func prefixDistance(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			d := prev[j-1]
+			if a[i-1] != b[j-1] {
+				d++
+			}
+			cur[j] = min(d, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return slices.Min(prev)
+}

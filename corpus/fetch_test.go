@@ -267,7 +267,7 @@ func TestLoadStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := st.Articles[0]
-	if a.Path != "-" || a.Title != "Bridge in Kestrel reopens" || a.Outlet != "Article 1" {
+	if a.Path != "-" || a.Title != "Bridge in Kestrel reopens" || a.Outlet != "standard input" {
 		t.Errorf("stdin article: path %q title %q outlet %q", a.Path, a.Title, a.Outlet)
 	}
 	if _, err := LoadWith([]string{"-", "-"}, LoadOptions{Stdin: strings.NewReader("x")}); err == nil || !strings.Contains(err.Error(), "only once") {

@@ -128,7 +128,8 @@ func (s *sources) urls(list string) (files, bad []string, err error) {
 
 // restore names the articles read from copies after what they stand for:
 // the address (also their URL when the page gave none, and their outlet's
-// fallback) or standard input.
+// fallback) or standard input (their outlet's fallback too, as a file's
+// name is a file's).
 func (s *sources) restore(arts []Article) {
 	for i := range arts {
 		a := &arts[i]
@@ -145,6 +146,9 @@ func (s *sources) restore(arts []Article) {
 		}
 		if a.Outlet == "" {
 			a.Outlet = urlHost(a.URL)
+		}
+		if a.Outlet == "" && orig == StdinPath {
+			a.Outlet = "standard input"
 		}
 	}
 }

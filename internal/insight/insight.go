@@ -180,7 +180,11 @@ func runText(s string) string {
 	// a closing mark whose opening the run cut off is left out too
 	for _, pair := range []string{`“”`, `‘’`, `«»`, `""`} {
 		open, close := []rune(pair)[0], []rune(pair)[1]
-		if strings.Count(t, string(close)) > strings.Count(t, string(open)) && strings.HasSuffix(strings.TrimRight(t, ".,;:!?)"), string(close)) && open != close {
+		unopened := strings.Count(t, string(close)) > strings.Count(t, string(open))
+		if open == close { // straight marks: one left over closes a cut-off opening
+			unopened = strings.Count(t, string(close))%2 == 1
+		}
+		if unopened && strings.HasSuffix(strings.TrimRight(t, ".,;:!?)"), string(close)) {
 			t = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(t, ".,;:!?)"), string(close)), " ")
 		}
 	}

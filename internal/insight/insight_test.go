@@ -117,7 +117,9 @@ func TestRunTextCutsTheEdges(t *testing.T) {
 		"until victory day,” according to":              "until victory day,” according to",
 		"we will always stand firmly by our comrades.”": "we will always stand firmly by our comrades.",
 		"said. “We": "said. “We",
-		"“…”":       "",
+		`"What efforts were made to reach out about a possible pardon?"`: "What efforts were made to reach out about a possible pardon?",
+		`he said "we will win" again`:                                    `he said "we will win" again`,
+		"“…”":                                                            "",
 	} {
 		if got := runText(in); got != want {
 			t.Errorf("runText(%q) = %q, want %q", in, got, want)

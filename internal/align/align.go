@@ -374,10 +374,11 @@ func byProbability(links []link) []link {
 
 // Order sorts events by the first article's reading order and puts events
 // the first article lacks right after the event of the preceding block of
-// their own article. When the paragraphs of several articles go on after
-// one event, their runs alternate, each in its own order: one article's
-// long run must not push another's continuation ("…,” he added.") many
-// events away from the paragraph it continues.
+// their own article. When several articles go on after one event with
+// events of their own (the first article too, with those only it tells),
+// their runs alternate, each in its own order: one article's long run must
+// not push another's continuation ("…,” he added.") many events away from
+// the paragraph it continues.
 func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	where := make([][]int, n) // where[a][i] = event of block i of article a
 	for a := 0; a < n; a++ {
@@ -411,7 +412,8 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 	for k := range firstF {
 		firstF[k], lastF[k] = -1, -1
 	}
-	by := make([]int32, len(events)) // the article that placed an event the first lacks
+	by := make([]int32, len(events))  // the article that placed an event the first lacks
+	told := make([]bool, len(events)) // of the first article's events: whether another tells it too
 	later := make([]int32, 0, len(events)-len(roots))
 	for a := 1; a < n; a++ {
 		shares := sharesPlaced(where[a], placed)
@@ -420,6 +422,7 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 			k := where[a][i]
 			if placed[k] {
 				anchor = k
+				told[k] = true
 				continue
 			}
 			if !shares {
@@ -439,14 +442,21 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 		}
 	}
 	// The order is a list (next, ending in -1) built from the last event
-	// placed back: an event, then the runs of its followers. The followers
-	// one article placed read one after another (each with its own runs),
-	// and an article's run alternates with those of the others (they
-	// come in article order, as placed).
+	// placed back: an event, then the runs that go on after it. An
+	// article's run is the followers it placed there (each with what goes
+	// on after it), one after another; the first article's is the events
+	// only it tells up to its next one that others tell too. The runs of
+	// several articles alternate, an event of each in turn, in article
+	// order.
 	next, tail := make([]int32, len(events)), make([]int32, len(events))
-	var heads, tails, runArt []int32 // per article: the run of its followers still to go
-	follow := func(slot int) (head, last int32) {
+	var heads, tails, runArt []int32 // per article: its run, still to go
+	// follow links the runs after slot (event slot-1; 0: before every
+	// root), the first article's from h0 to l0 (none: -1)
+	follow := func(slot int, h0, l0 int32) (head, last int32) {
 		heads, tails, runArt = heads[:0], tails[:0], runArt[:0]
+		if h0 >= 0 {
+			heads, tails, runArt = append(heads, h0), append(tails, l0), append(runArt, 0)
+		}
 		for f := firstF[slot]; f >= 0; f = nextF[f] {
 			if r := len(heads) - 1; r >= 0 && runArt[r] == by[f] {
 				next[tails[r]] = f
@@ -487,14 +497,30 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 		next[last] = -1
 		return head, last
 	}
-	build := func(k int32) {
+	build := func(k, h0, l0 int32) {
 		next[k], tail[k] = -1, k
-		if h, l := follow(int(k) + 1); h >= 0 {
+		if h, l := follow(int(k)+1, h0, l0); h >= 0 {
 			next[k], tail[k] = h, l
 		}
 	}
 	for x := len(later) - 1; x >= 0; x-- { // an event's followers were placed after it
-		build(later[x])
+		build(later[x], -1, -1)
+	}
+	// own is the first article's run from its root x on: the roots up to
+	// the next one another article tells (y), built
+	own := func(x int) (head, last int32, y int) {
+		head, last = -1, -1
+		for y = x; y < len(roots) && !told[roots[y]]; y++ {
+			k := int32(roots[y])
+			build(k, -1, -1)
+			if last < 0 {
+				head = k
+			} else {
+				next[last] = k
+			}
+			last = tail[k]
+		}
+		return head, last, y
 	}
 	out := make([]Event, 0, len(events))
 	emit := func(k int32) {
@@ -502,11 +528,15 @@ func Order(events []Event, n int, arts [][]segment.Block) []Event {
 			out = append(out, events[k])
 		}
 	}
-	first, _ := follow(0) // before every root
+	h, l, x := own(0)
+	first, _ := follow(0, h, l)
 	emit(first)
-	for _, k := range roots {
-		build(int32(k))
-		emit(int32(k))
+	for x < len(roots) {
+		k := int32(roots[x])
+		h, l, y := own(x + 1)
+		build(k, h, l)
+		emit(k)
+		x = y
 	}
 	return out
 }

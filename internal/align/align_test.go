@@ -695,9 +695,22 @@ func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 			anchor = k
 		}
 	}
+	// the roots only the first article tells that follow each root (-1:
+	// those before the first that others tell), which it reads as its own
+	// run after that root
+	own := map[int][]int{}
+	top := []int{-1}
+	for _, k := range roots {
+		if slices.ContainsFunc(events[k].Blocks[1:], func(bs []int) bool { return len(bs) > 0 }) {
+			top = append(top, k)
+			continue
+		}
+		own[top[len(top)-1]] = append(own[top[len(top)-1]], k)
+	}
 	// seq is event k (none for -1) and what follows it: per article, the
-	// sequences of the followers it placed, one after another; the
-	// articles' sequences taken an event at a time in turn
+	// sequences of the followers it placed (for the first, of the roots it
+	// alone tells after k), one after another; the articles' sequences taken
+	// an event at a time in turn
 	var seq func(k int) []int
 	seq = func(k int) []int {
 		var out []int
@@ -705,6 +718,12 @@ func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 			out = append(out, k)
 		}
 		var runs [][]int
+		if rs := own[k]; len(rs) > 0 {
+			runs = append(runs, nil)
+			for _, r := range rs {
+				runs[0] = append(runs[0], seq(r)...)
+			}
+		}
 		last := -1
 		for _, f := range followers[k] {
 			a := slices.IndexFunc(events[f].Blocks, func(bs []int) bool { return len(bs) > 0 })
@@ -728,7 +747,7 @@ func orderByMaps(events []Event, n int, arts [][]segment.Block) []Event {
 		}
 	}
 	var out []Event
-	for _, k := range append([]int{-1}, roots...) {
+	for _, k := range top {
 		for _, e := range seq(k) {
 			out = append(out, events[e])
 		}

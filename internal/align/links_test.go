@@ -191,3 +191,34 @@ func TestUnrelatedArticlesInterleave(t *testing.T) {
 		t.Errorf("order %v, want %s", got, want)
 	}
 }
+
+// TestOneSidedRunsAlternate: after an event both articles tell, each goes
+// on with paragraphs of its own; the two runs alternate, so that neither
+// article's next paragraph waits for the other's whole run.
+func TestOneSidedRunsAlternate(t *testing.T) {
+	arts := [][]segment.Block{make([]segment.Block, 4), make([]segment.Block, 5)}
+	ev := func(a, b int) Event {
+		e := Event{Blocks: [][]int{{}, {}}, Score: 1}
+		if a >= 0 {
+			e.Blocks[0] = []int{a}
+		}
+		if b >= 0 {
+			e.Blocks[1] = []int{b}
+		}
+		return e
+	}
+	evs := []Event{ev(0, 0), ev(1, -1), ev(2, -1), ev(3, 4), ev(-1, 1), ev(-1, 2), ev(-1, 3)}
+	var got []string
+	for _, e := range Order(evs, 2, arts) {
+		var s []string
+		for a, bs := range e.Blocks {
+			for _, i := range bs {
+				s = append(s, fmt.Sprintf("%c%d", 'A'+a, i))
+			}
+		}
+		got = append(got, strings.Join(s, "+"))
+	}
+	if want := "A0+B0 A1 B1 A2 B2 B3 A3+B4"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}

@@ -318,3 +318,20 @@ func TestNextSentenceByte(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaserOverLongParagraphs: a teaser is found above a paragraph of a
+// megabyte, and a first paragraph of a megabyte the next repeats is no
+// teaser (a duplicate the aligner had better see).
+func TestTeaserOverLongParagraphs(t *testing.T) {
+	teaser := "The Bay Ferry Company will run two crossings a day instead of six from December …"
+	long := strings.Repeat("Crossings resume in spring, the company said. ", 1<<20/46)
+	body := "The Bay Ferry Company will run two crossings a day instead of six from December. " + long
+	a := corpus.Article{Paras: []corpus.Para{{Text: "Ferry operator cuts winter crossings", Hint: corpus.HintTitle}, {Text: teaser}, {Text: body}}}
+	if k := Article(a)[1].Kind; k != Teaser {
+		t.Errorf("the teaser above a long paragraph is a %s", k)
+	}
+	a.Paras[1].Text = body
+	if k := Article(a)[1].Kind; k != Paragraph {
+		t.Errorf("a long paragraph the next repeats is a %s", k)
+	}
+}

@@ -57,7 +57,28 @@ func truncated(text string) (cut, glued bool) {
 // repeatedBelow says whether the words of block c (text, its last word
 // left out when glued to an ellipsis) open the run of paragraphs that
 // starts at one of the next three paragraphs, give or take one word in ten.
+// A teaser's first two words are those of the paragraph it repeats: every
+// article is asked, and most are told no by them, without splitting any
+// text into words.
 func repeatedBelow(blocks []Block, c int, text string, glued bool) bool {
+	if len(text) > maxTeaserWords*wordBytes {
+		return false // no teaser, and not worth splitting into words
+	}
+	var a, b [2]string
+	opens := firstWords(a[:0], text)
+	var starts []int
+	for i, seen := c+1, 0; i < len(blocks) && seen < 3 && len(opens) == 2; i++ {
+		if blocks[i].Kind != Paragraph {
+			continue
+		}
+		seen++
+		if o := firstWords(b[:0], blocks[i].Text); len(o) == 2 && strings.EqualFold(opens[0], o[0]) && strings.EqualFold(opens[1], o[1]) {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) == 0 {
+		return false
+	}
 	tw := teaserWords(text)
 	if glued && len(tw) > 0 {
 		tw = tw[:len(tw)-1]
@@ -66,17 +87,11 @@ func repeatedBelow(blocks []Block, c int, text string, glued bool) bool {
 		return false
 	}
 	slack := len(tw) / 10
-	var starts []int
-	for i := c + 1; i < len(blocks) && len(starts) < 3; i++ {
-		if blocks[i].Kind == Paragraph {
-			starts = append(starts, i)
-		}
-	}
 	for _, s := range starts {
 		var bw []string
 		for i := s; i < len(blocks) && len(bw) < len(tw)+slack; i++ {
 			if blocks[i].Kind == Paragraph || blocks[i].Kind == Standfirst {
-				bw = append(bw, teaserWords(blocks[i].Text)...)
+				bw = append(bw, teaserWords(head(blocks[i].Text, (len(tw)+slack-len(bw))*wordBytes))...)
 			}
 		}
 		if prefixDistance(tw, bw[:min(len(bw), len(tw)+slack)]) <= slack {
@@ -84,6 +99,47 @@ func repeatedBelow(blocks []Block, c int, text string, glued bool) bool {
 		}
 	}
 	return false
+}
+
+// wordBytes is more than the bytes a word and the space after it take in
+// any likely text: a paragraph's first n words are in its first
+// n·wordBytes bytes.
+const wordBytes = 40
+
+// head is s cut to at most n bytes, at a rune's start: a paragraph of
+// megabytes is not split into words to read its first few.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// firstWords appends to ws the first words of s, up to cap(ws): runs of
+// letters and digits, as teaserWords splits them.
+func firstWords(ws []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if ws = append(ws, s[start:i]); len(ws) == cap(ws) {
+				return ws
+			}
+			start = -1
+		}
+	}
+	if start >= 0 {
+		ws = append(ws, s[start:])
+	}
+	return ws
 }
 
 // teaserWords are the words of s, lowercased, without punctuation.

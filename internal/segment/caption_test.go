@@ -23,7 +23,7 @@ var (
 			`|(?:Getty Images|AFP via Getty Images|AP Photo/[^)]+)\s*$`)
 	})
 	boilerRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|\[read:.*|\[related:.*|read also:.*|read next:.*|continue reading\b.*|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?)$`)
+		return regexp.MustCompile(`(?is)^(?:share this(?: article| story)?:?|share on \w+|share|tweet(?: about this on twitter)?|facebook|twitter|x|linkedin|whatsapp|email|print|reddit|pinterest|copy link|comments?|advertisement|ad|sponsored|related(?: articles?| stories)?(?::.*)?|read more(?::.*)?|\[read:.*|\[related:.*|read also:.*|read next:.*|continue reading\b.*|see also\b.*|more from \S.*|click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|copyright\b.*|©.*|all rights reserved.*|.{0,80}\b(?:sign up|sign-up|subscribe|get|receive|join)\b.{0,60}\bnewsletters?\b.{0,80}|.{0,60}\bnewsletters?\b.{0,60}\b(?:sign up|sign-up|subscribe|inbox)\b.{0,60}|newsletters?\b:?.{0,80}|get the latest\b.*|download (?:the|our) app.*|this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}|.{0,60}\bcontributed to this report\.?|follow (?:\S+ ){1,4}on (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin|youtube)(?:(?:,| and| or) (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin|youtube))*(?::? ?@[\w.]+)?\.?)$`)
 	})
 )
 
@@ -36,7 +36,7 @@ func TestRegexpBranches(t *testing.T) {
 	if got, want := captionFlags+captionOpen+"|"+captionParen+"|"+captionTail, captionRE().String(); got != want {
 		t.Errorf("caption branches spell\n%s\nnot\n%s", got, want)
 	}
-	if got, want := boilerFlags+"^(?:"+strings.Join([]string{boilerPlain, boilerNews, boilerApp, boilerUpdate, boilerCredit}, "|")+")$", boilerRE().String(); got != want {
+	if got, want := boilerFlags+"^(?:"+strings.Join([]string{boilerPlain, boilerNews, boilerApp, boilerUpdate, boilerCredit, boilerFollow}, "|")+")$", boilerRE().String(); got != want {
 		t.Errorf("boilerplate branches spell\n%s\nnot\n%s", got, want)
 	}
 }
@@ -161,6 +161,7 @@ var boilerPieces = []string{
 	strings.Repeat("a long line of words ", 3), "_", "9", "\u212a", "\u017f", "more from ", "\r", "share on x", "SHARE ON ",
 	"see also", "subscribe", "get the latest", "Copyright", "article", " story", "ies", "s", "Read more: ", "RELATED:", ": x",
 	"[Read:", "[read: ", "[Related:", "Read also:", "READ NEXT:", "Continue reading", "continue reading the main story", "[", "]",
+	"Follow ", "follow Jeff Poor ", "on Twitter", " on instagram", "ON X", "@jeff_poor", "on the", " the money ",
 }
 
 // TestIsBoilerplateMatchesRegexp checks that the prefilter never changes

@@ -341,6 +341,7 @@ const (
 	boilerApp    = `get the latest\b.*|download (?:the|our) app.*`
 	boilerUpdate = `this (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,120}`
 	boilerCredit = `.{0,60}\bcontributed to this report\.?`
+	boilerFollow = `follow (?:\S+ ){1,4}on (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin|youtube)(?:(?:,| and| or) (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin|youtube))*(?::? ?@[\w.]+)?\.?`
 )
 
 // boilerWhole is the anchored regexp of some of the branches above.
@@ -354,6 +355,7 @@ var (
 	boilerNewsRE   = boilerWhole(boilerNews)
 	boilerUpdateRE = boilerWhole(boilerUpdate)
 	boilerCreditRE = boilerWhole(boilerCredit)
+	boilerFollowRE = boilerWhole(boilerFollow)
 )
 
 // plainBoiler is the whole-text match of the boilerPlain and boilerApp
@@ -431,13 +433,16 @@ func boilerMatch(t string) bool {
 		return true
 	case (foldHasPrefix(t, "this article ") || foldHasPrefix(t, "this story ")) && boilerUpdateRE().MatchString(t):
 		return true
+	case foldHasPrefix(t, "follow ") && boilerFollowRE().MatchString(t):
+		return true
 	}
 	return foldContains(t, "contributed to this report") && boilerCreditRE().MatchString(t)
 }
 
 // IsBoilerplate says whether text is page furniture rather than reporting:
 // share buttons, "Click here to read more", "See also …", "Read more: …"
-// and "Related: …" links, newsletter and copyright lines.
+// and "Related: …" links, newsletter and copyright lines, "Follow X on
+// Twitter @x" lines.
 func IsBoilerplate(text string) bool {
 	t := strings.TrimSpace(text)
 	if moreRunes(t, 200) {
@@ -473,7 +478,7 @@ func mayBeBoilerplate(t string) bool {
 
 // boilerOpenings start every text the branches of boilerRE that are
 // anchored on a word match (lowercase ASCII; "©" is tested apart).
-var boilerOpenings = []string{"share", "tweet", "related", "read more", "[read:", "[related:", "read also:", "read next:", "continue reading", "see also", "more from", "click here", "sign up", "subscribe", "follow us", "copyright",
+var boilerOpenings = []string{"share", "tweet", "related", "read more", "[read:", "[related:", "read also:", "read next:", "continue reading", "see also", "more from", "click here", "sign up", "subscribe", "follow ", "copyright",
 	"all rights reserved", "get the latest", "download ", "this article ", "this story "}
 
 // boilerWords are the branches of boilerRE that are a whole text.

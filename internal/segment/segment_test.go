@@ -165,9 +165,11 @@ func TestArticleKinds(t *testing.T) {
 				{"Continue reading the main story", ""},
 				{"[Read: Why the bridge failed]", ""},
 				{"Read also: The engineer who saw it coming", ""},
+				{"Follow Dana Ortiz on Twitter @dana_ortiz.", ""},
+				{"Follow the money on Twitter, the auditor told the council, and you will find the contractor.", ""},
 			},
 			want: []Kind{Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph, Boilerplate,
-				Boilerplate, Boilerplate, Paragraph, Boilerplate, Boilerplate, Boilerplate},
+				Boilerplate, Boilerplate, Paragraph, Boilerplate, Boilerplate, Boilerplate, Boilerplate, Paragraph},
 		},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,10 @@ import (
 	"github.com/synoptic-news/synoptic/internal/view"
 )
 
+// The body's row layout: the geometry of its columns, the rows of each
+// event (wrapped, not yet painted), their rule labels, and the counts the
+// header gives.
+
 // Geometry of the body. The gutter holds the event number, the cursor and
 // the score on each event's rule; text lines are indented by it.
 const (
@@ -86,8 +90,8 @@ func keep(st *story.Story, k, l, r int, f view.Filter, boiler bool) bool {
 func eventRows(st *story.Story, k, l, r int, g geom) []row {
 	rows := []row{{kind: rowRule, ev: k}}
 	rows = append(rows, noteRows(st, k, g)...)
-	left := sideLines(st, k, l, r, true, g.colW)
-	right := sideLines(st, k, r, l, false, g.colW)
+	left := layout.Wrap(layout.Column(st, k, l, r, true), g.colW)
+	right := layout.Wrap(layout.Column(st, k, r, l, false), g.colW)
 	if g.stacked {
 		for _, ln := range left {
 			rows = append(rows, row{kind: rowLeft, ev: k, left: ln})
@@ -109,10 +113,6 @@ func eventRows(st *story.Story, k, l, r int, g geom) []row {
 		rows = append(rows, rw)
 	}
 	return rows
-}
-
-func sideLines(st *story.Story, k, a, other int, left bool, colW int) []layout.Line {
-	return layout.Wrap(layout.Column(st, k, a, other, left), colW)
 }
 
 // ruleLabel is the right-hand label of event k's rule: its kind for the

@@ -163,19 +163,16 @@ type Stats struct {
 // Count returns the Stats of articles l and r.
 func Count(st *story.Story, l, r int) Stats {
 	var s Stats
-	for k, e := range st.Events {
-		inL, inR := len(e.Blocks[l]) > 0, len(e.Blocks[r]) > 0
-		if st.MetadataOnly(k, l, r) {
-			continue // not shown: the header gives it
+	for k := range st.Events {
+		kind := view.KindOf(st, k, l, r)
+		if kind == view.None || st.MetadataOnly(k, l, r) {
+			continue // metadata is not shown: the header gives it
 		}
-		if inL || inR {
-			s.Events++
-		}
-		switch {
-		case !inL && !inR:
-		case e.Kind == story.Boilerplate:
+		s.Events++
+		switch kind {
+		case view.PageFurniture:
 			s.Boilerplate++
-		case inL && inR:
+		case view.Shared:
 			s.Shared++
 			if st.ComparesWording(l, r) && Keep(st, k, l, r, view.FilterChanged) {
 				s.Changed++
@@ -183,9 +180,9 @@ func Count(st *story.Story, l, r int) Stats {
 			if view.MovedIn(st, k, l, r) != "" {
 				s.Moved++
 			}
-		case inL:
+		case view.OnlyLeft:
 			s.OnlyLeft++
-		case inR:
+		case view.OnlyRight:
 			s.OnlyRight++
 		}
 	}

@@ -51,7 +51,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			continue
 		}
 		spans := Extract(b.Text)
-		blocks = append(blocks, blockQuotes{bi, spans, masked(b.Text, spans), titleCase(b.Text) || bi == headline})
+		blocks = append(blocks, blockQuotes{bi, spans, plainSpaces(masked(b.Text, spans)), titleCase(b.Text) || bi == headline})
 	}
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
@@ -77,16 +77,9 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		ns := names.NamesKnown(bq.text, lower, people.words())
 		found[k] = ns
 		for _, n := range ns {
-			next := names.WordsN(bq.text[n.End:], 3)
-			for j, w := range next {
-				if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
-					break
-				}
-				if isVerb(w) {
-					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
-						people.add(n.Core, nil)
-					}
-					break
+			if speaksAfter(bq.text, n.End) {
+				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
+					people.add(n.Core, nil)
 				}
 			}
 		}
@@ -107,7 +100,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	for _, bq := range blocks {
 		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
 			!anySpeaker(bq.spans)
-		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && strings.TrimSpace(bq.text) == "" && !bq.spans[0].Unclosed
+		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && blank(bq.text) && !bq.spans[0].Unclosed
 		var last Quote
 		for _, sp := range bq.spans {
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
@@ -226,6 +219,9 @@ func afterThe(text string, n names.NameSpan) bool {
 
 // masked returns text with its quotations blanked out (same length), so
 // that names inside a quotation are not taken for the people it is about.
+// A quotation that ends a sentence ("… called it “arbitrary.” Hendler
+// warned …") leaves a full stop where its closing mark was, so that the
+// sentences around it stay apart.
 func masked(text string, spans []Span) string {
 	b := []byte(text)
 	for _, sp := range spans {
@@ -235,8 +231,24 @@ func masked(text string, spans []Span) string {
 		for i := sp.Open; i < sp.Close && i < len(b); i++ {
 			b[i] = ' '
 		}
+		if !sp.Unclosed && sp.Close <= len(b) && sp.Close > sp.End && endsSentence(text[sp.Start:sp.Close]) {
+			b[sp.Close-1] = '.'
+		}
 	}
 	return string(b)
+}
+
+// endsSentence says whether a quotation's words, with their closing mark,
+// end with a full stop, a question or an exclamation mark.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’\"'» ")
+	return s != "" && strings.ContainsRune(".!?", rune(s[len(s)-1]))
+}
+
+// blank says whether a block's masked text holds nothing but its
+// quotations: spaces and the full stops they leave.
+func blank(masked string) bool {
+	return strings.Trim(masked, " \t\n.") == ""
 }
 
 // resolve turns an attribution as written into a speaker: a pronoun into
@@ -300,4 +312,53 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		}
 	}
 	return strings.TrimSpace(raw)
+}
+
+// speaksAfter says whether a speech verb follows a name that ends at end
+// in text: right after it, past adverbs ("Cruz openly admitted"), or past
+// an aside between commas ("Josh Hendler, a party operative, warned",
+// "the pollster, Douglas Schoen, says").
+func speaksAfter(text string, end int) bool {
+	next := names.WordsN(text[end:], 20)
+	for j, w := range next {
+		if j >= 3 || (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
+			break
+		}
+		if isVerb(w) {
+			return true
+		}
+	}
+	if len(next) == 0 || !next[0].Glued || !strings.HasPrefix(strings.TrimLeft(text[end:], " "), ",") {
+		return false
+	}
+	for k := 0; k < len(next); k++ {
+		if next[k].Initial && k > 0 {
+			return false
+		}
+		if k > 0 && !next[k].Glued {
+			continue
+		}
+		if !strings.Contains(text[end:][max(0, prevEnd(next, k)):next[k].Start], ",") {
+			if k > 0 {
+				return false // "Hendler (Texas)": not an aside between commas
+			}
+			continue
+		}
+		v := k
+		for v < len(next) && v < k+2 && adverb(next[v].Text) {
+			v++
+		}
+		if v < len(next) && (v == k || !next[v].Glued) && isVerb(next[v]) && plainVerb(next[v].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevEnd returns the end of the word before ws[k], or 0.
+func prevEnd(ws []names.Word, k int) int {
+	if k == 0 {
+		return 0
+	}
+	return ws[k-1].End
 }

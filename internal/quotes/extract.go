@@ -73,7 +73,7 @@ const maxSingle = 400
 // nested in a double quotation belong to it.
 func Extract(text string) []Span {
 	var out []Span
-	cue := blankParens(text)
+	cue := plainSpaces(blankParens(text))
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		p, ok := openers[r]
@@ -588,6 +588,17 @@ func blankParens(text string) string {
 		i += j
 	}
 	return string(b)
+}
+
+// plainSpaces returns text with its no-break spaces (U+00A0, two bytes)
+// written as two plain spaces, the same length: copy often puts one
+// between a quotation and its attribution ("…,” Trump said"), where it
+// parts words as a space does.
+func plainSpaces(text string) string {
+	if !strings.Contains(text, "\u00a0") {
+		return text
+	}
+	return strings.ReplaceAll(text, "\u00a0", "  ")
 }
 
 // nameRun returns how many words open ws as a name: one to four

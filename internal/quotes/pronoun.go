@@ -82,17 +82,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 		if p == "" || n.Core == "" {
 			continue
 		}
-		next := names.WordsN(text[n.End:], 3)
-		speaks := false
-		for j, w := range next {
-			if j > 0 && (w.Glued || !adverb(next[j-1].Text)) {
-				break
-			}
-			if v := strings.ToLower(w.Text); speechVerbs[v] && v != "according" {
-				speaks = true
-				break
-			}
-		}
+		speaks := speaksAfter(text, n.End)
 		// "said Jeffery Hemsley, a professor"
 		before := names.Words(text[max(0, n.Start-24):n.CoreStart])
 		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {

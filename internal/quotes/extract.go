@@ -465,7 +465,30 @@ func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 			best = lo
 		}
 	}
+	g := best - 1
+	if g > 0 && !ws[best].Glued && determiner(ws[g].Text) {
+		g-- // "by the Daily Courier"
+	}
+	if g >= 0 && best > 0 && !ws[g+1].Glued && !ws[best].Glued && governs(ws[g].Text) {
+		// "a letter obtained by The Associated Press warns", "America
+		// embracing Obama announced": the name is another word's object
+		return -1, hi
+	}
 	return best, hi
+}
+
+// governs says whether a lower-case word takes the name after it as its
+// object: a preposition, a verb's participle or its past tense.
+func governs(w string) bool {
+	switch w {
+	case "by", "of", "for", "with", "to", "from", "about", "against", "like", "than", "toward", "towards",
+		"into", "over", "under", "between", "among", "behind", "beside", "via", "per":
+		return true
+	}
+	if r := firstRune(w); !unicode.IsLower(r) || adverb(w) {
+		return false
+	}
+	return (strings.HasSuffix(w, "ing") && len(w) > 4) || finiteVerb(w)
 }
 
 // adverb says whether w may sit between a speaker and the verb.

@@ -171,18 +171,22 @@ func colonCue(text string) (string, int) {
 	}
 	s := strings.LastIndexAny(t[:len(t)-1], ".!?:")
 	ws := names.Words(t[s+1 : len(t)-1])
-	if len(ws) < 2 || len(ws) > 12 {
+	if len(ws) < 2 {
 		return "", -1
 	}
-	v := strings.ToLower(ws[len(ws)-1].Text)
-	if !speechVerbs[v] || v == "according" {
-		return "", -1
+	if v := strings.ToLower(ws[len(ws)-1].Text); speechVerbs[v] && v != "according" && len(ws) <= 12 {
+		lo, hi := subjectEnding(ws, len(ws)-1)
+		if lo < 0 {
+			return "", -1
+		}
+		return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
 	}
-	lo, hi := subjectEnding(ws, len(ws)-1)
-	if lo < 0 {
-		return "", -1
+	// "As Joel Pollak observed, the winner was not on the stage:", "Cruz
+	// fired back on Twitter:": the speaker a quotation there would have
+	if sp, at, how := cueSpeaker(text, len(t)-1, len(t)-1); sp != "" && strings.HasPrefix(how, "before") {
+		return sp, at
 	}
-	return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
+	return "", -1
 }
 
 // untitledHeadline returns the index of the block that is the headline of

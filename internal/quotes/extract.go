@@ -376,6 +376,11 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 			continue
 		}
 		if lo, hi := subjectEnding(bws, k); lo >= 0 {
+			if lo > 0 && strings.EqualFold(bws[lo-1].Text, "as") && commaSoon(bws, k) && !listener(v) && v != "spoke" && v != "speaks" {
+				// "As Joel Pollak observed, the winner was …": what
+				// follows is the speaker's
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
+			}
 			if lo > 0 && subordinator(bws[lo-1].Text) && clauseEnds(bws, k) {
 				continue // "When Trump suggested …, Rubio fired back: “…”"
 			}
@@ -388,6 +393,9 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 			}
 		}
 	}
+	if s, st := tailCue(text, close); s != "" {
+		return s, st, "tail"
+	}
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
@@ -396,6 +404,60 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 		}
 	}
 	return "", -1, ""
+}
+
+// tailCue returns the speaker named by the clause that ends the sentence
+// of a quotation closing at close, after a comma ("“…” that is blatantly
+// sexist, Brock said."; "…, said Brock."), with no other quotation
+// between, and its offset; or "".
+func tailCue(text string, close int) (string, int) {
+	rest := text[close:]
+	e := sentenceEnd(rest, 0)
+	sent := strings.TrimRight(rest[:e], " ")
+	if !strings.HasSuffix(sent, ".") || strings.ContainsAny(sent, "\"“”„«»\n") {
+		return "", -1
+	}
+	c := strings.LastIndexByte(sent, ',')
+	if c < 0 {
+		return "", -1
+	}
+	clause := sent[c+1 : len(sent)-1]
+	ws := names.Words(clause)
+	if len(ws) < 2 || len(ws) > 8 {
+		return "", -1
+	}
+	base := close + c + 1
+	if last := ws[len(ws)-1]; isVerb(last) && plainVerb(last.Text) {
+		if lo, hi := subjectEnding(ws, len(ws)-1); lo == 0 && !determiner(ws[0].Text) {
+			return clause[ws[lo].Start:ws[hi-1].End], base + ws[lo].Start
+		}
+		return "", -1
+	}
+	if isVerb(ws[0]) && plainVerb(ws[0].Text) && !listener(ws[0].Text) && subject(ws[1:]) != "" && !determiner(ws[1].Text) {
+		return clause[ws[1].Start:ws[len(ws)-1].End], base + ws[1].Start
+	}
+	return "", -1
+}
+
+// commaSoon says whether punctuation ends the clause of the verb ws[k]
+// within five words ("As Blum observed after the debate, …").
+func commaSoon(ws []names.Word, k int) bool {
+	for j := k + 1; j < len(ws) && j <= k+5; j++ {
+		if ws[j].Glued {
+			return true
+		}
+	}
+	return false
+}
+
+// listener says whether a speech verb names its listener after it ("told
+// CBS News", "asked the senator"), not its speaker.
+func listener(v string) bool {
+	switch strings.ToLower(v) {
+	case "told", "tells", "asked", "asks", "called", "calls", "thanked", "urged", "urges", "accused", "accuses":
+		return true
+	}
+	return false
 }
 
 // clauseSubject returns the last name in ws followed by a verb in lower
@@ -455,6 +517,12 @@ func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 	hi = k
 	for hi > 1 && adverb(ws[hi-1].Text) && !ws[hi].Glued {
 		hi--
+	}
+	if v := ws[k].Text; hi > 1 && strings.HasSuffix(v, "ing") && !ws[hi].Glued {
+		switch ws[hi-1].Text {
+		case "is", "was", "are", "were":
+			hi-- // "Clinton is telling customers"
+		}
 	}
 	best := -1
 	for lo := hi - 1; lo >= 0 && hi-lo <= 7; lo-- {

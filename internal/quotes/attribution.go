@@ -97,7 +97,11 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	var prev []int // the body blocks before, nearest first
 	carried := ""  // the speaker a paragraph announces for the next
 	goesOn := ""   // the speaker whose words a paragraph ends with
-	for _, bq := range blocks {
+	for k, bq := range blocks {
+		signed := ""
+		if k+1 < len(blocks) {
+			signed = signature(blocks[k+1].text)
+		}
 		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
 			!anySpeaker(bq.spans)
 		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && blank(bq.text) && !bq.spans[0].Unclosed
@@ -116,6 +120,11 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 				// a paragraph that opens with a quotation after one that
 				// announces it ("Dr. Ward stated:")
 				q.Speaker, q.how = carried, "next-para"
+			case whole && signed != "":
+				// a paragraph that is a quotation, signed by the next
+				// ("— Sanders.")
+				q.SpeakerAsWritten, q.how = signed, "signed"
+				q.Speaker = resolve(signed, 0, blocks[k+1].bi, prev, people, ments, lower)
 			case whole && goesOn != "":
 				q.Speaker, q.how = goesOn, "cont-para"
 			}
@@ -130,6 +139,13 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
 			(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
 			goesOn = last.Speaker
+		}
+		if len(bq.spans) == 0 && !bq.title {
+			// "Carter said that the United States would not leave the
+			// region." and a paragraph that is the quotation: his words
+			if raw, pos := reportedCue(bq.text); raw != "" && isName(raw) && !pronounSpeakers[strings.ToLower(raw)] {
+				goesOn = resolve(raw, pos, bq.bi, prev, people, ments, lower)
+			}
 		}
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
@@ -187,6 +203,37 @@ func colonCue(text string) (string, int) {
 		return sp, at
 	}
 	return "", -1
+}
+
+// signature returns the name of a paragraph that is nothing but a dash
+// and a name ("- Bernie Sanders.", "— Sanders"), as a quotation set apart
+// is signed, or "".
+func signature(text string) string {
+	t := strings.TrimSpace(text)
+	for _, d := range []string{"-", "—", "–"} {
+		if strings.HasPrefix(t, d) {
+			n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t[len(d):]), "."))
+			if ws := names.Words(n); len(ws) >= 1 && len(ws) <= 4 && isName(n) && nameLike(n) && !strings.ContainsAny(n, ",;:") {
+				return n
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// reportedCue returns the speaker whose words the last sentence of a
+// paragraph reports ("Carter said that …"), and its offset, or "".
+func reportedCue(text string) (string, int) {
+	t := strings.TrimRight(text, " \n")
+	if !strings.HasSuffix(t, ".") {
+		return "", -1
+	}
+	sp, at, how := cueSpeaker(t, len(t), len(t))
+	if how != "before" && how != "before-clause" {
+		return "", -1
+	}
+	return sp, at
 }
 
 // untitledHeadline returns the index of the block that is the headline of
@@ -329,7 +376,7 @@ func speaksAfter(text string, end int) bool {
 			break
 		}
 		if isVerb(w) {
-			return true
+			return !reports(w.Text)
 		}
 	}
 	if len(next) == 0 || !next[0].Glued || !strings.HasPrefix(strings.TrimLeft(text[end:], " "), ",") {
@@ -353,10 +400,16 @@ func speaksAfter(text string, end int) bool {
 			v++
 		}
 		if v < len(next) && (v == k || !next[v].Glued) && isVerb(next[v]) && plainVerb(next[v].Text) {
-			return true
+			return !reports(next[v].Text)
 		}
 	}
 	return false
+}
+
+// reports says whether a speech verb is the one of a news outlet ("CBS
+// News reported"): its subject is no person a later "he" refers to.
+func reports(v string) bool {
+	return v == "reported" || v == "reports"
 }
 
 // prevEnd returns the end of the word before ws[k], or 0.

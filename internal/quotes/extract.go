@@ -234,7 +234,8 @@ func init() {
 		testified testifies mused muses scoffed quipped quips yelled shouted shouts wondered wonders affirmed
 		saying telling adding writing noting explaining arguing insisting warning proclaimed proclaims barked
 		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites fumed fumes demurred
-		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding`) {
+		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding
+		surmised elaborated opined beamed reported reports`) {
 		speechVerbs[v] = true
 	}
 }
@@ -302,7 +303,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	for lead < len(after) && strings.ContainsRune(" ,;—–-:", rune(after[lead])) {
 		lead++
 	}
-	ws := names.WordsN(after[lead:], 14) // the most read below
+	ws := names.WordsN(after[lead:], 24) // the most read below
 	base := close + lead
 	if len(ws) > 0 && ws[0].Start == 0 {
 		w0 := strings.ToLower(ws[0].Text)
@@ -317,7 +318,7 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 				break
 			}
 			if isVerb(ws[k]) || phrasal(ws, k) {
-				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) {
+				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) && !(k+2 < len(ws) && timeNoun(ws[k+2].Text)) {
 					break // "…” Kasich said he would have: another statement
 				}
 				if strings.HasPrefix(strings.TrimLeft(after[lead:][ws[k].End:], " "), ":") {
@@ -345,6 +346,18 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 						return after[lead:][ws[0].Start:ws[n-1].End], base + ws[0].Start, "X-aside-said"
 					}
 				}
+			}
+		}
+		// "Sanders's campaign manager, Jeff Weaver, said": a role, the
+		// name between commas, the verb
+		if m := firstGlued(ws, 7); m > 0 && roleWords(ws[:m]) {
+			e := m + 1
+			for e < len(ws) && e < m+4 && !ws[e].Glued {
+				e++
+			}
+			if e < len(ws) && isVerb(ws[e]) && plainVerb(ws[e].Text) && !determiner(ws[m].Text) && subject(ws[m:e]) != "" && isName(subject(ws[m:e])) &&
+				!(e+1 < len(ws) && !ws[e+1].Glued && clauseOpener(ws[e+1].Text)) {
+				return after[lead:][ws[m].Start:ws[e-1].End], base + ws[m].Start, "X-aside-said"
 			}
 		}
 	}
@@ -448,6 +461,27 @@ func commaSoon(ws []names.Word, k int) bool {
 		}
 	}
 	return false
+}
+
+// firstGlued returns the index of the first word of ws after punctuation,
+// among the first n, or -1.
+func firstGlued(ws []names.Word, n int) int {
+	for k := 1; k < len(ws) && k < n; k++ {
+		if ws[k].Glued {
+			return k
+		}
+	}
+	return -1
+}
+
+// timeNoun says whether w, after "this", makes a time ("said this week"),
+// not the subject of a reported clause ("said this would").
+func timeNoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "week", "weekend", "month", "year", "morning", "afternoon", "evening", "spring", "summer", "fall", "winter", "season", "time":
+		return true
+	}
+	return names.IsDateWord(w)
 }
 
 // listener says whether a speech verb names its listener after it ("told
@@ -661,6 +695,7 @@ func clauseOpener(w string) bool {
 // "(R-OH)") blanked out, the same length, so that they do not come
 // between a speaker and the verb.
 func blankParens(text string) string {
+	text = blankPartyState(text)
 	if !strings.Contains(text, "(") {
 		return text
 	}
@@ -679,6 +714,22 @@ func blankParens(text string) string {
 		i += j
 	}
 	return string(b)
+}
+
+// partyStateRE matches a politician's party and state between commas
+// (", R-Ky.,", ", D-Calif.,").
+var partyStateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`, [RDI]-[A-Z][A-Za-z.]{1,12},`)
+})
+
+// blankPartyState returns text with a party and state between commas
+// blanked out, commas too, the same length: "Mitch McConnell, R-Ky., said"
+// reads as "Mitch McConnell said".
+func blankPartyState(text string) string {
+	if !strings.Contains(text, "-") {
+		return text
+	}
+	return partyStateRE().ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
 }
 
 // plainSpaces returns text with its no-break spaces (U+00A0, two bytes)

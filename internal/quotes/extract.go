@@ -552,9 +552,12 @@ func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 	for hi > 1 && adverb(ws[hi-1].Text) && !ws[hi].Glued {
 		hi--
 	}
-	if v := ws[k].Text; hi > 1 && strings.HasSuffix(v, "ing") && !ws[hi].Glued {
+	if hi > 1 && !ws[hi].Glued {
 		switch ws[hi-1].Text {
-		case "is", "was", "are", "were":
+		case "is", "was", "are", "were", "been", "be", "being":
+			if !strings.HasSuffix(ws[k].Text, "ing") {
+				return -1, hi // "the FBI was warned": the one told, not the speaker
+			}
 			hi-- // "Clinton is telling customers"
 		}
 	}
@@ -797,7 +800,7 @@ func subject(ws []names.Word) string {
 			return "" // "Friday declared", "a Sunday"
 		}
 	}
-	if cutWords[first] || subordinator(first) {
+	if cutWords[first] || subordinator(first) || first == "of" {
 		return "" // "On Saturday", "When Bush", "In"
 	}
 	if determiner(first) {

@@ -318,7 +318,11 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 				break
 			}
 			if isVerb(ws[k]) || phrasal(ws, k) {
-				if k+1 < len(ws) && !ws[k+1].Glued && clauseOpener(ws[k+1].Text) && !(k+2 < len(ws) && timeNoun(ws[k+2].Text)) {
+				j := k + 1
+				for j < len(ws)-1 && !ws[j].Glued && (names.IsDateWord(ws[j].Text) || ws[j].Text == "on" || ws[j].Text == "today" || ws[j].Text == "yesterday") {
+					j++ // "said Wednesday she …"
+				}
+				if j < len(ws) && !ws[j].Glued && clauseOpener(ws[j].Text) && !(j+1 < len(ws) && timeNoun(ws[j+1].Text)) {
 					break // "…” Kasich said he would have: another statement
 				}
 				if strings.HasPrefix(strings.TrimLeft(after[lead:][ws[k].End:], " "), ":") {

@@ -79,7 +79,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
 		p := people.knownQuick(n.Core)
-		if p == "" || n.Core == "" {
+		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) {
 			continue
 		}
 		speaks := speaksAfter(text, n.End)
@@ -125,11 +125,30 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 		for at >= sentEnd && sentEnd < len(text) {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
-		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+2+boolInt(text[at]|0x20 == 's')])})
+		n := 2 + boolInt(text[at]|0x20 == 's')
+		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+n]), speaks: speaksAfter(text, at+n)})
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
 	m.order = append(m.order, bi)
+}
+
+// modifies says whether the words between two names make the first a
+// modifier of the second ("Obama consultant Cornell Belcher", "Trump
+// campaign manager Corey Lewandowski"): one to three lower-case nouns, no
+// punctuation, no verb. The first is then no person a pronoun refers to.
+func modifies(between string) bool {
+	ws := names.Words(between)
+	if len(ws) == 0 || len(ws) > 3 || strings.ContainsAny(between, ",;:()—–\"“”") {
+		return false
+	}
+	for _, w := range ws {
+		if r := firstRune(w.Text); !unicode.IsLower(r) || w.Glued || determiner(w.Text) || cutWords[w.Text] || finiteVerb(w.Text) ||
+			speechVerbs[w.Text] || adverb(w.Text) || pronounSpeakers[w.Text] || strings.HasSuffix(w.Text, "ing") {
+			return false
+		}
+	}
+	return true
 }
 
 // heShe returns the offsets of the words "he" and "she" in text, in any

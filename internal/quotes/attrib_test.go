@@ -31,12 +31,7 @@ func speakersIn(t *testing.T, title string, paras ...string) map[string]string {
 }
 
 func TestSpeakers(t *testing.T) {
-	tests := []struct {
-		name  string
-		paras []string
-		quote string
-		want  string
-	}{
+	tests := []speakerCase{
 		{"she is the nearest woman named before",
 			[]string{"Governor Paul Orrin said he would sign the bill. Orrin has pushed it for a year, and he expects a vote soon.",
 				"Senator Marta Lindqvist met Mr. Orrin on Monday. “We will not close the plant without a plan,” she said."},
@@ -55,6 +50,56 @@ func TestSpeakers(t *testing.T) {
 		{"a place is no speaker of a colon label",
 			[]string{"The march went on for hours.", "Texas: the border crossing will stay closed all week."},
 			"the border crossing will stay closed all week", ""},
+		{"a quoted title has no speaker",
+			[]string{"Jon Ferrante told “Meet the Press” on Sunday that he would run."},
+			"Meet the Press", ""},
+		{"a scare quote has no speaker",
+			[]string{"Ana Ruiz said the plan was a “description” of intent."},
+			"description", ""},
+		{"a role before the name",
+			[]string{"“We raised more than we spent,” campaign manager Jeff Wolters said."},
+			"We raised more than we spent", "Jeff Wolters"},
+		{"a name and an aside between commas",
+			[]string{"“The numbers put us on pace for the quarter,” Jeff Wolters, the campaign manager, said in a statement."},
+			"The numbers put us on pace for the quarter", "Jeff Wolters"},
+		{"a paragraph that announces the quotation",
+			[]string{"Dr. Kelly Warden stated:", "“The department has gone far beyond what the law allows.”"},
+			"The department has gone far beyond what the law allows.", "Kelly Warden"},
+		{"I is the writer, not someone named before",
+			[]string{"I met Carl Dunmore in March. “Your Honor, I regret it,” I said."},
+			"Your Honor, I regret it", ""},
+	}
+	checkSpeakers(t, tests)
+}
+
+// speakerCase is a quotation of an article made of paragraphs, and the
+// speaker it should have.
+type speakerCase struct {
+	name  string
+	paras []string
+	quote string
+	want  string
+}
+
+func checkSpeakers(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got, ok := speakersOf(t, tt.paras...)[tt.quote]
+		if !ok {
+			t.Errorf("%s: quotation %q not found in %v", tt.name, tt.quote, speakersOf(t, tt.paras...))
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: speaker %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSpeakerCues covers the cues an editor reads a speaker from that
+// are easy to miss: asides, signatures, a clause that ends the sentence,
+// and the words that make a name no speaker.
+func TestSpeakerCues(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
 		{"a quotation that ends a sentence keeps the sentences around it apart",
 			[]string{"Mayor Ilse Brandt called the decision “arbitrary.” Tomas Weller, a council member, warned that Brandt would lose the vote.",
 				"“The city cannot afford another year like this one,” he said."},
@@ -127,35 +172,7 @@ func TestSpeakers(t *testing.T) {
 			[]string{"Governor Tom Perez spoke in March. Perez consultant Cornell Bechtel picked up the thread.",
 				"“Voters are beginning to see that they have a lot in common,” he said."},
 			"Voters are beginning to see that they have a lot in common", "Cornell Bechtel"},
-		{"a quoted title has no speaker",
-			[]string{"Jon Ferrante told “Meet the Press” on Sunday that he would run."},
-			"Meet the Press", ""},
-		{"a scare quote has no speaker",
-			[]string{"Ana Ruiz said the plan was a “description” of intent."},
-			"description", ""},
-		{"a role before the name",
-			[]string{"“We raised more than we spent,” campaign manager Jeff Wolters said."},
-			"We raised more than we spent", "Jeff Wolters"},
-		{"a name and an aside between commas",
-			[]string{"“The numbers put us on pace for the quarter,” Jeff Wolters, the campaign manager, said in a statement."},
-			"The numbers put us on pace for the quarter", "Jeff Wolters"},
-		{"a paragraph that announces the quotation",
-			[]string{"Dr. Kelly Warden stated:", "“The department has gone far beyond what the law allows.”"},
-			"The department has gone far beyond what the law allows.", "Kelly Warden"},
-		{"I is the writer, not someone named before",
-			[]string{"I met Carl Dunmore in March. “Your Honor, I regret it,” I said."},
-			"Your Honor, I regret it", ""},
-	}
-	for _, tt := range tests {
-		got, ok := speakersOf(t, tt.paras...)[tt.quote]
-		if !ok {
-			t.Errorf("%s: quotation %q not found in %v", tt.name, tt.quote, speakersOf(t, tt.paras...))
-			continue
-		}
-		if got != tt.want {
-			t.Errorf("%s: speaker %q, want %q", tt.name, got, tt.want)
-		}
-	}
+	})
 }
 
 // twoOutlets builds a story of two one-paragraph articles whose paragraphs

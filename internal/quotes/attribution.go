@@ -13,6 +13,25 @@ import (
 // speakers against the names the article gives.
 func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	art := st.Articles[a]
+	people := castOf(art, lower)
+	blocks := bodyBlocks(art)
+	found := speakingNames(blocks, people, lower)
+	ments := &mentions{}
+	for k, bq := range blocks {
+		// a headline or a label (title) names no one a later "he" refers
+		// to: its names are not read
+		if bq.title {
+			ments.add(bq.bi, "", nil, people)
+			continue
+		}
+		ments.add(bq.bi, bq.text, found[k], people)
+	}
+	return attribute(a, blocks, people, ments, lower)
+}
+
+// castOf returns the people article art names in its paragraphs,
+// standfirst and captions, with the words before each mention.
+func castOf(art story.Article, lower map[string]bool) *cast {
 	people := &cast{}
 	for _, b := range art.Blocks {
 		// headlines and headings are often in title case ("Santorum
@@ -35,16 +54,22 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			people.add(n.Core, cw)
 		}
 	}
-	// the quotations of each body block, and the people each names
-	// outside them
-	type blockQuotes struct {
-		bi    int
-		spans []Span
-		text  string // the block's text, its quotations masked
-		title bool   // a line in title case: a headline or a label
-	}
+	return people
+}
+
+// blockQuotes is the quotations of one body block.
+type blockQuotes struct {
+	bi    int
+	spans []Span
+	text  string // the block's text, its quotations masked
+	title bool   // a line in title case: a headline or a label
+}
+
+// bodyBlocks returns the quotations of each body block of art, and its
+// text with them masked, so that the people it names outside them can
+// be read.
+func bodyBlocks(art story.Article) []blockQuotes {
 	var blocks []blockQuotes
-	ments := &mentions{}
 	headline := untitledHeadline(art)
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
@@ -53,6 +78,13 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		spans := Extract(b.Text)
 		blocks = append(blocks, blockQuotes{bi, spans, plainSpaces(masked(b.Text, spans)), titleCase(b.Text) || bi == headline})
 	}
+	return blocks
+}
+
+// speakingNames adds to people the names the article gives as speakers,
+// and returns the names each block (but titles) gives outside its
+// quotations.
+func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) [][]names.NameSpan {
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
 	for _, bq := range blocks {
@@ -84,15 +116,13 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			}
 		}
 	}
-	for k, bq := range blocks {
-		// a headline or a label (title) names no one a later "he" refers
-		// to: its names are not read
-		if bq.title {
-			ments.add(bq.bi, "", nil, people)
-			continue
-		}
-		ments.add(bq.bi, bq.text, found[k], people)
-	}
+	return found
+}
+
+// attribute returns the quotations of blocks, each with its speaker: the
+// one its own cue names, else the one a paragraph before announces or
+// whose words it goes on with, else the one the next paragraph signs.
+func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower map[string]bool) []Quote {
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
 	carried := ""  // the speaker a paragraph announces for the next
@@ -132,21 +162,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
-		// a paragraph that ends with a quotation and its speaker's name
-		// ("“…,” Collins told MSNBC.") goes on in a paragraph that is one
-		// quotation and nothing else
-		goesOn = ""
-		if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
-			(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
-			goesOn = last.Speaker
-		}
-		if len(bq.spans) == 0 && !bq.title {
-			// "Carter said that the United States would not leave the
-			// region." and a paragraph that is the quotation: his words
-			if raw, pos := reportedCue(bq.text); raw != "" && isName(raw) && !pronounSpeakers[strings.ToLower(raw)] {
-				goesOn = resolve(raw, pos, bq.bi, prev, people, ments, lower)
-			}
-		}
+		goesOn = goesOnAfter(bq, last, prev, people, ments, lower)
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
 		if raw, pos := colonCue(bq.text); raw != "" {
@@ -158,6 +174,26 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	return out
+}
+
+// goesOnAfter returns the speaker whose words block bq, with last its
+// last quotation, may go on with in a next paragraph that is one
+// quotation and nothing else, or "".
+func goesOnAfter(bq blockQuotes, last Quote, prev []int, people *cast, ments *mentions, lower map[string]bool) string {
+	// a paragraph that ends with a quotation and its speaker's name
+	// ("“…,” Collins told MSNBC.")
+	if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
+		(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
+		return last.Speaker
+	}
+	if len(bq.spans) == 0 && !bq.title {
+		// "Carter said that the United States would not leave the
+		// region." and a paragraph that is the quotation: his words
+		if raw, pos := reportedCue(bq.text); raw != "" && isName(raw) && !pronounSpeakers[strings.ToLower(raw)] {
+			return resolve(raw, pos, bq.bi, prev, people, ments, lower)
+		}
+	}
+	return ""
 }
 
 // endsWithCue says whether the text after a quotation closing at close is

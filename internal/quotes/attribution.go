@@ -15,16 +15,16 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	art := st.Articles[a]
 	people := castOf(art, lower)
 	blocks := bodyBlocks(art)
-	found := speakingNames(blocks, people, lower)
+	found, speaking := speakingNames(blocks, people, lower)
 	ments := &mentions{}
 	for k, bq := range blocks {
 		// a headline or a label (title) names no one a later "he" refers
 		// to: its names are not read
 		if bq.title {
-			ments.add(bq.bi, "", nil, people)
+			ments.add(bq.bi, "", nil, nil, people)
 			continue
 		}
-		ments.add(bq.bi, bq.text, found[k], people)
+		ments.add(bq.bi, bq.text, found[k], speaking[k], people)
 	}
 	return attribute(a, blocks, people, ments, lower)
 }
@@ -65,6 +65,12 @@ type blockQuotes struct {
 	title bool   // a line in title case: a headline or a label
 }
 
+// whole says whether a block is one quotation and nothing else, whose
+// speaker may be the one a paragraph next to it names.
+func (bq blockQuotes) whole() bool {
+	return len(bq.spans) == 1 && bq.spans[0].Style != Colon && blank(bq.text) && !bq.spans[0].Unclosed
+}
+
 // bodyBlocks returns the quotations of each body block of art, and its
 // text with them masked, so that the people it names outside them can
 // be read.
@@ -83,8 +89,8 @@ func bodyBlocks(art story.Article) []blockQuotes {
 
 // speakingNames adds to people the names the article gives as speakers,
 // and returns the names each block (but titles) gives outside its
-// quotations.
-func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) [][]names.NameSpan {
+// quotations, and whether a speech verb follows each.
+func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([][]names.NameSpan, [][]bool) {
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
 	for _, bq := range blocks {
@@ -101,6 +107,7 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) []
 		}
 	}
 	found := make([][]names.NameSpan, len(blocks))
+	speaking := make([][]bool, len(blocks))
 	for k, bq := range blocks {
 		if bq.title {
 			continue
@@ -108,15 +115,17 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) []
 		// "Cruz openly admitted …": a name that speaks
 		ns := names.NamesKnown(bq.text, lower, people.words())
 		found[k] = ns
-		for _, n := range ns {
-			if speaksAfter(bq.text, n.End) {
+		speaking[k] = make([]bool, len(ns))
+		for i, n := range ns {
+			speaking[k][i] = speaksAfter(bq.text, n.End)
+			if speaking[k][i] {
 				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
 					people.add(n.Core, nil)
 				}
 			}
 		}
 	}
-	return found
+	return found, speaking
 }
 
 // attribute returns the quotations of blocks, each with its speaker: the
@@ -134,7 +143,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 		}
 		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
 			!anySpeaker(bq.spans)
-		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && blank(bq.text) && !bq.spans[0].Unclosed
+		whole := bq.whole()
 		var last Quote
 		for _, sp := range bq.spans {
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
@@ -162,7 +171,10 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
-		goesOn = goesOnAfter(bq, last, prev, people, ments, lower)
+		goesOn = ""
+		if k+1 < len(blocks) && blocks[k+1].whole() {
+			goesOn = goesOnAfter(bq, last, prev, people, ments, lower)
+		}
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
 		if raw, pos := colonCue(bq.text); raw != "" {
@@ -406,9 +418,9 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 // an aside between commas ("Josh Hendler, a party operative, warned",
 // "the pollster, Douglas Schoen, says").
 func speaksAfter(text string, end int) bool {
-	next := names.WordsN(text[end:], 20)
+	next := names.WordsN(text[end:], 3)
 	for j, w := range next {
-		if j >= 3 || (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
+		if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
 			break
 		}
 		if isVerb(w) {
@@ -418,6 +430,7 @@ func speaksAfter(text string, end int) bool {
 	if len(next) == 0 || !next[0].Glued || !strings.HasPrefix(strings.TrimLeft(text[end:], " "), ",") {
 		return false
 	}
+	next = names.WordsN(text[end:], 20) // an aside between commas
 	for k := 0; k < len(next); k++ {
 		if next[k].Initial && k > 0 {
 			return false

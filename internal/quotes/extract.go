@@ -251,8 +251,8 @@ var partyStateRE = sync.OnceValue(func() *regexp.Regexp {
 // blanked out, commas too, the same length: "Mitch McConnell, R-Ky., said"
 // reads as "Mitch McConnell said".
 func blankPartyState(text string) string {
-	if !strings.Contains(text, "-") {
-		return text
+	if !strings.Contains(text, ", R-") && !strings.Contains(text, ", D-") && !strings.Contains(text, ", I-") {
+		return text // what the pattern needs, found faster
 	}
 	return partyStateRE().ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
 }

@@ -67,8 +67,9 @@ func pronounSex(w string) sex {
 	return unknownSex
 }
 
-// add records the people named in block bi's text (quotations masked).
-func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
+// add records the people named in block bi's text (quotations masked):
+// ns, and whether a speech verb follows each (see speaksAfter).
+func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool, people *cast) {
 	if m.byBlock == nil {
 		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
 	}
@@ -82,7 +83,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) {
 			continue
 		}
-		speaks := speaksAfter(text, n.End)
+		speaks := speaking[k]
 		// "said Jeffery Hemsley, a professor"
 		before := names.Words(text[max(0, n.Start-24):n.CoreStart])
 		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {
@@ -138,8 +139,11 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 // campaign manager Corey Lewandowski"): one to three lower-case nouns, no
 // punctuation, no verb. The first is then no person a pronoun refers to.
 func modifies(between string) bool {
-	ws := names.Words(between)
-	if len(ws) == 0 || len(ws) > 3 || strings.ContainsAny(between, ",;:()—–\"“”") {
+	if strings.ContainsAny(between, ",;:()—–\"“”") {
+		return false
+	}
+	ws := names.WordsN(between, 4)
+	if len(ws) == 0 || len(ws) > 3 {
 		return false
 	}
 	for _, w := range ws {

@@ -117,7 +117,7 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([
 		found[k] = ns
 		speaking[k] = make([]bool, len(ns))
 		for i, n := range ns {
-			speaking[k][i] = speaksAfter(bq.text, n.End)
+			speaking[k][i] = speaksAfter(bq.text, n.Start, n.End)
 			if speaking[k][i] {
 				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
 					people.add(n.Core, nil)
@@ -417,7 +417,7 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 // in text: right after it, past adverbs ("Cruz openly admitted"), or past
 // an aside between commas ("Josh Hendler, a party operative, warned",
 // "the pollster, Douglas Schoen, says").
-func speaksAfter(text string, end int) bool {
+func speaksAfter(text string, start, end int) bool {
 	next := names.WordsN(text[end:], 3)
 	for j, w := range next {
 		if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
@@ -444,6 +444,9 @@ func speaksAfter(text string, end int) bool {
 			}
 			continue
 		}
+		if k == 0 && !appositive(text[:start]) {
+			continue // "in Columbus, Ohio, called": the name ends an aside
+		}
 		v := k
 		for v < len(next) && v < k+2 && adverb(next[v].Text) {
 			v++
@@ -453,6 +456,19 @@ func speaksAfter(text string, end int) bool {
 		}
 	}
 	return false
+}
+
+// appositive says whether a name may be an appositive whose closing comma
+// a verb follows ("Bloomberg's pollster, Douglas Schoen, says"): not when a
+// capitalised word and a comma come before it ("in Columbus, Ohio,
+// called"), where the name is a place that ends an aside.
+func appositive(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return true
+	}
+	ws := names.WordsN(b[max(0, len(b)-40):], 8)
+	return len(ws) == 0 || !unicode.IsUpper(firstRune(ws[len(ws)-1].Text))
 }
 
 // reports says whether a speech verb is the one of a news outlet ("CBS

@@ -127,7 +127,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
 		n := 2 + boolInt(text[at]|0x20 == 's')
-		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+n]), speaks: speaksAfter(text, at+n)})
+		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+n]), speaks: speaksAfter(text, at, at+n)})
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms

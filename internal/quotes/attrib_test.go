@@ -116,6 +116,9 @@ func TestSpeakerCues(t *testing.T) {
 				"“It is about some phony ideal, some phony theology,” he said.",
 				"Mr. Sandoval, at another stop, in Columbus, Ohio, called the schools old."},
 			"It is about some phony ideal, some phony theology", "Sandoval"},
+		{"a name after in is a place, no one he refers to",
+			[]string{"Attorney General Jon Sutter opposed the law. Like many officials in Arvada, Mr. Sutter had opposed the amendment. But on Thursday, he said “we will defend the law in every court.”"},
+			"we will defend the law in every court.", "Jon Sutter"},
 		{"a name with an aside between commas speaks",
 			[]string{"Jonas Feld, a county commissioner, warned that Sheriff Dale Harmon said the levy would fail.",
 				"“Nobody here wants to pay twice for the same road,” he said."},
@@ -215,6 +218,13 @@ func TestMisattributedNeedsTwoConfidentSpeakers(t *testing.T) {
 		if len(g.UnclearIn) != len(tt.unclear) || (len(tt.unclear) > 0 && g.UnclearIn[0] != tt.unclear[0]) {
 			t.Errorf("%s: unclear in %v, want %v", tt.name, g.UnclearIn, tt.unclear)
 		}
+	}
+	// two quotations that share a stock phrase are two quotations, each
+	// with its own speaker
+	r := Check(twoOutlets("“I think it shows they are on the wrong side of history,” Vic Ramos said.",
+		"“They are wasting money on this suit, and you would think the county would know better. These guys are on the wrong side of history,” Mason Tull said."))
+	if g := groupWith(t, r, "wrong side of history"); g.SpeakersDiffer || r.Misattributed != 0 {
+		t.Errorf("a shared phrase: speakers differ %v (%v), misattributed %d; want false, 0", g.SpeakersDiffer, g.Speakers, r.Misattributed)
 	}
 	g := groupWith(t, Check(twoOutlets(quote+" said Peter Carrow.", "The office said "+quote[:len(quote)-4]+"”")), "describing")
 	if f := g.FlagsIn(twoOutlets("", "")); len(f) != 1 || f[0] != "speaker unclear in Right Times" {

@@ -401,15 +401,24 @@ func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 // governs says whether a lower-case word takes the name after it as its
 // object: a preposition, a verb's participle or its past tense.
 func governs(w string) bool {
-	switch w {
-	case "by", "of", "for", "with", "to", "from", "about", "against", "like", "than", "toward", "towards",
-		"into", "over", "under", "between", "among", "behind", "beside", "via", "per":
+	if preposition(w) {
 		return true
 	}
 	if r := firstRune(w); !unicode.IsLower(r) || adverb(w) {
 		return false
 	}
 	return (strings.HasSuffix(w, "ing") && len(w) > 4) || finiteVerb(w)
+}
+
+// preposition says whether w is a preposition whose object a name after
+// it is.
+func preposition(w string) bool {
+	switch w {
+	case "by", "of", "for", "with", "to", "from", "about", "against", "like", "than", "toward", "towards",
+		"into", "over", "under", "between", "among", "behind", "beside", "via", "per":
+		return true
+	}
+	return false
 }
 
 // adverb says whether w may sit between a speaker and the verb.

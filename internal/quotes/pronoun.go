@@ -80,7 +80,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
 		p := people.knownQuick(n.Core)
-		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) {
+		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) || placed(text[:n.Start]) {
 			continue
 		}
 		speaks := speaking[k]
@@ -153,6 +153,22 @@ func modifies(between string) bool {
 		}
 	}
 	return true
+}
+
+// placed says whether the text before a name ends with a preposition of
+// place ("officials in Colorado", "a stop at Liberty"): the name is the
+// preposition's object, a place more often than not, and no subject a
+// later "he" refers to.
+func placed(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if len(b) == len(before) {
+		return false // no space: punctuation or the text's start
+	}
+	switch {
+	case strings.HasSuffix(b, " in"), strings.HasSuffix(b, " at"), b == "in", b == "at", strings.HasSuffix(b, " In"), b == "In":
+		return true
+	}
+	return false
 }
 
 // heShe returns the offsets of the words "he" and "she" in text, in any

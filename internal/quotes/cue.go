@@ -256,8 +256,16 @@ func tailCue(text string, close int) (string, int) {
 		return "", -1
 	}
 	base := close + c + 1
-	if last := ws[len(ws)-1]; isVerb(last) && plainVerb(last.Text) {
-		if lo, hi := subjectEnding(ws, len(ws)-1); lo == 0 && !determiner(ws[0].Text) {
+	// the verb ends the clause, or a short phrase of time or place follows
+	// it ("…, he said in an interview.", "…, Brock said on Monday.")
+	for v := len(ws) - 1; v >= 1 && v >= len(ws)-5; v-- {
+		if !isVerb(ws[v]) || !plainVerb(ws[v].Text) {
+			continue
+		}
+		if v < len(ws)-1 && !circumstance(ws[v+1].Text) {
+			return "", -1
+		}
+		if lo, hi := subjectEnding(ws, v); lo == 0 && !determiner(ws[0].Text) {
 			return clause[ws[lo].Start:ws[hi-1].End], base + ws[lo].Start
 		}
 		return "", -1
@@ -300,6 +308,16 @@ func timeNoun(w string) bool {
 	return names.IsDateWord(w)
 }
 
+// circumstance says whether a word after a speech verb opens a phrase of
+// time or place ("in an interview", "on Monday", "Tuesday", "last week").
+func circumstance(w string) bool {
+	switch strings.ToLower(w) {
+	case "in", "on", "at", "during", "after", "before", "last", "this", "yesterday", "today", "earlier", "later", "recently":
+		return true
+	}
+	return names.IsDateWord(w)
+}
+
 // listener says whether a speech verb names its listener after it ("told
 // CBS News", "asked the senator"), not its speaker.
 func listener(v string) bool {
@@ -327,7 +345,7 @@ func clauseSubject(ws []names.Word) (lo, hi int) {
 			continue
 		}
 		// the longest name ending at i
-		for l := max(0, i-3); l <= i; l++ {
+		for l := max(0, i-5); l <= i; l++ {
 			if subject(ws[l:i+1]) != "" && !determiner(ws[l].Text) && (l == 0 || ws[l].Glued || !unicode.IsUpper(firstRune(ws[l-1].Text))) {
 				if l > 0 && subordinator(ws[l-1].Text) {
 					return -1, -1
@@ -624,6 +642,32 @@ func plainVerb(v string) bool {
 	return strings.HasSuffix(v, "ed")
 }
 
+// shortQuoteOpen returns the offset of the mark that opens the quotation
+// closed by r at text[c], when it holds fewer than three words and no
+// sentence's end (a scare quote or a title), or -1.
+func shortQuoteOpen(text string, c int, r rune) int {
+	opener := "“"
+	switch r {
+	case '"':
+		opener = "\""
+	case '»':
+		opener = "«"
+	case '«':
+		opener = "»"
+	}
+	from := max(0, c-60)
+	o := strings.LastIndex(text[from:c], opener)
+	if o < 0 {
+		return -1
+	}
+	o += from
+	q := text[o+len(opener) : c]
+	if strings.ContainsAny(q, ".!?\n") || len(names.WordsN(q, 3)) >= 3 {
+		return -1
+	}
+	return o
+}
+
 // sentenceBefore returns the text of the sentence holding text[open:]
 // up to open, and its offset.
 func sentenceBefore(text string, open int) (string, int) {
@@ -639,8 +683,14 @@ func sentenceBefore(text string, open int) (string, int) {
 			}
 			break
 		}
-		// the sentence of a quotation starts after the previous quotation
+		// the sentence of a quotation starts after the previous quotation,
+		// but not after a scare quote or a title in it ("Rubio said that
+		// by refusing to say the words "radical Islam," Democrats are "…"")
 		if strings.ContainsRune("”»«\"", r) && s < open {
+			if o := shortQuoteOpen(text, s-w, r); o >= 0 {
+				s = o
+				continue
+			}
 			break
 		}
 		s -= w

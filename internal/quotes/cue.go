@@ -273,6 +273,16 @@ func tailCue(text string, close int) (string, int) {
 	if isVerb(ws[0]) && plainVerb(ws[0].Text) && !listener(ws[0].Text) && subject(ws[1:]) != "" && !determiner(ws[1].Text) {
 		return clause[ws[1].Start:ws[len(ws)-1].End], base + ws[1].Start
 	}
+	// "…” that Sanders can win, said Steve Elmendorf, a campaign manager
+	// for John Kerry.": the inverted verb and the name, then a role
+	if p := strings.LastIndexByte(sent[:c], ','); p >= 0 {
+		clause, base = sent[p+1:c], close+p+1
+		ws = names.Words(clause)
+		if len(ws) >= 2 && len(ws) <= 6 && isVerb(ws[0]) && plainVerb(ws[0].Text) && !listener(ws[0].Text) &&
+			subject(ws[1:]) != "" && !determiner(ws[1].Text) && isName(subject(ws[1:])) && unicode.IsLower(firstRune(firstWord(sent[c+1:]))) {
+			return clause[ws[1].Start:ws[len(ws)-1].End], base + ws[1].Start
+		}
+	}
 	return "", -1
 }
 

@@ -530,7 +530,7 @@ func phrasal(ws []names.Word, k int) bool {
 		return false
 	}
 	switch strings.ToLower(ws[k].Text) + " " + strings.ToLower(ws[k+1].Text) {
-	case "shot back", "fired back", "hit back", "pointed out", "points out", "chimed in", "weighed in", "wrote back":
+	case "shot back", "fired back", "hit back", "pointed out", "points out", "chimed in", "weighed in", "wrote back", "put it", "puts it":
 		return true
 	}
 	return false

@@ -192,7 +192,17 @@ func beforeCue(text string, open int) (string, int, string) {
 	bws := names.Words(before)
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
-		if !(isVerb(bws[k]) || phrasal(bws, k)) || v == "called" || v == "calls" {
+		if !(isVerb(bws[k]) || phrasal(bws, k)) {
+			continue
+		}
+		if v == "called" || v == "calls" {
+			// "Priebus called the remarks a “new low”": the one who calls,
+			// by name; not "a group called “…”" or "what he called “…”"
+			if lo, hi := subjectEnding(bws, k); lo >= 0 && !bws[k].Glued && !determiner(bws[lo].Text) && isName(before[bws[lo].Start:bws[hi-1].End]) &&
+				!pronounSpeakers[strings.ToLower(bws[lo].Text)] && (lo == 0 || bws[lo].Glued || !subordinator(bws[lo-1].Text) && strings.ToLower(bws[lo-1].Text) != "what") &&
+				calledObject(bws[k+1:]) {
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
+			}
 			continue
 		}
 		if bws[k].Glued {
@@ -284,6 +294,21 @@ func tailCue(text string, close int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// calledObject says whether the words between "called" and the
+// quotation are only its object ("the remarks a"), at most seven, with no
+// verb of another clause ("the ruling fair in a note that said").
+func calledObject(ws []names.Word) bool {
+	if len(ws) > 7 {
+		return false
+	}
+	for _, w := range ws {
+		if isVerb(w) || finiteVerb(w.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // commaSoon says whether punctuation ends the clause of the verb ws[k]

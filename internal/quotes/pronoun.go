@@ -80,7 +80,8 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
 		p := people.knownQuick(n.Core)
-		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) || placed(text[:n.Start]) {
+		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) || placed(text[:n.Start]) ||
+			dashAside(text[sentStart:n.Start]) {
 			continue
 		}
 		speaks := speaking[k]
@@ -132,6 +133,14 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
 	m.order = append(m.order, bi)
+}
+
+// dashAside says whether a name whose sentence so far is before lies
+// inside an aside between dashes ("“I don't think” -- that Bloomberg is
+// a nanny-state liberal -- “is going to last,” he says"): no subject a
+// later pronoun refers to.
+func dashAside(before string) bool {
+	return (strings.Count(before, " — ")+strings.Count(before, " -- ")+strings.Count(before, " – "))%2 == 1
 }
 
 // modifies says whether the words between two names make the first a

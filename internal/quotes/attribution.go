@@ -380,8 +380,8 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		if p := people.known(core); p != "" {
 			return p
 		}
-		if !nameLike(core) {
-			return ""
+		if !nameLike(core) || len(names.Words(core)) < 2 {
+			return "" // one word the article never names a person by
 		}
 		return core
 	}

@@ -31,12 +31,7 @@ func speakersIn(t *testing.T, title string, paras ...string) map[string]string {
 }
 
 func TestSpeakers(t *testing.T) {
-	tests := []struct {
-		name  string
-		paras []string
-		quote string
-		want  string
-	}{
+	tests := []speakerCase{
 		{"she is the nearest woman named before",
 			[]string{"Governor Paul Orrin said he would sign the bill. Orrin has pushed it for a year, and he expects a vote soon.",
 				"Senator Marta Lindqvist met Mr. Orrin on Monday. “We will not close the plant without a plan,” she said."},
@@ -55,6 +50,18 @@ func TestSpeakers(t *testing.T) {
 		{"a place is no speaker of a colon label",
 			[]string{"The march went on for hours.", "Texas: the border crossing will stay closed all week."},
 			"the border crossing will stay closed all week", ""},
+		{"a phrase of time or place after the attribution",
+			[]string{"Joseph Marek runs the county party. “The politics are just so blatant” in the council, Marek said in an interview."},
+			"The politics are just so blatant", "Joseph Marek"},
+		{"a long titled name before the clause's verb",
+			[]string{"Before the fair, Harwick Police Chief Calvin Ormond lobbied to close the square, saying, “We would all be safer without the crowds.”"},
+			"We would all be safer without the crowds.", "Calvin Ormond"},
+		{"a scare quote inside the sentence does not end it",
+			[]string{"Senator Lia Marquez said that by refusing to say the words “open borders,” her rivals are “hiding from the voters of this state.”"},
+			"hiding from the voters of this state.", "Lia Marquez"},
+		{"an inverted attribution followed by a role",
+			[]string{"“He can assert it, but it seems extremely unlikely” that Lund can win, said Steve Elmore, deputy campaign manager for Ann Kerrigan."},
+			"He can assert it, but it seems extremely unlikely", "Steve Elmore"},
 		{"a quoted title has no speaker",
 			[]string{"Jon Ferrante told “Meet the Press” on Sunday that he would run."},
 			"Meet the Press", ""},
@@ -74,6 +81,20 @@ func TestSpeakers(t *testing.T) {
 			[]string{"I met Carl Dunmore in March. “Your Honor, I regret it,” I said."},
 			"Your Honor, I regret it", ""},
 	}
+	checkSpeakers(t, tests)
+}
+
+// speakerCase is a quotation of an article made of paragraphs, and the
+// speaker it should have.
+type speakerCase struct {
+	name  string
+	paras []string
+	quote string
+	want  string
+}
+
+func checkSpeakers(t *testing.T, tests []speakerCase) {
+	t.Helper()
 	for _, tt := range tests {
 		got, ok := speakersOf(t, tt.paras...)[tt.quote]
 		if !ok {
@@ -84,6 +105,118 @@ func TestSpeakers(t *testing.T) {
 			t.Errorf("%s: speaker %q, want %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestSpeakerCues covers the cues an editor reads a speaker from that
+// are easy to miss: asides, signatures, a clause that ends the sentence,
+// and the words that make a name no speaker.
+func TestSpeakerCues(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a quotation that ends a sentence keeps the sentences around it apart",
+			[]string{"Mayor Ilse Brandt called the decision “arbitrary.” Tomas Weller, a council member, warned that Brandt would lose the vote.",
+				"“The city cannot afford another year like this one,” he said."},
+			"The city cannot afford another year like this one", "Tomas Weller"},
+		{"a no-break space before the attribution",
+			[]string{"“Like Harwick. Or Dunmore,” Lena Ostrova said.\u00a0“The numbers are worse.”"},
+			"The numbers are worse.", "Lena Ostrova"},
+		{"short sentences in capitals are speech, not a title",
+			[]string{"“Like Harwick. Or Dunmore,” Lena Ostrova said."},
+			"Like Harwick. Or Dunmore", "Lena Ostrova"},
+		{"a name with an aside between commas speaks",
+			[]string{"Jonas Feld, a county commissioner, warned that Sheriff Dale Harmon said the levy would fail.",
+				"“Nobody here wants to pay twice for the same road,” he said."},
+			"Nobody here wants to pay twice for the same road", "Jonas Feld"},
+		{"a name after a preposition is not the subject of the verb",
+			[]string{"A letter from the Veterans League obtained by The Daily Courier warns that “any further use of the emblem will go to our lawyers.”"},
+			"any further use of the emblem will go to our lawyers.", ""},
+		{"the clause that ends the quotation's sentence names the speaker",
+			[]string{"Ravi Okafor runs the county party. “You have one candidate who wants to win and another who wants to be right” about the levy, Okafor said."},
+			"You have one candidate who wants to win and another who wants to be right", "Ravi Okafor"},
+		{"told names the listener at the end of the sentence, not the speaker",
+			[]string{"“The job has no description at all,” Marta Ellery, who ran the mayor's office for a decade and more before she retired, told Channel Nine News."},
+			"The job has no description at all", "Marta Ellery"},
+		{"a speaker in the progressive form",
+			[]string{"Senator Alma Ruiz is telling diners at a breakfast spot that “I need you tomorrow.”"},
+			"I need you tomorrow.", "Alma Ruiz"},
+		{"as a named writer observed",
+			[]string{"As Teodor Blum of Harbor Radio observed, the winner of the night was the moderator: “The clear winner was the network, which ran two lively sessions.”"},
+			"The clear winner was the network, which ran two lively sessions.", "Teodor Blum of Harbor Radio"},
+		{"as a named columnist puts it",
+			[]string{"As The Ledger's Ruth Marek puts it, the governor is trying to make his rivals “own the shutdown before the vote.”"},
+			"own the shutdown before the vote.", "Ruth Marek"},
+		{"a named person calls something a quotation",
+			[]string{"Party Chairman Reince Prior called the mayor's remarks on the fire a “new low for the city hall.”"},
+			"new low for the city hall.", "Reince Prior"},
+		{"a group called something is no speaker",
+			[]string{"Organisers of a group called “Citizens for the New Bridge” met on Monday."},
+			"Citizens for the New Bridge", ""},
+		{"as someone spoke is the time, not the speaker",
+			[]string{"As Senator Ida Marsh spoke, the lobby was pressing lawmakers to vote against “any and all new limits on the trade.”"},
+			"any and all new limits on the trade.", ""},
+		{"a paragraph that announces the next one's quotation without a speech verb at its end",
+			[]string{"As Teodor Blum of Harbor Radio observed after the debate, the winner was not on the stage at all:",
+				"“The clear winner was the network, which ran two lively sessions.”"},
+			"The clear winner was the network, which ran two lively sessions.", "Teodor Blum of Harbor Radio"},
+		{"a party and state between commas",
+			[]string{"“That is not the view of the members I know,” Senate Majority Leader Amos Greer, R-Ky., said."},
+			"That is not the view of the members I know", "Amos Greer"},
+		{"a role, then the name between commas",
+			[]string{"“We found something promising, too,” the senator's campaign manager, Joel Wender, said in an interview."},
+			"We found something promising, too", "Joel Wender"},
+		{"a long aside between the name and the verb",
+			[]string{"“The threat is real and it is growing,” Fred Kagel, director of the Critical Threats Project at the hawkish Harbor Institute in the capital, said in an interview."},
+			"The threat is real and it is growing", "Fred Kagel"},
+		{"wrote this week: a time, not a reported clause",
+			[]string{"“The party can still hold the Senate by a comfortable margin,” veteran analyst Carl Coombe wrote this week."},
+			"The party can still hold the Senate by a comfortable margin", "Carl Coombe"},
+		{"an outlet that reports is no one a later he refers to",
+			[]string{"Ravi Okafor of Oakland carried one of the photos, KTVX-TV reported.",
+				"“I pretty much cried the whole parade,” he said."},
+			"I pretty much cried the whole parade", "Ravi Okafor of Oakland"},
+		{"a quotation set apart and signed with a dash",
+			[]string{"The senator repeats the claim often.", "“The idea that I would cut the program is just not accurate.”", "- Senator Ada Lund."},
+			"The idea that I would cut the program is just not accurate.", "Ada Lund"},
+		{"a passive speech verb names no speaker",
+			[]string{"And the bureau was warned about the gunman, but it had found that he was “not a threat to anyone at all.”"},
+			"not a threat to anyone at all.", ""},
+		{"a speaker does not start with of",
+			[]string{"Asked whether the mayor “has the integrity to serve another term,” 75 percent of Democrats said yes."},
+			"has the integrity to serve another term", ""},
+		{"said Wednesday she …: another statement, not the quotation's cue",
+			[]string{"Attorney General Lisa Marten asserted that “trust in the city police is broken.” Senator Hal Pryce said Wednesday she, too, wants an inquiry."},
+			"trust in the city police is broken.", "Lisa Marten"},
+		{"he that speaks carries the person on",
+			[]string{"Dale Wonder, who worked for the governor's campaign, said tensions were high. He said that he was focused on the platform and noted that Senator Ray Sandoval himself has acknowledged he will lose.",
+				"“What most supporters are asking for here is not unreasonable,” he said."},
+			"What most supporters are asking for here is not unreasonable", "Dale Wonder"},
+		{"a name that modifies another is no one he refers to",
+			[]string{"Governor Tom Perez spoke in March. Perez consultant Cornell Bechtel picked up the thread.",
+				"“Voters are beginning to see that they have a lot in common,” he said."},
+			"Voters are beginning to see that they have a lot in common", "Cornell Bechtel"},
+	})
+}
+
+// TestNotWhoSpeaks covers names a later "he" must not go to, and words
+// that name no speaker.
+func TestNotWhoSpeaks(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a state after its city is no one who speaks",
+			[]string{"Senator Rick Sandoval spoke twice on Saturday.",
+				"It was during a campaign stop in Ohio on Saturday that Mr. Sandoval described what he called the plan.",
+				"“It is about some phony ideal, some phony theology,” he said.",
+				"Mr. Sandoval, at another stop, in Columbus, Ohio, called the schools old."},
+			"It is about some phony ideal, some phony theology", "Sandoval"},
+		{"a name after in is a place, no one he refers to",
+			[]string{"Attorney General Jon Sutter opposed the law. Like many officials in Arvada, Mr. Sutter had opposed the amendment. But on Thursday, he said “we will defend the law in every court.”"},
+			"we will defend the law in every court.", "Jon Sutter"},
+		{"a name in an aside between dashes is no one he refers to",
+			[]string{"Mayor Ola Lund may run again. Lund's pollster, Dora Schell, says his man has the money and the time.",
+				"“I don't think the conventional wisdom” -- that Lund is a nanny-state liberal -- “is going to last,” he says."},
+			"is going to last", "Dora Schell"},
+		{"one word that names no person is no speaker",
+			[]string{"“The strike hit its target,” Pentagon said."},
+			"The strike hit its target", ""},
+	})
 }
 
 // twoOutlets builds a story of two one-paragraph articles whose paragraphs
@@ -120,6 +253,13 @@ func TestMisattributedNeedsTwoConfidentSpeakers(t *testing.T) {
 		if len(g.UnclearIn) != len(tt.unclear) || (len(tt.unclear) > 0 && g.UnclearIn[0] != tt.unclear[0]) {
 			t.Errorf("%s: unclear in %v, want %v", tt.name, g.UnclearIn, tt.unclear)
 		}
+	}
+	// two quotations that share a stock phrase are two quotations, each
+	// with its own speaker
+	r := Check(twoOutlets("“I think it shows they are on the wrong side of history,” Vic Ramos said.",
+		"“They are wasting money on this suit, and you would think the county would know better. These guys are on the wrong side of history,” Mason Tull said."))
+	if g := groupWith(t, r, "wrong side of history"); g.SpeakersDiffer || r.Misattributed != 0 {
+		t.Errorf("a shared phrase: speakers differ %v (%v), misattributed %d; want false, 0", g.SpeakersDiffer, g.Speakers, r.Misattributed)
 	}
 	g := groupWith(t, Check(twoOutlets(quote+" said Peter Carrow.", "The office said "+quote[:len(quote)-4]+"”")), "describing")
 	if f := g.FlagsIn(twoOutlets("", "")); len(f) != 1 || f[0] != "speaker unclear in Right Times" {

@@ -13,6 +13,25 @@ import (
 // speakers against the names the article gives.
 func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	art := st.Articles[a]
+	people := castOf(art, lower)
+	blocks := bodyBlocks(art)
+	found, speaking := speakingNames(blocks, people, lower)
+	ments := &mentions{}
+	for k, bq := range blocks {
+		// a headline or a label (title) names no one a later "he" refers
+		// to: its names are not read
+		if bq.title {
+			ments.add(bq.bi, "", nil, nil, people)
+			continue
+		}
+		ments.add(bq.bi, bq.text, found[k], speaking[k], people)
+	}
+	return attribute(a, blocks, people, ments, lower)
+}
+
+// castOf returns the people article art names in its paragraphs,
+// standfirst and captions, with the words before each mention.
+func castOf(art story.Article, lower map[string]bool) *cast {
 	people := &cast{}
 	for _, b := range art.Blocks {
 		// headlines and headings are often in title case ("Santorum
@@ -35,24 +54,43 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			people.add(n.Core, cw)
 		}
 	}
-	// the quotations of each body block, and the people each names
-	// outside them
-	type blockQuotes struct {
-		bi    int
-		spans []Span
-		text  string // the block's text, its quotations masked
-		title bool   // a line in title case: a headline or a label
-	}
+	return people
+}
+
+// blockQuotes is the quotations of one body block.
+type blockQuotes struct {
+	bi    int
+	spans []Span
+	text  string // the block's text, its quotations masked
+	title bool   // a line in title case: a headline or a label
+}
+
+// whole says whether a block is one quotation and nothing else, whose
+// speaker may be the one a paragraph next to it names.
+func (bq blockQuotes) whole() bool {
+	return len(bq.spans) == 1 && bq.spans[0].Style != Colon && blank(bq.text) && !bq.spans[0].Unclosed
+}
+
+// bodyBlocks returns the quotations of each body block of art, and its
+// text with them masked, so that the people it names outside them can
+// be read.
+func bodyBlocks(art story.Article) []blockQuotes {
 	var blocks []blockQuotes
-	ments := &mentions{}
 	headline := untitledHeadline(art)
 	for bi, b := range art.Blocks {
 		if !b.Kind.IsBody() {
 			continue
 		}
 		spans := Extract(b.Text)
-		blocks = append(blocks, blockQuotes{bi, spans, masked(b.Text, spans), titleCase(b.Text) || bi == headline})
+		blocks = append(blocks, blockQuotes{bi, spans, plainSpaces(masked(b.Text, spans)), titleCase(b.Text) || bi == headline})
 	}
+	return blocks
+}
+
+// speakingNames adds to people the names the article gives as speakers,
+// and returns the names each block (but titles) gives outside its
+// quotations, and whether a speech verb follows each.
+func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([][]names.NameSpan, [][]bool) {
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
 	for _, bq := range blocks {
@@ -69,6 +107,7 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	found := make([][]names.NameSpan, len(blocks))
+	speaking := make([][]bool, len(blocks))
 	for k, bq := range blocks {
 		if bq.title {
 			continue
@@ -76,38 +115,35 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		// "Cruz openly admitted …": a name that speaks
 		ns := names.NamesKnown(bq.text, lower, people.words())
 		found[k] = ns
-		for _, n := range ns {
-			next := names.WordsN(bq.text[n.End:], 3)
-			for j, w := range next {
-				if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
-					break
-				}
-				if isVerb(w) {
-					if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
-						people.add(n.Core, nil)
-					}
-					break
+		speaking[k] = make([]bool, len(ns))
+		for i, n := range ns {
+			speaking[k][i] = speaksAfter(bq.text, n.Start, n.End)
+			if speaking[k][i] {
+				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
+					people.add(n.Core, nil)
 				}
 			}
 		}
 	}
-	for k, bq := range blocks {
-		// a headline or a label (title) names no one a later "he" refers
-		// to: its names are not read
-		if bq.title {
-			ments.add(bq.bi, "", nil, people)
-			continue
-		}
-		ments.add(bq.bi, bq.text, found[k], people)
-	}
+	return found, speaking
+}
+
+// attribute returns the quotations of blocks, each with its speaker: the
+// one its own cue names, else the one a paragraph before announces or
+// whose words it goes on with, else the one the next paragraph signs.
+func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower map[string]bool) []Quote {
 	var out []Quote
 	var prev []int // the body blocks before, nearest first
 	carried := ""  // the speaker a paragraph announces for the next
 	goesOn := ""   // the speaker whose words a paragraph ends with
-	for _, bq := range blocks {
+	for k, bq := range blocks {
+		signed := ""
+		if k+1 < len(blocks) {
+			signed = signature(blocks[k+1].text)
+		}
 		opens := len(bq.spans) > 0 && bq.spans[0].Style != Colon && firstNonSpace(bq.text) >= bq.spans[0].Close-1 &&
 			!anySpeaker(bq.spans)
-		whole := len(bq.spans) == 1 && bq.spans[0].Style != Colon && strings.TrimSpace(bq.text) == "" && !bq.spans[0].Unclosed
+		whole := bq.whole()
 		var last Quote
 		for _, sp := range bq.spans {
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
@@ -123,6 +159,11 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 				// a paragraph that opens with a quotation after one that
 				// announces it ("Dr. Ward stated:")
 				q.Speaker, q.how = carried, "next-para"
+			case whole && signed != "":
+				// a paragraph that is a quotation, signed by the next
+				// ("— Sanders.")
+				q.SpeakerAsWritten, q.how = signed, "signed"
+				q.Speaker = resolve(signed, 0, blocks[k+1].bi, prev, people, ments, lower)
 			case whole && goesOn != "":
 				q.Speaker, q.how = goesOn, "cont-para"
 			}
@@ -130,13 +171,9 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 			q.seq, q.words = wordsOf(q.Text)
 			out = append(out, q)
 		}
-		// a paragraph that ends with a quotation and its speaker's name
-		// ("“…,” Collins told MSNBC.") goes on in a paragraph that is one
-		// quotation and nothing else
 		goesOn = ""
-		if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
-			(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
-			goesOn = last.Speaker
+		if k+1 < len(blocks) && blocks[k+1].whole() {
+			goesOn = goesOnAfter(bq, last, prev, people, ments, lower)
 		}
 		// "Dr. Ward stated:" and the quotation in the next paragraph
 		carried = ""
@@ -149,6 +186,26 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 		}
 	}
 	return out
+}
+
+// goesOnAfter returns the speaker whose words block bq, with last its
+// last quotation, may go on with in a next paragraph that is one
+// quotation and nothing else, or "".
+func goesOnAfter(bq blockQuotes, last Quote, prev []int, people *cast, ments *mentions, lower map[string]bool) string {
+	// a paragraph that ends with a quotation and its speaker's name
+	// ("“…,” Collins told MSNBC.")
+	if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
+		(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
+		return last.Speaker
+	}
+	if len(bq.spans) == 0 && !bq.title {
+		// "Carter said that the United States would not leave the
+		// region." and a paragraph that is the quotation: his words
+		if raw, pos := reportedCue(bq.text); raw != "" && isName(raw) && !pronounSpeakers[strings.ToLower(raw)] {
+			return resolve(raw, pos, bq.bi, prev, people, ments, lower)
+		}
+	}
+	return ""
 }
 
 // endsWithCue says whether the text after a quotation closing at close is
@@ -178,18 +235,53 @@ func colonCue(text string) (string, int) {
 	}
 	s := strings.LastIndexAny(t[:len(t)-1], ".!?:")
 	ws := names.Words(t[s+1 : len(t)-1])
-	if len(ws) < 2 || len(ws) > 12 {
+	if len(ws) < 2 {
 		return "", -1
 	}
-	v := strings.ToLower(ws[len(ws)-1].Text)
-	if !speechVerbs[v] || v == "according" {
+	if v := strings.ToLower(ws[len(ws)-1].Text); speechVerbs[v] && v != "according" && len(ws) <= 12 {
+		lo, hi := subjectEnding(ws, len(ws)-1)
+		if lo < 0 {
+			return "", -1
+		}
+		return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
+	}
+	// "As Joel Pollak observed, the winner was not on the stage:", "Cruz
+	// fired back on Twitter:": the speaker a quotation there would have
+	if sp, at, how := cueSpeaker(text, len(t)-1, len(t)-1); sp != "" && strings.HasPrefix(how, "before") {
+		return sp, at
+	}
+	return "", -1
+}
+
+// signature returns the name of a paragraph that is nothing but a dash
+// and a name ("- Bernie Sanders.", "— Sanders"), as a quotation set apart
+// is signed, or "".
+func signature(text string) string {
+	t := strings.TrimSpace(text)
+	for _, d := range []string{"-", "—", "–"} {
+		if strings.HasPrefix(t, d) {
+			n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t[len(d):]), "."))
+			if ws := names.Words(n); len(ws) >= 1 && len(ws) <= 4 && isName(n) && nameLike(n) && !strings.ContainsAny(n, ",;:") {
+				return n
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// reportedCue returns the speaker whose words the last sentence of a
+// paragraph reports ("Carter said that …"), and its offset, or "".
+func reportedCue(text string) (string, int) {
+	t := strings.TrimRight(text, " \n")
+	if !strings.HasSuffix(t, ".") {
 		return "", -1
 	}
-	lo, hi := subjectEnding(ws, len(ws)-1)
-	if lo < 0 {
+	sp, at, how := cueSpeaker(t, len(t), len(t))
+	if how != "before" && how != "before-clause" {
 		return "", -1
 	}
-	return t[s+1:][ws[lo].Start:ws[hi-1].End], s + 1 + ws[lo].Start
+	return sp, at
 }
 
 // untitledHeadline returns the index of the block that is the headline of
@@ -226,6 +318,9 @@ func afterThe(text string, n names.NameSpan) bool {
 
 // masked returns text with its quotations blanked out (same length), so
 // that names inside a quotation are not taken for the people it is about.
+// A quotation that ends a sentence ("… called it “arbitrary.” Hendler
+// warned …") leaves a full stop where its closing mark was, so that the
+// sentences around it stay apart.
 func masked(text string, spans []Span) string {
 	b := []byte(text)
 	for _, sp := range spans {
@@ -235,8 +330,24 @@ func masked(text string, spans []Span) string {
 		for i := sp.Open; i < sp.Close && i < len(b); i++ {
 			b[i] = ' '
 		}
+		if !sp.Unclosed && sp.Close <= len(b) && sp.Close > sp.End && endsSentence(text[sp.Start:sp.Close]) {
+			b[sp.Close-1] = '.'
+		}
 	}
 	return string(b)
+}
+
+// endsSentence says whether a quotation's words, with their closing mark,
+// end with a full stop, a question or an exclamation mark.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "”’\"'» ")
+	return s != "" && strings.ContainsRune(".!?", rune(s[len(s)-1]))
+}
+
+// blank says whether a block's masked text holds nothing but its
+// quotations: spaces and the full stops they leave.
+func blank(masked string) bool {
+	return strings.Trim(masked, " \t\n.") == ""
 }
 
 // resolve turns an attribution as written into a speaker: a pronoun into
@@ -269,8 +380,8 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		if p := people.known(core); p != "" {
 			return p
 		}
-		if !nameLike(core) {
-			return ""
+		if !nameLike(core) || len(names.Words(core)) < 2 {
+			return "" // one word the article never names a person by
 		}
 		return core
 	}
@@ -300,4 +411,76 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		}
 	}
 	return strings.TrimSpace(raw)
+}
+
+// speaksAfter says whether a speech verb follows a name that ends at end
+// in text: right after it, past adverbs ("Cruz openly admitted"), or past
+// an aside between commas ("Josh Hendler, a party operative, warned",
+// "the pollster, Douglas Schoen, says").
+func speaksAfter(text string, start, end int) bool {
+	next := names.WordsN(text[end:], 3)
+	for j, w := range next {
+		if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
+			break
+		}
+		if isVerb(w) {
+			return !reports(w.Text)
+		}
+	}
+	if len(next) == 0 || !next[0].Glued || !strings.HasPrefix(strings.TrimLeft(text[end:], " "), ",") {
+		return false
+	}
+	next = names.WordsN(text[end:], 20) // an aside between commas
+	for k := 0; k < len(next); k++ {
+		if next[k].Initial && k > 0 {
+			return false
+		}
+		if k > 0 && !next[k].Glued {
+			continue
+		}
+		if !strings.Contains(text[end:][max(0, prevEnd(next, k)):next[k].Start], ",") {
+			if k > 0 {
+				return false // "Hendler (Texas)": not an aside between commas
+			}
+			continue
+		}
+		if k == 0 && !appositive(text[:start]) {
+			continue // "in Columbus, Ohio, called": the name ends an aside
+		}
+		v := k
+		for v < len(next) && v < k+2 && adverb(next[v].Text) {
+			v++
+		}
+		if v < len(next) && (v == k || !next[v].Glued) && isVerb(next[v]) && plainVerb(next[v].Text) {
+			return !reports(next[v].Text)
+		}
+	}
+	return false
+}
+
+// appositive says whether a name may be an appositive whose closing comma
+// a verb follows ("Bloomberg's pollster, Douglas Schoen, says"): not when a
+// capitalised word and a comma come before it ("in Columbus, Ohio,
+// called"), where the name is a place that ends an aside.
+func appositive(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return true
+	}
+	ws := names.WordsN(b[max(0, len(b)-40):], 8)
+	return len(ws) == 0 || !unicode.IsUpper(firstRune(ws[len(ws)-1].Text))
+}
+
+// reports says whether a speech verb is the one of a news outlet ("CBS
+// News reported"): its subject is no person a later "he" refers to.
+func reports(v string) bool {
+	return v == "reported" || v == "reports"
+}
+
+// prevEnd returns the end of the word before ws[k], or 0.
+func prevEnd(ws []names.Word, k int) int {
+	if k == 0 {
+		return 0
+	}
+	return ws[k-1].End
 }

@@ -113,7 +113,8 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 }
 
 // sameWords says whether two quotations give the same words: four in a
-// row in common, or all of the shorter when it has fewer. Quotations
+// row in common, or all of the shorter when it has fewer, and four fifths
+// of the shorter's words in order. Quotations
 // grouped for sharing some words of a topic ("modest", "Social
 // Security") are not one quotation whose speaker can be wrong.
 func sameWords(a, b []string) bool {
@@ -124,12 +125,34 @@ func sameWords(a, b []string) bool {
 	if n == 0 {
 		return false
 	}
-	for i := 0; i+n <= len(a); i++ {
-		if phraseIn(a[i:i+n], b) {
-			return true
-		}
+	run := false
+	for i := 0; i+n <= len(a) && !run; i++ {
+		run = phraseIn(a[i:i+n], b)
 	}
-	return false
+	// and most of the shorter in the same order: two quotations that share
+	// a stock phrase ("on the wrong side of history") are two, each with
+	// its own speaker
+	return run && 5*inOrder(a, b) >= 4*len(a)
+}
+
+// inOrder returns how many words of a appear in b in the same order (the
+// length of their longest common subsequence).
+func inOrder(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // isName says whether a speaker is a proper name rather than a description.

@@ -108,29 +108,71 @@ outer:
 // the first group whose quotation holds them as a phrase, or with equal
 // short ones.
 func group(qs []Quote) []Group {
-	parent := make([]int, len(qs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
+	u := newUnion(len(qs))
+	anyPost := linkLong(qs, u)
+	attachShort(qs, u, anyPost)
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := range qs {
+		r := u.find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
 		}
-		return x
+		byRoot[r] = append(byRoot[r], i)
 	}
-	union := func(x, y int) {
-		x, y = find(x), find(y)
-		if x != y {
-			if y < x {
-				x, y = y, x
-			}
-			parent[y] = x
+	d := worddiff.New()
+	var out []Group
+	for _, r := range roots {
+		out = append(out, makeGroup(qs, byRoot[r], d))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Members[0], out[j].Members[0]
+		if a.Article != b.Article {
+			return a.Article < b.Article
 		}
+		if a.Block != b.Block {
+			return a.Block < b.Block
+		}
+		return a.Start < b.Start
+	})
+	return out
+}
+
+// union is a union-find over quotation indices; a set's root is its
+// smallest index.
+type union []int
+
+func newUnion(n int) union {
+	u := make(union, n)
+	for i := range u {
+		u[i] = i
 	}
-	// long quotations: count shared content words through an index, so
-	// that only quotations sharing a word are compared
+	return u
+}
+
+func (u union) find(x int) int {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+func (u union) union(x, y int) {
+	x, y = u.find(x), u.find(y)
+	if x != y {
+		if y < x {
+			x, y = y, x
+		}
+		u[y] = x
+	}
+}
+
+// linkLong joins the long quotations that are the same (see linkedCount),
+// counting shared content words through an index so that only
+// quotations sharing a word are compared. It returns the long quotations
+// each word of theirs appears in, for attachShort.
+func linkLong(qs []Quote, u union) map[string][]int {
 	post := map[string][]int{}    // content word → long quotations
 	anyPost := map[string][]int{} // any word → long quotations
 	for i := range qs {
@@ -169,13 +211,17 @@ func group(qs []Quote) []Group {
 		}
 		for _, j := range touched {
 			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) {
-				union(i, j)
+				u.union(i, j)
 			}
 			count[j] = 0
 		}
 	}
-	// short quotations: into the first long one that holds them as a
-	// phrase; else with equal short ones
+	return anyPost
+}
+
+// attachShort puts each short quotation into the first long one that
+// holds it as a phrase, else with the equal short ones.
+func attachShort(qs []Quote, u union, anyPost map[string][]int) {
 	firstShort := map[string]int{}
 	for i := range qs {
 		if len(qs[i].words) >= long {
@@ -193,7 +239,7 @@ func group(qs []Quote) []Group {
 			attached := false
 			for _, j := range cands {
 				if j != i && phraseIn(qs[i].seq, qs[j].seq) {
-					union(i, j)
+					u.union(i, j)
 					attached = true
 					break
 				}
@@ -204,36 +250,11 @@ func group(qs []Quote) []Group {
 		}
 		key := strings.Join(qs[i].seq, " ")
 		if j, ok := firstShort[key]; ok {
-			union(j, i)
+			u.union(j, i)
 		} else {
 			firstShort[key] = i
 		}
 	}
-	byRoot := map[int][]int{}
-	var roots []int
-	for i := range qs {
-		r := find(i)
-		if _, ok := byRoot[r]; !ok {
-			roots = append(roots, r)
-		}
-		byRoot[r] = append(byRoot[r], i)
-	}
-	d := worddiff.New()
-	var out []Group
-	for _, r := range roots {
-		out = append(out, makeGroup(qs, byRoot[r], d))
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Members[0], out[j].Members[0]
-		if a.Article != b.Article {
-			return a.Article < b.Article
-		}
-		if a.Block != b.Block {
-			return a.Block < b.Block
-		}
-		return a.Start < b.Start
-	})
-	return out
 }
 
 func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {

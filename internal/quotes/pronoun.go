@@ -67,8 +67,9 @@ func pronounSex(w string) sex {
 	return unknownSex
 }
 
-// add records the people named in block bi's text (quotations masked).
-func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
+// add records the people named in block bi's text (quotations masked):
+// ns, and whether a speech verb follows each (see speaksAfter).
+func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool, people *cast) {
 	if m.byBlock == nil {
 		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
 	}
@@ -79,20 +80,11 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 			sent, sentStart, sentEnd = sent+1, sentEnd, sentenceEnd(text, sentEnd)
 		}
 		p := people.knownQuick(n.Core)
-		if p == "" || n.Core == "" {
+		if p == "" || n.Core == "" || (k+1 < len(ns) && modifies(text[n.End:ns[k+1].Start])) || placed(text[:n.Start]) ||
+			dashAside(text[sentStart:n.Start]) {
 			continue
 		}
-		next := names.WordsN(text[n.End:], 3)
-		speaks := false
-		for j, w := range next {
-			if j > 0 && (w.Glued || !adverb(next[j-1].Text)) {
-				break
-			}
-			if v := strings.ToLower(w.Text); speechVerbs[v] && v != "according" {
-				speaks = true
-				break
-			}
-		}
+		speaks := speaking[k]
 		// "said Jeffery Hemsley, a professor"
 		before := names.Words(text[max(0, n.Start-24):n.CoreStart])
 		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {
@@ -135,11 +127,57 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, people *cast) {
 		for at >= sentEnd && sentEnd < len(text) {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
-		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+2+boolInt(text[at]|0x20 == 's')])})
+		n := 2 + boolInt(text[at]|0x20 == 's')
+		ms = append(ms, mention{pos: at, sent: sent, pron: pronounSex(text[at : at+n]), speaks: speaksAfter(text, at, at+n)})
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
 	m.order = append(m.order, bi)
+}
+
+// dashAside says whether a name whose sentence so far is before lies
+// inside an aside between dashes ("“I don't think” -- that Bloomberg is
+// a nanny-state liberal -- “is going to last,” he says"): no subject a
+// later pronoun refers to.
+func dashAside(before string) bool {
+	return (strings.Count(before, " — ")+strings.Count(before, " -- ")+strings.Count(before, " – "))%2 == 1
+}
+
+// modifies says whether the words between two names make the first a
+// modifier of the second ("Obama consultant Cornell Belcher", "Trump
+// campaign manager Corey Lewandowski"): one to three lower-case nouns, no
+// punctuation, no verb. The first is then no person a pronoun refers to.
+func modifies(between string) bool {
+	if strings.ContainsAny(between, ",;:()—–\"“”") {
+		return false
+	}
+	ws := names.WordsN(between, 4)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if r := firstRune(w.Text); !unicode.IsLower(r) || w.Glued || determiner(w.Text) || cutWords[w.Text] || finiteVerb(w.Text) ||
+			speechVerbs[w.Text] || adverb(w.Text) || pronounSpeakers[w.Text] || strings.HasSuffix(w.Text, "ing") {
+			return false
+		}
+	}
+	return true
+}
+
+// placed says whether the text before a name ends with a preposition of
+// place ("officials in Colorado", "a stop at Liberty"): the name is the
+// preposition's object, a place more often than not, and no subject a
+// later "he" refers to.
+func placed(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if len(b) == len(before) {
+		return false // no space: punctuation or the text's start
+	}
+	switch {
+	case strings.HasSuffix(b, " in"), strings.HasSuffix(b, " at"), b == "in", b == "at", strings.HasSuffix(b, " In"), b == "In":
+		return true
+	}
+	return false
 }
 
 // heShe returns the offsets of the words "he" and "she" in text, in any

@@ -27,7 +27,15 @@ func quotation(sp Span) bool {
 			return false
 		}
 	}
-	return sp.Style == Colon || !titleCase(sp.Text)
+	return sp.Style == Colon || !titleCase(sp.Text) || sentences(sp.Text)
+}
+
+// sentences says whether quoted words hold a sentence's end before their
+// last word ("Like Oakland. Or Ferguson"): speech in short sentences, not
+// a title, which is one phrase.
+func sentences(text string) bool {
+	e := sentenceEnd(text, 0)
+	return e < len(strings.TrimRight(text, " ”’\"'"))
 }
 
 // isQuotation is quotation for a quotation's text alone: three words or

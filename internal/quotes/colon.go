@@ -1,0 +1,93 @@
+package quotes
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/synoptic-news/synoptic/internal/names"
+)
+
+// colonRE is compiled on first use, not at every start-up.
+var colonRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[.!?]\s+)([^.!?:"“”„«»\n]{1,80}?):\s+([^"“”„«»\n]+?)(?:[.!?](?:\s|$)|$)`)
+})
+
+// colonSpeech finds reported speech introduced by a colon, without quotation
+// marks: "Trump said: the wall will be built." or a headline's
+// "Pyongyang: USA and South Korea are planning a strike". The part before
+// the colon must be a speaker with a speech verb, or one to four capitalised
+// words opening the text.
+func colonSpeech(text string, quoted []Span) []Span {
+	if !colonSpace(text) {
+		return nil // colonRE needs a colon and a space after it
+	}
+	var out []Span
+	for _, m := range colonRE().FindAllStringSubmatchIndex(text, -1) {
+		ps, pe, cs, ce := m[2], m[3], m[4], m[5]
+		inside := false
+		for _, q := range quoted {
+			if ps < q.Close && ce > q.Open {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		claim := strings.TrimSpace(text[cs:ce])
+		if len(strings.Fields(claim)) < 3 {
+			continue
+		}
+		ws := names.Words(text[ps:pe])
+		if len(ws) == 0 {
+			continue
+		}
+		var spk, how string
+		spkStart := -1
+		last := strings.ToLower(ws[len(ws)-1].Text)
+		switch {
+		case speechVerbs[last] && last != "according" && len(ws) >= 2:
+			lo, hi := subjectEnding(ws, len(ws)-1)
+			if lo < 0 {
+				continue
+			}
+			spk = text[ps+ws[lo].Start : ps+ws[hi-1].End]
+			spkStart = ps + ws[lo].Start
+			how = "colon-verb"
+		case ps == firstNonSpace(text) && len(ws) <= 4 && allCapitalised(ws):
+			spk = text[ps+ws[0].Start : ps+ws[len(ws)-1].End]
+			spkStart = ps + ws[0].Start
+			how = "colon-label"
+		default:
+			continue
+		}
+		out = append(out, Span{Text: claim, Start: cs, End: cs + len(claim), Open: ps, Close: ce, Style: Colon,
+			Speaker: spk, SpeakerStart: spkStart, how: how})
+	}
+	return out
+}
+
+// colonSpace says whether text holds a colon followed by a space (\s).
+func colonSpace(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] == ':' && i+1 < len(text) {
+			switch text[i+1] {
+			case ' ', '\t', '\n', '\f', '\r':
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allCapitalised(ws []names.Word) bool {
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w.Text)
+		if !unicode.IsUpper(r) && !(w.Text == "of" && len(ws) > 2) {
+			return false
+		}
+	}
+	return !pronounSpeakers[strings.ToLower(ws[0].Text)] && !(len(ws) == 1 && strings.EqualFold(ws[0].Text, "the"))
+}

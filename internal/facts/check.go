@@ -394,12 +394,12 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 	}
-	da, ndA := unmatchedIf(av, bv, calendarDate)
-	db, ndB := unmatchedIf(bv, av, calendarDate)
+	da, ndA := unmatchedOf(av, bv, kindCalendarDate)
+	db, ndB := unmatchedOf(bv, av, kindCalendarDate)
 	out = append(out, dateConflicts(da, db, ndA, ndB)...)
 	// people with one surname and two first names
-	pa, _ := unmatchedIf(av, bv, person)
-	pb, _ := unmatchedIf(bv, av, person)
+	pa, _ := unmatchedOf(av, bv, kindPerson)
+	pb, _ := unmatchedOf(bv, av, kindPerson)
 	// many people a side: pb by the forms of their surnames, which
 	// differentFirstName finds alike
 	var bySurname map[string][]int
@@ -526,29 +526,15 @@ func surname(name string) string {
 // unmatched returns the values of type t in xs that no value of ys matches,
 // one per distinct value, and how many distinct values of type t xs gives.
 func unmatched(xs, ys *valueIndex, t Type) ([]Value, int) {
-	return unmatchedIf(xs, ys, func(v Value) bool { return v.Type == t })
+	return unmatchedOf(xs, ys, kindOfType(t))
 }
 
-func unmatchedIf(xs, ys *valueIndex, keep func(Value) bool) ([]Value, int) {
+// unmatchedOf is unmatched for the values of xs of kind k.
+func unmatchedOf(xs, ys *valueIndex, k valueKind) ([]Value, int) {
 	var out []Value
-	distinct := make([]bool, len(xs.vs)) // per value of xs: the first of its value
-	n := 0
-	for i, x := range xs.vs {
-		if !keep(x) {
-			continue
-		}
-		dup := false
-		for _, d := range xs.candidates(x) {
-			if distinct[d] && SameValue(xs.vs[d], x) {
-				dup = true
-				break
-			}
-		}
-		if dup {
-			continue
-		}
-		distinct[i] = true
-		n++
+	firsts := xs.distinct(k)
+	for _, i := range firsts {
+		x := xs.vs[i]
 		found := false
 		for _, j := range ys.candidates(x) {
 			if SameValue(x, ys.vs[j]) {
@@ -560,7 +546,45 @@ func unmatchedIf(xs, ys *valueIndex, keep func(Value) bool) ([]Value, int) {
 			out = append(out, x)
 		}
 	}
-	return out, n
+	return out, len(firsts)
+}
+
+// valueKind is a kind of value conflicts compares with its like: each
+// type of figure, calendar dates, people.
+type valueKind int
+
+const (
+	kindNumber valueKind = iota
+	kindMoney
+	kindPercent
+	kindCalendarDate
+	kindPerson
+	kinds // how many there are
+)
+
+func kindOfType(t Type) valueKind {
+	switch t {
+	case Money:
+		return kindMoney
+	case Percent:
+		return kindPercent
+	}
+	return kindNumber
+}
+
+// keeps says whether v is of kind k.
+func (k valueKind) keeps(v Value) bool {
+	switch k {
+	case kindNumber:
+		return v.Type == Number
+	case kindMoney:
+		return v.Type == Money
+	case kindPercent:
+		return v.Type == Percent
+	case kindCalendarDate:
+		return calendarDate(v)
+	}
+	return person(v)
 }
 
 func mentionsName(vs *valueIndex, n Value) bool {

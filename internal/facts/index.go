@@ -15,7 +15,9 @@ const indexFrom = 32
 
 // valueIndex finds the values of a list that SameValue may match with a
 // given value: a superset of them, in list order, each still to be checked
-// with SameValue. Below indexFrom values it offers every value.
+// with SameValue. Below indexFrom values it offers every name for a name
+// and every other value for another: SameValue matches a name only with a
+// name.
 type valueIndex struct {
 	vs []Value
 	// names by their key, and by each of their words and each of those
@@ -31,9 +33,17 @@ type valueIndex struct {
 	// not finite, per kind
 	nums []numGroup
 	odd  map[string][]int32
+	// below indexFrom values: the indices of the names and of the
+	// others, once asked for
+	family [2][]int32
+	split  bool
 	// scratch for one query
 	mark []bool
 	out  []int32
+	// per kind of value, the first of each distinct value (see distinct),
+	// once asked for
+	firsts [kinds][]int32
+	asked  [kinds]bool
 }
 
 type plainKey struct {
@@ -137,18 +147,56 @@ func monthDayOf(v Value) string {
 	return ""
 }
 
-// candidates returns, in ascending order, the indices of the values that
-// SameValue(x, v) or SameValue(v, x) may hold for. The slice is reused by
-// the next call.
-func (ix *valueIndex) candidates(x Value) []int32 {
-	out := ix.out[:0]
-	if ix.mark == nil {
-		for i := range ix.vs {
-			out = append(out, int32(i))
-		}
-		ix.out = out
-		return out
+// distinct returns, in list order, the indices of the values of kind k
+// that no earlier value of kind k matches (SameValue): one per distinct
+// value. An article's values are compared with each other article's in the
+// event, and this part of it is the same each time.
+func (ix *valueIndex) distinct(k valueKind) []int32 {
+	if ix.asked[k] {
+		return ix.firsts[k]
 	}
+	ix.asked[k] = true
+	first := make([]bool, len(ix.vs))
+	for i, x := range ix.vs {
+		if !k.keeps(x) {
+			continue
+		}
+		dup := false
+		for _, d := range ix.candidates(x) {
+			if first[d] && SameValue(ix.vs[d], x) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			first[i] = true
+			ix.firsts[k] = append(ix.firsts[k], int32(i))
+		}
+	}
+	return ix.firsts[k]
+}
+
+// candidates returns, in ascending order, the indices of the values that
+// SameValue(x, v) or SameValue(v, x) may hold for. The slice may change at
+// the next call, and callers must not change it.
+func (ix *valueIndex) candidates(x Value) []int32 {
+	if ix.mark == nil {
+		if !ix.split {
+			ix.split = true
+			for i, v := range ix.vs {
+				f := 0
+				if v.Type == Name {
+					f = 1
+				}
+				ix.family[f] = append(ix.family[f], int32(i))
+			}
+		}
+		if x.Type == Name {
+			return ix.family[1]
+		}
+		return ix.family[0]
+	}
+	out := ix.out[:0]
 	add := func(ids []int32) {
 		for _, id := range ids {
 			if !ix.mark[id] {

@@ -3,6 +3,7 @@ package names
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -14,22 +15,25 @@ import (
 // it: a caller that runs several of them computes it once and passes it to
 // each, which must not change it.
 func LowerWords(st *story.Story) map[string]bool {
-	// each article's words on a goroutine of its own, as many at once as
-	// there are processors; then one set
-	per := make([]map[string]bool, len(st.Articles))
+	// the articles are read side by side, each processor taking the next
+	// article into a set of its own; then one set
+	sets := make([]map[string]bool, max(1, min(runtime.GOMAXPROCS(0), len(st.Articles))))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for a := range st.Articles {
+	for w := range sets {
+		sets[w] = map[string]bool{}
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			per[a] = articleLower(st.Articles[a].Blocks)
+			defer wg.Done()
+			var ws []Word
+			for a := int(next.Add(1)) - 1; a < len(st.Articles); a = int(next.Add(1)) - 1 {
+				ws = addLower(sets[w], ws, st.Articles[a].Blocks)
+			}
 		}()
 	}
 	wg.Wait()
-	lower := map[string]bool{}
-	for _, m := range per {
+	lower := sets[0]
+	for _, m := range sets[1:] {
 		if len(m) > len(lower) {
 			lower, m = m, lower
 		}
@@ -40,10 +44,9 @@ func LowerWords(st *story.Story) map[string]bool {
 	return lower
 }
 
-// articleLower is LowerWords of one article's blocks.
-func articleLower(blocks []segment.Block) map[string]bool {
-	lower := map[string]bool{}
-	var ws []Word
+// addLower adds to lower the words that blocks write in lower case; ws is
+// a buffer it returns for the next call.
+func addLower(lower map[string]bool, ws []Word, blocks []segment.Block) []Word {
 	for _, b := range blocks {
 		if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
 			continue
@@ -55,5 +58,5 @@ func articleLower(blocks []segment.Block) map[string]bool {
 			}
 		}
 	}
-	return lower
+	return ws
 }

@@ -427,6 +427,22 @@ func MonthNumber(w string) int {
 	return monthAbbrev[l]
 }
 
+// dateInitial holds, per length less one, the first letters of the date
+// words of that length (a bit per letter, 'a' being bit 1), so that most
+// words are turned down without a look-up.
+var dateInitial = func() (t [16]uint32) {
+	add := func(w string) { t[len(w)-1] |= 1 << (w[0] & 31) }
+	for w := range weekdays {
+		add(w)
+	}
+	for _, m := range []map[string]int{monthNames, monthAbbrev} {
+		for w := range m {
+			add(w)
+		}
+	}
+	return t
+}()
+
 // IsDateWord says whether w is a weekday or a month, which opens no name.
 func IsDateWord(w string) bool { return isDateWord(w) }
 
@@ -435,6 +451,9 @@ func isDateWord(w string) bool {
 	if l, ok := lowerASCII(&buf, w); ok {
 		if len(l) > 0 && l[len(l)-1] == '.' {
 			l = l[:len(l)-1]
+		}
+		if len(l) == 0 || len(l) > len(dateInitial) || dateInitial[len(l)-1]&(1<<(l[0]&31)) == 0 {
+			return false // most words: no date word has their length and first letter
 		}
 		return weekdays[string(l)] || monthNames[string(l)] != 0 || (monthAbbrev[string(l)] != 0 && strings.HasSuffix(w, "."))
 	}

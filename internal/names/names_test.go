@@ -188,3 +188,20 @@ func TestCoresAreNameTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestIsDateWord checks the look-up isDateWord skips for most words
+// against the sets alone.
+func TestIsDateWord(t *testing.T) {
+	ref := func(w string) bool {
+		l := strings.TrimSuffix(strings.ToLower(w), ".")
+		return weekdays[l] || monthNames[l] != 0 || (monthAbbrev[l] != 0 && strings.HasSuffix(w, "."))
+	}
+	words := []string{"", ".", "Monday", "MONDAY", "monday.", "Mon", "Jan", "Jan.", "jan.", "May", "May.", "June", "Sept.",
+		"Sept", "September", "Septembers", "Wednesday", "Wednesdays", "Dec.", "Decree", "Ma", "M.", "Friday’s", "Fox",
+		"August", "Aug.", "Augusta", "November.", "Nov", "Sunday", "sun", "Éte", "Zürich", "ſept."}
+	for _, w := range append(words, wordPieces...) {
+		if got, want := isDateWord(w), ref(w); got != want {
+			t.Errorf("isDateWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/view"
 )
 
 // Flags returns the group's flags in words: "speakers differ", "speaker
@@ -112,11 +113,13 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 	return out
 }
 
+// outletName names article a as every view does (view.Name), "article N"
+// without a story.
 func outletName(st *story.Story, a int) string {
-	if st != nil && a < len(st.Articles) && st.Articles[a].Outlet != "" {
-		return st.Articles[a].Outlet
+	if st == nil {
+		return view.Name("", a)
 	}
-	return fmt.Sprintf("article %d", a+1)
+	return view.Outlet(st, a)
 }
 
 // wrap breaks s at spaces into lines of at most width columns, the first

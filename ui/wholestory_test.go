@@ -13,6 +13,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 	"github.com/synoptic-news/synoptic/internal/view"
 )
 
@@ -23,11 +24,7 @@ var kestrelStory *story.Story
 func kestrel(t testing.TB) *story.Story {
 	t.Helper()
 	if kestrelStory == nil {
-		cs, err := corpus.Load([]string{"../testdata/stories/kestrel-bridge"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		kestrelStory = story.Build(cs, story.DefaultOptions())
+		kestrelStory = testkit.Kestrel(t)
 	}
 	return kestrelStory
 }

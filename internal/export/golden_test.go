@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 	"github.com/synoptic-news/synoptic/internal/view"
 )
 
@@ -47,48 +45,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkNoControls(t, b.String())
-			checkGolden(t, name, b.String())
+			testkit.Golden(t, *update, name, b.String())
 		})
 	}
-}
-
-// checkGolden compares got with testdata/name, or writes it there with
-// -update.
-func checkGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after an intended change):\n%s", name, firstDiff(string(want), got))
-	}
-}
-
-// firstDiff shows the first line where two texts differ, with its number.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, w, g)
-		}
-	}
-	return "(same lines, different bytes)"
 }

@@ -9,58 +9,28 @@ import (
 	"github.com/synoptic-news/synoptic/internal/matrix"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
-
-// matrixFixture is a story of three outlets, one with markup, a table
-// separator and an escape in its name, whose events cover every cell.
-func matrixFixture() *story.Story {
-	p := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
-	st := &story.Story{Version: 1, Name: "fixture", Articles: []story.Article{
-		{Outlet: "Alpha", Blocks: []segment.Block{
-			p("The council voted on Monday to close the old bridge for repairs next spring."),
-			p("Engineers said the steel deck was badly corroded after decades of salt."),
-			{Kind: segment.Boilerplate, Text: "Share this article"},
-		}},
-		{Outlet: "Beta News", Blocks: []segment.Block{
-			p("The council voted on Monday to close the old bridge for repairs next spring."),
-			p("Decades of road salt have eaten through the deck, according to inspectors."),
-		}},
-		{Outlet: "Gamma | <b>Wire</b>\x1b[31m", Blocks: []segment.Block{
-			p("On Monday the council decided the old bridge will shut next spring for repair work."),
-			p("“Half my customers cross that bridge,” said Priya Anand, a <i>baker</i> | here."),
-		}},
-	}}
-	ev := func(kind story.Kind, bs ...[]int) story.Event {
-		return story.Event{Kind: kind, Score: 1, Blocks: bs, Diffs: []story.Diff{}}
-	}
-	st.Events = []story.Event{
-		ev(story.Shared, []int{0}, []int{0}, []int{0}),
-		ev(story.Shared, []int{1}, []int{1}, []int{}),
-		ev(story.Single, []int{}, []int{}, []int{1}),
-		ev(story.Boilerplate, []int{2}, []int{}, []int{}),
-	}
-	return st
-}
 
 // TestMatrixGolden compares the matrix's Markdown and HTML with the files
 // in testdata/.
 func TestMatrixGolden(t *testing.T) {
-	st := matrixFixture()
+	st := testkit.Matrix()
 	m := matrix.Build(st)
 	var b bytes.Buffer
 	if err := matrixMarkdown(&b, st, m); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "matrix.md.golden", b.String())
+	testkit.Golden(t, *update, "matrix.md.golden", b.String())
 	b.Reset()
 	if err := matrixSection(&b, st, m, true); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "matrix.html.golden", b.String())
+	testkit.Golden(t, *update, "matrix.html.golden", b.String())
 }
 
 func TestMarkdownAndHTMLEscape(t *testing.T) {
-	st := matrixFixture()
+	st := testkit.Matrix()
 	m := matrix.Build(st)
 	var md bytes.Buffer
 	if err := matrixMarkdown(&md, st, m); err != nil {
@@ -103,7 +73,7 @@ func TestMarkdownAndHTMLEscape(t *testing.T) {
 // so "3 rows" under "4 events" is not a puzzle. With nothing left out they
 // say nothing.
 func TestExportsSayWhatTheyLeaveOut(t *testing.T) {
-	st := matrixFixture()
+	st := testkit.Matrix()
 	for a := range st.Articles {
 		st.Articles[a].Blocks = append(st.Articles[a].Blocks, segment.Block{Kind: segment.Headline, Text: "Bridge to close"})
 	}
@@ -129,7 +99,7 @@ func TestExportsSayWhatTheyLeaveOut(t *testing.T) {
 	}
 	md.Reset()
 	h.Reset()
-	full := matrixFixture()
+	full := testkit.Matrix()
 	matrixMarkdown(&md, full, matrix.Build(full))
 	matrixSection(&h, full, matrix.Build(full), true)
 	if strings.Contains(md.String(), "left out") || strings.Contains(h.String(), "left out") {
@@ -144,7 +114,7 @@ func TestExportsSayWhatTheyLeaveOut(t *testing.T) {
 // table takes both from the section.
 func TestHTMLTableInheritsColour(t *testing.T) {
 	var h bytes.Buffer
-	if err := matrixSection(&h, matrixFixture(), matrix.Build(matrixFixture()), true); err != nil {
+	if err := matrixSection(&h, testkit.Matrix(), matrix.Build(testkit.Matrix()), true); err != nil {
 		t.Fatal(err)
 	}
 	for _, rule := range strings.Split(h.String(), "\n") {

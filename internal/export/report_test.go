@@ -7,22 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
-
-// kestrel is the four-outlet test story, aligned.
-func kestrel(t *testing.T) *story.Story {
-	t.Helper()
-	cs, err := corpus.Load([]string{"../../testdata/stories/kestrel-bridge"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return story.Build(cs, story.DefaultOptions())
-}
 
 // TestReportSeed: the seed's report holds every section and marks the
 // words Choe's quotation changes.
@@ -85,7 +75,7 @@ func TestHostileText(t *testing.T) {
 // values given alike, among them a name spelled two ways (Katerina and
 // Katarina Voss), which the HTML report left out.
 func TestReportHTMLGivesFactsAlike(t *testing.T) {
-	st := kestrel(t)
+	st := testkit.Kestrel(t)
 	r := insight.Analyze(st)
 	var md, h bytes.Buffer
 	if err := reportMarkdown(&md, st, r); err != nil {
@@ -114,7 +104,7 @@ func TestReportHTMLGivesFactsAlike(t *testing.T) {
 // A conflict names what the numbers count without bending the word:
 // "number (vehicle)", not "number of vehicle".
 func TestReportFactKind(t *testing.T) {
-	st := kestrel(t)
+	st := testkit.Kestrel(t)
 	var md bytes.Buffer
 	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
 		t.Fatal(err)
@@ -127,7 +117,7 @@ func TestReportFactKind(t *testing.T) {
 // A quotation one outlet gives is headed "1 outlet", not "1 outlet · one
 // outlet".
 func TestReportQuoteTitleSaysOnce(t *testing.T) {
-	st := kestrel(t)
+	st := testkit.Kestrel(t)
 	var md bytes.Buffer
 	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
 		t.Fatal(err)

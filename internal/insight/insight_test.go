@@ -9,23 +9,15 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
-
-func kestrel(t *testing.T) *story.Story {
-	t.Helper()
-	cs, err := corpus.Load([]string{"../../testdata/stories/kestrel-bridge"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return story.Build(cs, story.DefaultOptions())
-}
 
 // TestKestrel runs the whole pipeline, the aligner's own events included,
 // on the four-outlet test story: its misattributed quotation and its
 // traffic figure (32,000 against 23,000 vehicles a day) must surface in
 // the summary.
 func TestKestrel(t *testing.T) {
-	st := kestrel(t)
+	st := testkit.Kestrel(t)
 	r := Analyze(st)
 	s := r.Summary
 	if s.QuotesMisattributed < 1 || s.QuotesDiffering < 1 || s.QuotesOneOutlet < 1 {

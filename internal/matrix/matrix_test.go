@@ -7,46 +7,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/synoptic-news/synoptic/corpus"
-	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
-// fixture is a story of three articles whose alignment the test sets: an
-// event all three report (two of them word for word), one two report in
-// other words, one only the third reports, and a boilerplate event that is
-// no row. The third outlet's name and text carry markup and a control
-// character.
-func fixture() *story.Story {
-	p := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
-	st := &story.Story{Version: 1, Name: "fixture", Articles: []story.Article{
-		{Outlet: "Alpha", Blocks: []segment.Block{
-			p("The council voted on Monday to close the old bridge for repairs next spring."),
-			p("Engineers said the steel deck was badly corroded after decades of salt."),
-			{Kind: segment.Boilerplate, Text: "Share this article"},
-		}},
-		{Outlet: "Beta News", Blocks: []segment.Block{
-			p("The council voted on Monday to close the old bridge for repairs next spring."),
-			p("Decades of road salt have eaten through the deck, according to inspectors."),
-		}},
-		{Outlet: "Gamma | <b>Wire</b>\x1b[31m", Blocks: []segment.Block{
-			p("On Monday the council decided the old bridge will shut next spring for repair work."),
-			p("“Half my customers cross that bridge,” said Priya Anand, a <i>baker</i> | here."),
-		}},
-	}}
-	ev := func(kind story.Kind, bs ...[]int) story.Event {
-		return story.Event{Kind: kind, Score: 1, Blocks: bs, Diffs: []story.Diff{}}
-	}
-	st.Events = []story.Event{
-		ev(story.Shared, []int{0}, []int{0}, []int{0}),
-		ev(story.Shared, []int{1}, []int{1}, []int{}),
-		ev(story.Single, []int{}, []int{}, []int{1}),
-		ev(story.Boilerplate, []int{2}, []int{}, []int{}),
-	}
-	return st
-}
-
 func TestBuild(t *testing.T) {
-	m := Build(fixture())
+	m := Build(testkit.Matrix())
 	if len(m.Rows) != 3 {
 		t.Fatalf("%d rows, want 3 (boilerplate left out)", len(m.Rows))
 	}
@@ -76,7 +42,7 @@ func TestBuild(t *testing.T) {
 }
 
 func TestLines(t *testing.T) {
-	m := Build(fixture())
+	m := Build(testkit.Matrix())
 	for _, w := range []int{20, 40, 60, 80, 200} {
 		lines := m.Lines(w)
 		if len(lines) != len(m.Rows)+3 {

@@ -158,7 +158,7 @@ func Text(w io.Writer, st *story.Story, opt Options) error {
 		if view.KindOf(st, k, l, r) == view.Shared {
 			label += fmt.Sprintf(" %.2f", e.PairScore(l, r))
 		}
-		if e.Moved[r] {
+		if view.MovedIn(st, k, l, r) != "" {
 			label += " moved"
 		}
 		facts := factsDiffer(st, c, k)

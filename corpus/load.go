@@ -76,6 +76,7 @@ func Load(paths []string) (*Story, error) { return LoadWith(paths, LoadOptions{}
 func LoadWith(paths []string, opt LoadOptions) (*Story, error) {
 	src := newSources(opt)
 	defer src.cleanup()
+	src.progress(0, len(paths))
 	local := make([]string, len(paths))
 	for i, p := range paths {
 		l, err := src.local(p)
@@ -108,7 +109,7 @@ func load(paths []string, src *sources) (*Story, error) {
 			files = append(files, p)
 		}
 	}
-	read := loadFiles(files)
+	read := loadFiles(files, src)
 	for i, p := range paths {
 		info, err := infos[i], statErrs[i]
 		if err != nil {
@@ -199,7 +200,8 @@ func loadFolder(st *Story, p string, src *sources) error {
 	}
 	articles = append(articles, ff.urls...)
 	bad = append(bad, ff.fetchBad...)
-	read := loadFiles(articles)
+	src.progress(0, len(articles)-1) // the folder counted one
+	read := loadFiles(articles, src)
 	for k := range articles {
 		arts, err := read[k].arts, read[k].err
 		if err != nil {
@@ -255,8 +257,8 @@ const parallelBytes = 4 << 20
 // loadFiles runs LoadFile on each of paths; when they are long, on up to
 // one goroutine per processor: reading and decoding is most of the time a
 // long story takes to load, and files do not wait for each other. The
-// results are in the order of paths.
-func loadFiles(paths []string) []fileResult {
+// results are in the order of paths; src hears of each file read.
+func loadFiles(paths []string, src *sources) []fileResult {
 	results := make([]fileResult, len(paths))
 	var total int64
 	for _, p := range paths {
@@ -268,6 +270,7 @@ func loadFiles(paths []string) []fileResult {
 	if total < parallelBytes || workers <= 1 {
 		for i, p := range paths {
 			results[i].arts, results[i].err = LoadFile(p)
+			src.progress(1, 0)
 		}
 		return results
 	}
@@ -279,6 +282,7 @@ func loadFiles(paths []string) []fileResult {
 			defer wg.Done()
 			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
 				results[i].arts, results[i].err = LoadFile(paths[i])
+				src.progress(1, 0)
 			}
 		}()
 	}

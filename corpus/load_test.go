@@ -563,7 +563,7 @@ func TestLoadFilesAtOnce(t *testing.T) {
 		paths = append(paths, filepath.Join(dir, name))
 	}
 	paths = append(paths, filepath.Join(dir, "missing.txt"), paths[2])
-	got := loadFiles(paths)
+	got := loadFiles(paths, newSources(LoadOptions{}))
 	for i, p := range paths {
 		arts, err := LoadFile(p)
 		if (err == nil) != (got[i].err == nil) || err != nil && err.Error() != got[i].err.Error() {

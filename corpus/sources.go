@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 )
 
 // LoadOptions are where Load finds what is not a local file.
@@ -17,6 +18,10 @@ type LoadOptions struct {
 	Stdin io.Reader
 	// Name names the story; "" lets Load name it (see storyName).
 	Name string
+	// Progress, when not nil, is told how many article files are read so
+	// far and how many are known: every PATH counts one until a folder's
+	// files are listed. It is called from several goroutines at once.
+	Progress func(read, files int)
 }
 
 // StdinPath is the PATH that stands for standard input.
@@ -33,10 +38,22 @@ type sources struct {
 	origin map[string]string // local file -> the PATH it stands for
 	temps  []string
 	stdin  bool // "-" was read
+	// read and files are what Progress is told.
+	read, files atomic.Int64
 }
 
 func newSources(opt LoadOptions) *sources {
 	return &sources{opt: opt, origin: map[string]string{}}
+}
+
+// progress tells Progress that read more files are read and files more
+// are known.
+func (s *sources) progress(read, files int) {
+	if s.opt.Progress == nil {
+		return
+	}
+	n, f := s.read.Add(int64(read)), s.files.Add(int64(files))
+	s.opt.Progress(int(n), int(f))
 }
 
 // local is the file to read for p: p itself, or the copy of a page or of

@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"sync/atomic"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,21 +15,19 @@ import (
 
 // Loading is the reader's first screen while a story that is not ready
 // within LoadingAfter is read and aligned (a second or so at ten megabytes a
-// side, or for fifty outlets): the terminal says at once what is being read,
-// how far it has come and how long it has taken, instead of staying blank,
-// and the reader replaces it as soon as the story is ready. q or ctrl+c
-// leave.
+// side, or for fifty outlets, and as long as a slow web address takes): the
+// terminal says at once what is being read, how far it has come and how
+// long it has taken, instead of staying blank, and the reader replaces it
+// as soon as the story is ready. q or ctrl+c leave.
 type Loading struct {
-	build  func() (*story.Story, error)
-	opt    Options
-	name   string   // the story's
-	titles []string // the articles' names, as the header will show them
-	bytes  int
-	read   *atomic.Int64 // articles read so far, when the build says
-	start  time.Time
-	now    time.Time
-	w, h   int
-	faint  lipgloss.Style
+	build func() builtMsg
+	opt   Options
+	what  string // what was asked for, until the story's name is known
+	p     *Progress
+	start time.Time
+	now   time.Time
+	w, h  int
+	faint lipgloss.Style
 
 	// Err is what build returned, when it failed.
 	Err error
@@ -39,24 +37,79 @@ type Loading struct {
 	Reader *Model
 }
 
-// builtMsg is the story build made, or why it could not.
+// Progress is how far the build of a story has come: the build reports to
+// it, from any goroutine, and the loading screen reads it. A report older
+// than one already made (calls may arrive out of order) changes nothing.
+type Progress struct {
+	mu                  sync.Mutex
+	filesRead, files    int
+	read                bool // the articles are read: the fields below are set
+	name                string
+	titles              []string
+	bytes               int
+	segmented, articles int
+}
+
+// Reading reports that read of the files known so far are read.
+func (p *Progress) Reading(read, files int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.filesRead, p.files = max(p.filesRead, read), max(p.files, files)
+}
+
+// Read reports that the articles are read: the story's name, the articles'
+// names as the header will show them, and their bytes of text.
+func (p *Progress) Read(name string, titles []string, bytes int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.read, p.name, p.titles, p.bytes = true, name, titles, bytes
+}
+
+// Segmented reports that done of the articles are split into blocks.
+func (p *Progress) Segmented(done, articles int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.segmented, p.articles = max(p.segmented, done), articles
+}
+
+// progressState is a copy of a Progress, read at once.
+type progressState struct {
+	filesRead, files    int
+	read                bool
+	name                string
+	titles              []string
+	bytes               int
+	segmented, articles int
+}
+
+func (p *Progress) state() progressState {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return progressState{p.filesRead, p.files, p.read, p.name, p.titles, p.bytes, p.segmented, p.articles}
+}
+
+// builtMsg is the story build made with the reader's options for it, or
+// why it could not.
 type builtMsg struct {
 	st  *story.Story
+	opt Options
 	err error
 }
 
 // loadTickMsg redraws the elapsed time.
 type loadTickMsg time.Time
 
-// NewLoading returns the loading screen of the story name, of the named
-// articles and bytes of text, which build makes.
-func NewLoading(build func() (*story.Story, error), name string, titles []string, bytes int, opt Options) *Loading {
+// NewLoading returns the loading screen of a story that build makes,
+// reporting to p; what names what was asked for (the paths) until the
+// story's own name is known. The reader that replaces it gets opt with the
+// options build returns (see Build).
+func NewLoading(build func() builtMsg, p *Progress, what string, opt Options) *Loading {
 	r := opt.Renderer
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
 	now := time.Now()
-	return &Loading{build: build, opt: opt, name: name, titles: titles, bytes: bytes, start: now, now: now,
+	return &Loading{build: build, p: p, what: what, opt: opt, start: now, now: now,
 		faint: r.NewStyle().Faint(true)}
 }
 
@@ -64,13 +117,9 @@ func loadTick() tea.Cmd {
 	return tea.Tick(100*time.Millisecond, func(t time.Time) tea.Msg { return loadTickMsg(t) })
 }
 
-// Init starts the build.
+// Init waits for the build.
 func (l *Loading) Init() tea.Cmd {
-	build := l.build
-	return tea.Batch(func() tea.Msg {
-		st, err := build()
-		return builtMsg{st, err}
-	}, loadTick())
+	return tea.Batch(func() tea.Msg { return l.build() }, loadTick())
 }
 
 // Update waits for the story, then hands over to the reader.
@@ -94,7 +143,7 @@ func (l *Loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			l.Err = msg.err
 			return l, tea.Quit
 		}
-		m := New(msg.st, l.opt)
+		m := New(msg.st, msg.opt.onTerminal(l.opt))
 		l.Reader = m
 		cmds := []tea.Cmd{m.Init()}
 		if l.w > 0 || l.h > 0 {
@@ -111,14 +160,19 @@ func (l *Loading) View() string {
 	if l.w <= 0 || l.h <= 0 {
 		return ""
 	}
-	names := make([]string, len(l.titles))
-	for i, t := range l.titles {
-		names[i] = textsafe.VisibleLine(t)
+	s := l.state()
+	head := " synoptic · " + textsafe.VisibleLine(l.what)
+	if s.read {
+		names := make([]string, len(s.titles))
+		for i, t := range s.titles {
+			names[i] = textsafe.VisibleLine(t)
+		}
+		head = " synoptic · " + textsafe.VisibleLine(s.name) + " · " + strings.Join(names, ", ")
 	}
 	lines := []string{
-		" synoptic · " + textsafe.VisibleLine(l.name) + " · " + strings.Join(names, ", "),
+		head,
 		"",
-		l.doing() + fmt.Sprintf(" (%s of text) … %.1f s", sizeText(l.bytes), l.now.Sub(l.start).Seconds()),
+		doing(s) + fmt.Sprintf(" … %.1f s", l.now.Sub(l.start).Seconds()),
 		l.faint.Render(" the story opens when its events are aligned · q quits"),
 	}
 	for i, ln := range lines {
@@ -130,15 +184,25 @@ func (l *Loading) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// doing says what the build is at: reading the articles, as far as it
-// says, then aligning them.
-func (l *Loading) doing() string {
-	if l.read != nil {
-		if n := int(l.read.Load()); n < len(l.titles) {
-			return fmt.Sprintf(" reading articles: %d of %d", n, len(l.titles))
-		}
+func (l *Loading) state() progressState {
+	if l.p == nil {
+		return progressState{}
 	}
-	return fmt.Sprintf(" aligning %d articles", len(l.titles))
+	return l.p.state()
+}
+
+// doing says what the build is at: reading the files, splitting the
+// articles into blocks, then aligning them, as far as it says.
+func doing(s progressState) string {
+	switch {
+	case !s.read && s.files > 0:
+		return fmt.Sprintf(" reading files: %d of %d", min(s.filesRead, s.files), s.files)
+	case !s.read:
+		return " reading"
+	case s.segmented < len(s.titles):
+		return fmt.Sprintf(" splitting articles into paragraphs: %d of %d (%s of text)", s.segmented, len(s.titles), sizeText(s.bytes))
+	}
+	return fmt.Sprintf(" aligning %d articles (%s of text)", len(s.titles), sizeText(s.bytes))
 }
 
 // sizeText is n bytes for a reader: "980 KB", "20.5 MB".

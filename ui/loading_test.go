@@ -3,22 +3,22 @@ package ui
 import (
 	"errors"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
-	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // TestLoadingHandsOverToTheReader checks the loading screen's text, and
 // that the story's arrival replaces it with the reader at the same size.
 func TestLoadingHandsOverToTheReader(t *testing.T) {
 	st := seed(t)
-	l := NewLoading(func() (*story.Story, error) { return st, nil }, "north-korea-russia",
-		[]string{"translated report", "Washington Examiner"}, 20<<20+300<<10, Options{Renderer: pinned(termenv.Ascii)})
+	p := &Progress{}
+	p.Read("north-korea-russia", []string{"translated report", "Washington Examiner"}, 20<<20+300<<10)
+	p.Segmented(2, 2)
+	l := NewLoading(func() builtMsg { return builtMsg{st: st} }, p, "a.txt b.txt", Options{Renderer: pinned(termenv.Ascii)})
 	if v := l.View(); v != "" {
 		t.Errorf("before the terminal's size is known the screen is %q, want nothing", v)
 	}
@@ -34,7 +34,7 @@ func TestLoadingHandsOverToTheReader(t *testing.T) {
 	if v := l.View(); !strings.Contains(v, "… 1.5 s") {
 		t.Errorf("after 1.5 s the loading screen says:\n%s", v)
 	}
-	next, _ := l.Update(builtMsg{st: st})
+	next, _ := l.Update(builtMsg{st: st, opt: Options{Warning: "skipped c.txt"}})
 	m, ok := next.(*Model)
 	if !ok || l.Reader != m {
 		t.Fatalf("the built story gave %T (reader %p), want the reader", next, l.Reader)
@@ -42,7 +42,7 @@ func TestLoadingHandsOverToTheReader(t *testing.T) {
 	if m.w != 120 || m.h != 30 {
 		t.Errorf("the reader starts at %dx%d, want the loading screen's 120x30", m.w, m.h)
 	}
-	if sb := statusLine(m); !strings.Contains(sb, "shown") {
+	if sb := statusLine(m); !strings.Contains(sb, "shown") || !strings.Contains(sb, "skipped c.txt") {
 		t.Errorf("the reader's status bar after the hand-over: %q", sb)
 	}
 	checkFits(t, m.View(), 120, 30)
@@ -52,12 +52,12 @@ func TestLoadingHandsOverToTheReader(t *testing.T) {
 // with its error, and that q and ctrl+c leave before the story is ready.
 func TestLoadingFailsAndQuits(t *testing.T) {
 	boom := errors.New("b.txt: not text")
-	l := NewLoading(nil, "s", []string{"a", "b"}, 10, Options{Renderer: pinned(termenv.Ascii)})
+	l := NewLoading(nil, &Progress{}, "s", Options{Renderer: pinned(termenv.Ascii)})
 	if _, cmd := l.Update(builtMsg{err: boom}); cmd == nil || !errors.Is(l.Err, boom) || l.Reader != nil {
 		t.Errorf("a failed build: err %v, reader %v, quit %v", l.Err, l.Reader, cmd != nil)
 	}
 	for key, interrupted := range map[string]bool{"q": false, "ctrl+c": true} {
-		l := NewLoading(nil, "s", []string{"a", "b"}, 10, Options{Renderer: pinned(termenv.Ascii)})
+		l := NewLoading(nil, &Progress{}, "s", Options{Renderer: pinned(termenv.Ascii)})
 		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(key)}
 		if key == "ctrl+c" {
 			msg = tea.KeyMsg{Type: tea.KeyCtrlC}
@@ -71,15 +71,20 @@ func TestLoadingFailsAndQuits(t *testing.T) {
 // TestLoadingFitsAndIsSafe checks the loading screen at every small size,
 // and that names from the files never reach the terminal as controls.
 func TestLoadingFitsAndIsSafe(t *testing.T) {
-	l := NewLoading(nil, "evil\x1b[2J", []string{"\x1b]0;title\x07Outlet", strings.Repeat("Long Name ", 30)}, 5<<20,
-		Options{Renderer: pinned(termenv.ANSI256)})
-	for w := 1; w <= 90; w += 7 {
-		for h := 1; h <= 6; h++ {
-			l.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			v := l.View()
-			checkFits(t, v, w, h)
-			if p := plain(v); strings.ContainsAny(p, "\x1b\x07") {
-				t.Fatalf("%dx%d: a control character reached the screen: %q", w, h, p)
+	p := &Progress{}
+	l := NewLoading(nil, p, "evil\x1b[2J.txt", Options{Renderer: pinned(termenv.ANSI256)})
+	for _, read := range []bool{false, true} {
+		if read {
+			p.Read("evil\x1b[2J", []string{"\x1b]0;title\x07Outlet", strings.Repeat("Long Name ", 30)}, 5<<20)
+		}
+		for w := 1; w <= 90; w += 7 {
+			for h := 1; h <= 6; h++ {
+				l.Update(tea.WindowSizeMsg{Width: w, Height: h})
+				v := l.View()
+				checkFits(t, v, w, h)
+				if p := plain(v); strings.ContainsAny(p, "\x1b\x07") {
+					t.Fatalf("%dx%d: a control character reached the screen: %q", w, h, p)
+				}
 			}
 		}
 	}
@@ -90,8 +95,10 @@ func TestLoadingFitsAndIsSafe(t *testing.T) {
 func TestLoadingProgram(t *testing.T) {
 	st := seed(t)
 	release := make(chan struct{})
-	l := NewLoading(func() (*story.Story, error) { <-release; return st, nil }, "north-korea-russia",
-		[]string{"translated report", "Washington Examiner"}, 2<<20, Options{Renderer: pinned(termenv.Ascii)})
+	p := &Progress{}
+	p.Read("north-korea-russia", []string{"translated report", "Washington Examiner"}, 2<<20)
+	p.Segmented(2, 2)
+	l := NewLoading(func() builtMsg { <-release; return builtMsg{st: st} }, p, "a b", Options{Renderer: pinned(termenv.Ascii)})
 	tm := teatest.NewTestModel(t, l, teatest.WithInitialTermSize(160, 45))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning 2 articles") },
 		teatest.WithDuration(5*time.Second))
@@ -104,17 +111,34 @@ func TestLoadingProgram(t *testing.T) {
 	}
 }
 
-// TestLoadingSaysHowFar checks that the loading screen counts the articles
-// read while the build reports them, then says it aligns them.
+// TestLoadingSaysHowFar checks that the loading screen follows the build:
+// the files read, then the articles split into paragraphs, then the
+// alignment, and the story's name once it is known.
 func TestLoadingSaysHowFar(t *testing.T) {
-	l := NewLoading(nil, "s", []string{"a", "b", "c"}, 3<<10, Options{Renderer: pinned(termenv.Ascii)})
-	var read atomic.Int64
-	l.read = &read
+	p := &Progress{}
+	l := NewLoading(nil, p, "a.txt folder/", Options{Renderer: pinned(termenv.Ascii)})
 	l.Update(tea.WindowSizeMsg{Width: 100, Height: 10})
-	for n, want := range []string{"reading articles: 0 of 3 (3 KB of text)", "reading articles: 1 of 3", "reading articles: 2 of 3", "aligning 3 articles (3 KB of text)"} {
-		read.Store(int64(n))
-		if v := l.View(); !strings.Contains(v, want) {
-			t.Errorf("%d read: the loading screen lacks %q:\n%s", n, want, v)
+	steps := []struct {
+		report func()
+		want   []string
+	}{
+		{func() {}, []string{"synoptic · a.txt folder/", " reading … 0.0 s"}},
+		{func() { p.Reading(0, 2) }, []string{"reading files: 0 of 2"}},
+		{func() { p.Reading(1, 4) }, []string{"reading files: 1 of 4"}},
+		// a report that arrives late takes nothing back
+		{func() { p.Reading(3, 4); p.Reading(2, 4) }, []string{"reading files: 3 of 4"}},
+		{func() { p.Read("the story", []string{"a", "b", "c"}, 3<<10) },
+			[]string{"synoptic · the story · a, b, c", "splitting articles into paragraphs: 0 of 3 (3 KB of text)"}},
+		{func() { p.Segmented(2, 3); p.Segmented(1, 3) }, []string{"splitting articles into paragraphs: 2 of 3"}},
+		{func() { p.Segmented(3, 3) }, []string{"aligning 3 articles (3 KB of text)"}},
+	}
+	for i, s := range steps {
+		s.report()
+		v := l.View()
+		for _, want := range s.want {
+			if !strings.Contains(v, want) {
+				t.Errorf("step %d: the loading screen lacks %q:\n%s", i, want, v)
+			}
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -39,31 +38,35 @@ func runReader(st *story.Story, opt Options) error {
 }
 
 // LoadingAfter is how long the reader waits for a story being built before
-// it shows the loading screen: a story ready sooner opens straight away,
-// without a screen that would flash by, and any other shows something at
-// once, whatever its size. With the reading of the files before it and the
-// terminal's start after it, the screen shows within about 0.15 s of the
-// command on a short story and 0.2 s on any other.
-const LoadingAfter = 100 * time.Millisecond
+// it shows the loading screen: a story ready sooner (the built-in one, two
+// short files) opens straight away, without a screen that would flash by,
+// and a file that cannot be read is reported before the terminal is taken;
+// any other story shows something at once, whatever its size and however
+// long its files take to read. With the command's start before it and the
+// terminal's after it, the loading screen is up within about 0.1 s.
+const LoadingAfter = 50 * time.Millisecond
 
-// RunBuild is Run for a story that build has still to make: the reader
-// opens on the story if build returns within LoadingAfter, and otherwise on
-// the loading screen, which the reader replaces when the story is ready
-// (see Loading). build reports the articles it has read through progress.
-// RunBuild returns build's error, if any, once the terminal is restored.
-func RunBuild(build func(progress func(read int)) (*story.Story, error), name string, titles []string, bytes int, opt Options) error {
+// Build makes the story the reader opens, reporting to p how far it has
+// come, and returns it with the reader's options for it (the articles
+// shown first, the review file, a warning); their Renderer, NoColor and
+// Stderr are RunBuild's own.
+type Build func(p *Progress) (*story.Story, Options, error)
+
+// RunBuild is Run for a story that build has still to read and make: the
+// reader opens on the story if build returns within LoadingAfter, and
+// otherwise on the loading screen, which the reader replaces when the story
+// is ready (see Loading); what names the story on that screen until build
+// has read it. RunBuild returns build's error, if any, once the terminal is
+// restored.
+func RunBuild(build Build, what string, opt Options) error {
 	// The build starts before the terminal is set up: asking the terminal
 	// for its background is a round trip, long over a remote link.
 	start := time.Now()
-	var read atomic.Int64
+	p := &Progress{}
 	done := make(chan builtMsg, 1)
 	go func() {
-		st, err := build(func(n int) {
-			// calls may come from several goroutines, out of order
-			for old := read.Load(); int64(n) > old && !read.CompareAndSwap(old, int64(n)); old = read.Load() {
-			}
-		})
-		done <- builtMsg{st, err}
+		st, bopt, err := build(p)
+		done <- builtMsg{st, bopt, err}
 	}()
 	opt = terminalOptions(opt)
 	wait := time.NewTimer(max(0, LoadingAfter-time.Since(start)))
@@ -73,14 +76,10 @@ func RunBuild(build func(progress func(read int)) (*story.Story, error), name st
 		if m.err != nil {
 			return m.err
 		}
-		return runReader(m.st, opt)
+		return runReader(m.st, m.opt.onTerminal(opt))
 	case <-wait.C:
 	}
-	l := NewLoading(func() (*story.Story, error) {
-		m := <-done
-		return m.st, m.err
-	}, name, titles, bytes, opt)
-	l.read = &read
+	l := NewLoading(func() builtMsg { return <-done }, p, what, opt)
 	l.start = start
 	_, err := runProgram(l)
 	if l.Reader != nil {
@@ -96,6 +95,13 @@ func RunBuild(build func(progress func(read int)) (*story.Story, error), name st
 		return ErrInterrupted
 	}
 	return nil
+}
+
+// onTerminal is o with the terminal's settings of t: its renderer, whether
+// to colour, and where to report.
+func (o Options) onTerminal(t Options) Options {
+	o.Renderer, o.NoColor, o.Stderr = t.Renderer, t.NoColor, t.Stderr
+	return o
 }
 
 // reportEdits tells opt.Stderr, under the restored terminal, what became

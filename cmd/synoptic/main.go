@@ -223,7 +223,7 @@ func loadReview(flag string, paths []string, name string, stderr io.Writer) (*re
 // run that only writes the story bounds its memory (memory.go); the reader
 // keeps the story and its layouts for as long as it runs, so it does not.
 func build(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (*story.Story, reviewFile, error) {
-	ld, err := load(paths, in, stderr, forReader)
+	ld, err := load(paths, in, stderr, forReader, nil)
 	if err != nil {
 		return nil, reviewFile{}, err
 	}
@@ -241,7 +241,9 @@ type loaded struct {
 
 // load is build up to the alignment: it reads the story and its review,
 // reporting what it skipped or repaired on stderr.
-func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loaded, error) {
+// progress, when not nil, is told of the files read (see
+// corpus.LoadOptions.Progress).
+func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool, progress func(read, files int)) (loaded, error) {
 	var cs *corpus.Story
 	if len(paths) == 0 {
 		cs = corpus.Default()
@@ -249,15 +251,14 @@ func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loa
 			cs.Name = in.name
 		}
 	} else {
-		if slices.Contains(paths, corpus.StdinPath) && term.IsTerminal(os.Stdin.Fd()) {
-			// reading would wait for typing, which no one means
-			return loaded{}, usageError{"- reads an article from standard input, which is the terminal here; pipe or redirect one (pbpaste | synoptic - b.md)"}
+		if err := stdinUsable(paths); err != nil {
+			return loaded{}, err
 		}
 		web := corpus.DefaultWeb()
 		web.Refresh = in.refresh
 		web.UserAgent = "synoptic/" + version + " (news article comparison; +https://github.com/synoptic-news/synoptic)"
 		var err error
-		if cs, err = corpus.LoadWith(paths, corpus.LoadOptions{Web: web, Name: in.name}); err != nil {
+		if cs, err = corpus.LoadWith(paths, corpus.LoadOptions{Web: web, Name: in.name, Progress: progress}); err != nil {
 			return loaded{}, err
 		}
 	}
@@ -279,6 +280,15 @@ func load(paths []string, in *inputFlags, stderr io.Writer, forReader bool) (loa
 	rev, rf := loadReview(in.review, paths, cs.Name, stderr)
 	opt.Review = rev
 	return loaded{cs, opt, rf}, nil
+}
+
+// stdinUsable refuses "-" among paths when standard input is the
+// terminal: reading it would wait for typing, which no one means.
+func stdinUsable(paths []string) error {
+	if slices.Contains(paths, corpus.StdinPath) && term.IsTerminal(os.Stdin.Fd()) {
+		return usageError{"- reads an article from standard input, which is the terminal here; pipe or redirect one (pbpaste | synoptic - b.md)"}
+	}
+	return nil
 }
 
 // align segments, aligns and (unless for the reader) diffs the story.

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/charmbracelet/x/term"
@@ -92,10 +95,10 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	f, isFile := stdout.(*os.File)
-	reader := isFile && term.IsTerminal(f.Fd())
-	// The reader's first screen comes before the word diffs of the whole
-	// story: it diffs what it shows and the rest in the background.
-	ld, err := load(paths, in, stderr, reader)
+	if isFile && term.IsTerminal(f.Fd()) {
+		return runReader(paths, in, *articles, *noColor, stderr)
+	}
+	ld, err := load(paths, in, stderr, false, nil)
 	if err != nil {
 		return err
 	}
@@ -110,39 +113,112 @@ func runRead(args []string, stdout, stderr io.Writer) error {
 		}
 		opt.Left, opt.Right = l, r
 	}
-	if !reader {
-		st := ld.align()
-		ld.warn(st, stderr)
-		return export.Text(stdout, st, opt)
+	st := ld.align()
+	ld.warn(st, stderr)
+	return export.Text(stdout, st, opt)
+}
+
+// runReader opens the reader at once, on a loading screen while the story
+// is read and aligned (see ui.RunBuild), so that a long story or a slow
+// file shows something within a fraction of a second. What goes wrong is
+// reported as it would be without the reader: the same message on stderr
+// and the same exit status, once the terminal is restored.
+func runReader(paths []string, in *inputFlags, articles string, noColor bool, stderr io.Writer) error {
+	if err := stdinUsable(paths); err != nil {
+		return err
 	}
+	// What loading has to say lands on stderr once the reader is gone:
+	// written under it, it would scribble over the screen.
+	later := &heldWriter{}
+	defer later.flushTo(stderr)
+	var built atomic.Pointer[readerStory] // still empty if the user left first
 	_, noColorEnv := os.LookupEnv("NO_COLOR")
-	uopt := ui.Options{NoColor: *noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Left: opt.Left, Right: opt.Right,
-		ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved, Stderr: stderr, Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
-	// The reader starts at once: on the story if it is aligned within
-	// ui.LoadingAfter, else on a loading screen; the review's warnings,
-	// which would land on that screen, follow when the reader ends.
-	var built atomic.Pointer[story.Story] // still empty if the user left first
-	var names []string
-	for _, a := range ld.cs.Articles {
-		names = append(names, cmp.Or(a.Outlet, a.Title))
-	}
-	err = ui.RunBuild(func(progress func(read int)) (*story.Story, error) {
-		ld.opt.Progress = func(read, _ int) { progress(read) }
+	uopt := ui.Options{NoColor: noColor || noColorEnv && os.Getenv("NO_COLOR") != "", Stderr: later}
+	err := ui.RunBuild(func(p *ui.Progress) (*story.Story, ui.Options, error) {
+		// The reader's first screen comes before the word diffs of the
+		// whole story: it diffs what it shows and the rest in the
+		// background.
+		ld, err := load(paths, in, later, true, p.Reading)
+		if err != nil {
+			return nil, ui.Options{}, buildError{err}
+		}
+		opt := ui.Options{Right: 1, ReviewPath: ld.rf.path, ReviewUnsaved: ld.rf.unsaved,
+			Warning: cmp.Or(ld.rf.warning, skippedWarning(ld.cs.Unreadable))}
+		if articles != "" {
+			if opt.Left, opt.Right, err = parsePair(articles, len(ld.cs.Articles)); err != nil {
+				return nil, ui.Options{}, buildError{err}
+			}
+		}
+		var names []string
+		for _, a := range ld.cs.Articles {
+			names = append(names, cmp.Or(a.Outlet, a.Title))
+		}
+		p.Read(ld.cs.Name, names, ld.textBytes())
+		ld.opt.Progress = p.Segmented
 		st := ld.align()
-		built.Store(st)
-		return st, nil
-	}, ld.cs.Name, names, ld.textBytes(), uopt)
-	if st := built.Load(); st != nil {
-		ld.warn(st, stderr)
+		built.Store(&readerStory{ld, st})
+		return st, opt, nil
+	}, storyWhat(paths), uopt)
+	// The review's warnings, which would land on the loading screen,
+	// follow when the reader ends.
+	if b := built.Load(); b != nil {
+		b.ld.warn(b.st, later)
 	}
 	if errors.Is(err, ui.ErrInterrupted) {
 		// The reader has restored the terminal; report ctrl+c as shells do.
+		later.flushTo(stderr)
 		os.Exit(exitInterrupted)
+	}
+	var be buildError
+	if errors.As(err, &be) {
+		return be.err // as the export and the text rendering say it
 	}
 	if err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
+}
+
+// readerStory is the story the reader opened and how it was read.
+type readerStory struct {
+	ld loaded
+	st *story.Story
+}
+
+// buildError is why the story could not be read for the reader, as
+// opposed to a fault of the reader itself.
+type buildError struct{ err error }
+
+func (e buildError) Error() string { return e.err.Error() }
+func (e buildError) Unwrap() error { return e.err }
+
+// storyWhat names the story the reader opens before it is read: its paths.
+func storyWhat(paths []string) string {
+	if len(paths) == 0 {
+		return "the built-in example story"
+	}
+	return strings.Join(paths, " ")
+}
+
+// heldWriter keeps what is written to it until flushTo; it may be written
+// from several goroutines.
+type heldWriter struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (h *heldWriter) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.buf.Write(p)
+}
+
+// flushTo writes what is held to w and forgets it.
+func (h *heldWriter) flushTo(w io.Writer) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	w.Write(h.buf.Bytes())
+	h.buf.Reset()
 }
 
 // skippedWarning names the first article file of a folder that could not

@@ -98,20 +98,41 @@ func TestReaderOpensBeforeReading(t *testing.T) {
 	t.Run("a page that fails is reported as the export reports it", func(t *testing.T) {
 		release := make(chan struct{})
 		ts, _ := slowPages(t, release, true)
-		close(release)
 		url := ts.URL + "/late"
+		tx := reader(url)
+		tx.waitFor("the loading screen", func(s screen) bool { return strings.Contains(s.text, "reading files: 0 of 2") })
+		close(release)
+		s := tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
 		want := runIn(t, dir, t.TempDir(), "", "export", "--format", "txt", local, url)
 		msg := strings.TrimSpace(want.stderr)
 		if want.code != exitInput || !strings.Contains(msg, url) {
 			t.Fatalf("the export of a missing page: exit %d, %q", want.code, msg)
 		}
-		tx := reader(url)
-		s := tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
 		if !strings.Contains(s.text, "EXIT=1") || !strings.Contains(strings.Join(strings.Fields(s.text), " "), msg) {
 			t.Errorf("the reader's failure: want %q and EXIT=1, screen:\n%s", msg, s.text)
 		}
 		if tx.flag("alternate_on") != "0" {
 			t.Errorf("the terminal is left on the alternate screen")
+		}
+	})
+
+	t.Run("what was skipped is said when the reader ends", func(t *testing.T) {
+		folder := t.TempDir()
+		for name, text := range map[string]string{
+			"a.txt":     "Bridge to close\n\nThe harbour bridge will close for six weeks from Monday.\n",
+			"b.txt":     "Bridge shuts\n\nThe harbour bridge will shut for eight weeks from Monday.\n",
+			"notes.pdf": "not an article",
+		} {
+			if err := os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tx := newTmux(t, 160, 45, "env TERM=xterm-256color "+bin+" "+folder)
+		tx.waitFor("the first events", func(s screen) bool { return statusRE.MatchString(s.text) })
+		tx.keys("q")
+		s := tx.waitFor("exit", func(s screen) bool { return strings.Contains(s.text, "EXIT=") })
+		if !strings.Contains(s.text, "EXIT=0") || !strings.Contains(s.text, "synoptic: skipped "+filepath.Join(folder, "notes.pdf")) {
+			t.Errorf("after q: want the skipped file named and EXIT=0, screen:\n%s", s.text)
 		}
 	})
 

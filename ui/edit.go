@@ -370,7 +370,8 @@ func thresholdAfter(th float64, dir int, origin float64) float64 {
 func regrouped(before, after *story.Story, l, r int) (joined, split int) {
 	eventOf := func(st *story.Story) map[[2]int]int {
 		m := map[[2]int]int{}
-		for k, e := range st.Events {
+		for k := range st.Events {
+			e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 			for _, a := range []int{l, r} {
 				for _, i := range e.Blocks[a] {
 					m[[2]int{a, i}] = k

@@ -83,7 +83,8 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
 	found := extractAll(st, lower)
 	var events []int // the shared events
-	for k, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		if e.Kind == story.Shared {
 			events = append(events, k)
 		}
@@ -150,7 +151,8 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 			found[a][b].event = -1
 		}
 	}
-	for k, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		if e.Kind == story.Shared {
 			for a, bs := range e.Blocks {
 				for _, b := range bs {

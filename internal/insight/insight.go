@@ -108,7 +108,8 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			}
 		}
 	}
-	for _, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		switch e.Kind {
 		case story.Shared:
 			s.Shared++

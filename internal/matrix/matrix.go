@@ -98,7 +98,8 @@ func BuildWith(st *story.Story, lower map[string]bool) *Matrix {
 	for a := range st.Articles {
 		m.Columns = append(m.Columns, Column{Article: a, Outlet: view.Outlet(st, a)})
 	}
-	for k, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		if !hasBody(st, e) {
 			continue
 		}
@@ -166,7 +167,7 @@ func itoa(n int) string {
 	return string(b)
 }
 
-func hasBody(st *story.Story, e story.Event) bool {
+func hasBody(st *story.Story, e *story.Event) bool {
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
 			if st.Articles[a].Blocks[b].Kind.IsBody() {

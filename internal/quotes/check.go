@@ -157,7 +157,8 @@ func EventOf(st *story.Story, a, b int) int {
 }
 
 func eventOfScan(st *story.Story, a, b int) int {
-	for k, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		if a >= len(e.Blocks) {
 			continue
 		}
@@ -202,7 +203,8 @@ func eventIndexOf(st *story.Story) eventIndex {
 			x[a][b] = -1
 		}
 	}
-	for k, e := range st.Events {
+	for k := range st.Events {
+		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 		for a, bs := range e.Blocks {
 			for _, b := range bs {
 				if a < len(x) && b >= 0 && b < len(x[a]) && x[a][b] < 0 {

@@ -100,11 +100,16 @@ func Analyze(st *story.Story) *Report {
 // Summarize computes the summary of st from its quote and facts checks.
 func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 	s := Summary{Outlets: make([]Outlet, len(st.Articles)), FactEvents: []int{}}
+	// each body block's words are counted once: an article's total and
+	// its aligned words both read them
+	words := make([][]int, len(st.Articles))
 	for a, art := range st.Articles {
 		s.Outlets[a] = Outlet{Article: a, Outlet: art.Outlet}
-		for _, b := range art.Blocks {
-			if b.Kind.IsBody() {
-				s.Outlets[a].Words += wording.Words(b.Text)
+		words[a] = make([]int, len(art.Blocks))
+		for b, blk := range art.Blocks {
+			if blk.Kind.IsBody() {
+				words[a][b] = wording.Words(blk.Text)
+				s.Outlets[a].Words += words[a][b]
 			}
 		}
 	}
@@ -129,9 +134,7 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			}
 			s.Outlets[a].Shared++
 			for _, b := range bs {
-				if blk := st.Articles[a].Blocks[b]; blk.Kind.IsBody() {
-					s.Outlets[a].AlignedWords += wording.Words(blk.Text)
-				}
+				s.Outlets[a].AlignedWords += words[a][b] // 0 for a block not of the body
 			}
 		}
 	}

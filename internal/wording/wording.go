@@ -5,6 +5,7 @@ package wording
 import (
 	"strconv"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Noun is noun for n of it: singular for 1, with an "s" otherwise. It
@@ -23,8 +24,18 @@ func Count(n int, noun string) string { return strconv.Itoa(n) + " " + Noun(n, n
 func Words(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		// the whole-story checks count every block and every diff
+		// operation: ASCII, most of any text, is read from a table
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
 		if w && !in {
 			n++
 		}
@@ -32,3 +43,11 @@ func Words(s string) int {
 	}
 	return n
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()

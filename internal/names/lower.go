@@ -51,7 +51,7 @@ func addLower(lower map[string]bool, ws []Word, blocks []segment.Block) []Word {
 		if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
 			continue
 		}
-		ws = appendWords(ws[:0], b.Text, -1)
+		ws = appendWords(ws[:0], b.Text, -1, false)
 		for _, w := range ws {
 			if !Capitalised(w.Text) {
 				lower[Fold(w.Text)] = true

@@ -31,7 +31,7 @@ func BenchmarkWords(b *testing.B) {
 	var ws []Word
 	for b.Loop() {
 		for _, p := range paras {
-			ws = appendWords(ws[:0], p.Text, -1)
+			ws = appendWords(ws[:0], p.Text, -1, false)
 		}
 	}
 }

@@ -38,7 +38,7 @@ type Word struct {
 // hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
 // period for abbreviations ("Mr.", "Nov.").
 func Words(text string) []Word {
-	out := appendWords(make([]Word, 0, len(text)/6+1), text, -1)
+	out := appendWords(make([]Word, 0, len(text)/6+1), text, -1, false)
 	if len(out) == 0 {
 		return nil
 	}
@@ -47,7 +47,7 @@ func Words(text string) []Word {
 
 // WordsN returns the first n words of Words(text), without reading further.
 func WordsN(text string, n int) []Word {
-	out := appendWords(make([]Word, 0, n), text, n)
+	out := appendWords(make([]Word, 0, n), text, n, false)
 	if len(out) == 0 {
 		return nil
 	}
@@ -55,8 +55,11 @@ func WordsN(text string, n int) []Word {
 }
 
 // appendWords appends the words of text to out, stopping after limit of
-// them when limit >= 0.
-func appendWords(out []Word, text string, limit int) []Word {
+// them when limit >= 0. With lowerRuns, a run of words that can neither
+// be nor join a name (not capitalised, no connector) is appended as one
+// word whose Text is empty: where a name ends is all eachName asks of
+// them, and most words of a text are such.
+func appendWords(out []Word, text string, limit int, lowerRuns bool) []Word {
 	start := len(out)
 	initial := true
 	broken := false
@@ -110,7 +113,12 @@ func appendWords(out []Word, text string, limit int) []Word {
 		if j < len(text) && text[j] == '.' && isAbbrev(text[i:j]) {
 			j++
 		}
-		out = append(out, Word{Text: text[i:j], Start: i, End: j, Initial: initial, Glued: broken})
+		switch {
+		case !lowerRuns || Capitalised(text[i:j]) || connector(text[i:j]):
+			out = append(out, Word{Text: text[i:j], Start: i, End: j, Initial: initial, Glued: broken})
+		case len(out) == start || out[len(out)-1].Text != "":
+			out = append(out, Word{Start: i, End: j, Initial: initial, Glued: broken})
+		}
 		initial = false
 		broken = false
 		i = j
@@ -230,7 +238,7 @@ func Cores(text string, lower map[string]bool, f func(n NameSpan, toks []string)
 // the words of its core, which f must not keep.
 func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core []Word)) {
 	bp := wordBufs.Get().(*[]Word)
-	ws := appendWords((*bp)[:0], text, -1)
+	ws := appendWords((*bp)[:0], text, -1, true)
 	defer func() {
 		*bp = ws[:0]
 		wordBufs.Put(bp)
@@ -322,6 +330,19 @@ func Capitalised(w string) bool {
 }
 
 var connectors = Set("of", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du")
+
+// connector is connectors[w], turning most words down without a look-up:
+// every connector has two to five letters and starts with one of these.
+func connector(w string) bool {
+	if len(w) < 2 || len(w) > 5 {
+		return false
+	}
+	switch w[0] {
+	case 'o', 'd', 'v', 'a', 'b', 'i', 'l':
+		return connectors[w]
+	}
+	return false
+}
 
 // commonInitial says whether a capitalised word at a sentence start is an
 // ordinary word rather than a name.

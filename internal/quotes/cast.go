@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -25,8 +26,9 @@ type cast struct {
 	index  map[string]int
 	// byTokN and similar index the names (see candidates)
 	byTokN  map[tokN][]int
-	similar map[string][]int
-	dels    map[string][]string
+	similar map[uint64][]int
+	dels    map[string][]uint64
+	seed    maphash.Seed
 	// byTok indexes the people by the words of their names, and
 	// quickMemo remembers knownQuick's answers
 	byTok     map[string][]int
@@ -58,7 +60,7 @@ func (c *cast) candidates(toks []string) []int {
 			out = append(out, c.byTokN[tokN{t, n}]...)
 		}
 	}
-	var keys []string
+	var keys []uint64
 	best := -1
 	for _, t := range toks {
 		ks, n := c.similarKeys(t)
@@ -86,8 +88,8 @@ type tokN struct {
 // indexNames indexes the people's names by word and name length, and by
 // the keys of similarKeys.
 func (c *cast) indexNames() {
-	c.byTokN, c.similar = map[tokN][]int{}, map[string][]int{}
-	add := func(m map[string][]int, k string, i int) {
+	c.byTokN, c.similar = map[tokN][]int{}, map[uint64][]int{}
+	add := func(m map[uint64][]int, k uint64, i int) {
 		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
 			m[k] = append(l, i)
 		}
@@ -109,8 +111,10 @@ func (c *cast) indexNames() {
 // a word names.SimilarWord matches with t is listed, and how many entries
 // they hold. A word like t is t itself or, for five letters or more, one
 // edit away: then deleting a letter from each, or from the longer, gives
-// the same word, so every deletion of a word is a key.
-func (c *cast) similarKeys(t string) ([]string, int) {
+// the same word, so every deletion of a word is a key. Keys are the
+// deletions' hashes, made without making the deletions: two words whose
+// hashes collide only add a candidate, which the caller tests.
+func (c *cast) similarKeys(t string) ([]uint64, int) {
 	ks := c.deletions(t)
 	n := 0
 	for _, k := range ks {
@@ -119,17 +123,36 @@ func (c *cast) similarKeys(t string) ([]string, int) {
 	return ks, n
 }
 
-// deletions is deletions(w), computed once per word.
-func (c *cast) deletions(w string) []string {
+// deletions is the hashes of deletions(w), computed once per word.
+func (c *cast) deletions(w string) []uint64 {
 	if d, ok := c.dels[w]; ok {
 		return d
 	}
 	if c.dels == nil {
-		c.dels = map[string][]string{}
+		c.dels = map[string][]uint64{}
+		c.seed = maphash.MakeSeed()
 	}
-	d := deletions(w)
+	d := hashDeletions(c.seed, w)
 	c.dels[w] = d
 	return d
+}
+
+// hashDeletions returns the hashes of deletions(w), in its order.
+func hashDeletions(seed maphash.Seed, w string) []uint64 {
+	out := []uint64{maphash.String(seed, w)}
+	if utf8.RuneCountInString(w) < 5 {
+		return out
+	}
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for i, r := range w {
+		// a hash of two writes is the hash of their concatenation
+		h.Reset()
+		h.WriteString(w[:i])
+		h.WriteString(w[i+utf8.RuneLen(r):])
+		out = append(out, h.Sum64())
+	}
+	return out
 }
 
 // deletions returns w and, when it has five letters or more, each word

@@ -1,7 +1,9 @@
 package quotes
 
 import (
+	"hash/maphash"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -158,6 +160,22 @@ func TestColonSpace(t *testing.T) {
 		s := b.String()
 		if colonRE().MatchString(s) && !colonSpace(s) {
 			t.Fatalf("colonRE matches %q, colonSpace says no", s)
+		}
+	}
+}
+
+// TestHashDeletions checks that the hashes of a word's deletions, made
+// without making them, are those of the deletions themselves.
+func TestHashDeletions(t *testing.T) {
+	seed := maphash.MakeSeed()
+	for _, w := range []string{"choe", "sergei", "papadopoulos", "müller", "łukasz", "ab’cde"} {
+		got := hashDeletions(seed, w)
+		want := []uint64{}
+		for _, d := range deletions(w) {
+			want = append(want, maphash.String(seed, d))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("hashDeletions(%q) = %v, want %v", w, got, want)
 		}
 	}
 }

@@ -38,7 +38,10 @@ type Word struct {
 // hyphens and periods ("Kim Jong Un’s", "U.S.", "al-Assad"), and a final
 // period for abbreviations ("Mr.", "Nov.").
 func Words(text string) []Word {
-	out := appendWords(make([]Word, 0, len(text)/6+1), text, -1, false)
+	// most texts asked are a name or a few words around one: a buffer of
+	// a constant size stays on the caller's stack when Words is inlined
+	// and the words are not kept
+	out := appendWords(make([]Word, 0, 8), text, -1, false)
 	if len(out) == 0 {
 		return nil
 	}

@@ -26,7 +26,8 @@ type cast struct {
 	index  map[string]int
 	// byTokN and similar index the names (see candidates)
 	byTokN  map[tokN][]int
-	similar map[uint64][]int
+	similar map[uint64]simList
+	simAt   []simEntry
 	dels    map[string][]uint64
 	seed    maphash.Seed
 	// byTok indexes the people by the words of their names, and
@@ -69,7 +70,9 @@ func (c *cast) candidates(toks []string) []int {
 		}
 	}
 	for _, k := range keys {
-		for _, i := range c.similar[k] {
+		l := c.similar[k]
+		for e, n := l.head, l.n; n > 0; e, n = c.simAt[e].next, n-1 {
+			i := int(c.simAt[e].person)
 			if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
 				out = append(out, i)
 			}
@@ -78,6 +81,15 @@ func (c *cast) candidates(toks []string) []int {
 	sort.Ints(out)
 	return slices.Compact(out)
 }
+
+// simList is the people listed under one key of cast.similar: n entries
+// of cast.simAt chained from head, the last added first. One array holds
+// every list, so that the hundreds of thousands of keys a long article's
+// names make need no slice each.
+type simList struct{ head, n int32 }
+
+// simEntry is one person of a simList and the entry after it.
+type simEntry struct{ person, next int32 }
 
 // tokN is a name word and the number of words of the name.
 type tokN struct {
@@ -88,11 +100,21 @@ type tokN struct {
 // indexNames indexes the people's names by word and name length, and by
 // the keys of similarKeys.
 func (c *cast) indexNames() {
-	c.byTokN, c.similar = map[tokN][]int{}, map[uint64][]int{}
-	add := func(m map[uint64][]int, k uint64, i int) {
-		if l := m[k]; len(l) == 0 || l[len(l)-1] != i {
-			m[k] = append(l, i)
+	keys := 0
+	for _, p := range c.people {
+		for _, t := range p.toks {
+			keys += len(t) + 1 // at most: a deletion per byte, and the word
 		}
+	}
+	c.byTokN, c.similar = map[tokN][]int{}, make(map[uint64]simList, keys)
+	c.simAt = make([]simEntry, 0, keys)
+	add := func(m map[uint64]simList, k uint64, i int) {
+		l := m[k]
+		if l.n > 0 && c.simAt[l.head].person == int32(i) {
+			return
+		}
+		c.simAt = append(c.simAt, simEntry{int32(i), l.head})
+		m[k] = simList{int32(len(c.simAt) - 1), l.n + 1}
 	}
 	for i, p := range c.people {
 		for _, t := range p.toks {
@@ -118,7 +140,7 @@ func (c *cast) similarKeys(t string) ([]uint64, int) {
 	ks := c.deletions(t)
 	n := 0
 	for _, k := range ks {
-		n += len(c.similar[k])
+		n += int(c.similar[k].n)
 	}
 	return ks, n
 }

@@ -39,20 +39,23 @@ func castOf(art story.Article, lower map[string]bool) *cast {
 		if b.Kind != segment.Paragraph && b.Kind != segment.Standfirst && b.Kind != segment.Caption {
 			continue
 		}
-		for _, n := range names.Names(b.Text, lower) {
-			if !names.PersonLike(n) || afterThe(b.Text, n) {
-				continue
+		// a name's words are split once, for its core and its tokens
+		names.Cores(b.Text, lower, func(n names.NameSpan, toks []string) {
+			if !names.PersonLikeTokens(n, toks) || afterThe(b.Text, n) {
+				return
 			}
+			// the last six words before the name
 			ctx := names.Words(b.Text[max(0, n.Start-60):n.CoreStart])
 			var cw []string
-			for _, w := range ctx {
-				cw = append(cw, strings.TrimSuffix(names.Fold(w.Text), "'s"))
+			if len(ctx) > 0 {
+				ctx = ctx[max(0, len(ctx)-6):]
+				cw = make([]string, len(ctx))
+				for i, w := range ctx {
+					cw[i] = strings.TrimSuffix(names.Fold(w.Text), "'s")
+				}
 			}
-			if len(cw) > 6 {
-				cw = cw[len(cw)-6:]
-			}
-			people.add(n.Core, cw)
-		}
+			people.addTokens(n.Core, toks, cw)
+		})
 	}
 	return people
 }

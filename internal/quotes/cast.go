@@ -203,6 +203,12 @@ func shareWord(a, b []string) bool {
 }
 
 func (c *cast) add(name string, context []string) {
+	c.addTokens(name, nil, context)
+}
+
+// addTokens is add given names.NameTokens(name) as toks, or nil to make
+// them.
+func (c *cast) addTokens(name string, toks, context []string) {
 	if c.index == nil {
 		c.index = map[string]int{}
 	}
@@ -210,7 +216,10 @@ func (c *cast) add(name string, context []string) {
 	if !ok {
 		i = len(c.people)
 		c.index[name] = i
-		c.people = append(c.people, person{name: name, toks: names.NameTokens(name)})
+		if toks == nil {
+			toks = names.NameTokens(name)
+		}
+		c.people = append(c.people, person{name: name, toks: toks})
 	}
 	c.people[i].count++
 	c.people[i].contexts = append(c.people[i].contexts, context)

@@ -73,6 +73,10 @@ func Extract(text string) []Span {
 	var out []Span
 	cue := plainSpaces(blankParens(text))
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++ // no other ASCII opens a quotation
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		p, ok := openers[r]
 		if !ok || !opensQuote(text, i, r) {

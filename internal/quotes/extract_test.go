@@ -100,3 +100,13 @@ func TestLinked(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenersASCII checks what Extract assumes when it skips ASCII bytes:
+// the straight double and single marks are the only ASCII openers.
+func TestOpenersASCII(t *testing.T) {
+	for r := range openers {
+		if r < 0x80 && r != '"' && r != '\'' {
+			t.Errorf("opener %q is ASCII: Extract skips it", r)
+		}
+	}
+}

@@ -28,9 +28,9 @@ func Checks(st *story.Story, opt Options) *insight.Report {
 	if opt.Checks != nil {
 		return opt.Checks
 	}
-	lower := names.LowerWords(st)
-	r := &insight.Report{Facts: facts.CheckWith(st, lower)}
-	r.Quotes = quotes.CheckWith(st, lower)
+	ix := names.NewIndex(st)
+	r := &insight.Report{Facts: facts.CheckIndexed(st, ix)}
+	r.Quotes = quotes.CheckIndexed(st, ix)
 	r.Summary = insight.Summarize(st, r.Quotes, r.Facts)
 	return r
 }

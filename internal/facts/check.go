@@ -81,7 +81,13 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 // CheckWith is Check given names.LowerWords(st), for a caller that runs
 // several checks on one story.
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
-	found := extractAll(st, lower)
+	return CheckIndexed(st, names.IndexWith(st, lower))
+}
+
+// CheckIndexed is Check given the names index of st, which other checks
+// of the story read too.
+func CheckIndexed(st *story.Story, ix *names.Index) *Report {
+	found := extractAll(st, ix)
 	var events []int // the shared events
 	for k := range st.Events {
 		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
@@ -143,7 +149,7 @@ type blockValues struct {
 // extractAll returns the values of every factual block of st, and the
 // names of those in shared events, by article and block. Each article is
 // read on a goroutine of its own, as many at once as there are processors.
-func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
+func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 	found := make([][]blockValues, len(st.Articles))
 	for a := range found {
 		found[a] = make([]blockValues, len(st.Articles[a].Blocks))
@@ -177,7 +183,7 @@ func extractAll(st *story.Story, lower map[string]bool) [][]blockValues {
 				}
 				found[a][b].values = sc.extract(blk.Text)
 				if found[a][b].event >= 0 {
-					found[a][b].names = sc.extractNames(blk.Text, lower)
+					found[a][b].names = sc.indexedNames(ix, a, b)
 				}
 			}
 		}()

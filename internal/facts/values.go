@@ -104,6 +104,18 @@ func (sc *scratch) extractNames(text string, lower map[string]bool) []Value {
 	return slices.Clone(out)
 }
 
+// indexedNames is extractNames of the text of block b of article a, with
+// the names ix holds for it.
+func (sc *scratch) indexedNames(ix *names.Index, a, b int) []Value {
+	out := sc.values[:0]
+	ix.Cores(a, b, func(n names.NameSpan, toks []string) { out = append(out, nameValue(n, toks)) })
+	sc.values = out[:0]
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
 // appendValues appends Extract(text) to out.
 func (sc *scratch) appendValues(out []Value, text string) []Value {
 	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
@@ -390,11 +402,14 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 
 // appendNames appends ExtractNames(text, lower) to out.
 func appendNames(out []Value, text string, lower map[string]bool) []Value {
-	names.Cores(text, lower, func(n names.NameSpan, toks []string) {
-		out = append(out, Value{Type: Name, Text: n.Core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
-			Start: n.CoreStart, End: n.CoreStart + len(n.Core), toks: toks})
-	})
+	names.Cores(text, lower, func(n names.NameSpan, toks []string) { out = append(out, nameValue(n, toks)) })
 	return out
+}
+
+// nameValue is the value of name n, whose tokens are toks.
+func nameValue(n names.NameSpan, toks []string) Value {
+	return Value{Type: Name, Text: n.Core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
+		Start: n.CoreStart, End: n.CoreStart + len(n.Core), toks: toks}
 }
 
 // SameValue says whether a and b give the same fact: equal numbers (to the

@@ -86,12 +86,12 @@ type Run struct {
 // The checks only read the story, so they run side by side.
 func Analyze(st *story.Story) *Report {
 	r := &Report{}
-	lower := names.LowerWords(st)
+	ix := names.NewIndex(st)
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); r.Quotes = quotes.CheckWith(st, lower) }()
-	go func() { defer wg.Done(); r.Facts = facts.CheckWith(st, lower) }()
-	r.Matrix = matrix.BuildWith(st, lower)
+	go func() { defer wg.Done(); r.Quotes = quotes.CheckIndexed(st, ix) }()
+	go func() { defer wg.Done(); r.Facts = facts.CheckIndexed(st, ix) }()
+	r.Matrix = matrix.BuildWith(st, ix.Lower)
 	wg.Wait()
 	r.Summary = Summarize(st, r.Quotes, r.Facts)
 	return r

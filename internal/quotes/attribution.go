@@ -11,9 +11,9 @@ import (
 
 // articleQuotes extracts the quotations of article a and resolves their
 // speakers against the names the article gives.
-func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
-	art := st.Articles[a]
-	people := castOf(art, lower)
+func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
+	art, lower := st.Articles[a], ix.Lower
+	people := castOf(art, a, ix)
 	blocks := bodyBlocks(art)
 	found, speaking := speakingNames(blocks, people, lower)
 	ments := &mentions{}
@@ -29,18 +29,20 @@ func articleQuotes(st *story.Story, a int, lower map[string]bool) []Quote {
 	return attribute(a, blocks, people, ments, lower)
 }
 
-// castOf returns the people article art names in its paragraphs,
-// standfirst and captions, with the words before each mention.
-func castOf(art story.Article, lower map[string]bool) *cast {
+// castOf returns the people article art (article a of the story ix
+// indexes) names in its paragraphs, standfirst and captions, with the
+// words before each mention.
+func castOf(art story.Article, a int, ix *names.Index) *cast {
 	people := &cast{}
-	for _, b := range art.Blocks {
+	for bi, b := range art.Blocks {
 		// headlines and headings are often in title case ("Santorum
 		// Defends Comments"), which reads as a name
 		if b.Kind != segment.Paragraph && b.Kind != segment.Standfirst && b.Kind != segment.Caption {
 			continue
 		}
-		// a name's words are split once, for its core and its tokens
-		names.Cores(b.Text, lower, func(n names.NameSpan, toks []string) {
+		// a name's words are split once, for its core and its tokens, and
+		// a block's names found once for every check
+		ix.Cores(a, bi, func(n names.NameSpan, toks []string) {
 			if !names.PersonLikeTokens(n, toks) || afterThe(b.Text, n) {
 				return
 			}

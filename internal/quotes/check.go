@@ -101,6 +101,12 @@ func Check(st *story.Story) *Report { return CheckWith(st, names.LowerWords(st))
 // CheckWith is Check given names.LowerWords(st), for a caller that runs
 // several checks on one story.
 func CheckWith(st *story.Story, lower map[string]bool) *Report {
+	return CheckIndexed(st, names.IndexWith(st, lower))
+}
+
+// CheckIndexed is Check given the names index of st, which other checks
+// of the story read too.
+func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 	r := &Report{Quotes: []Quote{}, Groups: []Group{}}
 	if st.Translation {
 		// a translated quotation shares no words with its original
@@ -116,7 +122,7 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			per[a] = articleQuotes(st, a, lower)
+			per[a] = articleQuotes(st, a, ix)
 		}()
 	}
 	wg.Wait()

@@ -1,0 +1,62 @@
+package names
+
+import (
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// TestIndexCores checks that the names an index gives for each block are
+// those Cores finds in the block's text with the story's lower-case words,
+// when several callers ask for the same blocks at once.
+func TestIndexCores(t *testing.T) {
+	texts := []string{
+		"Foreign Minister Choe Son Hui met Sergei Lavrov in Moscow on Friday.\n\nHowever, Lavrov's aide said talks went well.",
+		"Sergey Lavrov, the Russian foreign minister, greeted Choe.\n\nMeanwhile the Kremlin said nothing.",
+	}
+	var cs corpus.Story
+	for i, s := range texts {
+		a := corpus.Article{Path: string(rune('a'+i)) + ".txt"}
+		for _, p := range []string{s[:len(s)/2], s[len(s)/2:]} {
+			a.Paras = append(a.Paras, corpus.Para{Text: p})
+		}
+		cs.Articles = append(cs.Articles, a)
+	}
+	st := story.Build(&cs, story.DefaultOptions())
+	ix := NewIndex(st)
+	type core struct {
+		n    NameSpan
+		toks []string
+	}
+	found := 0
+	for a, art := range st.Articles {
+		for b := range art.Blocks {
+			ix.Cores(a, b, func(NameSpan, []string) { found++ })
+		}
+	}
+	if found < 4 {
+		t.Fatalf("the index gives %d names, want 4 or more", found)
+	}
+	ix = NewIndex(st) // a fresh one, for the callers at once
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a, art := range st.Articles {
+				for b, blk := range art.Blocks {
+					var got, want []core
+					ix.Cores(a, b, func(n NameSpan, toks []string) { got = append(got, core{n, toks}) })
+					Cores(blk.Text, ix.Lower, func(n NameSpan, toks []string) { want = append(want, core{n, toks}) })
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("article %d block %d: index gives %+v, Cores %+v", a, b, got, want)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -320,19 +320,19 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
 				// the first value of b not taken yet that gives v
-				for _, j := range idx[b].candidates(v) {
-					w := byArt[b][j]
-					if used[b][j] || !SameValue(v, w) {
+				for _, j := range idx[b].candidates(&v) {
+					w := &byArt[b][j]
+					if used[b][j] || !sameValue(&v, w) {
 						continue
 					}
 					used[b][j] = true
-					ag.join(a, v, b, w)
+					ag.join(a, v, b, *w)
 					break
 				}
 			}
 			// the same value again in the same article is not news
-			for _, i2 := range idx[a].candidates(v) {
-				if int(i2) > i && SameValue(v, byArt[a][i2]) {
+			for _, i2 := range idx[a].candidates(&v) {
+				if int(i2) > i && sameValue(&v, &byArt[a][i2]) {
 					used[a][i2] = true
 				}
 			}
@@ -542,16 +542,16 @@ func unmatchedOf(xs, ys *valueIndex, k valueKind) ([]Value, int) {
 	var out []Value
 	firsts := xs.distinct(k)
 	for _, i := range firsts {
-		x := xs.vs[i]
+		x := &xs.vs[i]
 		found := false
 		for _, j := range ys.candidates(x) {
-			if SameValue(x, ys.vs[j]) {
+			if sameValue(x, &ys.vs[j]) {
 				found = true
 				break
 			}
 		}
 		if !found {
-			out = append(out, x)
+			out = append(out, *x)
 		}
 	}
 	return out, len(firsts)
@@ -596,7 +596,7 @@ func (k valueKind) keeps(v Value) bool {
 }
 
 func mentionsName(vs *valueIndex, n Value) bool {
-	for _, i := range vs.candidates(n) {
+	for _, i := range vs.candidates(&n) {
 		if v := vs.vs[i]; v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}

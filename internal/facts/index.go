@@ -157,13 +157,14 @@ func (ix *valueIndex) distinct(k valueKind) []int32 {
 	}
 	ix.asked[k] = true
 	first := make([]bool, len(ix.vs))
-	for i, x := range ix.vs {
-		if !k.keeps(x) {
+	for i := range ix.vs {
+		x := &ix.vs[i]
+		if !k.keeps(*x) {
 			continue
 		}
 		dup := false
 		for _, d := range ix.candidates(x) {
-			if first[d] && SameValue(ix.vs[d], x) {
+			if first[d] && sameValue(&ix.vs[d], x) {
 				dup = true
 				break
 			}
@@ -179,7 +180,7 @@ func (ix *valueIndex) distinct(k valueKind) []int32 {
 // candidates returns, in ascending order, the indices of the values that
 // SameValue(x, v) or SameValue(v, x) may hold for. The slice may change at
 // the next call, and callers must not change it.
-func (ix *valueIndex) candidates(x Value) []int32 {
+func (ix *valueIndex) candidates(x *Value) []int32 {
 	if ix.mark == nil {
 		if !ix.split {
 			ix.split = true
@@ -217,7 +218,7 @@ func (ix *valueIndex) candidates(x Value) []int32 {
 	} else {
 		if x.num == 0 {
 			add(ix.plain[plainKey{x.Type, x.Key}])
-			if md := monthDayOf(x); md != "" {
+			if md := monthDayOf(*x); md != "" {
 				add(ix.monthDay[md])
 			}
 		}

@@ -415,7 +415,11 @@ func nameValue(n names.NameSpan, toks []string) Value {
 // SameValue says whether a and b give the same fact: equal numbers (to the
 // precision the less precise one is written with), equal dates, or names
 // that SameName matches.
-func SameValue(a, b Value) bool {
+func SameValue(a, b Value) bool { return sameValue(&a, &b) }
+
+// sameValue is SameValue without copying the values: the checks compare
+// many pairs of them.
+func sameValue(a, b *Value) bool {
 	if a.Type == Name || b.Type == Name {
 		return a.Type == b.Type && (a.Key == b.Key || names.SameTokens(a.nameTokens(), b.nameTokens()))
 	}

@@ -110,8 +110,9 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 	for range workers {
 		go func() {
 			defer wg.Done()
+			var buf []Value // the names of an event's blocks, event after event
 			for i := int(next.Add(1)) - 1; i < len(events); i = int(next.Add(1)) - 1 {
-				r.Events[i] = compareEvent(st, events[i], found)
+				r.Events[i], buf = compareEvent(st, events[i], found, ix, buf[:0])
 			}
 		}()
 	}
@@ -139,15 +140,16 @@ func mergeByStart(out, xs, ys []Value) []Value {
 	return append(append(out, xs...), ys...)
 }
 
-// blockValues are the values of one block, and its names when it is in a
-// shared event: the first such event reads them (event).
+// blockValues are the values of one block, and the shared event that
+// reads its names: the first that holds it (-1 for none).
 type blockValues struct {
-	values, names []Value
-	event         int
+	values []Value
+	event  int
 }
 
 // extractAll returns the values of every factual block of st, and the
-// names of those in shared events, by article and block. Each article is
+// event that reads the names of those in shared events, by article and
+// block. Each article is
 // read on a goroutine of its own, as many at once as there are processors.
 func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 	found := make([][]blockValues, len(st.Articles))
@@ -182,9 +184,6 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 					continue
 				}
 				found[a][b].values = sc.extract(blk.Text)
-				if found[a][b].event >= 0 {
-					found[a][b].names = sc.indexedNames(ix, a, b)
-				}
 			}
 		}()
 	}
@@ -193,16 +192,27 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 }
 
 // compareEvent compares the values of shared event k, whose blocks' values
-// found holds (extractAll). A block's names are
-// read by the first event that holds it (a block is in one event), which
-// then drops them from found; events compare side by side.
-func compareEvent(st *story.Story, k int, found [][]blockValues) EventFacts {
+// found holds (extractAll) and whose names ix finds. A block's names are
+// read by the first event that holds it (a block is in one event); events
+// compare side by side. buf is a buffer for the event's names, which it
+// returns for the next event.
+func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value) (EventFacts, []Value) {
 	e := st.Events[k]
-	namesOf := func(a, b int) []Value {
-		if found[a][b].event != k {
-			return nil
+	// the names of each block, one after another in buf
+	type span struct{ from, to int }
+	at := map[[2]int]span{}
+	for a, bs := range e.Blocks {
+		for _, b := range bs {
+			if found[a][b].event == k && factual(st.Articles[a].Blocks[b].Kind) {
+				from := len(buf)
+				ix.Cores(a, b, func(n names.NameSpan, toks []string) { buf = append(buf, nameValue(n, toks)) })
+				at[[2]int{a, b}] = span{from, len(buf)}
+			}
 		}
-		return found[a][b].names
+	}
+	namesOf := func(a, b int) []Value {
+		sp := at[[2]int{a, b}]
+		return buf[sp.from:sp.to]
 	}
 	// the report keeps every event's values: sized to fit, not grown
 	n := 0
@@ -230,9 +240,6 @@ func compareEvent(st *story.Story, k int, found [][]blockValues) EventFacts {
 			for i := from; i < len(ef.Values); i++ {
 				ef.Values[i].Article, ef.Values[i].Block = a, b
 			}
-			if found[a][b].event == k {
-				found[a][b].names = nil
-			}
 		}
 		// the article's values, read only from here on
 		byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
@@ -253,7 +260,7 @@ func compareEvent(st *story.Story, k int, found [][]blockValues) EventFacts {
 		ef.Values[i].toks = nil
 	}
 	ef.Conflict = len(ef.Conflicts) > 0
-	return ef
+	return ef, buf
 }
 
 // across finds the values (not names) that several articles give

@@ -104,18 +104,6 @@ func (sc *scratch) extractNames(text string, lower map[string]bool) []Value {
 	return slices.Clone(out)
 }
 
-// indexedNames is extractNames of the text of block b of article a, with
-// the names ix holds for it.
-func (sc *scratch) indexedNames(ix *names.Index, a, b int) []Value {
-	out := sc.values[:0]
-	ix.Cores(a, b, func(n names.NameSpan, toks []string) { out = append(out, nameValue(n, toks)) })
-	sc.values = out[:0]
-	if len(out) == 0 {
-		return nil
-	}
-	return slices.Clone(out)
-}
-
 // appendValues appends Extract(text) to out.
 func (sc *scratch) appendValues(out []Value, text string) []Value {
 	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {

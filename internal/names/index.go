@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -27,6 +28,14 @@ type blockNames struct {
 	toks  [][]string
 }
 
+// coreBuf is a buffer of the names of one block.
+type coreBuf struct {
+	names []NameSpan
+	toks  [][]string
+}
+
+var coreBufs = sync.Pool{New: func() any { return new(coreBuf) }}
+
 // NewIndex returns the index of st.
 func NewIndex(st *story.Story) *Index { return IndexWith(st, LowerWords(st)) }
 
@@ -45,10 +54,18 @@ func IndexWith(st *story.Story, lower map[string]bool) *Index {
 func (ix *Index) Cores(a, b int, f func(n NameSpan, toks []string)) {
 	bn := &ix.blocks[a][b]
 	bn.once.Do(func() {
+		// found into a buffer, kept at their size
+		buf := coreBufs.Get().(*coreBuf)
 		Cores(ix.st.Articles[a].Blocks[b].Text, ix.Lower, func(n NameSpan, toks []string) {
-			bn.names = append(bn.names, n)
-			bn.toks = append(bn.toks, toks)
+			buf.names = append(buf.names, n)
+			buf.toks = append(buf.toks, toks)
 		})
+		if len(buf.names) > 0 {
+			bn.names, bn.toks = slices.Clone(buf.names), slices.Clone(buf.toks)
+		}
+		clear(buf.toks)
+		buf.names, buf.toks = buf.names[:0], buf.toks[:0]
+		coreBufs.Put(buf)
 	})
 	for i, n := range bn.names {
 		f(n, bn.toks[i])

@@ -14,6 +14,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -221,10 +222,21 @@ func Names(text string, lower map[string]bool) []NameSpan { return NamesKnown(te
 // it opens a sentence and looks like a common word: "Schlafly then
 // discussed" is not an adverb in -ly when the text names Phyllis Schlafly.
 func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
+	// found into a buffer, returned at their size
+	bp := nameBufs.Get().(*[]NameSpan)
+	buf := (*bp)[:0]
+	eachName(text, lower, known, func(n NameSpan, _ []Word) { buf = append(buf, n) })
 	var out []NameSpan
-	eachName(text, lower, known, func(n NameSpan, _ []Word) { out = append(out, n) })
+	if len(buf) > 0 {
+		out = slices.Clone(buf)
+	}
+	*bp = buf[:0]
+	nameBufs.Put(bp)
 	return out
 }
+
+// nameBufs are buffers for the names NamesKnown finds.
+var nameBufs = sync.Pool{New: func() any { return new([]NameSpan) }}
 
 // Cores calls f with each name of text that Names(text, lower) returns and
 // whose Core is not empty, and NameTokens(n.Core), read from the words

@@ -174,7 +174,9 @@ func isAbbrev(w string) bool {
 	}
 	var buf [24]byte
 	if l, ok := lowerASCII(&buf, w); ok {
-		return abbrevTitles[string(l)] || monthAbbrev[string(l)] != 0
+		// a word before a full stop ends a sentence more often than not:
+		// no title or month abbreviation has more than four letters
+		return len(l) <= 4 && (abbrevTitles[string(l)] || monthAbbrev[string(l)] != 0)
 	}
 	return abbrevTitles[strings.ToLower(w)] || monthAbbrev[strings.ToLower(w)] != 0
 }

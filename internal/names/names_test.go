@@ -205,3 +205,18 @@ func TestIsDateWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbrevLength checks what isAbbrev assumes of its word lists: no
+// abbreviation of more than four letters.
+func TestAbbrevLength(t *testing.T) {
+	for w := range abbrevTitles {
+		if len(w) > 4 {
+			t.Errorf("title abbreviation %q has more than four letters", w)
+		}
+	}
+	for w := range monthAbbrev {
+		if len(w) > 4 {
+			t.Errorf("month abbreviation %q has more than four letters", w)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,5 +109,30 @@ func TestOpenersASCII(t *testing.T) {
 		if r < 0x80 && r != '"' && r != '\'' {
 			t.Errorf("opener %q is ASCII: Extract skips it", r)
 		}
+	}
+}
+
+// TestWordsOfDistinct checks that a quotation's content words are each
+// kept once, in the order of their first use, below and past the number
+// where wordsOf turns to a set.
+func TestWordsOfDistinct(t *testing.T) {
+	var words []string
+	for i := range 80 {
+		words = append(words, fmt.Sprintf("word%c%c", 'a'+i%26, 'a'+i/26), "the", fmt.Sprintf("word%c%c", 'a'+(i/2)%26, 'a'+i/52))
+	}
+	seq, content := wordsOf(strings.Join(words, " "))
+	if len(seq) != len(words) {
+		t.Fatalf("wordsOf gives %d words in order, want %d", len(seq), len(words))
+	}
+	var want []string
+	seen := map[string]bool{}
+	for _, w := range seq {
+		if s := stem(w); !stop[w] && !seen[s] {
+			seen[s] = true
+			want = append(want, s)
+		}
+	}
+	if len(want) <= 32 || !slices.Equal(content, want) {
+		t.Errorf("content words = %q\nwant %q", content, want)
 	}
 }

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,7 +24,9 @@ func init() {
 // wordsOf returns the folded words of a quotation, and its content words
 // crudely stemmed.
 func wordsOf(text string) (seq, content []string) {
-	seen := map[string]bool{}
+	// the content words so far are looked through, until there are
+	// enough of them for a set to be quicker
+	var seen map[string]bool
 	for _, w := range names.Words(text) {
 		f := names.Fold(w.Text)
 		seq = append(seq, f)
@@ -31,10 +34,22 @@ func wordsOf(text string) (seq, content []string) {
 			continue
 		}
 		s := stem(f)
-		if !seen[s] {
+		switch {
+		case seen != nil:
+			if seen[s] {
+				continue
+			}
 			seen[s] = true
-			content = append(content, s)
+		case slices.Contains(content, s):
+			continue
+		case len(content) >= 32:
+			seen = make(map[string]bool, 2*len(content))
+			for _, c := range content {
+				seen[c] = true
+			}
+			seen[s] = true
 		}
+		content = append(content, s)
 	}
 	return seq, content
 }
@@ -182,11 +197,11 @@ func linkLong(qs []Quote, u union) map[string][]int {
 		for _, w := range qs[i].words {
 			post[w] = append(post[w], i)
 		}
-		seen := map[string]bool{}
 		for _, w := range qs[i].seq {
-			if !seen[w] {
-				seen[w] = true
-				anyPost[w] = append(anyPost[w], i)
+			// a word the quotation repeats is listed once: its list
+			// already ends with it
+			if p := anyPost[w]; len(p) == 0 || p[len(p)-1] != i {
+				anyPost[w] = append(p, i)
 			}
 		}
 	}

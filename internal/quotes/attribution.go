@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -327,6 +328,9 @@ func afterThe(text string, n names.NameSpan) bool {
 // warned …") leaves a full stop where its closing mark was, so that the
 // sentences around it stay apart.
 func masked(text string, spans []Span) string {
+	if !slices.ContainsFunc(spans, func(sp Span) bool { return sp.Style != Colon }) {
+		return text // nothing to mask: most paragraphs, without a copy
+	}
 	b := []byte(text)
 	for _, sp := range spans {
 		if sp.Style == Colon {

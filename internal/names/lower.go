@@ -54,7 +54,10 @@ func addLower(lower map[string]bool, ws []Word, blocks []segment.Block) []Word {
 		ws = appendWords(ws[:0], b.Text, -1, false)
 		for _, w := range ws {
 			if !Capitalised(w.Text) {
-				lower[Fold(w.Text)] = true
+				// most words are seen before: a look-up is cheaper than a store
+				if f := Fold(w.Text); !lower[f] {
+					lower[f] = true
+				}
 			}
 		}
 	}

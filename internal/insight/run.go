@@ -99,6 +99,7 @@ func longestRun(st *story.Story) *Run {
 	var bounds []bound
 	units := map[int][][]uint64{}
 	seed := maphash.MakeSeed()
+	var toks []string
 	for k := range st.Events {
 		e := &st.Events[k]
 		if e.Kind != story.Shared {
@@ -122,7 +123,7 @@ func longestRun(st *story.Story) *Run {
 		us := make([][]uint64, len(e.Blocks))
 		for a, bs := range e.Blocks {
 			if len(bs) > 0 {
-				us[a] = wordUnits(st.SideText(a, bs), seed)
+				us[a], toks = wordUnits(st.SideText(a, bs), seed, toks[:0])
 			}
 		}
 		if n := longestShared(us); n > 0 {
@@ -169,10 +170,12 @@ func longestRun(st *story.Story) *Run {
 // hash a word: each token with words in it (typography folded) gives as
 // many units as wording.Words counts in it, so that a common stretch of units
 // is at least as long as any run the diff can find; punctuation and spacing
-// give none.
-func wordUnits(s string, seed maphash.Seed) []uint64 {
-	var out []uint64
-	for _, tok := range worddiff.Tokens(s, nil) {
+// give none. toks is a buffer for the tokens of s, which it returns for
+// the next call.
+func wordUnits(s string, seed maphash.Seed, toks []string) ([]uint64, []string) {
+	toks = worddiff.Tokens(s, toks)
+	out := make([]uint64, 0, len(toks)/2+1) // a word, then a space
+	for _, tok := range toks {
 		norm := worddiff.Normalize(tok)
 		w := wording.Words(norm)
 		if w == 0 {
@@ -183,7 +186,7 @@ func wordUnits(s string, seed maphash.Seed) []uint64 {
 			out = append(out, h+uint64(j)*0x9e3779b97f4a7c15)
 		}
 	}
-	return out
+	return out, toks
 }
 
 // gramBase is the base of the rolling hash of n-grams of units.

@@ -249,9 +249,10 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 		idx[a] = newValueIndex(byArt[a])
 	}
 	ef.Agreed = agreements(ef.Articles, byArt, idx)
+	var bufs [2][]Value
 	for x := 0; x < len(ef.Articles); x++ {
 		for y := x + 1; y < len(ef.Articles); y++ {
-			ef.Conflicts = append(ef.Conflicts, conflicts(idx[ef.Articles[x]], idx[ef.Articles[y]])...)
+			ef.Conflicts = append(ef.Conflicts, conflictsBuf(idx[ef.Articles[x]], idx[ef.Articles[y]], &bufs)...)
 		}
 	}
 	// the names' words were for comparing them: the report does not keep
@@ -381,10 +382,19 @@ func (ag *Agreement) join(a int, v Value, b int, w Value) {
 // name. A hedged number ("up to 8,000") within 15% of the other is no
 // conflict.
 func conflicts(av, bv *valueIndex) []Conflict {
+	var bufs [2][]Value
+	return conflictsBuf(av, bv, &bufs)
+}
+
+// conflictsBuf is conflicts with buffers for the values each side leaves
+// unmatched, which a caller comparing many pairs reuses: the conflicts
+// copy the values they keep.
+func conflictsBuf(av, bv *valueIndex, bufs *[2][]Value) []Conflict {
 	var out []Conflict
 	for _, t := range []Type{Number, Money, Percent} {
-		ua, na := unmatched(av, bv, t)
-		ub, nb := unmatched(bv, av, t)
+		ua, na := unmatchedOf(av, bv, kindOfType(t), bufs[0][:0])
+		ub, nb := unmatchedOf(bv, av, kindOfType(t), bufs[1][:0])
+		bufs[0], bufs[1] = ua, ub
 		// with more than one figure a side, only figures of one unit
 		// (money: of one currency and noun) conflict: ub by unit
 		var byUnit map[[2]string][]int
@@ -409,12 +419,14 @@ func conflicts(av, bv *valueIndex) []Conflict {
 			}
 		}
 	}
-	da, ndA := unmatchedOf(av, bv, kindCalendarDate)
-	db, ndB := unmatchedOf(bv, av, kindCalendarDate)
+	da, ndA := unmatchedOf(av, bv, kindCalendarDate, bufs[0][:0])
+	db, ndB := unmatchedOf(bv, av, kindCalendarDate, bufs[1][:0])
+	bufs[0], bufs[1] = da, db
 	out = append(out, dateConflicts(da, db, ndA, ndB)...)
 	// people with one surname and two first names
-	pa, _ := unmatchedOf(av, bv, kindPerson)
-	pb, _ := unmatchedOf(bv, av, kindPerson)
+	pa, _ := unmatchedOf(av, bv, kindPerson, bufs[0][:0])
+	pb, _ := unmatchedOf(bv, av, kindPerson, bufs[1][:0])
+	bufs[0], bufs[1] = pa, pb
 	// many people a side: pb by the forms of their surnames, which
 	// differentFirstName finds alike
 	var bySurname map[string][]int
@@ -538,15 +550,10 @@ func surname(name string) string {
 	return ""
 }
 
-// unmatched returns the values of type t in xs that no value of ys matches,
-// one per distinct value, and how many distinct values of type t xs gives.
-func unmatched(xs, ys *valueIndex, t Type) ([]Value, int) {
-	return unmatchedOf(xs, ys, kindOfType(t))
-}
-
-// unmatchedOf is unmatched for the values of xs of kind k.
-func unmatchedOf(xs, ys *valueIndex, k valueKind) ([]Value, int) {
-	var out []Value
+// unmatchedOf appends to out the values of kind k in xs that no value of
+// ys matches, one per distinct value, and returns it with how many
+// distinct values of kind k xs gives.
+func unmatchedOf(xs, ys *valueIndex, k valueKind, out []Value) ([]Value, int) {
 	firsts := xs.distinct(k)
 	for _, i := range firsts {
 		x := &xs.vs[i]

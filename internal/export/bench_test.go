@@ -42,15 +42,16 @@ type countWriter int
 func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
 // BenchmarkChecksJSON splits what the whole-story checks add to the JSON
-// export of two generated articles of each size: computing them
-// (export.Checks), and writing the story with checks already computed
-// against without them ("story" is the JSON export with --checks=false).
+// export of two generated articles of each size, and of fifty of 20 KB:
+// computing them (export.Checks), and writing the story with checks
+// already computed against without them ("story" is the JSON export with
+// --checks=false).
 func BenchmarkChecksJSON(b *testing.B) {
 	for _, sz := range []struct {
-		name  string
-		bytes int
-	}{{"100KB", benchdata.KB100}, {"1MB", benchdata.MB1}, {"10MB", benchdata.MB10}} {
-		cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: 2, Seed: benchdata.Seed}).Corpus
+		name            string
+		bytes, articles int
+	}{{"100KB", benchdata.KB100, 2}, {"1MB", benchdata.MB1, 2}, {"10MB", benchdata.MB10, 2}, {"50x20KB", 20 << 10, 50}} {
+		cs := benchdata.Generate(benchdata.Config{Bytes: sz.bytes, Articles: sz.articles, Seed: benchdata.Seed}).Corpus
 		// two builds taken in turn, so that no iteration finds the
 		// other's names.LowerWords remembered
 		sts := [2]*story.Story{story.Build(cs, story.DefaultOptions()), story.Build(cs, story.DefaultOptions())}

@@ -38,6 +38,9 @@ type cast struct {
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
+	// byFullest lists the people by their fullest names (see
+	// calledRightBefore)
+	byFullest map[string][]int
 	// ctxExact and ctxPrefix index the contexts by word and by the first
 	// five bytes of words of five or more (see indexContexts)
 	ctxExact, ctxPrefix map[string][]ctxRef
@@ -268,13 +271,24 @@ func (c *cast) knownQuick(name string) string {
 	// spellings)
 	best := -1
 	if len(toks) > 0 {
+		// every word's list holds the people sought, in index order: the
+		// shortest is read (a first name many people share is not)
+		list, at := c.byTok[toks[0]], 0
+		for k, t := range toks[1:] {
+			if l := c.byTok[t]; len(l) < len(list) {
+				list, at = l, k+1
+			}
+		}
 	people:
-		for _, i := range c.byTok[toks[0]] {
+		for _, i := range list {
 			p := c.people[i]
 			if len(p.toks) < len(toks) {
 				continue
 			}
-			for _, t := range toks[1:] {
+			for k, t := range toks {
+				if k == at {
+					continue // the list's own word
+				}
 				if !slices.Contains(p.toks, t) {
 					continue people
 				}
@@ -337,11 +351,17 @@ func (c *cast) fullest(p person) string {
 // Carr", "spokesman Peter Carr", "the minister, Choe"), not after a verb
 // ("the neurosurgeon told REVOLT TV").
 func (c *cast) calledRightBefore(name, head string) bool {
-	for _, p := range c.people {
-		if c.fullest(p) != name {
-			continue
+	if c.byFullest == nil {
+		// the people by their fullest names, indexed on first use: the
+		// cast is complete by then
+		c.byFullest = map[string][]int{}
+		for i, p := range c.people {
+			f := c.fullest(p)
+			c.byFullest[f] = append(c.byFullest[f], i)
 		}
-		for _, ctx := range p.contexts {
+	}
+	for _, i := range c.byFullest[name] {
+		for _, ctx := range c.people[i].contexts {
 			if len(ctx) > 0 && containsPrefix(ctx[len(ctx)-1:], head) {
 				return true
 			}

@@ -50,6 +50,45 @@ func (c *cast) knownRef(name string) string {
 	return ""
 }
 
+// knownQuickRef is cast.knownQuick reading every person.
+func (c *cast) knownQuickRef(name string) string {
+	toks := names.NameTokens(name)
+	best := -1
+people:
+	for i, p := range c.people {
+		if len(toks) == 0 || len(p.toks) < len(toks) {
+			continue
+		}
+		for _, t := range toks {
+			if !slices.Contains(p.toks, t) {
+				continue people
+			}
+		}
+		if best < 0 || p.count > c.people[best].count || (p.count == c.people[best].count && len(p.toks) > len(c.people[best].toks)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return c.people[best].name
+}
+
+// calledRightBeforeRef is cast.calledRightBefore reading every person.
+func (c *cast) calledRightBeforeRef(name, head string) bool {
+	for _, p := range c.people {
+		if c.fullestRef(p) != name {
+			continue
+		}
+		for _, ctx := range p.contexts {
+			if len(ctx) > 0 && containsPrefix(ctx[len(ctx)-1:], head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (c *cast) describedRef(desc []string) string {
 	head := desc[len(desc)-1]
 	best, bestN := "", 0
@@ -110,10 +149,19 @@ func TestCastIndex(t *testing.T) {
 			if got, want := c.known(q), c.knownRef(q); got != want {
 				t.Fatalf("known(%q) = %q, want %q (cast %v)", q, got, want, c.people)
 			}
+			if got, want := c.knownQuick(q), c.knownQuickRef(q); got != want {
+				t.Fatalf("knownQuick(%q) = %q, want %q (cast %v)", q, got, want, c.people)
+			}
 		}
 		for _, p := range c.people {
 			if got, want := c.fullest(p), c.fullestRef(p); got != want {
 				t.Fatalf("fullest(%q) = %q, want %q", p.name, got, want)
+			}
+			for _, head := range ctxWords[:4] {
+				name := c.fullestRef(p)
+				if got, want := c.calledRightBefore(name, head), c.calledRightBeforeRef(name, head); got != want {
+					t.Fatalf("calledRightBefore(%q, %q) = %v, want %v", name, head, got, want)
+				}
 			}
 		}
 	}

@@ -56,21 +56,32 @@ func init() {
 // every word but the minor ones capitalised (or the whole in capitals),
 // with at least two capitalised words and no more than sixteen words.
 func titleCase(text string) bool {
+	// most texts asked are sentences, which a lower-case word among their
+	// first few gives away before more of them are read
+	for k, w := range names.WordsN(text, 4) {
+		if !titleWord(k, w.Text) {
+			return false
+		}
+	}
 	ws := names.WordsN(text, 17)
 	if len(ws) < 2 || len(ws) > 16 {
 		return false
 	}
 	caps := 0
 	for k, w := range ws {
-		r, _ := utf8.DecodeRuneInString(w.Text)
-		switch {
-		case unicode.IsUpper(r):
-			caps++
-		case unicode.IsDigit(r):
-		case k > 0 && minorWords[strings.ToLower(w.Text)]:
-		default:
+		if !titleWord(k, w.Text) {
 			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(w.Text); unicode.IsUpper(r) {
+			caps++
 		}
 	}
 	return caps >= 2
+}
+
+// titleWord says whether w, the k-th word of a text, may be a word of a
+// title: capitalised, a number, or (not first) a minor word.
+func titleWord(k int, w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || (k > 0 && minorWords[strings.ToLower(w)])
 }

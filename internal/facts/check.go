@@ -197,7 +197,7 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 // compare side by side. buf is a buffer for the event's names, which it
 // returns for the next event.
 func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value) (EventFacts, []Value) {
-	e := st.Events[k]
+	e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 	// the names of each block, one after another in buf
 	type span struct{ from, to int }
 	at := map[[2]int]span{}

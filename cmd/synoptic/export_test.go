@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -59,8 +60,19 @@ type result struct {
 
 func runBin(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runWith(t, dir, nil, nil, args...)
+}
+
+// runWith runs the binary in dir with env added to the environment and
+// stdin (nil: none) as its standard input.
+func runWith(t *testing.T, dir string, env []string, stdin io.Reader, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(synopticBin(t), args...)
 	cmd.Dir = dir
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
+	cmd.Stdin = stdin
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,20 +41,7 @@ func servePages(t *testing.T) *httptest.Server {
 // given standard input.
 func runIn(t *testing.T, dir, cache, stdin string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(synopticBin(t), args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "SYNOPTIC_CACHE="+cache)
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("run %v: %v", args, err)
-	}
-	return result{out.String(), errb.String(), code}
+	return runWith(t, dir, []string{"SYNOPTIC_CACHE=" + cache}, strings.NewReader(stdin), args...)
 }
 
 func TestOpenURLs(t *testing.T) {

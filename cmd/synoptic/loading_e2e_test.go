@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -55,12 +54,7 @@ func slowPages(t *testing.T, release chan struct{}, fail bool) (*httptest.Server
 // or the address's failure is reported as the export reports it, with the
 // same exit status.
 func TestReaderOpensBeforeReading(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test: skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
-	}
+	needTmux(t)
 	bin := synopticBin(t)
 	dir := t.TempDir()
 	local := filepath.Join(dir, "courier.txt")

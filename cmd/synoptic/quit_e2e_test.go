@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,12 +13,7 @@ import (
 // edit unsaved; q asks, s saves the edits to another file, and the line on
 // stderr says where they went.
 func TestQuitWithUnsavedEditsInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test: skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
-	}
+	needTmux(t)
 	bin := synopticBin(t)
 	dir := t.TempDir()
 	paths := bridgeArticles(t, dir)

@@ -19,12 +19,7 @@ import (
 // TestReaderInTmux builds the binary, runs the reader in a real terminal
 // (tmux), presses keys and reads the screen as a person would.
 func TestReaderInTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test: skipped with -short")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
-	}
+	needTmux(t)
 	bin := synopticBin(t)
 
 	t.Run("n reaches absolute and sacred, q restores", func(t *testing.T) {
@@ -531,4 +526,15 @@ func (s *screen) style(word string) string {
 		return st[0]
 	}
 	return ""
+}
+
+// needTmux skips an end-to-end reader test under -short or without tmux.
+func needTmux(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test: skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (apt-get install tmux); the end-to-end reader test needs it")
+	}
 }

@@ -83,7 +83,7 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 }
 
 // How many distinct body blocks of each of two articles must pair for the
-// two to be of one story: one in ten of the shorter article's, at least
+// two to be of one story: one in five of the shorter article's, at least
 // one and at most matesMin. Two short pieces may share their one fact; two
 // long ones that share one paragraph share a phrase of their season.
 const (

@@ -13,9 +13,9 @@ import "math"
 // storyMates says, for two articles, whether their blocks may share an
 // event at threshold: whether they are joined, directly or through other
 // articles, by pairs of articles that share body pairs at threshold
-// between two or more distinct blocks of each (or every body block of
-// the shorter one, when it has fewer than two; one for two articles in
-// two languages, whose pairs need two distinctive anchors each).
+// between enough distinct blocks of each (matesShare and matesMin; one
+// for two articles in two languages, whose pairs need two distinctive
+// anchors each).
 func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]int) bool {
 	na := len(ix.arts)
 	// per article pair: the first matesMin distinct blocks of each side

@@ -42,14 +42,8 @@ func Across(a, b []Unit) []Link {
 	if len(a) == 0 || len(b) == 0 {
 		return nil
 	}
-	ka, kb := keysOf(unitTexts(a)), keysOf(unitTexts(b))
-	aa, ab := make([]anchors, len(a)), make([]anchors, len(b))
-	for i, u := range a {
-		aa[i] = anchorsOf(u.Text, kb)
-	}
-	for j, u := range b {
-		ab[j] = anchorsOf(u.Text, ka)
-	}
+	p := newPair(a, b)
+	aa, ab := p.aa, p.ab
 	w := rarity(unitFreq(aa), unitFreq(ab), len(a), len(b))
 	type cand struct {
 		i, j int

@@ -120,14 +120,7 @@ type pair struct {
 }
 
 func newPair(a, b []Unit) *pair {
-	texts := func(us []Unit) []string {
-		out := make([]string, len(us))
-		for i, u := range us {
-			out[i] = u.Text
-		}
-		return out
-	}
-	p := &pair{a: a, b: b, ka: keysOf(texts(a)), kb: keysOf(texts(b))}
+	p := &pair{a: a, b: b, ka: keysOf(unitTexts(a)), kb: keysOf(unitTexts(b))}
 	p.la, p.lb = make([]float64, len(a)), make([]float64, len(b))
 	p.aa, p.ab = make([]anchors, len(a)), make([]anchors, len(b))
 	var ta, tb float64

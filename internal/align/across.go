@@ -23,17 +23,17 @@ func (ix *corpusIndex) twoLanguages(a, b int) bool {
 // acrossLanguages replaces the pairs of each two articles in two
 // languages by those of their translation when one reads as the other's
 // (bitext.Align), else by those their anchors make (bitext.Across):
-// figures and names, the only words two languages share. It returns pairs sorted by
-// x, then y, as scorePairs makes them.
+// figures and names, the only words two languages share. It returns pairs
+// sorted by x, then y, as scorePairs makes them.
 func (ix *corpusIndex) acrossLanguages(arts [][]segment.Block, pairs []pair) []pair {
 	na := len(ix.arts)
-	any := false
-	for a := 0; a < na && !any; a++ {
-		for b := a + 1; b < na && !any; b++ {
-			any = ix.twoLanguages(a, b)
+	mixed := false
+	for a := 0; a < na && !mixed; a++ {
+		for b := a + 1; b < na && !mixed; b++ {
+			mixed = ix.twoLanguages(a, b)
 		}
 	}
-	if !any {
+	if !mixed {
 		return pairs
 	}
 	out := pairs[:0]

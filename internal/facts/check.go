@@ -484,7 +484,20 @@ func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
 		same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
 	}
 	lone := oneEach && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
-	if !same && !lone {
+	if !same && !lone || isIdentifier(&x) || isIdentifier(&y) {
+		return Conflict{}, false
+	}
+	// and in one frame: of one unit, nobody else named around them (a
+	// span of time, "eight years ago", "22 years old", also a word of
+	// the frame in common); without one, two words of it in common
+	need := 2
+	if same {
+		need = 0
+		if timeUnits[x.Unit] {
+			need = 1
+		}
+	}
+	if !sameFrame(&x, &y, need) {
 		return Conflict{}, false
 	}
 	if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
@@ -496,6 +509,10 @@ func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
 	}
 	return Conflict{Type: t, Unit: u, A: x, B: y}, true
 }
+
+// timeUnits are the units of spans of time, which figures of many roles
+// count.
+var timeUnits = names.Set("year", "month", "week", "day", "hour", "minute", "second", "time", "decade", "century")
 
 // calendarDate says whether v is a date of the calendar ("2024-11-01",
 // "--11-01"), not a weekday.

@@ -54,6 +54,7 @@ type Value struct {
 	toks []string // for names from ExtractNames, names.NameTokens(Text)
 	num  float64  // numeric value for numbers, money and percents
 	prec float64  // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+	src  string   // for figures, the text they were read from: their context is read from it when needed
 }
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
@@ -143,6 +144,11 @@ func (sc *scratch) appendValues(out []Value, text string) []Value {
 		}
 	})
 	slices.SortStableFunc(out[start:], func(x, y Value) int { return x.Start - y.Start })
+	for i := start; i < len(out); i++ {
+		if t := out[i].Type; t == Number || t == Money || t == Percent {
+			out[i].src = text
+		}
+	}
 	return out
 }
 

@@ -1,0 +1,154 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/synoptic-news/synoptic/internal/lang"
+	"github.com/synoptic-news/synoptic/internal/names"
+)
+
+// A figure's context is the words around it in its sentence. Two outlets
+// that give one fact differently write it in one frame ("around 200 women
+// and two dozen children", "for around 200 women and 20 children"); two
+// figures of one unit in different frames are different facts ("Sanders
+// needs 836 delegates", "Clinton is 71 delegates short"), and a claim that
+// they differ would be false.
+
+// ctxSpan is how many words each side of a figure its context reads,
+// within its sentence.
+const ctxSpan = 6
+
+// figureContext is what a figure's sentence says around it.
+type figureContext struct {
+	words []string // content words, folded and singular, sorted, once each
+	who   []string // capitalised words: whom or what the figure is about, folded, sorted
+}
+
+// contextOf reads the context of the figure at text[start:end].
+func contextOf(text string, start, end int) figureContext {
+	// a window wide enough for ctxSpan words each side, on rune boundaries
+	if start < 0 || end > len(text) || start >= end {
+		return figureContext{} // a value not read from text (built by hand)
+	}
+	lo, hi := max(0, start-200), min(len(text), end+200)
+	for lo > 0 && !utf8Start(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8Start(text[hi]) {
+		hi++
+	}
+	ws := names.Words(text[lo:hi])
+	first, last := -1, -1 // the figure's own words
+	for k, w := range ws {
+		if lo+w.End > start && lo+w.Start < end {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	var c figureContext
+	if first < 0 {
+		return c
+	}
+	add := func(w names.Word) {
+		f := names.Fold(strings.TrimRight(w.Text, "."))
+		if f == "" || strings.ContainsFunc(f, unicode.IsDigit) || contextStop(f) {
+			return
+		}
+		if names.Capitalised(w.Text) && !names.IsDateWord(f) {
+			c.who = append(c.who, f)
+		}
+		c.words = append(c.words, singular(f))
+	}
+	// a sentence ends between two words where a full stop, a question or
+	// an exclamation mark does (an abbreviation keeps its period)
+	ends := func(k int) bool { return strings.ContainsAny(text[lo+ws[k].End:lo+ws[k+1].Start], ".!?") }
+	// before: back to the sentence's first word
+	for k := first - 1; k >= 0 && k >= first-ctxSpan && !ends(k); k-- {
+		add(ws[k])
+	}
+	// after: up to the next sentence
+	for k := last + 1; k < len(ws) && k <= last+ctxSpan && !ends(k-1); k++ {
+		add(ws[k])
+	}
+	slices.Sort(c.words)
+	c.words = slices.Compact(c.words)
+	slices.Sort(c.who)
+	c.who = slices.Compact(c.who)
+	return c
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// sameFrame says whether figures x and y sit in one frame: no two
+// different people or places named around them, and at least need
+// content words in common besides their unit's.
+func sameFrame(x, y *Value, need int) bool {
+	cx, cy := contextOf(x.src, x.Start, x.End), contextOf(y.src, y.Start, y.End)
+	if len(cx.who) > 0 && len(cy.who) > 0 && !intersects(cx.who, cy.who) {
+		return false
+	}
+	if need == 0 {
+		return true
+	}
+	n := 0
+	for _, w := range cx.words {
+		if _, ok := slices.BinarySearch(cy.words, w); ok && w != x.Unit && w != y.Unit {
+			n++
+		}
+	}
+	return n >= need
+}
+
+func intersects(a, b []string) bool {
+	for _, w := range a {
+		if _, ok := slices.BinarySearch(b, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// contextStop says whether a folded word carries nothing of a figure's
+// frame: English function words and verbs of saying, and those of the
+// other languages the project reads.
+func contextStop(w string) bool {
+	if len(w) < 2 || englishStop[w] {
+		return true
+	}
+	for _, l := range [...]lang.Lang{lang.German, lang.French, lang.Spanish, lang.Italian} {
+		if lang.IsStop(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var englishStop = names.Set("a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+	"but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+	"should", "may", "might", "can", "do", "does", "did", "not", "no", "that", "this", "these", "those", "it", "its",
+	"he", "she", "they", "his", "her", "their", "them", "him", "we", "our", "you", "your", "i", "me", "my", "who",
+	"whom", "whose", "which", "what", "when", "where", "why", "how", "than", "then", "there", "here", "so", "if",
+	"about", "around", "nearly", "almost", "some", "more", "most", "less", "least", "over", "under", "up", "down",
+	"out", "into", "after", "before", "since", "just", "only", "also", "said", "says", "say", "told", "according",
+	"per", "cent", "percent", "percentage", "point", "all", "any", "each", "other", "such", "one", "mr", "mrs", "ms",
+	"dr", "while", "during", "still", "now", "new", "ago", "old", "later", "earlier", "last", "next", "past", "first")
+
+// isIdentifier says whether a number is a code rather than a count: eight
+// or more digits written without separators (a post's or an order's
+// number, a telephone number), which no outlet rounds or restates.
+func isIdentifier(v *Value) bool {
+	digits := 0
+	for _, r := range v.Text {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return digits >= 8
+}

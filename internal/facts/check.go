@@ -205,7 +205,13 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 		for _, b := range bs {
 			if found[a][b].event == k && factual(st.Articles[a].Blocks[b].Kind) {
 				from := len(buf)
-				ix.Cores(a, b, func(n names.NameSpan, toks []string) { buf = append(buf, nameValue(n, toks)) })
+				ix.Cores(a, b, func(n names.NameSpan, toks []string) {
+					// a headline in title case is no name: "Trump" is not
+					// given alike as "Trump Calls On Obama To Resign"
+					if !names.TitleCase(n.Text) {
+						buf = append(buf, nameValue(n, toks))
+					}
+				})
 				at[[2]int{a, b}] = span{from, len(buf)}
 			}
 		}

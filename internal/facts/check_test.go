@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -210,4 +211,30 @@ func texts(vs []Value) []string {
 		out = append(out, v.Text+"@"+strconv.Itoa(v.Start))
 	}
 	return out
+}
+
+// TestTitleCaseIsNoName: a line in title case is no name, so nothing is
+// given alike with one of the names in it.
+func TestTitleCaseIsNoName(t *testing.T) {
+	cs := &corpus.Story{Articles: []corpus.Article{
+		{Path: "a.txt", Paras: []corpus.Para{{Text: "Harlan Voss Calls On Mayor Ibsen To Resign Over Ferry Deal. The council met on Tuesday."}}},
+		{Path: "b.txt", Paras: []corpus.Para{{Text: "Harlan Voss called on Mayor Ibsen to resign over the ferry deal on Tuesday."}}},
+	}}
+	st := controlled(t, story.Build(cs, story.DefaultOptions()), []string{"Calls On", "called on"})
+	r := Check(st)
+	if len(r.Events) != 1 {
+		t.Fatalf("%d events with facts, want 1", len(r.Events))
+	}
+	for _, ag := range r.Events[0].Agreed {
+		for _, text := range ag.Texts {
+			if names.TitleCase(text) {
+				t.Errorf("%q given alike as a name: %+v", text, ag)
+			}
+		}
+	}
+	for _, v := range r.Events[0].Values {
+		if v.Type == Name && names.TitleCase(v.Text) {
+			t.Errorf("title-case line read as a name: %q", v.Text)
+		}
+	}
 }

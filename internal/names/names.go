@@ -296,6 +296,24 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 	}
 }
 
+// TitleCase says whether a capitalised run is a line written in title
+// case rather than a name: a word no name holds is capitalised inside it
+// ("Trump Calls On Obama To Resign", "Auctioning Off Gun Used To Kill").
+func TitleCase(run string) bool {
+	for k, w := range Words(run) {
+		if k > 0 && Capitalised(w.Text) && inLower(titleCaseWords, w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseWords are words no name holds (folded): capitalised inside a
+// run of capitals, they say the run is a headline in title case.
+var titleCaseWords = Set("to", "on", "off", "for", "with", "at", "by", "is", "are", "was", "were", "and", "a", "an",
+	"in", "after", "before", "from", "over", "into", "as", "than", "be", "has", "have", "had", "will", "not", "says",
+	"said", "calls", "just", "about", "up", "out", "but", "or", "this", "that", "his", "her", "their", "its")
+
 // makeName returns the name that words ws make, and the index in ws of
 // the first word of its core.
 func makeName(text string, ws []Word) (NameSpan, int) {

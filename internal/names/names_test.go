@@ -220,3 +220,18 @@ func TestAbbrevLength(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleCase(t *testing.T) {
+	for run, want := range map[string]bool{
+		"Trump Calls On Obama To Resign":      true,
+		"George Zimmerman Auctioning Off Gun": true,
+		"Bank of England":                     false,
+		"Foreign Minister Choe Son Hui":       false,
+		"Republican National Committee":       false,
+		"On Trump":                            false, // a capital that opens the run says nothing
+	} {
+		if got := TitleCase(run); got != want {
+			t.Errorf("TitleCase(%q) = %v, want %v", run, got, want)
+		}
+	}
+}

@@ -261,6 +261,14 @@ func TestMisattributedNeedsTwoConfidentSpeakers(t *testing.T) {
 	if g := groupWith(t, r, "wrong side of history"); g.SpeakersDiffer || r.Misattributed != 0 {
 		t.Errorf("a shared phrase: speakers differ %v (%v), misattributed %d; want false, 0", g.SpeakersDiffer, g.Speakers, r.Misattributed)
 	}
+	// a phrase one speaker takes up from another, given to both by the
+	// outlet that tells it, is no misattribution by the outlet that
+	// quotes only the second
+	r = Check(twoOutlets("Mayor Ada Brink said in May she was “not ready to back the plan.” On Monday, Governor Lars Holm said: “We need a real budget. I am not ready to back the plan.”",
+		"Governor Lars Holm said on Monday: “We need a real budget. I am not ready to back the plan.”"))
+	if g := groupWith(t, r, "not ready to back"); g.SpeakersDiffer || r.Misattributed != 0 {
+		t.Errorf("an echoed phrase: speakers differ %v (%v), misattributed %d; want false, 0", g.SpeakersDiffer, g.Speakers, r.Misattributed)
+	}
 	g := groupWith(t, Check(twoOutlets(quote+" said Peter Carrow.", "The office said "+quote[:len(quote)-4]+"”")), "describing")
 	if f := g.FlagsIn(twoOutlets("", "")); len(f) != 1 || f[0] != "speaker unclear in Right Times" {
 		t.Errorf("flags %v, want speaker unclear in Right Times", f)

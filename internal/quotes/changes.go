@@ -104,9 +104,23 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
 				continue
 			}
-			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
+			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) &&
+				!gives(ms, named, a.Article, b, toks) && !gives(ms, named, b.Article, a, toks) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// gives says whether article art also gives q's words to q's speaker: a
+// phrase one person takes up from another ("not quite there yet", said by
+// one and echoed by the other) is given to both by the article that tells
+// it, and no outlet that gives it to either is wrong.
+func gives(ms []Quote, named []bool, art int, q Quote, toks func(string) []string) bool {
+	for k, m := range ms {
+		if m.Article == art && named[k] && sameWords(m.seq, q.seq) && names.SameTokens(toks(m.Speaker), toks(q.Speaker)) {
+			return true
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -95,32 +96,33 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 // nicknames, initials and spellings a letter apart (names.SameTokens).
 func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	named := make([]bool, len(ms))
+	// per speaker (its name's words): the articles that give the
+	// quotation to them
+	givenBy := map[string][]int{}
+	key := func(q Quote) string { return strings.Join(toks(q.Speaker), " ") }
 	for i, m := range ms {
 		named[i] = confident(m)
+		if named[i] {
+			k := key(m)
+			if !slices.Contains(givenBy[k], m.Article) {
+				givenBy[k] = append(givenBy[k], m.Article)
+			}
+		}
 	}
+	// a phrase one person takes up from another ("not quite there yet",
+	// said by one and echoed by the other) is given to both by the
+	// article that tells it, and no outlet that gives it to either is
+	// wrong
+	gives := func(art int, q Quote) bool { return slices.Contains(givenBy[key(q)], art) }
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := ms[i], ms[j]
 			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
 				continue
 			}
-			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) &&
-				!gives(ms, named, a.Article, b, toks) && !gives(ms, named, b.Article, a, toks) {
+			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !gives(a.Article, b) && !gives(b.Article, a) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// gives says whether article art also gives q's words to q's speaker: a
-// phrase one person takes up from another ("not quite there yet", said by
-// one and echoed by the other) is given to both by the article that tells
-// it, and no outlet that gives it to either is wrong.
-func gives(ms []Quote, named []bool, art int, q Quote, toks func(string) []string) bool {
-	for k, m := range ms {
-		if m.Article == art && named[k] && sameWords(m.seq, q.seq) && names.SameTokens(toks(m.Speaker), toks(q.Speaker)) {
-			return true
 		}
 	}
 	return false

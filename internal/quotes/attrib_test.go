@@ -332,11 +332,27 @@ func TestTopicWordsAreNoMisattribution(t *testing.T) {
 	r := Check(twoOutlets(
 		"“Modest tax increases on the wealthiest would keep Social Security benefits safe for decades,” said Nora Quist.",
 		"“Even the modest benefits of Social Security are not safe,” said Abel Tarn."))
-	g := groupWith(t, r, "Modest tax increases")
-	if len(g.Members) != 2 {
-		t.Fatalf("the two quotations are not grouped (%d members): the test needs them in one group", len(g.Members))
+	// two people, two statements: neither a quotation worded two ways
+	// nor one misattributed
+	if g := groupWith(t, r, "Modest tax increases"); len(g.Members) != 1 {
+		t.Errorf("two statements of two people in one group: %v", g.Speakers)
 	}
-	if g.SpeakersDiffer || r.Misattributed != 0 {
-		t.Errorf("two quotations sharing topic words flagged misattributed: %v", g.Speakers)
+	if r.Misattributed != 0 {
+		t.Errorf("two quotations sharing topic words flagged misattributed")
+	}
+	// one person's statement worded two ways stays one quotation
+	r = Check(twoOutlets(
+		"“Modest tax increases on the wealthiest would keep Social Security benefits safe for decades,” said Nora Quist.",
+		"“Modest tax increases on the wealthy would keep Social Security safe for decades to come,” Nora Quist said."))
+	if g := groupWith(t, r, "Modest tax increases"); len(g.Members) != 2 || !g.WordingDiffers {
+		t.Errorf("one statement worded two ways: %d members, wording differs %v", len(g.Members), g.WordingDiffers)
+	}
+	// and two people with like words, one of whom does not say them
+	// as the other, are two statements too
+	r = Check(twoOutlets(
+		"“In our shared mission to keep the bridge open, I support and endorse our mayor, Ada Brink,” Governor Lars Holm told a crowd.",
+		"Holm's deputy added, “I strongly support Ada Brink, strongly endorse her plan … we need to keep the bridge open,” Vera Lind said."))
+	if g := groupWith(t, r, "shared mission"); len(g.Members) != 1 {
+		t.Errorf("an endorsement by each of two people read as one quotation: %v", g.Speakers)
 	}
 }

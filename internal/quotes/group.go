@@ -207,6 +207,7 @@ func linkLong(qs []Quote, u union) map[string][]int {
 	}
 	count := make([]int, len(qs))
 	var touched []int
+	toks := nameTokens()
 	for i := range qs {
 		if len(qs[i].words) < long {
 			continue
@@ -225,13 +226,23 @@ func linkLong(qs []Quote, u union) map[string][]int {
 			}
 		}
 		for _, j := range touched {
-			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) {
+			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && !twoStatements(&qs[i], &qs[j], toks) {
 				u.union(i, j)
 			}
 			count[j] = 0
 		}
 	}
 	return anyPost
+}
+
+// twoStatements says whether two quotations that share many words are
+// still two: each confidently given to a different person, in words that
+// are not the same (sameWords). Two people who back one plan in like
+// words ("I support and endorse … Paul Ryan", "I strongly support Paul
+// Ryan, strongly endorse …") make two statements, not one quotation
+// worded two ways.
+func twoStatements(a, b *Quote, toks func(string) []string) bool {
+	return confident(*a) && confident(*b) && !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !sameWords(a.seq, b.seq)
 }
 
 // attachShort puts each short quotation into the first long one that

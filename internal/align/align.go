@@ -55,6 +55,12 @@ type Options struct {
 	// the same thing for the aligner to link them. Raising it only ever
 	// removes links: events split, never grow.
 	Threshold float64
+	// Progress, when not nil, is told by ScoreWith and Align how many of
+	// the story's pairs of articles are compared, and their number: once
+	// before the comparing (those without a candidate pair of blocks),
+	// then as each article's pairs with the later articles are done. It is
+	// called from several goroutines; a report may follow a larger one.
+	Progress func(compared, pairs int)
 }
 
 // DefaultOptions are the parameters tuned on real multi-outlet coverage.
@@ -85,7 +91,7 @@ const (
 // order; blocks the first article lacks sit next to their nearest aligned
 // neighbour. The result is deterministic.
 func Align(arts [][]segment.Block, opt Options) []Event {
-	return Score(arts).Events(opt.Threshold)
+	return ScoreWith(arts, opt).Events(opt.Threshold)
 }
 
 // Scored is a story whose candidate block pairs are all scored. Grouping it
@@ -101,9 +107,13 @@ type Scored struct {
 }
 
 // Score tokenises arts and scores their candidate pairs.
-func Score(arts [][]segment.Block) *Scored {
+func Score(arts [][]segment.Block) *Scored { return score(arts, nil) }
+
+// score is Score, reporting to progress (see Options.Progress) when it is
+// not nil.
+func score(arts [][]segment.Block, progress func(compared, pairs int)) *Scored {
 	ix := index(arts)
-	pairs := ix.acrossLanguages(arts, ix.scorePairs())
+	pairs := ix.acrossLanguages(arts, ix.scorePairs(progress))
 	ix.capThin(pairs)
 	ix.pairHeadlines(pairs)
 	ix.dropFeatures()
@@ -151,8 +161,9 @@ func (s *Scored) Events(threshold float64) []Event {
 }
 
 // scorePairs finds and scores the candidate pairs of the story, in order.
-func (ix *corpusIndex) scorePairs() []pair {
-	pairs := ix.firstStage(ix.candidates())
+func (ix *corpusIndex) scorePairs(progress func(compared, pairs int)) []pair {
+	cands := ix.candidates()
+	pairs := ix.firstStage(cands, newPairProgress(progress, ix, cands, pairChunk))
 	best := ix.bestPerArticle(pairs)
 	// each pair among its rivals, then with the support of its
 	// neighbours: every pair on its own, in parallel
@@ -174,8 +185,9 @@ func forPairs(pairs []pair, f func(p *pair)) {
 	})
 }
 
-// firstStage scores what the blocks of each candidate pair share.
-func (ix *corpusIndex) firstStage(cands [][2]int32) []pair {
+// firstStage scores what the blocks of each candidate pair share, telling
+// pp (which may be nil) of each chunk done.
+func (ix *corpusIndex) firstStage(cands [][2]int32, pp *pairProgress) []pair {
 	pairs := make([]pair, len(cands))
 	var scratch sync.Pool // of *pairScratch, so that a term table serves many chunks
 	parallel((len(cands)+pairChunk-1)/pairChunk, func(c int) {
@@ -194,6 +206,7 @@ func (ix *corpusIndex) firstStage(cands [][2]int32) []pair {
 		}
 		sc.clearX()
 		scratch.Put(sc)
+		pp.scored(c)
 	})
 	return pairs
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // Loading is the reader's first screen while a story that is not ready
@@ -48,6 +50,7 @@ type Progress struct {
 	titles              []string
 	bytes               int
 	segmented, articles int
+	compared, pairs     int
 }
 
 // Reading reports that read of the files known so far are read.
@@ -72,6 +75,14 @@ func (p *Progress) Segmented(done, articles int) {
 	p.segmented, p.articles = max(p.segmented, done), articles
 }
 
+// Aligned reports that compared of the story's pairs of articles are
+// compared by the aligner (see align.Options.Progress).
+func (p *Progress) Aligned(compared, pairs int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.compared, p.pairs = max(p.compared, compared), pairs
+}
+
 // progressState is a copy of a Progress, read at once.
 type progressState struct {
 	filesRead, files    int
@@ -80,12 +91,14 @@ type progressState struct {
 	titles              []string
 	bytes               int
 	segmented, articles int
+	compared, pairs     int
 }
 
 func (p *Progress) state() progressState {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return progressState{p.filesRead, p.files, p.read, p.name, p.titles, p.bytes, p.segmented, p.articles}
+	return progressState{p.filesRead, p.files, p.read, p.name, p.titles, p.bytes, p.segmented, p.articles,
+		p.compared, p.pairs}
 }
 
 // builtMsg is the story build made with the reader's options for it, or
@@ -192,7 +205,8 @@ func (l *Loading) state() progressState {
 }
 
 // doing says what the build is at: reading the files, splitting the
-// articles into blocks, then aligning them, as far as it says.
+// articles into blocks, then aligning them, as far as it says: the pairs
+// of articles compared, then the events made of them.
 func doing(s progressState) string {
 	switch {
 	case !s.read && s.files > 0:
@@ -201,8 +215,23 @@ func doing(s progressState) string {
 		return " reading"
 	case s.segmented < len(s.titles):
 		return fmt.Sprintf(" splitting articles into paragraphs: %d of %d (%s of text)", s.segmented, len(s.titles), sizeText(s.bytes))
+	case s.pairs == 0:
+		return fmt.Sprintf(" aligning %d articles (%s of text)", len(s.titles), sizeText(s.bytes))
 	}
-	return fmt.Sprintf(" aligning %d articles (%s of text)", len(s.titles), sizeText(s.bytes))
+	doing := fmt.Sprintf(" aligning: %s of %s %s", thousands(min(s.compared, s.pairs)), thousands(s.pairs), wording.Noun(s.pairs, "article pair"))
+	if s.compared >= s.pairs {
+		doing += ", making events"
+	}
+	return doing + fmt.Sprintf(" (%s of text)", sizeText(s.bytes))
+}
+
+// thousands is n with its thousands set apart: "1,225".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // sizeText is n bytes for a reader: "980 KB", "20.5 MB".

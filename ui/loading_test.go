@@ -102,6 +102,10 @@ func TestLoadingProgram(t *testing.T) {
 	tm := teatest.NewTestModel(t, l, teatest.WithInitialTermSize(160, 45))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning 2 articles") },
 		teatest.WithDuration(5*time.Second))
+	// the screen follows the aligner's count as it ticks
+	p.Aligned(0, 1)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning: 0 of 1 article pair ") },
+		teatest.WithDuration(5*time.Second))
 	close(release)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return statusRE.Match(b) }, teatest.WithDuration(5*time.Second))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}})
@@ -131,6 +135,9 @@ func TestLoadingSaysHowFar(t *testing.T) {
 			[]string{"synoptic · the story · a, b, c", "splitting articles into paragraphs: 0 of 3 (3 KB of text)"}},
 		{func() { p.Segmented(2, 3); p.Segmented(1, 3) }, []string{"splitting articles into paragraphs: 2 of 3"}},
 		{func() { p.Segmented(3, 3) }, []string{"aligning 3 articles (3 KB of text)"}},
+		{func() { p.Aligned(1, 3) }, []string{"aligning: 1 of 3 article pairs (3 KB of text)"}},
+		{func() { p.Aligned(2, 3); p.Aligned(1, 3) }, []string{"aligning: 2 of 3 article pairs (3 KB"}},
+		{func() { p.Aligned(3, 3) }, []string{"aligning: 3 of 3 article pairs, making events (3 KB of text)"}},
 	}
 	for i, s := range steps {
 		s.report()
@@ -139,6 +146,36 @@ func TestLoadingSaysHowFar(t *testing.T) {
 			if !strings.Contains(v, want) {
 				t.Errorf("step %d: the loading screen lacks %q:\n%s", i, want, v)
 			}
+		}
+	}
+}
+
+// TestLoadingCountsPairs checks the count of pairs on the loading screen
+// as fifty outlets make it: thousands set apart, and never past the
+// number of pairs.
+func TestLoadingCountsPairs(t *testing.T) {
+	p := &Progress{}
+	l := NewLoading(nil, p, "folder/", Options{Renderer: pinned(termenv.Ascii)})
+	l.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	p.Read("s50", make([]string, 50), 1100<<10)
+	p.Segmented(50, 50)
+	for _, c := range []struct {
+		compared int
+		want     string
+	}{
+		{0, " aligning: 0 of 1,225 article pairs (1.1 MB of text)"},
+		{312, " aligning: 312 of 1,225 article pairs (1.1 MB of text)"},
+		{1225, " aligning: 1,225 of 1,225 article pairs, making events (1.1 MB of text)"},
+	} {
+		p.Aligned(c.compared, 1225)
+		if lines := strings.Split(l.View(), "\n"); len(lines) < 3 || !strings.HasPrefix(lines[2], c.want+" … ") {
+			t.Errorf("%d compared: the loading screen says\n%s\nwant its third line to start %q", c.compared, l.View(), c.want)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1225: "1,225",
+		123456: "123,456", 1234567: "1,234,567", -1234: "-1,234"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

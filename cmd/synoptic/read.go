@@ -154,7 +154,7 @@ func runReader(paths []string, in *inputFlags, articles string, noColor bool, st
 			names = append(names, cmp.Or(a.Outlet, a.Title))
 		}
 		p.Read(ld.cs.Name, names, ld.textBytes())
-		ld.opt.Progress = p.Segmented
+		ld.opt.Progress, ld.opt.Align.Progress = p.Segmented, p.Aligned
 		st := ld.align()
 		built.Store(&readerStory{ld, st})
 		return st, opt, nil

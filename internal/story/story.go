@@ -240,7 +240,8 @@ type Options struct {
 	RenderOnce bool
 	// Progress, when not nil, is called as each article is segmented,
 	// with the articles segmented so far and their number; alignment
-	// follows the last. It is called from several goroutines at once.
+	// follows the last, and Align.Progress counts its pairs of articles.
+	// It is called from several goroutines at once.
 	Progress func(segmented, articles int)
 }
 
@@ -289,7 +290,7 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	if st.trans = translationOf(blocks, langs); st.trans != nil {
 		st.Translation = true
 	} else {
-		st.scored = align.Score(blocks)
+		st.scored = align.ScoreWith(blocks, opt.Align)
 	}
 	st.deferred, st.once = opt.DeferDiffs, opt.RenderOnce
 	st.assemble(th, opt.Review, nil)

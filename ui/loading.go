@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
-	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // Loading is the reader's first screen while a story that is not ready
@@ -215,10 +214,11 @@ func doing(s progressState) string {
 		return " reading"
 	case s.segmented < len(s.titles):
 		return fmt.Sprintf(" splitting articles into paragraphs: %d of %d (%s of text)", s.segmented, len(s.titles), sizeText(s.bytes))
-	case s.pairs == 0:
+	case s.pairs < 2:
+		// two articles make one pair: "0 of 1" would say nothing more
 		return fmt.Sprintf(" aligning %d articles (%s of text)", len(s.titles), sizeText(s.bytes))
 	}
-	doing := fmt.Sprintf(" aligning: %s of %s %s", thousands(min(s.compared, s.pairs)), thousands(s.pairs), wording.Noun(s.pairs, "article pair"))
+	doing := fmt.Sprintf(" aligning: %s of %s article pairs", thousands(min(s.compared, s.pairs)), thousands(s.pairs))
 	if s.compared >= s.pairs {
 		doing += ", making events"
 	}

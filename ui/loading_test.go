@@ -103,8 +103,8 @@ func TestLoadingProgram(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning 2 articles") },
 		teatest.WithDuration(5*time.Second))
 	// the screen follows the aligner's count as it ticks
-	p.Aligned(0, 1)
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning: 0 of 1 article pair ") },
+	p.Aligned(2, 3)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "aligning: 2 of 3 article pairs") },
 		teatest.WithDuration(5*time.Second))
 	close(release)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return statusRE.Match(b) }, teatest.WithDuration(5*time.Second))
@@ -171,6 +171,16 @@ func TestLoadingCountsPairs(t *testing.T) {
 		if lines := strings.Split(l.View(), "\n"); len(lines) < 3 || !strings.HasPrefix(lines[2], c.want+" … ") {
 			t.Errorf("%d compared: the loading screen says\n%s\nwant its third line to start %q", c.compared, l.View(), c.want)
 		}
+	}
+	// two articles: nothing to count
+	q := &Progress{}
+	q.Read("s2", make([]string, 2), 20<<20)
+	q.Segmented(2, 2)
+	q.Aligned(0, 1)
+	l = NewLoading(nil, q, "a b", Options{Renderer: pinned(termenv.Ascii)})
+	l.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	if v := l.View(); !strings.Contains(v, " aligning 2 articles (20.0 MB of text) … ") {
+		t.Errorf("the pair of two articles counted:\n%s", v)
 	}
 	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1225: "1,225",
 		123456: "123,456", 1234567: "1,234,567", -1234: "-1,234"} {

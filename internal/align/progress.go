@@ -1,6 +1,7 @@
 package align
 
 import (
+	"sort"
 	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -23,7 +24,7 @@ func ScoreWith(arts [][]segment.Block, opt Options) *Scored {
 // as the work does.
 type pairProgress struct {
 	report   func(compared, pairs int)
-	artOf    func(g int32) int
+	first    []int32 // per article: its first block's index, and the blocks' number
 	cands    [][2]int32
 	chunk    int
 	left     []atomic.Int32 // per article: its chunks not yet scored
@@ -39,15 +40,19 @@ func newPairProgress(report func(compared, pairs int), ix *corpusIndex, cands []
 		return nil
 	}
 	n := len(ix.arts)
-	pp := &pairProgress{report: report, artOf: func(g int32) int { return ix.all[g].art }, cands: cands,
+	pp := &pairProgress{report: report, first: make([]int32, n+1), cands: cands,
 		chunk: chunk, left: make([]atomic.Int32, n), pairs: n * (n - 1) / 2}
-	for lo := 0; lo < len(cands); {
-		a := pp.artOf(cands[lo][0])
-		hi := lo + 1
-		for hi < len(cands) && pp.artOf(cands[hi][0]) == a {
-			hi++
+	for a, blocks := range ix.arts {
+		pp.first[a+1] = pp.first[a] + int32(len(blocks))
+	}
+	// the candidates of article a are those whose first block is in it:
+	// cands[lo:hi], found by bisection rather than by reading the blocks
+	lo := 0
+	for a := range n {
+		hi := lo + sort.Search(len(cands)-lo, func(k int) bool { return cands[lo+k][0] >= pp.first[a+1] })
+		if hi > lo {
+			pp.left[a].Store(int32((hi-1)/chunk - lo/chunk + 1))
 		}
-		pp.left[a].Store(int32((hi-1)/chunk - lo/chunk + 1))
 		lo = hi
 	}
 	free := 0 // article pairs without a candidate
@@ -78,4 +83,9 @@ func (pp *pairProgress) scored(c int) {
 			pp.report(int(pp.compared.Add(int64(n-1-a))), pp.pairs)
 		}
 	}
+}
+
+// artOf is the article of block g.
+func (pp *pairProgress) artOf(g int32) int {
+	return sort.Search(len(pp.first)-1, func(a int) bool { return pp.first[a+1] > g })
 }

@@ -90,3 +90,63 @@ func BenchmarkOpenStory(b *testing.B) {
 		})
 	}
 }
+
+// TestBigStoryWaitsForItsFirstLayout: a story laid out in the background
+// starts its word diffs and whole-story checks only once that layout is
+// in, so that they do not take the processors from the first screen.
+func TestBigStoryWaitsForItsFirstLayout(t *testing.T) {
+	st := deferredStory(160 << 10)
+	m := New(st, Options{Renderer: pinned(0)})
+	if !m.big || m.checks != nil {
+		t.Fatalf("a %d-byte story: laid out in the background %v, checked at once %v", storyBytes(st), m.big, m.checks != nil)
+	}
+	if cmd := m.Init(); cmd != nil {
+		t.Errorf("Init starts %T before the first layout", cmd())
+	}
+	_, cmd := m.Update(tea.WindowSizeMsg{Width: 160, Height: 40})
+	if first, total := st.DiffProgress(); first == 0 || first == total {
+		t.Fatalf("the first screen: %d of %d events diffed", first, total)
+	}
+	msgs := runCmds(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("the first size starts %d commands (%v), want the layout alone", len(msgs), msgs)
+	}
+	layout, ok := msgs[0].(layoutMsg)
+	if !ok {
+		t.Fatalf("the first size starts %T, want the layout", msgs[0])
+	}
+	_, cmd = m.Update(layout)
+	var diffs, checks bool
+	for _, msg := range runCmds(cmd) {
+		switch msg.(type) {
+		case diffsMsg:
+			diffs = true
+		case checksMsg:
+			checks = true
+		}
+	}
+	if !diffs || !checks {
+		t.Errorf("once the layout is in: word diffs started %v, checks %v", diffs, checks)
+	}
+	if _, cmd = m.Update(layout); cmd != nil {
+		t.Errorf("a second layout starts %T again", cmd())
+	}
+}
+
+// runCmds runs cmd and the commands of the batches it returns, and
+// returns their messages.
+func runCmds(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	batch, ok := msg.(tea.BatchMsg)
+	if !ok {
+		return []tea.Msg{msg}
+	}
+	var msgs []tea.Msg
+	for _, c := range batch {
+		msgs = append(msgs, runCmds(c)...)
+	}
+	return msgs
+}

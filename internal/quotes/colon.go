@@ -37,7 +37,10 @@ func colonSpeech(text string, quoted []Span) []Span {
 			continue
 		}
 		claim := strings.TrimSpace(text[cs:ce])
-		if len(strings.Fields(claim)) < 3 {
+		if len(strings.Fields(claim)) < 3 || strings.Contains(claim, "''") || nameList(claim) {
+			// two apostrophes mark a quotation as “ does; a list of
+			// names ("Iowa Democrats: Tim Albrecht, Brad Anderson, …")
+			// says who, not what anyone said
 			continue
 		}
 		ws := names.Words(text[ps:pe])
@@ -90,4 +93,25 @@ func allCapitalised(ws []names.Word) bool {
 		}
 	}
 	return !pronounSpeakers[strings.ToLower(ws[0].Text)] && !(len(ws) == 1 && strings.EqualFold(ws[0].Text, "the"))
+}
+
+// nameList says whether a text is a list of names: three or more parts
+// between commas (or a last "and"), each of one to four capitalised words.
+func nameList(text string) bool {
+	parts := strings.Split(strings.ReplaceAll(strings.TrimRight(text, "."), " and ", ","), ",")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		ws := names.Words(p)
+		if len(ws) == 0 || len(ws) > 4 {
+			return false
+		}
+		for _, w := range ws {
+			if !unicode.IsUpper(firstRune(w.Text)) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -50,6 +50,8 @@ func TestExtract(t *testing.T) {
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},
 		{"a colon that is no speech", "The reason is simple: nobody wants to pay for it.", ""},
+		{"a colon before a list of names is no speech", "Ohio Republicans: Ann Kerr, Bo Diaz, Cy Young and Di Park.", ""},
+		{"a colon before two apostrophes is no reported speech", "The mayor said: ''We will rebuild the bridge by spring.''", ""},
 		{"scare quotes without letters are dropped", `The score was "3-2" at half time.`, ""},
 	}
 	for _, tt := range tests {

@@ -96,7 +96,9 @@ func Extract(text string) []Span {
 		}
 		sp.Start, sp.End = trimSpace(text, sp.Start, sp.End)
 		sp.Text = strings.TrimSuffix(strings.TrimSuffix(text[sp.Start:sp.End], "[…]"), "[...]")
-		sp.Text = strings.TrimRight(sp.Text, " …,;:")
+		// an opening mark left at the end ("They see that. “") opens
+		// nothing the paragraph holds
+		sp.Text = strings.TrimRight(sp.Text, " …,;:“‘„«")
 		sp.End = sp.Start + len(sp.Text)
 		if hasLetter(sp.Text) {
 			sp.Speaker, sp.SpeakerStart, sp.how = speaker(cue, sp.Open, sp.Close)

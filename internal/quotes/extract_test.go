@@ -46,6 +46,8 @@ func TestExtract(t *testing.T) {
 		{"nested single in double", "“He told me ‘never again’ twice,” she said.", "curly:He told me ‘never again’ twice<-she"},
 		{"second quotation of a paragraph keeps the speaker", "“We cannot wait,” the mayor said. “Every winter it is worse.”",
 			"curly:We cannot wait<-the mayor | curly:Every winter it is worse.<-the mayor"},
+		{"an opening mark left at the end is not quoted", "“We won,” he said. “They see that. “",
+			"curly:We won<-he | curly:They see that.<-he(unclosed)"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

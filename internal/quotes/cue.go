@@ -275,7 +275,8 @@ func tailCue(text string, close int) (string, int) {
 		if v < len(ws)-1 && !circumstance(ws[v+1].Text) {
 			return "", -1
 		}
-		if lo, hi := subjectEnding(ws, v); lo == 0 && !determiner(ws[0].Text) {
+		// "…, Brock said.", "…, Republican candidate Ben Carson said."
+		if lo, hi := subjectEnding(ws, v); lo >= 0 && !determiner(ws[lo].Text) && (lo == 0 || roleWords(ws[:lo]) && isName(clause[ws[lo].Start:ws[hi-1].End])) {
 			return clause[ws[lo].Start:ws[hi-1].End], base + ws[lo].Start
 		}
 		return "", -1

@@ -48,6 +48,8 @@ func TestExtract(t *testing.T) {
 			"curly:We cannot wait<-the mayor | curly:Every winter it is worse.<-the mayor"},
 		{"an opening mark left at the end is not quoted", "“We won,” he said. “They see that. “",
 			"curly:We won<-he | curly:They see that.<-he(unclosed)"},
+		{"a role before the name in a closing clause", `"Troops on the ground" would be right, Democratic candidate Ann Kerr said on Monday.`,
+			"straight:Troops on the ground<-Ann Kerr"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

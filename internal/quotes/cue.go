@@ -129,6 +129,23 @@ func afterCue(text string, close int) (string, int, string) {
 				return s, st, "said-X"
 			}
 		}
+		// "“…” as Cruz said on the radio", "“…,” as he put it"
+		if w0 == "as" {
+			for k := 2; k < len(ws) && k <= 7; k++ {
+				if ws[k].Glued {
+					break
+				}
+				if isVerb(ws[k]) || phrasal(ws, k) {
+					if j := k + 1; j < len(ws) && !ws[j].Glued && clauseOpener(ws[j].Text) {
+						break // "as Trump said he would": another statement
+					}
+					if lo, hi := subjectEnding(ws, k); lo == 1 && !determiner(ws[1].Text) {
+						return after[lead:][ws[lo].Start:ws[hi-1].End], base + ws[lo].Start, "X-said"
+					}
+					break
+				}
+			}
+		}
 		// "Choe said", "the minister said", "he told reporters"
 		for k := 1; k < len(ws) && k <= 7; k++ {
 			if ws[k].Glued {

@@ -232,6 +232,11 @@ func beforeCue(text string, open int) (string, int, string) {
 			if subject(bws[:e]) != "" && !determiner(bws[0].Text) {
 				return before[bws[0].Start:bws[e-1].End], bstart + bws[0].Start, "before-aside"
 			}
+			// "Recalling that moment, David Axelrod, who was Obama's
+			// strategist, said": the name between commas before the aside
+			if lo, hi := nameBeforeAside(before, bws, k); lo >= 0 && !strings.HasSuffix(v, "ing") {
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-aside"
+			}
 			// "In a statement, Rep. Hakeem Jeffries reacted to the news,
 			// saying: “…”": the name before the clause's verb
 			if strings.HasSuffix(v, "ing") {
@@ -260,6 +265,44 @@ func beforeCue(text string, open int) (string, int, string) {
 		}
 	}
 	return "", -1, ""
+}
+
+// nameBeforeAside returns the name ws[lo:hi] (words of text) that stands
+// between commas or dashes right before an aside in lower case that ends
+// at the verb ws[k] ("…, David Axelrod, who was chief strategist, said"),
+// or lo = -1.
+func nameBeforeAside(text string, ws []names.Word, k int) (lo, hi int) {
+	// a comma or a dash parts the name from what is around it, not a
+	// quotation mark ("a class called “Perception” on his page")
+	parted := func(j int) bool {
+		gap := text[ws[j-1].End:ws[j].Start]
+		return strings.ContainsAny(gap, ",—–") || strings.Contains(gap, "--")
+	}
+	g := -1 // the aside's first word
+	for j := k - 1; j > 0; j-- {
+		if ws[j].Glued {
+			g = j
+			break
+		}
+	}
+	if g < 1 || !unicode.IsLower(firstRune(ws[g].Text)) || !parted(g) || !parted(k) {
+		return -1, -1
+	}
+	lo = 0
+	for j := g - 1; j > 0; j-- {
+		if ws[j].Glued {
+			if !parted(j) {
+				return -1, -1
+			}
+			lo = j
+			break
+		}
+	}
+	name := ws[lo:g]
+	if len(name) > 4 || subject(name) == "" || determiner(name[0].Text) || pronounSpeakers[strings.ToLower(name[0].Text)] || subordinator(name[0].Text) {
+		return -1, -1
+	}
+	return lo, g
 }
 
 // tailCue returns the speaker named by the clause that ends the sentence

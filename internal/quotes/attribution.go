@@ -101,7 +101,7 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([
 	// even alone and untitled: one a later "he" may refer to
 	for _, bq := range blocks {
 		for _, sp := range bq.spans {
-			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
+			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || sp.how == "name-colon" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
 				continue
 			}
 			if ns := names.Names(sp.Speaker, lower); len(ns) > 0 {
@@ -158,7 +158,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 			case bq.title || !quotation(sp):
 			case sp.Speaker != "":
 				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments, lower)
-				if sp.how == "colon-label" && people.known(sp.Speaker) == "" {
+				if (sp.how == "colon-label" || sp.how == "name-colon") && people.known(sp.Speaker) == "" {
 					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
 				}
 			case opens && carried != "" && sp.Style != Colon:

@@ -102,6 +102,9 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 	if s, st := tailCue(text, close); s != "" {
 		return s, st, "tail"
 	}
+	if s, st := nameColon(text, open); s != "" {
+		return s, st, "name-colon"
+	}
 	// "…," according to Mr. Fox
 	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
@@ -303,6 +306,47 @@ func nameBeforeAside(text string, ws []names.Word, k int) (lo, hi int) {
 		return -1, -1
 	}
 	return lo, g
+}
+
+// nameColon returns the name that a colon right before the quotation at
+// text[open:] follows, when the name opens its sentence or follows a dash
+// ("Pollsters agree - Carl Bialik: “…”"), and its offset; or "". Who
+// the name is, is for the article to say (a place or a label is no
+// speaker); "Trump attacked Clinton: “…”" names no one, as Clinton
+// does not open the clause.
+func nameColon(text string, open int) (string, int) {
+	b := strings.TrimRightFunc(text[:open], func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' })
+	if !strings.HasSuffix(b, ":") {
+		return "", -1
+	}
+	b = b[:len(b)-1]
+	base := max(0, len(b)-60)
+	ws := names.WordsN(b[base:], 16)
+	lo := len(ws)
+	for lo > 0 && len(ws)-lo < 4 && unicode.IsUpper(firstRune(ws[lo-1].Text)) && (lo == len(ws) || !ws[lo].Glued) {
+		lo--
+	}
+	if lo == len(ws) || (lo == 0 && base > 0) {
+		return "", -1 // no name, or one that may go on further back
+	}
+	// what comes before the name: nothing, a sentence's end (a
+	// quotation's too) or a dash
+	pre := strings.TrimRight(b[:base+ws[lo].Start], " \t\u00a0”’\"'")
+	if pre != "" && !strings.HasSuffix(pre, "\n") && !strings.ContainsRune(".!?-—–", lastRune(pre)) {
+		return "", -1
+	}
+	if lo < len(ws)-1 && (finiteVerb(strings.ToLower(ws[lo].Text)) || speechVerbs[strings.ToLower(ws[lo].Text)]) {
+		lo++ // "Continued Stone: “…”": a verb opens the sentence
+	}
+	if subject(ws[lo:]) == "" || determiner(ws[lo].Text) || pronounSpeakers[strings.ToLower(ws[lo].Text)] {
+		return "", -1
+	}
+	return b[base+ws[lo].Start : base+ws[len(ws)-1].End], base + ws[lo].Start
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // tailCue returns the speaker named by the clause that ends the sentence

@@ -375,7 +375,7 @@ func confident(m Quote) bool {
 	if !isName(m.Speaker) || !isName(m.SpeakerAsWritten) || pronounSpeakers[strings.ToLower(m.SpeakerAsWritten)] {
 		return false
 	}
-	return m.how != "next-para" && m.how != "colon-label"
+	return m.how != "next-para" && m.how != "colon-label" && m.how != "name-colon"
 }
 
 // unclearIn returns the articles of arts without a confident speaker for

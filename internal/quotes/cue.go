@@ -212,10 +212,18 @@ func beforeCue(text string, open int) (string, int, string) {
 	bws := names.Words(before)
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
-		if !(isVerb(bws[k]) || phrasal(bws, k)) {
+		if v == "calling" && bws[k].Glued && calledObject(bws[k+1:]) {
+			// "Trump went after Bush, calling him “…”": the subject of
+			// the clause the participle follows
+			if lo, hi := clauseSubject(bws[:k]); lo >= 0 && isName(before[bws[lo].Start:bws[hi-1].End]) && !pronounSpeakers[strings.ToLower(bws[lo].Text)] {
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+			}
 			continue
 		}
-		if v == "called" || v == "calls" {
+		if !(isVerb(bws[k]) || phrasal(bws, k) || characterizes(bws, k)) {
+			continue
+		}
+		if v == "called" || v == "calls" || characterizes(bws, k) {
 			// "Priebus called the remarks a “new low”": the one who calls,
 			// by name; not "a group called “…”" or "what he called “…”"
 			if lo, hi := subjectEnding(bws, k); lo >= 0 && !bws[k].Glued && !determiner(bws[lo].Text) && isName(before[bws[lo].Start:bws[hi-1].End]) &&
@@ -399,6 +407,23 @@ func tailCue(text string, close int) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// characterizes says whether ws[k] is a verb that gives its object a
+// name in the words after "as" that end ws, just before the quotation
+// ("Bush referred to Rubio as “…”", "denounced the remarks as a “…”").
+func characterizes(ws []names.Word, k int) bool {
+	switch strings.ToLower(ws[k].Text) {
+	case "described", "describes", "referred", "refers", "denounced", "denounces", "labeled", "labelled", "labels",
+		"dubbed", "dubs", "branded", "brands", "characterized", "characterizes", "characterised", "derided", "derides":
+	default:
+		return false
+	}
+	e := len(ws)
+	if e-1 > k && determiner(ws[e-1].Text) {
+		e-- // "as a"
+	}
+	return e-1 > k+1 && strings.EqualFold(ws[e-1].Text, "as") && !ws[e-1].Glued
 }
 
 // calledObject says whether the words between "called" and the

@@ -25,7 +25,8 @@ func init() {
 		saying telling adding writing noting explaining arguing insisting warning proclaimed proclaims barked
 		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites fumed fumes demurred
 		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding
-		surmised elaborated opined beamed reported reports`) {
+		surmised elaborated opined beamed reported reports stating asking shouting chanting tweeting claiming
+		announcing suggesting replying responding joking quipping vowing promising complaining boasting`) {
 		speechVerbs[v] = true
 	}
 }
@@ -127,7 +128,8 @@ func afterCue(text string, close int) (string, int, string) {
 	base := close + lead
 	if len(ws) > 0 && ws[0].Start == 0 {
 		w0 := strings.ToLower(ws[0].Text)
-		if speechVerbs[w0] && w0 != "according" {
+		// "said X", not "adding …": a participle names no speaker after it
+		if speechVerbs[w0] && w0 != "according" && !strings.HasSuffix(w0, "ing") {
 			if s, st := phraseAfter(after[lead:], ws[1:], base); s != "" {
 				return s, st, "said-X"
 			}

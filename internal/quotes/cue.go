@@ -610,7 +610,7 @@ func preposition(w string) bool {
 func adverb(w string) bool {
 	l := strings.ToLower(w)
 	switch l {
-	case "also", "then", "later", "again", "once", "further", "too", "previously", "recently", "has", "had", "have",
+	case "also", "then", "later", "again", "once", "further", "too", "previously", "recently", "has", "had", "have", "however",
 		"reportedly", "first", "last", "similarly", "earlier", "still", "himself", "herself":
 		return true
 	}

@@ -57,6 +57,8 @@ func TestExtract(t *testing.T) {
 			"curly:We were never ahead.<-Ann Kerr"},
 		{"a title before an aside is no name", "On Sunday, Kerr posted a lecture called “Perception” on his page, writing “Read it before you judge.”",
 			"curly:Perception<-Kerr | curly:Read it before you judge.<-Kerr"},
+		{"a cue in the quotation's own sentence wins over the next sentence's", "Kerrigan added that the plan was “costly but necessary.” Critics questioned the move on Monday.",
+			"curly:costly but necessary.<-Kerrigan"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

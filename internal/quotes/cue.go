@@ -26,7 +26,8 @@ func init() {
 		retaliated mocked mocks confessed confesses boomed snapped interjected cited cites fumed fumes demurred
 		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding
 		surmised elaborated opined beamed reported reports stating asking shouting chanting tweeting claiming
-		announcing suggesting replying responding joking quipping vowing promising complaining boasting`) {
+		announcing suggesting replying responding joking quipping vowing promising complaining boasting
+		reacted questioned charged pleaded emailed texted`) {
 		speechVerbs[v] = true
 	}
 }

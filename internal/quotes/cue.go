@@ -294,7 +294,8 @@ func beforeCue(text string, open int) (string, int, string) {
 // nameBeforeAside returns the name ws[lo:hi] (words of text) that stands
 // between commas or dashes right before an aside in lower case that ends
 // at the verb ws[k] ("…, David Axelrod, who was chief strategist, said"),
-// or lo = -1.
+// or that is such an aside after a role ("…, her senior policy adviser,
+// Jake Sullivan, said"), or lo = -1.
 func nameBeforeAside(text string, ws []names.Word, k int) (lo, hi int) {
 	// a comma or a dash parts the name from what is around it, not a
 	// quotation mark ("a class called “Perception” on his page")
@@ -309,8 +310,21 @@ func nameBeforeAside(text string, ws []names.Word, k int) (lo, hi int) {
 			break
 		}
 	}
-	if g < 1 || !unicode.IsLower(firstRune(ws[g].Text)) || !parted(g) || !parted(k) {
+	if g < 1 || !parted(g) || !parted(k) {
 		return -1, -1
+	}
+	if unicode.IsUpper(firstRune(ws[g].Text)) {
+		// "her senior policy adviser, Jake Sullivan, said": the name is
+		// the aside, after a role in lower case
+		r := g - 1
+		for r > 0 && !ws[r].Glued {
+			r--
+		}
+		if k-g > 4 || subject(ws[g:k]) == "" || determiner(ws[g].Text) || !roleWords(ws[r:g]) || !unicode.IsLower(firstRune(ws[g-1].Text)) ||
+			(r > 0 && !parted(r)) {
+			return -1, -1
+		}
+		return g, k
 	}
 	lo = 0
 	for j := g - 1; j > 0; j-- {

@@ -63,6 +63,8 @@ func TestExtract(t *testing.T) {
 			"curly:What changed his mind in a single week?<-Kerrigan"},
 		{"reacted is a speech verb", "“That is simply not what the law says,” reacted Bo Diaz.",
 			"curly:That is simply not what the law says<-Bo Diaz"},
+		{"a role, the name between commas, the verb", "In a statement, her senior adviser, Jon Ferrante, said: “We will not comment on the poll.”",
+			"curly:We will not comment on the poll.<-Jon Ferrante"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

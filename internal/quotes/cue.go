@@ -401,13 +401,14 @@ func tailCue(text string, close int) (string, int) {
 	}
 	clause := sent[c+1 : len(sent)-1]
 	ws := names.Words(clause)
-	if len(ws) < 2 || len(ws) > 8 {
+	if len(ws) < 2 {
 		return "", -1
 	}
+	short := len(ws) <= 8 // a long last clause may still be a role after the cue
 	base := close + c + 1
 	// the verb ends the clause, or a short phrase of time or place follows
 	// it ("…, he said in an interview.", "…, Brock said on Monday.")
-	for v := len(ws) - 1; v >= 1 && v >= len(ws)-5; v-- {
+	for v := len(ws) - 1; short && v >= 1 && v >= len(ws)-5; v-- {
 		if !isVerb(ws[v]) || !plainVerb(ws[v].Text) {
 			continue
 		}
@@ -420,7 +421,7 @@ func tailCue(text string, close int) (string, int) {
 		}
 		return "", -1
 	}
-	if isVerb(ws[0]) && plainVerb(ws[0].Text) && !listener(ws[0].Text) && subject(ws[1:]) != "" && !determiner(ws[1].Text) {
+	if short && isVerb(ws[0]) && plainVerb(ws[0].Text) && !listener(ws[0].Text) && subject(ws[1:]) != "" && !determiner(ws[1].Text) {
 		return clause[ws[1].Start:ws[len(ws)-1].End], base + ws[1].Start
 	}
 	// "…” that Sanders can win, said Steve Elmendorf, a campaign manager

@@ -65,6 +65,8 @@ func TestExtract(t *testing.T) {
 			"curly:That is simply not what the law says<-Bo Diaz"},
 		{"a role, the name between commas, the verb", "In a statement, her senior adviser, Jon Ferrante, said: “We will not comment on the poll.”",
 			"curly:We will not comment on the poll.<-Jon Ferrante"},
+		{"an inverted cue before a long role", `"The ads have set the table for the voters," unlike in past years, says Ann Kerrigan, a political scientist at the state university in the capital.`,
+			"straight:The ads have set the table for the voters<-Ann Kerrigan"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

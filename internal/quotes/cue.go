@@ -27,7 +27,7 @@ func init() {
 		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding
 		surmised elaborated opined beamed reported reports stating asking shouting chanting tweeting claiming
 		announcing suggesting replying responding joking quipping vowing promising complaining boasting
-		reacted questioned charged pleaded emailed texted`) {
+		reacted questioned charged pleaded emailed texted answered answers`) {
 		speechVerbs[v] = true
 	}
 }
@@ -177,6 +177,11 @@ func afterCue(text string, close int) (string, int, string) {
 				}
 				if strings.HasPrefix(strings.TrimLeft(after[lead:][ws[k].End:], " "), ":") {
 					break // "…” The candidate reiterated: “…”: the next one's
+				}
+				if answers(ws[k].Text) && strings.HasSuffix(strings.TrimRight(text[:close], "”’\"' "), "?") && opensNext(after[lead:][ws[k].End:]) {
+					// "“…?” He answered, “…”": the answer is the next
+					// quotation, the question someone else's
+					break
 				}
 				if lo, hi := subjectEnding(ws, k); lo == 0 || (lo > 0 && roleWords(ws[:lo])) {
 					return after[lead:][ws[lo].Start:ws[hi-1].End], base + ws[lo].Start, "X-said"
@@ -713,10 +718,32 @@ func phrasal(ws []names.Word, k int) bool {
 		return false
 	}
 	switch strings.ToLower(ws[k].Text) + " " + strings.ToLower(ws[k+1].Text) {
-	case "shot back", "fired back", "hit back", "pointed out", "points out", "chimed in", "weighed in", "wrote back", "put it", "puts it":
+	case "shot back", "fired back", "hit back", "pointed out", "points out", "chimed in", "weighed in", "wrote back", "put it", "puts it",
+		"went on", "goes on":
 		return true
 	}
 	return false
+}
+
+// answers says whether a speech verb answers a question ("answered",
+// "replied").
+func answers(v string) bool {
+	switch strings.ToLower(v) {
+	case "answered", "answers", "replied", "replies", "responded", "responds":
+		return true
+	}
+	return false
+}
+
+// opensNext says whether the text after a cue is a comma and a
+// quotation that it introduces.
+func opensNext(rest string) bool {
+	rest = strings.TrimLeft(rest, " \u00a0")
+	if !strings.HasPrefix(rest, ",") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[1:], " \u00a0"))
+	return r == '“' || r == '"' || r == '‘'
 }
 
 // clauseOpener says whether a word after a speech verb opens the clause of

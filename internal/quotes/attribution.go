@@ -44,7 +44,7 @@ func castOf(art story.Article, a int, ix *names.Index) *cast {
 		// a name's words are split once, for its core and its tokens, and
 		// a block's names found once for every check
 		ix.Cores(a, bi, func(n names.NameSpan, toks []string) {
-			if !names.PersonLikeTokens(n, toks) || afterThe(b.Text, n) {
+			if !names.PersonLikeTokens(n, toks) && !(len(toks) == 1 && kinBefore(b.Text[:n.Start])) || afterThe(b.Text, n) {
 				return
 			}
 			// the last six words before the name
@@ -61,6 +61,25 @@ func castOf(art story.Article, a int, ix *names.Index) *cast {
 		})
 	}
 	return people
+}
+
+// kinBefore says whether the text before a name ends with a word of
+// kinship and a comma ("Her father, Brad", "Trump's wife, Melania"): the
+// one word that follows is a person's given name.
+func kinBefore(before string) bool {
+	b := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return false
+	}
+	ws := names.WordsN(b[max(0, len(b)-20):], 4)
+	if len(ws) == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[len(ws)-1].Text) {
+	case "wife", "husband", "father", "mother", "son", "daughter", "brother", "sister", "dad", "mom", "widow", "grandson", "granddaughter":
+		return true
+	}
+	return false
 }
 
 // blockQuotes is the quotations of one body block.

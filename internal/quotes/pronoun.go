@@ -49,10 +49,10 @@ type mentions struct {
 // ("Mrs. Clinton", "the spokeswoman, Sarah …", "his wife, Heidi").
 var genderWords = map[string]sex{
 	"mr": male, "mr.": male, "spokesman": male, "congressman": male, "chairman": male, "businessman": male,
-	"husband": male, "brother": male, "son": male, "councilman": male, "king": male, "prince": male, "sir": male,
+	"husband": male, "brother": male, "son": male, "father": male, "dad": male, "grandson": male, "uncle": male, "nephew": male, "councilman": male, "king": male, "prince": male, "sir": male,
 	"mrs": female, "mrs.": female, "ms": female, "ms.": female, "miss": female, "madam": female, "spokeswoman": female,
 	"congresswoman": female, "chairwoman": female, "businesswoman": female, "wife": female, "widow": female,
-	"mother": female, "daughter": female, "sister": female, "councilwoman": female, "queen": female,
+	"mother": female, "daughter": female, "sister": female, "mom": female, "granddaughter": female, "aunt": female, "niece": female, "councilwoman": female, "queen": female,
 	"princess": female, "dame": female, "lady": female, "woman": female,
 }
 

@@ -391,6 +391,9 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		// no one person
 		return ments.resolvePronoun(l, bi, pos)
 	}
+	if ws := names.Words(raw); officeOf(ws) {
+		return strings.TrimSpace(raw) // "Ryan's office": who speaks for him, not he
+	}
 	det := strings.HasPrefix(l, "the ") || strings.HasPrefix(l, "a ") || strings.HasPrefix(l, "an ") ||
 		strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "their ")
 	if !det {

@@ -833,6 +833,9 @@ func subject(ws []names.Word) string {
 	if last := ws[len(ws)-1].Text; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
 		return "" // "Trump's comments"
 	}
+	if officeOf(ws) {
+		return strings.Join(parts, " ") // "Ryan's office", "Sanders' campaign"
+	}
 	for _, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w.Text)
 		if !unicode.IsUpper(r) && w.Text != "of" && !strings.HasSuffix(names.Fold(w.Text), "'s") {
@@ -840,6 +843,29 @@ func subject(ws []names.Word) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// officeOf says whether words are a capitalised name in the possessive
+// and the office, campaign or staff that speaks for that person ("Ryan's
+// office", "Sanders' campaign"): a speaker, but not the person.
+func officeOf(ws []names.Word) bool {
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !unicode.IsUpper(firstRune(w.Text)) {
+			return false
+		}
+	}
+	p := ws[len(ws)-2].Text
+	if !strings.HasSuffix(p, "'s") && !strings.HasSuffix(p, "’s") && !strings.HasSuffix(p, "s'") && !strings.HasSuffix(p, "s’") {
+		return false
+	}
+	switch ws[len(ws)-1].Text {
+	case "office", "campaign", "staff", "team", "spokesman", "spokeswoman", "spokesperson", "lawyer", "lawyers", "attorney", "attorneys":
+		return true
+	}
+	return false
 }
 
 // determiner says whether w opens a description ("the minister").

@@ -242,10 +242,11 @@ func beforeCue(text string, open int) (string, int, string) {
 			continue
 		}
 		if v == "called" || v == "calls" || characterizes(bws, k) {
-			// "Priebus called the remarks a “new low”": the one who calls,
-			// by name; not "a group called “…”" or "what he called “…”"
+			// "Priebus called the remarks a “new low”", "what Gilbert
+			// called “…”": the one who calls, by name; not "a group called
+			// “…”" or "what he called “…”"
 			if lo, hi := subjectEnding(bws, k); lo >= 0 && !bws[k].Glued && !determiner(bws[lo].Text) && isName(before[bws[lo].Start:bws[hi-1].End]) &&
-				!pronounSpeakers[strings.ToLower(bws[lo].Text)] && (lo == 0 || bws[lo].Glued || !subordinator(bws[lo-1].Text) && strings.ToLower(bws[lo-1].Text) != "what") &&
+				!pronounSpeakers[strings.ToLower(bws[lo].Text)] && (lo == 0 || bws[lo].Glued || !subordinator(bws[lo-1].Text)) &&
 				calledObject(bws[k+1:]) {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 			}

@@ -252,7 +252,13 @@ func beforeCue(text string, open int) (string, int, string) {
 			}
 			continue
 		}
-		if bws[k].Glued {
+		// "Clinton, exasperated, famously responded": adverbs after the
+		// aside are the verb's
+		kg := k
+		for kg > 1 && !bws[kg].Glued && adverb(bws[kg-1].Text) && strings.HasSuffix(strings.ToLower(bws[kg-1].Text), "ly") {
+			kg--
+		}
+		if bws[kg].Glued {
 			// "Santorum, who leads the polls, said": the subject opens the
 			// sentence, before the aside
 			e := 1
@@ -264,7 +270,7 @@ func beforeCue(text string, open int) (string, int, string) {
 			}
 			// "Recalling that moment, David Axelrod, who was Obama's
 			// strategist, said": the name between commas before the aside
-			if lo, hi := nameBeforeAside(before, bws, k); lo >= 0 && !strings.HasSuffix(v, "ing") {
+			if lo, hi := nameBeforeAside(before, bws, kg); lo >= 0 && !strings.HasSuffix(v, "ing") {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-aside"
 			}
 			// "In a statement, Rep. Hakeem Jeffries reacted to the news,

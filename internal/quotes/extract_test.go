@@ -77,6 +77,8 @@ func TestExtract(t *testing.T) {
 			"curly:the loudest and most contentious campaign in years.<-Kerrigan"},
 		{"what he called names no one", "The town is bracing for what he called “the loudest and most contentious campaign in years.”",
 			"curly:the loudest and most contentious campaign in years."},
+		{"an adverb between an aside and the verb", `Kerrigan, exasperated, famously responded: "What difference does it make now?"`,
+			"straight:What difference does it make now?<-Kerrigan"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

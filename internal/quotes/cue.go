@@ -300,6 +300,15 @@ func beforeCue(text string, open int) (string, int, string) {
 			}
 		}
 	}
+	// "Sanders delivered a snappy retort: “…”", "Kasich resisted: “…”":
+	// a colon after the clause of the sentence's subject introduces that
+	// subject's words
+	if strings.HasSuffix(strings.TrimRight(before, " \u00a0"), ":") {
+		if lo, hi := clauseSubject(bws); lo >= 0 && (lo == 0 || bws[lo].Glued) && isName(before[bws[lo].Start:bws[hi-1].End]) &&
+			!pronounSpeakers[strings.ToLower(bws[lo].Text)] {
+			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+		}
+	}
 	return "", -1, ""
 }
 

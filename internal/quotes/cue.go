@@ -437,7 +437,7 @@ func tailCue(text string, close int) (string, int) {
 			return "", -1
 		}
 		// "…, Brock said.", "…, Republican candidate Ben Carson said."
-		if lo, hi := subjectEnding(ws, v); lo >= 0 && !determiner(ws[lo].Text) && (lo == 0 || roleWords(ws[:lo]) && isName(clause[ws[lo].Start:ws[hi-1].End])) {
+		if lo, hi := subjectEnding(ws, v); lo >= 0 && (lo == 0 || !determiner(ws[lo].Text) && roleWords(ws[:lo]) && isName(clause[ws[lo].Start:ws[hi-1].End])) {
 			return clause[ws[lo].Start:ws[hi-1].End], base + ws[lo].Start
 		}
 		return "", -1

@@ -293,8 +293,10 @@ func beforeCue(text string, open int) (string, int, string) {
 			}
 			return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 		}
-		// "Steele issued a statement saying: “…”"
-		if strings.HasSuffix(v, "ing") {
+		// "Steele issued a statement saying: “…”", but not "slammed Obama
+		// for suggesting that voters “…”": whom one blames for saying it
+		// said it, not the one who blames
+		if strings.HasSuffix(v, "ing") && !(k > 0 && !bws[k].Glued && strings.EqualFold(bws[k-1].Text, "for")) {
 			if lo, hi := clauseSubject(bws[:k]); lo >= 0 {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
 			}

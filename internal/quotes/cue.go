@@ -90,8 +90,7 @@ func relayed(text string, open, close int) bool {
 
 // cueSpeaker is speaker without the check for relayed words.
 func cueSpeaker(text string, open, close int) (string, int, string) {
-	if endsSentence(text[open:close]) && !strings.HasSuffix(strings.TrimRight(text[open:close], "”’\"' "), "?") &&
-		!strings.HasSuffix(strings.TrimRight(text[open:close], "”’\"' "), "!") {
+	if strings.HasSuffix(strings.TrimRight(text[open:close], "”’\"'» "), ".") {
 		// "… adding that it was “emergency but necessary.” Critics
 		// questioned the move": the quotation's sentence ends inside its
 		// marks, so a cue before it in that sentence is its own, and the

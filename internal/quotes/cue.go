@@ -188,6 +188,24 @@ func afterCue(text string, close int) (string, int, string) {
 				break
 			}
 		}
+		// "Jeffrey Lewis of the James Martin Center for Nonproliferation
+		// Studies wrote": a name, where the person is from, the verb
+		if n := nameRun(ws); n > 0 && n+2 < len(ws) && ws[n].Text == "of" && !ws[n].Glued {
+			for k := n + 1; k < len(ws) && k <= n+9; k++ {
+				if ws[k].Glued {
+					break
+				}
+				if isVerb(ws[k]) && plainVerb(ws[k].Text) && k > n+1 {
+					if j := k + 1; j < len(ws) && !ws[j].Glued && clauseOpener(ws[j].Text) {
+						break
+					}
+					return after[lead:][ws[0].Start:ws[n-1].End], base + ws[0].Start, "X-said"
+				}
+				if w := ws[k].Text; !unicode.IsUpper(firstRune(w)) && w != "the" && w != "for" && w != "and" && w != "of" {
+					break
+				}
+			}
+		}
 		// "Jeff Weaver, the campaign's manager, said": a name, an aside
 		// between commas, the verb
 		if n := nameRun(ws); n > 0 && n < len(ws) && ws[n].Glued {

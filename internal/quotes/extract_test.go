@@ -79,6 +79,8 @@ func TestExtract(t *testing.T) {
 			"curly:the loudest and most contentious campaign in years."},
 		{"an adverb between an aside and the verb", `Kerrigan, exasperated, famously responded: "What difference does it make now?"`,
 			"straight:What difference does it make now?<-Kerrigan"},
+		{"a name, where the person is from, the verb", `"The test was not what they claim," Ann Kerrigan of the Institute for Science and Security wrote in December.`,
+			"straight:The test was not what they claim<-Ann Kerrigan"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

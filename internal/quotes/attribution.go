@@ -219,6 +219,11 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 func goesOnAfter(bq blockQuotes, last Quote, prev []int, people *cast, ments *mentions, lower map[string]bool) string {
 	// a paragraph that ends with a quotation and its speaker's name
 	// ("“…,” Collins told MSNBC.")
+	if n := len(bq.spans); n > 0 && last.Unclosed && last.Speaker != "" && last.Style != Colon {
+		// a quotation left open at the paragraph's end goes on in the
+		// next, which opens with a quotation mark
+		return last.Speaker
+	}
 	if n := len(bq.spans); n > 0 && last.Speaker != "" && isName(last.SpeakerAsWritten) && !pronounSpeakers[strings.ToLower(last.SpeakerAsWritten)] &&
 		(last.how == "X-said" || last.how == "said-X" || last.how == "X-aside-said") && endsWithCue(bq.text, bq.spans[n-1].Close) {
 		return last.Speaker

@@ -263,7 +263,7 @@ func beforeCue(text string, open int) (string, int, string) {
 			// called “…”": the one who calls, by name; not "a group called
 			// “…”" or "what he called “…”"
 			if lo, hi := subjectEnding(bws, k); lo >= 0 && !bws[k].Glued && !determiner(bws[lo].Text) && isName(before[bws[lo].Start:bws[hi-1].End]) &&
-				!pronounSpeakers[strings.ToLower(bws[lo].Text)] && (lo == 0 || bws[lo].Glued || !subordinator(bws[lo-1].Text)) &&
+				(!pronounSpeakers[strings.ToLower(bws[lo].Text)] || lo == 0) && (lo == 0 || bws[lo].Glued || !subordinator(bws[lo-1].Text)) &&
 				calledObject(bws[k+1:]) {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before"
 			}

@@ -41,7 +41,7 @@ func TestExtract(t *testing.T) {
 		{"reversed guillemets", "»Wir zahlen nicht«, sagte er.", "guillemets:Wir zahlen nicht"},
 		{"single curly in a headline", "North Korea vows to support Russia in its ‘sacred struggle’ invading Ukraine",
 			"single:sacred struggle<-North Korea"},
-		{"straight single", "He called it a 'historic day' for the city.", "single:historic day"},
+		{"straight single", "He called it a 'historic day' for the city.", "single:historic day<-He"},
 		{"apostrophes are not quotes", "Kim Jong Un’s regime and the players’ union don’t agree; it's the '90s rock ’n’ roll.", ""},
 		{"nested single in double", "“He told me ‘never again’ twice,” she said.", "curly:He told me ‘never again’ twice<-she"},
 		{"second quotation of a paragraph keeps the speaker", "“We cannot wait,” the mayor said. “Every winter it is worse.”",

@@ -319,6 +319,14 @@ func beforeCue(text string, open int) (string, int, string) {
 			}
 		}
 	}
+	// "Said Comey, “…”": the verb opens the sentence, the name follows
+	if len(bws) >= 2 && len(bws) <= 6 && speechVerbs[strings.ToLower(bws[0].Text)] && unicode.IsUpper(firstRune(bws[0].Text)) &&
+		!strings.HasSuffix(strings.ToLower(bws[0].Text), "ing") && strings.ToLower(bws[0].Text) != "according" &&
+		strings.HasSuffix(strings.TrimRight(before, " \u00a0"), ",") && firstGlued(bws, len(bws)) < 0 {
+		if p := bws[1:]; subject(p) != "" && !determiner(p[0].Text) && isName(before[p[0].Start:p[len(p)-1].End]) {
+			return before[p[0].Start:p[len(p)-1].End], bstart + p[0].Start, "before"
+		}
+	}
 	// "Sanders delivered a snappy retort: “…”", "Kasich resisted: “…”":
 	// a colon after the clause of the sentence's subject introduces that
 	// subject's words

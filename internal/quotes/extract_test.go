@@ -81,6 +81,8 @@ func TestExtract(t *testing.T) {
 			"straight:What difference does it make now?<-Kerrigan"},
 		{"a name, where the person is from, the verb", `"The test was not what they claim," Ann Kerrigan of the Institute for Science and Security wrote in December.`,
 			"straight:The test was not what they claim<-Ann Kerrigan"},
+		{"the verb opens the sentence, the name follows", "Said Kerrigan, “The thought that we made an error is painful to all of us.”",
+			"curly:The thought that we made an error is painful to all of us.<-Kerrigan"},
 		{"unclosed runs to the end", "She vowed the people will “always stand firmly by our […]", "curly:always stand firmly by our<-She(unclosed)"},
 		{"reported speech after a colon", "Trump said: the wall will be built this year.", "colon:the wall will be built this year<-Trump"},
 		{"headline colon", "Pyongyang: USA and South Korea are planning a nuclear strike", "colon:USA and South Korea are planning a nuclear strike<-Pyongyang"},

@@ -103,10 +103,47 @@ func (m *Model) factsStatus(k int) string {
 // header, cut to width w: the counts and checks, then the outlets.
 func summaryLines(st *story.Story, s insight.Summary, w int) []string {
 	out := summaryText(st, s)
+	if ansi.StringWidth(out[1]) > w {
+		// Long outlet names (a file's name stands for an outlet that has
+		// none) would push the last outlets' figures off the line: shorten
+		// every name alike until all the figures fit.
+		longest := 0
+		for _, o := range s.Outlets {
+			longest = max(longest, ansi.StringWidth(textsafe.VisibleLine(view.Outlet(st, o.Article))))
+		}
+		for n := longest - 1; n >= minOutletName; n-- {
+			if ln := outletsLine(st, s, n); ansi.StringWidth(ln) <= w {
+				out[1] = ln
+				break
+			}
+		}
+	}
 	for i, ln := range out {
 		out[i] = ansi.Truncate(ln, max(0, w), "…")
 	}
 	return out
+}
+
+// minOutletName is the fewest columns an outlet's name is cut to on the
+// summary's outlets line; below that a name no longer says which it is.
+const minOutletName = 8
+
+// outletsLine is the summary's line of outlets, each name cut to n columns
+// ("…" included), or whole when n < 0.
+func outletsLine(st *story.Story, s insight.Summary, n int) string {
+	var b strings.Builder
+	b.WriteString(" outlets (shared, alone, words aligned):")
+	for i, o := range s.Outlets {
+		if i > 0 {
+			b.WriteString(" ·")
+		}
+		name := textsafe.VisibleLine(view.Outlet(st, o.Article))
+		if n >= 0 {
+			name = ansi.Truncate(name, n, "…")
+		}
+		fmt.Fprintf(&b, " %s %d, %d, %d%%", name, o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
+	}
+	return textsafe.VisibleLine(b.String())
 }
 
 // summaryText is the summary's two lines, whole and terminal-safe.
@@ -131,15 +168,7 @@ func summaryText(st *story.Story, s insight.Summary) []string {
 		}
 		fmt.Fprintf(&a, " · facts differ in %s %s", word, strings.Join(evs, ", "))
 	}
-	var b strings.Builder
-	b.WriteString(" outlets (shared, alone, words aligned):")
-	for i, o := range s.Outlets {
-		if i > 0 {
-			b.WriteString(" ·")
-		}
-		fmt.Fprintf(&b, " %s %d, %d, %d%%", textsafe.VisibleLine(view.Outlet(st, o.Article)), o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
-	}
-	return []string{textsafe.VisibleLine(a.String()), textsafe.VisibleLine(b.String())}
+	return []string{textsafe.VisibleLine(a.String()), outletsLine(st, s, -1)}
 }
 
 // overlay is the open whole-story view, nil when reading.

@@ -530,3 +530,34 @@ func quoteRow(r *quotes.Report, is func(quotes.Group) bool) int {
 	}
 	return -1
 }
+
+// TestSummaryOutletsKeepTheirFigures: outlets named after long file names
+// would push the last outlet's figures off the summary's outlets line; the
+// names are shortened instead, so every outlet keeps its three figures.
+func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
+	long := func(name string) string { return name + "_2025-03-01_harbour-bridge-closure-for-repairs-of-its-cables" }
+	st := makeStory("harbour-bridge",
+		[]string{long("coast-courier"), "Harbour bridge to close for repairs",
+			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
+			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."},
+		[]string{long("valley-herald"), "Bridge shuts for cable work",
+			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
+			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
+	)
+	for _, w := range []int{160, 120} {
+		m := newModel(t, st, w, 45)
+		if m.checks == nil || len(m.drawn.summary) < 2 {
+			t.Fatalf("%d columns: no outlets line in the summary", w)
+		}
+		ln := plain(m.drawn.summary[1])
+		if got := ansi.StringWidth(ln); got > contentWidth(w) {
+			t.Errorf("%d columns: outlets line %d wide: %q", w, got, ln)
+		}
+		for _, o := range m.checks.Summary.Outlets {
+			figs := fmt.Sprintf(" %d, %d, %d%%", o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
+			if !strings.Contains(ln, "…"+figs) {
+				t.Errorf("%d columns: outlet %d's shortened name and figures %q not on %q", w, o.Article, figs, ln)
+			}
+		}
+	}
+}

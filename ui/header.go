@@ -147,19 +147,36 @@ func detailLine(st *story.Story, pal *palette, a, b, w int) string {
 	if by := st.Articles[a].Byline; by != "" {
 		parts = append(parts, "by "+textsafe.VisibleLine(by))
 	}
-	parts = append(parts, coverageText(st, a, b))
 	const indent = "   " // under the outlet, past the side mark
 	if w <= len(indent) {
 		return ""
 	}
+	room := w - len(indent)
+	if len(parts) > 0 {
+		room -= ansi.StringWidth(parts[0] + " · ")
+	}
+	parts = append(parts, coverageText(st, a, b, max(0, room)))
 	return indent + pal.faint.render(ansi.Truncate(strings.Join(parts, " · "), w-len(indent), "…"))
 }
 
 // coverageText says how many of article a's events article b also tells
-// and what share of a's text they hold.
-func coverageText(st *story.Story, a, b int) string {
+// and what share of a's text they hold, cut to w columns: the other
+// outlet's name is shortened first, so that a long one (a file's name
+// stands for an outlet that has none) leaves the share in view.
+func coverageText(st *story.Story, a, b, w int) string {
 	pct, both, total := coverage(st, a, b)
-	return fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, textsafe.VisibleLine(view.Outlet(st, b)), pct)
+	name := textsafe.VisibleLine(view.Outlet(st, b))
+	line := func(name string) string {
+		return fmt.Sprintf("%d of %d events also in %s · %.0f%% of its text", both, total, name, pct)
+	}
+	s := line(name)
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if room := w - (ansi.StringWidth(s) - ansi.StringWidth(name)); room >= minOutletName {
+		return line(ansi.Truncate(name, room, "…"))
+	}
+	return ansi.Truncate(s, w, "…")
 }
 
 // boxContent is the inner lines of article a's box at inner width iw.
@@ -181,7 +198,7 @@ func boxContent(st *story.Story, a, b, iw int) []layout.Line {
 	if art.Byline != "" {
 		lines = append(lines, layout.Line{{Text: ansi.Truncate("by "+textsafe.VisibleLine(art.Byline), iw, "…"), Role: layout.Absent}})
 	}
-	lines = append(lines, layout.Line{{Text: ansi.Truncate(coverageText(st, a, b), iw, "…"), Role: layout.Absent}})
+	lines = append(lines, layout.Line{{Text: coverageText(st, a, b, iw), Role: layout.Absent}})
 	return lines
 }
 

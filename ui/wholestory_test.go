@@ -561,3 +561,41 @@ func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderCoverageKeepsItsShare: in each article's box (and in the
+// stacked header) a long name of the other outlet is shortened, so the
+// share of the article's text stays in view.
+func TestHeaderCoverageKeepsItsShare(t *testing.T) {
+	long := func(name string) string { return name + "_2025-03-01_harbour-bridge-closure-for-repairs-of-its-cables" }
+	st := makeStory("harbour-bridge",
+		[]string{long("coast-courier"), "Harbour bridge to close for repairs",
+			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
+			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."},
+		[]string{long("valley-herald"), "Bridge shuts for cable work",
+			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
+			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
+	)
+	for _, size := range [][2]int{{160, 45}, {80, 40}} {
+		m := newModel(t, st, size[0], size[1])
+		var shares []string
+		for _, ln := range m.drawn.header {
+			p := plain(ln)
+			if w := ansi.StringWidth(p); w > size[0] {
+				t.Errorf("%dx%d: header line %d wide: %q", size[0], size[1], w, p)
+			}
+			for _, part := range strings.Split(p, "│") {
+				if strings.Contains(part, "events also in") {
+					shares = append(shares, strings.TrimSpace(part))
+				}
+			}
+		}
+		if len(shares) != 2 {
+			t.Fatalf("%dx%d: %d coverage lines in the header, want 2:\n%s", size[0], size[1], len(shares), plain(strings.Join(m.drawn.header, "\n")))
+		}
+		for _, s := range shares {
+			if !strings.Contains(s, "…") || !strings.HasSuffix(s, "% of its text") {
+				t.Errorf("%dx%d: coverage %q: want the name shortened and the share kept", size[0], size[1], s)
+			}
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/wording"
 
+	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -68,6 +69,7 @@ type htmlArticle struct {
 	Cover                                string // percentage, formatted
 	CoverPct                             float64
 	Other                                string // the other article's outlet
+	Lang                                 string // the article's language where it is not the page's (articleLang)
 }
 
 type htmlEvent struct {
@@ -92,6 +94,7 @@ type htmlEvent struct {
 
 type htmlSide struct {
 	Who      string // the outlet, shown when the columns stack
+	Lang     string // the article's language where it is not the page's (articleLang)
 	Absent   string // "not in …" when the article lacks the event
 	OneSided bool
 	Paras    []htmlPara
@@ -201,6 +204,7 @@ func htmlArt(st *story.Story, a, other int, cover float64) htmlArticle {
 		Cover:    fmt.Sprintf("%.0f%%", cover),
 		CoverPct: cover,
 		Other:    textsafe.VisibleLine(view.Outlet(st, other)),
+		Lang:     articleLang(st, a),
 	}
 	if u, err := url.Parse(strings.TrimSpace(art.URL)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 		h.URL = u.String()
@@ -224,6 +228,7 @@ func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
 		return s
 	}
 	s.OneSided = len(st.Events[k].Blocks[other]) == 0
+	s.Lang = articleLang(st, a)
 	for _, p := range ps {
 		hp := htmlPara{Class: "k-" + string(p.Kind), Tag: kindTag(p.Kind)}
 		var b strings.Builder
@@ -242,6 +247,19 @@ func htmlSideOf(st *story.Story, k, a, other int, left, plain bool) htmlSide {
 		s.Paras = append(s.Paras, hp)
 	}
 	return s
+}
+
+// articleLang is the language article a is written in, for the lang
+// attribute of its text, so that a browser, a screen reader or a
+// hyphenator reads German as German on the page's English; "" when it is
+// English, the page's own, or not known.
+func articleLang(st *story.Story, a int) string {
+	switch l := st.Articles[a].Lang; l {
+	case lang.Unknown, lang.English:
+		return ""
+	default:
+		return string(l)
+	}
 }
 
 // kindTag names a block kind that is not plain body text.
@@ -405,7 +423,7 @@ const htmlSource = `<!DOCTYPE html>
 <p class="meta">{{.A.Date}}{{if and .A.Date (or .A.Section .A.Byline)}} · {{end}}{{.A.Section}}{{if and .A.Section .A.Byline}} · {{end}}{{if .A.Byline}}by {{.A.Byline}}{{end}}</p>
 {{- end}}
 {{- if .A.Title}}
-<h2>{{.A.Title}}</h2>
+<h2{{with .A.Lang}} lang="{{.}}"{{end}}>{{.A.Title}}</h2>
 {{- end}}
 {{- if .A.URL}}
 <p class="meta"><a href="{{.A.URL}}" rel="noreferrer noopener">{{.A.URL}}</a></p>
@@ -436,7 +454,7 @@ const htmlSource = `<!DOCTYPE html>
 <p class="possible">{{if .Href}}<a href="{{.Href}}">{{.Text}}</a>{{else}}{{.Text}}{{end}}</p>
 {{- end}}</div>
 {{- else}}
-<div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"><p class="who">{{.S.Who}}</p>
+<div class="side {{.Side}}{{if .S.OneSided}} one-sided{{end}}"{{with .S.Lang}} lang="{{.}}"{{end}}><p class="who">{{.S.Who}}</p>
 {{- range .S.Paras}}
 <p class="{{.Class}}">{{if .Tag}}<span class="tag">{{.Tag}}</span>{{end}}{{.Body}}</p>
 {{- end}}

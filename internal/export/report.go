@@ -48,7 +48,8 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 		return err
 	}
 	b.WriteString("\n## Quotes\n")
-	for n, g := range r.Quotes.Groups {
+	for n, i := range quotes.Order(r.Quotes) {
+		g := r.Quotes.Groups[i]
 		fmt.Fprintf(&b, "\n### %d. %s\n\n", n+1, proseText(groupTitle(st, g)))
 		for k, m := range g.Members {
 			text := proseText(m.Text)
@@ -231,7 +232,8 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 		return err
 	}
 	d.Matrix = template.HTML(m.String()) // escaped by its own template
-	for n, g := range r.Quotes.Groups {
+	for n, i := range quotes.Order(r.Quotes) {
+		g := r.Quotes.Groups[i]
 		q := reportQuote{N: n + 1, Class: "quote", Title: escText(groupTitle(st, g))}
 		if g.SpeakersDiffer {
 			q.Class += " misattributed"

@@ -272,3 +272,57 @@ func TestHTMLValidatesWithNu(t *testing.T) {
 		t.Errorf("Nu HTML Checker: %v\n%s", err, out)
 	}
 }
+
+// TestHTMLLongOutletNamesInChromium: outlets named after their files
+// ("huff_post_2016_05_12_…", no space or hyphen to break at) sit in the
+// legend, the counts, the event chips and the coverage lines; on a narrow
+// screen they wrap rather than push the page wider than the window.
+func TestHTMLLongOutletNamesInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the HTML layout was not checked in a browser")
+	}
+	st := buildStory("",
+		art{outlet: "harbour_herald_2025_03_01_bridge_closure_for_cable_repairs", paras: []string{
+			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
+			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."}},
+		art{outlet: "coastal_times_2025_03_02_bridge_shuts_for_eight_weeks_of_work", paras: []string{
+			"Cyclists will be allowed to use a temporary lane on the old rail viaduct.",
+			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced."}},
+	)
+	page := renderHTML(t, st, DefaultOptions())
+	probe := `<script>(function () {
+  var w = document.documentElement.clientWidth, wide = [];
+  document.querySelectorAll("body *").forEach(function (e) {
+    var r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > w + 1) { wide.push(e.tagName.toLowerCase() + "." + String(e.className || "").replace(/ /g, ".")); }
+  });
+  document.body.setAttribute("data-layout", document.documentElement.scrollWidth + " " + w + " " + wide.slice(0, 8).join(","));
+})();</script>
+</body>`
+	path := filepath.Join(t.TempDir(), "probe.html")
+	if err := os.WriteFile(path, []byte(strings.Replace(page, "</body>", probe, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := headless(t, bin, "--dump-dom", "--window-size=390,844", "file://"+path)
+	doc, err := html.Parse(bytes.NewReader(dom))
+	if err != nil {
+		t.Fatalf("parse the browser's DOM: %v", err)
+	}
+	body := findAll(doc, func(n *html.Node) bool { return n.Data == "body" })
+	if len(body) != 1 || attr(body[0], "data-layout") == "" {
+		t.Fatal("the page was not measured")
+	}
+	var scrollW, viewW int
+	var wide string
+	fmt.Sscan(attr(body[0], "data-layout"), &scrollW, &viewW, &wide)
+	if viewW == 0 || viewW > 700 {
+		t.Fatalf("measurements %q: not a narrow window", attr(body[0], "data-layout"))
+	}
+	if scrollW > viewW {
+		t.Errorf("at %d px the page is %d px wide: it scrolls sideways (too wide: %s)", viewW, scrollW, wide)
+	}
+}

@@ -174,7 +174,7 @@ func coverageText(st *story.Story, a, b, w int) string {
 		return s
 	}
 	if room := w - (ansi.StringWidth(s) - ansi.StringWidth(name)); room >= minOutletName {
-		return line(ansi.Truncate(name, room, "…"))
+		return line(shortOutlet(name, room))
 	}
 	return ansi.Truncate(s, w, "…")
 }

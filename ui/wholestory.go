@@ -126,7 +126,16 @@ func summaryLines(st *story.Story, s insight.Summary, w int) []string {
 
 // minOutletName is the fewest columns an outlet's name is cut to on the
 // summary's outlets line; below that a name no longer says which it is.
-const minOutletName = 8
+const minOutletName = 6
+
+// shortOutlet cuts an outlet's name to n columns, "…" included, at no
+// space: "Coast…", not "Coast …".
+func shortOutlet(name string, n int) string {
+	if ansi.StringWidth(name) <= n {
+		return name
+	}
+	return strings.TrimRight(ansi.Truncate(name, n-1, ""), " ") + "…"
+}
 
 // outletsLine is the summary's line of outlets, each name cut to n columns
 // ("…" included), or whole when n < 0.
@@ -139,7 +148,7 @@ func outletsLine(st *story.Story, s insight.Summary, n int) string {
 		}
 		name := textsafe.VisibleLine(view.Outlet(st, o.Article))
 		if n >= 0 {
-			name = ansi.Truncate(name, n, "…")
+			name = shortOutlet(name, n)
 		}
 		fmt.Fprintf(&b, " %s %d, %d, %d%%", name, o.Shared, o.OneSided, int(o.AlignedShare*100+0.5))
 	}

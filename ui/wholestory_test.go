@@ -544,7 +544,7 @@ func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
 			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
 			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
 	)
-	for _, w := range []int{160, 120} {
+	for _, w := range []int{160, 120, 80} {
 		m := newModel(t, st, w, 45)
 		if m.checks == nil || len(m.drawn.summary) < 2 {
 			t.Fatalf("%d columns: no outlets line in the summary", w)

@@ -161,8 +161,9 @@ func detailLine(st *story.Story, pal *palette, a, b, w int) string {
 
 // coverageText says how many of article a's events article b also tells
 // and what share of a's text they hold, cut to w columns: the other
-// outlet's name is shortened first, so that a long one (a file's name
-// stands for an outlet that has none) leaves the share in view.
+// outlet's name is shortened first, then left out, so that a long one (a
+// file's name stands for an outlet that has none) or a narrow box leaves
+// the share in view.
 func coverageText(st *story.Story, a, b, w int) string {
 	pct, both, total := coverage(st, a, b)
 	name := textsafe.VisibleLine(view.Outlet(st, b))
@@ -175,6 +176,10 @@ func coverageText(st *story.Story, a, b, w int) string {
 	}
 	if room := w - (ansi.StringWidth(s) - ansi.StringWidth(name)); room >= minOutletName {
 		return line(shortOutlet(name, room))
+	}
+	// no room for a name that still says which: the other box names it
+	if s := fmt.Sprintf("%d of %d events shared · %.0f%% of its text", both, total, pct); ansi.StringWidth(s) <= w {
+		return s
 	}
 	return ansi.Truncate(s, w, "…")
 }

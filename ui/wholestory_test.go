@@ -599,3 +599,32 @@ func TestHeaderCoverageKeepsItsShare(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderCoverageNarrowBoxKeepsShare: at 100 columns a box has no room
+// for "also in The New York Times" and the share both; the share stays,
+// the name goes (the other box names it).
+func TestHeaderCoverageNarrowBoxKeepsShare(t *testing.T) {
+	st := makeStory("harbour-bridge",
+		[]string{"The Coastal Courier Evening Edition", "Harbour bridge to close for repairs",
+			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
+			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."},
+		[]string{"The Valley Herald and Chronicle", "Bridge shuts for cable work",
+			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
+			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
+	)
+	m := newModel(t, st, 100, 30)
+	found := 0
+	for _, ln := range m.drawn.header {
+		for _, part := range strings.Split(plain(ln), "│") {
+			if p := strings.TrimSpace(part); strings.Contains(p, " events ") && !strings.Contains(p, "synoptic ·") {
+				found++
+				if !strings.HasSuffix(p, "% of its text") {
+					t.Errorf("coverage %q: the share of the text is cut", p)
+				}
+			}
+		}
+	}
+	if found != 2 {
+		t.Fatalf("%d coverage lines in the header, want 2:\n%s", found, plain(strings.Join(m.drawn.header, "\n")))
+	}
+}

@@ -125,7 +125,8 @@ func summaryLines(st *story.Story, s insight.Summary, w int) []string {
 }
 
 // minOutletName is the fewest columns an outlet's name is cut to on the
-// summary's outlets line; below that a name no longer says which it is.
+// summary's outlets line and an article's coverage line; below that a name
+// no longer says which it is.
 const minOutletName = 6
 
 // shortOutlet cuts an outlet's name to n columns, "…" included, at no

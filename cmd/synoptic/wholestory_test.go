@@ -64,7 +64,7 @@ func TestExportChecksFlag(t *testing.T) {
 	if len(with) != len(without)+3 {
 		t.Errorf("json has %d fields, without the checks %d", len(with), len(without))
 	}
-	const summary = "whole story, 4 articles: 9 events · 8 shared · 1 single"
+	const summary = "whole story, 4 articles: 9 events · 8 shared · 1 one-sided"
 	if txt := export("--format", "txt"); !strings.Contains(txt, summary) || !strings.Contains(txt, "facts: 1 event differs (8)") {
 		t.Errorf("txt lacks the summary:\n%s", txt[:min(len(txt), 600)])
 	}

@@ -198,7 +198,7 @@ func runText(s string) string {
 // Lines renders the summary as plain lines of at most width columns, for
 // the top of the reader and text exports:
 //
-//	whole story, 2 articles: 14 events · 5 shared · 9 single
+//	whole story, 2 articles: 14 events · 5 shared · 9 one-sided
 //	translated report: 5 shared, 2 only here, 61% of words aligned
 //	longest verbatim run: 23 words (translated report / Washington Examiner), “…”
 //	quotes: 2 differing, 0 misattributed, 7 in one outlet · facts: 1 event differs (6)
@@ -206,7 +206,7 @@ func runText(s string) string {
 // Text from articles is made terminal-safe.
 func (s Summary) Lines(width int) []string {
 	var out []string
-	first := fmt.Sprintf("whole story, %s: %s · %d shared · %d single", wording.Count(len(s.Outlets), "article"),
+	first := fmt.Sprintf("whole story, %s: %s · %d shared · %d one-sided", wording.Count(len(s.Outlets), "article"),
 		wording.Count(s.Events, "event"), s.Shared, s.Single)
 	if s.Boilerplate > 0 {
 		first += fmt.Sprintf(" (and %d of page furniture)", s.Boilerplate)

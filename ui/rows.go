@@ -10,6 +10,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 	"github.com/synoptic-news/synoptic/internal/view"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // The body's row layout: the geometry of its columns, the rows of each
@@ -156,12 +157,13 @@ func counts(st *story.Story, l, r int) (shared, onlyL, onlyR int) {
 	return
 }
 
-// coverage is the share of article a's body text (by characters) that
+// coverage is the share of article a's body text (by words, as the
+// exports and the whole-story summary count it: export.Coverage) that
 // sits in events article b also tells, and the number of a's events b
 // tells out of all of a's events.
 func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 	var in, all int
-	runes := bodyRunes(st.Articles[a].Blocks)
+	words := bodyWords(st.Articles[a].Blocks)
 	for k := range st.Events {
 		e := &st.Events[k]
 		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
@@ -173,7 +175,7 @@ func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 			both++
 		}
 		for _, i := range e.Blocks[a] {
-			n := runes[i]
+			n := words[i]
 			all += n
 			if shared {
 				in += n
@@ -186,27 +188,27 @@ func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
 	return pct, both, total
 }
 
-// bodyRunes is the number of characters of each body block of blocks, 0
+// bodyWords is the number of words of each body block of blocks, 0
 // for the others. The header asks for them at every layout, and counting
 // megabytes of text each time took tens of milliseconds; a story's blocks
 // never change once built, so the counts of the last few articles are kept
 // (with the blocks, so that their memory is not reused while kept).
-func bodyRunes(blocks []segment.Block) []int {
+func bodyWords(blocks []segment.Block) []int {
 	if len(blocks) == 0 {
 		return nil
 	}
-	runeMemo.Lock()
-	defer runeMemo.Unlock()
-	for _, m := range runeMemo.kept {
+	wordMemo.Lock()
+	defer wordMemo.Unlock()
+	for _, m := range wordMemo.kept {
 		if &m.blocks[0] == &blocks[0] && len(m.blocks) == len(blocks) {
-			return m.runes
+			return m.words
 		}
 	}
-	runes := make([]int, len(blocks))
+	words := make([]int, len(blocks))
 	count := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if b := &blocks[i]; b.Kind.IsBody() {
-				runes[i] = segment.RuneCount(b.Text)
+				words[i] = wording.Words(b.Text)
 			}
 		}
 	}
@@ -230,22 +232,22 @@ func bodyRunes(blocks []segment.Block) []int {
 		}()
 	}
 	wg.Wait()
-	if len(runeMemo.kept) == keptArticles {
+	if len(wordMemo.kept) == keptArticles {
 		// the oldest goes
-		runeMemo.kept = append(runeMemo.kept[:0], runeMemo.kept[1:]...)
+		wordMemo.kept = append(wordMemo.kept[:0], wordMemo.kept[1:]...)
 	}
-	runeMemo.kept = append(runeMemo.kept, articleRunes{blocks, runes})
-	return runes
+	wordMemo.kept = append(wordMemo.kept, articleWords{blocks, words})
+	return words
 }
 
-type articleRunes struct {
+type articleWords struct {
 	blocks []segment.Block
-	runes  []int
+	words  []int
 }
 
-var runeMemo struct {
+var wordMemo struct {
 	sync.Mutex
-	kept []articleRunes // the last keptArticles articles asked, oldest first
+	kept []articleWords // the last keptArticles articles asked, oldest first
 }
 
 // parallelBlocks is the fewest blocks an article has for its characters to

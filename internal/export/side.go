@@ -10,6 +10,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // para is one block of an article as shown in an event: runs of its text
@@ -191,8 +192,8 @@ func Count(st *story.Story, l, r int) Stats {
 	return s
 }
 
-// Coverage is the percentage of article a's body text (by characters) that
-// sits in events article b also tells.
+// Coverage is the percentage of article a's body text (by words, as the
+// whole-story summary counts it) that sits in events article b also tells.
 func Coverage(st *story.Story, a, b int) float64 {
 	var in, all int
 	for _, e := range st.Events {
@@ -205,7 +206,7 @@ func Coverage(st *story.Story, a, b int) float64 {
 			if !blk.Kind.IsBody() {
 				continue
 			}
-			n := len([]rune(blk.Text))
+			n := wording.Words(blk.Text)
 			all += n
 			if shared {
 				in += n

@@ -282,8 +282,9 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 		}
 		s := i
 		// a capital that only opens a sentence: "However", "In", "Just";
-		// and "The" anywhere ("WASHINGTON — The Trump administration")
-		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower) && !(known != nil && known[Fold(ws[s].Text)])) || (s+1 < j && ws[s].Text == "The")) {
+		// and "The" anywhere ("WASHINGTON — The Trump administration",
+		// "HOUSTON — The decision": no name at all)
+		for s < j && ((ws[s].Initial && commonInitial(ws[s].Text, lower) && !(known != nil && known[Fold(ws[s].Text)])) || ws[s].Text == "The") {
 			s++
 		}
 		// a dateline: "WASHINGTON — The …"

@@ -235,3 +235,14 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 }
+
+func TestTheAloneIsNoName(t *testing.T) {
+	for _, n := range Names("HOUSTON — The decision came late, and The Hague said nothing.", nil) {
+		if n.Text == "The" || n.Core == "The" {
+			t.Errorf("%q read as a name", n.Text)
+		}
+	}
+	if got := Names("HOUSTON — The decision came late, and The Hague said nothing.", nil); len(got) != 1 || got[0].Text != "Hague" {
+		t.Errorf("names %+v, want Hague alone", got)
+	}
+}

@@ -83,7 +83,8 @@ func conflictSet(f *facts.Report) map[int]bool {
 }
 
 // factsStatus says which values differ in event k, for the status bar:
-// "facts differ: 32,000 (Harbour Herald) vs 23,000 (The Coastal Times)".
+// "facts differ: vehicle 32,000 (Harbour Herald) vs 23,000 (The Coastal
+// Times)".
 func (m *Model) factsStatus(k int) string {
 	if m.checks == nil || m.checks.Facts == nil || k < 0 {
 		return ""
@@ -94,7 +95,11 @@ func (m *Model) factsStatus(k int) string {
 	}
 	var parts []string
 	for _, c := range ef.Conflicts {
-		parts = append(parts, fmt.Sprintf("%s (%s) vs %s (%s)", c.A.Text, view.Outlet(m.st, c.A.Article), c.B.Text, view.Outlet(m.st, c.B.Article)))
+		unit := ""
+		if c.Unit != "" {
+			unit = c.Unit + " " // what the figures count: "six vs eight" says little alone
+		}
+		parts = append(parts, fmt.Sprintf("%s%s (%s) vs %s (%s)", unit, c.A.Text, view.Outlet(m.st, c.A.Article), c.B.Text, view.Outlet(m.st, c.B.Article)))
 	}
 	return "facts differ: " + strings.Join(parts, "; ")
 }

@@ -477,7 +477,7 @@ func TestFactsStatusKeepsValuesWhenNarrow(t *testing.T) {
 	m.body.goTo(k)
 	m.fit()
 	line := statusLine(m)
-	if !strings.Contains(line, "32,000 (Harbour Herald) vs 23,000") || strings.Contains(line, "filter: all") {
+	if !strings.Contains(line, "vehicle 32,000 (Harbour Herald) vs 23,000") || strings.Contains(line, "filter: all") {
 		t.Errorf("status %q", line)
 	}
 	press(m, "f") // not the default: shown again

@@ -64,7 +64,7 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 	for _, ef := range r.Facts.Events {
 		for _, c := range ef.Conflicts {
 			found = true
-			fmt.Fprintf(&b, "- event %d, %s: %s gives “%s”, %s gives “%s”\n", ef.Event+1, factKind(c),
+			fmt.Fprintf(&b, "- event %d, %s: %s gives “%s”, %s gives “%s”\n", ef.Event+1, view.FactKind(c),
 				proseText(view.Outlet(st, c.A.Article)), proseText(c.A.Text), proseText(view.Outlet(st, c.B.Article)), proseText(c.B.Text))
 		}
 	}
@@ -120,13 +120,6 @@ func groupTitle(st *story.Story, g quotes.Group) string {
 		t += " · " + f
 	}
 	return t
-}
-
-func factKind(c facts.Conflict) string {
-	if c.Unit != "" {
-		return string(c.Type) + " (" + c.Unit + ")"
-	}
-	return string(c.Type)
 }
 
 func agreedText(st *story.Story, a facts.Agreement) string {
@@ -262,7 +255,7 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 	}
 	for _, ef := range r.Facts.Events {
 		for _, c := range ef.Conflicts {
-			d.Conflicts = append(d.Conflicts, reportFact{Event: event(ef.Event), Kind: escText(factKind(c)),
+			d.Conflicts = append(d.Conflicts, reportFact{Event: event(ef.Event), Kind: escText(view.FactKind(c)),
 				A: escText(view.Outlet(st, c.A.Article)), AText: escText(c.A.Text),
 				B: escText(view.Outlet(st, c.B.Article)), BText: escText(c.B.Text)})
 		}

@@ -7,7 +7,8 @@
 //   - the name an article is shown by (Outlet), counted from 1 when it has
 //     none;
 //   - the labels of an event told out of order (MovedIn) or changed by an
-//     editor (EditMark).
+//     editor (EditMark);
+//   - what a facts conflict compares (FactKind).
 //
 // The rules read the aligned story and return values; painting, wrapping
 // and escaping are the renderers'.
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -200,4 +202,13 @@ func EditMark(e *story.Event) string {
 		return "split"
 	}
 	return ""
+}
+
+// FactKind names what a conflict compares, for every rendering of it:
+// "number (vehicle)", "money (USD)", "date", "name".
+func FactKind(c facts.Conflict) string {
+	if c.Unit != "" {
+		return string(c.Type) + " (" + c.Unit + ")"
+	}
+	return string(c.Type)
 }

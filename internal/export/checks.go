@@ -258,9 +258,9 @@ func jsonEventFacts(j *jsonout.Writer, ef *facts.EventFacts) {
 			j.Str(c.Unit)
 		}
 		j.Key("a")
-		jsonValue(j, &c.A)
+		jsonValue(j, c.A)
 		j.Key("b")
-		jsonValue(j, &c.B)
+		jsonValue(j, c.B)
 		j.Close('}')
 	})
 	j.Key("conflict")

@@ -209,7 +209,7 @@ func TestChecksJSONAsEncodingJSON(t *testing.T) {
 			{Event: 3},
 			{Event: 4, Articles: []int{}, Values: []facts.Value{{Type: facts.Money, Unit: "USD", Approx: true, Person: true}},
 				Agreed:    []facts.Agreement{{Type: facts.Name, Variant: true, Texts: []string{"S\u202eé"}}},
-				Conflicts: []facts.Conflict{{Type: facts.Number, Unit: "soldier", A: facts.Value{Text: "1"}, B: facts.Value{Text: "2"}}}},
+				Conflicts: []facts.Conflict{{Type: facts.Number, Unit: "soldier", A: &facts.Value{Text: "1"}, B: &facts.Value{Text: "2"}}}},
 		}},
 	}
 	var got bytes.Buffer

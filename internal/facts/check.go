@@ -71,8 +71,11 @@ type Conflict struct {
 	Type Type `json:"type"`
 	// Unit is what the numbers count, when known.
 	Unit string `json:"unit,omitempty"`
-	A    Value  `json:"a"`
-	B    Value  `json:"b"`
+	// A and B point into the event's Values: fifty articles of one event
+	// make a thousand conflicts of a few values each, and a copy of each
+	// value per conflict was most of the check's memory.
+	A *Value `json:"a"`
+	B *Value `json:"b"`
 }
 
 // Check compares the values of every shared event of st.
@@ -255,11 +258,15 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 		idx[a] = newValueIndex(byArt[a])
 	}
 	ef.Agreed = agreements(ef.Articles, byArt, idx)
-	var bufs [2][]Value
+	var bufs [2][]*Value
 	for x := 0; x < len(ef.Articles); x++ {
 		for y := x + 1; y < len(ef.Articles); y++ {
-			ef.Conflicts = append(ef.Conflicts, conflictsBuf(idx[ef.Articles[x]], idx[ef.Articles[y]], &bufs)...)
+			ef.Conflicts = conflictsBuf(ef.Conflicts, idx[ef.Articles[x]], idx[ef.Articles[y]], &bufs)
 		}
+	}
+	if len(ef.Conflicts) > 0 {
+		// the report keeps them: at their size
+		ef.Conflicts = slices.Clip(ef.Conflicts)
 	}
 	// the names' words were for comparing them: the report does not keep
 	// them
@@ -388,15 +395,14 @@ func (ag *Agreement) join(a int, v Value, b int, w Value) {
 // name. A hedged number ("up to 8,000") within 15% of the other is no
 // conflict.
 func conflicts(av, bv *valueIndex) []Conflict {
-	var bufs [2][]Value
-	return conflictsBuf(av, bv, &bufs)
+	var bufs [2][]*Value
+	return conflictsBuf(nil, av, bv, &bufs)
 }
 
-// conflictsBuf is conflicts with buffers for the values each side leaves
-// unmatched, which a caller comparing many pairs reuses: the conflicts
-// copy the values they keep.
-func conflictsBuf(av, bv *valueIndex, bufs *[2][]Value) []Conflict {
-	var out []Conflict
+// conflictsBuf appends conflicts(av, bv) to out, with buffers for the
+// values each side leaves unmatched, which a caller comparing many pairs
+// reuses. The conflicts point to the values of av and bv.
+func conflictsBuf(out []Conflict, av, bv *valueIndex, bufs *[2][]*Value) []Conflict {
 	for _, t := range []Type{Number, Money, Percent} {
 		ua, na := unmatchedOf(av, bv, kindOfType(t), bufs[0][:0])
 		ub, nb := unmatchedOf(bv, av, kindOfType(t), bufs[1][:0])
@@ -448,8 +454,8 @@ func conflictsBuf(av, bv *valueIndex, bufs *[2][]Value) []Conflict {
 			}
 		}
 	}
-	aNames := func(v Value) bool { return mentionsName(av, v) }
-	bNames := func(v Value) bool { return mentionsName(bv, v) }
+	aNames := func(v *Value) bool { return mentionsName(av, v) }
+	bNames := func(v *Value) bool { return mentionsName(bv, v) }
 	var forms []string
 	var ks []int
 	for _, x := range pa {
@@ -482,7 +488,7 @@ func conflictsBuf(av, bv *valueIndex, bufs *[2][]Value) []Conflict {
 // the same currency and noun), or when they are each article's only figure
 // of the type (oneEach) and no two units differ; never when one is hedged
 // and within 15% of the other.
-func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
+func figureConflict(t Type, x, y *Value, oneEach bool) (Conflict, bool) {
 	same := x.Unit != "" && x.Unit == y.Unit
 	if t == Money {
 		// a currency is no role: "$8 billion" and "$1.375 billion" may pay
@@ -490,7 +496,7 @@ func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
 		same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
 	}
 	lone := oneEach && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
-	if !same && !lone || isIdentifier(&x) || isIdentifier(&y) {
+	if !same && !lone || isIdentifier(x) || isIdentifier(y) {
 		return Conflict{}, false
 	}
 	// and in one frame: of one unit, nobody else named around them (a
@@ -503,7 +509,7 @@ func figureConflict(t Type, x, y Value, oneEach bool) (Conflict, bool) {
 			need = 1
 		}
 	}
-	if !sameFrame(&x, &y, need) {
+	if !sameFrame(x, y, need) {
 		return Conflict{}, false
 	}
 	if (x.Approx || y.Approx) && math.Abs(x.num-y.num) <= 0.15*math.Max(math.Abs(x.num), math.Abs(y.num)) {
@@ -531,7 +537,7 @@ func person(v Value) bool { return v.Type == Name && v.Person }
 // two articles that the other does not give, nA and nB how many distinct
 // dates each gives. Only an article's one date conflicts with the other's
 // one date.
-func dateConflicts(da, db []Value, nA, nB int) []Conflict {
+func dateConflicts(da, db []*Value, nA, nB int) []Conflict {
 	if nA == 1 && nB == 1 && len(da) == 1 && len(db) == 1 {
 		return []Conflict{{Type: Date, A: da[0], B: db[0]}}
 	}
@@ -543,7 +549,7 @@ func dateConflicts(da, db []Value, nA, nB int) []Conflict {
 // with two first names, unless either article also names the other's
 // person (aNames says whether the first article names a person, bNames the
 // second).
-func nameConflict(x, y Value, aNames, bNames func(Value) bool) bool {
+func nameConflict(x, y *Value, aNames, bNames func(*Value) bool) bool {
 	return differentFirstName(x.Text, y.Text) && !aNames(y) && !bNames(x)
 }
 
@@ -551,7 +557,7 @@ func nameConflict(x, y Value, aNames, bNames func(Value) bool) bool {
 // with it when each article gives several: its unit, and for money the noun
 // after it too. Figures without one share a key that pairs them, and the
 // unit test in conflicts then turns each pair down.
-func unitOf(t Type, v Value) [2]string {
+func unitOf(t Type, v *Value) [2]string {
 	if t == Money {
 		if v.noun == "" {
 			return [2]string{"\x00none"}
@@ -576,7 +582,7 @@ func surname(name string) string {
 // unmatchedOf appends to out the values of kind k in xs that no value of
 // ys matches, one per distinct value, and returns it with how many
 // distinct values of kind k xs gives.
-func unmatchedOf(xs, ys *valueIndex, k valueKind, out []Value) ([]Value, int) {
+func unmatchedOf(xs, ys *valueIndex, k valueKind, out []*Value) ([]*Value, int) {
 	firsts := xs.distinct(k)
 	for _, i := range firsts {
 		x := &xs.vs[i]
@@ -588,7 +594,7 @@ func unmatchedOf(xs, ys *valueIndex, k valueKind, out []Value) ([]Value, int) {
 			}
 		}
 		if !found {
-			out = append(out, *x)
+			out = append(out, x)
 		}
 	}
 	return out, len(firsts)
@@ -632,8 +638,8 @@ func (k valueKind) keeps(v Value) bool {
 	return person(v)
 }
 
-func mentionsName(vs *valueIndex, n Value) bool {
-	for _, i := range vs.candidates(&n) {
+func mentionsName(vs *valueIndex, n *Value) bool {
+	for _, i := range vs.candidates(n) {
 		if v := vs.vs[i]; v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}

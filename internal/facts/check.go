@@ -586,6 +586,9 @@ func unmatchedOf(xs, ys *valueIndex, k valueKind, out []*Value) ([]*Value, int) 
 	firsts := xs.distinct(k)
 	for _, i := range firsts {
 		x := &xs.vs[i]
+		if j, ok := ys.sameKey(x); ok && sameValue(x, &ys.vs[j]) {
+			continue
+		}
 		found := false
 		for _, j := range ys.candidates(x) {
 			if sameValue(x, &ys.vs[j]) {

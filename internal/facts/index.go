@@ -44,6 +44,8 @@ type valueIndex struct {
 	// once asked for
 	firsts [kinds][]int32
 	asked  [kinds]bool
+	// the first value of each type and key, once asked for (sameKey)
+	keys map[plainKey]int32
 }
 
 type plainKey struct {
@@ -175,6 +177,20 @@ func (ix *valueIndex) distinct(k valueKind) []int32 {
 		}
 	}
 	return ix.firsts[k]
+}
+
+// sameKey returns the first value of the list with x's type and key, for
+// a quick match before the candidates are read: the articles of one event
+// mostly write a value alike. SameValue must still confirm it.
+func (ix *valueIndex) sameKey(x *Value) (int32, bool) {
+	if ix.keys == nil {
+		ix.keys = make(map[plainKey]int32, len(ix.vs))
+		for i := len(ix.vs) - 1; i >= 0; i-- {
+			ix.keys[plainKey{ix.vs[i].Type, ix.vs[i].Key}] = int32(i)
+		}
+	}
+	j, ok := ix.keys[plainKey{x.Type, x.Key}]
+	return j, ok
 }
 
 // candidates returns, in ascending order, the indices of the values that

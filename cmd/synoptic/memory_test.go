@@ -8,6 +8,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
+	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -41,6 +42,36 @@ func BenchmarkExportPeak(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 			b.ReportMetric(float64(limit)/(1<<20), "limit-MB")
 			b.ReportMetric(float64(limit-memBase)/float64(peak), "headroom")
+		})
+	}
+}
+
+// BenchmarkChecksPeak is BenchmarkExportPeak for the default JSON export,
+// which runs the whole-story checks: the largest live heap found while a
+// story is built, checked and written (peak-MB).
+func BenchmarkChecksPeak(b *testing.B) {
+	for _, c := range []struct {
+		name     string
+		bytes    int
+		articles int
+	}{
+		{"2x1MB", benchdata.MB1, 2},
+		{"50x20KB", 20 << 10, 50},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cs := benchdata.Generate(benchdata.Config{Bytes: c.bytes, Articles: c.articles, Seed: benchdata.Seed}).Corpus
+			var peak uint64
+			for b.Loop() {
+				_, p := benchdata.PeakLive(func() {
+					opt := story.DefaultOptions()
+					opt.RenderOnce = true
+					if err := export.Render(io.Discard, "json", story.Build(cs, opt), exportOptions()); err != nil {
+						b.Fatal(err)
+					}
+				})
+				peak = max(peak, p)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 		})
 	}
 }

@@ -126,7 +126,10 @@ func longestRun(st *story.Story) *Run {
 				us[a], toks = wordUnits(st.SideText(a, bs), seed, toks[:0])
 			}
 		}
-		if n := longestShared(us); n > 0 {
+		// a bound no longer than the best run so far is dropped now: the
+		// best comes from this event or an earlier one, and a run of
+		// this event's other pairs as long comes after it
+		if n := longestShared(us, best.n); n > 0 {
 			units[k] = us
 			bounds = append(bounds, bound{k, n})
 		}
@@ -233,8 +236,9 @@ func sharesGram(us [][]uint64, n int) bool {
 }
 
 // longestShared returns the length of the longest stretch of units two of
-// the articles of us share (0: none), by a binary search on the length.
-func longestShared(us [][]uint64) int {
+// the articles of us share, by a binary search on the length, or 0 when
+// none is longer than floor.
+func longestShared(us [][]uint64, floor int) int {
 	// no stretch is longer than the second longest article
 	l1, l2 := 0, 0
 	for _, u := range us {
@@ -245,7 +249,10 @@ func longestShared(us [][]uint64) int {
 			l2 = n
 		}
 	}
-	lo, hi := 0, l2 // sharesGram holds at lo, is unknown above it
+	if floor >= l2 || floor > 0 && !sharesGram(us, floor+1) {
+		return 0
+	}
+	lo, hi := max(floor, 0), l2 // sharesGram holds at lo, is unknown above it
 	for lo < hi {
 		m := (lo + hi + 1) / 2
 		if sharesGram(us, m) {

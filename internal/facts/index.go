@@ -44,7 +44,8 @@ type valueIndex struct {
 	// once asked for
 	firsts [kinds][]int32
 	asked  [kinds]bool
-	// the first value of each type and key, once asked for (sameKey)
+	// from indexFrom values, the first value of each type and key, once
+	// asked for (sameKey)
 	keys map[plainKey]int32
 }
 
@@ -183,6 +184,15 @@ func (ix *valueIndex) distinct(k valueKind) []int32 {
 // a quick match before the candidates are read: the articles of one event
 // mostly write a value alike. SameValue must still confirm it.
 func (ix *valueIndex) sameKey(x *Value) (int32, bool) {
+	if len(ix.vs) < indexFrom {
+		// a few values: read in place, cheaper than a map made for them
+		for i := range ix.vs {
+			if ix.vs[i].Key == x.Key && ix.vs[i].Type == x.Type {
+				return int32(i), true
+			}
+		}
+		return 0, false
+	}
 	if ix.keys == nil {
 		ix.keys = make(map[plainKey]int32, len(ix.vs))
 		for i := len(ix.vs) - 1; i >= 0; i-- {

@@ -26,11 +26,6 @@ type Report struct {
 	Events []EventFacts `json:"events"`
 	// Conflicting is how many events have at least one conflict.
 	Conflicting int `json:"conflicting"`
-	// Across are the numbers, amounts, percentages, dates and years that
-	// two or more articles give anywhere in their text, aligned or not. No
-	// conflict is drawn from them: outside an event nothing says two
-	// figures are about the same thing.
-	Across []Agreement `json:"across"`
 }
 
 // EventFacts are the values the articles of one shared event give.
@@ -98,14 +93,8 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 			events = append(events, k)
 		}
 	}
-	// the events compare on every processor, and the values given
-	// anywhere are grouped beside them: both only read the values
+	// the events compare on every processor
 	r := &Report{Events: make([]EventFacts, len(events))}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		r.Across = across(st, func(a, b int, text string) []Value { return found[a][b].values })
-	}()
 	workers := min(runtime.GOMAXPROCS(0), len(events))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -120,7 +109,6 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 		}()
 	}
 	wg.Wait()
-	<-done
 	for _, ef := range r.Events {
 		if ef.Conflict {
 			r.Conflicting++
@@ -275,6 +263,16 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 	}
 	ef.Conflict = len(ef.Conflicts) > 0
 	return ef, buf
+}
+
+// Across returns the numbers, amounts, percentages, dates and years that
+// two or more articles of st give anywhere in their text, aligned or not.
+// No conflict is drawn from them: outside an event nothing says two
+// figures are about the same thing. No export shows them, and Check does
+// not find them.
+func Across(st *story.Story) []Agreement {
+	var sc scratch
+	return across(st, func(a, b int, text string) []Value { return sc.extract(text) })
 }
 
 // across finds the values (not names) that several articles give

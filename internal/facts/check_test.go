@@ -73,13 +73,14 @@ func TestSeed8000(t *testing.T) {
 		t.Errorf("seed conflicts: %+v", r.Events)
 	}
 	found := false
-	for _, a := range r.Across {
+	across := Across(st)
+	for _, a := range across {
 		if a.Key == "8000" && len(a.Articles) == 2 {
 			found = true
 		}
 	}
 	if !found {
-		t.Errorf("8,000 not found in both articles: %+v", r.Across)
+		t.Errorf("8,000 not found in both articles: %+v", across)
 	}
 }
 

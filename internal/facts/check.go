@@ -328,14 +328,17 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 	for _, a := range arts {
 		used[a] = make([]bool, len(byArt[a]))
 	}
+	// an agreement's lists are gathered here and kept at their size:
+	// grown one article at a time, fifty articles' lists took twice
+	// the room
+	var artBuf []int
+	var textBuf []string
 	for x, a := range arts {
 		for i, v := range byArt[a] {
 			if used[a][i] {
 				continue
 			}
-			// the lists are made when another article gives v: most
-			// values are given once
-			ag := Agreement{Type: v.Type, Key: v.Key}
+			ag := Agreement{Type: v.Type, Key: v.Key, Articles: artBuf[:0], Texts: textBuf[:0]}
 			used[a][i] = true
 			for _, b := range arts[x+1:] {
 				// the first value of b not taken yet that gives v
@@ -355,7 +358,10 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 					used[a][i2] = true
 				}
 			}
+			artBuf, textBuf = ag.Articles, ag.Texts
 			if len(ag.Articles) > 1 {
+				// most values are given once: lists only for the others
+				ag.Articles, ag.Texts = slices.Clone(ag.Articles), slices.Clone(ag.Texts)
 				out = append(out, ag)
 			}
 		}

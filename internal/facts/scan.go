@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Hand-written scanners for the patterns Extract looks for. Each finds
 // exactly what the regular expression in its comment finds, with the same
@@ -367,6 +370,10 @@ func init() {
 	wordNumStarter["ſ"[0]] = true
 	for _, w := range wordNumbers {
 		wordNumbersBy[w[0]] = append(wordNumbersBy[w[0]], w)
+		wordNumSecond[w[0]][w[1]] = true
+		if c := w[1]; c >= 'a' && c <= 'z' {
+			wordNumSecond[w[0]][c-'a'+'A'] = true
+		}
 	}
 	for _, c := range []byte("0123456789JFMASONDTW") {
 		dateStarter[c] = true
@@ -392,6 +399,10 @@ var numberStarter = func() (t [256]bool) {
 
 // wordNumbersBy are wordNumbers by first letter, in their order.
 var wordNumbersBy [256][]string
+
+// wordNumSecond[c] are the bytes the words of wordNumbersBy[c] may go on
+// with, in either case.
+var wordNumSecond [256][256]bool
 
 // dateStarter are the bytes a date may start with.
 var dateStarter = [256]bool{}
@@ -565,6 +576,10 @@ func wordNumberAt(s string, p int, m *match) bool {
 	c := s[p] | 0x20 // lower case for ASCII letters
 	if s[p] == "ſ"[0] {
 		c = 's'
+	} else if p+1 < len(s) && s[p+1] < utf8.RuneSelf && !wordNumSecond[c][s[p+1]] {
+		// most words that start like a number word do not go on like
+		// one (an ASCII byte folds only to itself and its other case)
+		return false
 	}
 	for _, w := range wordNumbersBy[c] {
 		e, ok := foldAt(s, p, w)

@@ -256,10 +256,10 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 		// the report keeps them: at their size
 		ef.Conflicts = slices.Clip(ef.Conflicts)
 	}
-	// the names' words were for comparing them: the report does not keep
-	// them
+	// the names' words and the figures' contexts were for comparing
+	// them: the report does not keep them
 	for i := range ef.Values {
-		ef.Values[i].toks = nil
+		ef.Values[i].toks, ef.Values[i].ctx = nil, nil
 	}
 	ef.Conflict = len(ef.Conflicts) > 0
 	return ef, buf

@@ -83,11 +83,23 @@ func contextOf(text string, start, end int) figureContext {
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
+// context returns the context of figure v, read the first time it is asked
+// for: of fifty articles, each figure is weighed against the figures of
+// forty-nine others, and reading its sentence each time was most of the
+// facts check.
+func (v *Value) context() *figureContext {
+	if v.ctx == nil {
+		c := contextOf(v.src, v.Start, v.End)
+		v.ctx = &c
+	}
+	return v.ctx
+}
+
 // sameFrame says whether figures x and y sit in one frame: no two
 // different people or places named around them, and at least need
 // content words in common besides their unit's.
 func sameFrame(x, y *Value, need int) bool {
-	cx, cy := contextOf(x.src, x.Start, x.End), contextOf(y.src, y.Start, y.End)
+	cx, cy := x.context(), y.context()
 	if len(cx.who) > 0 && len(cy.who) > 0 && !intersects(cx.who, cy.who) {
 		return false
 	}

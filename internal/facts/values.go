@@ -50,11 +50,12 @@ type Value struct {
 	Start   int `json:"start"`
 	End     int `json:"end"`
 
-	noun string   // for money, the noun after it ("grant" in "$2 million grant")
-	toks []string // for names from ExtractNames, names.NameTokens(Text)
-	num  float64  // numeric value for numbers, money and percents
-	prec float64  // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
-	src  string   // for figures, the text they were read from: their context is read from it when needed
+	noun string         // for money, the noun after it ("grant" in "$2 million grant")
+	toks []string       // for names from ExtractNames, names.NameTokens(Text)
+	num  float64        // numeric value for numbers, money and percents
+	prec float64        // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+	src  string         // for figures, the text they were read from: their context is read from it when needed
+	ctx  *figureContext // contextOf src around the figure, once read (see context)
 }
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,

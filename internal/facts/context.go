@@ -3,6 +3,7 @@ package facts
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/synoptic-news/synoptic/internal/lang"
@@ -39,7 +40,10 @@ func contextOf(text string, start, end int) figureContext {
 	for hi < len(text) && !utf8Start(text[hi]) {
 		hi++
 	}
-	ws := names.Words(text[lo:hi])
+	bp := wordBufs.Get().(*[]names.Word)
+	defer wordBufs.Put(bp)
+	ws := names.AppendWords((*bp)[:0], text[lo:hi])
+	*bp = ws
 	first, last := -1, -1 // the figure's own words
 	for k, w := range ws {
 		if lo+w.End > start && lo+w.Start < end {
@@ -82,6 +86,10 @@ func contextOf(text string, start, end int) figureContext {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// wordBufs are buffers for the words around a figure, which its context
+// does not keep.
+var wordBufs = sync.Pool{New: func() any { return new([]names.Word) }}
 
 // context returns the context of figure v, read the first time it is asked
 // for: of fifty articles, each figure is weighed against the figures of

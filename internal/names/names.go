@@ -49,6 +49,10 @@ func Words(text string) []Word {
 	return out
 }
 
+// AppendWords appends Words(text) to out, for a caller that reads many
+// texts one after another into one buffer.
+func AppendWords(out []Word, text string) []Word { return appendWords(out, text, -1, false) }
+
 // WordsN returns the first n words of Words(text), without reading further.
 func WordsN(text string, n int) []Word {
 	out := appendWords(make([]Word, 0, n), text, n, false)

@@ -531,12 +531,10 @@ func quoteRow(r *quotes.Report, is func(quotes.Group) bool) int {
 	return -1
 }
 
-// TestSummaryOutletsKeepTheirFigures: outlets named after long file names
-// would push the last outlet's figures off the summary's outlets line; the
-// names are shortened instead, so every outlet keeps its three figures.
-func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
+// longNamedOutlets is a story of two outlets named after long file names.
+func longNamedOutlets() *story.Story {
 	long := func(name string) string { return name + "_2025-03-01_harbour-bridge-closure-for-repairs-of-its-cables" }
-	st := makeStory("harbour-bridge",
+	return makeStory("harbour-bridge",
 		[]string{long("coast-courier"), "Harbour bridge to close for repairs",
 			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
 			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."},
@@ -544,6 +542,13 @@ func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
 			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
 			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
 	)
+}
+
+// TestSummaryOutletsKeepTheirFigures: outlets named after long file names
+// would push the last outlet's figures off the summary's outlets line; the
+// names are shortened instead, so every outlet keeps its three figures.
+func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
+	st := longNamedOutlets()
 	for _, w := range []int{160, 120, 80} {
 		m := newModel(t, st, w, 45)
 		if m.checks == nil || len(m.drawn.summary) < 2 {
@@ -566,15 +571,7 @@ func TestSummaryOutletsKeepTheirFigures(t *testing.T) {
 // stacked header) a long name of the other outlet is shortened, so the
 // share of the article's text stays in view.
 func TestHeaderCoverageKeepsItsShare(t *testing.T) {
-	long := func(name string) string { return name + "_2025-03-01_harbour-bridge-closure-for-repairs-of-its-cables" }
-	st := makeStory("harbour-bridge",
-		[]string{long("coast-courier"), "Harbour bridge to close for repairs",
-			"The harbour bridge will close for six weeks from Monday while engineers replace the worn cables, the city council said.",
-			"Local shop owners warned that the closure would cost them customers in the busiest month of the year."},
-		[]string{long("valley-herald"), "Bridge shuts for cable work",
-			"The harbour bridge will shut for eight weeks from Monday while engineers replace its corroded cables, the council announced.",
-			"Cyclists will be allowed to use a temporary lane on the old rail viaduct."},
-	)
+	st := longNamedOutlets()
 	for _, size := range [][2]int{{160, 45}, {80, 40}} {
 		m := newModel(t, st, size[0], size[1])
 		var shares []string

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -411,5 +412,27 @@ func TestTopicWordsAreNoMisattribution(t *testing.T) {
 		"Holm's deputy added, “I strongly support Ada Brink, strongly endorse her plan … we need to keep the bridge open,” Vera Lind said."))
 	if g := groupWith(t, r, "shared mission"); len(g.Members) != 1 {
 		t.Errorf("an endorsement by each of two people read as one quotation: %v", g.Speakers)
+	}
+}
+
+// TestHeShe checks the pronouns found without splitting words: whole words
+// in any case, in text order, none inside another word.
+func TestHeShe(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []int
+	}{
+		{"He said she would", []int{0, 8}},
+		{"she", []int{0}},
+		{"SHE, he; She.", []int{0, 5, 9}},
+		{"the shed, Ashe, she's, he'd, hence", nil},
+		{"she-he", []int{0, 4}},
+		{"«he» é he", []int{10}}, // a byte past ASCII counts as a letter
+		{"h", nil},
+		{"sh", nil},
+	} {
+		if got := heShe(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("heShe(%q) = %v, want %v", c.text, got, c.want)
+		}
 	}
 }

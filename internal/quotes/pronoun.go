@@ -181,7 +181,10 @@ func placed(before string) bool {
 }
 
 // heShe returns the offsets of the words "he" and "she" in text, in any
-// letter case, without splitting the text into words.
+// letter case, without splitting the text into words. Both have an "h"
+// (first or second): one pass looks at the letters around each, and finds
+// the words in text order, since a "she" ends where a "he" at its "h"
+// could not start.
 func heShe(text string) []int {
 	var out []int
 	letter := func(i int) bool {
@@ -192,19 +195,16 @@ func heShe(text string) []int {
 		return c >= 'a' && c <= 'z' || text[i] >= 0x80 || text[i] == '\''
 	}
 	for i := 0; i+1 < len(text); i++ {
-		if text[i]|0x20 != 'h' || text[i+1]|0x20 != 'e' || letter(i-1) {
+		if text[i]|0x20 != 'h' || text[i+1]|0x20 != 'e' || letter(i+2) {
 			continue
 		}
-		if !letter(i + 2) {
+		switch {
+		case !letter(i - 1):
 			out = append(out, i)
+		case text[i-1]|0x20 == 's' && !letter(i-2):
+			out = append(out, i-1)
 		}
 	}
-	for i := 0; i+2 < len(text); i++ {
-		if text[i]|0x20 == 's' && text[i+1]|0x20 == 'h' && text[i+2]|0x20 == 'e' && !letter(i-1) && !letter(i+3) {
-			out = append(out, i)
-		}
-	}
-	slices.Sort(out)
 	return out
 }
 

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -433,6 +434,17 @@ func TestHeShe(t *testing.T) {
 	} {
 		if got := heShe(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("heShe(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestIndexLower checks indexLower against what it stands for, on ASCII
+// text and on text whose lowering changes its length.
+func TestIndexLower(t *testing.T) {
+	for _, s := range []string{"", "according to", "According to CNN", "he said, ACCORDING TO the report", "accordingto x",
+		"İİ according to X", "ACCORDİNG TO X", "an accord, according  to, according to"} {
+		if got, want := indexLower(s, "according to "), strings.Index(strings.ToLower(s), "according to "); got != want {
+			t.Errorf("indexLower(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

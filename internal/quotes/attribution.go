@@ -158,9 +158,9 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([
 // whose words it goes on with, else the one the next paragraph signs.
 func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower map[string]bool) []Quote {
 	var out []Quote
-	var prev []int // the body blocks before, nearest first
-	carried := ""  // the speaker a paragraph announces for the next
-	goesOn := ""   // the speaker whose words a paragraph ends with
+	prev := make([]int, 0, maxPronounBlocks) // the body blocks before, nearest first
+	carried := ""                            // the speaker a paragraph announces for the next
+	goesOn := ""                             // the speaker whose words a paragraph ends with
 	for k, bq := range blocks {
 		signed := ""
 		if k+1 < len(blocks) {
@@ -205,10 +205,11 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 		if raw, pos := colonCue(bq.text); raw != "" {
 			carried = resolve(raw, pos, bq.bi, prev, people, ments, lower)
 		}
-		prev = append([]int{bq.bi}, prev...)
-		if len(prev) > maxPronounBlocks {
-			prev = prev[:maxPronounBlocks]
+		if len(prev) < maxPronounBlocks {
+			prev = append(prev, 0)
 		}
+		copy(prev[1:], prev)
+		prev[0] = bq.bi
 	}
 	return out
 }

@@ -72,7 +72,7 @@ func relayed(text string, open, close int) bool {
 		}
 	}
 	for _, part := range []string{before, rest} {
-		if k := strings.Index(strings.ToLower(part), "according to "); k >= 0 {
+		if k := indexLower(part, "according to "); k >= 0 {
 			// a source that is named: "according to CNN", "according to a
 			// White House pool report", not "according to the translation"
 			for _, w := range names.WordsN(part[k+len("according to "):], 6) {
@@ -86,6 +86,36 @@ func relayed(text string, open, close int) bool {
 		}
 	}
 	return false
+}
+
+// indexLower is strings.Index(strings.ToLower(s), sub) for a sub in lower
+// case, without lowering an ASCII s: most sentences have no "according
+// to", and lowering one that has capitals makes a copy of it.
+func indexLower(s, sub string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// lowering may change the length of what precedes a match
+			return strings.Index(strings.ToLower(s), sub)
+		}
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerByte(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lowerByte is an ASCII byte in lower case.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // cueSpeaker is speaker without the check for relayed words.

@@ -157,7 +157,11 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([
 // one its own cue names, else the one a paragraph before announces or
 // whose words it goes on with, else the one the next paragraph signs.
 func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower map[string]bool) []Quote {
-	var out []Quote
+	n := 0
+	for _, bq := range blocks {
+		n += len(bq.spans)
+	}
+	out := make([]Quote, 0, n)
 	prev := make([]int, 0, maxPronounBlocks) // the body blocks before, nearest first
 	carried := ""                            // the speaker a paragraph announces for the next
 	goesOn := ""                             // the speaker whose words a paragraph ends with
@@ -455,7 +459,12 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 // an aside between commas ("Josh Hendler, a party operative, warned",
 // "the pollster, Douglas Schoen, says").
 func speaksAfter(text string, start, end int) bool {
-	next := names.WordsN(text[end:], 3)
+	// the word after the name, and the two after it only past an
+	// adverb: the loop below reads no further
+	next := names.WordsN(text[end:], 1)
+	if len(next) == 1 && !next[0].Glued && !isVerb(next[0]) && adverb(next[0].Text) {
+		next = names.WordsN(text[end:], 3)
+	}
 	for j, w := range next {
 		if (j > 0 && !adverb(next[j-1].Text)) || w.Glued {
 			break

@@ -126,6 +126,11 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 		}()
 	}
 	wg.Wait()
+	n := 0
+	for _, qs := range per {
+		n += len(qs)
+	}
+	r.Quotes = make([]Quote, 0, n)
 	for _, qs := range per {
 		r.Quotes = append(r.Quotes, qs...)
 	}

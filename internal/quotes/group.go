@@ -124,7 +124,10 @@ outer:
 // short ones.
 func group(qs []Quote) []Group {
 	u := newUnion(len(qs))
-	anyPost := linkLong(qs, u)
+	// a speaker's name is split once for the whole story: the same
+	// people speak in many groups
+	toks := nameTokens()
+	anyPost := linkLong(qs, u, toks)
 	attachShort(qs, u, anyPost)
 	byRoot := map[int][]int{}
 	var roots []int
@@ -138,7 +141,7 @@ func group(qs []Quote) []Group {
 	d := worddiff.New()
 	var out []Group
 	for _, r := range roots {
-		out = append(out, makeGroup(qs, byRoot[r], d))
+		out = append(out, makeGroup(qs, byRoot[r], d, toks))
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Members[0], out[j].Members[0]
@@ -187,7 +190,7 @@ func (u union) union(x, y int) {
 // counting shared content words through an index so that only
 // quotations sharing a word are compared. It returns the long quotations
 // each word of theirs appears in, for attachShort.
-func linkLong(qs []Quote, u union) map[string][]int {
+func linkLong(qs []Quote, u union, toks func(string) []string) map[string][]int {
 	post := map[string][]int{}    // content word → long quotations
 	anyPost := map[string][]int{} // any word → long quotations
 	for i := range qs {
@@ -207,7 +210,6 @@ func linkLong(qs []Quote, u union) map[string][]int {
 	}
 	count := make([]int, len(qs))
 	var touched []int
-	toks := nameTokens()
 	for i := range qs {
 		if len(qs[i].words) < long {
 			continue
@@ -283,7 +285,9 @@ func attachShort(qs []Quote, u union, anyPost map[string][]int) {
 	}
 }
 
-func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
+// makeGroup returns the group of the quotations qs[idx]; toks is
+// nameTokens.
+func makeGroup(qs []Quote, idx []int, d *worddiff.Differ, toks func(string) []string) Group {
 	ms := make([]Quote, len(idx))
 	for k, i := range idx {
 		ms[k] = qs[i]
@@ -312,11 +316,14 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ) Group {
 	seenArt := map[int]bool{}
 	// a speaker seen before is equal to one kept or to one it matched
 	seenSpeaker := map[string]bool{}
-	toks := nameTokens()
 	// each member is diffed against the principal one; members often
 	// repeat a text (a wire quotation in fifty outlets), and a text's
-	// window and diff depend on the text alone
-	pw := names.Words(ms[0].Text)
+	// window and diff depend on the text alone. Most groups have one
+	// member and no diff.
+	var pw []names.Word
+	if len(ms) > 1 {
+		pw = names.Words(ms[0].Text)
+	}
 	type diffed struct {
 		window *[2]int
 		ops    []worddiff.Op
@@ -422,7 +429,7 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 }
 
 // nameTokens returns a function giving names.NameTokens of a name,
-// computed once per name.
+// computed once per name. Callers may read but not change the tokens.
 func nameTokens() func(string) []string {
 	memo := map[string][]string{}
 	return func(s string) []string {

@@ -95,6 +95,9 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 // confident names for the speaker that cannot be the same person, after
 // nicknames, initials and spellings a letter apart (names.SameTokens).
 func speakersDiffer(ms []Quote, toks func(string) []string) bool {
+	if len(ms) < 2 {
+		return false // no two members to differ
+	}
 	named := make([]bool, len(ms))
 	// per speaker (its name's words): the articles that give the
 	// quotation to them

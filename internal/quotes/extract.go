@@ -71,7 +71,7 @@ const maxSingle = 400
 // nested in a double quotation belong to it.
 func Extract(text string) []Span {
 	var out []Span
-	cue := plainSpaces(blankParens(text))
+	cue := "" // made for the first quotation: most paragraphs have none
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
 			i++ // no other ASCII opens a quotation
@@ -101,6 +101,9 @@ func Extract(text string) []Span {
 		sp.Text = strings.TrimRight(sp.Text, " …,;:“‘„«")
 		sp.End = sp.Start + len(sp.Text)
 		if hasLetter(sp.Text) {
+			if cue == "" {
+				cue = plainSpaces(blankParens(text))
+			}
 			sp.Speaker, sp.SpeakerStart, sp.how = speaker(cue, sp.Open, sp.Close)
 			out = append(out, sp)
 		}

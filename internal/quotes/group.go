@@ -389,6 +389,9 @@ func confident(m Quote) bool {
 // the quotation whose speaker, if any, is none of the confident ones other
 // articles give.
 func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
+	if len(arts) < 2 {
+		return nil // no other article to be clearer
+	}
 	sure := map[int]bool{}
 	var speakers []string
 	for _, m := range ms {

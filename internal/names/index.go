@@ -21,17 +21,32 @@ type Index struct {
 	blocks [][]blockNames
 }
 
-// blockNames are the names of one block, found on first use.
+// blockNames are the names of one block, found on first use: every name
+// Names gives, with NameTokens of its core (nil for an empty core), and
+// what a known set may change of them (see NamesKnown).
 type blockNames struct {
 	once  sync.Once
 	names []NameSpan
 	toks  [][]string
+	alts  []altName
+}
+
+// altName is a run of capitalised words whose first, a common word
+// opening a sentence, makes no name with Names but one with NamesKnown
+// when the known set holds it.
+type altName struct {
+	first string   // the first word as written
+	name  NameSpan // the name with the first word kept, if ok
+	at    int      // the index in blockNames.names of the run's name
+	ok    bool     // the run makes a name with its first word kept
+	named bool     // the run makes a name without it (names[at])
 }
 
 // coreBuf is a buffer of the names of one block.
 type coreBuf struct {
 	names []NameSpan
 	toks  [][]string
+	alts  []altName
 }
 
 var coreBufs = sync.Pool{New: func() any { return new(coreBuf) }}
@@ -52,22 +67,77 @@ func IndexWith(st *story.Story, lower map[string]bool) *Index {
 // of article a, with the names found the first time any caller asks for
 // that block. f may keep toks but must not change them.
 func (ix *Index) Cores(a, b int, f func(n NameSpan, toks []string)) {
+	bn := ix.block(a, b)
+	for i, n := range bn.names {
+		if n.Core != "" {
+			f(n, bn.toks[i])
+		}
+	}
+}
+
+// NamesKnown returns NamesKnown(text, ix.Lower, known) of the text of
+// block b of article a, from the names found for Cores: a check that reads
+// a block's names with and without a known set splits its words once.
+func (ix *Index) NamesKnown(a, b int, known map[string]bool) []NameSpan {
+	bn := ix.block(a, b)
+	var out []NameSpan
+	k := 0
+	for _, al := range bn.alts {
+		if !foldedIn(known, al.first) {
+			continue
+		}
+		out = append(out, bn.names[k:al.at]...)
+		k = al.at
+		if al.named {
+			k++ // the name without the first word
+		}
+		if al.ok {
+			out = append(out, al.name)
+		}
+	}
+	if out == nil && k == 0 {
+		return slices.Clone(bn.names) // nil for none, as NamesKnown
+	}
+	return append(out, bn.names[k:]...)
+}
+
+// foldedIn says whether set holds Fold(w), without making it for a short
+// ASCII word.
+func foldedIn(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		return set[string(l)]
+	}
+	return set[Fold(w)]
+}
+
+// block returns the names of block b of article a, found on the first
+// call for it.
+func (ix *Index) block(a, b int) *blockNames {
 	bn := &ix.blocks[a][b]
 	bn.once.Do(func() {
 		// found into a buffer, kept at their size
 		buf := coreBufs.Get().(*coreBuf)
-		Cores(ix.st.Articles[a].Blocks[b].Text, ix.Lower, func(n NameSpan, toks []string) {
+		eachName(ix.st.Articles[a].Blocks[b].Text, ix.Lower, nil, func(n NameSpan, core []Word) {
+			var toks []string
+			if n.Core != "" {
+				toks = wordTokens(core, n.End)
+			}
 			buf.names = append(buf.names, n)
 			buf.toks = append(buf.toks, toks)
+		}, func(first Word, n NameSpan, ok, named bool) {
+			buf.alts = append(buf.alts, altName{first: first.Text, name: n, at: len(buf.names), ok: ok, named: named})
 		})
 		if len(buf.names) > 0 {
 			bn.names, bn.toks = slices.Clone(buf.names), slices.Clone(buf.toks)
 		}
+		if len(buf.alts) > 0 {
+			bn.alts = slices.Clone(buf.alts)
+		}
 		clear(buf.toks)
-		buf.names, buf.toks = buf.names[:0], buf.toks[:0]
+		clear(buf.alts)
+		buf.names, buf.toks, buf.alts = buf.names[:0], buf.toks[:0], buf.alts[:0]
 		coreBufs.Put(buf)
 	})
-	for i, n := range bn.names {
-		f(n, bn.toks[i])
-	}
+	return bn
 }

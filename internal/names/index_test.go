@@ -60,3 +60,43 @@ func TestIndexCores(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestIndexNamesKnown checks that the names an index gives for a block
+// with a known set are those NamesKnown finds in the block's text: known
+// words that open a sentence keep their name, a dateline stays none, and
+// the others are as Names has them.
+func TestIndexNamesKnown(t *testing.T) {
+	texts := []string{
+		"Schlafly then discussed it. Will Smith spoke. Strong said so. He went home with President Obama.",
+		"HOUSTON — The mayor spoke. Brown Sugar Inc. denied it. Also Strong and Weak Pratt met. The Strong Man won.",
+		"BROWN\n\nInternationally Mr. Brown is known. Strong. STRONG Brown's aide, Jr. Strong.",
+		"strong brown weak will then shared also internationally",
+	}
+	var cs corpus.Story
+	for i, s := range texts {
+		a := corpus.Article{Path: string(rune('a'+i)) + ".txt"}
+		for _, p := range []string{s[:len(s)/2], s[len(s)/2:], s} {
+			a.Paras = append(a.Paras, corpus.Para{Text: p})
+		}
+		cs.Articles = append(cs.Articles, a)
+	}
+	st := story.Build(&cs, story.DefaultOptions())
+	ix := NewIndex(st)
+	changed := 0
+	for _, known := range []map[string]bool{nil, {}, Set("schlafly", "strong", "brown", "he", "internationally", "also"), Set("will", "then", "weak")} {
+		for a, art := range st.Articles {
+			for b, blk := range art.Blocks {
+				got, want := ix.NamesKnown(a, b, known), NamesKnown(blk.Text, ix.Lower, known)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("known %v, article %d block %d %q: index gives %+v, NamesKnown %+v", known, a, b, blk.Text, got, want)
+				}
+				if !reflect.DeepEqual(want, Names(blk.Text, ix.Lower)) {
+					changed++
+				}
+			}
+		}
+	}
+	if changed == 0 {
+		t.Error("no known set changed a block's names: the test tests nothing")
+	}
+}

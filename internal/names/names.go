@@ -231,7 +231,7 @@ func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
 	// found into a buffer, returned at their size
 	bp := nameBufs.Get().(*[]NameSpan)
 	buf := (*bp)[:0]
-	eachName(text, lower, known, func(n NameSpan, _ []Word) { buf = append(buf, n) })
+	eachName(text, lower, known, func(n NameSpan, _ []Word) { buf = append(buf, n) }, nil)
 	var out []NameSpan
 	if len(buf) > 0 {
 		out = slices.Clone(buf)
@@ -252,12 +252,17 @@ func Cores(text string, lower map[string]bool, f func(n NameSpan, toks []string)
 		if n.Core != "" {
 			f(n, wordTokens(core, n.End))
 		}
-	})
+	}, nil)
 }
 
 // eachName calls f with each name sequence of text (see NamesKnown) and
-// the words of its core, which f must not keep.
-func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core []Word)) {
+// the words of its core, which f must not keep. With known nil and
+// skipped not nil, it calls skipped for each run of capitalised words
+// whose first word, a common word opening a sentence, a known set holding
+// it would keep: with that word, the name the run makes with it (ok false
+// for none), and whether f is called for the run too (right after). That
+// is what NamesKnown given any known set needs beyond Names.
+func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core []Word), skipped func(first Word, n NameSpan, ok, named bool)) {
 	bp := wordBufs.Get().(*[]Word)
 	ws := appendWords((*bp)[:0], text, -1, true)
 	defer func() {
@@ -293,6 +298,16 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 		}
 		// a dateline: "WASHINGTON — The …"
 		dateline := s == 0 && j == 1 && len(ws[0].Text) >= 5 && strings.ToUpper(ws[0].Text) == ws[0].Text
+		if skipped != nil && s > i && ws[i].Text != "The" {
+			// kept, the first word starts the name, which is then a
+			// dateline or none
+			var kn NameSpan
+			ok := !(i == 0 && j == 1 && len(ws[0].Text) >= 5 && strings.ToUpper(ws[0].Text) == ws[0].Text)
+			if ok {
+				kn, _ = makeName(text, ws[i:j])
+			}
+			skipped(ws[i], kn, ok, s < j && !dateline)
+		}
 		if s < j && !dateline {
 			n, c := makeName(text, ws[s:j])
 			f(n, ws[s+c:j])

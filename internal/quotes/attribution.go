@@ -16,7 +16,7 @@ func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
 	art, lower := st.Articles[a], ix.Lower
 	people := castOf(art, a, ix)
 	blocks := bodyBlocks(art)
-	found, speaking := speakingNames(blocks, people, lower)
+	found, speaking := speakingNames(art, a, ix, blocks, people)
 	ments := &mentions{}
 	for k, bq := range blocks {
 		// a headline or a label (title) names no one a later "he" refers
@@ -112,10 +112,12 @@ func bodyBlocks(art story.Article) []blockQuotes {
 	return blocks
 }
 
-// speakingNames adds to people the names the article gives as speakers,
-// and returns the names each block (but titles) gives outside its
-// quotations, and whether a speech verb follows each.
-func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([][]names.NameSpan, [][]bool) {
+// speakingNames adds to people the names article art (article a of the
+// story ix indexes) gives as speakers, and returns the names each block
+// of blocks (but titles) gives outside its quotations, and whether a
+// speech verb follows each.
+func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuotes, people *cast) ([][]names.NameSpan, [][]bool) {
+	lower := ix.Lower
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
 	for _, bq := range blocks {
@@ -137,8 +139,15 @@ func speakingNames(blocks []blockQuotes, people *cast, lower map[string]bool) ([
 		if bq.title {
 			continue
 		}
-		// "Cruz openly admitted …": a name that speaks
-		ns := names.NamesKnown(bq.text, lower, people.words())
+		// "Cruz openly admitted …": a name that speaks. A block without
+		// quotations to mask has the names the index found for the
+		// cast, its words split once
+		var ns []names.NameSpan
+		if bq.text == art.Blocks[bq.bi].Text {
+			ns = ix.NamesKnown(a, bq.bi, people.words())
+		} else {
+			ns = names.NamesKnown(bq.text, lower, people.words())
+		}
 		found[k] = ns
 		speaking[k] = make([]bool, len(ns))
 		for i, n := range ns {

@@ -177,10 +177,14 @@ func elision(rest string) bool {
 // opened by r, searching from i, or -1.
 func findClose(text string, i int, r rune, p markPair) (int, int) {
 	for j := i; j < len(text); {
-		c, w := utf8.DecodeRuneInString(text[j:])
 		if p.style == Single && j-i > maxSingle {
 			return -1, 0
 		}
+		if b := text[j]; b < utf8.RuneSelf && b != '"' && b != '\'' && b != '\n' {
+			j++ // no other ASCII closes, ends or reopens a quotation
+			continue
+		}
+		c, w := utf8.DecodeRuneInString(text[j:])
 		if strings.ContainsRune(p.close, c) {
 			if (p.style != Single && c != '"') || closesSingle(text, j, w) || (c == '"' && r == '"') {
 				return j, w

@@ -27,7 +27,9 @@ func wordsOf(text string) (seq, content []string) {
 	// the content words so far are looked through, until there are
 	// enough of them for a set to be quicker
 	var seen map[string]bool
-	for _, w := range names.Words(text) {
+	ws := names.Words(text)
+	seq = make([]string, 0, len(ws))
+	for _, w := range ws {
 		f := names.Fold(w.Text)
 		seq = append(seq, f)
 		if stop[f] {

@@ -47,8 +47,10 @@ func castOf(art story.Article, a int, ix *names.Index) *cast {
 			if !names.PersonLikeTokens(n, toks) && !(len(toks) == 1 && kinBefore(b.Text[:n.Start])) || afterThe(b.Text, n) {
 				return
 			}
-			// the last six words before the name
-			ctx := names.Words(b.Text[max(0, n.Start-60):n.CoreStart])
+			// the last six words before the name, read into a buffer
+			// that 60 bytes seldom overflow
+			var buf [24]names.Word
+			ctx := names.AppendWords(buf[:0], b.Text[max(0, n.Start-60):n.CoreStart])
 			var cw []string
 			if len(ctx) > 0 {
 				ctx = ctx[max(0, len(ctx)-6):]
@@ -171,6 +173,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 		n += len(bq.spans)
 	}
 	out := make([]Quote, 0, n)
+	var ws []names.Word                      // a buffer for the words of each quotation
 	prev := make([]int, 0, maxPronounBlocks) // the body blocks before, nearest first
 	carried := ""                            // the speaker a paragraph announces for the next
 	goesOn := ""                             // the speaker whose words a paragraph ends with
@@ -206,7 +209,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 				q.Speaker, q.how = goesOn, "cont-para"
 			}
 			last = q
-			q.seq, q.words = wordsOf(q.Text)
+			q.seq, q.words, ws = wordsIn(q.Text, ws)
 			out = append(out, q)
 		}
 		goesOn = ""

@@ -106,7 +106,11 @@ func (c *cast) indexNames() {
 	keys := 0
 	for _, p := range c.people {
 		for _, t := range p.toks {
-			keys += len(t) + 1 // at most: a deletion per byte, and the word
+			// at most: the word, and a deletion per letter of a long one
+			keys++
+			if n := utf8.RuneCountInString(t); n >= 5 {
+				keys += n
+			}
 		}
 	}
 	c.byTokN, c.similar = map[tokN][]int{}, make(map[uint64]simList, keys)

@@ -24,10 +24,17 @@ func init() {
 // wordsOf returns the folded words of a quotation, and its content words
 // crudely stemmed.
 func wordsOf(text string) (seq, content []string) {
+	seq, content, _ = wordsIn(text, nil)
+	return seq, content
+}
+
+// wordsIn is wordsOf with ws a buffer for the words of text, which it
+// returns for the next call.
+func wordsIn(text string, ws []names.Word) (seq, content []string, buf []names.Word) {
 	// the content words so far are looked through, until there are
 	// enough of them for a set to be quicker
 	var seen map[string]bool
-	ws := names.Words(text)
+	ws = names.AppendWords(ws[:0], text)
 	seq = make([]string, 0, len(ws))
 	for _, w := range ws {
 		f := names.Fold(w.Text)
@@ -53,7 +60,7 @@ func wordsOf(text string) (seq, content []string) {
 		}
 		content = append(content, s)
 	}
-	return seq, content
+	return seq, content, ws
 }
 
 func stem(w string) string {

@@ -73,7 +73,8 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 	if m.byBlock == nil {
 		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
 	}
-	var ms []mention
+	hs := heShe(text)
+	ms := make([]mention, 0, len(ns)+len(hs))
 	sent, sentStart, sentEnd := 0, 0, sentenceEnd(text, 0)
 	for k, n := range ns {
 		for n.Start >= sentEnd && sentEnd < len(text) {
@@ -123,7 +124,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 	// "he" and "she" outside quotations carry a person on from the
 	// sentences before
 	sent, sentEnd = 0, sentenceEnd(text, 0)
-	for _, at := range heShe(text) {
+	for _, at := range hs {
 		for at >= sentEnd && sentEnd < len(text) {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}

@@ -593,7 +593,11 @@ func NameTokens(name string) []string { return wordTokens(Words(name), len(name)
 // end of their text: a name cut before its last word's possessive
 // ("President" of "President’s") reads that word as cut.
 func wordTokens(ws []Word, end int) []string {
-	var out []string
+	if len(ws) == 0 {
+		return nil
+	}
+	// one slice for a name's words; none when titles are all it has
+	out := make([]string, 0, len(ws))
 	for _, w := range ws {
 		t := w.Text
 		if w.End > end {
@@ -603,6 +607,9 @@ func wordTokens(ws []Word, end int) []string {
 			continue
 		}
 		out = append(out, Fold(trimPossessive(t)))
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

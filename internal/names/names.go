@@ -685,23 +685,17 @@ func SimilarWord(x, y string) bool {
 	if x == y {
 		return true
 	}
-	if isASCII(x) && isASCII(y) {
-		// a byte is a rune: the same test without converting
-		if len(x) < 5 || len(y) < 5 || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
-			return false
-		}
-		return editOneASCII(x, y)
-	}
-	rx, ry := []rune(x), []rune(y)
-	if len(rx) < 5 || len(ry) < 5 {
-		return false
-	}
 	// "Russia" and "Russian", "Zimarco" and "Zimarcos" are a name and a
 	// word made from it, not two spellings of one name
 	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 		return false
 	}
-	return editDistanceAtMostOne(rx, ry)
+	if isASCII(x) && isASCII(y) {
+		// a byte is a rune: the same test without decoding
+		return len(x) >= 5 && len(y) >= 5 && editOne([]byte(x), []byte(y))
+	}
+	rx, ry := []rune(x), []rune(y)
+	return len(rx) >= 5 && len(ry) >= 5 && editOne(rx, ry)
 }
 
 func isASCII(s string) bool {
@@ -713,8 +707,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-// editOneASCII is editDistanceAtMostOne on ASCII strings.
-func editOneASCII(a, b string) bool {
+// editOne says whether a and b differ by at most one insertion, deletion
+// or substitution.
+func editOne[E comparable](a, b []E) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -726,26 +721,9 @@ func editOneASCII(a, b string) bool {
 		i++
 	}
 	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
+		return slices.Equal(a[i+1:], b[i+1:])
 	}
-	return a[i:] == b[i+1:]
-}
-
-func editDistanceAtMostOne(a, b []rune) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if len(a) == len(b) {
-		return string(a[i+1:]) == string(b[i+1:])
-	}
-	return string(a[i:]) == string(b[i+1:])
+	return slices.Equal(a[i:], b[i+1:])
 }
 
 // nonPerson are words that mark a name as a place or an organisation.

@@ -73,7 +73,7 @@ func similarRef(x, y string) bool {
 	if len(rx) < 5 || len(ry) < 5 || strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 		return false
 	}
-	return editDistanceAtMostOne(rx, ry)
+	return editOne(rx, ry)
 }
 
 var wordPieces = []string{"Kim", "Jong", "Un’s", "U.S.", "al-Assad", "Mr.", "Nov.", "don't", "'90s", "Sergei", "Sergey",

@@ -10,7 +10,6 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/textsafe"
 	"github.com/synoptic-news/synoptic/internal/view"
-	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // The body's row layout: the geometry of its columns, the rows of each
@@ -157,38 +156,13 @@ func counts(st *story.Story, l, r int) (shared, onlyL, onlyR int) {
 	return
 }
 
-// coverage is the share of article a's body text (by words, as the
-// exports and the whole-story summary count it: export.Coverage) that
-// sits in events article b also tells, and the number of a's events b
-// tells out of all of a's events.
+// coverage is view.Coverage of articles a and b, from the word counts kept
+// across layouts.
 func coverage(st *story.Story, a, b int) (pct float64, both, total int) {
-	var in, all int
-	words := bodyWords(st.Articles[a].Blocks)
-	for k := range st.Events {
-		e := &st.Events[k]
-		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
-			continue
-		}
-		total++
-		shared := len(e.Blocks[b]) > 0
-		if shared {
-			both++
-		}
-		for _, i := range e.Blocks[a] {
-			n := words[i]
-			all += n
-			if shared {
-				in += n
-			}
-		}
-	}
-	if all > 0 {
-		pct = 100 * float64(in) / float64(all)
-	}
-	return pct, both, total
+	return view.Coverage(st, a, b, bodyWords(st.Articles[a].Blocks))
 }
 
-// bodyWords is the number of words of each body block of blocks, 0
+// bodyWords is view.BodyWords of blocks, the number of words of each body block, 0
 // for the others. The header asks for them at every layout, and counting
 // megabytes of text each time took tens of milliseconds; a story's blocks
 // never change once built, so the counts of the last few articles are kept
@@ -207,9 +181,7 @@ func bodyWords(blocks []segment.Block) []int {
 	words := make([]int, len(blocks))
 	count := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if b := &blocks[i]; b.Kind.IsBody() {
-				words[i] = wording.Words(b.Text)
-			}
+			words[i] = view.BlockWords(&blocks[i])
 		}
 	}
 	// a long article is counted a share of its blocks per processor: the

@@ -10,7 +10,6 @@ import (
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
-	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // para is one block of an article as shown in an event: runs of its text
@@ -192,31 +191,11 @@ func Count(st *story.Story, l, r int) Stats {
 	return s
 }
 
-// Coverage is the percentage of article a's body text (by words, as the
-// whole-story summary counts it) that sits in events article b also tells.
+// Coverage is view.Coverage's share of article a's body text that sits in
+// events article b also tells.
 func Coverage(st *story.Story, a, b int) float64 {
-	var in, all int
-	for _, e := range st.Events {
-		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
-			continue
-		}
-		shared := len(e.Blocks[b]) > 0
-		for _, i := range e.Blocks[a] {
-			blk := st.Articles[a].Blocks[i]
-			if !blk.Kind.IsBody() {
-				continue
-			}
-			n := wording.Words(blk.Text)
-			all += n
-			if shared {
-				in += n
-			}
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return 100 * float64(in) / float64(all)
+	pct, _, _ := view.Coverage(st, a, b, view.BodyWords(st.Articles[a].Blocks))
+	return pct
 }
 
 // plainNote says why the sides of articles l and r are shown plain, their

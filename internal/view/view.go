@@ -8,7 +8,8 @@
 //     none;
 //   - the labels of an event told out of order (MovedIn) or changed by an
 //     editor (EditMark);
-//   - what a facts conflict compares (FactKind).
+//   - what a facts conflict compares (FactKind);
+//   - how much of an article another tells (Coverage).
 //
 // The rules read the aligned story and return values; painting, wrapping
 // and escaping are the renderers'.
@@ -19,8 +20,10 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
+	"github.com/synoptic-news/synoptic/internal/wording"
 )
 
 // Filter chooses which events a view shows.
@@ -211,4 +214,52 @@ func FactKind(c facts.Conflict) string {
 		return string(c.Type) + " (" + c.Unit + ")"
 	}
 	return string(c.Type)
+}
+
+// Coverage is the share (percent) of article a's body text, by words as
+// the whole-story summary counts them, that sits in events article b also
+// tells, with how many of a's events b tells (both) out of all of a's
+// (total). words[i] is the number of words of a's block i when it is of
+// the body, else 0 (BodyWords): the reader keeps them across layouts.
+func Coverage(st *story.Story, a, b int, words []int) (pct float64, both, total int) {
+	var in, all int
+	for k := range st.Events {
+		e := &st.Events[k]
+		if len(e.Blocks[a]) == 0 || e.Kind == story.Boilerplate {
+			continue
+		}
+		total++
+		shared := len(e.Blocks[b]) > 0
+		if shared {
+			both++
+		}
+		for _, i := range e.Blocks[a] {
+			all += words[i]
+			if shared {
+				in += words[i]
+			}
+		}
+	}
+	if all > 0 {
+		pct = 100 * float64(in) / float64(all)
+	}
+	return pct, both, total
+}
+
+// BodyWords counts the words of each block that is of the body, 0 for the
+// others, as Coverage reads them.
+func BodyWords(blocks []segment.Block) []int {
+	words := make([]int, len(blocks))
+	for i := range blocks {
+		words[i] = BlockWords(&blocks[i])
+	}
+	return words
+}
+
+// BlockWords is BodyWords of one block.
+func BlockWords(b *segment.Block) int {
+	if !b.Kind.IsBody() {
+		return 0
+	}
+	return wording.Words(b.Text)
 }

@@ -14,25 +14,31 @@ import (
 	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
+// reports renders report-md and the HTML report's section of st and r.
+func reports(t *testing.T, st *story.Story, r *insight.Report) (md, h string) {
+	t.Helper()
+	var mb, hb bytes.Buffer
+	if err := reportMarkdown(&mb, st, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := reportSection(&hb, st, r, true); err != nil {
+		t.Fatal(err)
+	}
+	return mb.String(), hb.String()
+}
+
 // TestReportSeed: the seed's report holds every section and marks the
 // words Choe's quotation changes.
 func TestReportSeed(t *testing.T) {
 	st := seedStory(t)
-	r := insight.Analyze(st)
-	var md, h bytes.Buffer
-	if err := reportMarkdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
+	md, h := reports(t, st, insight.Analyze(st))
 	for _, want := range []string{"## Summary", "## Coverage", "## Quotes", "## Facts", "~~esteemed~~", "**honorable**", "~~absolute~~", "**sacred**"} {
-		if !strings.Contains(md.String(), want) {
-			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
 		}
 	}
-	if err := reportSection(&h, st, r, true); err != nil {
-		t.Fatal(err)
-	}
 	for _, want := range []string{"<del>esteemed</del>", "<ins>honorable</ins>", `class="synoptic-matrix"`} {
-		if !strings.Contains(h.String(), want) {
+		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
 	}
@@ -47,22 +53,16 @@ func TestHostileText(t *testing.T) {
 		{Outlet: "Two | [x](javascript:y)", Blocks: []segment.Block{p("“We will never pay for it at all,” said Ann Lee.")}},
 	}, Events: []story.Event{{Kind: story.Shared, Score: 1, Blocks: [][]int{{0}, {0}}, Diffs: []story.Diff{}}}}
 	r := insight.Analyze(st)
-	var md, h bytes.Buffer
-	if err := reportMarkdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := reportSection(&h, st, r, true); err != nil {
-		t.Fatal(err)
-	}
-	for name, out := range map[string]string{"Markdown": md.String(), "HTML": h.String()} {
+	md, h := reports(t, st, r)
+	for name, out := range map[string]string{"Markdown": md, "HTML": h} {
 		for _, bad := range []string{"<script>", "<b>", "<i>", "\x1b"} {
 			if strings.Contains(out, bad) {
 				t.Errorf("%s holds %q:\n%s", name, bad, out)
 			}
 		}
 	}
-	if strings.Contains(md.String(), "[x](") {
-		t.Errorf("Markdown makes a link of article text:\n%s", md.String())
+	if strings.Contains(md, "[x](") {
+		t.Errorf("Markdown makes a link of article text:\n%s", md)
 	}
 	for _, l := range append(r.Summary.Lines(80), r.Matrix.Lines(80)...) {
 		if strings.ContainsRune(l, '\x1b') {
@@ -77,16 +77,10 @@ func TestHostileText(t *testing.T) {
 func TestReportHTMLGivesFactsAlike(t *testing.T) {
 	st := testkit.Kestrel(t)
 	r := insight.Analyze(st)
-	var md, h bytes.Buffer
-	if err := reportMarkdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := reportSection(&h, st, r, true); err != nil {
-		t.Fatal(err)
-	}
-	page := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(h.String(), ""))
+	md, h := reports(t, st, r)
+	page := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(h, ""))
 	n := 0
-	for _, ln := range strings.Split(md.String(), "\n") {
+	for _, ln := range strings.Split(md, "\n") {
 		if !strings.Contains(ln, ", given alike (") {
 			continue
 		}
@@ -105,12 +99,9 @@ func TestReportHTMLGivesFactsAlike(t *testing.T) {
 // "number (vehicle)", not "number of vehicle".
 func TestReportFactKind(t *testing.T) {
 	st := testkit.Kestrel(t)
-	var md bytes.Buffer
-	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(md.String(), "event 8, number (vehicle): ") {
-		t.Errorf("no \"event 8, number (vehicle): \" in the facts:\n%s", md.String()[strings.Index(md.String(), "## Facts"):])
+	md, _ := reports(t, st, insight.Analyze(st))
+	if !strings.Contains(md, "event 8, number (vehicle): ") {
+		t.Errorf("no \"event 8, number (vehicle): \" in the facts:\n%s", md[strings.Index(md, "## Facts"):])
 	}
 }
 
@@ -118,12 +109,9 @@ func TestReportFactKind(t *testing.T) {
 // outlet".
 func TestReportQuoteTitleSaysOnce(t *testing.T) {
 	st := testkit.Kestrel(t)
-	var md bytes.Buffer
-	if err := reportMarkdown(&md, st, insight.Analyze(st)); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(md.String(), "Priya Anand · 1 outlet\n") || strings.Contains(md.String(), "1 outlet · one outlet") {
-		t.Errorf("quote titles:\n%s", md.String()[strings.Index(md.String(), "## Quotes"):strings.Index(md.String(), "## Facts")])
+	md, _ := reports(t, st, insight.Analyze(st))
+	if !strings.Contains(md, "Priya Anand · 1 outlet\n") || strings.Contains(md, "1 outlet · one outlet") {
+		t.Errorf("quote titles:\n%s", md[strings.Index(md, "## Quotes"):strings.Index(md, "## Facts")])
 	}
 }
 

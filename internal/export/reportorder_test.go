@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"regexp"
@@ -33,23 +32,17 @@ func TestReportQuotesInReaderOrder(t *testing.T) {
 		t.Fatalf("the test needs groups found in another order than the reader's: %v", want)
 	}
 
-	var md, h bytes.Buffer
-	if err := reportMarkdown(&md, st, r); err != nil {
-		t.Fatal(err)
-	}
+	md, h := reports(t, st, r)
 	var got []string
-	for _, m := range regexp.MustCompile(`(?m)^### (.*)$`).FindAllStringSubmatch(md.String(), -1) {
+	for _, m := range regexp.MustCompile(`(?m)^### (.*)$`).FindAllStringSubmatch(md, -1) {
 		got = append(got, strings.ReplaceAll(m[1], `\`, ""))
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Markdown quote groups:\n%s\nwant the reader's order:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	if err := reportSection(&h, st, r, true); err != nil {
-		t.Fatal(err)
-	}
 	got = got[:0]
-	for _, m := range regexp.MustCompile(`<h3[^>]*>(.*?)</h3>`).FindAllStringSubmatch(h.String(), -1) {
+	for _, m := range regexp.MustCompile(`<h3[^>]*>(.*?)</h3>`).FindAllStringSubmatch(h, -1) {
 		got = append(got, html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(m[1], "")))
 	}
 	if !slices.Equal(got, want) {

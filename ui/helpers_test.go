@@ -95,6 +95,13 @@ func typeText(m *Model, s string) {
 	}
 }
 
+// search opens the search, types q and runs it.
+func search(m *Model, q string) {
+	press(m, "/")
+	typeText(m, q)
+	press(m, "enter")
+}
+
 var sgrRE = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // plain strips the reader's own colour sequences.

@@ -584,9 +584,7 @@ func TestStackedHeaderWithRoom(t *testing.T) {
 // with the help closed it clears the search.
 func TestEscClosesHelp(t *testing.T) {
 	m := newModel(t, seed(t), 160, 45)
-	press(m, "/")
-	typeText(m, "Lavrov")
-	press(m, "enter")
+	search(m, "Lavrov")
 	press(m, "?")
 	if !m.help.ShowAll || !strings.Contains(plain(m.View()), "close help") {
 		t.Fatal("?: no full help")

@@ -68,9 +68,7 @@ func TestSearch(t *testing.T) {
 	if b.query != "" || strings.Contains(m.View(), hl.on) || strings.Contains(m.View(), m.pal.curMatch.on) {
 		t.Fatalf("esc: query %q, highlight still shown", b.query)
 	}
-	press(m, "/")
-	typeText(m, "zzqqx")
-	press(m, "enter")
+	search(m, "zzqqx")
 	if len(b.matches) != 0 || !strings.Contains(m.status, "no match") {
 		t.Fatalf("missing word: %d matches, status %q", len(b.matches), m.status)
 	}
@@ -78,9 +76,7 @@ func TestSearch(t *testing.T) {
 
 func TestSearchAcrossLineBreaks(t *testing.T) {
 	m := newModel(t, fixture(), 100, 30)
-	press(m, "/")
-	typeText(m, "WEEKS from monday")
-	press(m, "enter")
+	search(m, "WEEKS from monday")
 	b := m.body
 	// Both columns' matches start on the same row, one stop for > and <.
 	if len(b.matches) != 1 || len(b.hitsAt(b.matches[0], 0)) != 1 || len(b.hitsAt(b.matches[0], 1)) != 1 {
@@ -103,9 +99,7 @@ func TestSearchAcrossLineBreaks(t *testing.T) {
 // > goes to the next match below it, never back up the story.
 func TestSearchMatchFollowsFilter(t *testing.T) {
 	m := newModel(t, seed(t), 160, 45)
-	press(m, "/")
-	typeText(m, "the")
-	press(m, "enter")
+	search(m, "the")
 	b := m.body
 	if len(b.matches) < 6 {
 		t.Fatalf("%d matches", len(b.matches))
@@ -133,12 +127,8 @@ func TestSearchMatchFollowsFilter(t *testing.T) {
 // the previous query, and / enter searches for it again.
 func TestSearchStartsEmpty(t *testing.T) {
 	m := newModel(t, seed(t), 160, 45)
-	press(m, "/")
-	typeText(m, "Lavrov")
-	press(m, "enter")
-	press(m, "/")
-	typeText(m, "Moscow")
-	press(m, "enter")
+	search(m, "Lavrov")
+	search(m, "Moscow")
 	if q := m.body.query; q != "Moscow" {
 		t.Fatalf("second search is for %q, want \"Moscow\"", q)
 	}
@@ -159,9 +149,7 @@ func TestSearchStartsEmpty(t *testing.T) {
 // back up to the match after the one left behind.
 func TestNextMatchFromScreen(t *testing.T) {
 	m := newModel(t, seed(t), 160, 30)
-	press(m, "/")
-	typeText(m, "the")
-	press(m, "enter")
+	search(m, "the")
 	b := m.body
 	if len(b.matches) < 10 {
 		t.Fatalf("%d matches", len(b.matches))
@@ -192,9 +180,7 @@ func TestCurrentMatchStandsOut(t *testing.T) {
 	for _, noColor := range []bool{false, true} {
 		m := New(seed(t), Options{Renderer: pinned(termenv.ANSI256), NoColor: noColor})
 		m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
-		press(m, "/")
-		typeText(m, "struggle")
-		press(m, "enter")
+		search(m, "struggle")
 		b := m.body
 		if len(b.matches) < 3 {
 			t.Fatalf("%d matches of \"struggle\", want 3 or more", len(b.matches))
@@ -253,9 +239,7 @@ func TestSearchFoldsQuotes(t *testing.T) {
 		t.Errorf("case folding: %v", got)
 	}
 	m := newModel(t, seed(t), 160, 45)
-	press(m, "/")
-	typeText(m, "Un's")
-	press(m, "enter")
+	search(m, "Un's")
 	if n := len(m.body.matches); n < 2 {
 		t.Errorf("/Un's: %d rows match, want translated report's and Washington Examiner's", n)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/names"
@@ -34,10 +35,10 @@ func contextOf(text string, start, end int) figureContext {
 		return figureContext{} // a value not read from text (built by hand)
 	}
 	lo, hi := max(0, start-200), min(len(text), end+200)
-	for lo > 0 && !utf8Start(text[lo]) {
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo--
 	}
-	for hi < len(text) && !utf8Start(text[hi]) {
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
 		hi++
 	}
 	bp := wordBufs.Get().(*[]names.Word)
@@ -84,8 +85,6 @@ func contextOf(text string, start, end int) figureContext {
 	c.who = slices.Compact(c.who)
 	return c
 }
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // wordBufs are buffers for the words around a figure, which its context
 // does not keep.
@@ -161,14 +160,5 @@ var englishStop = names.Set("a", "an", "the", "of", "to", "in", "on", "at", "by"
 // or more digits written without separators (a post's or an order's
 // number, a telephone number), which no outlet rounds or restates.
 func isIdentifier(v *Value) bool {
-	digits := 0
-	for _, r := range v.Text {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		default:
-			return false
-		}
-	}
-	return digits >= 8
+	return len(v.Text) >= 8 && strings.Trim(v.Text, "0123456789") == ""
 }

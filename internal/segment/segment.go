@@ -79,7 +79,7 @@ func Article(a corpus.Article) []Block {
 				b.Kind = Boilerplate
 			case IsCaption(p.Text):
 				b.Kind = Caption
-			case firstBody && !headlineSeen && a.Title == "" && looksLikeTitle(p.Text):
+			case firstBody && !headlineSeen && a.Title == "" && (looksLikeTitle(p.Text) || stoppedTitle(p.Text, a.Paras[i+1:])):
 				b.Kind = Headline
 				headlineSeen = true
 			case !firstBody && looksLikeTitle(p.Text) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
@@ -157,6 +157,38 @@ func runeCountTo(s string, limit int) int {
 	}
 	return n
 }
+
+// stoppedTitle says whether s, an article's first line, is a headline that
+// ends in a full stop, as some plain-text copies of articles write them
+// ("Truck attack in France kills at least 80."): one short sentence with
+// a paragraph of prose after it at least twice as long. A short first
+// paragraph before furniture or another short one stays body.
+func stoppedTitle(s string, rest []corpus.Para) bool {
+	s = strings.TrimSpace(s)
+	n := wordCount(s)
+	if n > maxStoppedTitle || !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
+		return false
+	}
+	if t := strings.TrimSuffix(s, "."); t == "" || strings.Contains(t, ". ") || !looksLikeTitle(t) {
+		return false
+	}
+	for _, p := range rest {
+		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
+			continue
+		}
+		m := wordCount(p.Text)
+		return m >= minLedeWords && m >= 2*n
+	}
+	return false
+}
+
+const (
+	// maxStoppedTitle is the most words of a headline that ends in a full
+	// stop: headlines run to about ten words, ledes to twenty and more.
+	maxStoppedTitle = 16
+	// minLedeWords is the least words of the prose under such a headline.
+	minLedeWords = 20
+)
 
 // looksLikeTitle: short, and not ending like a sentence.
 func looksLikeTitle(s string) bool {

@@ -94,6 +94,31 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
+			name: "a headline that ends in a full stop, above a lede",
+			paras: []para{
+				{"Ferry operator cuts winter crossings.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+				{"Islanders said they would protest.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph},
+		},
+		{
+			name: "a short first sentence above prose no longer than twice it is body",
+			paras: []para{
+				{"Crossings are cut to two a day from December.", ""},
+				{"The Bay Ferry Company blamed fuel costs and a shortage of crews for the cut.", ""},
+			},
+			want: []Kind{Paragraph, Paragraph},
+		},
+		{
+			name: "two sentences, or more than a headline's words, are body",
+			paras: []para{
+				{"Crossings are cut. Islanders are angry.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Paragraph, Paragraph},
+		},
+		{
 			name: "a dek under the headline is a standfirst, a subhead in the body a heading",
 			paras: []para{
 				{"Rail fares to rise by five percent", ""},

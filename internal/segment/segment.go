@@ -160,9 +160,9 @@ func runeCountTo(s string, limit int) int {
 
 // stoppedTitle says whether s, an article's first line, is a headline that
 // ends in a full stop, as some plain-text copies of articles write them
-// ("Truck attack in France kills at least 80."): one short sentence with
-// a paragraph of prose after it at least twice as long. A short first
-// paragraph before furniture or another short one stays body.
+// ("Ferry operator cuts winter crossings."): one short sentence with a
+// paragraph of prose after it, or after a dek of a line or two, at least
+// twice as long. A short first paragraph above only short ones stays body.
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
 	n := wordCount(s)
@@ -172,11 +172,16 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 	if t := strings.TrimSuffix(s, "."); t == "" || strings.Contains(t, ". ") || !looksLikeTitle(t) {
 		return false
 	}
+	decks := 0
 	for _, p := range rest {
 		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
 			continue
 		}
 		m := wordCount(p.Text)
+		if m <= maxStoppedTitle && decks < maxDecks {
+			decks++ // a dek of a line or two between headline and lede
+			continue
+		}
 		return m >= minLedeWords && m >= 2*n
 	}
 	return false
@@ -188,6 +193,8 @@ const (
 	maxStoppedTitle = 16
 	// minLedeWords is the least words of the prose under such a headline.
 	minLedeWords = 20
+	// maxDecks is the most short lines between such a headline and its lede.
+	maxDecks = 2
 )
 
 // looksLikeTitle: short, and not ending like a sentence.

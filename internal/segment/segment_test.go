@@ -103,6 +103,27 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
+			name: "a headline that ends in a full stop, above a dek of two lines and a lede",
+			paras: []para{
+				{"Ferry operator cuts winter crossings.", ""},
+				{"Islanders fear isolation.", ""},
+				{"'A lifeline cut' on the outer isles.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph, Paragraph},
+		},
+		{
+			name: "short lines above short lines are body",
+			paras: []para{
+				{"Crossings are cut.", ""},
+				{"Islanders fear isolation.", ""},
+				{"Fares rise too.", ""},
+				{"Talks go on.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Paragraph, Paragraph, Paragraph, Paragraph, Paragraph},
+		},
+		{
 			name: "a short first sentence above prose no longer than twice it is body",
 			paras: []para{
 				{"Crossings are cut to two a day from December.", ""},

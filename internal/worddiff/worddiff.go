@@ -2,7 +2,8 @@
 // run of spaces, a punctuation mark) becomes one rune of a dictionary shared
 // by a whole document, so a change never splits a word. Typography that does
 // not change wording (curly and straight quotes, dashes and a dash typed as
-// "--", NBSP, "…" and "...") compares equal.
+// "--", NBSP, "…" and "...", a capital that only starts a word) compares
+// equal.
 //
 // A diff first pairs the tokens that occur exactly once in each text, in
 // order (the anchors of a patience diff), then compares the gaps between
@@ -568,14 +569,21 @@ var typo = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "�
 	"—", "-", "–", "-", "‐", "-", "‑", "-", "…", "...")
 
 // Normalize returns the form of a token used for comparison: typography that
-// does not change wording is folded, and any whitespace is one space.
+// does not change wording is folded, any whitespace is one space, and a
+// word capitalised only at its first letter is lowercased there, so that a
+// headline in title case ("Mayor Vetoes Budget") or a word that starts a
+// sentence in one text only ("The mayor" and "the mayor") compares equal;
+// words with other capitals ("US" and "us", "McCain") keep them.
 func Normalize(tok string) string {
 	if tok == "" {
 		return tok
 	}
-	r, _ := utf8.DecodeRuneInString(tok)
+	r, size := utf8.DecodeRuneInString(tok)
 	if isSpace(r) {
 		return " "
+	}
+	if unicode.IsUpper(r) && !hasUpper(tok[size:]) {
+		tok = string(unicode.ToLower(r)) + tok[size:]
 	}
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= utf8.RuneSelf {
@@ -586,4 +594,14 @@ func Normalize(tok string) string {
 		return "-" // "--" and "---" are typed dashes
 	}
 	return tok // other typography to fold is never ASCII
+}
+
+// hasUpper says whether s holds an upper-case letter.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

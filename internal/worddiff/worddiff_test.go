@@ -72,6 +72,36 @@ func TestTypedDashesAndNBSPCompareEqual(t *testing.T) {
 	}
 }
 
+// A headline in title case and the same words in sentence case, or a word
+// that starts a sentence in one text only, say the same thing; a word whose
+// other capitals change ("US" and "us") does not.
+func TestCapitalOnlyAtTheStartComparesEqual(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Mayor Vetoes Harbour Budget", "Mayor vetoes harbour budget"},
+		{"The steel has lost a third of its strength.", "the steel has lost a third of its strength."},
+		{"Élan Returns To Zürich", "élan returns to Zürich"},
+	} {
+		ops := Diff(p[0], p[1])
+		for _, o := range ops {
+			if o.Kind != Equal {
+				t.Errorf("%q vs %q: %s op %q", p[0], p[1], o.Kind, o.Text)
+			}
+		}
+		if A(ops) != p[0] || B(ops) != p[1] {
+			t.Errorf("ops do not rebuild both sides: %q / %q", A(ops), B(ops))
+		}
+	}
+	for _, p := range [][2]string{{"the US said", "the us said"}, {"NATO", "Nato"}, {"McCain", "Mccain"}} {
+		changed := false
+		for _, o := range Diff(p[0], p[1]) {
+			changed = changed || o.Kind != Equal
+		}
+		if !changed {
+			t.Errorf("%q vs %q compare equal", p[0], p[1])
+		}
+	}
+}
+
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {

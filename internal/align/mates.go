@@ -23,6 +23,7 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 	type sides struct {
 		blk [2][matesMin]int32
 		n   [2]int
+		top float64 // the most probable of their body pairs
 	}
 	add := func(sd *sides, k int, g int32) {
 		for _, h := range sd.blk[k][:sd.n[k]] {
@@ -49,6 +50,7 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 		}
 		add(sd, 0, p.x)
 		add(sd, 1, p.y)
+		sd.top = max(sd.top, p.p)
 	}
 	body := make([]int, na) // per article: its body blocks
 	for a, bs := range ix.arts {
@@ -75,7 +77,7 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 		if ix.twoLanguages(ap[0], ap[1]) {
 			need = 1 // their pairs stand on distinctive anchors already
 		}
-		if min(d.n[0], d.n[1]) >= need {
+		if min(d.n[0], d.n[1]) >= need && d.top >= matesAnchor {
 			root[find(ap[1])] = find(ap[0])
 		}
 	}
@@ -86,9 +88,16 @@ func (ix *corpusIndex) storyMates(pairs []pair, threshold float64) func(ap [2]in
 // two to be of one story: one in five of the shorter article's, at least
 // one and at most matesMin. Two short pieces may share their one fact; two
 // long ones that share one paragraph share a phrase of their season.
+//
+// And at least one of those pairs must be a confident match (matesAnchor):
+// two articles of one story report some one thing alike beyond doubt,
+// while two of one season's campaign, a week or months apart, pair
+// only loosely, on its names and words ("Sanders", "delegates",
+// "primary").
 const (
-	matesShare = 0.2
-	matesMin   = 2
+	matesShare  = 0.2
+	matesMin    = 2
+	matesAnchor = 0.7
 )
 
 // A paragraph of one or two words ("- Hillary Clinton.", a list's item)

@@ -64,3 +64,25 @@ func TestThinBlockPairsOnlyWithItsLine(t *testing.T) {
 		t.Errorf("the same short line in both does not pair: %v", got)
 	}
 }
+
+// Two articles are of one story only when one of their pairs of body
+// blocks is a confident match: two or more loose pairs (a season's names
+// and words in common) are not enough.
+func TestStoryMatesNeedAConfidentPair(t *testing.T) {
+	ix := index([][]segment.Block{budgetReport, strikeReport})
+	n := int32(len(budgetReport))
+	loose := []pair{{x: 1, y: n + 1, p: 0.6, shares: true}, {x: 3, y: n + 4, p: 0.65, shares: true}}
+	if ix.storyMates(loose, defaultThreshold)([2]int{0, 1}) {
+		t.Error("two loose pairs make two articles one story")
+	}
+	sure := append([]pair{}, loose...)
+	sure[1].p = matesAnchor
+	if !ix.storyMates(sure, defaultThreshold)([2]int{0, 1}) {
+		t.Error("a loose pair and a confident one do not make two articles one story")
+	}
+	// a confident pair alone, one block a side, is not enough either
+	one := []pair{{x: 1, y: n + 1, p: 0.95, shares: true}, {x: 1, y: n + 4, p: 0.6, shares: true}}
+	if ix.storyMates(one, defaultThreshold)([2]int{0, 1}) {
+		t.Error("the pairs of one block make two long articles one story")
+	}
+}

@@ -23,8 +23,9 @@ type Link = Pair
 const (
 	// hintFloor is the least probability of a possible match.
 	hintFloor = 0.35
-	// hintsPerBlock is the most possible matches a block takes part in:
-	// a hint is offered sparingly, or it is noise.
+	// hintsPerBlock is the most possible matches a block takes part in
+	// with the blocks of one other article: a hint is offered sparingly,
+	// or it is noise.
 	hintsPerBlock = 2
 )
 
@@ -84,7 +85,7 @@ func (s *Scored) PairsOf(e Event) []Pair {
 // Links returns the possible matches of a story grouped into events: pairs
 // of blocks in different events that share a word and whose probability is
 // at least hintFloor, most probable first, each block in at most
-// hintsPerBlock of them, between articles of one story at the default
+// hintsPerBlock of them with the blocks of any one other article, between articles of one story at the default
 // threshold (storyMates): raising the threshold turns events into possible
 // matches, and two unrelated pages offer none. They are listed in story
 // order of their first block.
@@ -107,15 +108,20 @@ func (s *Scored) Links(events []Event) []Link {
 		}
 	}
 	slices.SortStableFunc(cands, func(p, q pair) int { return cmp.Compare(q.p, p.p) })
-	used := make(map[int32]int)
+	// a block's possible matches are counted per other article: the
+	// reader shows two articles at a time, and a block's matches in a
+	// third article must not crowd out those in the one on screen
+	type side struct{ block, other int32 }
+	used := make(map[side]int)
 	var out []Link
 	for _, p := range cands {
-		if used[p.x] >= hintsPerBlock || used[p.y] >= hintsPerBlock {
+		x, y := s.ix.all[p.x], s.ix.all[p.y]
+		sx, sy := side{p.x, int32(y.art)}, side{p.y, int32(x.art)}
+		if used[sx] >= hintsPerBlock || used[sy] >= hintsPerBlock {
 			continue
 		}
-		used[p.x]++
-		used[p.y]++
-		x, y := s.ix.all[p.x], s.ix.all[p.y]
+		used[sx]++
+		used[sy]++
 		out = append(out, Link{A: x.art, I: x.idx, B: y.art, J: y.idx, Score: p.p})
 	}
 	slices.SortFunc(out, func(p, q Link) int {

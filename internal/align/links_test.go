@@ -21,7 +21,7 @@ func TestLinksAreSparseAndOutsideEvents(t *testing.T) {
 		}
 	}
 	links := s.Links(evs)
-	per := map[[2]int]int{}
+	per := map[[3]int]int{} // block and other article
 	for n, l := range links {
 		if l.A >= l.B {
 			t.Errorf("link %v: articles not in order", l)
@@ -35,8 +35,8 @@ func TestLinksAreSparseAndOutsideEvents(t *testing.T) {
 		if p, ok := s.Prob(l.B, l.J, l.A, l.I); !ok || p != l.Score {
 			t.Errorf("link %v: Prob gives %v, %v", l, p, ok)
 		}
-		per[[2]int{l.A, l.I}]++
-		per[[2]int{l.B, l.J}]++
+		per[[3]int{l.A, l.I, l.B}]++
+		per[[3]int{l.B, l.J, l.A}]++
 		if n > 0 {
 			q := links[n-1]
 			if q.A > l.A || q.A == l.A && q.I > l.I {
@@ -46,7 +46,7 @@ func TestLinksAreSparseAndOutsideEvents(t *testing.T) {
 	}
 	for b, n := range per {
 		if n > hintsPerBlock {
-			t.Errorf("block %v takes part in %d links", b, n)
+			t.Errorf("block %v takes part in %d links with one article", b, n)
 		}
 	}
 	// at a threshold no pair reaches, the event pairs become links
@@ -220,5 +220,38 @@ func TestOneSidedRunsAlternate(t *testing.T) {
 	}
 	if want := "A0+B0 A1 B1 A2 B2 B3 A3+B4"; strings.Join(got, " ") != want {
 		t.Errorf("order %v, want %s", got, want)
+	}
+}
+
+// A block's possible matches in a third article do not crowd out those in
+// the article beside it: the reader shows two at a time.
+func TestLinksCountedPerOtherArticle(t *testing.T) {
+	arts := [][]segment.Block{budgetReport, strikeReport, budgetReport}
+	ix := index(arts)
+	n := int32(len(budgetReport))
+	// block 1 of the first article: two strong pairs in the third
+	// article, a weaker one in the second; two strong pairs between the
+	// first and third make them one story (storyMates), and so two
+	// between the first and second
+	pairs := []pair{ // sorted by x, then y, as scored
+		{x: 1, y: n + 2, p: 0.40, shares: true},
+		{x: 1, y: n + 3, p: 0.90, shares: true},
+		{x: 1, y: 2*n + 2, p: 0.45, shares: true},
+		{x: 1, y: 2*n + 3, p: 0.46, shares: true},
+		{x: 4, y: n + 4, p: 0.90, shares: true},
+		{x: 5, y: 2*n + 5, p: 0.95, shares: true},
+		{x: 6, y: 2*n + 6, p: 0.95, shares: true},
+	}
+	s := &Scored{arts: arts, ix: ix, pairs: pairs}
+	evs := s.Events(DefaultOptions().Threshold)
+	got := map[[4]int]bool{}
+	for _, l := range s.Links(evs) {
+		got[[4]int{l.A, l.I, l.B, l.J}] = true
+	}
+	if !got[[4]int{0, 1, 1, 2}] {
+		t.Errorf("the possible match in the second article is crowded out by two in the third: %v", got)
+	}
+	if !got[[4]int{0, 1, 2, 2}] || !got[[4]int{0, 1, 2, 3}] {
+		t.Errorf("the two possible matches in the third article are missing: %v", got)
 	}
 }

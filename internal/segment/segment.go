@@ -160,18 +160,21 @@ func runeCountTo(s string, limit int) int {
 
 // stoppedTitle says whether s, an article's first line, is a headline that
 // ends in a full stop, as some plain-text copies of articles write them
-// ("Ferry operator cuts winter crossings.", "Mayor: 'We will not pay.'"):
-// one short sentence, its full stop perhaps inside a quotation, with a
-// paragraph of prose after it, or after a dek of a line or two, at least
-// twice as long. A short first paragraph above only short ones stays body.
+// ("Ferry operator cuts winter crossings.", "Mayor: 'We will not pay.'"),
+// or that runs on into its deck after a semicolon ("Ferry operator cuts
+// winter crossings;" over "Islanders fear isolation."): one short
+// sentence, its full stop perhaps inside a quotation, with a paragraph of
+// prose after it, or after a dek of a line or two, at least twice as
+// long. A short first paragraph above only short ones stays body.
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
 	n := wordCount(s)
 	u := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)`, r) })
-	if n > maxStoppedTitle || !strings.HasSuffix(u, ".") || strings.HasSuffix(u, "..") {
+	stop := strings.HasSuffix(u, ".") && !strings.HasSuffix(u, "..") || strings.HasSuffix(u, ";")
+	if n > maxStoppedTitle || !stop {
 		return false
 	}
-	if t := strings.TrimSuffix(u, "."); t == "" || strings.Contains(t, ". ") || !looksLikeTitle(t) {
+	if t := u[:len(u)-1]; t == "" || strings.Contains(t, ". ") || !looksLikeTitle(t) {
 		return false
 	}
 	decks := 0

@@ -113,6 +113,15 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph, Paragraph},
 		},
 		{
+			name: "a headline that runs on into its deck after a semicolon",
+			paras: []para{
+				{"Ferry operator cuts winter crossings; ", ""},
+				{"Islanders fear isolation.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Paragraph},
+		},
+		{
 			name: "a headline whose full stop closes a quotation",
 			paras: []para{
 				{"Ferry boss: ‘We Cannot Run Empty Boats.’", ""},

@@ -191,9 +191,14 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
 			switch {
 			case bq.title || !quotation(sp):
+			case sp.how == "colon-label":
+				// a label and a colon opening a line without quotation
+				// marks tags it ("TAPPER:" in a transcript, "Breaking:",
+				// "Poll:"): its words are compared, but no sentence says
+				// who said them
 			case sp.Speaker != "":
 				q.Speaker = resolve(sp.Speaker, sp.SpeakerStart, bq.bi, prev, people, ments, lower)
-				if (sp.how == "colon-label" || sp.how == "name-colon") && people.known(sp.Speaker) == "" {
+				if sp.how == "name-colon" && people.known(sp.Speaker) == "" {
 					q.Speaker = "" // "Breaking:", "Poll:", a kicker: a label, not a person
 				}
 			case opens && carried != "" && sp.Style != Colon:

@@ -190,7 +190,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 			q := Quote{Article: a, Block: bq.bi, Start: sp.Start, End: sp.End, Text: sp.Text, Style: sp.Style,
 				SpeakerAsWritten: sp.Speaker, Unclosed: sp.Unclosed, how: sp.how}
 			switch {
-			case bq.title || !quotation(sp):
+			case bq.title || !quotation(sp) || sp.nested:
 			case sp.how == "colon-label":
 				// a label and a colon opening a line without quotation
 				// marks tags it ("TAPPER:" in a transcript, "Breaking:",

@@ -41,7 +41,8 @@ type Span struct {
 	// does.
 	Unclosed bool
 
-	how string // which cue gave the speaker
+	how    string // which cue gave the speaker
+	nested bool   // inside another quotation: no speaker of its own
 }
 
 // markPair says which closing marks end a quotation opened by a mark.
@@ -101,10 +102,17 @@ func Extract(text string) []Span {
 		sp.Text = strings.TrimRight(sp.Text, " …,;:“‘„«")
 		sp.End = sp.Start + len(sp.Text)
 		if hasLetter(sp.Text) {
-			if cue == "" {
-				cue = plainSpaces(blankParens(text))
+			if sp.Style == Single && insideTwoApostrophes(text, sp.Open) {
+				// words someone quotes inside a quotation marked with
+				// two apostrophes (''I said, 'Wait.' ''): not the words
+				// of whoever the sentence says speaks
+				sp.nested = true
+			} else {
+				if cue == "" {
+					cue = plainSpaces(blankParens(text))
+				}
+				sp.Speaker, sp.SpeakerStart, sp.how = speaker(cue, sp.Open, sp.Close)
 			}
-			sp.Speaker, sp.SpeakerStart, sp.how = speaker(cue, sp.Open, sp.Close)
 			out = append(out, sp)
 		}
 		i = sp.Close
@@ -115,7 +123,7 @@ func Extract(text string) []Span {
 	// Press.” “…”")
 	last := -1
 	for k := range out {
-		if out[k].Speaker == "" && last >= 0 && carries(text, out[last], out[k]) {
+		if out[k].Speaker == "" && !out[k].nested && last >= 0 && carries(text, out[last], out[k]) {
 			out[k].Speaker, out[k].SpeakerStart, out[k].how = out[last].Speaker, out[last].SpeakerStart, "carry"
 		}
 		if out[k].Speaker != "" && quotation(out[k]) {
@@ -136,6 +144,13 @@ func carries(text string, prev, cur Span) bool {
 	}
 	gap := strings.TrimRightFunc(text[prev.Close:cur.Open], unicode.IsSpace)
 	return sentenceEnd(gap, 0) >= len(gap)-1
+}
+
+// insideTwoApostrophes says whether text[:i] leaves a quotation marked
+// with two apostrophes open, as some copy marks double quotes (”…”):
+// an odd number of such pairs comes before i.
+func insideTwoApostrophes(text string, i int) bool {
+	return strings.Count(text[:i], "''")%2 == 1
 }
 
 // opensQuote says whether the mark r at text[i] opens a quotation: it

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"github.com/synoptic-news/synoptic/internal/names"
 	"regexp"
 	"strings"
 	"sync"
@@ -143,6 +144,12 @@ func carries(text string, prev, cur Span) bool {
 		return false
 	}
 	gap := strings.TrimRightFunc(text[prev.Close:cur.Open], unicode.IsSpace)
+	if prev.SpeakerStart < prev.Close && endsSentence(text[prev.Start:prev.Close]) && newSubject(gap, prev.Speaker) {
+		// "X reported, “… unpredictable.” The cable asked for “…”": the
+		// sentence ended inside the marks, and the one between is about
+		// someone or something else
+		return false
+	}
 	return sentenceEnd(gap, 0) >= len(gap)-1
 }
 
@@ -151,6 +158,27 @@ func carries(text string, prev, cur Span) bool {
 // an odd number of such pairs comes before i.
 func insideTwoApostrophes(text string, i int) bool {
 	return strings.Count(text[:i], "''")%2 == 1
+}
+
+// newSubject says whether the words between two quotations make a
+// sentence of three words or more that names neither the first one's
+// speaker (the last word of the name as written) nor anyone by "he" or
+// "she".
+func newSubject(gap, speaker string) bool {
+	ws := names.WordsN(gap, 3)
+	if len(ws) < 3 {
+		return false // "Indeed, “…”"
+	}
+	own := ""
+	if sw := names.Words(speaker); len(sw) > 0 {
+		own = sw[len(sw)-1].Text
+	}
+	for _, w := range names.Words(gap) {
+		if pronounSex(w.Text) != unknownSex || strings.EqualFold(w.Text, own) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensQuote says whether the mark r at text[i] opens a quotation: it

@@ -35,6 +35,10 @@ type mention struct {
 	// said", "said Woolson"): of two people in a sentence, "he" in the
 	// next is more often the speaker
 	speaks bool
+	// poss says the name is a possessive ("Lund's pollster"): it
+	// qualifies another word, and is no rival of the person it
+	// introduces
+	poss bool
 }
 
 // mentions holds the people each body block names, in text order, and what
@@ -91,7 +95,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 		if len(before) > 0 && isVerb(before[len(before)-1]) && !strings.ContainsAny(text[before[len(before)-1].End+max(0, n.Start-24):n.Start], ",;:—–(") {
 			speaks = true
 		}
-		ms = append(ms, mention{pos: n.Start, sent: sent, name: p, speaks: speaks})
+		ms = append(ms, mention{pos: n.Start, sent: sent, name: p, speaks: speaks, poss: possessive(text[n.Start:], n.End-n.Start)})
 		v := m.votes[p]
 		// a title or a word just before the name
 		if len(before) > 0 {
@@ -134,6 +138,18 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
 	m.order = append(m.order, bi)
+}
+
+// possessive says whether the name that opens text, n bytes long, is in
+// the possessive ("Lund's", "Lund’s", "Sanders'").
+func possessive(text string, n int) bool {
+	name, rest := text[:n], text[n:]
+	for _, s := range []string{"'s", "’s"} {
+		if strings.HasSuffix(name, s) || strings.HasPrefix(rest, s) {
+			return true
+		}
+	}
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") || strings.HasSuffix(name, "'") || strings.HasSuffix(name, "’")
 }
 
 // dashAside says whether a name whose sentence so far is before lies
@@ -269,8 +285,9 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 	}
 	// the nearest sentence naming someone compatible, and in it the
 	// first such person who speaks, else the first: the subject more
-	// often than an object
-	nearest := func(b int, before int) string {
+	// often than an object. Found there, the pronoun refers to no one
+	// further back, even when who it is stays unclear.
+	nearest := func(b int, before int) (string, bool) {
 		ms := m.byBlock[b]
 		pick, sent := -1, -1
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -286,20 +303,29 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 			sent = ms[k].sent
 		}
 		if pick < 0 {
-			return ""
+			return "", false
 		}
-		if x := ms[pick]; x.name == "" {
+		x := ms[pick]
+		if x.name == "" {
 			// "he" again: whom that one refers to
-			return m.resolveSex(want, b, x.pos, depth+1)
+			return m.resolveSex(want, b, x.pos, depth+1), true
 		}
-		return ms[pick].name
+		// "Asked by Ross about Lane's remarks, Carson said …": another
+		// person who may be "he" comes first in the sentence, and which
+		// one a later "he" means is the reader's guess
+		for k := pick - 1; k >= 0 && ms[k].sent == x.sent; k-- {
+			if ms[k].name != "" && ms[k].name != x.name && !ms[k].poss && ok(ms[k]) {
+				return "", true
+			}
+		}
+		return x.name, true
 	}
-	if p := nearest(bi, pos); p != "" {
+	if p, found := nearest(bi, pos); found {
 		return p
 	}
 	at := slices.Index(m.order, bi)
 	for n := 1; n <= maxPronounBlocks && at-n >= 0; n++ {
-		if p := nearest(m.order[at-n], 1<<62); p != "" {
+		if p, found := nearest(m.order[at-n], 1<<62); found {
 			return p
 		}
 	}

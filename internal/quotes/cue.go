@@ -344,6 +344,11 @@ func beforeCue(text string, open int) (string, int, string) {
 		// for suggesting that voters “…”": whom one blames for saying it
 		// said it, not the one who blames
 		if strings.HasSuffix(v, "ing") && !(k > 0 && !bws[k].Glued && strings.EqualFold(bws[k-1].Text, "for")) {
+			if lo, hi := withSubject(bws, k); lo >= 0 {
+				// "Both have called for more bombing, with Cruz promising
+				// to “…”": the participle's own subject
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+			}
 			if lo, hi := clauseSubject(bws[:k]); lo >= 0 {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
 			}
@@ -626,6 +631,27 @@ func clauseSubject(ws []names.Word) (lo, hi int) {
 		}
 	}
 	return -1, -1
+}
+
+// withSubject returns the name ws[lo:hi] between "with" and the
+// participle ws[k], past adverbs ("with Cruz recently promising"), or
+// lo = -1.
+func withSubject(ws []names.Word, k int) (lo, hi int) {
+	hi = k
+	for hi > 1 && !ws[hi].Glued && adverb(ws[hi-1].Text) {
+		hi--
+	}
+	if ws[hi].Glued {
+		return -1, -1
+	}
+	lo = hi
+	for lo > 0 && hi-lo < 4 && unicode.IsUpper(firstRune(ws[lo-1].Text)) && (lo == hi || !ws[lo].Glued) {
+		lo--
+	}
+	if lo == hi || lo == 0 || ws[lo].Glued || !strings.EqualFold(ws[lo-1].Text, "with") || subject(ws[lo:hi]) == "" || determiner(ws[lo].Text) {
+		return -1, -1
+	}
+	return lo, hi
 }
 
 // finiteVerb says whether a lower-case word looks like the verb of a

@@ -39,6 +39,9 @@ type mention struct {
 	// qualifies another word, and is no rival of the person it
 	// introduces
 	poss bool
+	// described says a description speaks here ("the former president
+	// said"): someone a pronoun after it may be, whom no name tells
+	described bool
 }
 
 // mentions holds the people each body block names, in text order, and what
@@ -47,6 +50,27 @@ type mentions struct {
 	order   []int // the body blocks, in order
 	byBlock map[int][]mention
 	votes   map[string][2]int // male, female evidence per fullest name
+	// texts is each block's text as add read it, and described the
+	// blocks whose descriptions that speak are among their mentions:
+	// read only for the blocks a pronoun looks back at
+	texts     map[int]string
+	described map[int]bool
+}
+
+// mentionsOf returns the mentions of block b, with the descriptions that
+// speak in it (see appendDescribed).
+func (m *mentions) mentionsOf(b int) []mention {
+	if m.described[b] {
+		return m.byBlock[b]
+	}
+	if m.described == nil {
+		m.described = map[int]bool{}
+	}
+	m.described[b] = true
+	ms := appendDescribed(m.byBlock[b], m.texts[b])
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
+	m.byBlock[b] = ms
+	return ms
 }
 
 // genderWords mark a person's gender when they come just before the name
@@ -75,7 +99,7 @@ func pronounSex(w string) sex {
 // ns, and whether a speech verb follows each (see speaksAfter).
 func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool, people *cast) {
 	if m.byBlock == nil {
-		m.byBlock, m.votes = map[int][]mention{}, map[string][2]int{}
+		m.byBlock, m.votes, m.texts = map[int][]mention{}, map[string][2]int{}, map[int]string{}
 	}
 	hs := heShe(text)
 	ms := make([]mention, 0, len(ns)+len(hs))
@@ -137,6 +161,7 @@ func (m *mentions) add(bi int, text string, ns []names.NameSpan, speaking []bool
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	m.byBlock[bi] = ms
+	m.texts[bi] = text
 	m.order = append(m.order, bi)
 }
 
@@ -150,6 +175,47 @@ func possessive(text string, n int) bool {
 		}
 	}
 	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") || strings.HasSuffix(name, "'") || strings.HasSuffix(name, "’")
+}
+
+// appendDescribed appends to ms the descriptions of text that are the
+// subjects of a speech verb ("the former president said", "his campaign
+// manager told"), as mentions of no one named.
+func appendDescribed(ms []mention, text string) []mention {
+	ws := names.Words(text)
+	sent, sentEnd := 0, sentenceEnd(text, 0)
+	for k := 2; k < len(ws); k++ {
+		if !isVerb(ws[k]) || !plainVerb(ws[k].Text) {
+			continue
+		}
+		lo, hi := subjectEnding(ws, k)
+		if lo < 0 || hi-lo < 2 || !determiner(ws[lo].Text) || !personHead(names.Fold(ws[hi-1].Text)) {
+			continue
+		}
+		for ws[lo].Start >= sentEnd && sentEnd < len(text) {
+			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
+		}
+		ms = append(ms, mention{pos: ws[lo].Start, sent: sent, speaks: true, described: true})
+	}
+	return ms
+}
+
+// personHead says whether the last word of a description may name a
+// person "he" or "she" refers to: not a plural ("his listeners"), an
+// organisation ("the ministry") or a writing, which speaks ("the report
+// said") but is no one.
+func personHead(w string) bool {
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") ||
+		strings.HasSuffix(w, "men") || strings.HasSuffix(w, "people") || names.NonPersonWord(w) {
+		return false
+	}
+	switch w {
+	case "report", "memo", "statement", "letter", "affidavit", "complaint", "lawsuit", "suit", "filing", "study", "survey",
+		"poll", "document", "email", "e-mail", "ruling", "order", "release", "tweet", "editorial", "article", "book", "ad",
+		"video", "transcript", "website", "site", "bill", "plan", "proposal", "analysis", "review", "audit", "indictment",
+		"campaign", "administration", "team", "staff", "panel", "firm", "paper", "magazine", "newspaper", "show", "program":
+		return false
+	}
+	return true
 }
 
 // dashAside says whether a name whose sentence so far is before lies
@@ -277,6 +343,9 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 		return ""
 	}
 	ok := func(x mention) bool {
+		if x.described {
+			return true
+		}
 		if x.name == "" {
 			return x.pron == want
 		}
@@ -288,7 +357,7 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 	// often than an object. Found there, the pronoun refers to no one
 	// further back, even when who it is stays unclear.
 	nearest := func(b int, before int) (string, bool) {
-		ms := m.byBlock[b]
+		ms := m.mentionsOf(b)
 		pick, sent := -1, -1
 		for k := len(ms) - 1; k >= 0; k-- {
 			if ms[k].pos >= before || !ok(ms[k]) {
@@ -306,6 +375,9 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 			return "", false
 		}
 		x := ms[pick]
+		if x.described {
+			return "", true // "the former president said … he": who is not named
+		}
 		if x.name == "" {
 			// "he" again: whom that one refers to
 			return m.resolveSex(want, b, x.pos, depth+1), true

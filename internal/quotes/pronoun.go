@@ -177,9 +177,10 @@ func possessive(text string, n int) bool {
 	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’") || strings.HasSuffix(name, "'") || strings.HasSuffix(name, "’")
 }
 
-// appendDescribed appends to ms the descriptions of text that are the
-// subjects of a speech verb ("the former president said", "his campaign
-// manager told"), as mentions of no one named.
+// appendDescribed appends to ms, as mentions of no one named, the
+// descriptions of text that are the subjects of a speech verb ("the
+// former president said", "his campaign manager told") and the
+// sentences' subjects the cast does not know.
 func appendDescribed(ms []mention, text string) []mention {
 	ws := names.Words(text)
 	sent, sentEnd := 0, sentenceEnd(text, 0)
@@ -195,6 +196,22 @@ func appendDescribed(ms []mention, text string) []mention {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
 		ms = append(ms, mention{pos: ws[lo].Start, sent: sent, speaks: true, described: true})
+	}
+	// "Carson defied the question": a capitalised word opening a
+	// sentence, its verb after it, and no one the cast names: someone a
+	// pronoun after it may be, whom the article has not introduced
+	sent, sentEnd = 0, sentenceEnd(text, 0)
+	for k := 0; k+1 < len(ws); k++ {
+		for ws[k].Start >= sentEnd && sentEnd < len(text) {
+			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
+		}
+		if w := ws[k].Text; !(k == 0 || strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ".!?")) || !unicode.IsUpper(firstRune(w)) ||
+			ws[k+1].Glued || !(finiteVerb(ws[k+1].Text) || isVerb(ws[k+1])) || pronounSpeakers[strings.ToLower(w)] ||
+			names.CommonWord(names.Fold(w)) || names.IsDateWord(w) || determiner(w) || names.NonPersonWord(names.Fold(w)) ||
+			slices.ContainsFunc(ms, func(x mention) bool { return x.pos == ws[k].Start && !x.described }) {
+			continue
+		}
+		ms = append(ms, mention{pos: ws[k].Start, sent: sent, described: true, speaks: isVerb(ws[k+1])})
 	}
 	return ms
 }

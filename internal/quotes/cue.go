@@ -741,7 +741,7 @@ func adverb(w string) bool {
 	l := strings.ToLower(w)
 	switch l {
 	case "also", "then", "later", "again", "once", "further", "too", "previously", "recently", "has", "had", "have", "however",
-		"reportedly", "first", "last", "similarly", "earlier", "still", "himself", "herself":
+		"reportedly", "first", "last", "similarly", "earlier", "still", "himself", "herself", "even", "now":
 		return true
 	}
 	return strings.HasSuffix(l, "ly") && len(l) > 4 && l != "early"

@@ -85,10 +85,10 @@ func (s *Scored) PairsOf(e Event) []Pair {
 // Links returns the possible matches of a story grouped into events: pairs
 // of blocks in different events that share a word and whose probability is
 // at least hintFloor, most probable first, each block in at most
-// hintsPerBlock of them with the blocks of any one other article, between articles of one story at the default
-// threshold (storyMates): raising the threshold turns events into possible
-// matches, and two unrelated pages offer none. They are listed in story
-// order of their first block.
+// hintsPerBlock of them with the blocks of any one other article, between
+// articles of one story at the default threshold (storyMates): raising the
+// threshold turns events into possible matches, and two unrelated pages
+// offer none. They are listed in story order of their first block.
 func (s *Scored) Links(events []Event) []Link {
 	eventOf := make([]int32, len(s.ix.all))
 	for k, e := range events {

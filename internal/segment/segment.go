@@ -169,7 +169,7 @@ func runeCountTo(s string, limit int) int {
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
 	n := wordCount(s)
-	u := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)`, r) })
+	u := trimClosers(s)
 	stop := strings.HasSuffix(u, ".") && !strings.HasSuffix(u, "..") || strings.HasSuffix(u, ";")
 	if n > maxStoppedTitle || !stop {
 		return false
@@ -202,13 +202,19 @@ const (
 	maxDecks = 2
 )
 
+// trimClosers trims the closing quotation marks and parentheses that may
+// follow a line's last punctuation.
+func trimClosers(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)`, r) })
+}
+
 // looksLikeTitle: short, and not ending like a sentence.
 func looksLikeTitle(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || moreRunes(s, 160) || wordCount(s) > 25 {
 		return false
 	}
-	t := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)`, r) })
+	t := trimClosers(s)
 	if t == "" {
 		return false
 	}

@@ -42,11 +42,16 @@ type altName struct {
 	named bool     // the run makes a name without it (names[at])
 }
 
-// coreBuf is a buffer of the names of one block.
+// coreBuf is a buffer of the names of one block. The folded words of
+// every name's core are written one after another into folded, each
+// ending at its entry of ends; a name's words are the entries from its
+// entry of from to the next name's.
 type coreBuf struct {
-	names []NameSpan
-	toks  [][]string
-	alts  []altName
+	names  []NameSpan
+	from   []int32
+	folded []byte
+	ends   []int32
+	alts   []altName
 }
 
 var coreBufs = sync.Pool{New: func() any { return new(coreBuf) }}
@@ -116,27 +121,48 @@ func foldedIn(set map[string]bool, w string) bool {
 func (ix *Index) block(a, b int) *blockNames {
 	bn := &ix.blocks[a][b]
 	bn.once.Do(func() {
-		// found into a buffer, kept at their size
+		// found into a buffer, kept at their size: the names' words as
+		// one string and one slice, not one of each per name and word
 		buf := coreBufs.Get().(*coreBuf)
 		eachName(ix.st.Articles[a].Blocks[b].Text, ix.Lower, nil, func(n NameSpan, core []Word) {
-			var toks []string
-			if n.Core != "" {
-				toks = wordTokens(core, n.End)
-			}
 			buf.names = append(buf.names, n)
-			buf.toks = append(buf.toks, toks)
+			buf.from = append(buf.from, int32(len(buf.ends)))
+			if n.Core == "" {
+				return
+			}
+			for _, w := range core {
+				if t, ok := nameWord(w, n.End); ok {
+					buf.folded = appendFold(buf.folded, t)
+					buf.ends = append(buf.ends, int32(len(buf.folded)))
+				}
+			}
 		}, func(first Word, n NameSpan, ok, named bool) {
 			buf.alts = append(buf.alts, altName{first: first.Text, name: n, at: len(buf.names), ok: ok, named: named})
 		})
 		if len(buf.names) > 0 {
-			bn.names, bn.toks = slices.Clone(buf.names), slices.Clone(buf.toks)
+			bn.names = slices.Clone(buf.names)
+			bn.toks = make([][]string, len(buf.names))
+			folded, words := string(buf.folded), make([]string, len(buf.ends))
+			start := int32(0)
+			for k, e := range buf.ends {
+				words[k], start = folded[start:e], e
+			}
+			for i, from := range buf.from {
+				to := int32(len(words))
+				if i+1 < len(buf.from) {
+					to = buf.from[i+1]
+				}
+				if to > from {
+					// cut at its length: a caller's append makes a copy
+					bn.toks[i] = words[from:to:to]
+				}
+			}
 		}
 		if len(buf.alts) > 0 {
 			bn.alts = slices.Clone(buf.alts)
 		}
-		clear(buf.toks)
 		clear(buf.alts)
-		buf.names, buf.toks, buf.alts = buf.names[:0], buf.toks[:0], buf.alts[:0]
+		buf.names, buf.from, buf.folded, buf.ends, buf.alts = buf.names[:0], buf.from[:0], buf.folded[:0], buf.ends[:0], buf.alts[:0]
 		coreBufs.Put(buf)
 	})
 	return bn

@@ -599,19 +599,45 @@ func wordTokens(ws []Word, end int) []string {
 	// one slice for a name's words; none when titles are all it has
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		t := w.Text
-		if w.End > end {
-			t = t[:end-w.Start]
+		if t, ok := nameWord(w, end); ok {
+			out = append(out, Fold(t))
 		}
-		if titleWord(t) || connectors[t] {
-			continue
-		}
-		out = append(out, Fold(trimPossessive(t)))
 	}
 	if len(out) == 0 {
 		return nil
 	}
 	return out
+}
+
+// nameWord is the word of a name that w, a word of a name ending at byte
+// end, gives to NameTokens before folding, and false for a title or a
+// connector, which give none.
+func nameWord(w Word, end int) (string, bool) {
+	t := w.Text
+	if w.End > end {
+		t = t[:end-w.Start]
+	}
+	if titleWord(t) || connectors[t] {
+		return "", false
+	}
+	return trimPossessive(t), true
+}
+
+// appendFold appends Fold(s) to b.
+func appendFold(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, foldSlow(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // SameName says whether two names may name the same person or place: every

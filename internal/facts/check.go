@@ -189,13 +189,15 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 // returns for the next event.
 func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value) (EventFacts, []Value) {
 	e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
-	// the names of each block, one after another in buf
+	// the names of each block, one after another in buf: spans holds
+	// where, for each block of the event in order (empty for a block
+	// whose names another event reads)
 	type span struct{ from, to int }
-	at := map[[2]int]span{}
+	var spans []span
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
+			from := len(buf)
 			if found[a][b].event == k && factual(st.Articles[a].Blocks[b].Kind) {
-				from := len(buf)
 				ix.Cores(a, b, func(n names.NameSpan, toks []string) {
 					// a headline in title case is no name: "Trump" is not
 					// given alike as "Trump Calls On Obama To Resign"
@@ -203,25 +205,24 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 						buf = append(buf, nameValue(n, toks))
 					}
 				})
-				at[[2]int{a, b}] = span{from, len(buf)}
 			}
+			spans = append(spans, span{from, len(buf)})
 		}
 	}
-	namesOf := func(a, b int) []Value {
-		sp := at[[2]int{a, b}]
-		return buf[sp.from:sp.to]
-	}
 	// the report keeps every event's values: sized to fit, not grown
-	n := 0
+	n, at := 0, 0
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
 			if factual(st.Articles[a].Blocks[b].Kind) {
-				n += len(found[a][b].values) + len(namesOf(a, b))
+				n += len(found[a][b].values) + spans[at].to - spans[at].from
 			}
+			at++
 		}
 	}
 	ef := EventFacts{Event: k, Values: make([]Value, 0, n), Agreed: []Agreement{}, Conflicts: []Conflict{}}
-	byArt := map[int][]Value{}
+	// each article's values and their index, in the order of ef.Articles
+	var byArt [][]Value
+	at = 0
 	for a, bs := range e.Blocks {
 		if len(bs) == 0 {
 			continue
@@ -229,27 +230,29 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 		ef.Articles = append(ef.Articles, a)
 		start := len(ef.Values)
 		for _, b := range bs {
+			sp := spans[at]
+			at++
 			if !factual(st.Articles[a].Blocks[b].Kind) {
 				continue
 			}
 			from := len(ef.Values)
-			ef.Values = mergeByStart(ef.Values, found[a][b].values, namesOf(a, b))
+			ef.Values = mergeByStart(ef.Values, found[a][b].values, buf[sp.from:sp.to])
 			for i := from; i < len(ef.Values); i++ {
 				ef.Values[i].Article, ef.Values[i].Block = a, b
 			}
 		}
 		// the article's values, read only from here on
-		byArt[a] = ef.Values[start:len(ef.Values):len(ef.Values)]
+		byArt = append(byArt, ef.Values[start:len(ef.Values):len(ef.Values)])
 	}
-	idx := make(map[int]*valueIndex, len(ef.Articles))
-	for _, a := range ef.Articles {
-		idx[a] = newValueIndex(byArt[a])
+	idx := make([]*valueIndex, len(byArt))
+	for x, vs := range byArt {
+		idx[x] = newValueIndex(vs)
 	}
 	ef.Agreed = agreements(ef.Articles, byArt, idx)
 	var bufs [2][]*Value
 	for x := 0; x < len(ef.Articles); x++ {
 		for y := x + 1; y < len(ef.Articles); y++ {
-			ef.Conflicts = conflictsBuf(ef.Conflicts, idx[ef.Articles[x]], idx[ef.Articles[y]], &bufs)
+			ef.Conflicts = conflictsBuf(ef.Conflicts, idx[x], idx[y], &bufs)
 		}
 	}
 	if len(ef.Conflicts) > 0 {
@@ -321,12 +324,19 @@ func across(st *story.Story, extract func(a, b int, text string) []Value) []Agre
 // and headlines, not captions or page furniture.
 func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 
-// agreements groups values that two or more articles give alike.
-func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Agreement {
+// agreements groups values that two or more articles give alike: byArt[x]
+// are the values of article arts[x], idx[x] their index.
+func agreements(arts []int, byArt [][]Value, idx []*valueIndex) []Agreement {
 	var out []Agreement
-	used := map[int][]bool{}
-	for _, a := range arts {
-		used[a] = make([]bool, len(byArt[a]))
+	// whether each value is taken, by article as byArt, in one array
+	n := 0
+	for _, vs := range byArt {
+		n += len(vs)
+	}
+	flat := make([]bool, n)
+	used := make([][]bool, len(byArt))
+	for x, vs := range byArt {
+		used[x], flat = flat[:len(vs):len(vs)], flat[len(vs):]
 	}
 	// an agreement's lists are gathered here and kept at their size:
 	// grown one article at a time, fifty articles' lists took twice
@@ -334,28 +344,29 @@ func agreements(arts []int, byArt map[int][]Value, idx map[int]*valueIndex) []Ag
 	var artBuf []int
 	var textBuf []string
 	for x, a := range arts {
-		for i, v := range byArt[a] {
-			if used[a][i] {
+		for i, v := range byArt[x] {
+			if used[x][i] {
 				continue
 			}
 			ag := Agreement{Type: v.Type, Key: v.Key, Articles: artBuf[:0], Texts: textBuf[:0]}
-			used[a][i] = true
-			for _, b := range arts[x+1:] {
-				// the first value of b not taken yet that gives v
-				for _, j := range idx[b].candidates(&v) {
-					w := &byArt[b][j]
-					if used[b][j] || !sameValue(&v, w) {
+			used[x][i] = true
+			for y := x + 1; y < len(arts); y++ {
+				// the first value of arts[y] not taken yet that gives v
+				for _, j := range idx[y].candidates(&v) {
+					w := &byArt[y][j]
+					if used[y][j] || !sameValue(&v, w) {
 						continue
 					}
-					used[b][j] = true
-					ag.join(a, v, b, *w)
+					used[y][j] = true
+					ag.join(a, v, arts[y], *w)
 					break
 				}
 			}
-			// the same value again in the same article is not news
-			for _, i2 := range idx[a].candidates(&v) {
-				if int(i2) > i && sameValue(&v, &byArt[a][i2]) {
-					used[a][i2] = true
+			// the same value again in the same article is not news (one
+			// taken already needs no comparing)
+			for _, i2 := range idx[x].candidates(&v) {
+				if int(i2) > i && !used[x][i2] && sameValue(&v, &byArt[x][i2]) {
+					used[x][i2] = true
 				}
 			}
 			artBuf, textBuf = ag.Articles, ag.Texts

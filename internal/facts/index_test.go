@@ -53,16 +53,18 @@ func checkIndexed(t *testing.T, seed uint64, maxLen int) {
 			byArt[a] = append(byArt[a], v)
 		}
 	}
-	idx := map[int]*valueIndex{}
-	for _, a := range arts {
-		idx[a] = newValueIndex(byArt[a])
+	lists := make([][]Value, len(arts))
+	idx := make([]*valueIndex, len(arts))
+	for x, a := range arts {
+		lists[x] = byArt[a]
+		idx[x] = newValueIndex(byArt[a])
 	}
-	if got, want := agreements(arts, byArt, idx), refAgreements(arts, byArt); !same(got, want) {
+	if got, want := agreements(arts, lists, idx), refAgreements(arts, byArt); !same(got, want) {
 		t.Fatalf("seed %d: agreements\n got %+v\nwant %+v", seed, got, want)
 	}
 	for x := range arts {
 		for y := x + 1; y < len(arts); y++ {
-			got := conflicts(idx[arts[x]], idx[arts[y]])
+			got := conflicts(idx[x], idx[y])
 			want := refConflicts(byArt[arts[x]], byArt[arts[y]])
 			if !same(got, want) {
 				t.Fatalf("seed %d: conflicts of %d and %d\n got %+v\nwant %+v", seed, x, y, got, want)

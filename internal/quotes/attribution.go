@@ -17,17 +17,31 @@ func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
 	people := castOf(art, a, ix)
 	blocks := bodyBlocks(art)
 	found, speaking := speakingNames(art, a, ix, blocks, people)
+	// the people each block names are read for a pronoun that speaks
+	// ("he said"), when the first is resolved, and not at all in an
+	// article that has none: the cast is complete by then
 	ments := &mentions{}
-	for k, bq := range blocks {
-		// a headline or a label (title) names no one a later "he" refers
-		// to: its names are not read
-		if bq.title {
-			ments.add(bq.bi, "", nil, nil, people)
-			continue
+	ments.fill = func() {
+		for k, bq := range blocks {
+			// a headline or a label (title) names no one a later "he"
+			// refers to: its names are not read
+			if bq.title {
+				ments.add(bq.bi, "", nil, nil, people)
+				continue
+			}
+			ments.add(bq.bi, bq.text, found[k], speaking[k], people)
 		}
-		ments.add(bq.bi, bq.text, found[k], speaking[k], people)
 	}
 	return attribute(a, blocks, people, ments, lower)
+}
+
+// filled returns m once the people of every block are added to it.
+func (m *mentions) filled() *mentions {
+	if f := m.fill; f != nil {
+		m.fill = nil
+		f()
+	}
+	return m
 }
 
 // castOf returns the people article art (article a of the story ix
@@ -416,7 +430,7 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 	if pronounSpeakers[l] {
 		// "I" and "we" are the writer or a group; "they" and "it" name
 		// no one person
-		return ments.resolvePronoun(l, bi, pos)
+		return ments.filled().resolvePronoun(l, bi, pos)
 	}
 	if ws := names.Words(raw); officeOf(ws) {
 		return strings.TrimSpace(raw) // "Ryan's office": who speaks for him, not he

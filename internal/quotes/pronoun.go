@@ -47,6 +47,9 @@ type mention struct {
 // mentions holds the people each body block names, in text order, and what
 // the article says of their gender.
 type mentions struct {
+	// fill adds the blocks' people, until called (see filled)
+	fill func()
+
 	order   []int // the body blocks, in order
 	byBlock map[int][]mention
 	votes   map[string][2]int // male, female evidence per fullest name

@@ -16,7 +16,7 @@ func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
 	art, lower := st.Articles[a], ix.Lower
 	people := castOf(art, a, ix)
 	blocks := bodyBlocks(art)
-	found, speaking := speakingNames(art, a, ix, blocks, people)
+	found := speakingNames(art, a, ix, blocks, people)
 	// the people each block names are read for a pronoun that speaks
 	// ("he said"), when the first is resolved, and not at all in an
 	// article that has none: the cast is complete by then
@@ -29,7 +29,7 @@ func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
 				ments.add(bq.bi, "", nil, nil, people)
 				continue
 			}
-			ments.add(bq.bi, bq.text, found[k], speaking[k], people)
+			ments.add(bq.bi, bq.text, found[k], speakingAfter(bq.text, found[k]), people)
 		}
 	}
 	return attribute(a, blocks, people, ments, lower)
@@ -130,9 +130,8 @@ func bodyBlocks(art story.Article) []blockQuotes {
 
 // speakingNames adds to people the names article art (article a of the
 // story ix indexes) gives as speakers, and returns the names each block
-// of blocks (but titles) gives outside its quotations, and whether a
-// speech verb follows each.
-func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuotes, people *cast) ([][]names.NameSpan, [][]bool) {
+// of blocks (but titles) gives outside its quotations.
+func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuotes, people *cast) [][]names.NameSpan {
 	lower := ix.Lower
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to
@@ -150,7 +149,6 @@ func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuot
 		}
 	}
 	found := make([][]names.NameSpan, len(blocks))
-	speaking := make([][]bool, len(blocks))
 	for k, bq := range blocks {
 		if bq.title {
 			continue
@@ -165,17 +163,26 @@ func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuot
 			ns = names.NamesKnown(bq.text, lower, people.words())
 		}
 		found[k] = ns
-		speaking[k] = make([]bool, len(ns))
-		for i, n := range ns {
-			speaking[k][i] = speaksAfter(bq.text, n.Start, n.End)
-			if speaking[k][i] {
-				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
-					people.add(n.Core, nil)
-				}
+		for _, n := range ns {
+			// most names are known already, and few speak: the words of
+			// a name are folded only for one that does
+			if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && speaksAfter(bq.text, n.Start, n.End) &&
+				!names.PersonLike(n) && speakerName(n.Core) {
+				people.add(n.Core, nil)
 			}
 		}
 	}
-	return found, speaking
+	return found
+}
+
+// speakingAfter says, for each name ns of text, whether a speech verb
+// follows it (speaksAfter).
+func speakingAfter(text string, ns []names.NameSpan) []bool {
+	speaking := make([]bool, len(ns))
+	for i, n := range ns {
+		speaking[i] = speaksAfter(text, n.Start, n.End)
+	}
+	return speaking
 }
 
 // attribute returns the quotations of blocks, each with its speaker: the

@@ -138,10 +138,10 @@ type blockValues struct {
 	event  int
 }
 
-// extractAll returns the values of every factual block of st, and the
-// event that reads the names of those in shared events, by article and
-// block. Each article is
-// read on a goroutine of its own, as many at once as there are processors.
+// extractAll returns the values of every factual block of st in a shared
+// event (only those are compared), and the event that reads the names of
+// each, by article and block. Each article is read on a goroutine of its
+// own, as many at once as there are processors.
 func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 	found := make([][]blockValues, len(st.Articles))
 	for a := range found {
@@ -171,7 +171,7 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 			defer func() { <-sem; wg.Done() }()
 			var sc scratch
 			for b, blk := range art.Blocks {
-				if !factual(blk.Kind) {
+				if !factual(blk.Kind) || found[a][b].event < 0 {
 					continue
 				}
 				found[a][b].values = sc.extract(blk.Text)

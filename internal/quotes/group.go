@@ -1,9 +1,12 @@
 package quotes
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
@@ -147,11 +150,27 @@ func group(qs []Quote) []Group {
 		}
 		byRoot[r] = append(byRoot[r], i)
 	}
-	d := worddiff.New()
-	var out []Group
-	for _, r := range roots {
-		out = append(out, makeGroup(qs, byRoot[r], d, toks))
+	// the groups are made on every processor, each with a differ and a
+	// memo of names of its own: a group's diffs and speakers depend on
+	// its members alone
+	out := make([]Group, len(roots))
+	workers := min(runtime.GOMAXPROCS(0), len(roots))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for w := range workers {
+		go func() {
+			defer wg.Done()
+			d, wtoks := worddiff.New(), toks
+			if w > 0 {
+				wtoks = nameTokens()
+			}
+			for i := int(next.Add(1)) - 1; i < len(roots); i = int(next.Add(1)) - 1 {
+				out[i] = makeGroup(qs, byRoot[roots[i]], d, wtoks)
+			}
+		}()
 	}
+	wg.Wait()
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Members[0], out[j].Members[0]
 		if a.Article != b.Article {

@@ -218,21 +218,33 @@ func (u union) union(x, y int) {
 // counting shared content words through an index so that only
 // quotations sharing a word are compared. It returns the long quotations
 // each word of theirs appears in, for attachShort.
-func linkLong(qs []Quote, u union, toks func(string) []string) map[string][]int {
-	post := map[string][]int{}    // content word → long quotations
-	anyPost := map[string][]int{} // any word → long quotations
+func linkLong(qs []Quote, u union, toks func(string) []string) postings {
+	// words are numbered as they come, and looked up once each: the
+	// lists are then read by number
+	all := postings{ids: map[string]int32{}}
+	var post [][]int // content word → long quotations
+	var cids []int32 // the content words of each long quotation, one after another
 	for i := range qs {
 		if len(qs[i].words) < long {
 			continue
 		}
 		for _, w := range qs[i].words {
-			post[w] = append(post[w], i)
+			id := all.id(w)
+			cids = append(cids, id)
+			for int(id) >= len(post) {
+				post = append(post, nil)
+			}
+			post[id] = append(post[id], i)
 		}
 		for _, w := range qs[i].seq {
+			id := all.id(w)
+			for int(id) >= len(all.lists) {
+				all.lists = append(all.lists, nil)
+			}
 			// a word the quotation repeats is listed once: its list
 			// already ends with it
-			if p := anyPost[w]; len(p) == 0 || p[len(p)-1] != i {
-				anyPost[w] = append(p, i)
+			if p := all.lists[id]; len(p) == 0 || p[len(p)-1] != i {
+				all.lists[id] = append(p, i)
 			}
 		}
 	}
@@ -243,7 +255,9 @@ func linkLong(qs []Quote, u union, toks func(string) []string) map[string][]int 
 			continue
 		}
 		touched = touched[:0]
-		for _, w := range qs[i].words {
+		ws := cids[:len(qs[i].words)]
+		cids = cids[len(ws):]
+		for _, w := range ws {
 			if p := post[w]; len(p) <= maxPosting {
 				for _, j := range p {
 					if j > i {
@@ -262,7 +276,32 @@ func linkLong(qs []Quote, u union, toks func(string) []string) map[string][]int 
 			count[j] = 0
 		}
 	}
-	return anyPost
+	return all
+}
+
+// postings are the long quotations each word appears in: lists[ids[w]]
+// for word w.
+type postings struct {
+	ids   map[string]int32
+	lists [][]int
+}
+
+// id returns the number of w, numbering it when new.
+func (p *postings) id(w string) int32 {
+	id, ok := p.ids[w]
+	if !ok {
+		id = int32(len(p.ids))
+		p.ids[w] = id
+	}
+	return id
+}
+
+// of returns the long quotations word w appears in.
+func (p *postings) of(w string) []int {
+	if id, ok := p.ids[w]; ok && int(id) < len(p.lists) {
+		return p.lists[id]
+	}
+	return nil
 }
 
 // twoStatements says whether two quotations that share many words are
@@ -277,7 +316,7 @@ func twoStatements(a, b *Quote, toks func(string) []string) bool {
 
 // attachShort puts each short quotation into the first long one that
 // holds it as a phrase, else with the equal short ones.
-func attachShort(qs []Quote, u union, anyPost map[string][]int) {
+func attachShort(qs []Quote, u union, anyPost postings) {
 	firstShort := map[string]int{}
 	for i := range qs {
 		if len(qs[i].words) >= long {
@@ -288,7 +327,7 @@ func attachShort(qs []Quote, u union, anyPost map[string][]int) {
 		if len(qs[i].seq) >= 2 || (len(qs[i].seq) == 1 && len([]rune(qs[i].seq[0])) >= 8) {
 			var cands []int
 			for k, w := range qs[i].seq {
-				if p := anyPost[w]; k == 0 || len(p) < len(cands) {
+				if p := anyPost.of(w); k == 0 || len(p) < len(cands) {
 					cands = p
 				}
 			}

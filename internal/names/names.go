@@ -140,8 +140,17 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiWord[r]
 	}
+	if generalPunctuation(r) {
+		return false // said without searching three tables
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// generalPunctuation says whether r is in the block U+2000–U+206F (spaces
+// of every width, dashes, curly quotation marks, the ellipsis), which
+// holds no letter, digit or mark, and most of the non-ASCII characters of
+// an English article.
+func generalPunctuation(r rune) bool { return r >= 0x2000 && r <= 0x206F }
 
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {

@@ -246,3 +246,15 @@ func TestTheAloneIsNoName(t *testing.T) {
 		t.Errorf("names %+v, want Hague alone", got)
 	}
 }
+
+// TestGeneralPunctuation checks isWordRune, which turns the general
+// punctuation block down without the Unicode tables, against the tables
+// in and around the block.
+func TestGeneralPunctuation(t *testing.T) {
+	for r := rune(0x1FF0); r <= 0x2080; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

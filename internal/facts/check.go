@@ -103,8 +103,9 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 		go func() {
 			defer wg.Done()
 			var buf []Value // the names of an event's blocks, event after event
+			var sc agreeScratch
 			for i := int(next.Add(1)) - 1; i < len(events); i = int(next.Add(1)) - 1 {
-				r.Events[i], buf = compareEvent(st, events[i], found, ix, buf[:0])
+				r.Events[i], buf = compareEvent(st, events[i], found, ix, buf[:0], &sc)
 			}
 		}()
 	}
@@ -186,8 +187,8 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 // found holds (extractAll) and whose names ix finds. A block's names are
 // read by the first event that holds it (a block is in one event); events
 // compare side by side. buf is a buffer for the event's names, which it
-// returns for the next event.
-func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value) (EventFacts, []Value) {
+// returns for the next event; sc holds buffers for its agreements.
+func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value, sc *agreeScratch) (EventFacts, []Value) {
 	e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
 	// the names of each block, one after another in buf: spans holds
 	// where, for each block of the event in order (empty for a block
@@ -248,7 +249,7 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 	for x, vs := range byArt {
 		idx[x] = newValueIndex(vs)
 	}
-	ef.Agreed = agreements(ef.Articles, byArt, idx)
+	ef.Agreed = sc.agreements(ef.Articles, byArt, idx)
 	var bufs [2][]*Value
 	for x := 0; x < len(ef.Articles); x++ {
 		for y := x + 1; y < len(ef.Articles); y++ {
@@ -327,28 +328,45 @@ func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
 // agreements groups values that two or more articles give alike: byArt[x]
 // are the values of article arts[x], idx[x] their index.
 func agreements(arts []int, byArt [][]Value, idx []*valueIndex) []Agreement {
-	var out []Agreement
+	var sc agreeScratch
+	return sc.agreements(arts, byArt, idx)
+}
+
+// agreeScratch holds the buffers of agreements, which a caller comparing
+// event after event reuses: the agreements and their lists are gathered
+// in them, and the report keeps copies at their size, the lists of an
+// event's agreements cut from one array each (an event has seven or
+// eight, and a list each was most of the check's allocations).
+type agreeScratch struct {
+	used    []bool
+	out     []Agreement
+	spans   [][2]int // where each agreement's lists lie in arts and texts
+	arts    []int
+	texts   []string
+	artBuf  []int
+	textBuf []string
+}
+
+// agreements is agreements with sc's buffers.
+func (sc *agreeScratch) agreements(arts []int, byArt [][]Value, idx []*valueIndex) []Agreement {
 	// whether each value is taken, by article as byArt, in one array
 	n := 0
 	for _, vs := range byArt {
 		n += len(vs)
 	}
-	flat := make([]bool, n)
+	sc.used = append(sc.used[:0], make([]bool, n)...)
+	flat := sc.used
 	used := make([][]bool, len(byArt))
 	for x, vs := range byArt {
 		used[x], flat = flat[:len(vs):len(vs)], flat[len(vs):]
 	}
-	// an agreement's lists are gathered here and kept at their size:
-	// grown one article at a time, fifty articles' lists took twice
-	// the room
-	var artBuf []int
-	var textBuf []string
+	out, spans, artsAll, textsAll := sc.out[:0], sc.spans[:0], sc.arts[:0], sc.texts[:0]
 	for x, a := range arts {
 		for i, v := range byArt[x] {
 			if used[x][i] {
 				continue
 			}
-			ag := Agreement{Type: v.Type, Key: v.Key, Articles: artBuf[:0], Texts: textBuf[:0]}
+			ag := Agreement{Type: v.Type, Key: v.Key, Articles: sc.artBuf[:0], Texts: sc.textBuf[:0]}
 			used[x][i] = true
 			for y := x + 1; y < len(arts); y++ {
 				// the first value of arts[y] not taken yet that gives v
@@ -369,18 +387,28 @@ func agreements(arts []int, byArt [][]Value, idx []*valueIndex) []Agreement {
 					used[x][i2] = true
 				}
 			}
-			artBuf, textBuf = ag.Articles, ag.Texts
+			sc.artBuf, sc.textBuf = ag.Articles, ag.Texts
 			if len(ag.Articles) > 1 {
 				// most values are given once: lists only for the others
-				ag.Articles, ag.Texts = slices.Clone(ag.Articles), slices.Clone(ag.Texts)
+				spans = append(spans, [2]int{len(artsAll), len(artsAll) + len(ag.Articles)})
+				artsAll, textsAll = append(artsAll, ag.Articles...), append(textsAll, ag.Texts...)
 				out = append(out, ag)
 			}
 		}
 	}
-	if out == nil {
-		out = []Agreement{}
+	sc.out, sc.spans, sc.arts, sc.texts = out, spans, artsAll, textsAll
+	if len(out) == 0 {
+		return []Agreement{}
 	}
-	return out
+	kept := slices.Clone(out)
+	artsAll, textsAll = slices.Clone(artsAll), slices.Clone(textsAll)
+	for k, sp := range spans {
+		kept[k].Articles, kept[k].Texts = artsAll[sp[0]:sp[1]:sp[1]], textsAll[sp[0]:sp[1]:sp[1]]
+	}
+	// the buffers keep no text of this event
+	clear(sc.out)
+	clear(sc.texts)
+	return kept
 }
 
 // join adds w, which article b gives, to ag, the agreement that v of

@@ -65,7 +65,7 @@ func (ix *corpusIndex) acrossLanguages(arts [][]segment.Block, pairs []pair) []p
 			ua, ga := units(a)
 			ub, gb := units(b)
 			for _, l := range linksOf(ua, ub) {
-				out = append(out, pair{x: int32(ga[l.I]), y: int32(gb[l.J]), base: logit(l.Score), p: l.Score, shares: true})
+				out = append(out, pair{x: int32(ga[l.I]), y: int32(gb[l.J]), base: logit(l.Score), p: l.Score, shares: true, terms: 255})
 			}
 		}
 	}

@@ -202,7 +202,7 @@ func (ix *corpusIndex) firstStage(cands [][2]int32, pp *pairProgress) []pair {
 			}
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
 			e := ix.score(x, y, sc)
-			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0}
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0, terms: uint8(min(e.terms, 255))}
 		}
 		sc.clearX()
 		scratch.Put(sc)

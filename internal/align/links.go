@@ -27,6 +27,10 @@ const (
 	// with the blocks of one other article: a hint is offered sparingly,
 	// or it is noise.
 	hintsPerBlock = 2
+	// hintTerms is the least number of terms the two blocks of a possible
+	// match share: two words in common, a name and a verb, are what any
+	// two paragraphs of one story share.
+	hintTerms = 3
 )
 
 // global returns the index in s.ix.all of block i of article a, or -1.
@@ -118,6 +122,9 @@ func (s *Scored) Links(events []Event) []Link {
 		x, y := s.ix.all[p.x], s.ix.all[p.y]
 		sx, sy := side{p.x, int32(y.art)}, side{p.y, int32(x.art)}
 		if used[sx] >= hintsPerBlock || used[sy] >= hintsPerBlock {
+			continue
+		}
+		if p.terms < hintTerms {
 			continue
 		}
 		used[sx]++

@@ -234,13 +234,13 @@ func TestLinksCountedPerOtherArticle(t *testing.T) {
 	// first and third make them one story (storyMates), and so two
 	// between the first and second
 	pairs := []pair{ // sorted by x, then y, as scored
-		{x: 1, y: n + 2, p: 0.40, shares: true},
-		{x: 1, y: n + 3, p: 0.90, shares: true},
-		{x: 1, y: 2*n + 2, p: 0.45, shares: true},
-		{x: 1, y: 2*n + 3, p: 0.46, shares: true},
-		{x: 4, y: n + 4, p: 0.90, shares: true},
-		{x: 5, y: 2*n + 5, p: 0.95, shares: true},
-		{x: 6, y: 2*n + 6, p: 0.95, shares: true},
+		{x: 1, y: n + 2, p: 0.40, shares: true, terms: 5},
+		{x: 1, y: n + 3, p: 0.90, shares: true, terms: 5},
+		{x: 1, y: 2*n + 2, p: 0.45, shares: true, terms: 5},
+		{x: 1, y: 2*n + 3, p: 0.46, shares: true, terms: 5},
+		{x: 4, y: n + 4, p: 0.90, shares: true, terms: 5},
+		{x: 5, y: 2*n + 5, p: 0.95, shares: true, terms: 5},
+		{x: 6, y: 2*n + 6, p: 0.95, shares: true, terms: 5},
 	}
 	s := &Scored{arts: arts, ix: ix, pairs: pairs}
 	evs := s.Events(DefaultOptions().Threshold)
@@ -253,5 +253,13 @@ func TestLinksCountedPerOtherArticle(t *testing.T) {
 	}
 	if !got[[4]int{0, 1, 2, 2}] || !got[[4]int{0, 1, 2, 3}] {
 		t.Errorf("the two possible matches in the third article are missing: %v", got)
+	}
+	// a pair that shares only two terms (a name and a verb) is none
+	pairs[0].terms = hintTerms - 1
+	s = &Scored{arts: arts, ix: ix, pairs: pairs}
+	for _, l := range s.Links(s.Events(DefaultOptions().Threshold)) {
+		if l.A == 0 && l.I == 1 && l.B == 1 && l.J == 2 {
+			t.Errorf("a pair sharing %d terms is a possible match: %+v", hintTerms-1, l)
+		}
 	}
 }

@@ -83,6 +83,7 @@ type pair struct {
 	halves  uint8   // support of confident neighbouring pairs, in halves: 0 to 2 (see neigh)
 	speaker bool    // the best-matching sentences attribute speech to one name
 	shares  bool    // the blocks share a term (whole-block cosine above 0)
+	terms   uint8   // how many terms the blocks share, at most 255
 }
 
 // neigh is the support of confident neighbouring pairs, 0 to 1: a half
@@ -101,6 +102,7 @@ type evidence struct {
 	sentc   float64 // best containment of the shorter of two sentences sharing two or more terms
 	qterms  float64 // share of the quoted words of the smaller quotation the other quotes too
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
+	terms   int     // how many terms the blocks share
 }
 
 // rivals is the second stage's view of a pair: its shared content among
@@ -112,6 +114,7 @@ type rivals struct {
 	neigh   float64 // support of confident neighbouring pairs, 0 to 1
 	pos     float64 // distance of the two blocks' relative positions in their articles, 0 to 1
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
+	terms   int     // how many terms the blocks share
 }
 
 // parallelPostings is the fewest postings a story's index must hold to be
@@ -471,6 +474,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 			e.numbers++
 		}
 	}
+	e.terms = len(sc.sharedAt)
 	e.cos = dot / (x.norm * y.norm)
 	if m := min(x.mass, y.mass); m > 0 {
 		e.cover = shared / m

@@ -114,7 +114,6 @@ type rivals struct {
 	neigh   float64 // support of confident neighbouring pairs, 0 to 1
 	pos     float64 // distance of the two blocks' relative positions in their articles, 0 to 1
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
-	terms   int     // how many terms the blocks share
 }
 
 // parallelPostings is the fewest postings a story's index must hold to be

@@ -15,7 +15,8 @@
 //     rival, the support of confident neighbouring pairs, position, and
 //     a speaker the best-matching sentences of both blocks name (a
 //     quotation and its paraphrase share few words but keep their
-//     speaker);
+//     speaker), and two long quotations in different words (two
+//     statements, even of one speaker);
 //   - pairs are merged into events most probable first, across all
 //     articles at once; a merge must keep every cross-article pair it
 //     creates plausible on average, so events do not chain.
@@ -202,7 +203,7 @@ func (ix *corpusIndex) firstStage(cands [][2]int32, pp *pairProgress) []pair {
 			}
 			x, y := ix.all[cands[k][0]], ix.all[cands[k][1]]
 			e := ix.score(x, y, sc)
-			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0, terms: uint8(min(e.terms, 255))}
+			pairs[k] = pair{x: cands[k][0], y: cands[k][1], base: e.logit1(), speaker: e.speaker > 0, shares: e.cos > 0, terms: uint8(min(e.terms, 255)), qdiff: e.qdiff}
 		}
 		sc.clearX()
 		scratch.Put(sc)
@@ -248,6 +249,9 @@ func (ix *corpusIndex) secondStage(p *pair, best []float64) float64 {
 	}
 	if p.speaker {
 		r.speaker = 1
+	}
+	if p.qdiff {
+		r.qdiff = 1
 	}
 	return sigmoid(r.logit2())
 }

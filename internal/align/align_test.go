@@ -812,3 +812,22 @@ func TestPostingsFilledInShares(t *testing.T) {
 		t.Fatalf("%d candidates in shares, %d in one pass, or others", len(got), len(want))
 	}
 }
+
+// Two paragraphs that both quote someone at length in different words
+// report two statements, even of one speaker; a quotation retold with its
+// words, or a paragraph without one, is no such pair.
+func TestQuotationsInDifferentWords(t *testing.T) {
+	blocks := []segment.Block{
+		para(`"The harbour tunnel will be finished by the spring of next year," Mayor Lena Ostrova said on Monday.`),
+		para(`"Nobody in this city should pay a toll to drive to work," Mayor Lena Ostrova said on Monday.`),
+		para(`Mayor Lena Ostrova said on Monday: "The harbour tunnel will be finished by next spring."`),
+		para(`Mayor Lena Ostrova said on Monday that the harbour tunnel would open next spring.`),
+	}
+	ix := index([][]segment.Block{blocks[:1], blocks[1:]})
+	sc := new(pairScratch)
+	for k, want := range []bool{true, false, false} {
+		if got := ix.score(ix.all[0], ix.all[k+1], sc).qdiff; got != want {
+			t.Errorf("%q / %q: quotations in different words %v, want %v", blocks[0].Text, blocks[k+1].Text, got, want)
+		}
+	}
+}

@@ -84,6 +84,7 @@ type pair struct {
 	speaker bool    // the best-matching sentences attribute speech to one name
 	shares  bool    // the blocks share a term (whole-block cosine above 0)
 	terms   uint8   // how many terms the blocks share, at most 255
+	qdiff   bool    // both blocks quote at length, in different words
 }
 
 // neigh is the support of confident neighbouring pairs, 0 to 1: a half
@@ -103,6 +104,7 @@ type evidence struct {
 	qterms  float64 // share of the quoted words of the smaller quotation the other quotes too
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
 	terms   int     // how many terms the blocks share
+	qdiff   bool    // both blocks quote someone at length, in different words
 }
 
 // rivals is the second stage's view of a pair: its shared content among
@@ -114,6 +116,7 @@ type rivals struct {
 	neigh   float64 // support of confident neighbouring pairs, 0 to 1
 	pos     float64 // distance of the two blocks' relative positions in their articles, 0 to 1
 	speaker float64 // 1 if the best-matching sentences attribute speech to one name
+	qdiff   float64 // 1 if both blocks quote at length in different words
 }
 
 // parallelPostings is the fewest postings a story's index must hold to be
@@ -502,6 +505,7 @@ func (ix *corpusIndex) score(x, y *block, sc *pairScratch) evidence {
 			}
 		}
 		e.qterms = shared / min(mx, my)
+		e.qdiff = len(x.qterms) >= qdiffTerms && len(y.qterms) >= qdiffTerms && e.qterms < qdiffShare
 	}
 	return e
 }
@@ -613,6 +617,13 @@ const (
 	// rather than with its words, so it does not push the speaker's other
 	// statements down as rivals.
 	vSpeak = 0.91
+	// vQDiff weighs two blocks that both quote at length (qdiffTerms
+	// quoted terms or more) and share few quoted words (less than
+	// qdiffShare of the smaller quotation's weight): two statements,
+	// even of one speaker, rather than one statement retold.
+	vQDiff     = -0.98
+	qdiffTerms = 3
+	qdiffShare = 0.2
 )
 
 func (e evidence) logit1() float64 {
@@ -636,7 +647,7 @@ func (e rivals) logit2() float64 {
 		best++
 	}
 	rel := (max(e.relx, -4) + max(e.rely, -4)) / 2
-	return vBias + vBase*e.base + vBest*best + vRel*rel + vNeigh*e.neigh + vPos*e.pos + vSpeak*e.speaker
+	return vBias + vBase*e.base + vBest*best + vRel*rel + vNeigh*e.neigh + vPos*e.pos + vSpeak*e.speaker + vQDiff*e.qdiff
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

@@ -34,18 +34,23 @@ func TestDiffKeepsWordsWhole(t *testing.T) {
 	}
 }
 
-func TestTypographyComparesEqual(t *testing.T) {
-	a := `He said “no” — it’s over…`
-	b := `He said "no" - it's over...`
+// compareEqual fails t unless a and b diff as equal pieces only that
+// rebuild both texts exactly.
+func compareEqual(t *testing.T, a, b string) {
+	t.Helper()
 	ops := Diff(a, b)
 	for _, o := range ops {
 		if o.Kind != Equal {
-			t.Errorf("unexpected %s op %q", o.Kind, o.Text)
+			t.Errorf("%q vs %q: %s op %q", a, b, o.Kind, o.Text)
 		}
 	}
 	if A(ops) != a || B(ops) != b {
 		t.Errorf("ops do not rebuild both sides: %q / %q", A(ops), B(ops))
 	}
+}
+
+func TestTypographyComparesEqual(t *testing.T) {
+	compareEqual(t, `He said “no” — it’s over…`, `He said "no" - it's over...`)
 }
 
 // Wire copy and plain-text pages type a dash as two or three hyphens; it is
@@ -56,15 +61,7 @@ func TestTypedDashesAndNBSPCompareEqual(t *testing.T) {
 		{"The mayor–who spoke first–left.", "The mayor---who spoke first---left."},
 		{"It was 40\u00a0miles away.", "It was 40 miles away."},
 	} {
-		ops := Diff(p[0], p[1])
-		for _, o := range ops {
-			if o.Kind != Equal {
-				t.Errorf("%q vs %q: %s op %q", p[0], p[1], o.Kind, o.Text)
-			}
-		}
-		if A(ops) != p[0] || B(ops) != p[1] {
-			t.Errorf("ops do not rebuild both sides: %q / %q", A(ops), B(ops))
-		}
+		compareEqual(t, p[0], p[1])
 	}
 	// a hyphen inside a word stays part of it
 	if got := Tokens("well-known -- and re-elected", nil); !reflect.DeepEqual(got, []string{"well-known", " ", "--", " ", "and", " ", "re-elected"}) {
@@ -81,15 +78,7 @@ func TestCapitalOnlyAtTheStartComparesEqual(t *testing.T) {
 		{"The steel has lost a third of its strength.", "the steel has lost a third of its strength."},
 		{"Élan Returns To Zürich", "élan returns to Zürich"},
 	} {
-		ops := Diff(p[0], p[1])
-		for _, o := range ops {
-			if o.Kind != Equal {
-				t.Errorf("%q vs %q: %s op %q", p[0], p[1], o.Kind, o.Text)
-			}
-		}
-		if A(ops) != p[0] || B(ops) != p[1] {
-			t.Errorf("ops do not rebuild both sides: %q / %q", A(ops), B(ops))
-		}
+		compareEqual(t, p[0], p[1])
 	}
 	for _, p := range [][2]string{{"the US said", "the us said"}, {"NATO", "Nato"}, {"McCain", "Mccain"}} {
 		changed := false

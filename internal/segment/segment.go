@@ -82,7 +82,7 @@ func Article(a corpus.Article) []Block {
 			case firstBody && !headlineSeen && a.Title == "" && (looksLikeTitle(p.Text) || stoppedTitle(p.Text, a.Paras[i+1:])):
 				b.Kind = Headline
 				headlineSeen = true
-			case !firstBody && looksLikeTitle(p.Text) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
+			case !firstBody && (looksLikeTitle(p.Text) || labelHeading(p.Text, a.Paras[i+1:])) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
 				b.Kind = Heading
 				if prev == Headline && wordCount(p.Text) >= 6 {
 					// a dek under the headline, not a subhead of the body
@@ -201,6 +201,45 @@ const (
 	// maxDecks is the most short lines between such a headline and its lede.
 	maxDecks = 2
 )
+
+// labelHeading says whether s, a line inside an article, is a subhead
+// written as a label, a colon and a short phrase with a full stop
+// ("Sanders: Win in a walk."), as roundups head each candidate's or
+// country's section: a label of one to three capitalised words, at most
+// maxLabelHeading words in all, and a paragraph of prose under it at
+// least twice as long.
+func labelHeading(s string, rest []corpus.Para) bool {
+	s = strings.TrimSpace(s)
+	n := wordCount(s)
+	label, phrase, ok := strings.Cut(s, ": ")
+	if !ok || n > maxLabelHeading || !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
+		return false
+	}
+	if t := strings.TrimSuffix(phrase, "."); t == "" || strings.ContainsAny(t, ".:;\"“”") {
+		return false
+	}
+	words := strings.Fields(label)
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	for _, p := range rest {
+		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
+			continue
+		}
+		m := wordCount(p.Text)
+		return m >= minLedeWords && m >= 2*n
+	}
+	return false
+}
+
+// maxLabelHeading is the most words of a subhead written as a label and a
+// phrase: more, and the line is a sentence that quotes its label.
+const maxLabelHeading = 8
 
 // trimClosers trims the closing quotation marks and parentheses that may
 // follow a line's last punctuation.

@@ -122,6 +122,20 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
+			name: "subheads written as a label and a phrase",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+				{"Islanders: Hold the line.", ""},
+				{"Islanders plan a protest at the harbour on Saturday and say they will block the ramp until the company restores the crossings it cut this winter.", ""},
+				{"Mayor Ortiz: Nothing to add.", ""},
+				{"The mayor said nothing.", ""},
+				{"Mayor Ortiz said: we will not pay.", ""},
+				{"The mayor said the city would not subsidise the crossings, whatever the company argued, because the budget had no room for it this year.", ""},
+			},
+			want: []Kind{Headline, Paragraph, Heading, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph},
+		},
+		{
 			name: "a headline whose full stop closes a quotation",
 			paras: []para{
 				{"Ferry boss: ‘We Cannot Run Empty Boats.’", ""},

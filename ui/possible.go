@@ -47,9 +47,11 @@ func (m *Model) possible() {
 	}
 	from := b.cur
 	delta := b.offset - b.start[from]
-	m.showEvent(hs[i].Event, nil)
+	// The match holds a paragraph of the other article shown, so it is in
+	// this pair's view: the pair stays, and a join (a … a) can follow.
+	m.revealEvent(hs[i].Event)
 	if b.cur != hs[i].Event {
-		return // not laid out yet: showEvent said so
+		return // not laid out yet: revealEvent said so
 	}
 	if _, ok := b.start[from]; !ok {
 		return

@@ -160,3 +160,34 @@ func TestPossibleMatchesInTurn(t *testing.T) {
 		}
 	}
 }
+
+// TestPossibleMatchKeepsThePair: with three articles, a match that the
+// third article also tells is shown in the pair on screen, where it is
+// one-sided, and l comes back to where the view was.
+func TestPossibleMatchKeepsThePair(t *testing.T) {
+	para := func(s string) segment.Block { return segment.Block{Kind: segment.Paragraph, Text: s} }
+	st := &story.Story{Version: story.Version, Name: "pairs", Articles: []story.Article{
+		{Outlet: "Coast Courier", Blocks: []segment.Block{para("The ferry will run every ten minutes during the closure.")}},
+		{Outlet: "Valley Herald", Blocks: []segment.Block{para("Ferries will leave each quarter hour.")}},
+		{Outlet: "Hill Gazette", Blocks: []segment.Block{para("A ferry will leave every fifteen minutes.")}},
+	}}
+	st.Events = []story.Event{
+		{Kind: story.Single, Score: 1, Blocks: [][]int{{0}, {}, {}}, Moved: []bool{false, false, false}},
+		{Kind: story.Shared, Score: 0.8, Blocks: [][]int{{}, {0}, {0}}, Moved: []bool{false, false, false}},
+	}
+	st.Links = []story.Link{{Score: 0.4, Blocks: [][]int{{0}, {0}, {}}}}
+	m := newModel(t, st, 120, 30)
+	m.body.goTo(0)
+	press(m, "l")
+	if m.body.cur != 1 || m.body.l != 0 || m.body.r != 1 {
+		t.Fatalf("l: event %d of articles %d and %d, want event 2 of 1 and 2 (status %q)", m.body.cur+1, m.body.l+1, m.body.r+1, m.status)
+	}
+	if !strings.Contains(m.status, "possible match of event 1 · l: back") {
+		t.Errorf("l: status %q", m.status)
+	}
+	press(m, "l")
+	if m.body.cur != 0 || m.body.l != 0 || m.body.r != 1 {
+		t.Errorf("l again: event %d of articles %d and %d, want event 1 of 1 and 2 (status %q)", m.body.cur+1, m.body.l+1, m.body.r+1, m.status)
+	}
+	checkFits(t, m.View(), 120, 30)
+}

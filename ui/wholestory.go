@@ -267,8 +267,9 @@ func (m *Model) overlayKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 // showEvent makes event k current in the side-by-side view, scrolled to the
-// top. When neither article shown tells it, it shows a pair that does,
-// preferring the articles in prefer; a filter that hides it is lifted.
+// top. When an article shown does not tell it, it shows a pair that does
+// (keeping the shown article that tells it, preferring the articles in
+// prefer); a filter that hides it is lifted.
 func (m *Model) showEvent(k int, prefer []int) {
 	b := m.body
 	if k < 0 || k >= len(m.st.Events) {
@@ -316,6 +317,16 @@ func (m *Model) showEvent(k int, prefer []int) {
 			b.setPair(l, r)
 			m.setStatus(fmt.Sprintf("showing %s and %s", view.Outlet(m.st, l), view.Outlet(m.st, r)), false)
 		}
+	}
+	m.revealEvent(k)
+}
+
+// revealEvent makes event k current in the pair shown, scrolled to the
+// top, lifting a filter that hides it.
+func (m *Model) revealEvent(k int) {
+	b := m.body
+	if k < 0 || k >= len(m.st.Events) {
+		return
 	}
 	if !keep(m.st, k, b.l, b.r, b.filter, b.boiler) {
 		// the event is hidden: show it, and say what was changed to

@@ -52,3 +52,51 @@ func TestLinesTotalsNotCut(t *testing.T) {
 		}
 	}
 }
+
+// More outlets than a line holds: Whole counts those shown whole, From
+// starts the columns at a later outlet, and together they reach every
+// outlet's column and totals.
+func TestLinesWholeAndFrom(t *testing.T) {
+	m := &Matrix{}
+	for i := range 30 {
+		m.Columns = append(m.Columns, Column{Article: i, Outlet: "Outlet " + itoa(i), Covered: 100 + i, Only: 1})
+	}
+	cells := make([]Cell, 30)
+	for i := range cells {
+		cells[i] = Absent
+	}
+	cells[29] = Only
+	m.Rows = append(m.Rows, Row{Event: 7, Label: "Ferry service resumes", Cells: cells, Share: make([]float64, 30)})
+	whole := m.Whole(80)
+	if whole < 1 || whole >= 30 {
+		t.Fatalf("Whole(80) = %d of 30 outlets", whole)
+	}
+	if lines := m.Lines(80); strings.Contains(lines[len(lines)-2], itoa(100+whole)) {
+		t.Errorf("outlet %d is counted as cut but its total shows: %q", whole, lines[len(lines)-2])
+	}
+	seen := map[int]bool{}
+	for first := 0; first < 30; {
+		sub := m.From(first)
+		n := sub.Whole(80)
+		if n < 1 {
+			t.Fatalf("from outlet %d: no column fits", first)
+		}
+		lines := sub.Lines(80)
+		for i := first; i < first+n; i++ {
+			if !strings.Contains(lines[len(lines)-2], itoa(100+i)) {
+				t.Errorf("from outlet %d: outlet %d's total is missing from %q", first, i, lines[len(lines)-2])
+			}
+			seen[i] = true
+		}
+		if first+n == 30 && !strings.Contains(lines[1], "○") {
+			t.Errorf("the last outlet's cell is missing from %q", lines[1])
+		}
+		first += n
+	}
+	if len(seen) != 30 {
+		t.Errorf("%d of 30 outlets reached", len(seen))
+	}
+	if len(m.From(0).Columns) != 30 || len(m.From(40).Columns) != 0 || len(m.Rows[0].Cells) != 30 {
+		t.Error("From changed the matrix or took out of range outlets")
+	}
+}

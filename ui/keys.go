@@ -29,6 +29,9 @@ type KeyMap struct {
 	// and Close act on the list.
 	Matrix, Quotes      key.Binding
 	Move, Select, Close key.Binding
+	// Left and Right scroll the matrix across outlets when their columns
+	// do not all fit.
+	Left, Right key.Binding
 }
 
 // DefaultKeyMap returns the reader's default keys.
@@ -71,6 +74,8 @@ func DefaultKeyMap() KeyMap {
 		Move:        b([]string{"j", "k", "down", "up"}, "j/k/↑/↓", "move"),
 		Select:      b([]string{"enter"}, "enter", "go to event"),
 		Close:       b([]string{"esc"}, "esc", "close"),
+		Left:        b([]string{"left"}, "←/→", "other outlets"),
+		Right:       b([]string{"right"}, "→", "next outlets"),
 	}
 }
 

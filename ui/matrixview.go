@@ -84,11 +84,14 @@ func (s *scroller) resize(n, h int) { s.n, s.h = n, max(0, h); s.show() }
 type matrixView struct {
 	m      *matrix.Matrix
 	w, h   int
-	lines  []string // m.Lines at width w: header, rows, totals
+	lines  []string // m.Lines at width w from outlet first: header, rows, totals
 	linesW int
-	top    []string // fixed above the rows
-	bottom []string // fixed below them
-	sc     scroller
+	// first is the first outlet whose column is shown, whole the number
+	// shown whole from it: ←/→ scroll across more outlets than fit.
+	first, whole, linesFirst int
+	top                      []string // fixed above the rows
+	bottom                   []string // fixed below them
+	sc                       scroller
 	// conflicts are the events whose facts conflict, marked ≠ as in the
 	// body's gutter.
 	conflicts map[int]bool
@@ -114,12 +117,18 @@ func newMatrixView(m *matrix.Matrix, conflicts map[int]bool, events int) *matrix
 // legend; those go first when h is small.
 func (v *matrixView) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 0)
-	if w != v.linesW {
-		v.lines = v.m.Lines(max(1, w-2))
-		v.linesW = w
+	if w != v.linesW || v.first != v.linesFirst {
+		sub := v.m.From(v.first)
+		v.lines = sub.Lines(max(1, w-2))
+		v.whole = sub.Whole(max(1, w-2))
+		v.linesW, v.linesFirst = w, v.first
 	}
 	v.w, v.h = w, h
 	title := fmt.Sprintf(" coverage matrix · %s × %s", wording.Count(len(v.m.Rows), "event"), wording.Count(len(v.m.Columns), "outlet"))
+	if v.wider() {
+		// which columns are on screen comes first: a narrow screen cuts the rest
+		title = fmt.Sprintf(" coverage matrix · outlets %d–%d of %d · %s", v.first+1, v.first+max(1, v.whole), len(v.m.Columns), wording.Count(len(v.m.Rows), "event"))
+	}
 	if n := len(v.m.Rows); n < v.events {
 		title += fmt.Sprintf(" (of %d: headlines, captions apart)", v.events)
 	}
@@ -142,6 +151,32 @@ func (v *matrixView) SetSize(w, h int) {
 	}
 	v.top, v.bottom = top, bottom
 	v.sc.resize(rows, h-len(top)-len(bottom))
+}
+
+// wider says whether the outlets' columns do not all fit the width.
+func (v *matrixView) wider() bool {
+	return v.first > 0 || v.first+v.whole < len(v.m.Columns)
+}
+
+// shift shows the next outlets' columns (d > 0) or the ones before, a
+// screenful at a time; it says whether there were any.
+func (v *matrixView) shift(d int) bool {
+	n, w := len(v.m.Columns), max(1, v.w-2)
+	switch {
+	case d > 0 && v.first+v.whole < n:
+		v.first += max(1, v.whole)
+	case d < 0 && v.first > 0:
+		// back to the first outlet of the screenful that ends before this one
+		f := v.first - 1
+		for f > 0 && v.m.From(f-1).Whole(w) >= v.first-(f-1) {
+			f--
+		}
+		v.first = f
+	default:
+		return false
+	}
+	v.SetSize(v.w, v.h)
+	return true
 }
 
 func (v *matrixView) move(d int)     { v.sc.move(d) }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"github.com/synoptic-news/synoptic/internal/wording"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -250,6 +251,17 @@ func (m *Model) overlayKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.closeOverlay()
 		m.showEvent(ev, prefer)
+	case key.Matches(msg, k.Left), key.Matches(msg, k.Right):
+		if m.mode != modeMatrix {
+			return nil
+		}
+		d, side := 1, "right"
+		if key.Matches(msg, k.Left) {
+			d, side = -1, "left"
+		}
+		if !m.mx.shift(d) {
+			m.setStatus("no more outlets to the "+side, false)
+		}
 	case key.Matches(msg, k.Down):
 		ov.move(1)
 	case key.Matches(msg, k.Up):
@@ -354,7 +366,11 @@ func (m *Model) revealEvent(k int) {
 // overlayFooter is the key hint under an open whole-story view.
 func (m *Model) overlayFooter() string {
 	k := m.keys
-	return m.help.ShortHelpView([]key.Binding{k.Move, k.Select, k.Close, k.PageDown, k.Top, k.Bottom, k.Quit})
+	keys := []key.Binding{k.Move, k.Select, k.Close, k.PageDown, k.Top, k.Bottom, k.Quit}
+	if m.mode == modeMatrix && m.mx.wider() {
+		keys = slices.Insert(keys, 1, k.Left)
+	}
+	return m.help.ShortHelpView(keys)
 }
 
 // overlayScreen draws the open whole-story view above the status bar and

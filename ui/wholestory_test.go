@@ -267,7 +267,7 @@ func TestWholeStoryViewsFitAnySize(t *testing.T) {
 			for _, sz := range sizes {
 				m := newModel(t, st, sz[0], sz[1])
 				press(m, open)
-				for _, k := range []string{"", "j", "down", "pgdown", "G", "space", "up", "pgup", "g", "k"} {
+				for _, k := range []string{"", "j", "down", "pgdown", "G", "space", "up", "pgup", "g", "k", "right", "left"} {
 					if k != "" {
 						press(m, k)
 					}
@@ -425,6 +425,71 @@ func TestMatrixTitleSaysWhatItLeavesOut(t *testing.T) {
 	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart) · ≠ facts differ", rows, all)
 	if !strings.Contains(title, want) {
 		t.Errorf("title %q, want it to hold %q", title, want)
+	}
+}
+
+// TestMatrixScrollsAcrossOutlets: twelve outlets at 60 columns do not
+// fit; the title says which are shown, → and ← bring the others' columns
+// (all of them, each once), and the key hint offers them only then.
+func TestMatrixScrollsAcrossOutlets(t *testing.T) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: 2 << 10, Articles: 12, Seed: benchdata.Seed}).Corpus
+	st := story.Build(cs, story.DefaultOptions())
+	m := newModel(t, st, 60, 24)
+	press(m, "m")
+	cols := m.checks.Matrix.Columns
+	totals := func() string {
+		for _, ln := range strings.Split(plain(m.View()), "\n") {
+			if strings.Contains(ln, "events covered") {
+				return ln
+			}
+		}
+		t.Fatalf("no totals on screen:\n%s", plain(m.View()))
+		return ""
+	}
+	seen := 0
+	for page := 0; ; page++ {
+		first, whole := m.mx.first, m.mx.whole
+		if whole < 1 || page > len(cols) {
+			t.Fatalf("page %d: outlets from %d, %d whole", page+1, first+1, whole)
+		}
+		screen := plain(m.View())
+		checkFits(t, m.View(), 60, 24)
+		if want := fmt.Sprintf("outlets %d–%d of %d · ", first+1, first+whole, len(cols)); !strings.Contains(strings.Split(screen, "\n")[0], want) {
+			t.Errorf("page %d: title %q lacks %q", page+1, strings.Split(screen, "\n")[0], want)
+		}
+		if !strings.Contains(screen, "←/→ other outlets") {
+			t.Errorf("page %d: the key hint does not offer ←/→", page+1)
+		}
+		if got := len(strings.Fields(strings.TrimPrefix(strings.TrimSpace(totals()), "events covered"))); got != whole {
+			t.Errorf("page %d: %d totals for %d outlets shown whole", page+1, got, whole)
+		}
+		seen += whole
+		press(m, "right")
+		if m.mx.first == first {
+			break
+		}
+		if m.mx.first != first+whole {
+			t.Fatalf("→ from outlet %d: outlet %d first, want %d", first+1, m.mx.first+1, first+whole+1)
+		}
+	}
+	if seen != len(cols) {
+		t.Errorf("→ reached %d of %d outlets", seen, len(cols))
+	}
+	if !strings.Contains(m.statusBar(), "no more outlets to the right") {
+		t.Errorf("→ at the last outlets: status bar %q", plain(m.statusBar()))
+	}
+	for range cols {
+		press(m, "left")
+	}
+	if m.mx.first != 0 {
+		t.Errorf("← back: outlet %d first", m.mx.first+1)
+	}
+
+	// A matrix that fits says nothing of it.
+	m = newModel(t, st, 300, 40)
+	press(m, "m")
+	if s := plain(m.View()); strings.Contains(s, "outlets 1–") || strings.Contains(s, "←/→") {
+		t.Errorf("all outlets fit, yet:\n%s", s)
 	}
 }
 

@@ -242,10 +242,11 @@ func (p *exportPrompt) View(w int) []string {
 }
 
 // formatLine lists the formats, the chosen one in brackets, then the keys.
-// When the line is too wide the keys go first, then formats at either end,
-// so that the chosen format is always on screen.
+// When the line is too wide the keys shrink to the one that changes the
+// format (no other key says how), then formats at either end go, so that
+// the chosen format is always on screen.
 func (p *exportPrompt) formatLine(w int) string {
-	const label, hint = " export as: ", "  tab: format · enter: write · esc: cancel"
+	const label, hint, short = " export as: ", "  tab: format · enter: write · esc: cancel", "  tab: format"
 	items := make([]string, len(p.formats))
 	for i, f := range p.formats {
 		items[i] = " " + f + " "
@@ -254,14 +255,24 @@ func (p *exportPrompt) formatLine(w int) string {
 		}
 	}
 	all := strings.Join(items, "")
-	if line := label + all + hint; ansi.StringWidth(line) <= w {
+	for _, h := range []string{hint, short} {
+		if line := label + all + h; ansi.StringWidth(line) <= w {
+			return line
+		}
+	}
+	if len(items) == 0 {
+		return ansi.Truncate(label, w, "…")
+	}
+	// A window of formats around the chosen one, "…" where some are left
+	// out, and the short hint when there is room for it too.
+	tail := short
+	room := w - ansi.StringWidth(label) - 2 - ansi.StringWidth(tail)
+	if room < ansi.StringWidth(items[p.fi]) {
+		tail, room = "", w-ansi.StringWidth(label)-2
+	}
+	if line := label + all; tail == "" && ansi.StringWidth(line) <= w {
 		return line
 	}
-	if line := label + all; ansi.StringWidth(line) <= w || len(items) == 0 {
-		return ansi.Truncate(line, w, "…")
-	}
-	// A window of formats around the chosen one, "…" where some are left out.
-	room := w - ansi.StringWidth(label) - 2
 	a, b := p.fi, p.fi
 	used := ansi.StringWidth(items[p.fi])
 	for grew := true; grew; {
@@ -285,7 +296,7 @@ func (p *exportPrompt) formatLine(w int) string {
 	if b < len(items)-1 {
 		line += "…"
 	}
-	return ansi.Truncate(line, w, "…")
+	return ansi.Truncate(line+tail, w, "…")
 }
 
 // picker chooses the two articles shown when the story has more.

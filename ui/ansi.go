@@ -72,6 +72,9 @@ func writeView(w io.Writer, st *story.Story, opt export.Options, s Styles) error
 	if len(b.events) == 0 {
 		note = strings.TrimSpace(note + " " + export.NoEvents)
 	}
+	if n := export.ThresholdNote(st); n != "" {
+		note = strings.TrimSpace("Events " + n + ". " + note)
+	}
 	if note != "" {
 		for _, part := range strings.Split(ansi.Wrap(note, contentWidth(width)-1, ""), "\n") {
 			if part = strings.TrimLeft(part, " "); part != "" {

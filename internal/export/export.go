@@ -263,6 +263,9 @@ func Summary(st *story.Story, l, r int) string {
 	if n := st.LangNote(l, r); n != "" {
 		arts += " · " + safe(n)
 	}
+	if n := ThresholdNote(st); n != "" {
+		arts += " · " + n
+	}
 	line := fmt.Sprintf("synoptic · %s vs %s · %s · %s: %d shared, %d only in %s, %d only in %s",
 		safe(view.Outlet(st, l)), safe(view.Outlet(st, r)), arts, wording.Count(c.Events, "event"), c.Shared,
 		c.OnlyLeft, safe(view.Outlet(st, l)), c.OnlyRight, safe(view.Outlet(st, r)))

@@ -50,6 +50,7 @@ type htmlDoc struct {
 	Title       string
 	Pair        string
 	Lang        string // the pair's languages (story.LangNote), "" for English
+	Threshold   string // ThresholdNote
 	PlainWhy    string // why both sides are plain ("a translation", "two languages"), "" when words are compared
 	Left, Right htmlArticle
 	Stats       Stats
@@ -119,13 +120,14 @@ type htmlPara struct {
 func htmlModel(st *story.Story, l, r int, only view.Filter) htmlDoc {
 	stats := Count(st, l, r)
 	d := htmlDoc{
-		CSS:      template.CSS(htmlCSS),
-		Pair:     pairNote(st, l, r),
-		Lang:     textsafe.VisibleLine(st.LangNote(l, r)),
-		PlainWhy: plainNote(st, l, r),
-		Left:     htmlArt(st, l, r, stats.CoverLeft),
-		Right:    htmlArt(st, r, l, stats.CoverRight),
-		Stats:    stats,
+		CSS:       template.CSS(htmlCSS),
+		Pair:      pairNote(st, l, r),
+		Lang:      textsafe.VisibleLine(st.LangNote(l, r)),
+		Threshold: ThresholdNote(st),
+		PlainWhy:  plainNote(st, l, r),
+		Left:      htmlArt(st, l, r, stats.CoverLeft),
+		Right:     htmlArt(st, r, l, stats.CoverRight),
+		Stats:     stats,
 	}
 	d.Title = textsafe.VisibleLine(st.Name)
 	if d.Title == "" {
@@ -341,6 +343,9 @@ const htmlSource = `<!DOCTYPE html>
 {{- end}}
 {{- if .Lang}}
 <p class="pair">{{.Lang}}</p>
+{{- end}}
+{{- if .Threshold}}
+<p class="pair">Events {{.Threshold}}.</p>
 {{- end}}
 <div class="articles">
 {{- template "article" (arg "left" .Left)}}

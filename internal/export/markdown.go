@@ -45,6 +45,9 @@ func Markdown(w io.Writer, st *story.Story, opt Options) error {
 	if n := st.LangNote(l, r); n != "" {
 		fmt.Fprintf(&b, " (%s)", mdLine(n))
 	}
+	if n := ThresholdNote(st); n != "" {
+		fmt.Fprintf(&b, "; %s", mdLine(n))
+	}
 	b.WriteString(".\n\n")
 
 	c := Checks(st, opt)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -219,6 +220,20 @@ func pairNote(st *story.Story, l, r int) string {
 	}
 	// counted from 1, as the reader counts them; the flag is 0-based
 	return fmt.Sprintf("articles %d and %d of %d (--articles %d,%d)", l+1, r+1, len(st.Articles), l, r)
+}
+
+// ThresholdNote says the threshold st was aligned at when an editor's
+// review chose one other than the default (its events and figures are
+// then not those of a default run), or "".
+func ThresholdNote(st *story.Story) string {
+	if rv := st.Review(); rv == nil || rv.Threshold == nil {
+		return ""
+	}
+	def := story.DefaultOptions().Align.Threshold
+	if th := st.Threshold(); math.Abs(th-def) >= 0.005 {
+		return fmt.Sprintf("aligned at threshold %.2f (default %.2f)", th, def)
+	}
+	return ""
 }
 
 // noteText is event k's editor's note as one safe line, or "".

@@ -1,0 +1,32 @@
+package export
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/review"
+	"github.com/synoptic-news/synoptic/internal/story"
+)
+
+// An export of a story aligned at an editor's threshold says so, in every
+// side-by-side format, since its events and figures are not those of a
+// default run; one at the default says nothing of it.
+func TestExportsSayAReviewsThreshold(t *testing.T) {
+	th := 0.7
+	opt := story.DefaultOptions()
+	opt.Review = &review.Review{Version: 1, Threshold: &th}
+	st := story.Build(corpus.Default(), opt)
+	want := "aligned at threshold 0.70 (default 0.49)"
+	if n := ThresholdNote(st); n != want {
+		t.Fatalf("ThresholdNote = %q, want %q", n, want)
+	}
+	for _, f := range []string{"txt", "md", "html"} {
+		if out := render(t, f, st, DefaultOptions()); !strings.Contains(out, want) {
+			t.Errorf("%s: no %q in\n%.600s", f, want, out)
+		}
+		if out := render(t, f, seedStory(t), DefaultOptions()); strings.Contains(out, "aligned at threshold") {
+			t.Errorf("%s at the default threshold says %q", f, "aligned at threshold")
+		}
+	}
+}

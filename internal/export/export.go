@@ -84,10 +84,14 @@ func NumberNote(st *story.Story, only view.Filter, kept []int) string {
 	if only != view.FilterAll {
 		return ""
 	}
+	with := "with metadata"
+	if len(st.Articles) > 2 {
+		with += " and the events of other articles"
+	}
 	for i, k := range kept {
 		if k != i {
-			return fmt.Sprintf("Events keep the story's numbers (%s in all, with metadata and the events of other articles), so some numbers are skipped here.",
-				wording.Count(len(st.Events), "event"))
+			return fmt.Sprintf("Events keep the story's numbers (%s in all, %s), so some numbers are skipped here.",
+				wording.Count(len(st.Events), "event"), with)
 		}
 	}
 	return ""

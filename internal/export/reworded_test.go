@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/synoptic-news/synoptic/internal/testkit"
 	"github.com/synoptic-news/synoptic/internal/view"
 )
 
@@ -64,6 +65,13 @@ func TestNumberNoteExplainsSkippedNumbers(t *testing.T) {
 	}
 	if n := NumberNote(st, view.FilterAll, []int{2, 3, 5}); !strings.Contains(n, "numbers are skipped") || !strings.Contains(n, strconv.Itoa(len(st.Events))+" events in all") {
 		t.Errorf("numbers from 3: %q", n)
+	}
+	// the seed story has two articles: no events of other articles
+	if n := NumberNote(st, view.FilterAll, []int{2, 3, 5}); strings.Contains(n, "other articles") {
+		t.Errorf("two articles: %q", n)
+	}
+	if n := NumberNote(testkit.Kestrel(t), view.FilterAll, []int{2, 3, 5}); !strings.Contains(n, "with metadata and the events of other articles") {
+		t.Errorf("four articles: %q", n)
 	}
 	if n := NumberNote(st, view.FilterChanged, []int{2, 5}); n != "" {
 		t.Errorf("a filtered view: %q", n)

@@ -43,6 +43,9 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 	for _, l := range r.Summary.Lines(0) {
 		b.WriteString("- " + proseEscape.Replace(l) + "\n")
 	}
+	if n := ThresholdNote(st); n != "" {
+		b.WriteString("- " + n + "\n")
+	}
 	b.WriteString("\n## Coverage\n\n")
 	if err := matrixMarkdown(&b, st, r.Matrix); err != nil {
 		return err
@@ -219,6 +222,9 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 	}
 	for _, l := range r.Summary.Lines(0) {
 		d.Summary = append(d.Summary, escText(l))
+	}
+	if n := ThresholdNote(st); n != "" {
+		d.Summary = append(d.Summary, escText(n))
 	}
 	var m strings.Builder
 	if err := matrixSection(&m, st, r.Matrix, style); err != nil {

@@ -10,7 +10,7 @@ import (
 )
 
 // An export of a story aligned at an editor's threshold says so, in every
-// side-by-side format, since its events and figures are not those of a
+// side-by-side format and the whole-story report, since its events and figures are not those of a
 // default run; one at the default says nothing of it.
 func TestExportsSayAReviewsThreshold(t *testing.T) {
 	th := 0.7
@@ -21,7 +21,7 @@ func TestExportsSayAReviewsThreshold(t *testing.T) {
 	if n := ThresholdNote(st); n != want {
 		t.Fatalf("ThresholdNote = %q, want %q", n, want)
 	}
-	for _, f := range []string{"txt", "md", "html"} {
+	for _, f := range []string{"txt", "md", "html", "report-md", "report-html"} {
 		if out := render(t, f, st, DefaultOptions()); !strings.Contains(out, want) {
 			t.Errorf("%s: no %q in\n%.600s", f, want, out)
 		}

@@ -51,7 +51,8 @@ func (m *Model) footerLines() []string {
 	case modeExport:
 		out = append(out, m.exp.View(w)...)
 	case modePick:
-		out = append(out, m.pick.View(m.pal, w)...)
+		// the list takes up to two thirds of the screen, the story the rest
+		out = append(out, m.pick.View(m.pal, w, max(2, m.h*2/3))...)
 	case modeNote:
 		m.ed.note.Width = max(1, w-len(m.ed.note.Prompt)-2)
 		out = append(out, " "+m.ed.note.View())

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/export"
 	"github.com/synoptic-news/synoptic/internal/layout"
 	"github.com/synoptic-news/synoptic/internal/segment"
@@ -629,5 +630,36 @@ func TestPickWithTwoArticlesSaysWhy(t *testing.T) {
 	press(m, "A")
 	if m.mode != modeRead || !strings.Contains(m.status, "two articles") {
 		t.Errorf("A: mode %v, status %q", m.mode, m.status)
+	}
+}
+
+// TestPickerScrollsThroughManyArticles: twelve articles on a short
+// terminal do not all fit under the picker's title; the list shows a
+// window that keeps the selection on screen, the title says which, and
+// the last article can be seen and picked.
+func TestPickerScrollsThroughManyArticles(t *testing.T) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: 2 << 10, Articles: 12, Seed: benchdata.Seed}).Corpus
+	m := newModel(t, story.Build(cs, story.DefaultOptions()), 100, 12)
+	press(m, "A")
+	for i := 0; i < 11; i++ {
+		press(m, "down")
+		screen := plain(m.View())
+		checkFits(t, m.View(), 100, 12)
+		cursor := ""
+		for _, ln := range strings.Split(screen, "\n") {
+			if strings.HasPrefix(ln, " ▸") {
+				cursor = ln
+			}
+		}
+		if want := fmt.Sprintf(" %2d %s", m.pick.sel+1, m.st.Articles[m.pick.sel].Outlet); !strings.Contains(cursor, want) {
+			t.Fatalf("article %d selected, but the marked line is %q:\n%s", m.pick.sel+1, cursor, screen)
+		}
+		if !strings.Contains(screen, " of 12") {
+			t.Errorf("the picker's title does not say which articles it shows:\n%s", screen)
+		}
+	}
+	press(m, "enter", "up", "enter")
+	if m.mode != modeRead || m.body.l != 11 || m.body.r != 0 {
+		t.Errorf("picked %d and %d (mode %v), want 12 and 1", m.body.l+1, m.body.r+1, m.mode)
 	}
 }

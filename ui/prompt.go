@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -344,8 +345,10 @@ func (p *picker) Update(msg tea.KeyMsg) (l, r int, done, ok bool) {
 	return p.l, p.r, false, false
 }
 
-// View lists the articles with the selection and the chosen left one.
-func (p *picker) View(pal *palette, w int) []string {
+// View lists the articles with the selection and the chosen left one, in
+// at most h lines: when they do not all fit, a window of them around the
+// selection, and the title says which.
+func (p *picker) View(pal *palette, w, h int) []string {
 	title := " pick the LEFT article (↑/↓, enter; esc cancels)"
 	if p.stage == 1 {
 		title = " pick the RIGHT article (↑/↓, enter; esc cancels)"
@@ -353,8 +356,17 @@ func (p *picker) View(pal *palette, w int) []string {
 	if p.warn != "" {
 		title = " " + p.warn + " (esc cancels)"
 	}
+	n := len(p.st.Articles)
+	first, k := 0, n
+	if rows := max(1, h-1); n > rows {
+		k = rows
+		first = min(max(0, p.sel-k/2), n-k)
+		title += fmt.Sprintf(" · %d–%d of %d", first+1, first+k, n)
+	}
+	num := len(strconv.Itoa(n)) // numbers right-aligned, the names in one column
 	out := []string{ansi.Truncate(title, w, "…")}
-	for i, a := range p.st.Articles {
+	for i := first; i < first+k; i++ {
+		a := p.st.Articles[i]
 		mark := "  "
 		if i == p.sel {
 			mark = "▸ "
@@ -363,7 +375,7 @@ func (p *picker) View(pal *palette, w int) []string {
 		if p.stage == 1 && i == p.l {
 			side = "‹  "
 		}
-		line := fmt.Sprintf(" %s%s%d %s", mark, side, i+1, textsafe.VisibleLine(view.Outlet(p.st, i)))
+		line := fmt.Sprintf(" %s%s%*d %s", mark, side, num, i+1, textsafe.VisibleLine(view.Outlet(p.st, i)))
 		if a.Title != "" {
 			line += " — " + textsafe.VisibleLine(a.Title)
 		}

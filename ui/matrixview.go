@@ -117,6 +117,12 @@ func newMatrixView(m *matrix.Matrix, conflicts map[int]bool, events int) *matrix
 // legend; those go first when h is small.
 func (v *matrixView) SetSize(w, h int) {
 	w, h = max(w, 1), max(h, 0)
+	if w != v.linesW {
+		// a wider screen shows the outlets before first when the rest fit
+		for v.first > 0 && v.m.From(v.first-1).Whole(max(1, w-2)) >= len(v.m.Columns)-(v.first-1) {
+			v.first--
+		}
+	}
 	if w != v.linesW || v.first != v.linesFirst {
 		sub := v.m.From(v.first)
 		v.lines = sub.Lines(max(1, w-2))

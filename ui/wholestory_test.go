@@ -485,6 +485,14 @@ func TestMatrixScrollsAcrossOutlets(t *testing.T) {
 		t.Errorf("← back: outlet %d first", m.mx.first+1)
 	}
 
+	// Scrolled to the last outlets, a screen wide enough for all of them
+	// shows them all.
+	press(m, "right", "right", "right")
+	m.Update(sizeMsg(300, 40))
+	if m.mx.first != 0 {
+		t.Errorf("at 300 columns the matrix starts at outlet %d", m.mx.first+1)
+	}
+
 	// A matrix that fits says nothing of it.
 	m = newModel(t, st, 300, 40)
 	press(m, "m")

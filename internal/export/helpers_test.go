@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/insight"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
 // seedStory is the embedded default story, aligned.
@@ -76,3 +78,14 @@ func hostileStory() *story.Story {
 
 // collapse joins runs of white space into one space.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// The whole-story summary and a two-article story's own counts give one
+// number of page furniture: metadata (front matter, bylines) is neither.
+func TestSummaryFurnitureIsTheViewsFurniture(t *testing.T) {
+	for _, st := range []*story.Story{seedStory(t), testkit.Story(t, "ferry-two-outlets")} {
+		s := insight.Summarize(st, nil, nil)
+		if got, want := s.Boilerplate, Count(st, 0, 1).Boilerplate; got != want {
+			t.Errorf("%s: the summary counts %d events of page furniture, the view %d", st.Name, got, want)
+		}
+	}
+}

@@ -121,7 +121,9 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 		case story.Single:
 			s.Single++
 		default:
-			s.Boilerplate++
+			if !st.AllMetadata(k) { // metadata is no furniture: the headers give it
+				s.Boilerplate++
+			}
 			continue
 		}
 		for a, bs := range e.Blocks {

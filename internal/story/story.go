@@ -625,14 +625,25 @@ func (st *Story) links(evs []align.Event) []Link {
 // the article's fields). The side-by-side views leave such an event out:
 // its content is in their headers already. The JSON keeps it, so that every
 // character of the articles is in some event.
-func (st *Story) MetadataOnly(k, l, r int) bool {
+func (st *Story) MetadataOnly(k, l, r int) bool { return st.metadataOnly(k, []int{l, r}) }
+
+// AllMetadata says whether event k holds only metadata blocks in every
+// article: the whole-story summary does not count it as page furniture,
+// as the side-by-side views do not show it.
+func (st *Story) AllMetadata(k int) bool { return st.metadataOnly(k, nil) }
+
+// metadataOnly is MetadataOnly for the articles arts, or all when nil.
+func (st *Story) metadataOnly(k int, arts []int) bool {
 	e := &st.Events[k]
 	if e.Kind != Boilerplate {
 		return false
 	}
 	n := 0
-	for _, a := range []int{l, r} {
-		for _, i := range e.Blocks[a] {
+	for a, bs := range e.Blocks {
+		if arts != nil && !slices.Contains(arts, a) {
+			continue
+		}
+		for _, i := range bs {
 			if st.Articles[a].Blocks[i].Kind != segment.Meta {
 				return false
 			}

@@ -174,7 +174,7 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 	if n > maxStoppedTitle || !stop {
 		return false
 	}
-	if t := u[:len(u)-1]; t == "" || strings.Contains(t, ". ") || !looksLikeTitle(t) {
+	if t := u[:len(u)-1]; t == "" || !oneSentence(t) || !looksLikeTitle(t) {
 		return false
 	}
 	decks := 0
@@ -262,7 +262,14 @@ func looksLikeTitle(s string) bool {
 		return false
 	}
 	// a sentence break inside means prose, not a title
-	return !strings.Contains(t, ". ")
+	return oneSentence(t)
+}
+
+// oneSentence says whether t holds no sentence break: a period and a space
+// inside it end a sentence unless they close an abbreviation or an initial
+// ("Fore of U.S. campaign", "Roe v. Wade").
+func oneSentence(t string) bool {
+	return !strings.Contains(t, ". ") || len(Sentences(t)) <= 1
 }
 
 // The caption regexp, branch by branch: captionRE (in the tests) is their
@@ -803,12 +810,28 @@ func isAbbrev(before, after string) bool {
 	if titles[string(buf[:len(word)])] {
 		return true
 	}
-	if abbrevs[string(buf[:len(word)])] {
+	if abbrevs[string(buf[:len(word)])] || dottedLetters(word) {
 		// "U.S. officials" goes on; "in the U.S. The talks" ends, when the
 		// next word is a common sentence opener.
 		return !opener(after)
 	}
 	return false
+}
+
+// dottedLetters says whether word, before its last period, is letters
+// each followed by a period ("N.H", "N.Y", "U.A.E"): an abbreviation.
+func dottedLetters(word string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if i%2 == 0 && !letter || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return len(word)%2 == 1
 }
 
 // titles are abbreviations that always precede a name or number.

@@ -136,6 +136,22 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Heading, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph},
 		},
 		{
+			name: "headlines that end in a full stop and hold an abbreviation",
+			paras: []para{
+				{"All eggs in N.H. and Iowa baskets.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Paragraph},
+		},
+		{
+			name: "a headline with an abbreviation that runs on into its deck",
+			paras: []para{
+				{"Ferry fares move to fore of U.S. campaign; ", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Paragraph},
+		},
+		{
 			name: "a headline whose full stop closes a quotation",
 			paras: []para{
 				{"Ferry boss: ‘We Cannot Run Empty Boats.’", ""},

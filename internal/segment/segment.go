@@ -165,7 +165,8 @@ func runeCountTo(s string, limit int) int {
 // winter crossings;" over "Islanders fear isolation."): one short
 // sentence, its full stop perhaps inside a quotation, with a paragraph of
 // prose after it, or after a dek of a line or two, at least twice as
-// long. A short first paragraph above only short ones stays body.
+// long, or only longer when the line is in title case. A short first
+// paragraph above only short ones stays body.
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
 	n := wordCount(s)
@@ -174,15 +175,20 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 	if n > maxStoppedTitle || !stop {
 		return false
 	}
-	if t := u[:len(u)-1]; t == "" || !oneSentence(t) || !looksLikeTitle(t) {
+	t := u[:len(u)-1]
+	if t == "" || !oneSentence(t) || !looksLikeTitle(t) {
 		return false
 	}
+	titled := titleCased(t)
 	decks := 0
 	for _, p := range rest {
 		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
 			continue
 		}
 		m := wordCount(p.Text)
+		if titled && m > n && m >= minTitledLede {
+			return true // a line in title case over a longer sentence
+		}
 		if m <= maxStoppedTitle && decks < maxDecks {
 			decks++ // a dek of a line or two between headline and lede
 			continue
@@ -200,6 +206,10 @@ const (
 	minLedeWords = 20
 	// maxDecks is the most short lines between such a headline and its lede.
 	maxDecks = 2
+	// minTitledLede is the least words of the prose under a headline in
+	// title case: title case says headline already, a sentence after it
+	// need only be longer.
+	minTitledLede = 12
 )
 
 // labelHeading says whether s, a line inside an article, is a subhead
@@ -240,6 +250,25 @@ func labelHeading(s string, rest []corpus.Para) bool {
 // maxLabelHeading is the most words of a subhead written as a label and a
 // phrase: more, and the line is a sentence that quotes its label.
 const maxLabelHeading = 8
+
+// titleCased says whether t is written in title case: at least four words
+// with letters, three in four of them capitalised ("Kasich Just Revealed
+// The 1 Thing He Thinks The GOP Will Do"), which a sentence's names do not
+// reach ("Clinton and Sanders met in New York on Tuesday": five of nine).
+func titleCased(t string) bool {
+	words, upper := 0, 0
+	for _, w := range strings.Fields(t) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, `"'“‘(`))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return words >= 4 && 4*upper >= 3*words
+}
 
 // trimClosers trims the closing quotation marks and parentheses that may
 // follow a line's last punctuation.

@@ -152,6 +152,22 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph},
 		},
 		{
+			name: "a headline in title case that ends in a full stop, over a short lede",
+			paras: []para{
+				{"Ferry Boss Just Gave Islanders A Reason To Worry.", ""},
+				{"The Bay Ferry Company will cut its winter crossings from six a day to two.", ""},
+			},
+			want: []Kind{Headline, Paragraph},
+		},
+		{
+			name: "a first sentence with names over a sentence a little longer is body",
+			paras: []para{
+				{"Mayor Ortiz and Councillor Hale met in Port Bay on Tuesday.", ""},
+				{"They agreed that the Bay Ferry Company should keep its winter crossings at six a day.", ""},
+			},
+			want: []Kind{Paragraph, Paragraph},
+		},
+		{
 			name: "a headline whose full stop closes a quotation",
 			paras: []para{
 				{"Ferry boss: ‘We Cannot Run Empty Boats.’", ""},

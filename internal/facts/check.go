@@ -198,11 +198,18 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 	for a, bs := range e.Blocks {
 		for _, b := range bs {
 			from := len(buf)
-			if found[a][b].event == k && factual(st.Articles[a].Blocks[b].Kind) {
+			if blk := st.Articles[a].Blocks[b]; found[a][b].event == k && factual(blk.Kind) {
+				// a headline in title case capitalises its words as its
+				// names ("AARP Open to Social Security Cuts"): a run of
+				// capitals there is a name only when the body names it too
+				var body map[string]bool
+				if blk.Kind == segment.Headline && segment.TitleCased(blk.Text) {
+					body = bodyNames(st, ix, a)
+				}
 				ix.Cores(a, b, func(n names.NameSpan, toks []string) {
-					// a headline in title case is no name: "Trump" is not
-					// given alike as "Trump Calls On Obama To Resign"
-					if !names.TitleCase(n.Text) {
+					// a run in title case is no name: "Trump" is not given
+					// alike as "Trump Calls On Obama To Resign"
+					if !names.TitleCase(n.Text) && (body == nil || body[strings.Join(toks, " ")]) {
 						buf = append(buf, nameValue(n, toks))
 					}
 				})
@@ -324,6 +331,17 @@ func across(st *story.Story, extract func(a, b int, text string) []Value) []Agre
 // factual says whether blocks of kind k report facts to compare: body text
 // and headlines, not captions or page furniture.
 func factual(k segment.Kind) bool { return k.IsBody() || k == segment.Headline }
+
+// bodyNames returns the keys of the names the body of article a gives.
+func bodyNames(st *story.Story, ix *names.Index, a int) map[string]bool {
+	keys := map[string]bool{}
+	for b, blk := range st.Articles[a].Blocks {
+		if blk.Kind.IsBody() {
+			ix.Cores(a, b, func(_ names.NameSpan, toks []string) { keys[strings.Join(toks, " ")] = true })
+		}
+	}
+	return keys
+}
 
 // agreements groups values that two or more articles give alike: byArt[x]
 // are the values of article arts[x], idx[x] their index.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/names"
+	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -237,5 +238,34 @@ func TestTitleCaseIsNoName(t *testing.T) {
 		if v.Type == Name && names.TitleCase(v.Text) {
 			t.Errorf("title-case line read as a name: %q", v.Text)
 		}
+	}
+}
+
+// A headline in title case capitalises its words as its names: a run of
+// capitals there is a name only when the body names it too.
+func TestTitleCaseHeadlineNamesOnlyWhatTheBodyNames(t *testing.T) {
+	st := &story.Story{Version: 1, Articles: []story.Article{
+		{Outlet: "A", Blocks: []segment.Block{
+			{Kind: segment.Headline, Text: "Ortiz: Winter Ferry Cuts Final"},
+			{Kind: segment.Paragraph, Text: "Mayor Ortiz said on Tuesday that the cuts to winter crossings would not be reversed."},
+		}},
+		{Outlet: "B", Blocks: []segment.Block{
+			{Kind: segment.Headline, Text: "Harbour Board Approves Winter Ferry Cuts"},
+			{Kind: segment.Paragraph, Text: "The board voted for fewer winter crossings on Tuesday, and the mayor agreed."},
+		}},
+	}}
+	st = controlled(t, st, []string{"Ortiz:", "Harbour Board"})
+	r := Check(st)
+	if len(r.Events) != 1 {
+		t.Fatalf("%d events with facts, want 1", len(r.Events))
+	}
+	var got []string
+	for _, v := range r.Events[0].Values {
+		if v.Type == Name {
+			got = append(got, v.Text)
+		}
+	}
+	if !slices.Equal(got, []string{"Ortiz"}) {
+		t.Errorf("names read in the two headlines: %q, want only Ortiz, whom the body names", got)
 	}
 }

@@ -179,7 +179,7 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 	if t == "" || !oneSentence(t) || !looksLikeTitle(t) {
 		return false
 	}
-	titled := titleCased(t)
+	titled := TitleCased(t)
 	decks := 0
 	for _, p := range rest {
 		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
@@ -251,11 +251,11 @@ func labelHeading(s string, rest []corpus.Para) bool {
 // phrase: more, and the line is a sentence that quotes its label.
 const maxLabelHeading = 8
 
-// titleCased says whether t is written in title case: at least four words
+// TitleCased says whether t is written in title case: at least four words
 // with letters, three in four of them capitalised ("Kasich Just Revealed
 // The 1 Thing He Thinks The GOP Will Do"), which a sentence's names do not
 // reach ("Clinton and Sanders met in New York on Tuesday": five of nine).
-func titleCased(t string) bool {
+func TitleCased(t string) bool {
 	words, upper := 0, 0
 	for _, w := range strings.Fields(t) {
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, `"'“‘(`))

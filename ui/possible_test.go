@@ -145,8 +145,8 @@ func TestPossibleMatchesInTurn(t *testing.T) {
 	}}
 	st.Events = []story.Event{one(0, 0), one(1, 0), one(1, 1)}
 	st.Links = []story.Link{
-		{Score: 0.4, Blocks: [][]int{{0}, {0}}},
-		{Score: 0.3, Blocks: [][]int{{0}, {1}}},
+		{Score: 0.4, A: 0, I: 0, B: 1, J: 0},
+		{Score: 0.3, A: 0, I: 0, B: 1, J: 1},
 	}
 	m := newModel(t, st, 120, 30)
 	m.body.goTo(0)
@@ -175,7 +175,7 @@ func TestPossibleMatchKeepsThePair(t *testing.T) {
 		{Kind: story.Single, Score: 1, Blocks: [][]int{{0}, {}, {}}, Moved: []bool{false, false, false}},
 		{Kind: story.Shared, Score: 0.8, Blocks: [][]int{{}, {0}, {0}}, Moved: []bool{false, false, false}},
 	}
-	st.Links = []story.Link{{Score: 0.4, Blocks: [][]int{{0}, {0}, {}}}}
+	st.Links = []story.Link{{Score: 0.4, A: 0, I: 0, B: 1, J: 0}}
 	m := newModel(t, st, 120, 30)
 	m.body.goTo(0)
 	press(m, "l")

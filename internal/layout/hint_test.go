@@ -33,9 +33,7 @@ func hintStory() *story.Story {
 		ev(story.Boilerplate, []int{}, []int{}, []int{2}),
 	}}
 	link := func(s float64, a, i, b, j int) story.Link {
-		bs := [][]int{{}, {}, {}}
-		bs[a], bs[b] = []int{i}, []int{j}
-		return story.Link{Score: s, Blocks: bs}
+		return story.Link{Score: s, A: a, I: i, B: b, J: j}
 	}
 	st.Links = []story.Link{
 		link(0.31, 0, 1, 1, 1), // A's lone paragraph with B's event 3

@@ -57,7 +57,19 @@ func (st *Story) JSONFields(j *jsonout.Writer) {
 		j.Key("score")
 		j.Float(l.Score)
 		j.Key("blocks")
-		jsonBlockLists(j, l.Blocks)
+		j.Open('[')
+		for a := range st.Articles {
+			j.Item()
+			switch a {
+			case l.A:
+				j.Ints([]int{l.I})
+			case l.B:
+				j.Ints([]int{l.J})
+			default:
+				j.Ints([]int{})
+			}
+		}
+		j.Close(']')
 		j.Close('}')
 	})
 }

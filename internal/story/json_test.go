@@ -19,14 +19,31 @@ func reference(t testing.TB, st *Story) []byte {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
+	// the contract's link: one list of blocks per article, as in events
+	type link struct {
+		Score  float64 `json:"score"`
+		Blocks [][]int `json:"blocks"`
+	}
+	var links []link // null where the story has none, as WriteJSON writes
+	if st.Links != nil {
+		links = []link{}
+	}
+	for _, l := range st.Links {
+		bs := make([][]int, len(st.Articles))
+		for a := range bs {
+			bs[a] = []int{}
+		}
+		bs[l.A], bs[l.B] = []int{l.I}, []int{l.J}
+		links = append(links, link{l.Score, bs})
+	}
 	if err := enc.Encode(struct {
 		Version     int       `json:"version"`
 		Name        string    `json:"name,omitempty"`
 		Translation bool      `json:"translation,omitempty"`
 		Articles    []Article `json:"articles"`
 		Events      []Event   `json:"events"`
-		Links       []Link    `json:"links"`
-	}{st.Version, st.Name, st.Translation, st.Articles, st.Events, st.Links}); err != nil {
+		Links       []link    `json:"links"`
+	}{st.Version, st.Name, st.Translation, st.Articles, st.Events, links}); err != nil {
 		t.Fatal(err)
 	}
 	return escapeTerminal(b.Bytes())

@@ -159,29 +159,18 @@ func (e *Event) PairScore(a, b int) float64 {
 }
 
 // Link is a possible match: two blocks of different articles, in different
-// events, that the aligner found alike but not enough to call one event.
+// events, that the aligner found alike but not enough to call one event:
+// block I of article A and block J of article B, A < B. The JSON writes
+// its blocks as an event's, one list per article (empty for the others);
+// kept as four indices, a story of fifty outlets and thousands of possible
+// matches does not hold fifty lists for each.
 type Link struct {
-	Score float64 `json:"score"`
-	// Blocks[i] lists indices into article i's blocks, as in Event: one
-	// block of each of two articles, empty lists for the others.
-	Blocks [][]int `json:"blocks"`
+	Score      float64
+	A, I, B, J int
 }
 
 // Pair returns the link's two articles and their blocks, a < b.
-func (l Link) Pair() (a, i, b, j int) {
-	a = -1
-	for k, bs := range l.Blocks {
-		if len(bs) == 0 {
-			continue
-		}
-		if a < 0 {
-			a, i = k, bs[0]
-		} else {
-			b, j = k, bs[0]
-		}
-	}
-	return a, i, b, j
-}
+func (l Link) Pair() (a, i, b, j int) { return l.A, l.I, l.B, l.J }
 
 // Story is the aligned, diffed story.
 type Story struct {
@@ -609,13 +598,7 @@ func (st *Story) links(evs []align.Event) []Link {
 		return out // a translation's beads leave no weaker matches
 	}
 	for _, l := range st.scored.Links(evs) {
-		bs := make([][]int, len(st.Articles))
-		for a := range bs {
-			bs[a] = []int{}
-		}
-		bs[l.A] = []int{l.I}
-		bs[l.B] = []int{l.J}
-		out = append(out, Link{Score: round(l.Score), Blocks: bs})
+		out = append(out, Link{Score: round(l.Score), A: l.A, I: l.I, B: l.B, J: l.J})
 	}
 	return out
 }

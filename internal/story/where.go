@@ -34,11 +34,9 @@ func (st *Story) whereIndex() *where {
 		if len(st.Links) > 0 {
 			w.links = make(map[int64][]int32, 2*len(st.Links))
 			for x, l := range st.Links {
-				for a, bs := range l.Blocks {
-					for _, i := range bs {
-						key := int64(a)<<32 | int64(uint32(i))
-						w.links[key] = append(w.links[key], int32(x))
-					}
+				for _, at := range [2][2]int{{l.A, l.I}, {l.B, l.J}} {
+					key := int64(at[0])<<32 | int64(uint32(at[1]))
+					w.links[key] = append(w.links[key], int32(x))
 				}
 			}
 		}

@@ -59,8 +59,9 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 }
 
 // wordingDiffers says whether two members of different articles word the
-// quotation differently inside the part both give: each pair is compared,
-// the shorter with its window in the longer.
+// quotation differently inside the part both give: each pair that gives
+// the same words (see comparable) is compared, the shorter with its window
+// in the longer.
 func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 	// the answer for a pair depends only on the two texts: each pair of
 	// texts is compared once (a text against itself never differs)
@@ -73,6 +74,9 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 			}
 			if len(short.seq) > len(long.seq) {
 				long, short = short, long
+			}
+			if !comparable(long, short) {
+				continue
 			}
 			k := [2]string{long.Text, short.Text}
 			if done[k] {
@@ -89,6 +93,26 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 		}
 	}
 	return false
+}
+
+// comparable says whether two members of a group are one quotation whose
+// wording can be set side by side: both are quotations (scare quotes and
+// titles are not), they share enough content words to be linked on their
+// own (linked), four words in a row, and two thirds of the shorter's words
+// in order. Members joined only through a third one are not: two pieces
+// of a quotation that another outlet gives whole ("I like Paul" and "I'm
+// not quite there yet"), or two sentences that each hold a phrase a third
+// quotes. Nor are two sentences that share a stock phrase ("the most
+// valuable player"). A quotation reworded or reordered in translation
+// keeps about two thirds of its words in order; the speakers' check asks
+// for more (sameWords).
+func comparable(a, b Quote) bool {
+	if !isQuotation(a.Text) || !isQuotation(b.Text) || len(a.words) < long || len(b.words) < long ||
+		!linked(&a, &b) || !sharesRun(a.seq, b.seq) {
+		return false
+	}
+	short := min(len(a.seq), len(b.seq))
+	return 3*inOrder(a.seq, b.seq) >= 2*short
 }
 
 // speakersDiffer says whether two members of different articles give two
@@ -140,18 +164,28 @@ func sameWords(a, b []string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
+	// and most of the shorter in the same order: two quotations that share
+	// a stock phrase ("on the wrong side of history") are two, each with
+	// its own speaker
+	return sharesRun(a, b) && 5*inOrder(a, b) >= 4*len(a)
+}
+
+// sharesRun says whether two quotations have four words in a row in
+// common, or all of the shorter when it has fewer.
+func sharesRun(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
 	n := min(4, len(a))
 	if n == 0 {
 		return false
 	}
-	run := false
-	for i := 0; i+n <= len(a) && !run; i++ {
-		run = phraseIn(a[i:i+n], b)
+	for i := 0; i+n <= len(a); i++ {
+		if phraseIn(a[i:i+n], b) {
+			return true
+		}
 	}
-	// and most of the shorter in the same order: two quotations that share
-	// a stock phrase ("on the wrong side of history") are two, each with
-	// its own speaker
-	return run && 5*inOrder(a, b) >= 4*len(a)
+	return false
 }
 
 // inOrder returns how many words of a appear in b in the same order (the
@@ -208,16 +242,24 @@ func interiorChange(ops []worddiff.Op) bool {
 	return firstEq < 0 && len(ops) > 0
 }
 
-// caseOnly says whether ops[i] is half of a change of letter case only
-// ("The" for "the").
+// caseOnly says whether ops[i] is half of a change of letter case or of
+// the spelling of a possessive only ("The" for "the", "Dallas’" for
+// "Dallas’s"): the same word in each house's style.
 func caseOnly(ops []worddiff.Op, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
-			names.Fold(ops[j].Text) == names.Fold(ops[i].Text) {
+			possessiveFold(ops[j].Text) == possessiveFold(ops[i].Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// possessiveFold is names.Fold of s without a possessive's ending ('s or
+// a bare apostrophe).
+func possessiveFold(s string) string {
+	f := names.Fold(strings.TrimSpace(s))
+	return strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "'")
 }
 
 func hasWord(s string) bool {

@@ -270,7 +270,11 @@ func linkLong(qs []Quote, u union, toks func(string) []string) postings {
 			}
 		}
 		for _, j := range touched {
-			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && !twoStatements(&qs[i], &qs[j], toks) {
+			// sharing words is not enough: one quotation in two outlets
+			// keeps some of its words in a row ("look at … like Ada
+			// Brink" shares four words with "look at the polling … most
+			// likely to beat Ada Brink" but is another sentence)
+			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && sharesRun(qs[i].seq, qs[j].seq) && !twoStatements(&qs[i], &qs[j], toks) {
 				u.union(i, j)
 			}
 			count[j] = 0
@@ -369,16 +373,25 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ, toks func(string) []st
 		return ms[i].Start < ms[j].Start
 	})
 	// the principal member: the longest quotation of the first article
-	p := 0
+	// that gives more than scare quotes of it ("disgraceful" is no
+	// quotation to compare the others with)
+	first := ms[0].Article
 	for k := range ms {
-		if ms[k].Article == ms[0].Article && len(ms[k].seq) > len(ms[p].seq) {
+		if isQuotation(ms[k].Text) {
+			first = ms[k].Article
+			break
+		}
+	}
+	p := -1
+	for k := range ms {
+		if ms[k].Article == first && (p < 0 || len(ms[k].seq) > len(ms[p].seq)) {
 			p = k
 		}
 	}
-	ms[0], ms[p] = ms[p], ms[0]
-	if p > 1 {
-		sort.SliceStable(ms[1:p+1], func(i, j int) bool { return ms[1+i].Block < ms[1+j].Block })
-	}
+	// it goes first, the others keep their article and text order
+	pm := ms[p]
+	copy(ms[1:p+1], ms[:p])
+	ms[0] = pm
 	g := Group{Members: ms, Diffs: []Diff{}, Articles: []int{}, Speakers: []string{}}
 	seenArt := map[int]bool{}
 	// a speaker seen before is equal to one kept or to one it matched

@@ -464,6 +464,21 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		}
 		return core
 	}
+	// a description that ends in the name it stands for: "the Post's
+	// senior politics editor Steven Ginsberg" (the cue stops before "for"
+	// or "to": "a spokesman for Paul Ryan" is "a spokesman")
+	trimmed := strings.TrimSpace(raw)
+	if ns := names.Names(trimmed, lower); len(ns) > 0 {
+		n := ns[len(ns)-1]
+		if n.End == len(trimmed) && n.Start > 0 && n.Core != "" {
+			if p := people.known(n.Core); p != "" {
+				return p
+			}
+			if nameLike(n.Core) && len(names.Words(n.Core)) >= 2 {
+				return n.Core
+			}
+		}
+	}
 	// a description: "the North Korean foreign minister"
 	var desc []string
 	for _, w := range names.Words(raw) {
@@ -489,7 +504,7 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 			return best
 		}
 	}
-	return strings.TrimSpace(raw)
+	return trimmed
 }
 
 // speaksAfter says whether a speech verb follows a name that ends at end

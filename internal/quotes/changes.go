@@ -61,15 +61,33 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 // wordingDiffers says whether two members of different articles word the
 // quotation differently inside the part both give: each pair that gives
 // the same words (see comparable) is compared, the shorter with its window
-// in the longer.
+// in the longer. A member that another article also gives alike (in its
+// own words or cut shorter) is not worded differently by that article:
+// an outlet that prints two versions of a question, one of them the
+// other outlet's, does not differ from it.
 func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 	// the answer for a pair depends only on the two texts: each pair of
 	// texts is compared once (a text against itself never differs)
 	done := map[[2]string]bool{}
+	type pair struct{ i, j int }
+	var differ []pair
+	// alike[k] holds the articles that give member k alike
+	var alike map[int][]int
+	same := func(i, j int) {
+		if alike == nil {
+			alike = map[int][]int{}
+		}
+		alike[i] = append(alike[i], ms[j].Article)
+		alike[j] = append(alike[j], ms[i].Article)
+	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			long, short := ms[i], ms[j]
-			if long.Article == short.Article || long.Text == short.Text {
+			if long.Article == short.Article {
+				continue
+			}
+			if long.Text == short.Text {
+				same(i, j)
 				continue
 			}
 			if len(short.seq) > len(long.seq) {
@@ -79,17 +97,25 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 				continue
 			}
 			k := [2]string{long.Text, short.Text}
-			if done[k] {
-				continue
+			differs, ok := done[k]
+			if !ok {
+				a := long.Text
+				if ws, we, ok := window(long, short); ok {
+					a = a[ws:we]
+				}
+				differs = interiorChange(d.Diff(a, short.Text))
+				done[k] = differs
 			}
-			done[k] = true
-			a := long.Text
-			if ws, we, ok := window(long, short); ok {
-				a = a[ws:we]
+			if differs {
+				differ = append(differ, pair{i, j})
+			} else {
+				same(i, j)
 			}
-			if interiorChange(d.Diff(a, short.Text)) {
-				return true
-			}
+		}
+	}
+	for _, p := range differ {
+		if !slices.Contains(alike[p.i], ms[p.j].Article) && !slices.Contains(alike[p.j], ms[p.i].Article) {
+			return true
 		}
 	}
 	return false
@@ -242,24 +268,31 @@ func interiorChange(ops []worddiff.Op) bool {
 	return firstEq < 0 && len(ops) > 0
 }
 
-// caseOnly says whether ops[i] is half of a change of letter case or of
-// the spelling of a possessive only ("The" for "the", "Dallas’" for
-// "Dallas’s"): the same word in each house's style.
+// caseOnly says whether ops[i] is half of a change of house style only:
+// letter case ("The" for "the"), a possessive ("Dallas’" for "Dallas’s"),
+// stops, hyphens, spaces or brackets inside the same letters ("E.U." for
+// "EU", "state funded" for "state-funded", "[for]" for "for").
 func caseOnly(ops []worddiff.Op, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
-			possessiveFold(ops[j].Text) == possessiveFold(ops[i].Text) {
+			styleFold(ops[j].Text) == styleFold(ops[i].Text) {
 			return true
 		}
 	}
 	return false
 }
 
-// possessiveFold is names.Fold of s without a possessive's ending ('s or
-// a bare apostrophe).
-func possessiveFold(s string) string {
+// styleFold is the letters and digits of s, folded, without a
+// possessive's ending ('s or a bare apostrophe).
+func styleFold(s string) string {
 	f := names.Fold(strings.TrimSpace(s))
-	return strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "'")
+	f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "'")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, f)
 }
 
 func hasWord(s string) bool {
@@ -274,7 +307,7 @@ type Change struct {
 
 // Changes returns the replacements in ops: each deletion next to an
 // insertion (with at most white space between), in order, leaving out
-// changes of letter case only.
+// changes of house style only (see caseOnly).
 func Changes(ops []worddiff.Op) []Change {
 	cs, _, _ := edits(ops)
 	return cs
@@ -303,7 +336,7 @@ func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
 			if ops[i].Kind == worddiff.Insert {
 				c.From, c.To = c.To, c.From
 			}
-			if names.Fold(c.From) != names.Fold(c.To) {
+			if styleFold(c.From) != styleFold(c.To) {
 				out = append(out, c)
 			}
 			i = j

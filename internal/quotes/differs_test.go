@@ -2,6 +2,8 @@ package quotes
 
 import (
 	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // TestWordingDiffersOnlyBetweenOneQuotation checks that "wording differs"
@@ -27,6 +29,22 @@ func TestWordingDiffersOnlyBetweenOneQuotation(t *testing.T) {
 			"“No, it is no mistake. Everyone is liking it. I think they are liking it. I give him the most valuable player award. And I give it to him, and I gave the runner-up to Ada. I do not know if you heard that,” Abel Tarn said.",
 			"“I do. He was the most valuable player. … He was the founder,” Abel Tarn said.",
 			"runner-up"},
+		{"an abbreviation's stops",
+			"“The E.U. should be fully exempted from these measures,” Nora Quist said.",
+			"“The EU should be fully exempted from these measures,” Nora Quist said.",
+			"fully exempted"},
+		{"a hyphen",
+			"“I will impose a ban on state-funded travel to Dallas,” Nora Quist said.",
+			"“I will impose a ban on state funded travel to Dallas,” Nora Quist said.",
+			"travel to Dallas"},
+		{"a word the outlet puts in brackets",
+			"“He should pay for it. He has got the money,” Nora Quist said.",
+			"“He should pay [for] it. He has got the money,” Nora Quist said.",
+			"got the money"},
+		{"an outlet that gives the other's version too",
+			"After the vote, the letter asked: “What calls or efforts were made by people close to you to reach out to Ada Brink or to discuss Brink seeking a pardon or immunity after she resigned?” Another question read: “What efforts were made to reach out to Ms. Brink about seeking immunity or a possible pardon?”",
+			"One question read: “What efforts were made to reach out to Ms. Brink about seeking immunity or a possible pardon?”",
+			"What efforts were made"},
 		{"a possessive spelled two ways",
 			"“He is becoming Dallas’s best recruiter. They are going door to door,” Nora Quist said.",
 			"“He is becoming Dallas’ best recruiter,” Nora Quist said.",
@@ -55,5 +73,19 @@ func TestSharedWordsAreNotOneQuotation(t *testing.T) {
 		"“When I look at somebody like Ada Brink,” Nora Quist said, “I see the past.”"))
 	if g := groupWith(t, r, "polling data"); len(g.Members) != 1 || g.WordingDiffers {
 		t.Errorf("two quotations in one group: %+v", g.Members)
+	}
+}
+
+// TestChangesLeaveOutHouseStyle checks that the changes listed between
+// two members leave out what "wording differs" does not count.
+func TestChangesLeaveOutHouseStyle(t *testing.T) {
+	d := worddiff.New()
+	for _, tt := range [][2]string{
+		{"The E.U. should pay", "The EU should pay"},
+		{"a ban on state-funded travel", "a ban on state funded travel"},
+	} {
+		if cs := Changes(d.Diff(tt[0], tt[1])); len(cs) != 0 {
+			t.Errorf("%q → %q: changes %v, want none", tt[0], tt[1], cs)
+		}
 	}
 }

@@ -61,24 +61,23 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 // wordingDiffers says whether two members of different articles word the
 // quotation differently inside the part both give: each pair that gives
 // the same words (see comparable) is compared, the shorter with its window
-// in the longer. A member that another article also gives alike (in its
-// own words or cut shorter) is not worded differently by that article:
-// an outlet that prints two versions of a question, one of them the
-// other outlet's, does not differ from it.
+// in the longer. A member that another article also gives whole and
+// alike is not worded differently by that article: an outlet that prints
+// two versions of a question, one of them the other outlet's, does not
+// differ from it (a piece of a member given alike is not the member).
 func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 	// the answer for a pair depends only on the two texts: each pair of
 	// texts is compared once (a text against itself never differs)
 	done := map[[2]string]bool{}
 	type pair struct{ i, j int }
 	var differ []pair
-	// alike[k] holds the articles that give member k alike
+	// alike[k] holds the articles that give member k whole and alike
 	var alike map[int][]int
-	same := func(i, j int) {
+	givenBy := func(k, art int) {
 		if alike == nil {
 			alike = map[int][]int{}
 		}
-		alike[i] = append(alike[i], ms[j].Article)
-		alike[j] = append(alike[j], ms[i].Article)
+		alike[k] = append(alike[k], art)
 	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
@@ -87,11 +86,13 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 				continue
 			}
 			if long.Text == short.Text {
-				same(i, j)
+				givenBy(i, short.Article)
+				givenBy(j, long.Article)
 				continue
 			}
+			s := j // the shorter, which the longer may give whole
 			if len(short.seq) > len(long.seq) {
-				long, short = short, long
+				long, short, s = short, long, i
 			}
 			if !comparable(long, short) {
 				continue
@@ -109,7 +110,7 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 			if differs {
 				differ = append(differ, pair{i, j})
 			} else {
-				same(i, j)
+				givenBy(s, long.Article)
 			}
 		}
 	}

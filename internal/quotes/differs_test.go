@@ -89,3 +89,15 @@ func TestChangesLeaveOutHouseStyle(t *testing.T) {
 		}
 	}
 }
+
+// TestWordingDiffersPastAPieceGivenAlike checks that a piece of a
+// quotation given alike does not clear the rest of it: the words dropped
+// from the other outlet's whole are still a difference.
+func TestWordingDiffersPastAPieceGivenAlike(t *testing.T) {
+	r := Check(twoOutlets(
+		"“By the way, if she gets to pick her judges, nothing you can do, folks,” Abel Tarn said. She would “abolish the Second Amendment,” he said.",
+		"“She wants to abolish — essentially abolish the Second Amendment. By the way, if she gets to pick, if she gets to pick her judges, nothing you can do, folks,” Abel Tarn said."))
+	if g := groupWith(t, r, "nothing you can do"); !g.WordingDiffers {
+		t.Errorf("a quotation with words dropped inside: wording differs false; members %+v", g.Members)
+	}
+}

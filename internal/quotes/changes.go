@@ -272,15 +272,38 @@ func interiorChange(ops []worddiff.Op) bool {
 // caseOnly says whether ops[i] is half of a change of house style only:
 // letter case ("The" for "the"), a possessive ("Dallas’" for "Dallas’s"),
 // stops, hyphens, spaces or brackets inside the same letters ("E.U." for
-// "EU", "state funded" for "state-funded", "[for]" for "for").
+// "EU", "state funded" for "state-funded", "[for]" for "for"), a word
+// printed with asterisks for letters ("f***ing").
 func caseOnly(ops []worddiff.Op, i int) bool {
 	for _, j := range []int{i - 1, i + 1} {
 		if j >= 0 && j < len(ops) && ops[j].Kind != worddiff.Equal && ops[j].Kind != ops[i].Kind &&
-			styleFold(ops[j].Text) == styleFold(ops[i].Text) {
+			sameInStyle(ops[j].Text, ops[i].Text) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameInStyle says whether two words are one word in two houses' styles
+// (see caseOnly).
+func sameInStyle(a, b string) bool {
+	return styleFold(a) == styleFold(b) || starred(a, b) || starred(b, a)
+}
+
+// starred says whether a is word b with some of its letters printed as
+// asterisks: the letters a keeps begin and end b, and the stars stand
+// for at least one letter.
+func starred(a, b string) bool {
+	a, b = names.Fold(strings.TrimSpace(a)), names.Fold(strings.TrimSpace(b))
+	k := strings.IndexByte(a, '*')
+	if k < 0 || strings.ContainsAny(b, "* ") || strings.ContainsRune(a, ' ') {
+		return false
+	}
+	pre, suf := a[:k], strings.TrimLeft(a[k:], "*")
+	if strings.ContainsRune(suf, '*') || pre == "" {
+		return false
+	}
+	return len(b) > len(pre)+len(suf) && strings.HasPrefix(b, pre) && strings.HasSuffix(b, suf)
 }
 
 // styleFold is the letters and digits of s, folded, without a
@@ -337,7 +360,7 @@ func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
 			if ops[i].Kind == worddiff.Insert {
 				c.From, c.To = c.To, c.From
 			}
-			if styleFold(c.From) != styleFold(c.To) {
+			if !sameInStyle(c.From, c.To) {
 				out = append(out, c)
 			}
 			i = j

@@ -45,6 +45,10 @@ func TestWordingDiffersOnlyBetweenOneQuotation(t *testing.T) {
 			"After the vote, the letter asked: “What calls or efforts were made by people close to you to reach out to Ada Brink or to discuss Brink seeking a pardon or immunity after she resigned?” Another question read: “What efforts were made to reach out to Ms. Brink about seeking immunity or a possible pardon?”",
 			"One question read: “What efforts were made to reach out to Ms. Brink about seeking immunity or a possible pardon?”",
 			"What efforts were made"},
+		{"a word printed with asterisks",
+			"“I am not going to pay for that fucking wall,” Nora Quist said.",
+			"“I am not going to pay for that f***ing wall!” Nora Quist said.",
+			"going to pay"},
 		{"a possessive spelled two ways",
 			"“He is becoming Dallas’s best recruiter. They are going door to door,” Nora Quist said.",
 			"“He is becoming Dallas’ best recruiter,” Nora Quist said.",
@@ -83,6 +87,7 @@ func TestChangesLeaveOutHouseStyle(t *testing.T) {
 	for _, tt := range [][2]string{
 		{"The E.U. should pay", "The EU should pay"},
 		{"a ban on state-funded travel", "a ban on state funded travel"},
+		{"that fucking wall", "that f***ing wall"},
 	} {
 		if cs := Changes(d.Diff(tt[0], tt[1])); len(cs) != 0 {
 			t.Errorf("%q → %q: changes %v, want none", tt[0], tt[1], cs)

@@ -69,54 +69,45 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 	// the answer for a pair depends only on the two texts: each pair of
 	// texts is compared once (a text against itself never differs)
 	done := map[[2]string]bool{}
-	type pair struct{ i, j int }
-	var differ []pair
-	// alike[k] holds the articles that give member k whole and alike
-	var alike map[int][]int
-	givenBy := func(k, art int) {
-		if alike == nil {
-			alike = map[int][]int{}
+	differs := func(long, short Quote) bool {
+		k := [2]string{long.Text, short.Text}
+		v, ok := done[k]
+		if !ok {
+			a := long.Text
+			if ws, we, ok := window(long, short); ok {
+				a = a[ws:we]
+			}
+			v = interiorChange(d.Diff(a, short.Text))
+			done[k] = v
 		}
-		alike[k] = append(alike[k], art)
+		return v
+	}
+	// givenAlike says whether article art has member x whole and alike
+	givenAlike := func(x, art int) bool {
+		for _, m := range ms {
+			if m.Article != art {
+				continue
+			}
+			if m.Text == ms[x].Text ||
+				len(m.seq) >= len(ms[x].seq) && comparable(m, ms[x]) && !differs(m, ms[x]) {
+				return true
+			}
+		}
+		return false
 	}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			long, short := ms[i], ms[j]
-			if long.Article == short.Article {
+			if long.Article == short.Article || long.Text == short.Text {
 				continue
 			}
-			if long.Text == short.Text {
-				givenBy(i, short.Article)
-				givenBy(j, long.Article)
-				continue
-			}
-			s := j // the shorter, which the longer may give whole
 			if len(short.seq) > len(long.seq) {
-				long, short, s = short, long, i
+				long, short = short, long
 			}
-			if !comparable(long, short) {
-				continue
+			if comparable(long, short) && differs(long, short) &&
+				!givenAlike(i, ms[j].Article) && !givenAlike(j, ms[i].Article) {
+				return true
 			}
-			k := [2]string{long.Text, short.Text}
-			differs, ok := done[k]
-			if !ok {
-				a := long.Text
-				if ws, we, ok := window(long, short); ok {
-					a = a[ws:we]
-				}
-				differs = interiorChange(d.Diff(a, short.Text))
-				done[k] = differs
-			}
-			if differs {
-				differ = append(differ, pair{i, j})
-			} else {
-				givenBy(s, long.Article)
-			}
-		}
-	}
-	for _, p := range differ {
-		if !slices.Contains(alike[p.i], ms[p.j].Article) && !slices.Contains(alike[p.j], ms[p.i].Article) {
-			return true
 		}
 	}
 	return false

@@ -116,8 +116,8 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 // comparable says whether two members of a group are one quotation whose
 // wording can be set side by side: both are quotations (scare quotes and
 // titles are not), they share enough content words to be linked on their
-// own (linked), four words in a row, and two thirds of the shorter's words
-// in order. Members joined only through a third one are not: two pieces
+// own (linked), four words in a row, and two thirds of the shorter's
+// words in order. Members joined only through a third one are not: two pieces
 // of a quotation that another outlet gives whole ("I like Paul" and "I'm
 // not quite there yet"), or two sentences that each hold a phrase a third
 // quotes. Nor are two sentences that share a stock phrase ("the most
@@ -126,7 +126,7 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 // for more (sameWords).
 func comparable(a, b Quote) bool {
 	if !isQuotation(a.Text) || !isQuotation(b.Text) || len(a.words) < long || len(b.words) < long ||
-		!linked(&a, &b) || !sharesRun(a.seq, b.seq) {
+		!linked(&a, &b) || !sharesRun(a.seq, b.seq, 4) {
 		return false
 	}
 	short := min(len(a.seq), len(b.seq))
@@ -185,16 +185,16 @@ func sameWords(a, b []string) bool {
 	// and most of the shorter in the same order: two quotations that share
 	// a stock phrase ("on the wrong side of history") are two, each with
 	// its own speaker
-	return sharesRun(a, b) && 5*inOrder(a, b) >= 4*len(a)
+	return sharesRun(a, b, 4) && 5*inOrder(a, b) >= 4*len(a)
 }
 
-// sharesRun says whether two quotations have four words in a row in
+// sharesRun says whether two quotations have n words in a row in
 // common, or all of the shorter when it has fewer.
-func sharesRun(a, b []string) bool {
+func sharesRun(a, b []string, n int) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	n := min(4, len(a))
+	n = min(n, len(a))
 	if n == 0 {
 		return false
 	}

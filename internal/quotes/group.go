@@ -271,10 +271,12 @@ func linkLong(qs []Quote, u union, toks func(string) []string) postings {
 		}
 		for _, j := range touched {
 			// sharing words is not enough: one quotation in two outlets
-			// keeps some of its words in a row ("look at … like Ada
+			// keeps four of its words in a row ("look at … like Ada
 			// Brink" shares four words with "look at the polling … most
-			// likely to beat Ada Brink" but is another sentence)
-			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && sharesRun(qs[i].seq, qs[j].seq) && !twoStatements(&qs[i], &qs[j], toks) {
+			// likely to beat Ada Brink" but is another sentence; three
+			// in a row join one speaker's "I've repeatedly said …" to
+			// another sentence of the same speaker)
+			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && sharesRun(qs[i].seq, qs[j].seq, 4) && !twoStatements(&qs[i], &qs[j], toks) {
 				u.union(i, j)
 			}
 			count[j] = 0

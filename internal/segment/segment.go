@@ -88,6 +88,10 @@ func Article(a corpus.Article) []Block {
 					// a dek under the headline, not a subhead of the body
 					b.Kind = Standfirst
 				}
+			case prev == Headline && wordCount(p.Text) >= 6 && stoppedTitle(p.Text, a.Paras[i+1:]):
+				// a dek that ends in a full stop, as plain-text copies
+				// write it ("Ruth Bader Ginsburg regrets her insults.")
+				b.Kind = Standfirst
 			}
 		}
 		if b.Kind != Meta && b.Kind != Boilerplate {

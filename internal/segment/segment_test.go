@@ -122,6 +122,15 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
+			name: "a dek that ends in a full stop under such a headline",
+			paras: []para{
+				{"Ferry operator cuts winter crossings; ", ""},
+				{"Islanders fear they will be cut off all winter.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Standfirst, Paragraph},
+		},
+		{
 			name: "subheads written as a label and a phrase",
 			paras: []para{
 				{"Ferry operator cuts winter crossings", ""},

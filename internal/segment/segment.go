@@ -75,7 +75,7 @@ func Article(a corpus.Article) []Block {
 			b.Kind = Standfirst
 		default:
 			switch {
-			case IsBoilerplate(p.Text):
+			case IsBoilerplate(p.Text) || archiveLabel(p.Text):
 				b.Kind = Boilerplate
 			case IsCaption(p.Text):
 				b.Kind = Caption
@@ -249,6 +249,30 @@ func labelHeading(s string, rest []corpus.Para) bool {
 		return m >= minLedeWords && m >= 2*n
 	}
 	return false
+}
+
+// archiveLabel says whether s is a label an archive's copy of an article
+// puts between its parts ("ABSTRACT.", "FULL TEXT.", "PREVIOUSLY:"): one
+// or two words in capitals, four letters or more, and a full stop or a
+// colon. It reports nothing: page furniture.
+func archiveLabel(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) > 24 || !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ":") {
+		return false
+	}
+	words, letters := strings.Fields(s[:len(s)-1]), 0
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 4
 }
 
 // maxLabelHeading is the most words of a subhead written as a label and a

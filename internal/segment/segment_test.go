@@ -177,6 +177,19 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Paragraph, Paragraph},
 		},
 		{
+			name: "an archive's labels between the parts of an article",
+			paras: []para{
+				{"Ferry operator cuts winter crossings", ""},
+				{"ABSTRACT.", ""},
+				{"The Bay Ferry Company will cut its winter crossings.", ""},
+				{"FULL TEXT.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December.", ""},
+				{"NO.", ""},
+				{"PREVIOUSLY: the company ran six.", ""},
+			},
+			want: []Kind{Headline, Boilerplate, Paragraph, Boilerplate, Paragraph, Paragraph, Paragraph},
+		},
+		{
 			name: "a headline whose full stop closes a quotation",
 			paras: []para{
 				{"Ferry boss: ‘We Cannot Run Empty Boats.’", ""},

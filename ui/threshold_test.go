@@ -4,19 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/export"
-	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
 // TestANSISaysAReviewsThreshold: the ANSI export, like the other
 // side-by-side formats, says the threshold an editor's review chose.
 func TestANSISaysAReviewsThreshold(t *testing.T) {
-	th := 0.7
-	opt := story.DefaultOptions()
-	opt.Review = &review.Review{Version: 1, Threshold: &th}
-	for st, want := range map[*story.Story]bool{story.Build(corpus.Default(), opt): true, seed(t): false} {
+	for st, want := range map[*story.Story]bool{testkit.SeedAt(0.7): true, seed(t): false} {
 		var b strings.Builder
 		if err := WriteANSI(&b, st, export.DefaultOptions()); err != nil {
 			t.Fatal(err)

@@ -4,19 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/synoptic-news/synoptic/corpus"
-	"github.com/synoptic-news/synoptic/internal/review"
-	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
 // An export of a story aligned at an editor's threshold says so, in every
 // side-by-side format and the whole-story report, since its events and figures are not those of a
 // default run; one at the default says nothing of it.
 func TestExportsSayAReviewsThreshold(t *testing.T) {
-	th := 0.7
-	opt := story.DefaultOptions()
-	opt.Review = &review.Review{Version: 1, Threshold: &th}
-	st := story.Build(corpus.Default(), opt)
+	st := testkit.SeedAt(0.7)
 	want := "aligned at threshold 0.70 (default 0.49)"
 	if n := ThresholdNote(st); n != want {
 		t.Fatalf("ThresholdNote = %q, want %q", n, want)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/review"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -35,6 +36,14 @@ func Story(t testing.TB, name string) *story.Story {
 // Kestrel is the four-outlet test story: one number conflict (32,000 and
 // 23,000 vehicles) and a quotation one outlet gives to another speaker.
 func Kestrel(t testing.TB) *story.Story { return Story(t, "kestrel-bridge") }
+
+// SeedAt is the embedded example story as an editor's review aligns it at
+// threshold th.
+func SeedAt(th float64) *story.Story {
+	opt := story.DefaultOptions()
+	opt.Review = &review.Review{Version: 1, Threshold: &th}
+	return story.Build(corpus.Default(), opt)
+}
 
 // Matrix is a story of three outlets, one with markup, a table separator
 // and an escape in its name, whose events cover every cell of a coverage

@@ -5,6 +5,8 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
@@ -78,9 +80,23 @@ func pairRun(ops []worddiff.Op) (int, string) {
 		n = 0
 	}
 	for _, o := range ops {
-		if o.Kind == worddiff.Equal {
+		if o.Kind == worddiff.Equal && (o.Other == "" || sameLetters(o.Text, o.Other)) {
 			cur.WriteString(o.Text)
 			n += wording.Words(o.Text)
+			continue
+		}
+		if o.Kind == worddiff.Equal {
+			// the diff takes "Opens" and "opens" as one word; a verbatim
+			// run does not: it breaks at each word written otherwise
+			ta, tb := worddiff.Tokens(o.Text, nil), worddiff.Tokens(o.Other, nil)
+			for i, t := range ta {
+				if i < len(tb) && !sameLetters(t, tb[i]) {
+					flush()
+					continue
+				}
+				cur.WriteString(t)
+				n += wording.Words(t)
+			}
 			continue
 		}
 		if strings.TrimSpace(o.Text) == "" {
@@ -90,6 +106,34 @@ func pairRun(ops []worddiff.Op) (int, string) {
 	}
 	flush()
 	return best, text
+}
+
+// sameLetters says whether a and b, equal in the word diff, hold the same
+// letters in the same case: they differ at most in typography (quotes,
+// dashes, spaces).
+func sameLetters(a, b string) bool {
+	i, j := 0, 0
+	for {
+		var ra, rb rune = -1, -1
+		for i < len(a) && ra < 0 {
+			r, w := utf8.DecodeRuneInString(a[i:])
+			if i += w; unicode.IsLetter(r) {
+				ra = r
+			}
+		}
+		for j < len(b) && rb < 0 {
+			r, w := utf8.DecodeRuneInString(b[j:])
+			if j += w; unicode.IsLetter(r) {
+				rb = r
+			}
+		}
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+	}
 }
 
 // longestRun returns the longest verbatim run of st's shared events, or nil.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/story"
+	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // everyPairRun is the longest verbatim run found the plain way: the diff of
@@ -111,5 +112,23 @@ func TestLongestRunEveryPair(t *testing.T) {
 	}
 	if multi < 100 {
 		t.Errorf("only %d stories have an event of three articles or more", multi)
+	}
+}
+
+// A verbatim run is the same words in the same case: a title-case headline
+// and its sentence-case retelling share the words, not the writing.
+func TestVerbatimRunKeepsCase(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		n    int
+		text string
+	}{
+		{"Mayor Opens New Bridge Over The River", "Mayor opens new bridge over the river", 1, "Mayor"},
+		{"the mayor said “the bridge is open to all” on Tuesday", `The mayor said "the bridge is open to all" on Tuesday`, 10, `mayor said “the bridge is open to all” on Tuesday`},
+	} {
+		n, text := pairRun(worddiff.Diff(c.a, c.b))
+		if n != c.n || text != c.text {
+			t.Errorf("%q / %q: run of %d words %q, want %d %q", c.a, c.b, n, text, c.n, c.text)
+		}
 	}
 }

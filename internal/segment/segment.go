@@ -186,7 +186,7 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 	titled := TitleCased(t)
 	decks := 0
 	for _, p := range rest {
-		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
+		if !prose(p) {
 			continue
 		}
 		m := wordCount(p.Text)
@@ -197,10 +197,20 @@ func stoppedTitle(s string, rest []corpus.Para) bool {
 			decks++ // a dek of a line or two between headline and lede
 			continue
 		}
-		return m >= minLedeWords && m >= 2*n
+		return ledeUnder(m, n)
 	}
 	return false
 }
+
+// prose says whether p is text of the article, not metadata, furniture or
+// a caption.
+func prose(p corpus.Para) bool {
+	return p.Hint != corpus.HintMeta && !IsBoilerplate(p.Text) && !IsCaption(p.Text)
+}
+
+// ledeUnder says whether a paragraph of m words is prose under a line of n
+// words that titles it: minLedeWords or more, and twice as long.
+func ledeUnder(m, n int) bool { return m >= minLedeWords && m >= 2*n }
 
 const (
 	// maxStoppedTitle is the most words of a headline that ends in a full
@@ -242,11 +252,9 @@ func labelHeading(s string, rest []corpus.Para) bool {
 		}
 	}
 	for _, p := range rest {
-		if p.Hint == corpus.HintMeta || IsBoilerplate(p.Text) || IsCaption(p.Text) {
-			continue
+		if prose(p) {
+			return ledeUnder(wordCount(p.Text), n)
 		}
-		m := wordCount(p.Text)
-		return m >= minLedeWords && m >= 2*n
 	}
 	return false
 }

@@ -88,9 +88,14 @@ func matrixMarkdown(w io.Writer, st *story.Story, m *matrix.Matrix) error {
 }
 
 // matrixCSS styles the matrix's HTML; it follows the page's colour scheme.
-const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow-x:auto}
-.synoptic-matrix table{border-collapse:collapse;color:inherit;font:inherit}
-.synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd}
+const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow:auto;max-height:100vh;box-sizing:border-box}
+.synoptic-matrix table{border-collapse:separate;border-spacing:0;color:inherit;font:inherit}
+.synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd;background:#fff}
+.synoptic-matrix thead th{position:sticky;top:0;z-index:2;border-bottom:2px solid #999}
+.synoptic-matrix tr>:first-child{position:sticky;left:0;z-index:1;min-width:2.2em;max-width:2.2em;box-sizing:border-box}
+.synoptic-matrix tr>:nth-child(2){position:sticky;left:2.2em;z-index:1;min-width:14em;max-width:24em;border-right:1px solid #ccc}
+.synoptic-matrix thead tr>:first-child,.synoptic-matrix thead tr>:nth-child(2){z-index:3}
+.synoptic-matrix tbody tr{scroll-margin-top:2.5em}
 .synoptic-matrix td.c{text-align:center;font-size:1.1em}
 .synoptic-matrix td.n{text-align:right;color:#666}
 .synoptic-matrix td.close{color:#0b5}
@@ -100,8 +105,9 @@ const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b
 .synoptic-matrix tfoot td{font-weight:bold;text-align:center}
 .synoptic-matrix a{color:inherit}
 @media (prefers-color-scheme:dark){.synoptic-matrix{color:#e6e6e6;background:#161616}
-.synoptic-matrix th,.synoptic-matrix td{border-color:#333}}
-@media print{.synoptic-matrix{color:#000;background:#fff}}`
+.synoptic-matrix th,.synoptic-matrix td{border-color:#333;background:#161616}}
+@media print{.synoptic-matrix{color:#000;background:#fff;overflow:visible;max-height:none}
+.synoptic-matrix th,.synoptic-matrix td{background:#fff;position:static}}`
 
 // escText is article text escaped for HTML, its control characters made
 // visible, on one line. The templates take it as it is: html/template

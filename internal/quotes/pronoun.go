@@ -410,6 +410,14 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 				return "", true
 			}
 		}
+		// "Donald Varga … she said": the nearest person is a man by his
+		// given name, and the text says nothing of it either way; who
+		// "she" is, is unclear, and no one further back is taken
+		if v := m.votes[x.name]; v[0] == v[1] {
+			if g := givenNameSex(x.name); g != unknownSex && g != want {
+				return "", true
+			}
+		}
 		return x.name, true
 	}
 	if p, found := nearest(bi, pos); found {
@@ -427,3 +435,20 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 // maxPronounBlocks is how many paragraphs back a pronoun's person is
 // looked for: further back, a reader no longer knows who "he" is.
 const maxPronounBlocks = 2
+
+// givenNameSex is the sex the given name of a person's fullest name is
+// most often given to: its first word, but the last (the family name),
+// that the table of given names knows ("Chief of Staff Denis McDonough"
+// is Denis).
+func givenNameSex(name string) sex {
+	ws := names.Words(name)
+	for k := 0; k+1 < len(ws); k++ {
+		switch names.GivenNameSex(names.Fold(ws[k].Text)) {
+		case names.SexMale:
+			return male
+		case names.SexFemale:
+			return female
+		}
+	}
+	return unknownSex
+}

@@ -411,9 +411,11 @@ func (m *mentions) resolveSex(want sex, bi, pos, depth int) string {
 			}
 		}
 		// "Donald Varga … she said": the nearest person is a man by his
-		// given name, and the text says nothing of it either way; who
-		// "she" is, is unclear, and no one further back is taken
-		if v := m.votes[x.name]; v[0] == v[1] {
+		// given name, and the text says little of it either way (one
+		// pronoun after a name is often someone else's: "Trump, the man
+		// she used to know"); who "she" is, is unclear, and no one further
+		// back is taken
+		if v := m.votes[x.name]; v[0]-v[1] <= 1 && v[1]-v[0] <= 1 {
 			if g := givenNameSex(x.name); g != unknownSex && g != want {
 				return "", true
 			}

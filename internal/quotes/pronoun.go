@@ -200,21 +200,26 @@ func appendDescribed(ms []mention, text string) []mention {
 		}
 		ms = append(ms, mention{pos: ws[lo].Start, sent: sent, speaks: true, described: true})
 	}
-	// "Carson defied the question": a capitalised word opening a
-	// sentence, its verb after it, and no one the cast names: someone a
-	// pronoun after it may be, whom the article has not introduced
+	// "Carson defied the question", "German Ortega says that …": one to
+	// three capitalised words opening a sentence, its verb after them,
+	// and no one the cast names: someone a pronoun after it may be, whom
+	// the article has not introduced (or whom its name leaves unclear)
 	sent, sentEnd = 0, sentenceEnd(text, 0)
 	for k := 0; k+1 < len(ws); k++ {
 		for ws[k].Start >= sentEnd && sentEnd < len(text) {
 			sent, sentEnd = sent+1, sentenceEnd(text, sentEnd)
 		}
+		v := k + 1 // the verb
+		for v < len(ws)-1 && v < k+3 && !ws[v].Glued && unicode.IsUpper(firstRune(ws[v].Text)) && !names.CommonWord(names.Fold(ws[v].Text)) {
+			v++
+		}
 		if w := ws[k].Text; !(k == 0 || strings.ContainsAny(text[ws[k-1].End:ws[k].Start], ".!?")) || !unicode.IsUpper(firstRune(w)) ||
-			ws[k+1].Glued || !(finiteVerb(ws[k+1].Text) || isVerb(ws[k+1])) || pronounSpeakers[strings.ToLower(w)] ||
-			names.CommonWord(names.Fold(w)) || names.IsDateWord(w) || determiner(w) || names.NonPersonWord(names.Fold(w)) ||
-			slices.ContainsFunc(ms, func(x mention) bool { return x.pos == ws[k].Start && !x.described }) {
+			ws[v].Glued || !(finiteVerb(ws[v].Text) || isVerb(ws[v])) || pronounSpeakers[strings.ToLower(w)] ||
+			(v == k+1 && (names.CommonWord(names.Fold(w)) || names.NonPersonWord(names.Fold(w)))) || names.IsDateWord(w) || determiner(w) ||
+			slices.ContainsFunc(ms, func(x mention) bool { return x.pos >= ws[k].Start && x.pos < ws[v].Start && !x.described }) {
 			continue
 		}
-		ms = append(ms, mention{pos: ws[k].Start, sent: sent, described: true, speaks: isVerb(ws[k+1])})
+		ms = append(ms, mention{pos: ws[k].Start, sent: sent, described: true, speaks: isVerb(ws[v])})
 	}
 	return ms
 }

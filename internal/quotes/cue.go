@@ -705,6 +705,11 @@ func subjectEnding(ws []names.Word, k int) (lo, hi int) {
 	if g > 0 && !ws[best].Glued && determiner(ws[g].Text) {
 		g-- // "by the Daily Courier"
 	}
+	if best > 0 && !ws[best].Glued && quantifier(ws[best-1].Text) {
+		// "Some Americans say", "Many Democrats said": some of a group,
+		// no one who can be named
+		return -1, hi
+	}
 	if g >= 0 && best > 0 && !ws[g+1].Glued && !ws[best].Glued && governs(ws[g].Text) {
 		// "a letter obtained by The Associated Press warns", "America
 		// embracing Obama announced": the name is another word's object
@@ -1041,4 +1046,14 @@ func sentenceBefore(text string, open int) (string, int) {
 		s -= w
 	}
 	return text[s:open], s
+}
+
+// quantifier says whether w takes part of the group a name after it
+// names ("some Americans", "many Democrats").
+func quantifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "some", "many", "most", "few", "several", "other", "all", "both", "numerous", "various":
+		return true
+	}
+	return false
 }

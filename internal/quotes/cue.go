@@ -931,8 +931,8 @@ func subject(ws []names.Word) string {
 	}
 	switch first {
 	case "another", "one", "this", "that", "these", "those", "there", "some", "many", "most", "each", "every",
-		"both", "such", "it", "which", "what", "who":
-		return "" // "Another question asks …"
+		"both", "such", "it", "which", "what", "who", "others", "several", "few", "all":
+		return "" // "Another question asks …", "Others shouted"
 	}
 	if last := ws[len(ws)-1].Text; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
 		return "" // "Trump's comments"

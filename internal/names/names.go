@@ -7,7 +7,9 @@
 //  3. Fold, NameTokens, SameTokens and GivenNameForm compare names however
 //     written: case, diacritics, nicknames, initials and one-letter spellings;
 //  4. LowerWords lists the words a story writes in lower case, so that a
-//     common word opening a sentence is not taken for a name.
+//     common word opening a sentence is not taken for a name;
+//  5. GivenNameSex tells the sex a given name is most often given to, for
+//     what "he" or "she" may refer to when the text does not say.
 //
 // The facts check, the quote check and the coverage matrix all read names
 // this way, so a name is the same name to each of them.

@@ -353,6 +353,14 @@ func beforeCue(text string, open int) (string, int, string) {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
 			}
 		}
+		// "he backed Obama over Clinton and said, “…”", "Bush thought for
+		// a moment and said that …": the verb shares the subject of the
+		// clause's first verb
+		if a := andBefore(bws, k); a > 0 && !strings.HasSuffix(v, "ing") {
+			if lo, hi := coordinatedSubject(bws[:a]); lo >= 0 {
+				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
+			}
+		}
 	}
 	// "Said Comey, “…”": the verb opens the sentence, the name follows
 	if len(bws) >= 2 && len(bws) <= 6 && speechVerbs[strings.ToLower(bws[0].Text)] && unicode.IsUpper(firstRune(bws[0].Text)) &&
@@ -1056,4 +1064,31 @@ func quantifier(w string) bool {
 		return true
 	}
 	return false
+}
+
+// andBefore returns the index of the "and" that joins the verb ws[k] to
+// the verb before it ("… and said", "… and later said"), or -1.
+func andBefore(ws []names.Word, k int) int {
+	a := k - 1
+	for a > 0 && !ws[a+1].Glued && adverb(ws[a].Text) {
+		a--
+	}
+	if a < 1 || ws[a+1].Glued || ws[a].Text != "and" {
+		return -1
+	}
+	return a
+}
+
+// coordinatedSubject returns the subject of the clause that ws, the words
+// before "and" and a second verb, open: the last name (see clauseSubject)
+// or "he" or "she" followed by a verb in the past or present tense, as
+// ws[lo:hi], or lo = -1.
+func coordinatedSubject(ws []names.Word) (lo, hi int) {
+	lo, hi = clauseSubject(ws)
+	for i := len(ws) - 2; i > lo; i-- {
+		if p := strings.ToLower(ws[i].Text); (p == "he" || p == "she") && !ws[i+1].Glued && finiteVerb(ws[i+1].Text) {
+			return i, i + 1
+		}
+	}
+	return lo, hi
 }

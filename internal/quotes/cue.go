@@ -349,7 +349,7 @@ func beforeCue(text string, open int) (string, int, string) {
 				// to “…”": the participle's own subject
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
 			}
-			if lo, hi := clauseSubject(bws[:k]); lo >= 0 {
+			if lo, hi := coordinatedSubject(bws[:k]); lo >= 0 {
 				return before[bws[lo].Start:bws[hi-1].End], bstart + bws[lo].Start, "before-clause"
 			}
 		}

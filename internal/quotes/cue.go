@@ -27,7 +27,7 @@ func init() {
 		chanted griped railed touted declaring acknowledging asserting recalling predicting conceding
 		surmised elaborated opined beamed reported reports stating asking shouting chanting tweeting claiming
 		announcing suggesting replying responding joking quipping vowing promising complaining boasting
-		reacted questioned charged pleaded emailed texted answered answers`) {
+		reacted questioned charged pleaded emailed texted answered answers indicated indicates`) {
 		speechVerbs[v] = true
 	}
 }

@@ -82,7 +82,9 @@ func (ix *Index) Cores(a, b int, f func(n NameSpan, toks []string)) {
 
 // NamesKnown returns NamesKnown(text, ix.Lower, known) of the text of
 // block b of article a, from the names found for Cores: a check that reads
-// a block's names with and without a known set splits its words once.
+// a block's names with and without a known set splits its words once. The
+// caller must not change the names: when the known set changes none of
+// them, they are the index's own (most blocks: no copy).
 func (ix *Index) NamesKnown(a, b int, known map[string]bool) []NameSpan {
 	bn := ix.block(a, b)
 	var out []NameSpan
@@ -101,7 +103,8 @@ func (ix *Index) NamesKnown(a, b int, known map[string]bool) []NameSpan {
 		}
 	}
 	if out == nil && k == 0 {
-		return slices.Clone(bn.names) // nil for none, as NamesKnown
+		// cut at its length: a caller's append makes a copy
+		return bn.names[:len(bn.names):len(bn.names)] // nil for none, as NamesKnown
 	}
 	return append(out, bn.names[k:]...)
 }

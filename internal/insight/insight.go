@@ -99,6 +99,15 @@ func Analyze(st *story.Story) *Report {
 
 // Summarize computes the summary of st from its quote and facts checks.
 func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
+	s := SummarizeStory(st)
+	s.AddChecks(q, f)
+	return s
+}
+
+// SummarizeStory computes the part of the summary of st that reads the
+// story alone (the events, the outlets' words, the longest verbatim run),
+// which AddChecks completes: an export computes it while the checks run.
+func SummarizeStory(st *story.Story) Summary {
 	s := Summary{Outlets: make([]Outlet, len(st.Articles)), FactEvents: []int{}}
 	// each body block's words are counted once: an article's total and
 	// its aligned words both read them
@@ -147,6 +156,12 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			o.AlignedShare = float64(int(float64(o.AlignedWords)/float64(o.Words)*1000+0.5)) / 1000
 		}
 	}
+	return s
+}
+
+// AddChecks adds to s, the summary SummarizeStory gives, the counts of
+// the quote and facts checks q and f.
+func (s *Summary) AddChecks(q *quotes.Report, f *facts.Report) {
 	if q != nil {
 		s.QuotesDiffering, s.QuotesMisattributed, s.QuotesOneOutlet = q.Differing, q.Misattributed, q.OneOutlet
 	}
@@ -158,7 +173,6 @@ func Summarize(st *story.Story, q *quotes.Report, f *facts.Report) Summary {
 			}
 		}
 	}
-	return s
 }
 
 // runText is a verbatim run as it is shown: from its first word to its

@@ -135,12 +135,16 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 	for _, qs := range per {
 		r.Quotes = append(r.Quotes, qs...)
 	}
-	for _, g := range group(r.Quotes) {
+	// the report keeps the groups as grouping made them, not a copy
+	if gs := group(r.Quotes); len(gs) > 0 {
+		r.Groups = gs
+	}
+	for i := range r.Groups {
+		g := &r.Groups[i]
 		// the words were for grouping: the report does not keep them
-		for i := range g.Members {
-			g.Members[i].seq, g.Members[i].words = nil, nil
+		for m := range g.Members {
+			g.Members[m].seq, g.Members[m].words = nil, nil
 		}
-		r.Groups = append(r.Groups, g)
 		if g.OneOutlet {
 			r.OneOutlet++
 		} else if g.WordingDiffers || g.SpeakersDiffer {

@@ -38,7 +38,9 @@ func wordsIn(text string, ws []names.Word) (seq, content []string, buf []names.W
 	// enough of them for a set to be quicker
 	var seen map[string]bool
 	ws = names.AppendWords(ws[:0], text)
-	seq = make([]string, 0, len(ws))
+	// the words and the content words, at most as many, in one allocation
+	both := make([]string, 2*len(ws))
+	seq, content = both[:0:len(ws)], both[len(ws):len(ws)]
 	for _, w := range ws {
 		f := names.Fold(w.Text)
 		seq = append(seq, f)

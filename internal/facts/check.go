@@ -380,7 +380,8 @@ func (sc *agreeScratch) agreements(arts []int, byArt [][]Value, idx []*valueInde
 	}
 	out, spans, artsAll, textsAll := sc.out[:0], sc.spans[:0], sc.arts[:0], sc.texts[:0]
 	for x, a := range arts {
-		for i, v := range byArt[x] {
+		for i := range byArt[x] {
+			v := &byArt[x][i]
 			if used[x][i] {
 				continue
 			}
@@ -388,20 +389,20 @@ func (sc *agreeScratch) agreements(arts []int, byArt [][]Value, idx []*valueInde
 			used[x][i] = true
 			for y := x + 1; y < len(arts); y++ {
 				// the first value of arts[y] not taken yet that gives v
-				for _, j := range idx[y].candidates(&v) {
+				for _, j := range idx[y].candidates(v) {
 					w := &byArt[y][j]
-					if used[y][j] || !sameValue(&v, w) {
+					if used[y][j] || !sameValue(v, w) {
 						continue
 					}
 					used[y][j] = true
-					ag.join(a, v, arts[y], *w)
+					ag.join(a, v, arts[y], w)
 					break
 				}
 			}
 			// the same value again in the same article is not news (one
 			// taken already needs no comparing)
-			for _, i2 := range idx[x].candidates(&v) {
-				if int(i2) > i && !used[x][i2] && sameValue(&v, &byArt[x][i2]) {
+			for _, i2 := range idx[x].candidates(v) {
+				if int(i2) > i && !used[x][i2] && sameValue(v, &byArt[x][i2]) {
 					used[x][i2] = true
 				}
 			}
@@ -432,7 +433,7 @@ func (sc *agreeScratch) agreements(arts []int, byArt [][]Value, idx []*valueInde
 // join adds w, which article b gives, to ag, the agreement that v of
 // article a opened, and says whether the two write a name differently
 // (Variant, Spelled).
-func (ag *Agreement) join(a int, v Value, b int, w Value) {
+func (ag *Agreement) join(a int, v *Value, b int, w *Value) {
 	if len(ag.Articles) == 0 {
 		ag.Articles = append(ag.Articles, a)
 		ag.Texts = append(ag.Texts, v.Text)
@@ -589,10 +590,10 @@ var timeUnits = names.Set("year", "month", "week", "day", "hour", "minute", "sec
 
 // calendarDate says whether v is a date of the calendar ("2024-11-01",
 // "--11-01"), not a weekday.
-func calendarDate(v Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") }
+func calendarDate(v *Value) bool { return v.Type == Date && strings.Contains(v.Key, "-") }
 
 // person says whether v names a person.
-func person(v Value) bool { return v.Type == Name && v.Person }
+func person(v *Value) bool { return v.Type == Name && v.Person }
 
 // dateConflicts is the rule for calendar dates: da and db are the dates of
 // two articles that the other does not give, nA and nB how many distinct
@@ -687,8 +688,9 @@ func kindOfType(t Type) valueKind {
 	return kindNumber
 }
 
-// keeps says whether v is of kind k.
-func (k valueKind) keeps(v Value) bool {
+// keeps says whether v is of kind k (v is not copied: every value of an
+// event's article is asked for each kind).
+func (k valueKind) keeps(v *Value) bool {
 	switch k {
 	case kindNumber:
 		return v.Type == Number
@@ -704,7 +706,7 @@ func (k valueKind) keeps(v Value) bool {
 
 func mentionsName(vs *valueIndex, n *Value) bool {
 	for _, i := range vs.candidates(n) {
-		if v := vs.vs[i]; v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
+		if v := &vs.vs[i]; v.Type == Name && names.SameTokens(v.nameTokens(), n.nameTokens()) {
 			return true
 		}
 	}

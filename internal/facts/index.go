@@ -77,8 +77,8 @@ func newValueIndex(vs []Value) *valueIndex {
 	ix.mark = make([]bool, len(vs))
 	groups := map[numGroupKey]int{}
 	var words []string
-	for i, v := range vs {
-		id := int32(i)
+	for i := range vs {
+		v, id := &vs[i], int32(i)
 		switch {
 		case v.Type == Name:
 			ix.nameKeys[v.Key] = append(ix.nameKeys[v.Key], id)
@@ -137,7 +137,7 @@ func wordForms(out []string, w string) []string {
 
 // monthDayOf is the month and day of a date value's key ("11-01" of
 // "2024-11-01" and of "--11-01"), or "".
-func monthDayOf(v Value) string {
+func monthDayOf(v *Value) string {
 	if v.Type != Date {
 		return ""
 	}
@@ -162,7 +162,7 @@ func (ix *valueIndex) distinct(k valueKind) []int32 {
 	first := make([]bool, len(ix.vs))
 	for i := range ix.vs {
 		x := &ix.vs[i]
-		if !k.keeps(*x) {
+		if !k.keeps(x) {
 			continue
 		}
 		dup := false
@@ -210,9 +210,9 @@ func (ix *valueIndex) candidates(x *Value) []int32 {
 	if ix.mark == nil {
 		if !ix.split {
 			ix.split = true
-			for i, v := range ix.vs {
+			for i := range ix.vs {
 				f := 0
-				if v.Type == Name {
+				if ix.vs[i].Type == Name {
 					f = 1
 				}
 				ix.family[f] = append(ix.family[f], int32(i))
@@ -244,7 +244,7 @@ func (ix *valueIndex) candidates(x *Value) []int32 {
 	} else {
 		if x.num == 0 {
 			add(ix.plain[plainKey{x.Type, x.Key}])
-			if md := monthDayOf(*x); md != "" {
+			if md := monthDayOf(x); md != "" {
 				add(ix.monthDay[md])
 			}
 		}

@@ -165,7 +165,7 @@ func refAgreements(arts []int, byArt map[int][]Value) []Agreement {
 						continue
 					}
 					used[b][j] = true
-					ag.join(a, v, b, w)
+					ag.join(a, &v, b, &w)
 					break
 				}
 			}
@@ -199,11 +199,13 @@ func refConflicts(av, bv []Value) []Conflict {
 			}
 		}
 	}
-	da, ndA := refUnmatchedIf(av, bv, calendarDate)
-	db, ndB := refUnmatchedIf(bv, av, calendarDate)
+	isDate := func(v Value) bool { return calendarDate(&v) }
+	da, ndA := refUnmatchedIf(av, bv, isDate)
+	db, ndB := refUnmatchedIf(bv, av, isDate)
 	out = append(out, dateConflicts(refPointers(da), refPointers(db), ndA, ndB)...)
-	pa, _ := refUnmatchedIf(av, bv, person)
-	pb, _ := refUnmatchedIf(bv, av, person)
+	isPerson := func(v Value) bool { return person(&v) }
+	pa, _ := refUnmatchedIf(av, bv, isPerson)
+	pb, _ := refUnmatchedIf(bv, av, isPerson)
 	aNames := func(v *Value) bool { return refMentionsName(av, *v) }
 	bNames := func(v *Value) bool { return refMentionsName(bv, *v) }
 	for _, x := range pa {

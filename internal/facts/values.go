@@ -437,7 +437,7 @@ func sameValue(a, b *Value) bool {
 
 // nameTokens returns names.NameTokens(v.Text), computed once for names from
 // ExtractNames.
-func (v Value) nameTokens() []string {
+func (v *Value) nameTokens() []string {
 	if v.toks != nil {
 		return v.toks
 	}

@@ -178,6 +178,12 @@ func eventOf(st *story.Story, ref review.Ref) int {
 // same place on the screen.
 func (m *Model) realign(threshold float64) {
 	ref, ok := m.anchor()
+	m.realignOn(threshold, ref, ok)
+}
+
+// realignOn is realign with the event that holds block ref current, in
+// the place on the screen of the event now current.
+func (m *Model) realignOn(threshold float64, ref review.Ref, ok bool) {
 	st := m.st.Realign(threshold, m.ed.rev)
 	cur := -1
 	if ok {
@@ -489,9 +495,9 @@ func (m *Model) join() {
 	m.edit()
 	m.ed.rev.Pin(m.ed.mark, right)
 	m.ed.marked = false
-	// Stay on the joined event.
-	m.body.cur = eventOf(m.st, m.ed.mark)
-	m.realign(m.st.Threshold())
+	// Stay on the joined event, where the event the join ended on was:
+	// the screen's offset is measured from that event.
+	m.realignOn(m.st.Threshold(), right, true)
 	if from == to {
 		m.save(fmt.Sprintf("pinned event %d", from))
 	} else {

@@ -443,3 +443,36 @@ func TestThresholdMessageSaysJoinedAndSplit(t *testing.T) {
 		t.Errorf("+ from 0.00: %d joined, %d split; status %q", joined, split, m.status)
 	}
 }
+
+// TestJoinKeepsTheJoinedEventInView: the second a is pressed on the event
+// at the top of the screen; the joined event takes its place there, rule
+// first, however far up the screen the first a was pressed.
+func TestJoinKeepsTheJoinedEventInView(t *testing.T) {
+	m, _ := editModel(t, 160, 24)
+	onlyL, onlyR := -1, -1
+	for k, e := range m.st.Events {
+		if e.Kind != story.Single {
+			continue
+		}
+		if onlyL < 0 && len(e.Blocks[0]) > 0 {
+			onlyL = k
+		}
+		if onlyL >= 0 && k > onlyL && len(e.Blocks[1]) > 0 {
+			onlyR = k
+			break
+		}
+	}
+	if onlyR < 0 {
+		t.Fatal("the seed story has no right-only event after a left-only one")
+	}
+	m.body.goTo(onlyL)
+	press(m, "a")
+	m.body.goTo(onlyR)
+	if m.body.offset != m.body.start[onlyR] {
+		t.Fatalf("event %d is not at the top before the join", onlyR+1)
+	}
+	press(m, "a")
+	if s := m.body.start[m.body.cur]; m.body.offset != s {
+		t.Errorf("joined event %d starts at row %d, the screen at row %d: its rule is out of view", m.body.cur+1, s, m.body.offset)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/htmlpage"
@@ -92,8 +93,9 @@ const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b
 .synoptic-matrix table{border-collapse:separate;border-spacing:0;color:inherit;font:inherit}
 .synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd;background:#fff}
 .synoptic-matrix thead th{position:sticky;top:0;z-index:2;border-bottom:2px solid #999}
-.synoptic-matrix tr>:first-child{position:sticky;left:0;z-index:1;min-width:2.2em;max-width:2.2em;box-sizing:border-box}
-.synoptic-matrix tr>:nth-child(2){position:sticky;left:2.2em;z-index:1;min-width:14em;max-width:24em;border-right:1px solid #ccc}
+.synoptic-matrix table{--num:calc(var(--digits,2)*1ch + 1.2em)}
+.synoptic-matrix tr>:first-child{position:sticky;left:0;z-index:1;min-width:var(--num);max-width:var(--num);box-sizing:border-box}
+.synoptic-matrix tr>:nth-child(2){position:sticky;left:var(--num);z-index:1;min-width:14em;max-width:24em;border-right:1px solid #ccc}
 .synoptic-matrix thead tr>:first-child,.synoptic-matrix thead tr>:nth-child(2){z-index:3}
 .synoptic-matrix tbody tr{scroll-margin-top:2.5em}
 .synoptic-matrix td.c{text-align:center;font-size:1.1em}
@@ -125,6 +127,9 @@ type matrixDoc struct {
 	Covered []int
 	Only    []int
 	Legend  template.HTML
+	// Digits is the length of the longest event number: the sticky
+	// event column stands that far from the left.
+	Digits int
 }
 
 type matrixRow struct {
@@ -145,7 +150,7 @@ var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="syn
 {{if .Style}}<style>
 {{.Style}}
 </style>
-{{end}}<table>
+{{end}}<table style="--digits:{{.Digits}}">
 <caption>{{.Title}}</caption>
 <thead><tr><th>#</th><th>event</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -164,7 +169,7 @@ var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="syn
 // event (anchor #matrix-N), a column per outlet, totals and a legend; with
 // its own <style> when style is set. All text is escaped.
 func matrixSection(w io.Writer, st *story.Story, m *matrix.Matrix, style bool) error {
-	d := matrixDoc{Legend: template.HTML(html.EscapeString(matrix.Legend))}
+	d := matrixDoc{Legend: template.HTML(html.EscapeString(matrix.Legend)), Digits: 2}
 	if style {
 		d.Style = matrixCSS
 	}
@@ -185,6 +190,7 @@ func matrixSection(w io.Writer, st *story.Story, m *matrix.Matrix, style bool) e
 			row.Cells = append(row.Cells, matrixCell{Class: string(c), Title: title, Symbol: c.Symbol()})
 		}
 		d.Rows = append(d.Rows, row)
+		d.Digits = max(d.Digits, len(strconv.Itoa(row.N)))
 	}
 	return matrixTmpl.Execute(w, d)
 }

@@ -1,0 +1,52 @@
+package export
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/testkit"
+)
+
+// TestMatrixHTMLNumbersFitInChromium: the event column sticks beside the
+// number column at a fixed distance; a story of fifty outlets has events
+// numbered past 100, whose numbers the event column covered ("12" for
+// 120). The number column is as wide as the story's longest number.
+func TestMatrixHTMLNumbersFitInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the matrix's numbers were not checked in a browser")
+	}
+	st := testkit.Matrix()
+	m := matrix.Build(st)
+	m.Rows[len(m.Rows)-1].Event = 1233 // shown as 1234
+	var b bytes.Buffer
+	if err := matrixPage(&b, st, m); err != nil {
+		t.Fatal(err)
+	}
+	// The widest overlap of a number's text over the event cell beside it.
+	probe := `<script>let worst = -1e9;
+for (const td of document.querySelectorAll("td.n")) {
+  const r = document.createRange(); r.selectNodeContents(td);
+  worst = Math.max(worst, r.getBoundingClientRect().right - td.nextElementSibling.getBoundingClientRect().left);
+}
+document.body.setAttribute("data-overlap", Math.round(worst));</script>`
+	path := filepath.Join(t.TempDir(), "matrix.html")
+	if err := os.WriteFile(path, append(b.Bytes(), probe...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := headless(t, bin, "--dump-dom", "--window-size=800,600", "file://"+path)
+	got := regexp.MustCompile(`data-overlap="(-?\d+)"`).FindSubmatch(dom)
+	if got == nil {
+		t.Fatalf("the page was not measured:\n%.400s", dom)
+	}
+	if string(got[1]) != "0" && string(got[1])[0] != '-' {
+		t.Errorf("an event's number runs %s px under the event column beside it", got[1])
+	}
+}

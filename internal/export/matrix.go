@@ -89,7 +89,9 @@ func matrixMarkdown(w io.Writer, st *story.Story, m *matrix.Matrix) error {
 }
 
 // matrixCSS styles the matrix's HTML; it follows the page's colour scheme.
-const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em;overflow:auto;max-height:100vh;box-sizing:border-box}
+const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:0;overflow:auto;max-height:100vh;box-sizing:border-box}
+.synoptic-matrix caption{padding:.5em .5em .3em}
+.synoptic-matrix>p{margin:.5em}
 .synoptic-matrix table{border-collapse:separate;border-spacing:0;color:inherit;font:inherit}
 .synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd;background:#fff}
 .synoptic-matrix thead th{position:sticky;top:0;z-index:2;border-bottom:2px solid #999}

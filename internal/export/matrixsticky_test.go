@@ -50,3 +50,55 @@ document.body.setAttribute("data-overlap", Math.round(worst));</script>`
 		t.Errorf("an event's number runs %s px under the event column beside it", got[1])
 	}
 }
+
+// TestMatrixHTMLStickyEdgesInChromium: scrolled down and across, the rows
+// pass under the header row and the outlets' cells under the event
+// column, up to the box's very edge: no strip of the box's padding above
+// the header or left of the numbers shows rows scrolling by.
+func TestMatrixHTMLStickyEdgesInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the matrix's sticky edges were not checked in a browser")
+	}
+	st := testkit.Matrix()
+	m := matrix.Build(st)
+	// Enough rows and outlets to scroll both ways in a small window.
+	for len(m.Rows) < 60 {
+		m.Rows = append(m.Rows, m.Rows[len(m.Rows)%3])
+	}
+	for len(m.Columns) < 30 {
+		m.Columns = append(m.Columns, m.Columns[1])
+		for i := range m.Rows {
+			m.Rows[i].Cells = append(m.Rows[i].Cells, m.Rows[i].Cells[1])
+		}
+	}
+	var b bytes.Buffer
+	if err := matrixPage(&b, st, m); err != nil {
+		t.Fatal(err)
+	}
+	// What lies at the box's top and left edges once it is scrolled.
+	probe := `<script>const box = document.querySelector(".synoptic-matrix");
+box.scrollTop = 400; box.scrollLeft = 400;
+const r = box.getBoundingClientRect(), head = document.querySelector("thead th:nth-child(2)").getBoundingClientRect();
+const atTop = document.elementFromPoint(head.left + 5, r.top + 1), atLeft = document.elementFromPoint(r.left + 1, r.top + 200);
+const where = e => e ? (e.closest("thead") ? "header" : e.closest("td") ? "cell" + e.closest("td").cellIndex : e.tagName) : "none";
+document.body.setAttribute("data-edges", where(atTop) + " " + where(atLeft));</script>`
+	path := filepath.Join(t.TempDir(), "matrix.html")
+	if err := os.WriteFile(path, append(b.Bytes(), probe...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := headless(t, bin, "--dump-dom", "--window-size=600,400", "file://"+path)
+	got := regexp.MustCompile(`data-edges="(\S+) (\S+)"`).FindSubmatch(dom)
+	if got == nil {
+		t.Fatalf("the page was not measured:\n%.400s", dom)
+	}
+	if string(got[1]) != "header" {
+		t.Errorf("scrolled down, the box's top edge shows %s, not the header row", got[1])
+	}
+	if string(got[2]) != "cell0" {
+		t.Errorf("scrolled across, the box's left edge shows %s, not the number column", got[2])
+	}
+}

@@ -50,6 +50,19 @@ func leftOut(st *story.Story, m *matrix.Matrix) string {
 var cellEscape = strings.NewReplacer(`\`, `\\`, `|`, `\|`, `*`, `\*`, `_`, `\_`, "`", "\\`", `[`, `\[`, `]`, `\]`,
 	`<`, `&lt;`, `>`, `&gt;`, `#`, `\#`, "\n", " ", "\r", " ")
 
+// matrixMarkdownPage writes m as matrixMarkdown does, then the threshold
+// an editor's review chose, which the report says in its summary.
+func matrixMarkdownPage(w io.Writer, st *story.Story, m *matrix.Matrix) error {
+	if err := matrixMarkdown(w, st, m); err != nil {
+		return err
+	}
+	if n := ThresholdNote(st); n != "" {
+		_, err := io.WriteString(w, "\n"+n+"\n")
+		return err
+	}
+	return nil
+}
+
 // matrixMarkdown writes m as a GitHub-flavoured Markdown table: a row per
 // event with its number and label, a column per outlet, then the totals
 // and a legend. Text from articles is escaped so it cannot break the table
@@ -171,6 +184,12 @@ var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="syn
 // event (anchor #matrix-N), a column per outlet, totals and a legend; with
 // its own <style> when style is set. All text is escaped.
 func matrixSection(w io.Writer, st *story.Story, m *matrix.Matrix, style bool) error {
+	return matrixSectionNoted(w, st, m, style, "")
+}
+
+// matrixSectionNoted is matrixSection with note, when not "", added to
+// its caption.
+func matrixSectionNoted(w io.Writer, st *story.Story, m *matrix.Matrix, style bool, note string) error {
 	d := matrixDoc{Legend: template.HTML(html.EscapeString(matrix.Legend)), Digits: 2}
 	if style {
 		d.Style = matrixCSS
@@ -178,6 +197,9 @@ func matrixSection(w io.Writer, st *story.Story, m *matrix.Matrix, style bool) e
 	title := matrixTitle(st)
 	if n := leftOut(st, m); n != "" {
 		title += " · " + n
+	}
+	if note != "" {
+		title += " · " + note
 	}
 	d.Title = escText(title)
 	for _, c := range m.Columns {
@@ -198,9 +220,11 @@ func matrixSection(w io.Writer, st *story.Story, m *matrix.Matrix, style bool) e
 }
 
 // matrixPage writes m as a whole HTML page, its styles in the page's head.
+// Alone, the matrix says the threshold an editor's review chose, as the
+// report's summary does for the report's matrix.
 func matrixPage(w io.Writer, st *story.Story, m *matrix.Matrix) error {
 	var b strings.Builder
-	if err := matrixSection(&b, st, m, false); err != nil {
+	if err := matrixSectionNoted(&b, st, m, false, ThresholdNote(st)); err != nil {
 		return err
 	}
 	return htmlpage.Write(w, textsafe.VisibleLine(matrixTitle(st)), matrixCSS, b.String())

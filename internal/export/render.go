@@ -39,7 +39,7 @@ var formats = []format{
 		return matrixPage(w, st, matrix.Build(st))
 	}},
 	{name: "matrix-md", ext: "md", whole: true, render: func(w io.Writer, st *story.Story, _ Options) error {
-		return matrixMarkdown(w, st, matrix.Build(st))
+		return matrixMarkdownPage(w, st, matrix.Build(st))
 	}},
 	{name: "md", ext: "md", render: Markdown},
 	{name: "report-html", ext: "html", whole: true, checks: true, render: func(w io.Writer, st *story.Story, _ Options) error {

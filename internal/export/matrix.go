@@ -103,7 +103,6 @@ func matrixMarkdown(w io.Writer, st *story.Story, m *matrix.Matrix) error {
 
 // matrixCSS styles the matrix's HTML; it follows the page's colour scheme.
 const matrixCSS = `.synoptic-matrix{font:14px/1.4 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:0;overflow:auto;max-height:100vh;box-sizing:border-box}
-.synoptic-matrix caption{padding:.5em .5em .3em}
 .synoptic-matrix>p{margin:.5em}
 .synoptic-matrix table{border-collapse:separate;border-spacing:0;color:inherit;font:inherit}
 .synoptic-matrix th,.synoptic-matrix td{padding:.2em .6em;border-bottom:1px solid #ddd;background:#fff}
@@ -160,13 +159,14 @@ type matrixCell struct {
 }
 
 // The page holds no event sections to link to: a row links to itself, an
-// address to give for it.
+// address to give for it. The title is no <caption>: a caption is as wide
+// as its table, and ran off a phone's screen with it.
 var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="synoptic-matrix">
 {{if .Style}}<style>
 {{.Style}}
 </style>
-{{end}}<table style="--digits:{{.Digits}}">
-<caption>{{.Title}}</caption>
+{{end}}<p class="title">{{.Title}}</p>
+<table style="--digits:{{.Digits}}">
 <thead><tr><th>#</th><th>event</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Rows}}<tr id="matrix-{{.N}}"><td class="n">{{.N}}</td><td><a href="#matrix-{{.N}}">{{.Label}}</a></td>{{range .Cells}}<td class="c {{.Class}}" {{.Title}}>{{.Symbol}}</td>{{end}}</tr>

@@ -2,12 +2,14 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 
 	"github.com/synoptic-news/synoptic/internal/matrix"
+	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/testkit"
 )
 
@@ -63,18 +65,7 @@ func TestMatrixHTMLStickyEdgesInChromium(t *testing.T) {
 	if bin == "" {
 		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the matrix's sticky edges were not checked in a browser")
 	}
-	st := testkit.Matrix()
-	m := matrix.Build(st)
-	// Enough rows and outlets to scroll both ways in a small window.
-	for len(m.Rows) < 60 {
-		m.Rows = append(m.Rows, m.Rows[len(m.Rows)%3])
-	}
-	for len(m.Columns) < 30 {
-		m.Columns = append(m.Columns, m.Columns[1])
-		for i := range m.Rows {
-			m.Rows[i].Cells = append(m.Rows[i].Cells, m.Rows[i].Cells[1])
-		}
-	}
+	st, m := wideMatrix()
 	var b bytes.Buffer
 	if err := matrixPage(&b, st, m); err != nil {
 		t.Fatal(err)
@@ -100,5 +91,62 @@ document.body.setAttribute("data-edges", where(atTop) + " " + where(atLeft));</s
 	}
 	if string(got[2]) != "cell0" {
 		t.Errorf("scrolled across, the box's left edge shows %s, not the number column", got[2])
+	}
+}
+
+// wideMatrix is a matrix with enough rows and outlets to scroll both ways
+// in a small window.
+func wideMatrix() (*story.Story, *matrix.Matrix) {
+	st := testkit.Matrix()
+	m := matrix.Build(st)
+	for len(m.Rows) < 60 {
+		m.Rows = append(m.Rows, m.Rows[len(m.Rows)%3])
+	}
+	for len(m.Columns) < 30 {
+		m.Columns = append(m.Columns, m.Columns[1])
+		for i := range m.Rows {
+			m.Rows[i].Cells = append(m.Rows[i].Cells, m.Rows[i].Cells[1])
+		}
+	}
+	return st, m
+}
+
+// TestMatrixHTMLTitleFitsInChromium: on a phone the matrix is wider than
+// the screen; its title (the story, what the rows leave out) wraps to the
+// screen's width instead of running off it with the table.
+func TestMatrixHTMLTitleFitsInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the matrix's title was not checked in a browser")
+	}
+	st, m := wideMatrix()
+	st.Name = "a story whose name is long enough to need a second line on a phone"
+	var b bytes.Buffer
+	if err := matrixPage(&b, st, m); err != nil {
+		t.Fatal(err)
+	}
+	probe := `<script>const r = document.createRange();
+r.selectNodeContents(document.evaluate("//section//*[contains(text(), 'events × outlets')]", document).iterateNext());
+document.body.setAttribute("data-title", Math.round(r.getBoundingClientRect().right) + " " + document.querySelector(".synoptic-matrix").clientWidth +
+  " " + Math.round(document.querySelector(".synoptic-matrix table").getBoundingClientRect().width));</script>`
+	path := filepath.Join(t.TempDir(), "matrix.html")
+	if err := os.WriteFile(path, append(b.Bytes(), probe...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := headless(t, bin, "--dump-dom", "--window-size=420,600", "file://"+path)
+	got := regexp.MustCompile(`data-title="(\d+) (\d+) (\d+)"`).FindSubmatch(dom)
+	if got == nil {
+		t.Fatalf("the page was not measured:\n%.400s", dom)
+	}
+	var right, box, table int
+	fmt.Sscan(string(got[1])+" "+string(got[2])+" "+string(got[3]), &right, &box, &table)
+	if table <= box {
+		t.Fatalf("the table is %d px wide in a %d px box: the test needs it wider", table, box)
+	}
+	if right > box {
+		t.Errorf("the title runs to %d px, past the %d px box", right, box)
 	}
 }

@@ -30,9 +30,9 @@ txt, md, html and ansi open with the whole-story summary. --only and
 --articles choose what they show; json, the matrix and the report give the
 whole story (every event of every article) and say so when given them.
 
-The editor's review of the story (<story>.synoptic.json next to the first
-PATH, or --review FILE) applies: its threshold, split and joined events and
-notes.
+The editor's review of the story (named after the first PATH:
+a.synoptic.json for a.md, folder/folder.synoptic.json for a folder; or
+--review FILE) applies: its threshold, split and joined events and notes.
 
 Without --format, the format follows the -o file's extension (.html, .md,
 .txt, .json, .ans); another extension is a usage error; no extension or
@@ -68,7 +68,7 @@ func newExportFlags(stdout io.Writer) (*flag.FlagSet, exportFlags) {
 	f.only = fs.String("only", "all", "events to include: all, changed or single")
 	f.checks = fs.Bool("checks", true, "run the whole-story checks: the summary atop txt, md, html and ansi, and summary, quotes and facts in json (--checks=false skips them, for speed on very large stories)")
 	f.articles = fs.String("articles", "", "the two articles shown side by side, as 0-based indices `I,J` (default 0,1)")
-	f.in = addInputFlags(fs, "the editor's review `FILE` to apply (default: <story>.synoptic.json next to the first PATH, when it exists)")
+	f.in = addInputFlags(fs, "the editor's review `FILE` to apply (default: the first PATH's, a.synoptic.json for a.md, folder/folder.synoptic.json for a folder, when it exists)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, exportUsage)
 		fs.PrintDefaults()

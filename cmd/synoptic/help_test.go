@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,6 +75,34 @@ func TestManAndCompletionsListEveryFlag(t *testing.T) {
 		cmd.Stdin = strings.NewReader(scripts["bash"])
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("bash -n: %v %s", err, out)
+		}
+	}
+}
+
+// The help says where the review file is, with the examples the rule
+// gives: named after an article file beside it, and inside a folder named
+// after the folder; "<story>.synoptic.json next to the first PATH" sent
+// an editor looking for story.synoptic.json beside the folder.
+func TestHelpSaysWhereTheReviewIs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "folder")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file, err := filepath.Rel(filepath.Dir(dir), reviewPathFor([]string{filepath.Join(dir, "..", "a.md")}, "story"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder, err := filepath.Rel(filepath.Dir(dir), reviewPathFor([]string{dir}, "story"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"help"}, {"help", "export"}} {
+		out, _, _ := runCapture(args...)
+		out = strings.Join(strings.Fields(out), " ")
+		for _, want := range []string{file + " for a.md", filepath.ToSlash(folder) + " for a folder"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s does not say %q:\n%s", strings.Join(args, " "), want, out)
+			}
 		}
 	}
 }

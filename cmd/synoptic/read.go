@@ -41,9 +41,9 @@ when standard output is a pipe or a file it prints the text rendering.
 NO_COLOR in the environment works as --no-color.
 
 An editor's corrections (threshold, split and joined events, notes) are
-kept in <story>.synoptic.json next to the first PATH, loaded
-automatically and saved on every edit in the reader; --review names
-another file.
+kept in a review file named after the first PATH (a.synoptic.json for
+a.md, folder/folder.synoptic.json for a folder), loaded automatically
+and saved on every edit in the reader; --review names another file.
 
 Flags:
 `
@@ -69,7 +69,7 @@ func newReadFlags(stdout io.Writer) (*flag.FlagSet, readFlags) {
 	f.width = fs.Int("width", 0, "text width when not on a terminal, 20 to 1000 (default: 120)")
 	f.noColor = fs.Bool("no-color", false, "no colours in the reader (bold and underline remain)")
 	f.articles = fs.String("articles", "", "the two articles shown first, as 0-based indices `I,J` (default 0,1)")
-	f.in = addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: <story>.synoptic.json next to the first PATH)")
+	f.in = addInputFlags(fs, "the editor's review `FILE` to apply and save edits to (default: the first PATH's, a.synoptic.json for a.md, folder/folder.synoptic.json for a folder)")
 	fs.Usage = func() {
 		fmt.Fprint(stdout, readUsage)
 		fs.PrintDefaults()

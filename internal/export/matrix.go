@@ -210,7 +210,7 @@ func matrixSectionNoted(w io.Writer, st *story.Story, m *matrix.Matrix, style bo
 	for _, r := range m.Rows {
 		row := matrixRow{N: r.Event + 1, Label: escText(r.Label)}
 		for a, c := range r.Cells {
-			title := template.HTMLAttr(fmt.Sprintf(`title="%s: %s"`, escText(m.Columns[a].Outlet), c))
+			title := template.HTMLAttr(fmt.Sprintf(`title="%s: %s"`, escText(m.Columns[a].Outlet), html.EscapeString(c.Meaning())))
 			row.Cells = append(row.Cells, matrixCell{Class: string(c), Title: title, Symbol: c.Symbol()})
 		}
 		d.Rows = append(d.Rows, row)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/testkit"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // TestMatrixGolden compares the matrix's Markdown and HTML with the files
@@ -126,4 +128,32 @@ func TestHTMLTableInheritsColour(t *testing.T) {
 		}
 	}
 	t.Errorf("no rule for the table in:\n%s", h.String())
+}
+
+// TestMatrixHTMLCellTitlesSayWhatTheMarksMean: a cell's tooltip reads as
+// the legend does ("reports it (close wording)"), not as the matrix's
+// JSON value ("close", which an editor may read as "closed").
+func TestMatrixHTMLCellTitlesSayWhatTheMarksMean(t *testing.T) {
+	st := testkit.Matrix()
+	m := matrix.Build(st)
+	var h bytes.Buffer
+	if err := matrixSection(&h, st, m, false); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[matrix.Cell]bool{}
+	for _, r := range m.Rows {
+		for a, c := range r.Cells {
+			want := fmt.Sprintf(`title="%s: %s">%s<`, html.EscapeString(textsafe.VisibleLine(m.Columns[a].Outlet)), html.EscapeString(c.Meaning()), c.Symbol())
+			if !strings.Contains(h.String(), want) {
+				t.Errorf("no cell %s", want)
+			}
+			if !strings.Contains(matrix.Legend, c.Symbol()+" "+c.Meaning()) {
+				t.Errorf("the legend does not say %q", c.Symbol()+" "+c.Meaning())
+			}
+			seen[c] = true
+		}
+	}
+	if len(seen) < 3 {
+		t.Errorf("the fixture shows %d kinds of cell, want at least 3", len(seen))
+	}
 }

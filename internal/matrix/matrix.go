@@ -45,8 +45,30 @@ func (c Cell) Symbol() string {
 	return "·"
 }
 
+// Meaning says in words what a cell's symbol means, as the legend does:
+// "reports it (close wording)".
+func (c Cell) Meaning() string {
+	switch c {
+	case Close:
+		return "reports it (close wording)"
+	case Reworded:
+		return "reports it (reworded)"
+	case Only:
+		return "only this outlet"
+	}
+	return "absent"
+}
+
 // Legend explains the symbols.
-const Legend = "● reports it (close wording) · ◐ reports it (reworded) · ○ only this outlet · · absent"
+var Legend = legend(Close, Reworded, Only, Absent)
+
+func legend(cells ...Cell) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		parts[i] = c.Symbol() + " " + c.Meaning()
+	}
+	return strings.Join(parts, " · ")
+}
 
 // CloseShare is the least share of an article's words in an event, equal
 // to another article's, for its wording to count as close.

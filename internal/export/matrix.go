@@ -160,12 +160,14 @@ type matrixCell struct {
 
 // The page holds no event sections to link to: a row links to itself, an
 // address to give for it. The title is no <caption>: a caption is as wide
-// as its table, and ran off a phone's screen with it.
+// as its table, and ran off a phone's screen with it. The legend comes
+// with it: under the rows it was out of view until the last row.
 var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="synoptic-matrix">
 {{if .Style}}<style>
 {{.Style}}
 </style>
 {{end}}<p class="title">{{.Title}}</p>
+<p>{{.Legend}}</p>
 <table style="--digits:{{.Digits}}">
 <thead><tr><th>#</th><th>event</th>{{range .Columns}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
@@ -176,7 +178,6 @@ var matrixTmpl = template.Must(template.New("matrix").Parse(`<section class="syn
 <tr><td></td><td>` + matrix.TotalOnly + `</td>{{range .Only}}<td>{{.}}</td>{{end}}</tr>
 </tfoot>
 </table>
-<p>{{.Legend}}</p>
 </section>
 `))
 

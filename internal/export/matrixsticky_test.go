@@ -150,3 +150,39 @@ document.body.setAttribute("data-title", Math.round(r.getBoundingClientRect().ri
 		t.Errorf("the title runs to %d px, past the %d px box", right, box)
 	}
 }
+
+// TestMatrixHTMLLegendInViewInChromium: the matrix scrolls inside its own
+// box; a legend under the last row was out of view until an editor had
+// scrolled through every event, so the marks went unexplained. It comes
+// with the title, above the rows.
+func TestMatrixHTMLLegendInViewInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: skipped with -short")
+	}
+	bin := browser()
+	if bin == "" {
+		t.Skip("no Chromium found (install Debian's chromium, or set SYNOPTIC_CHROMIUM): the matrix's legend was not checked in a browser")
+	}
+	st, m := wideMatrix()
+	var b bytes.Buffer
+	if err := matrixPage(&b, st, m); err != nil {
+		t.Fatal(err)
+	}
+	probe := `<script>const r = document.createRange();
+r.selectNodeContents(document.evaluate("//section//*[contains(text(), '` + matrix.Close.Meaning() + `')]", document).iterateNext());
+document.body.setAttribute("data-legend", Math.round(r.getBoundingClientRect().bottom) + " " + Math.round(document.querySelector(".synoptic-matrix").getBoundingClientRect().bottom));</script>`
+	path := filepath.Join(t.TempDir(), "matrix.html")
+	if err := os.WriteFile(path, append(b.Bytes(), probe...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := headless(t, bin, "--dump-dom", "--window-size=600,400", "file://"+path)
+	got := regexp.MustCompile(`data-legend="(-?\d+) (\d+)"`).FindSubmatch(dom)
+	if got == nil {
+		t.Fatalf("the page was not measured:\n%.400s", dom)
+	}
+	var legend, box int
+	fmt.Sscan(string(got[1])+" "+string(got[2]), &legend, &box)
+	if legend > box {
+		t.Errorf("the legend ends %d px down, below the box's %d px: out of view", legend, box)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/synoptic-news/synoptic/internal/wording"
 	"sort"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/synoptic-news/synoptic/internal/matrix"
@@ -98,6 +99,9 @@ type matrixView struct {
 	// events is the story's count of events, page furniture apart, as the
 	// summary gives it; the matrix lists those with body text.
 	events int
+	// totals is how many of the bottom lines are totals; the legend's
+	// lines follow them.
+	totals int
 }
 
 func newMatrixView(m *matrix.Matrix, conflicts map[int]bool, events int) *matrixView {
@@ -138,15 +142,17 @@ func (v *matrixView) SetSize(w, h int) {
 	if n := len(v.m.Rows); n < v.events {
 		title += fmt.Sprintf(" (of %d: headlines, captions apart)", v.events)
 	}
-	if n := len(v.conflicts); n > 0 {
-		title += fmt.Sprintf(" · ≠ facts differ (%d)", n)
-	}
 	top := []string{ansi.Truncate(title, w, "…"), "  " + v.lines[0]}
 	var bottom []string
 	if n := len(v.lines); n >= len(v.m.Rows)+3 {
 		bottom = append(bottom, "  "+v.lines[n-2], "  "+v.lines[n-1])
 	}
-	bottom = append(bottom, ansi.Truncate(" "+matrix.Legend, w, "…"))
+	v.totals = len(bottom)
+	keys := strings.Split(matrix.Legend, " · ")
+	if n := len(v.conflicts); n > 0 {
+		keys = append(keys, fmt.Sprintf("≠ facts differ (%d)", n))
+	}
+	bottom = append(bottom, legendLines(keys, w)...)
 	rows := len(v.m.Rows)
 	want := min(rows, 3) // rows shown before any chrome
 	for len(top)+len(bottom)+want > h && len(bottom) > 0 {
@@ -240,12 +246,32 @@ func (v *matrixView) view(p *palette) []string {
 	for len(out) < len(v.top)+v.sc.h {
 		out = append(out, "")
 	}
-	for _, ln := range v.bottom {
-		if ln == " "+matrix.Legend {
+	for i, ln := range v.bottom {
+		if i >= v.totals {
 			out = append(out, p.faint.render(ln))
 		} else {
 			out = append(out, p.heading.render(ln))
 		}
 	}
 	return out
+}
+
+// legendLines is the legend's keys wrapped to w columns between keys (a
+// key wider than w cut): cut at the screen's edge, it lost what ≠ and ·
+// mean on a terminal of 80 columns.
+func legendLines(keys []string, w int) []string {
+	var out []string
+	ln := ""
+	for _, part := range keys {
+		switch {
+		case ln == "":
+			ln = " " + part
+		case ansi.StringWidth(ln+" · "+part) <= w:
+			ln += " · " + part
+		default:
+			out = append(out, ansi.Truncate(ln, w, "…"))
+			ln = " " + part
+		}
+	}
+	return append(out, ansi.Truncate(ln, w, "…"))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/insight"
+	"github.com/synoptic-news/synoptic/internal/matrix"
 	"github.com/synoptic-news/synoptic/internal/quotes"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/testkit"
@@ -422,7 +423,7 @@ func TestMatrixTitleSaysWhatItLeavesOut(t *testing.T) {
 	if rows >= all {
 		t.Fatalf("the matrix lists %d of %d events; the test needs one left out", rows, all)
 	}
-	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart) · ≠ facts differ", rows, all)
+	want := fmt.Sprintf("%d events × 4 outlets (of %d: headlines, captions apart)", rows, all)
 	if !strings.Contains(title, want) {
 		t.Errorf("title %q, want it to hold %q", title, want)
 	}
@@ -509,18 +510,18 @@ func TestSummaryOneWordRun(t *testing.T) {
 }
 
 // TestOverlayTitlesCutWithEllipsis: on a narrow terminal the matrix's and
-// the quote check's titles and the legend end in "…" where they are cut,
-// so a reader sees that words are missing.
+// the quote check's titles end in "…" where they are cut, so a reader
+// sees that words are missing; the matrix's legend wraps instead, whole.
 func TestOverlayTitlesCutWithEllipsis(t *testing.T) {
 	m := newModel(t, kestrel(t), 60, 20)
 	for _, k := range []string{"m", "Q"} {
 		press(m, k)
 		lines := strings.Split(plain(m.View()), "\n")
 		check := []string{lines[0]}
-		if k == "m" {
-			for _, ln := range lines {
-				if strings.Contains(ln, "reports it") {
-					check = append(check, ln)
+		if all := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); k == "m" {
+			for _, key := range strings.Split(matrix.Legend, " · ") {
+				if !strings.Contains(all, key) {
+					t.Errorf("m: the legend lacks %q:\n%s", key, strings.Join(lines, "\n"))
 				}
 			}
 		}
@@ -696,5 +697,20 @@ func TestHeaderCoverageNarrowBoxKeepsShare(t *testing.T) {
 	}
 	if found != 2 {
 		t.Fatalf("%d coverage lines in the header, want 2:\n%s", found, plain(strings.Join(m.drawn.header, "\n")))
+	}
+}
+
+// TestMatrixExplainsItsMarksAt80Columns: on a terminal of 80 columns the
+// title and the legend were cut at the right, and with them what ≠ and ·
+// mean. The ≠ key is the legend's, and the legend wraps.
+func TestMatrixExplainsItsMarksAt80Columns(t *testing.T) {
+	m := newModel(t, kestrel(t), 80, 24)
+	press(m, "m")
+	screen := plain(m.View())
+	checkFits(t, m.View(), 80, 24)
+	for _, want := range []string{"≠ facts differ", "· absent", matrix.Reworded.Symbol() + " " + matrix.Reworded.Meaning()} {
+		if !strings.Contains(strings.Join(strings.Fields(screen), " "), want) {
+			t.Errorf("the matrix at 80 columns does not say %q:\n%s", want, screen)
+		}
 	}
 }

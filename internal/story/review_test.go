@@ -283,3 +283,37 @@ func TestRenderOnceDropsScoresNotEvents(t *testing.T) {
 		t.Fatal("a RenderOnce build realigns to other events")
 	}
 }
+
+// A block an editor splits off an event is not offered back as a possible
+// match of the block it was split from: the aligner scored the pair high,
+// and the editor has said no.
+func TestSplitIsNoPossibleMatchOfItsFormerPartner(t *testing.T) {
+	st := Build(corpus.Default(), DefaultOptions())
+	arts := blocksOf(st)
+	best, bl, br := -1.0, -1, -1
+	for _, e := range st.Events {
+		if e.Kind == Shared && len(e.Blocks[0]) == 1 && len(e.Blocks[1]) == 1 && e.Score > best {
+			best, bl, br = e.Score, e.Blocks[0][0], e.Blocks[1][0]
+		}
+	}
+	if bl < 0 {
+		t.Fatal("the seed story has no one-to-one shared event")
+	}
+	linked := func(st *Story) bool {
+		for _, l := range st.Links {
+			if l.A == 0 && l.I == bl && l.B == 1 && l.J == br {
+				return true
+			}
+		}
+		return false
+	}
+	rev := &review.Review{}
+	rev.Split(review.MakeRef(arts, 0, bl))
+	ed := st.Realign(st.Threshold(), rev)
+	if eventAt(t, ed, 0, bl) == eventAt(t, ed, 1, br) {
+		t.Fatal("the split left the two blocks in one event")
+	}
+	if linked(ed) {
+		t.Errorf("after the split, blocks %d and %d (%.2f) are offered as a possible match", bl, br, best)
+	}
+}

@@ -331,6 +331,7 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 	for a := range st.Articles {
 		blocks[a] = st.Articles[a].Blocks
 	}
+	aligned := evs
 	if rev != nil {
 		evs, st.warnings = rev.Apply(evs, blocks, articleNames(st))
 	}
@@ -371,6 +372,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 			st.total++
 		}
 		st.Events[k] = ev
+	}
+	if rev != nil {
+		st.Links = withoutSplit(st.Links, aligned, st.Events, len(st.Articles))
 	}
 	if st.once {
 		st.scored = nil
@@ -601,6 +605,41 @@ func (st *Story) links(evs []align.Event) []Link {
 		out = append(out, Link{Score: round(l.Score), A: l.A, I: l.I, B: l.B, J: l.J})
 	}
 	return out
+}
+
+// withoutSplit drops the possible matches an editor's split has answered:
+// a block split off an event is no possible match of the blocks the
+// aligner had put with it (aligned), which the editor has just said it is
+// not; its matches with other blocks stay.
+func withoutSplit(links []Link, aligned []align.Event, evs []Event, n int) []Link {
+	before := eventOfBlock(n, len(aligned), func(k int) [][]int { return aligned[k].Blocks })
+	after := eventOfBlock(n, len(evs), func(k int) [][]int { return evs[k].Blocks })
+	out := links[:0]
+	for _, l := range links {
+		split := evs[after[l.A][l.I]].Split || evs[after[l.B][l.J]].Split
+		if split && before[l.A][l.I] == before[l.B][l.J] {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// eventOfBlock maps each block of count events of n articles, by article,
+// to its event; blocksOf gives an event's blocks.
+func eventOfBlock(n, count int, blocksOf func(k int) [][]int) []map[int]int {
+	of := make([]map[int]int, n)
+	for a := range of {
+		of[a] = map[int]int{}
+	}
+	for k := range count {
+		for a, bs := range blocksOf(k) {
+			for _, i := range bs {
+				of[a][i] = k
+			}
+		}
+	}
+	return of
 }
 
 // MetadataOnly says whether event k holds, in articles l and r, only

@@ -133,20 +133,19 @@ outer:
 	return false
 }
 
-// group clusters the quotations: long ones by word overlap, short ones into
-// the first group whose quotation holds them as a phrase, or with equal
-// short ones.
+// group clusters the quotations: long ones around representatives
+// (linkLong), short ones into the group of the first long quotation that
+// holds them as a phrase, or with equal short ones.
 func group(qs []Quote) []Group {
-	u := newUnion(len(qs))
 	// a speaker's name is split once for the whole story: the same
 	// people speak in many groups
 	toks := nameTokens()
-	anyPost := linkLong(qs, u, toks)
-	attachShort(qs, u, anyPost)
+	rep, anyPost := linkLong(qs, toks)
+	attachShort(qs, rep, anyPost)
 	byRoot := map[int][]int{}
 	var roots []int
 	for i := range qs {
-		r := u.find(i)
+		r := rep[i]
 		if _, ok := byRoot[r]; !ok {
 			roots = append(roots, r)
 		}
@@ -168,7 +167,7 @@ func group(qs []Quote) []Group {
 				wtoks = nameTokens()
 			}
 			for i := int(next.Add(1)) - 1; i < len(roots); i = int(next.Add(1)) - 1 {
-				out[i] = makeGroup(qs, byRoot[roots[i]], d, wtoks)
+				out[i] = makeGroup(qs, byRoot[roots[i]], roots[i], d, wtoks)
 			}
 		}()
 	}
@@ -186,58 +185,46 @@ func group(qs []Quote) []Group {
 	return out
 }
 
-// union is a union-find over quotation indices; a set's root is its
-// smallest index.
-type union []int
-
-func newUnion(n int) union {
-	u := make(union, n)
-	for i := range u {
-		u[i] = i
-	}
-	return u
-}
-
-func (u union) find(x int) int {
-	for u[x] != x {
-		u[x] = u[u[x]]
-		x = u[x]
-	}
-	return x
-}
-
-func (u union) union(x, y int) {
-	x, y = u.find(x), u.find(y)
-	if x != y {
-		if y < x {
-			x, y = y, x
-		}
-		u[y] = x
-	}
-}
-
-// linkLong joins the long quotations that are the same (see linkedCount),
-// counting shared content words through an index so that only
-// quotations sharing a word are compared. It returns the long quotations
-// each word of theirs appears in, for attachShort.
-func linkLong(qs []Quote, u union, toks func(string) []string) postings {
+// linkLong groups the long quotations that are the same (see
+// sameQuotation) around representatives, and returns for each quotation
+// the index of its group's representative (-1 for a short one) and the
+// long quotations each word of theirs appears in, for attachShort.
+//
+// Sameness is not passed on: a quotation joins a group only when it is
+// the same as the group's representative, on its own words. Two pieces
+// that one outlet gives apart ("I like Paul", "I'm not quite there yet")
+// each match another outlet's whole quotation but not each other, and
+// two sentences that each share a phrase with a third are not one.
+// Representatives are chosen longest first, so that the whole of a
+// quotation represents its pieces: a quotation becomes one when it is
+// the same as no representative before it. Each other quotation then
+// joins the representative it is most like (the most of its words in
+// order, then the most content words shared, then the longest), which
+// may be one chosen after it.
+func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) {
+	rep = make([]int, len(qs))
 	// words are numbered as they come, and looked up once each: the
 	// lists are then read by number
-	all := postings{ids: map[string]int32{}}
-	var post [][]int // content word → long quotations
-	var cids []int32 // the content words of each long quotation, one after another
+	all = postings{ids: map[string]int32{}}
+	var order []int                  // the long quotations
+	var df []int32                   // content word → how many long quotations have it
+	cids := make([][]int32, len(qs)) // the content words of each long quotation
 	for i := range qs {
+		rep[i] = -1
 		if len(qs[i].words) < long {
 			continue
 		}
-		for _, w := range qs[i].words {
+		order = append(order, i)
+		ids := make([]int32, len(qs[i].words))
+		for k, w := range qs[i].words {
 			id := all.id(w)
-			cids = append(cids, id)
-			for int(id) >= len(post) {
-				post = append(post, nil)
+			ids[k] = id
+			for int(id) >= len(df) {
+				df = append(df, 0)
 			}
-			post[id] = append(post[id], i)
+			df[id]++
 		}
+		cids[i] = ids
 		for _, w := range qs[i].seq {
 			id := all.id(w)
 			for int(id) >= len(all.lists) {
@@ -250,41 +237,90 @@ func linkLong(qs []Quote, u union, toks func(string) []string) postings {
 			}
 		}
 	}
+	// longest first; among equals, the first in the story
+	sort.SliceStable(order, func(x, y int) bool { return len(qs[order[x]].seq) > len(qs[order[y]].seq) })
+	rank := make([]int, len(qs))
+	for k, i := range order {
+		rank[i] = k
+	}
+	repPost := make([][]int, len(df)) // content word → representatives
 	count := make([]int, len(qs))
 	var touched []int
-	for i := range qs {
-		if len(qs[i].words) < long {
-			continue
-		}
+	// matches appends to out the representatives quotation i is the
+	// same as; count holds the content words each shares with i until
+	// the caller clears it
+	matches := func(i int, out []int) []int {
 		touched = touched[:0]
-		ws := cids[:len(qs[i].words)]
-		cids = cids[len(ws):]
-		for _, w := range ws {
-			if p := post[w]; len(p) <= maxPosting {
-				for _, j := range p {
-					if j > i {
-						if count[j] == 0 {
-							touched = append(touched, j)
-						}
-						count[j]++
+		for _, w := range cids[i] {
+			// a word in too many quotations links nothing: the link is
+			// judged on the others
+			if df[w] > maxPosting {
+				continue
+			}
+			for _, j := range repPost[w] {
+				if j != i {
+					if count[j] == 0 {
+						touched = append(touched, j)
 					}
+					count[j]++
 				}
 			}
 		}
 		for _, j := range touched {
-			// sharing words is not enough: one quotation in two outlets
-			// keeps four of its words in a row ("look at … like Ada
-			// Brink" shares four words with "look at the polling … most
-			// likely to beat Ada Brink" but is another sentence; three
-			// in a row join one speaker's "I've repeatedly said …" to
-			// another sentence of the same speaker)
-			if linkedCount(count[j], len(qs[i].words), len(qs[j].words)) && sharesRun(qs[i].seq, qs[j].seq, 4) && !twoStatements(&qs[i], &qs[j], toks) {
-				u.union(i, j)
+			if sameQuotation(&qs[i], &qs[j], count[j], toks) {
+				out = append(out, j)
 			}
+		}
+		return out
+	}
+	isRep := make([]bool, len(qs))
+	var ms []int
+	for _, i := range order {
+		ms = matches(i, ms[:0])
+		for _, j := range touched {
 			count[j] = 0
 		}
+		if len(ms) == 0 {
+			isRep[i] = true
+			rep[i] = i
+			for _, w := range cids[i] {
+				repPost[w] = append(repPost[w], i)
+			}
+		}
 	}
-	return all
+	for _, i := range order {
+		if isRep[i] {
+			continue
+		}
+		ms = matches(i, ms[:0])
+		best, bestOrder, bestShared := -1, 0, 0
+		for _, j := range ms {
+			o := 0
+			if len(ms) > 1 {
+				o = inOrder(qs[i].seq, qs[j].seq)
+			}
+			if best < 0 || o > bestOrder || o == bestOrder && (count[j] > bestShared || count[j] == bestShared && rank[j] < rank[best]) {
+				best, bestOrder, bestShared = j, o, count[j]
+			}
+		}
+		for _, j := range touched {
+			count[j] = 0
+		}
+		rep[i] = best
+	}
+	return rep, all
+}
+
+// sameQuotation says whether two long quotations that share inter content
+// words are one quotation: linked by their content words (linkedCount),
+// four words in a row in common, and not two statements.
+func sameQuotation(a, b *Quote, inter int, toks func(string) []string) bool {
+	// sharing words is not enough: one quotation in two outlets keeps
+	// four of its words in a row ("look at … like Ada Brink" shares four
+	// words with "look at the polling … most likely to beat Ada Brink"
+	// but is another sentence; three in a row join one speaker's "I've
+	// repeatedly said …" to another sentence of the same speaker)
+	return linkedCount(inter, len(a.words), len(b.words)) && sharesRun(a.seq, b.seq, 4) && !twoStatements(a, b, toks)
 }
 
 // postings are the long quotations each word appears in: lists[ids[w]]
@@ -322,9 +358,10 @@ func twoStatements(a, b *Quote, toks func(string) []string) bool {
 	return confident(*a) && confident(*b) && !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !sameWords(a.seq, b.seq)
 }
 
-// attachShort puts each short quotation into the first long one that
-// holds it as a phrase, else with the equal short ones.
-func attachShort(qs []Quote, u union, anyPost postings) {
+// attachShort puts each short quotation into the group of the first long
+// one that holds it as a phrase, else with the equal short ones: rep is
+// linkLong's, and gets the short quotations' representatives.
+func attachShort(qs []Quote, rep []int, anyPost postings) {
 	firstShort := map[string]int{}
 	for i := range qs {
 		if len(qs[i].words) >= long {
@@ -342,7 +379,7 @@ func attachShort(qs []Quote, u union, anyPost postings) {
 			attached := false
 			for _, j := range cands {
 				if j != i && phraseIn(qs[i].seq, qs[j].seq) {
-					u.union(i, j)
+					rep[i] = rep[j]
 					attached = true
 					break
 				}
@@ -353,16 +390,17 @@ func attachShort(qs []Quote, u union, anyPost postings) {
 		}
 		key := strings.Join(qs[i].seq, " ")
 		if j, ok := firstShort[key]; ok {
-			u.union(j, i)
+			rep[i] = j
 		} else {
 			firstShort[key] = i
+			rep[i] = i
 		}
 	}
 }
 
-// makeGroup returns the group of the quotations qs[idx]; toks is
-// nameTokens.
-func makeGroup(qs []Quote, idx []int, d *worddiff.Differ, toks func(string) []string) Group {
+// makeGroup returns the group of the quotations qs[idx], whose
+// representative is qs[rep] (see linkLong); toks is nameTokens.
+func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(string) []string) Group {
 	ms := make([]Quote, len(idx))
 	for k, i := range idx {
 		ms[k] = qs[i]
@@ -390,6 +428,19 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ, toks func(string) []st
 	for k := range ms {
 		if ms[k].Article == first && (p < 0 || len(ms[k].seq) > len(ms[p].seq)) {
 			p = k
+		}
+	}
+	// every member is compared with the principal one, so it must be the
+	// same quotation as each of them on their own words; when it is not
+	// (it is one piece of a quotation another outlet gives whole, and the
+	// others are other pieces), the representative, which every long
+	// member matched, is compared with them instead
+	if len(qs[rep].words) >= long && !sameAsAll(ms, p) {
+		for k := range ms {
+			if ms[k].Article == qs[rep].Article && ms[k].Block == qs[rep].Block && ms[k].Start == qs[rep].Start {
+				p = k
+				break
+			}
 		}
 	}
 	// it goes first, the others keep their article and text order
@@ -456,6 +507,27 @@ func makeGroup(qs []Quote, idx []int, d *worddiff.Differ, toks func(string) []st
 	g.SpeakersDiffer = speakersDiffer(ms, toks)
 	g.UnclearIn = unclearIn(ms, g.Articles, toks)
 	return g
+}
+
+// sameAsAll says whether member p of ms is the same quotation as every
+// other: linked to each long one by their content words and four words in
+// a row, and holding each short one as a phrase.
+func sameAsAll(ms []Quote, p int) bool {
+	for k := range ms {
+		if k == p || ms[k].Text == ms[p].Text {
+			continue
+		}
+		if len(ms[k].words) < long {
+			if !phraseIn(ms[k].seq, ms[p].seq) {
+				return false
+			}
+			continue
+		}
+		if !linked(&ms[p], &ms[k]) || !sharesRun(ms[p].seq, ms[k].seq, 4) {
+			return false
+		}
+	}
+	return true
 }
 
 // confident says whether a member's speaker is one an editor can rely on:

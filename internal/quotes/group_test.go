@@ -1,0 +1,48 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPiecesJoinOnlyTheWhole checks that two quotations one outlet gives
+// apart, each a piece of one quotation another outlet gives whole, are
+// each compared with the whole, never with each other: neither is shown
+// as a rewording of the other.
+func TestPiecesJoinOnlyTheWhole(t *testing.T) {
+	st := twoOutlets(
+		"“Our harbour needs a bold new plan. We need a very bold plan, and I am just not convinced yet,” Ivo Marsh said. "+
+			"Earlier he had told reporters: “I respect Lena, but these are hard years for our fishermen.”",
+		"“I respect Lena, but these are hard years for our fishermen. Our harbour needs a bold new plan. "+
+			"We need a very bold plan, and I am just not convinced yet,” Ivo Marsh said.")
+	r := Check(st)
+	g := groupWith(t, r, "hard years")
+	for _, piece := range []string{"I respect Lena", "Our harbour needs"} {
+		k := memberWith(g, 0, piece)
+		if k < 0 {
+			t.Fatalf("the piece %q of the Left Post is not with the whole: %+v", piece, g.Members)
+		}
+		if k == 0 {
+			continue
+		}
+		if cs := Changes(g.Diffs[k-1].Ops); len(cs) > 0 {
+			t.Errorf("the piece %q is shown as a rewording of %q: %v", piece, g.Members[0].Text, cs)
+		}
+	}
+	for _, l := range GroupLines(st, g, 1, 100) {
+		if strings.Contains(l, "changed:") {
+			t.Errorf("a piece of the quotation is shown as changed: %q", l)
+		}
+	}
+}
+
+// memberWith returns the index of the member of g in article a whose text
+// holds s, or -1.
+func memberWith(g Group, a int, s string) int {
+	for k, m := range g.Members {
+		if m.Article == a && strings.Contains(m.Text, s) {
+			return k
+		}
+	}
+	return -1
+}

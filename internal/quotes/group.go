@@ -313,14 +313,33 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 
 // sameQuotation says whether two long quotations that share inter content
 // words are one quotation: linked by their content words (linkedCount),
-// four words in a row in common, and not two statements.
+// four words in a row in common, not two statements, and, in one
+// article, one a cut of the other (sameInArticle).
 func sameQuotation(a, b *Quote, inter int, toks func(string) []string) bool {
 	// sharing words is not enough: one quotation in two outlets keeps
 	// four of its words in a row ("look at … like Ada Brink" shares four
 	// words with "look at the polling … most likely to beat Ada Brink"
 	// but is another sentence; three in a row join one speaker's "I've
 	// repeatedly said …" to another sentence of the same speaker)
-	return linkedCount(inter, len(a.words), len(b.words)) && sharesRun(a.seq, b.seq, 4) && !twoStatements(a, b, toks)
+	return linkedCount(inter, len(a.words), len(b.words)) && sharesRun(a.seq, b.seq, 4) && !twoStatements(a, b, toks) &&
+		sameInArticle(a, b)
+}
+
+// sameInArticle says whether two quotations can be one given their
+// articles: an article that quotes a statement twice copies it, whole or
+// cut, so two quotations of one article are one only when all the words
+// of the shorter are in the longer, in order (a cut, perhaps with an
+// ellipsis). Two wordings in one article are two statements: two
+// questions of one list that differ by a clause, a speaker who says a
+// thing twice in other words.
+func sameInArticle(a, b *Quote) bool {
+	if a.Article != b.Article {
+		return true
+	}
+	if len(a.seq) > len(b.seq) {
+		a, b = b, a
+	}
+	return inOrder(a.seq, b.seq) == len(a.seq)
 }
 
 // postings are the long quotations each word appears in: lists[ids[w]]
@@ -511,7 +530,8 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 
 // sameAsAll says whether member p of ms is the same quotation as every
 // other: linked to each long one by their content words and four words in
-// a row, and holding each short one as a phrase.
+// a row (and holding it whole when in one article), and holding each short
+// one as a phrase.
 func sameAsAll(ms []Quote, p int) bool {
 	for k := range ms {
 		if k == p || ms[k].Text == ms[p].Text {
@@ -523,7 +543,7 @@ func sameAsAll(ms []Quote, p int) bool {
 			}
 			continue
 		}
-		if !linked(&ms[p], &ms[k]) || !sharesRun(ms[p].seq, ms[k].seq, 4) {
+		if !linked(&ms[p], &ms[k]) || !sharesRun(ms[p].seq, ms[k].seq, 4) || !sameInArticle(&ms[p], &ms[k]) {
 			return false
 		}
 	}

@@ -36,6 +36,35 @@ func TestPiecesJoinOnlyTheWhole(t *testing.T) {
 	}
 }
 
+// TestTwoWordingsInOneArticleAreTwoQuotations checks that an article that
+// quotes two questions alike in their words keeps them apart: an article
+// copies a quotation it repeats, so two wordings in one article are two
+// quotations, and the other outlet's question is compared with the one it
+// gives, not with the other.
+func TestTwoWordingsInOneArticleAreTwoQuotations(t *testing.T) {
+	st := twoOutlets(
+		"The list asked: “What steps were taken to contact Ms. Brink about seeking leniency or a possible pardon?” "+
+			"A later question read: “After Captain Brink left, what calls or steps were taken by people close to you to contact Captain Brink or to discuss Brink seeking leniency or a possible pardon?”",
+		"Another question read: “What steps were taken to contact Ms. Brink about seeking leniency or a possible pardon?”")
+	r := Check(st)
+	long := groupWith(t, r, "what calls or steps")
+	if len(long.Members) != 1 || !long.OneOutlet {
+		t.Errorf("the longer question is grouped with another: %+v", long.Members)
+	}
+	g := groupWith(t, r, "What steps were taken")
+	if len(g.Articles) != 2 {
+		t.Fatalf("the question both outlets give is in articles %v, want both", g.Articles)
+	}
+	for k, d := range g.Diffs {
+		if cs := Changes(d.Ops); len(cs) > 0 {
+			t.Errorf("%q is shown as a rewording of %q: %v", g.Members[k+1].Text, g.Members[0].Text, cs)
+		}
+		if dropped, added := DroppedAndAdded(d.Ops); len(dropped)+len(added) > 0 {
+			t.Errorf("%q against %q drops %q, adds %q", g.Members[k+1].Text, g.Members[0].Text, dropped, added)
+		}
+	}
+}
+
 // memberWith returns the index of the member of g in article a whose text
 // holds s, or -1.
 func memberWith(g Group, a int, s string) int {

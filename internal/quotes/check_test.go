@@ -157,8 +157,12 @@ func TestKestrelMisattributed(t *testing.T) {
 	if len(g.Articles) != 2 || g.SpeakersDiffer || g.WordingDiffers {
 		t.Errorf("strength quotation: articles %v, speakers %v differ %v, wording differs %v", g.Articles, g.Speakers, g.SpeakersDiffer, g.WordingDiffers)
 	}
+	if lines := Lines(st, r, 100); len(lines) == 0 || !strings.Contains(lines[0], "Dana Whitcombe / Tomas Reyes · 4 outlets · speakers differ") {
+		t.Errorf("first line %q does not lead with the misattributed quotation", lines)
+	}
+	// narrower, the speakers are cut, not the flag
 	lines := Lines(st, r, 60)
-	if len(lines) == 0 || !strings.Contains(lines[0], "Dana Whitcombe / Tomas Reyes") {
+	if len(lines) == 0 || !strings.Contains(lines[0], "Dana W") || !strings.Contains(lines[0], "· 4 outlets · speakers differ") {
 		t.Errorf("first line %q does not lead with the misattributed quotation", lines)
 	}
 	for _, l := range lines {

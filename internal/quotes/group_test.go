@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestPiecesJoinOnlyTheWhole checks that two quotations one outlet gives
@@ -74,4 +76,45 @@ func memberWith(g Group, a int, s string) int {
 		}
 	}
 	return -1
+}
+
+// TestHeadingKeepsCountsAndFlags checks that a group's heading cuts a long
+// list of speakers, not the counts and flags after it.
+func TestHeadingKeepsCountsAndFlags(t *testing.T) {
+	g := Group{SpeakersDiffer: true, WordingDiffers: true}
+	for a := range 50 {
+		g.Articles = append(g.Articles, a)
+		g.Members = append(g.Members, Quote{Article: a, Text: "We will not give up the harbour."})
+		if a > 0 {
+			g.Diffs = append(g.Diffs, Diff{From: 0, To: a})
+		}
+	}
+	for _, s := range []string{"Ivo Marsh", "Lena Quist", "Abel Tarn", "Nora Brink", "Ada Pell", "Tomas Vey", "Rui Salgado"} {
+		g.Speakers = append(g.Speakers, s)
+	}
+	for _, width := range []int{20, 40, 60, 96, 200} {
+		head := GroupLines(nil, g, 12, width)[0]
+		if w := ansi.StringWidth(head); w > width {
+			t.Errorf("width %d: heading %q is %d columns", width, head, w)
+		}
+		tail := "50 outlets · speakers differ · wording differs"
+		switch {
+		case width < 40:
+			tail = "50 outlets"
+		case width < 60:
+			tail = "50 outlets · speakers differ"
+		}
+		if !strings.Contains(head, tail) {
+			t.Errorf("width %d: heading %q lacks %q", width, head, tail)
+		}
+		if !strings.HasPrefix(head, "12  ") {
+			t.Errorf("width %d: heading %q lacks its number", width, head)
+		}
+		if width >= 60 && !strings.Contains(head, "Ivo M") {
+			t.Errorf("width %d: heading %q lacks the first speaker", width, head)
+		}
+		if width == 200 && strings.Contains(head, "…") {
+			t.Errorf("width %d: heading %q is cut", width, head)
+		}
+	}
 }

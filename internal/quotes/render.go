@@ -77,14 +77,11 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 	if len(g.Speakers) > 0 {
 		who = strings.Join(g.Speakers, " / ")
 	}
-	head := fmt.Sprintf("%2d  %s · %d outlet", n, textsafe.VisibleLine(who), len(g.Articles))
+	count := fmt.Sprintf("%d outlet", len(g.Articles))
 	if len(g.Articles) != 1 {
-		head += "s"
+		count += "s"
 	}
-	if f := g.FlagsIn(st); len(f) > 0 {
-		head += " · " + strings.Join(f, " · ")
-	}
-	out := []string{ansi.Truncate(head, width, "…")}
+	out := []string{heading(n, textsafe.VisibleLine(who), append([]string{count}, g.FlagsIn(st)...), width)}
 	for k, m := range g.Members {
 		label := outletName(st, m.Article)
 		if m.Speaker != "" {
@@ -111,6 +108,27 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 		}
 	}
 	return out
+}
+
+// heading returns a group's heading line of at most width columns: its
+// number, speakers, then parts (the count of outlets and the flags). A
+// long list of speakers (fifty outlets can name a dozen) is cut with an
+// ellipsis, down to the ellipsis alone, before any part is: the count and
+// the flags say what the group is. When they do not fit either, the later
+// flags give way to an ellipsis first.
+func heading(n int, who string, parts []string, width int) string {
+	num := fmt.Sprintf("%2d  ", n)
+	for k := len(parts); k >= 1; k-- {
+		tail := " · " + strings.Join(parts[:k], " · ")
+		if k < len(parts) {
+			tail += " · …"
+		}
+		room := width - ansi.StringWidth(num) - ansi.StringWidth(tail)
+		if room >= min(1, ansi.StringWidth(who)) {
+			return num + ansi.Truncate(who, room, "…") + tail
+		}
+	}
+	return ansi.Truncate(num+"… · "+parts[0], width, "…")
 }
 
 // outletName names article a as every view does (view.Name), "article N"

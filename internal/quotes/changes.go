@@ -11,9 +11,10 @@ import (
 
 // window finds the words of p that a shorter quotation m cuts from it: the
 // run of p's words, of a length between half and twice m's, that holds the
-// most of m's words for the fewest others (ties go to the first, shorter
-// run). ok is false when m is not shorter, when the run holds less than
-// half of m's words, or when it would be nearly all of p.
+// most of m's words for the fewest others (ties go to the run with the
+// most of m's words in m's order, then to the first, shorter one). ok is
+// false when m is not shorter, when the run holds less than half of m's
+// words, or when it would be nearly all of p.
 func window(p, m Quote) (start, end int, ok bool) {
 	return windowIn(p, names.Words(p.Text), m)
 }
@@ -29,6 +30,7 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 		in[w]++
 	}
 	bestI, bestL, best := 0, 0, -1.0
+	bestOrder := -1 // how many of m's words the best run holds in order, once asked
 	for i := range pw {
 		if in[p.seq[i]] == 0 {
 			continue // a window starts on a word m has
@@ -47,8 +49,19 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 			// every word of m found counts; a word of p it lacks costs a
 			// quarter: "by the side of our" covers "by our" better than "by"
 			score := float64(hits) - 0.25*float64(L-hits)
-			if score > best {
-				bestI, bestL, best = i, L, score
+			switch {
+			case score > best:
+				bestI, bestL, best, bestOrder = i, L, score, -1
+			case score == best:
+				// a quotation that repeats its words ("not there yet. I
+				// am not there yet") holds them in two runs as well: the
+				// one with them in m's order is the one m cuts
+				if bestOrder < 0 {
+					bestOrder = inOrder(p.seq[bestI:bestI+bestL], m.seq)
+				}
+				if o := inOrder(p.seq[i:i+L], m.seq); o > bestOrder {
+					bestI, bestL, bestOrder = i, L, o
+				}
 			}
 		}
 	}

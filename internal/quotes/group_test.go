@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
 
 // TestPiecesJoinOnlyTheWhole checks that two quotations one outlet gives
@@ -116,5 +118,23 @@ func TestHeadingKeepsCountsAndFlags(t *testing.T) {
 		if width == 200 && strings.Contains(head, "…") {
 			t.Errorf("width %d: heading %q is cut", width, head)
 		}
+	}
+}
+
+// TestCutComparedWithItsOwnWords checks that a cut of a quotation that
+// repeats its words is compared with the run that holds its words in
+// their order, not with one that holds the same words in another order.
+func TestCutComparedWithItsOwnWords(t *testing.T) {
+	r := Check(twoOutlets(
+		"“We need a very bold plan, and I am just not convinced yet. I am not convinced yet,” Ivo Marsh said.",
+		"“I am not convinced yet,” Ivo Marsh said on Friday."))
+	g := groupWith(t, r, "bold plan")
+	k := memberWith(g, 1, "I am not convinced yet")
+	if k < 1 {
+		t.Fatalf("the cut is not with the whole: %+v", g.Members)
+	}
+	d := g.Diffs[k-1]
+	if dropped, added := DroppedAndAdded(d.Ops); len(dropped)+len(added) > 0 || len(Changes(d.Ops)) > 0 {
+		t.Errorf("the cut against %q drops %q, adds %q, changes %v", worddiff.A(d.Ops), dropped, added, Changes(d.Ops))
 	}
 }

@@ -206,25 +206,28 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 	// words are numbered as they come, and looked up once each: the
 	// lists are then read by number
 	all = postings{ids: map[string]int32{}}
-	var order []int                  // the long quotations
-	var df []int32                   // content word → how many long quotations have it
-	cids := make([][]int32, len(qs)) // the content words of each long quotation
+	var order []int // the long quotations
+	var df []int32  // content word → how many long quotations have it
+	// the content words of the long quotations, one after another:
+	// quotation i's are ids[from[i]:from[i+1]]
+	var ids []int32
+	from := make([]int32, len(qs)+1)
 	for i := range qs {
 		rep[i] = -1
+		from[i+1] = from[i]
 		if len(qs[i].words) < long {
 			continue
 		}
 		order = append(order, i)
-		ids := make([]int32, len(qs[i].words))
-		for k, w := range qs[i].words {
+		for _, w := range qs[i].words {
 			id := all.id(w)
-			ids[k] = id
+			ids = append(ids, id)
 			for int(id) >= len(df) {
 				df = append(df, 0)
 			}
 			df[id]++
 		}
-		cids[i] = ids
+		from[i+1] = int32(len(ids))
 		for _, w := range qs[i].seq {
 			id := all.id(w)
 			for int(id) >= len(all.lists) {
@@ -251,7 +254,7 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 	// the caller clears it
 	matches := func(i int, out []int) []int {
 		touched = touched[:0]
-		for _, w := range cids[i] {
+		for _, w := range ids[from[i]:from[i+1]] {
 			// a word in too many quotations links nothing: the link is
 			// judged on the others
 			if df[w] > maxPosting {
@@ -283,7 +286,7 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 		if len(ms) == 0 {
 			isRep[i] = true
 			rep[i] = i
-			for _, w := range cids[i] {
+			for _, w := range ids[from[i]:from[i+1]] {
 				repPost[w] = append(repPost[w], i)
 			}
 		}

@@ -57,10 +57,10 @@ type Diff struct {
 type Group struct {
 	// Members are the quotations; Members[0] is the longest of the first
 	// article that has it as a quotation (not only as scare quotes), or,
-	// when that is not the same quotation as every other member (one
-	// piece of a quotation another article gives whole), the longest
-	// member, which each long one matched on its own words. The others
-	// follow in article and text order.
+	// when that is a cut of a longer version or not the same quotation as
+	// every other member (one piece of a quotation another article gives
+	// whole), the longest member, which each long one matched on its own
+	// words. The others follow in article and text order.
 	Members []Quote `json:"members"`
 	// Diffs compare Members[0] with each other member, in member order.
 	Diffs []Diff `json:"diffs"`

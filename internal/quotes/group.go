@@ -456,8 +456,14 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 	// same quotation as each of them on their own words; when it is not
 	// (it is one piece of a quotation another outlet gives whole, and the
 	// others are other pieces), the representative, which every long
-	// member matched, is compared with them instead
-	if len(qs[rep].words) >= long && !sameAsAll(ms, p) {
+	// member matched, is compared with them instead. So it is when the
+	// principal is a cut of the representative: a cut is compared with
+	// the words of the whole it corresponds to (window), while the whole
+	// compared with a cut would have its words matched wherever the
+	// cut's fall ("And we'll win in the Supreme Court" against "Then
+	// we'll end up in the Supreme Court, … and we'll win at the Supreme
+	// Court" shows "win → end up", not "in → at")
+	if r := qs[rep]; len(r.words) >= long && (!sameAsAll(ms, p) || isCut(ms[p], r)) {
 		for k := range ms {
 			if ms[k].Article == qs[rep].Article && ms[k].Block == qs[rep].Block && ms[k].Start == qs[rep].Start {
 				p = k
@@ -529,6 +535,16 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 	g.SpeakersDiffer = speakersDiffer(ms, toks)
 	g.UnclearIn = unclearIn(ms, g.Articles, toks)
 	return g
+}
+
+// isCut says whether quotation c is a cut of the longer quotation q: it
+// corresponds to a run of q's words (window).
+func isCut(c, q Quote) bool {
+	if len(c.seq) >= len(q.seq) {
+		return false
+	}
+	_, _, ok := window(q, c)
+	return ok
 }
 
 // sameAsAll says whether member p of ms is the same quotation as every

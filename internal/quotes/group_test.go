@@ -138,3 +138,24 @@ func TestCutComparedWithItsOwnWords(t *testing.T) {
 		t.Errorf("the cut against %q drops %q, adds %q, changes %v", worddiff.A(d.Ops), dropped, added, Changes(d.Ops))
 	}
 }
+
+// TestCutComparedWithTheWhole checks that when the first outlet gives a
+// cut of a quotation another gives whole, the cut is compared with the
+// words of the whole it corresponds to: the one word changed shows, not
+// the whole's other words matched to the cut's.
+func TestCutComparedWithTheWhole(t *testing.T) {
+	r := Check(twoOutlets(
+		"“And we will win in the High Court,” Ivo Marsh predicted.",
+		"“Then we will end up in the High Court, and hopefully we will get a fair hearing, and we will win at the High Court, just like last time,” Ivo Marsh said."))
+	g := groupWith(t, r, "win in the High Court")
+	if len(g.Members) != 2 {
+		t.Fatalf("members %+v, want the cut and the whole", g.Members)
+	}
+	cs := Changes(g.Diffs[0].Ops)
+	if len(cs) != 1 || !hasChange(cs, "at", "in") {
+		t.Errorf("%q against %q: changes %v, want at → in", g.Members[1].Text, g.Members[0].Text, cs)
+	}
+	if !g.WordingDiffers {
+		t.Errorf("at/in: wording differs false")
+	}
+}

@@ -127,7 +127,7 @@ func ExampleVisible() {
 // Characters that take no room are shown, unless they join the parts of
 // an emoji or of a script's letters, where they belong.
 func TestInvisibleCharactersAreShown(t *testing.T) {
-	for _, r := range []rune{0x200b, 0x200d, 0x2060, 0xfeff, 0xe0041, 0xe0001, 0xfff9, 0xfffa, 0xfffb, 0x2028, 0x2029, 0x180e, 0x2062, 0x206f} {
+	for _, r := range []rune{0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xe0041, 0xe0001, 0xfff9, 0xfffa, 0xfffb, 0x2028, 0x2029, 0x180e, 0x2062, 0x206f} {
 		in := "pre" + string(r) + "sident"
 		out := Visible(in)
 		if want := fmt.Sprintf("pre⟨U+%04X⟩sident", r); out != want {
@@ -140,7 +140,8 @@ func TestInvisibleCharactersAreShown(t *testing.T) {
 	for _, keep := range []string{
 		"family 👨\u200d👩\u200d👧 here",                                        // an emoji sequence
 		"flag 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", // Scotland
-		"क्\u200dष", // Devanagari half form
+		"क्\u200dष",     // Devanagari half form
+		"می\u200cخواهم", // Persian: the non-joiner keeps a prefix's letters apart
 		"👩\u200d💻 codes",
 	} {
 		if out := Visible(keep); out != keep {
@@ -151,6 +152,30 @@ func TestInvisibleCharactersAreShown(t *testing.T) {
 	for _, in := range []string{"\u200d👩", "👩\u200d", "a\u200db", "👩\u200d a"} {
 		if out := Visible(in); !strings.Contains(out, "⟨U+200D⟩") {
 			t.Errorf("Visible(%q) = %q", in, out)
+		}
+	}
+}
+
+// The characters a comparison of wording skips are the ones that take no
+// room; Visible shows each of them between two ASCII letters, so an
+// editor sees what made "may­or" a different spelling of "mayor".
+func TestIgnorableCharactersAreShown(t *testing.T) {
+	var n int
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if !Ignorable(r) {
+			continue
+		}
+		n++
+		if out := Visible("may" + string(r) + "or"); out != fmt.Sprintf("may⟨U+%04X⟩or", r) {
+			t.Errorf("Visible(%U in a word) = %q", r, out)
+		}
+	}
+	if n != 29 {
+		t.Errorf("%d ignorable characters, want 29", n)
+	}
+	for _, r := range []rune{' ', 'a', '-', 0xa0, 0x2010, 0x2028, 0x0301, 0xe0041, 0xfff9, 0x1f600} {
+		if Ignorable(r) {
+			t.Errorf("Ignorable(%U) = true", r)
 		}
 	}
 }

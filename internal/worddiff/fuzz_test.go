@@ -17,6 +17,7 @@ func FuzzDiff(f *testing.F) {
 	f.Add("\xff\xfe bad bytes", "bad\x00 bytes\u00a0here")
 	f.Add("U.S. troops 8,000 don't", "U.S. troops 10,000 do not")
 	f.Add("\x1b]0;title\x07 and \u202e", "\x1b[2J and \u202e")
+	f.Add("\ufeffThe may\u00ador \u200bsaid\u200d", "The mayor said \u2060")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		ops := Diff(a, b)
 		if got := A(ops); got != a {

@@ -2,8 +2,8 @@
 // run of spaces, a punctuation mark) becomes one rune of a dictionary shared
 // by a whole document, so a change never splits a word. Typography that does
 // not change wording (curly and straight quotes, dashes and a dash typed as
-// "--", NBSP, "…" and "...", a capital that only starts a word) compares
-// equal.
+// "--", NBSP, "…" and "...", a capital that only starts a word, a soft
+// hyphen or another character that takes no room) compares equal.
 //
 // A diff first pairs the tokens that occur exactly once in each text, in
 // order (the anchors of a patience diff), then compares the gaps between
@@ -29,6 +29,8 @@ import (
 	"unicode/utf8"
 
 	dmp "github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // OpKind is what an op does.
@@ -470,7 +472,10 @@ func (d *Differ) build(a, b string) []Op {
 // Tokens splits s into words (letters and digits, with inner apostrophes,
 // hyphens, periods and commas as in "don't", "U.S." and "8,000"), runs of
 // whitespace, runs of periods or of hyphens ("...", "--"), and single
-// other characters. Joined, they give s back.
+// other characters. A character that takes no room (textsafe.Ignorable)
+// is part of the token before it, and a word goes on past it: "may\u00ador"
+// is one word, which Normalize makes "mayor". Joined, the tokens give s
+// back.
 func Tokens(s string, out []string) []string {
 	for i := 0; i < len(s); {
 		j := tokenEnd(s, i)
@@ -483,6 +488,14 @@ func Tokens(s string, out []string) []string {
 // tokenEnd returns the end of the token that starts at s[i].
 func tokenEnd(s string, i int) int {
 	r, size := utf8.DecodeRuneInString(s[i:])
+	if textsafe.Ignorable(r) {
+		// only the first token can start with one (later ones join the
+		// token before them): it joins the token after it
+		if j := skipIgnorable(s, i+size); j < len(s) {
+			return tokenEnd(s, j)
+		}
+		return len(s)
+	}
 	j := i + size
 	switch {
 	case r < utf8.RuneSelf && asciiWord[r]:
@@ -508,11 +521,12 @@ func tokenEnd(s string, i int) int {
 				continue
 			}
 			r2, s2 := utf8.DecodeRuneInString(s[j:])
-			if !isSpace(r2) {
+			if !isSpace(r2) && !textsafe.Ignorable(r2) {
 				break
 			}
 			j += s2
 		}
+		return j
 	case r == '.':
 		for j < len(s) && s[j] == '.' {
 			j++ // an ellipsis written as periods is one token, like "…"
@@ -524,6 +538,19 @@ func tokenEnd(s string, i int) int {
 	case isWord(r):
 		return wordEnd(s, i, j)
 	}
+	return skipIgnorable(s, j)
+}
+
+// skipIgnorable returns the end of the run of characters that take no room
+// at s[j], j if there is none.
+func skipIgnorable(s string, j int) int {
+	for j < len(s) && s[j] >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !textsafe.Ignorable(r) {
+			break
+		}
+		j += size
+	}
 	return j
 }
 
@@ -531,7 +558,7 @@ func tokenEnd(s string, i int) int {
 func wordEnd(s string, i, j int) int {
 	for j < len(s) {
 		r2, s2 := utf8.DecodeRuneInString(s[j:])
-		if isWord(r2) {
+		if isWord(r2) || textsafe.Ignorable(r2) {
 			j += s2
 			continue
 		}
@@ -556,7 +583,7 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' }
+func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }
 
 func isWord(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -568,13 +595,20 @@ func isWord(r rune) bool {
 var typo = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "‘", "'", "’", "'", "‚", "'",
 	"—", "-", "–", "-", "‐", "-", "‑", "-", "…", "...")
 
-// Normalize returns the form of a token used for comparison: typography that
-// does not change wording is folded, any whitespace is one space, and a
-// word capitalised only at its first letter is lowercased there, so that a
+// Normalize returns the form of a token used for comparison: characters that
+// take no room (textsafe.Ignorable) are dropped, typography that does not
+// change wording is folded, any whitespace is one space, and a word
+// capitalised only at its first letter is lowercased there, so that a
 // headline in title case ("Mayor Vetoes Budget") or a word that starts a
 // sentence in one text only ("The mayor" and "the mayor") compares equal;
 // words with other capitals ("US" and "us", "McCain") keep them.
 func Normalize(tok string) string {
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			tok = strings.Map(dropIgnorable, tok) // tok itself when it holds none
+			break
+		}
+	}
 	if tok == "" {
 		return tok
 	}
@@ -594,6 +628,13 @@ func Normalize(tok string) string {
 		return "-" // "--" and "---" are typed dashes
 	}
 	return tok // other typography to fold is never ASCII
+}
+
+func dropIgnorable(r rune) rune {
+	if textsafe.Ignorable(r) {
+		return -1
+	}
+	return r
 }
 
 // hasUpper says whether s holds an upper-case letter.

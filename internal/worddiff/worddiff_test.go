@@ -69,6 +69,41 @@ func TestTypedDashesAndNBSPCompareEqual(t *testing.T) {
 	}
 }
 
+// A soft hyphen, a zero width space, joiner or non-joiner, a word joiner or
+// a byte order mark inside a text takes no room: the word it sits in is the
+// same word, and it does not stand alone as a deleted piece. The ops still
+// rebuild both texts with the characters where they were.
+func TestCharactersThatTakeNoRoomCompareEqual(t *testing.T) {
+	for _, p := range [][2]string{
+		{"The may\u00ador said no.", "The mayor said no."},
+		{"The mayor said\u200d no.", "The mayor said no."},
+		{"The mayor\u200b said no.", "The mayor said no."},
+		{"The mayor said no\u200c.", "The mayor said no."},
+		{"The mayor \u2060said no.", "The mayor said no."},
+		{"\ufeffThe mayor said no.", "The mayor said no."},
+		{"The may\u200bor said no.", "The ma\u00adyor said no."},
+		{"\u200b", "\ufeff"},
+	} {
+		compareEqual(t, p[0], p[1])
+		compareEqual(t, p[1], p[0])
+	}
+	// a word that differs still differs, and alone
+	ops := Diff("The may\u00ador said no.", "The major said no.")
+	var changed []string
+	for _, o := range ops {
+		if o.Kind != Equal {
+			changed = append(changed, o.Text)
+		}
+	}
+	if !reflect.DeepEqual(changed, []string{"may\u00ador", "major"}) {
+		t.Errorf("changed pieces %q, want the two words", changed)
+	}
+	if got := Tokens("\ufeffso\u00ad-called \u200bword\u200d.", nil); !reflect.DeepEqual(got,
+		[]string{"\ufeffso\u00ad-called", " \u200b", "word\u200d", "."}) {
+		t.Errorf("Tokens = %q", got)
+	}
+}
+
 // A headline in title case and the same words in sentence case, or a word
 // that starts a sentence in one text only, say the same thing; a word whose
 // other capitals change ("US" and "us") does not.

@@ -37,6 +37,10 @@ func TestTermsSeePastSpelling(t *testing.T) {
 		{"the F.B.I. director", "the FBI director"},
 		{"the president’s decision", "the president's decision"},
 		{"troops deployed", "troops deploying"},
+		// characters that take no room split no word
+		{"the may\u00ador of Portavel", "the mayor of Portavel"},
+		{"the mayor\u200d of Porta\u200bvel", "the mayor of Portavel"},
+		{"the Calde\u2060rón fund", "the Calderon fund"},
 	}
 	for _, p := range same {
 		if a, b := termsOf(p[0]), termsOf(p[1]); !reflect.DeepEqual(a, b) {

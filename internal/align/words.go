@@ -7,6 +7,7 @@ import (
 
 	"github.com/synoptic-news/synoptic/internal/lang"
 	"github.com/synoptic-news/synoptic/internal/segment"
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // scan appends the words of text, in language l, to sc.words, with their
@@ -205,6 +206,11 @@ func scanWord(s string, i int, buf []byte) ([]byte, bool, int, uint64) {
 		case r == '’' && i+w < len(s) && isWordByte(s[i+w]) && len(buf) > 0:
 			buf = append(buf, '\'')
 			apos = true
+		case textsafe.Ignorable(r) && len(buf) > 0:
+			// a soft hyphen or zero width character splits no word:
+			// "may\u00ador" is "mayor"
+			i += w
+			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			r = unicode.ToLower(r)
 			if f, ok := lang.Folds[r]; ok {

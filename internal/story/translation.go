@@ -83,21 +83,27 @@ func (st *Story) WordingNote(k, l, r int) string {
 	return note
 }
 
-// LangNote names the languages of articles l and r for a header: "" when
-// both are English or of no language synoptic can tell, "German" when both
-// are in one other language, "German and French" when they differ; a
-// translation says so first ("translation, German and French").
+// LangNote names the languages of articles l and r for a header, in that
+// order (the order of the articles on screen): "" when both are English or
+// of no language synoptic can tell, "German" when both are in one other
+// language, "German and French" when they differ, "unknown and English"
+// when synoptic cannot tell l's; a translation says so first
+// ("translation, German and French").
 func (st *Story) LangNote(l, r int) string {
 	a, b := st.Articles[l].Lang, st.Articles[r].Lang
+	name := func(x lang.Lang) string {
+		if x == lang.Unknown {
+			return "unknown"
+		}
+		return x.Name()
+	}
 	note := ""
 	switch {
 	case a == b && (a == lang.English || a == lang.Unknown):
 	case a == b:
 		note = a.Name()
-	case a == lang.Unknown || b == lang.Unknown:
-		note = max(a, b).Name() + " and unknown"
 	default:
-		note = a.Name() + " and " + b.Name()
+		note = name(a) + " and " + name(b)
 	}
 	if st.Translation && note != "" {
 		note = "translation, " + note

@@ -145,6 +145,29 @@ func TestOtherReportIsNoTranslation(t *testing.T) {
 	}
 }
 
+// The note names each side's language in the order of the articles on
+// screen, also when one of them is of no language synoptic can tell.
+func TestLangNoteKeepsTheArticlesOrder(t *testing.T) {
+	st := &Story{Articles: []Article{{Lang: lang.Unknown}, {Lang: lang.English}, {Lang: lang.German}}}
+	for _, c := range []struct {
+		l, r int
+		want string
+	}{
+		{0, 1, "unknown and English"},
+		{1, 0, "English and unknown"},
+		{2, 0, "German and unknown"},
+		{0, 2, "unknown and German"},
+		{1, 2, "English and German"},
+		{2, 1, "German and English"},
+		{0, 0, ""},
+		{1, 1, ""},
+	} {
+		if got := st.LangNote(c.l, c.r); got != c.want {
+			t.Errorf("LangNote(%d, %d) = %q, want %q", c.l, c.r, got, c.want)
+		}
+	}
+}
+
 func TestTranslationRealignsAtThreshold(t *testing.T) {
 	st := Build(&corpus.Story{Articles: []corpus.Article{article("Bote", tramDE), article("Courrier", tramFR)}}, DefaultOptions())
 	high := st.Realign(1, nil)

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -16,19 +17,31 @@ type pageHead struct {
 	names []string // application-name, publisher metadata, JSON-LD publisher
 	title string   // the <title>
 	time  string   // the first <time datetime> of the article as YYYY-MM-DD
+	// h1s are the texts of the page's <h1> elements that may be the
+	// article's own headline: inside an <article>, or elsewhere but
+	// neither in the page's header or navigation nor a link home or an
+	// image (a site's logo is often an <h1>).
+	h1s []string
 }
 
-// readHead reads a page's own names and first marked-up time.
+// readHead reads a page's own names, first marked-up time and headlines.
 func readHead(doc *html.Node) pageHead {
 	var h pageHead
-	var rec func(*html.Node, int, bool)
-	rec = func(n *html.Node, depth int, inArticle bool) {
+	var rec func(*html.Node, int, bool, bool)
+	rec = func(n *html.Node, depth int, inArticle, inChrome bool) {
 		if depth > maxHTMLDepth {
 			return
 		}
 		if n.Type == html.ElementNode {
 			inArticle = inArticle || n.Data == "article"
+			inChrome = inChrome || n.Data == "header" || n.Data == "nav"
 			switch n.Data {
+			case "h1":
+				if inArticle || !inChrome && !logoLike(n) {
+					if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" && len(h.h1s) < 8 {
+						h.h1s = append(h.h1s, t)
+					}
+				}
 			case "meta":
 				key := strings.ToLower(attr(n, "name") + attr(n, "property"))
 				switch key {
@@ -57,11 +70,34 @@ func readHead(doc *html.Node) pageHead {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c, depth+1, inArticle)
+			rec(c, depth+1, inArticle, inChrome)
 		}
 	}
-	rec(doc, 0, false)
+	rec(doc, 0, false, false)
 	return h
+}
+
+// logoLike says whether heading n holds an image or a link to a site's
+// home page ("/" or an address with no path), as a logo does.
+func logoLike(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "img", "svg", "picture":
+			return true
+		case "a":
+			u, err := url.Parse(strings.TrimSpace(attr(c, "href")))
+			if err == nil && u.RawQuery == "" && (u.Path == "/" || u.Path == "" && u.Host != "") {
+				return true
+			}
+		}
+		if logoLike(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAttr(n *html.Node, key string) bool {

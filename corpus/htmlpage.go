@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
@@ -46,6 +47,10 @@ func parseHTML(s string) (Article, error) {
 	} else if head.time != "" {
 		a.Date = head.time
 	}
+	own, isOwn := ownHeadline(a.Title, head.h1s, append(head.names, a.Outlet))
+	if isOwn {
+		a.Title = own
+	}
 	if a.Title != "" {
 		a.Paras = append(a.Paras, Para{Text: a.Title, Hint: HintTitle})
 	}
@@ -63,6 +68,20 @@ func parseHTML(s string) (Article, error) {
 			p.Hint = h
 		}
 	}
+	if isOwn {
+		// the <h1> readability left above the body's text is the
+		// headline, now given as such; a heading further down is the
+		// article's own text
+		for i, p := range a.Paras[1:] {
+			if p.Hint == HintHeading && p.Text == own {
+				a.Paras = append(a.Paras[:i+1], a.Paras[i+2:]...)
+				break
+			}
+			if p.Hint == HintNone || p.Hint == HintHeading {
+				break
+			}
+		}
+	}
 	if len(a.Paras) == 0 || (len(a.Paras) == 1 && a.Title != "") {
 		for _, t := range strings.Split(r.TextContent, "\n") {
 			if t = strings.Join(strings.Fields(t), " "); t != "" {
@@ -71,6 +90,70 @@ func parseHTML(s string) (Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// ownHeadline returns the page's own headline when title is the page's
+// title with more around it (readability keeps "Bridge to close | City
+// Times" whole when what is left is short): the first of h1s that the
+// title holds between separators ("|", "-", "–", "—", "·", "•", "»" with
+// a space outside them) and that is not one of the site's names. The rest
+// of the title names the site or a section; the outlet comes from the
+// site's metadata or, when it matches the page's address, the title's
+// last part, as before.
+func ownHeadline(title string, h1s, sites []string) (string, bool) {
+	for _, h := range h1s {
+		if len(h) >= len(title) || siteNamed(h, sites) {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(title[from:], h)
+			if i < 0 {
+				break
+			}
+			i += from
+			if separatedBefore(title[:i]) && separatedAfter(title[i+len(h):]) {
+				return h, true
+			}
+			from = i + 1
+		}
+	}
+	return "", false
+}
+
+const titleSeparators = "|-–—·•»"
+
+// separatedBefore says whether s, the part of a title before a headline,
+// is empty or ends in a separator that stands apart from the words
+// before it ("City Times | ", not "Re-").
+func separatedBefore(s string) bool {
+	s = strings.TrimRight(s, " ")
+	if s == "" {
+		return true
+	}
+	r, n := utf8.DecodeLastRuneInString(s)
+	rest := s[:len(s)-n]
+	return strings.ContainsRune(titleSeparators, r) && (rest == "" || strings.HasSuffix(rest, " "))
+}
+
+// separatedAfter is separatedBefore for the part after a headline.
+func separatedAfter(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	if s == "" {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(titleSeparators, r) && (len(s) == n || s[n] == ' ')
+}
+
+// siteNamed says whether h is one of the site's names, as a logo given as
+// a heading is.
+func siteNamed(h string, sites []string) bool {
+	for _, s := range sites {
+		if s != "" && strings.EqualFold(strings.Join(strings.Fields(s), " "), h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Limits beyond which a page is not given to the HTML parser and readability.

@@ -30,8 +30,13 @@ func splitParas(s string) []Para {
 		}
 	} else {
 		for _, line := range strings.Split(s, "\n") {
-			if strings.TrimSpace(line) != "" {
-				paras = append(paras, Para{Text: strings.TrimSpace(line)})
+			if t := strings.TrimSpace(line); t != "" {
+				if n := len(paras); n > 0 && runsOn(paras[n-1].Text, t) {
+					paras[n-1].Text += " " + t
+					joined += len(paras[n-1].Text)
+					continue
+				}
+				paras = append(paras, Para{Text: t})
 			}
 		}
 	}
@@ -99,12 +104,31 @@ func splitBlock(block string) (paras []Para, copied bool) {
 	if hardWrapped(lines) {
 		return []Para{{Text: strings.Join(lines, " ")}}, true
 	}
-	out := make([]Para, len(lines))
-	for i, l := range lines {
-		out[i] = Para{Text: l}
+	out := make([]Para, 0, len(lines))
+	for _, l := range lines {
+		if n := len(out); n > 0 && runsOn(out[n-1].Text, l) {
+			out[n-1].Text += " " + l
+			copied = true
+			continue
+		}
+		out = append(out, Para{Text: l})
 	}
-	return out, false
+	return out, copied
 }
+
+// runsOn says whether line, under prev in one block of lines that stand
+// alone, continues prev's paragraph: prev ends in a semicolon, which joins
+// two clauses of one sentence ("Auction of gun quashed again;" over "2nd
+// website refuses to sell it.", a headline printed over two lines), and
+// line is a short one (a paragraph of prose under a semicolon is a lede
+// under its headline, or one paragraph of a list) and no list item.
+func runsOn(prev, line string) bool {
+	return strings.HasSuffix(prev, ";") && len(line) <= maxRunOn && !listItemRE().MatchString(line)
+}
+
+// maxRunOn is the most bytes of a line that runs on after a semicolon: a
+// headline's length.
+const maxRunOn = 160
 
 // listItemRE opens a list item: "- ", "* ", "+ ", "• ", "1. " or "1) ".
 var listItemRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[-*+•]|\d{1,3}[.)])\s+\S`) })

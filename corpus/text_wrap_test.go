@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestShortLineAboveLongLineIsTwoParagraphs(t *testing.T) {
 	text := "First paragraph of the piece, long enough to stand as a line.\n\n" +
@@ -40,5 +43,33 @@ func TestSentenceLinesNotJoinedByWidth(t *testing.T) {
 		"Opponents said the plan was far too costly for a town like ours to pay for.\n"
 	if a := parseText(text); len(a.Paras) != 3 {
 		t.Errorf("got %d paragraphs, want 3: %q", len(a.Paras), a.Paras)
+	}
+}
+
+// A line that ends in a semicolon runs on into the short line under it: a
+// headline printed over two lines at its semicolon is one paragraph. A
+// long line under it (a lede) or a list item stands alone.
+func TestLineAfterSemicolonRunsOn(t *testing.T) {
+	lede := "The Bay Ferry Company said on Friday that a second buyer had withdrawn its offer for the island service, leaving the sale on hold until the spring at the earliest and the crossings' future unclear."
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"blocks", "Ferry sale blocked again; \nSecond buyer walks away from the island service.\n\n" + lede + "\n",
+			[]string{"Ferry sale blocked again; Second buyer walks away from the island service.", lede}},
+		{"lines", "Ferry sale blocked again;\nSecond buyer walks away from the island service.\n" + lede + "\n",
+			[]string{"Ferry sale blocked again; Second buyer walks away from the island service.", lede}},
+		{"lede", "Ferry sale blocked again;\n" + lede + "\n",
+			[]string{"Ferry sale blocked again;", lede}},
+		{"list", "Ferry sale terms:\n\nThe buyer must:\n- keep six crossings;\n- keep the crews.\n",
+			[]string{"Ferry sale terms:", "The buyer must:", "- keep six crossings;", "- keep the crews."}},
+	} {
+		var got []string
+		for _, p := range parseText(c.text).Paras {
+			got = append(got, p.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: paragraphs %q, want %q", c.name, got, c.want)
+		}
 	}
 }

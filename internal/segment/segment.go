@@ -170,11 +170,20 @@ func runeCountTo(s string, limit int) int {
 // sentence, its full stop perhaps inside a quotation, with a paragraph of
 // prose after it, or after a dek of a line or two, at least twice as
 // long, or only longer when the line is in title case. A short first
-// paragraph above only short ones stays body.
+// paragraph above only short ones stays body. A headline and its run-on
+// clause given as one line ("Auction of gun used to kill Trayvon quashed
+// again; 2nd website refuses to let Zimmerman sell infamous pistol.", as
+// the text loader joins a line that ends in a semicolon to the next) is
+// read as that headline over that clause: each one short sentence, and
+// the prose under them long for the headline, not for both.
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
 	n := wordCount(s)
 	u := trimClosers(s)
+	if head, tail, ok := strings.Cut(u, "; "); ok {
+		tail = strings.TrimSuffix(tail, ".")
+		return wordCount(tail) <= maxStoppedTitle && oneSentence(tail) && stoppedTitle(head+";", rest)
+	}
 	stop := strings.HasSuffix(u, ".") && !strings.HasSuffix(u, "..") || strings.HasSuffix(u, ";")
 	if n > maxStoppedTitle || !stop {
 		return false

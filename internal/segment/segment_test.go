@@ -122,6 +122,22 @@ func TestArticleKinds(t *testing.T) {
 			want: []Kind{Headline, Paragraph, Paragraph},
 		},
 		{
+			name: "such a headline and its run-on clause given as one line",
+			paras: []para{
+				{"Ferry sale blocked for a second time this winter; second buyer walks away from the troubled island service.", ""},
+				{"The Bay Ferry Company will run two crossings a day instead of six from December, leaving islanders who work on the mainland without a way home.", ""},
+			},
+			want: []Kind{Headline, Paragraph},
+		},
+		{
+			name: "a first sentence with a semicolon over a short paragraph stays body",
+			paras: []para{
+				{"The ferry sale was blocked for a second time this winter; the second buyer walked away from the service.", ""},
+				{"Islanders said they would protest.", ""},
+			},
+			want: []Kind{Paragraph, Paragraph},
+		},
+		{
 			name: "a dek that ends in a full stop under such a headline",
 			paras: []para{
 				{"Ferry operator cuts winter crossings; ", ""},

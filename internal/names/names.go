@@ -23,6 +23,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/synoptic-news/synoptic/internal/textsafe"
 )
 
 // Word is one word of a text with its byte offsets.
@@ -107,7 +109,7 @@ func appendWords(out []Word, text string, limit int, lowerRuns bool) []Word {
 				break // the usual end of a word
 			}
 			r2, w2 := decodeRune(text, j)
-			if isWordRune(r2) {
+			if isWordRune(r2) || textsafe.Ignorable(r2) {
 				j += w2
 				continue
 			}
@@ -587,7 +589,7 @@ func foldSlow(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case unicode.Is(unicode.Mn, r), textsafe.Ignorable(r):
 		case r == '’' || r == '‘':
 			b.WriteByte('\'')
 		default:

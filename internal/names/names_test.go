@@ -258,3 +258,18 @@ func TestGeneralPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// A soft hyphen or a zero width character inside a name, invisible on the
+// page, neither ends a word nor makes the name another: "Ro­th" is Roth.
+func TestInvisibleCharactersInsideANameAreIgnored(t *testing.T) {
+	ws := Words("Ana Ro\u00adth said")
+	if len(ws) != 3 || ws[1].Text != "Ro\u00adth" {
+		t.Fatalf("Words split the name at its soft hyphen: %+v", ws)
+	}
+	if got := Fold("Ro\u00adth\u200b"); got != "roth" {
+		t.Errorf("Fold = %q, want roth", got)
+	}
+	if !SameName("Ana Ro\u00adth", "Ana Roth") {
+		t.Error("Ana Ro\u00adth and Ana Roth are not the same name")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/synoptic-news/synoptic/internal/names"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
@@ -71,6 +72,244 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 	return pw[bestI].Start, pw[bestI+bestL-1].End, true
 }
 
+// compare diffs member m with the principal member p, whose words are
+// pw: with the window of p that m cuts from it, when there is one
+// (windowIn), else with the whole of p. The window is fitted to the
+// words both give at its edges (fit), and an edit next to the first
+// or last words both give is put at the very end when the diff could as
+// well have put it there (slideToEdges).
+func compare(d *worddiff.Differ, p Quote, pw []names.Word, m Quote) (win *[2]int, ops []worddiff.Op) {
+	ws, we, ok := windowIn(p, pw, m)
+	if !ok {
+		return nil, slideToEdges(d.Diff(p.Text, m.Text))
+	}
+	ops = slideToEdges(d.Diff(p.Text[ws:we], m.Text))
+	if nws, nwe := fit(ops, p, pw, ws, we); nws != ws || nwe != we {
+		ws, we = nws, nwe
+		ops = slideToEdges(d.Diff(p.Text[ws:we], m.Text))
+	}
+	return &[2]int{ws, we}, ops
+}
+
+// fit returns the window ws..we of p, whose words are pw, fitted to the
+// cut whose diff with it is ops. A window is chosen by the words it
+// holds, not by their order, so in a quotation that repeats its words it
+// can reach past the cut ("… about your jobs. It's" for a cut "It's not
+// about … your jobs", whose own "It's" is the one before "not") or stop
+// short of it ("fight is to transform our country" for "our fight is to
+// transform this country", whose "our" it takes for the second one). At
+// either end, words of the window the diff deletes, with nothing of the
+// cut in their place, are left out; words of the cut it inserts, with
+// nothing of the window deleted, take in the words of p beyond the
+// window that are the same, in order.
+func fit(ops []worddiff.Op, p Quote, pw []names.Word, ws, we int) (int, int) {
+	first, last := sharedEnds(ops)
+	if first < 0 {
+		return ws, we
+	}
+	// where ops[first] starts and ops[last] ends in the quotation
+	from, to := ws, ws
+	for i, o := range ops {
+		if i == first {
+			from = to
+		}
+		if o.Kind != worddiff.Insert {
+			to += len(o.Text)
+		}
+		if i == last {
+			break
+		}
+	}
+	// the words of p before the window and after it end at j and start at k
+	j, k := -1, len(pw)
+	for i, w := range pw {
+		if w.End <= ws {
+			j = i
+		}
+		if w.Start >= we && k == len(pw) {
+			k = i
+		}
+	}
+	nws, nwe := ws, we
+	switch del, ins := editedWords(ops[:first]); {
+	case del && !ins:
+		for _, w := range pw {
+			if w.Start >= from && w.End <= to {
+				nws = w.Start
+				break
+			}
+		}
+	case ins && !del:
+		cut := names.Words(worddiff.B(ops[:first]))
+		for c := len(cut) - 1; c >= 0 && j >= 0 && names.Fold(cut[c].Text) == p.seq[j]; c-- {
+			nws = pw[j].Start
+			j--
+		}
+	}
+	switch del, ins := editedWords(ops[last+1:]); {
+	case del && !ins:
+		for i := len(pw) - 1; i >= 0; i-- {
+			if pw[i].End <= to && pw[i].Start >= nws {
+				nwe = pw[i].End
+				break
+			}
+		}
+	case ins && !del:
+		for _, c := range names.Words(worddiff.B(ops[last+1:])) {
+			if k >= len(pw) || names.Fold(c.Text) != p.seq[k] {
+				break
+			}
+			nwe = pw[k].End
+			k++
+		}
+	}
+	return nws, nwe
+}
+
+// sharedEnds returns the indices of the first and last ops that keep a
+// word both texts give, or -1, -1.
+func sharedEnds(ops []worddiff.Op) (first, last int) {
+	first, last = -1, -1
+	for i, o := range ops {
+		if o.Kind == worddiff.Equal && hasWord(o.Text) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// editedWords says whether ops delete a word and whether they insert one.
+func editedWords(ops []worddiff.Op) (del, ins bool) {
+	for _, o := range ops {
+		if hasWord(o.Text) {
+			switch o.Kind {
+			case worddiff.Delete:
+				del = true
+			case worddiff.Insert:
+				ins = true
+			}
+		}
+	}
+	return del, ins
+}
+
+// slideToEdges returns ops with an edit that follows the first op, kept
+// words, moved before them when it ends with the same words, and one
+// that precedes the last kept words moved after them when it starts with
+// them: "I [think that is a phony ideal. I] don't" is "[I think that is a
+// phony ideal.] I don't". Both diffs are as short; at the edge of a cut
+// the second is the one that says what happened (one text begins a
+// sentence earlier), where the first matches a word to its namesake in
+// the wrong sentence.
+func slideToEdges(ops []worddiff.Op) []worddiff.Op {
+	n := len(ops)
+	if n >= 2 && ops[0].Kind == worddiff.Equal && ops[1].Kind != worddiff.Equal &&
+		(n == 2 || ops[2].Kind == worddiff.Equal) && hasWord(ops[0].Text) {
+		e, x := ops[0], ops[1]
+		side := sideOf(e, x.Kind)
+		if k := len(x.Text) - len(side); k >= 0 && x.Text[k:] == side && !splitsWord(x.Text[:k], side) {
+			out := make([]worddiff.Op, 0, n)
+			out = append(out, worddiff.Op{Kind: x.Kind, Text: side + x.Text[:k]})
+			out = appendEqual(out, e)
+			for _, o := range ops[2:] {
+				out = appendEqual(out, o)
+			}
+			ops = out
+		}
+	}
+	n = len(ops)
+	if n >= 2 && ops[n-1].Kind == worddiff.Equal && ops[n-2].Kind != worddiff.Equal &&
+		(n == 2 || ops[n-3].Kind == worddiff.Equal) && hasWord(ops[n-1].Text) {
+		e, x := ops[n-1], ops[n-2]
+		side := sideOf(e, x.Kind)
+		if len(x.Text) >= len(side) && x.Text[:len(side)] == side && !splitsWord(side, x.Text[len(side):]) {
+			out := make([]worddiff.Op, 0, n)
+			for _, o := range ops[:n-2] {
+				out = appendEqual(out, o)
+			}
+			out = appendEqual(out, e)
+			ops = append(out, worddiff.Op{Kind: x.Kind, Text: x.Text[len(side):] + side})
+		}
+	}
+	return ops
+}
+
+// sideOf returns the text of kept op e as the text an edit of kind k is
+// in gives it: the first text's for a deletion, the second's for an
+// insertion.
+func sideOf(e worddiff.Op, k worddiff.OpKind) string {
+	if k == worddiff.Insert && e.Other != "" {
+		return e.Other
+	}
+	return e.Text
+}
+
+// appendEqual appends o to ops, joined to the last op when both keep
+// words (each text's spelling of the two together kept).
+func appendEqual(ops []worddiff.Op, o worddiff.Op) []worddiff.Op {
+	n := len(ops)
+	if n == 0 || o.Kind != worddiff.Equal || ops[n-1].Kind != worddiff.Equal {
+		return append(ops, o)
+	}
+	last := ops[n-1]
+	j := worddiff.Op{Kind: worddiff.Equal, Text: last.Text + o.Text}
+	if last.Other != "" || o.Other != "" {
+		j.Other = sideOf(last, worddiff.Insert) + sideOf(o, worddiff.Insert)
+	}
+	ops[n-1] = j
+	return ops
+}
+
+// splitsWord says whether a text that ends with a and goes on with b
+// is cut between them inside a word.
+func splitsWord(a, b string) bool {
+	r, _ := utf8.DecodeLastRuneInString(a)
+	s, _ := utf8.DecodeRuneInString(b)
+	return a != "" && b != "" && isWordRune(r) && isWordRune(s)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Compared returns the ops of d, a diff of g, without the words where one
+// member's cut of the quotation begins or ends, which are no change of
+// its words: the first member's words before or after all the words both
+// give, with none of the other's in their place, are beyond the other's
+// cut; and so are the other's words there, with none of the first's, when
+// the first is compared whole at that end (its window, if any, reaches
+// its first or last word). The ops left are what Changes and
+// DroppedAndAdded report.
+func (g Group) Compared(d Diff) []worddiff.Op {
+	ops := d.Ops
+	first, last := sharedEnds(ops)
+	if first < 0 || d.From < 0 || d.From >= len(g.Members) {
+		return ops
+	}
+	p := g.Members[d.From].Text
+	atStart, atEnd := true, true
+	if w := d.Window; w != nil && 0 <= w[0] && w[0] <= w[1] && w[1] <= len(p) {
+		atStart, atEnd = !hasWord(p[:w[0]]), !hasWord(p[w[1]:])
+	}
+	lo, hi := 0, len(ops)
+	if beyondCut(ops[:first], atStart) {
+		lo = first
+	}
+	if beyondCut(ops[last+1:], atEnd) {
+		hi = last + 1
+	}
+	return ops[lo:hi]
+}
+
+// beyondCut says whether the edits at one end of a diff, before or after
+// the words both texts give, are words beyond one text's cut: deletions
+// only, or insertions only when the first text ends there too (whole).
+func beyondCut(edge []worddiff.Op, whole bool) bool {
+	del, ins := editedWords(edge)
+	return del && !ins || ins && !del && whole
+}
+
 // wordingDiffers says whether two members of different articles word the
 // quotation differently inside the part both give: each pair that gives
 // the same words (see comparable) is compared, the shorter with its window
@@ -86,11 +325,8 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 		k := [2]string{long.Text, short.Text}
 		v, ok := done[k]
 		if !ok {
-			a := long.Text
-			if ws, we, ok := window(long, short); ok {
-				a = a[ws:we]
-			}
-			v = interiorChange(d.Diff(a, short.Text))
+			_, ops := compare(d, long, names.Words(long.Text), short)
+			v = interiorChange(ops)
 			done[k] = v
 		}
 		return v

@@ -45,7 +45,8 @@ type Quote struct {
 // Diff is the word diff between two members of a group: Ops turn
 // Members[From].Text into Members[To].Text. When the second is a shorter
 // cut of the quotation, Ops compare it with the words of the first that it
-// corresponds to: Members[From].Text[Window[0]:Window[1]].
+// corresponds to, from the first to the last word both give:
+// Members[From].Text[Window[0]:Window[1]].
 type Diff struct {
 	From   int           `json:"from"`
 	To     int           `json:"to"`

@@ -500,12 +500,7 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 		if k > 0 {
 			c, ok := known[m.Text]
 			if !ok {
-				a := ms[0].Text
-				if ws, we, ok := windowIn(ms[0], pw, m); ok {
-					c.window = &[2]int{ws, we}
-					a = a[ws:we]
-				}
-				c.ops = d.Diff(a, m.Text)
+				c.window, c.ops = compare(d, ms[0], pw, m)
 				known[m.Text] = c
 			}
 			df := Diff{From: 0, To: k, Ops: c.ops}

@@ -159,3 +159,62 @@ func TestCutComparedWithTheWhole(t *testing.T) {
 		t.Errorf("at/in: wording differs false")
 	}
 }
+
+// TestCutEdgesAreNotChanges checks that where one outlet's cut of a
+// quotation begins or ends is not shown as words dropped or added, when
+// the quotation repeats its words: the other outlet's cut is compared
+// with the run of the whole it shares, no further, and the words either
+// gives beyond the other's cut are no change. A word changed inside the
+// shared run still shows.
+func TestCutEdgesAreNotChanges(t *testing.T) {
+	tests := []struct {
+		name, a, b, in, cut string
+		changes             []string // the change lines under the cut, in order
+	}{
+		{"a cut that starts a word before the whole",
+			"The mayor said the plan was “not about us. It's not about our fishing boats. It's not about our harbour jobs. It's about a better town. A town for the young,” Lena Quist said.",
+			"“It's not about us. It's not about our fishing boats. It's not about our harbour jobs,” Lena Quist said of the plan.",
+			"better town", "It's not about us", nil},
+		{"the same cut with a word changed inside",
+			"The mayor said the plan was “not about us. It's not about our fishing boats. It's not about our harbour jobs. It's about a better town. A town for the young,” Lena Quist said.",
+			"“It's not about us. It's not about our fishing ships. It's not about our harbour jobs,” Lena Quist said of the plan.",
+			"better town", "It's not about us", []string{"changed: boats → ships"}},
+		{"a cut that starts a sentence earlier, with the same first word",
+			"“I do not believe that that is what we are here for. We are here to care for the coast, to be stewards of it, but not to serve it. And I think many have it upside down,” Ivo Marsh said.",
+			"“I think that is a false ideal. I do not believe that is what we are here for. We are here to care for the coast, to be stewards of it,” Ivo Marsh said.",
+			"stewards of it", "false ideal", []string{"dropped: that"}},
+		{"a cut whose first word the whole repeats",
+			"“Our task is to rebuild our harbour and to show that we stand in this together. And to show that the work goes on,” Lena Quist said.",
+			"Lena Quist said that “our task is to rebuild this harbour and to show that we stand in this together.”",
+			"work goes on", "rebuild this harbour", []string{"changed: our → this"}},
+	}
+	for _, tt := range tests {
+		st := twoOutlets(tt.a, tt.b)
+		g := groupWith(t, Check(st), tt.in)
+		k := memberWith(g, 1, tt.cut)
+		if k < 1 {
+			t.Errorf("%s: the cut is not compared with the whole: %+v", tt.name, g.Members)
+			continue
+		}
+		d := g.Diffs[k-1]
+		whole := g.Members[0].Text
+		if d.Window != nil {
+			whole = whole[d.Window[0]:d.Window[1]]
+		}
+		if worddiff.A(d.Ops) != whole || worddiff.B(d.Ops) != g.Members[k].Text {
+			t.Errorf("%s: ops %+v do not rebuild %q and %q", tt.name, d.Ops, whole, g.Members[k].Text)
+		}
+		// wide enough for one line per member: its change lines follow it
+		var got []string
+		for _, l := range GroupLines(st, g, 1, 1000)[k+2:] {
+			if !strings.HasPrefix(l, "      ") {
+				break // the next member
+			}
+			got = append(got, strings.TrimSpace(l))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
+			t.Errorf("%s: %q against %q (compared with %q) shows %q, want %q",
+				tt.name, g.Members[k].Text, g.Members[0].Text, whole, got, tt.changes)
+		}
+	}
+}

@@ -39,7 +39,8 @@ func (g Group) FlagsIn(st *story.Story) []string {
 // for the reader: per group a heading (number, speakers, outlets, flags),
 // each member as "outlet (speaker): “text”" wrapped and indented, and the
 // words changed from the first member ("changed: esteemed → honorable"),
-// left out ("dropped: that was") or put in ("added: …").
+// left out ("dropped: that was") or put in ("added: …") inside the stretch
+// both give, not where one's cut begins or ends (Group.Compared).
 // Groups of two or more outlets that differ come first, then the others,
 // then quotations of one outlet. Text from articles is made terminal-safe.
 func Lines(st *story.Story, r *Report, width int) []string {
@@ -90,13 +91,14 @@ func GroupLines(st *story.Story, g Group, n, width int) []string {
 		out = append(out, wrap(textsafe.VisibleLine(label+": “"+m.Text+"”"), width, "    ", "      ")...)
 		if k > 0 {
 			var ch []string
-			for _, c := range Changes(g.Diffs[k-1].Ops) {
+			ops := g.Compared(g.Diffs[k-1])
+			for _, c := range Changes(ops) {
 				ch = append(ch, textsafe.VisibleLine(c.From)+" → "+textsafe.VisibleLine(c.To))
 			}
 			if len(ch) > 0 {
 				out = append(out, wrap("changed: "+strings.Join(ch, "; "), width, "      ", "        ")...)
 			}
-			dropped, added := DroppedAndAdded(g.Diffs[k-1].Ops)
+			dropped, added := DroppedAndAdded(ops)
 			for _, e := range []struct {
 				label string
 				words []string

@@ -57,7 +57,7 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 		for k, m := range g.Members {
 			text := proseText(m.Text)
 			if k > 0 {
-				text = proseDiff(g.Diffs[k-1].Ops)
+				text = proseDiff(g.Marked(g.Diffs[k-1]))
 			}
 			fmt.Fprintf(&b, "- %s: “%s”\n", proseText(quoteWho(st, m)), text)
 		}
@@ -240,7 +240,7 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 		for k, m := range g.Members {
 			text := escText(m.Text)
 			if k > 0 {
-				text = htmlDiff(g.Diffs[k-1].Ops)
+				text = htmlDiff(g.Marked(g.Diffs[k-1]))
 			}
 			q.Members = append(q.Members, reportMember{escText(quoteWho(st, m)), text})
 		}

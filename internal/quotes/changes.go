@@ -282,24 +282,56 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // its first or last word). The ops left are what Changes and
 // DroppedAndAdded report.
 func (g Group) Compared(d Diff) []worddiff.Op {
+	lo, hi := g.compared(d)
+	return d.Ops[lo:hi]
+}
+
+// Marked returns the ops of d as the exports mark them: what Compared
+// keeps, as it is; before and after it, the member's own words plain (no
+// words it added: the other's cut ends there) and the first member's left
+// out (its own line shows them). The ops still give the member's text
+// whole (worddiff.B).
+func (g Group) Marked(d Diff) []worddiff.Op {
+	lo, hi := g.compared(d)
+	if lo == 0 && hi == len(d.Ops) {
+		return d.Ops
+	}
+	out := make([]worddiff.Op, 0, len(d.Ops))
+	for k, o := range d.Ops {
+		if lo <= k && k < hi {
+			out = append(out, o)
+			continue
+		}
+		switch o.Kind {
+		case worddiff.Insert:
+			out = append(out, worddiff.Op{Kind: worddiff.Equal, Text: o.Text})
+		case worddiff.Equal:
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// compared is the range of d's ops that Compared returns.
+func (g Group) compared(d Diff) (lo, hi int) {
 	ops := d.Ops
 	first, last := sharedEnds(ops)
 	if first < 0 || d.From < 0 || d.From >= len(g.Members) {
-		return ops
+		return 0, len(ops)
 	}
 	p := g.Members[d.From].Text
 	atStart, atEnd := true, true
 	if w := d.Window; w != nil && 0 <= w[0] && w[0] <= w[1] && w[1] <= len(p) {
 		atStart, atEnd = !hasWord(p[:w[0]]), !hasWord(p[w[1]:])
 	}
-	lo, hi := 0, len(ops)
+	lo, hi = 0, len(ops)
 	if beyondCut(ops[:first], atStart) {
 		lo = first
 	}
 	if beyondCut(ops[last+1:], atEnd) {
 		hi = last + 1
 	}
-	return ops[lo:hi]
+	return lo, hi
 }
 
 // beyondCut says whether the edits at one end of a diff, before or after

@@ -218,3 +218,40 @@ func TestCutEdgesAreNotChanges(t *testing.T) {
 		}
 	}
 }
+
+// The exports mark a member's words as Marked gives them: the words where
+// one outlet's cut begins are no insertion, the words inside that differ
+// are, and the member's text is whole.
+func TestMarkedLeavesCutEdgesPlain(t *testing.T) {
+	whole := "The mayor said the plan was “not about us. It's not about our fishing boats. It's not about our harbour jobs. It's about a better town. A town for the young,” Lena Quist said."
+	for _, c := range []struct {
+		cut   string
+		edits []string
+	}{
+		{"“It's not about us. It's not about our fishing boats. It's not about our harbour jobs,” Lena Quist said of the plan.", nil},
+		{"“It's not about us. It's not about our fishing ships. It's not about our harbour jobs,” Lena Quist said of the plan.", []string{"-boats", "+ships"}},
+	} {
+		st := twoOutlets(whole, c.cut)
+		g := groupWith(t, Check(st), "better town")
+		k := memberWith(g, 1, "It's not about us")
+		if k < 1 {
+			t.Fatalf("the cut is not compared with the whole: %+v", g.Members)
+		}
+		ops := g.Marked(g.Diffs[k-1])
+		if worddiff.B(ops) != g.Members[k].Text {
+			t.Errorf("marked ops give %q, want the member %q", worddiff.B(ops), g.Members[k].Text)
+		}
+		var edits []string
+		for _, o := range ops {
+			switch o.Kind {
+			case worddiff.Insert:
+				edits = append(edits, "+"+strings.TrimSpace(o.Text))
+			case worddiff.Delete:
+				edits = append(edits, "-"+strings.TrimSpace(o.Text))
+			}
+		}
+		if strings.Join(edits, " ") != strings.Join(c.edits, " ") {
+			t.Errorf("%q: marked edits %q, want %q", c.cut, edits, c.edits)
+		}
+	}
+}

@@ -75,9 +75,10 @@ func windowIn(p Quote, pw []names.Word, m Quote) (start, end int, ok bool) {
 // compare diffs member m with the principal member p, whose words are
 // pw: with the window of p that m cuts from it, when there is one
 // (windowIn), else with the whole of p. The window is fitted to the
-// words both give at its edges (fit), and an edit next to the first
-// or last words both give is put at the very end when the diff could as
-// well have put it there (slideToEdges).
+// words both give at its edges (fit), taken wider where the cut's first
+// or last words are p's just outside it in other words (reworded), and
+// an edit next to the first or last words both give is put at the very
+// end when the diff could as well have put it there (slideToEdges).
 func compare(d *worddiff.Differ, p Quote, pw []names.Word, m Quote) (win *[2]int, ops []worddiff.Op) {
 	ws, we, ok := windowIn(p, pw, m)
 	if !ok {
@@ -88,7 +89,130 @@ func compare(d *worddiff.Differ, p Quote, pw []names.Word, m Quote) (win *[2]int
 		ws, we = nws, nwe
 		ops = slideToEdges(d.Diff(p.Text[ws:we], m.Text))
 	}
+	ws, we, ops = reworded(d, p, pw, m, ws, we, ops)
 	return &[2]int{ws, we}, ops
+}
+
+// maxReworded is the most words of the whole a window's end takes in as
+// the other words of a cut's first or last ones (reworded).
+const maxReworded = 3
+
+// reworded returns the window ws..we of p, whose words are pw, and the
+// ops of its diff with cut m, with either end taken wider where the cut
+// begins or ends with words of its own and p gives other words just
+// outside the window in the same sentence. A window starts and ends on
+// words both give, and a contraction does not match its long form word
+// for word, so for a cut "We’d like to see" it starts at "like" and the
+// cut's "We’d" reads as added, while p's "We would" is just before it.
+// As many of p's words as the cut's words there stand for (spelledOut)
+// are taken in, and kept only when the diff then pairs them with the
+// cut's words as one replacement ("We would → We’d"); otherwise, and
+// when p has fewer words there before a sentence ends, the window stays.
+func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int, ops []worddiff.Op) (int, int, []worddiff.Op) {
+	first, last := sharedEnds(ops)
+	if first < 0 {
+		return ws, we, ops
+	}
+	mw := names.Words(m.Text)
+	// the words of p before the window and after it end at j and start at k
+	j, k := -1, len(pw)
+	for i, w := range pw {
+		if w.End <= ws {
+			j = i
+		}
+		if w.Start >= we && k == len(pw) {
+			k = i
+		}
+	}
+	if del, ins := editedWords(ops[:first]); ins && !del {
+		edge := names.Words(worddiff.B(ops[:first]))
+		n := spelledOut(edge)
+		// the cut's words there and p's taken in run on, without a
+		// sentence end, into the first words both give
+		if n <= maxReworded && j+1-n >= 0 && j+1 < len(pw) && len(edge) < len(mw) &&
+			!startsSentence(mw[1:len(edge)+1]) && !startsSentence(pw[j+2-n:j+2]) {
+			nws := pw[j+1-n].Start
+			nops := slideToEdges(d.Diff(p.Text[nws:we], m.Text))
+			if f, _ := sharedEnds(nops); f >= 0 && replaces(nops[:f], n, len(edge)) {
+				ws, ops = nws, nops
+			}
+		}
+	}
+	_, last = sharedEnds(ops)
+	if del, ins := editedWords(ops[last+1:]); ins && !del {
+		edge := names.Words(worddiff.B(ops[last+1:]))
+		n := spelledOut(edge)
+		if n <= maxReworded && k+n <= len(pw) && len(edge) < len(mw) &&
+			!startsSentence(mw[len(mw)-len(edge):]) && !startsSentence(pw[k:k+n]) {
+			nwe := pw[k+n-1].End
+			nops := slideToEdges(d.Diff(p.Text[ws:nwe], m.Text))
+			if _, l := sharedEnds(nops); l >= 0 && replaces(nops[l+1:], n, len(edge)) {
+				we, ops = nwe, nops
+			}
+		}
+	}
+	return ws, we, ops
+}
+
+// startsSentence says whether any of ws opens a sentence (or a quotation
+// within the quotation).
+func startsSentence(ws []names.Word) bool {
+	for _, w := range ws {
+		if w.Initial {
+			return true
+		}
+	}
+	return false
+}
+
+// replaces says whether the edits at one end of a diff are one
+// replacement, whatever its style (see edits): n words of the first text
+// deleted, c words of the second inserted, with at most white space
+// between them.
+func replaces(edge []worddiff.Op, n, c int) bool {
+	var del, ins string
+	for _, o := range edge {
+		switch {
+		case o.Kind == worddiff.Delete && del == "":
+			del = o.Text
+		case o.Kind == worddiff.Insert && ins == "":
+			ins = o.Text
+		case o.Kind == worddiff.Equal && !hasWord(o.Text):
+		default:
+			return false
+		}
+	}
+	return len(names.Words(del)) == n && len(names.Words(ins)) == c
+}
+
+// spelledOut returns how many words ws stand for written out: a
+// contraction ("We’d", "they're", "won't", "it's") is two, every other
+// word one. A possessive ("Marsh's") is one word: an "'s" counts as
+// "is" or "has" only after a word that is no name ("it", "that").
+func spelledOut(ws []names.Word) int {
+	n := 0
+	for _, w := range ws {
+		n++
+		f := names.Fold(w.Text)
+		k := strings.LastIndexByte(f, '\'')
+		if k <= 0 {
+			continue
+		}
+		switch stem := f[:k]; f[k+1:] {
+		case "d", "ll", "re", "ve", "m":
+			n++
+		case "t":
+			// "can't" is as often "cannot", one word
+			if strings.HasSuffix(stem, "n") && stem != "can" {
+				n++
+			}
+		case "s":
+			if stop[stem] {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // fit returns the window ws..we of p, whose words are pw, fitted to the

@@ -45,6 +45,7 @@ func FuzzCompare(f *testing.F) {
 		{"I do not believe that that is so. And I think many do", "I think that is false. I do not believe that is so."},
 		{"Our task is to rebuild our harbour together. And more", "our task is to rebuild this harbour together."},
 		{"a b a b a", "b a b"}, {"x", ""}, {"“I’d go,” he said", "I would go"},
+		{"We would like to go, but they are not sure. We will not", "We’d like to go, but they're not sure. We won't"},
 	} {
 		f.Add(s[0], s[1])
 	}

@@ -255,3 +255,63 @@ func TestMarkedLeavesCutEdgesPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestEdgeWordsRewordedAreChanges checks that a cut that begins or ends
+// with words the whole gives in other words just outside the stretch both
+// give ("We’d" for "We would") shows them as changed, not as words added:
+// a contraction does not match its long form word for word, so the
+// stretch of the whole the cut is compared with first stops short of it.
+// The stretch never takes in words past a sentence end.
+func TestEdgeWordsRewordedAreChanges(t *testing.T) {
+	whole := "“We would like to see who pays for the new harbour, because they are the ones who will profit from the fishing grounds. " +
+		"Others may give up on the fishermen, but we will not,” Ivo Marsh said."
+	tests := []struct {
+		name, a, b, in, cut string
+		changes             []string // the change lines under the cut, in order
+	}{
+		{"a contraction where the cut begins", whole,
+			"“We’d like to see who pays for the new harbour,” Ivo Marsh said on Friday.",
+			"new harbour", "We’d like", []string{"changed: We would → We’d"}},
+		{"a contraction where the cut begins, after a comma", whole,
+			"“They're the ones who will profit from the fishing grounds,” Ivo Marsh said on Friday.",
+			"new harbour", "They're the ones", []string{"changed: they are → They're"}},
+		{"a contraction where the cut ends", whole,
+			"“Others may give up on the fishermen, but we won't,” Ivo Marsh said on Friday.",
+			"new harbour", "Others may", []string{"changed: will not → won't"}},
+		{"a contraction where the cut begins, after a sentence end",
+			"“We thank you all. Like to know who pays for the new harbour? The town does,” Ivo Marsh said.",
+			"“I’d like to know who pays for the new harbour,” Ivo Marsh said on Friday.",
+			"The town does", "I’d like", []string{"added: I’d"}},
+	}
+	for _, tt := range tests {
+		st := twoOutlets(tt.a, tt.b)
+		g := groupWith(t, Check(st), tt.in)
+		k := memberWith(g, 1, tt.cut)
+		if k < 1 {
+			t.Errorf("%s: the cut is not compared with the whole: %+v", tt.name, g.Members)
+			continue
+		}
+		d := g.Diffs[k-1]
+		whole := g.Members[0].Text
+		if d.Window != nil {
+			whole = whole[d.Window[0]:d.Window[1]]
+		}
+		if worddiff.A(d.Ops) != whole || worddiff.B(d.Ops) != g.Members[k].Text {
+			t.Errorf("%s: ops %+v do not rebuild %q and %q", tt.name, d.Ops, whole, g.Members[k].Text)
+		}
+		var got []string
+		for _, l := range GroupLines(st, g, 1, 1000)[k+2:] {
+			if !strings.HasPrefix(l, "      ") {
+				break // the next member
+			}
+			got = append(got, strings.TrimSpace(l))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
+			t.Errorf("%s: %q against %q (compared with %q) shows %q, want %q",
+				tt.name, g.Members[k].Text, g.Members[0].Text, whole, got, tt.changes)
+		}
+		if g.WordingDiffers {
+			t.Errorf("%s: wording differs, but the words both give are alike", tt.name)
+		}
+	}
+}

@@ -113,6 +113,10 @@ func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int,
 	if first < 0 {
 		return ws, we, ops
 	}
+	startIns, endIns := insertsOnly(ops[:first]), insertsOnly(ops[last+1:])
+	if !startIns && !endIns {
+		return ws, we, ops // most cuts: nothing of their own at either end
+	}
 	mw := names.Words(m.Text)
 	// the words of p before the window and after it end at j and start at k
 	j, k := -1, len(pw)
@@ -124,7 +128,7 @@ func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int,
 			k = i
 		}
 	}
-	if del, ins := editedWords(ops[:first]); ins && !del {
+	if startIns {
 		edge := names.Words(worddiff.B(ops[:first]))
 		n := spelledOut(edge)
 		// the cut's words there and p's taken in run on, without a
@@ -138,8 +142,7 @@ func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int,
 			}
 		}
 	}
-	_, last = sharedEnds(ops)
-	if del, ins := editedWords(ops[last+1:]); ins && !del {
+	if _, last = sharedEnds(ops); insertsOnly(ops[last+1:]) {
 		edge := names.Words(worddiff.B(ops[last+1:]))
 		n := spelledOut(edge)
 		if n <= maxReworded && k+n <= len(pw) && len(edge) < len(mw) &&
@@ -152,6 +155,12 @@ func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int,
 		}
 	}
 	return ws, we, ops
+}
+
+// insertsOnly says whether ops insert a word and delete none.
+func insertsOnly(ops []worddiff.Op) bool {
+	del, ins := editedWords(ops)
+	return ins && !del
 }
 
 // startsSentence says whether any of ws opens a sentence (or a quotation

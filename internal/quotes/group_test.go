@@ -160,6 +160,13 @@ func TestCutComparedWithTheWhole(t *testing.T) {
 	}
 }
 
+// cutCase is a whole quotation (in a) and another outlet's cut of it (in
+// b): the groups holding in and cut, and the change lines under the cut.
+type cutCase struct {
+	name, a, b, in, cut string
+	changes             []string // the change lines under the cut, in order
+}
+
 // TestCutEdgesAreNotChanges checks that where one outlet's cut of a
 // quotation begins or ends is not shown as words dropped or added, when
 // the quotation repeats its words: the other outlet's cut is compared
@@ -167,10 +174,7 @@ func TestCutComparedWithTheWhole(t *testing.T) {
 // gives beyond the other's cut are no change. A word changed inside the
 // shared run still shows.
 func TestCutEdgesAreNotChanges(t *testing.T) {
-	tests := []struct {
-		name, a, b, in, cut string
-		changes             []string // the change lines under the cut, in order
-	}{
+	tests := []cutCase{
 		{"a cut that starts a word before the whole",
 			"The mayor said the plan was “not about us. It's not about our fishing boats. It's not about our harbour jobs. It's about a better town. A town for the young,” Lena Quist said.",
 			"“It's not about us. It's not about our fishing boats. It's not about our harbour jobs,” Lena Quist said of the plan.",
@@ -189,34 +193,43 @@ func TestCutEdgesAreNotChanges(t *testing.T) {
 			"work goes on", "rebuild this harbour", []string{"changed: our → this"}},
 	}
 	for _, tt := range tests {
-		st := twoOutlets(tt.a, tt.b)
-		g := groupWith(t, Check(st), tt.in)
-		k := memberWith(g, 1, tt.cut)
-		if k < 1 {
-			t.Errorf("%s: the cut is not compared with the whole: %+v", tt.name, g.Members)
-			continue
-		}
-		d := g.Diffs[k-1]
-		whole := g.Members[0].Text
-		if d.Window != nil {
-			whole = whole[d.Window[0]:d.Window[1]]
-		}
-		if worddiff.A(d.Ops) != whole || worddiff.B(d.Ops) != g.Members[k].Text {
-			t.Errorf("%s: ops %+v do not rebuild %q and %q", tt.name, d.Ops, whole, g.Members[k].Text)
-		}
-		// wide enough for one line per member: its change lines follow it
-		var got []string
-		for _, l := range GroupLines(st, g, 1, 1000)[k+2:] {
-			if !strings.HasPrefix(l, "      ") {
-				break // the next member
-			}
-			got = append(got, strings.TrimSpace(l))
-		}
-		if strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
-			t.Errorf("%s: %q against %q (compared with %q) shows %q, want %q",
-				tt.name, g.Members[k].Text, g.Members[0].Text, whole, got, tt.changes)
-		}
+		checkCutChanges(t, tt)
 	}
+}
+
+// checkCutChanges checks that tt's cut is compared with the whole, that the
+// ops rebuild both, and that the change lines under the cut are
+// tt.changes; it returns the group, or nil when the cut is not compared.
+func checkCutChanges(t *testing.T, tt cutCase) *Group {
+	t.Helper()
+	st := twoOutlets(tt.a, tt.b)
+	g := groupWith(t, Check(st), tt.in)
+	k := memberWith(g, 1, tt.cut)
+	if k < 1 {
+		t.Errorf("%s: the cut is not compared with the whole: %+v", tt.name, g.Members)
+		return nil
+	}
+	d := g.Diffs[k-1]
+	whole := g.Members[0].Text
+	if d.Window != nil {
+		whole = whole[d.Window[0]:d.Window[1]]
+	}
+	if worddiff.A(d.Ops) != whole || worddiff.B(d.Ops) != g.Members[k].Text {
+		t.Errorf("%s: ops %+v do not rebuild %q and %q", tt.name, d.Ops, whole, g.Members[k].Text)
+	}
+	// wide enough for one line per member: its change lines follow it
+	var got []string
+	for _, l := range GroupLines(st, g, 1, 1000)[k+2:] {
+		if !strings.HasPrefix(l, "      ") {
+			break // the next member
+		}
+		got = append(got, strings.TrimSpace(l))
+	}
+	if strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
+		t.Errorf("%s: %q against %q (compared with %q) shows %q, want %q",
+			tt.name, g.Members[k].Text, g.Members[0].Text, whole, got, tt.changes)
+	}
+	return &g
 }
 
 // The exports mark a member's words as Marked gives them: the words where
@@ -265,10 +278,7 @@ func TestMarkedLeavesCutEdgesPlain(t *testing.T) {
 func TestEdgeWordsRewordedAreChanges(t *testing.T) {
 	whole := "“We would like to see who pays for the new harbour, because they are the ones who will profit from the fishing grounds. " +
 		"Others may give up on the fishermen, but we will not,” Ivo Marsh said."
-	tests := []struct {
-		name, a, b, in, cut string
-		changes             []string // the change lines under the cut, in order
-	}{
+	tests := []cutCase{
 		{"a contraction where the cut begins", whole,
 			"“We’d like to see who pays for the new harbour,” Ivo Marsh said on Friday.",
 			"new harbour", "We’d like", []string{"changed: We would → We’d"}},
@@ -284,31 +294,9 @@ func TestEdgeWordsRewordedAreChanges(t *testing.T) {
 			"The town does", "I’d like", []string{"added: I’d"}},
 	}
 	for _, tt := range tests {
-		st := twoOutlets(tt.a, tt.b)
-		g := groupWith(t, Check(st), tt.in)
-		k := memberWith(g, 1, tt.cut)
-		if k < 1 {
-			t.Errorf("%s: the cut is not compared with the whole: %+v", tt.name, g.Members)
+		g := checkCutChanges(t, tt)
+		if g == nil {
 			continue
-		}
-		d := g.Diffs[k-1]
-		whole := g.Members[0].Text
-		if d.Window != nil {
-			whole = whole[d.Window[0]:d.Window[1]]
-		}
-		if worddiff.A(d.Ops) != whole || worddiff.B(d.Ops) != g.Members[k].Text {
-			t.Errorf("%s: ops %+v do not rebuild %q and %q", tt.name, d.Ops, whole, g.Members[k].Text)
-		}
-		var got []string
-		for _, l := range GroupLines(st, g, 1, 1000)[k+2:] {
-			if !strings.HasPrefix(l, "      ") {
-				break // the next member
-			}
-			got = append(got, strings.TrimSpace(l))
-		}
-		if strings.Join(got, "\n") != strings.Join(tt.changes, "\n") {
-			t.Errorf("%s: %q against %q (compared with %q) shows %q, want %q",
-				tt.name, g.Members[k].Text, g.Members[0].Text, whole, got, tt.changes)
 		}
 		if g.WordingDiffers {
 			t.Errorf("%s: wording differs, but the words both give are alike", tt.name)

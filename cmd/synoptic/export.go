@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/synoptic-news/synoptic/internal/export"
+	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/view"
 	"github.com/synoptic-news/synoptic/ui"
 )
@@ -108,15 +109,21 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err := checkWidth(*width); err != nil {
 		return err
 	}
-	st, rf, err := build(paths, in, stderr, false)
+	ld, err := load(paths, in, stderr, false, nil)
 	if err != nil {
 		return err
 	}
 	opt := exportOptions()
 	opt.Width, opt.Only, opt.NoChecks = *width, filter, !*checks
 	if *checks || export.RunsChecks(*format) {
-		limitMemoryForChecks(st)
+		// the quote check reads the articles alone: it runs while they
+		// are aligned
+		limitMemoryForChecks(ld.textBytes())
+		ld.opt.Segmented = func(st *story.Story) { opt.Early = export.StartChecks(st) }
 	}
+	st := ld.align()
+	ld.warn(st, stderr)
+	rf := ld.rf
 	if *articles != "" {
 		l, r, err := parsePair(*articles, len(st.Articles))
 		if err != nil {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/align"
-	"github.com/synoptic-news/synoptic/internal/story"
 )
 
 // The heap of an export peaks while the story is aligned: the aligner's
@@ -150,16 +149,11 @@ func afterEachGC(f func() bool) {
 const checksPerByte = 16
 
 // limitMemoryForChecks makes room under the soft memory limit for the
-// whole-story checks of st, unless GOMEMLIMIT is set.
-func limitMemoryForChecks(st *story.Story) {
+// whole-story checks of a story of bytes of article text, unless
+// GOMEMLIMIT is set.
+func limitMemoryForChecks(bytes int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	var bytes int64
-	for _, a := range st.Articles {
-		for _, b := range a.Blocks {
-			bytes += int64(len(b.Text))
-		}
-	}
-	raiseLimit(checksPerByte * bytes)
+	raiseLimit(checksPerByte * int64(bytes))
 }

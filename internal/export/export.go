@@ -33,6 +33,9 @@ type Options struct {
 	// Checks are the whole-story checks of the story, when the caller has
 	// them already; nil runs them.
 	Checks *insight.Report
+	// Early, when not nil and Checks is nil, is the part of the checks
+	// StartChecks began while the story was aligned; the rest runs on it.
+	Early *Early
 	// NoChecks leaves the whole-story checks out: no summary section, and
 	// the JSON holds the story's own fields alone (story.WriteJSON). They
 	// take several times longer than the rest of an export.

@@ -85,7 +85,61 @@ func CheckWith(st *story.Story, lower map[string]bool) *Report {
 // CheckIndexed is Check given the names index of st, which other checks
 // of the story read too.
 func CheckIndexed(st *story.Story, ix *names.Index) *Report {
-	found := extractAll(st, ix)
+	return CheckExtracted(st, ix, nil)
+}
+
+// Extracted are the values of every factual block of a story, found
+// before its events are known (Extract).
+type Extracted struct {
+	st     *story.Story
+	values [][][]Value // by article and block
+}
+
+// ExtractStory returns the values of every factual block of st's articles,
+// each article on a goroutine of its own, as many at once as there are
+// processors. It reads st.Articles alone: it may run while the story is
+// aligned, and CheckExtracted then compares the values of the shared
+// events without reading their blocks again.
+func ExtractStory(st *story.Story) *Extracted {
+	ex := &Extracted{st: st, values: make([][][]Value, len(st.Articles))}
+	eachArticle(st, func(a int, sc *scratch) {
+		blocks := st.Articles[a].Blocks
+		vs := make([][]Value, len(blocks))
+		for b, blk := range blocks {
+			if factual(blk.Kind) {
+				vs[b] = sc.extract(blk.Text)
+			}
+		}
+		ex.values[a] = vs
+	})
+	return ex
+}
+
+// eachArticle calls f for each article of st, each on a goroutine of its
+// own, as many at once as there are processors, each with its own
+// scratch.
+func eachArticle(st *story.Story, f func(a int, sc *scratch)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for a := range st.Articles {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var sc scratch
+			f(a, &sc)
+		}()
+	}
+	wg.Wait()
+}
+
+// CheckExtracted is CheckIndexed given the values ExtractStory found in st
+// (nil: they are found here, for the blocks of shared events alone).
+func CheckExtracted(st *story.Story, ix *names.Index, ex *Extracted) *Report {
+	if ex != nil && ex.st != st {
+		ex = nil
+	}
+	found := extractAll(st, ex)
 	var events []int // the shared events
 	for k := range st.Events {
 		e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
@@ -141,9 +195,8 @@ type blockValues struct {
 
 // extractAll returns the values of every factual block of st in a shared
 // event (only those are compared), and the event that reads the names of
-// each, by article and block. Each article is read on a goroutine of its
-// own, as many at once as there are processors.
-func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
+// each, by article and block: those ex found, or, with ex nil, found here.
+func extractAll(st *story.Story, ex *Extracted) [][]blockValues {
 	found := make([][]blockValues, len(st.Articles))
 	for a := range found {
 		found[a] = make([]blockValues, len(st.Articles[a].Blocks))
@@ -163,23 +216,23 @@ func extractAll(st *story.Story, ix *names.Index) [][]blockValues {
 			}
 		}
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for a, art := range st.Articles {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var sc scratch
-			for b, blk := range art.Blocks {
-				if !factual(blk.Kind) || found[a][b].event < 0 {
-					continue
+	if ex != nil {
+		for a := range found {
+			for b := range found[a] {
+				if found[a][b].event >= 0 {
+					found[a][b].values = ex.values[a][b]
 				}
+			}
+		}
+		return found
+	}
+	eachArticle(st, func(a int, sc *scratch) {
+		for b, blk := range st.Articles[a].Blocks {
+			if factual(blk.Kind) && found[a][b].event >= 0 {
 				found[a][b].values = sc.extract(blk.Text)
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	return found
 }
 

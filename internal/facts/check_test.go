@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,5 +268,25 @@ func TestTitleCaseHeadlineNamesOnlyWhatTheBodyNames(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"Ortiz"}) {
 		t.Errorf("names read in the two headlines: %q, want only Ortiz, whom the body names", got)
+	}
+}
+
+// TestCheckExtracted checks that the values found before the events are
+// known (ExtractStory) give the report CheckIndexed gives, and that those
+// of another story are not used.
+func TestCheckExtracted(t *testing.T) {
+	st := story.Build(corpus.Default(), story.DefaultOptions())
+	want := CheckIndexed(st, names.NewIndex(st))
+	got := CheckExtracted(st, names.NewIndex(st), ExtractStory(st))
+	if !reflect.DeepEqual(want, got) {
+		t.Errorf("CheckExtracted gives another report than CheckIndexed")
+	}
+	if want.Conflicting == 0 && len(want.Events) == 0 {
+		t.Fatal("the seed story gives no facts to compare: the test compares nothing")
+	}
+	other := story.Build(corpus.Default(), story.DefaultOptions())
+	other.Articles = other.Articles[:1]
+	if got := CheckExtracted(st, names.NewIndex(st), ExtractStory(other)); !reflect.DeepEqual(want, got) {
+		t.Errorf("CheckExtracted used the values of another story")
 	}
 }

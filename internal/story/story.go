@@ -232,6 +232,12 @@ type Options struct {
 	// follows the last, and Align.Progress counts its pairs of articles.
 	// It is called from several goroutines at once.
 	Progress func(segmented, articles int)
+	// Segmented, when not nil, is called with the story as soon as its
+	// articles are segmented and their languages known, before they are
+	// aligned. It may start work that reads st.Articles and
+	// st.Translation, which do not change after, while the story is
+	// aligned; nothing else of st is ready until Build returns.
+	Segmented func(st *Story)
 }
 
 // DefaultOptions returns the default pipeline options.
@@ -276,9 +282,12 @@ func Build(cs *corpus.Story, opt Options) *Story {
 	if opt.Review != nil && opt.Review.Threshold != nil {
 		th = min(1, max(0, *opt.Review.Threshold)) // the file may say anything
 	}
-	if st.trans = translationOf(blocks, langs); st.trans != nil {
-		st.Translation = true
-	} else {
+	st.trans = translationOf(blocks, langs)
+	st.Translation = st.trans != nil
+	if opt.Segmented != nil {
+		opt.Segmented(st)
+	}
+	if st.trans == nil {
 		st.scored = align.ScoreWith(blocks, opt.Align)
 	}
 	st.deferred, st.once = opt.DeferDiffs, opt.RenderOnce

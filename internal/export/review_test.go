@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -94,7 +95,9 @@ func TestExportsShowNotesAndEdits(t *testing.T) {
 	txt := render("txt")
 	checkNoControls(t, txt)
 	under("txt", txt, "#"+itoa(noted+1)+" ", "\n#", "Note: Check the quote "+xssScript)
-	if !strings.Contains(txt, "#"+itoa(pinned+1)+" shared 1.00") || !strings.Contains(txt, " pinned ") || !strings.Contains(txt, " split ") {
+	// a pinned event shows the aligner's score, the pin as a mark
+	score := fmt.Sprintf("%.2f", st.Events[pinned].PairScore(0, 1))
+	if !strings.Contains(txt, "#"+itoa(pinned+1)+" shared "+score) || !strings.Contains(txt, " pinned ") || !strings.Contains(txt, " split ") {
 		t.Errorf("txt: pinned or split events not marked")
 	}
 

@@ -145,6 +145,11 @@ func TestPinsAndSplitsSurviveThresholdChanges(t *testing.T) {
 		if e.Kind != Shared || e.Score != 1 || !e.Pinned || e.Note != "check with the wire copy" {
 			t.Errorf("threshold %v: pinned event kind %s score %v pinned %v note %q", th, e.Kind, e.Score, e.Pinned, e.Note)
 		}
+		// the score shown for the pair is the aligner's, which kept
+		// the two blocks apart: a pin is not a certainty it gave
+		if s := e.PairScore(0, 1); s >= st.Threshold() {
+			t.Errorf("threshold %v: the pinned pair shows %.2f, at or over the threshold %.2f that kept its blocks apart", th, s, st.Threshold())
+		}
 		for _, ref := range [][2]int{{0, sl}, {1, sr}} {
 			e := ed.Events[eventAt(t, ed, ref[0], ref[1])]
 			if align.Event(align.Event{Blocks: e.Blocks}).Articles() != 1 || !e.Split {

@@ -129,18 +129,16 @@ func sumPairs(ps []align.Pair) []pairSum {
 
 // PairScore is the score of event e between articles a and b: the mean
 // probability the aligner gives the pairs of their blocks (a pair it did
-// not score counts 0), 1 if an editor pinned the event, and the event's
-// own score when the aligner scored none of its pairs (a story built by
-// hand). It is the score
+// not score counts 0), also when an editor pinned the event (the pin is
+// shown as a mark of its own: the score stays the aligner's, not a
+// certainty it never gave), and the event's own score when the aligner
+// scored none of its pairs (a story built by hand). It is the score
 // shown for the two articles on screen; Score is the whole event's, which
 // in a story of many articles may stand on other articles' blocks. It is
 // 0 when a or b lacks the event.
 func (e *Event) PairScore(a, b int) float64 {
 	if a < 0 || b < 0 || a >= len(e.Blocks) || b >= len(e.Blocks) || a == b || len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 {
 		return 0
-	}
-	if e.Pinned {
-		return 1
 	}
 	if e.pairs == nil {
 		return e.Score // a story built by hand: no pair was scored
@@ -369,6 +367,9 @@ func (st *Story) assemble(threshold float64, rev *review.Review, old *Story) {
 				ev.pairs = sumPairs(st.trans.pairsOf(e))
 			} else {
 				ev.pairs = sumPairs(st.scored.PairsOf(e))
+			}
+			if ev.pairs == nil {
+				ev.pairs = []pairSum{} // none scored: each counts 0
 			}
 		}
 		if rev != nil {

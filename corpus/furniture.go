@@ -77,11 +77,11 @@ var agencies = map[string]bool{"afp": true, "ap": true, "getty": true, "getty im
 // ("JIM WATSON/AFP/Getty Images", "Evan Vucci/AP").
 func isPhotoCredit(t string) bool {
 	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), "()[]"))
-	l := strings.ToLower(t)
-	if photoWords[strings.TrimRight(l, ":")] {
+	// a label is a word or two: a paragraph is not lowered to find out
+	if len(t) <= photoWordsMax && photoWords[strings.TrimRight(strings.ToLower(t), ":")] {
 		return true
 	}
-	if len(strings.Fields(t)) > 10 || !strings.Contains(t, "/") || strings.Contains(t, "://") ||
+	if !strings.Contains(t, "/") || moreWordsThan(t, 10) || strings.Contains(t, "://") ||
 		strings.ContainsAny(t, "!?\"“”") || sentenceEndRE().MatchString(t) {
 		return false
 	}
@@ -104,6 +104,34 @@ func isPhotoCredit(t string) bool {
 		}
 	}
 	return agency
+}
+
+// photoWordsMax bounds the bytes of a label photoWords may hold, with a
+// colon and each letter lowered from up to three bytes: a longer text is
+// no label.
+var photoWordsMax = func() int {
+	n := 0
+	for w := range photoWords {
+		n = max(n, len(w))
+	}
+	return 3*n + 1
+}()
+
+// moreWordsThan says whether t has more than n words (as strings.Fields
+// splits them), reading no further than the word past n.
+func moreWordsThan(t string, n int) bool {
+	words, in := 0, false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if words++; words > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // creditName is a photographer's name in a credit: one to four words,

@@ -107,3 +107,14 @@ func TestPageTimeIsTheArticles(t *testing.T) {
 		}
 	}
 }
+
+// moreWordsThan counts words as strings.Fields splits them.
+func TestMoreWordsThan(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " one  two\tthree\n", "a b c d e f g h i j", "a b c d e f g h i j k", "Ünïcode wörds\u00a0here\u2003too", strings.Repeat("w ", 30)} {
+		for n := 0; n < 13; n++ {
+			if got, want := moreWordsThan(s, n), len(strings.Fields(s)) > n; got != want {
+				t.Errorf("moreWordsThan(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

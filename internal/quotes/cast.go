@@ -3,7 +3,6 @@ package quotes
 import (
 	"hash/maphash"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -24,15 +23,19 @@ type person struct {
 type cast struct {
 	people []person
 	index  map[string]int
+	// nameWords are the distinct words of the people's names, in order of
+	// first use, wordAt numbers them and wordPeople lists the people whose
+	// names hold each, in index order (see indexWords)
+	nameWords  []string
+	wordAt     map[string]int32
+	wordPeople [][]int
 	// byTokN and similar index the names (see candidates)
 	byTokN  map[tokN][]int
 	similar map[uint64]simList
 	simAt   []simEntry
 	dels    map[string][]uint64
 	seed    maphash.Seed
-	// byTok indexes the people by the words of their names, and
 	// quickMemo remembers knownQuick's answers
-	byTok     map[string][]int
 	quickMemo map[string]string
 	wordSet   map[string]bool // see words
 	// known and fullest remember their answers: the cast is complete
@@ -75,24 +78,61 @@ func (c *cast) candidates(toks []string) []int {
 	for _, k := range keys {
 		l := c.similar[k]
 		for e, n := l.head, l.n; n > 0; e, n = c.simAt[e].next, n-1 {
-			i := int(c.simAt[e].person)
-			if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
-				out = append(out, i)
+			for _, i := range c.wordPeople[c.simAt[e].word] {
+				if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
+					out = append(out, i)
+				}
 			}
 		}
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-// simList is the people listed under one key of cast.similar: n entries
-// of cast.simAt chained from head, the last added first. One array holds
-// every list, so that the hundreds of thousands of keys a long article's
-// names make need no slice each.
-type simList struct{ head, n int32 }
+// simList is the name words listed under one key of cast.similar: n
+// entries of cast.simAt chained from head, the last added first, and the
+// number of people whose names hold one of them. One array holds every
+// list, so that the many keys a long article's names make need no slice
+// each.
+type simList struct{ head, n, people int32 }
 
-// simEntry is one person of a simList and the entry after it.
-type simEntry struct{ person, next int32 }
+// simEntry is one word of a simList (its number in cast.nameWords) and the
+// entry after it.
+type simEntry struct{ word, next int32 }
+
+// indexWords numbers the distinct words of the people's names and lists
+// the people whose names hold each. Many people share a first name or a
+// surname: what is worked out for a word is worked out once.
+func (c *cast) indexWords() {
+	if c.wordAt != nil {
+		return
+	}
+	c.wordAt = map[string]int32{}
+	for i, p := range c.people {
+		for _, t := range p.toks {
+			id, ok := c.wordAt[t]
+			if !ok {
+				id = int32(len(c.nameWords))
+				c.wordAt[t] = id
+				c.nameWords = append(c.nameWords, t)
+				c.wordPeople = append(c.wordPeople, nil)
+			}
+			if l := c.wordPeople[id]; len(l) == 0 || l[len(l)-1] != i {
+				c.wordPeople[id] = append(l, i)
+			}
+		}
+	}
+}
+
+// peopleWith returns the people whose names hold the word t, in index
+// order.
+func (c *cast) peopleWith(t string) []int {
+	c.indexWords()
+	if id, ok := c.wordAt[t]; ok {
+		return c.wordPeople[id]
+	}
+	return nil
+}
 
 // tokN is a name word and the number of words of the name.
 type tokN struct {
@@ -103,36 +143,52 @@ type tokN struct {
 // indexNames indexes the people's names by word and name length, and by
 // the keys of similarKeys.
 func (c *cast) indexNames() {
+	c.indexWords()
 	keys := 0
-	for _, p := range c.people {
-		for _, t := range p.toks {
-			// at most: the word, and a deletion per letter of a long one
-			keys++
-			if n := utf8.RuneCountInString(t); n >= 5 {
-				keys += n
-			}
+	for _, t := range c.nameWords {
+		// at most: the word, and a deletion per letter of a long one
+		keys++
+		if n := utf8.RuneCountInString(t); n >= 5 {
+			keys += n
 		}
 	}
 	c.byTokN, c.similar = map[tokN][]int{}, make(map[uint64]simList, keys)
 	c.simAt = make([]simEntry, 0, keys)
-	add := func(m map[uint64]simList, k uint64, i int) {
-		l := m[k]
-		if l.n > 0 && c.simAt[l.head].person == int32(i) {
-			return
-		}
-		c.simAt = append(c.simAt, simEntry{int32(i), l.head})
-		m[k] = simList{int32(len(c.simAt) - 1), l.n + 1}
-	}
 	for i, p := range c.people {
 		for _, t := range p.toks {
 			k := tokN{t, len(p.toks)}
 			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
 				c.byTokN[k] = append(l, i)
 			}
-			for _, d := range c.deletions(t) {
-				add(c.similar, d, i)
-			}
 		}
+	}
+	// each word is listed under its keys once (a word whose deletions
+	// repeat, as "aabbc" does, too), with the people it brings
+	var shared []uint64 // the keys that list two words or more
+	for id, t := range c.nameWords {
+		for _, d := range c.deletions(t) {
+			l := c.similar[d]
+			if l.n > 0 && c.simAt[l.head].word == int32(id) {
+				continue
+			}
+			if l.n == 1 {
+				shared = append(shared, d)
+			}
+			c.simAt = append(c.simAt, simEntry{int32(id), l.head})
+			c.similar[d] = simList{int32(len(c.simAt) - 1), l.n + 1, l.people + int32(len(c.wordPeople[id]))}
+		}
+	}
+	// a person whose name holds two words under one key counts once
+	var ps []int
+	for _, d := range shared {
+		l := c.similar[d]
+		ps = ps[:0]
+		for e, n := l.head, l.n; n > 0; e, n = c.simAt[e].next, n-1 {
+			ps = append(ps, c.wordPeople[c.simAt[e].word]...)
+		}
+		slices.Sort(ps)
+		l.people = int32(len(slices.Compact(ps)))
+		c.similar[d] = l
 	}
 }
 
@@ -147,7 +203,7 @@ func (c *cast) similarKeys(t string) ([]uint64, int) {
 	ks := c.deletions(t)
 	n := 0
 	for _, k := range ks {
-		n += int(c.similar[k].n)
+		n += int(c.similar[k].people)
 	}
 	return ks, n
 }
@@ -259,15 +315,8 @@ func (c *cast) knownQuick(name string) string {
 	if v, ok := c.quickMemo[name]; ok {
 		return v
 	}
-	if c.byTok == nil {
-		c.byTok, c.quickMemo = map[string][]int{}, map[string]string{}
-		for i, p := range c.people {
-			for _, t := range p.toks {
-				if l := c.byTok[t]; len(l) == 0 || l[len(l)-1] != i {
-					c.byTok[t] = append(l, i)
-				}
-			}
-		}
+	if c.quickMemo == nil {
+		c.quickMemo = map[string]string{}
 	}
 	toks := names.NameTokens(name)
 	// of the people whose names hold every word, the one the article
@@ -277,9 +326,9 @@ func (c *cast) knownQuick(name string) string {
 	if len(toks) > 0 {
 		// every word's list holds the people sought, in index order: the
 		// shortest is read (a first name many people share is not)
-		list, at := c.byTok[toks[0]], 0
+		list, at := c.peopleWith(toks[0]), 0
 		for k, t := range toks[1:] {
-			if l := c.byTok[t]; len(l) < len(list) {
+			if l := c.peopleWith(t); len(l) < len(list) {
 				list, at = l, k+1
 			}
 		}

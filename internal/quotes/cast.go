@@ -29,8 +29,7 @@ type cast struct {
 	nameWords  []string
 	wordAt     map[string]int32
 	wordPeople [][]int
-	// byTokN and similar index the names (see candidates)
-	byTokN  map[tokN][]int
+	// similar indexes the name words by their spellings (see candidates)
 	similar map[uint64]simList
 	simAt   []simEntry
 	dels    map[string][]uint64
@@ -58,13 +57,15 @@ type cast struct {
 // only there keeps a first name many people share from making every
 // lookup visit them all.
 func (c *cast) candidates(toks []string) []int {
-	if c.byTokN == nil {
+	if c.similar == nil {
 		c.indexNames()
 	}
 	var out []int
 	for _, t := range toks {
-		for n := 1; n < len(toks); n++ {
-			out = append(out, c.byTokN[tokN{t, n}]...)
+		for _, i := range c.peopleWith(t) {
+			if len(c.people[i].toks) < len(toks) {
+				out = append(out, i)
+			}
 		}
 	}
 	var keys []uint64
@@ -134,14 +135,8 @@ func (c *cast) peopleWith(t string) []int {
 	return nil
 }
 
-// tokN is a name word and the number of words of the name.
-type tokN struct {
-	tok string
-	n   int
-}
-
-// indexNames indexes the people's names by word and name length, and by
-// the keys of similarKeys.
+// indexNames indexes the words of the people's names by the keys of
+// similarKeys.
 func (c *cast) indexNames() {
 	c.indexWords()
 	keys := 0
@@ -152,16 +147,8 @@ func (c *cast) indexNames() {
 			keys += n
 		}
 	}
-	c.byTokN, c.similar = map[tokN][]int{}, make(map[uint64]simList, keys)
+	c.similar = make(map[uint64]simList, keys)
 	c.simAt = make([]simEntry, 0, keys)
-	for i, p := range c.people {
-		for _, t := range p.toks {
-			k := tokN{t, len(p.toks)}
-			if l := c.byTokN[k]; len(l) == 0 || l[len(l)-1] != i {
-				c.byTokN[k] = append(l, i)
-			}
-		}
-	}
 	// each word is listed under its keys once (a word whose deletions
 	// repeat, as "aabbc" does, too), with the people it brings
 	var shared []uint64 // the keys that list two words or more

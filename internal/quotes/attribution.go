@@ -134,17 +134,21 @@ func bodyBlocks(art story.Article) []blockQuotes {
 func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuotes, people *cast) [][]names.NameSpan {
 	lower := ix.Lower
 	// a name the article gives as a speaker ("Walsh said") is a person,
-	// even alone and untitled: one a later "he" may refer to
+	// even alone and untitled: one a later "he" may refer to. The same
+	// speakers come back quotation after quotation: each is read once.
+	speaking := map[string]string{} // speaker as written → the name to add, or ""
 	for _, bq := range blocks {
 		for _, sp := range bq.spans {
-			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || sp.how == "name-colon" || pronounSpeakers[strings.ToLower(sp.Speaker)] || determiner(firstWord(sp.Speaker)) {
+			if bq.title || sp.Speaker == "" || sp.how == "colon-label" || sp.how == "name-colon" {
 				continue
 			}
-			if ns := names.Names(sp.Speaker, lower); len(ns) > 0 {
-				n := ns[len(ns)-1]
-				if _, seen := people.index[n.Core]; !seen && n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
-					people.add(n.Core, nil)
-				}
+			core, ok := speaking[sp.Speaker]
+			if !ok {
+				core = speakingName(sp.Speaker, lower)
+				speaking[sp.Speaker] = core
+			}
+			if _, seen := people.index[core]; !seen && core != "" {
+				people.add(core, nil)
 			}
 		}
 	}
@@ -173,6 +177,21 @@ func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuot
 		}
 	}
 	return found
+}
+
+// speakingName returns the name a speaker as written gives when it is one
+// the cast may lack: a person's name that does not look like one alone
+// (one word, no title), as "Walsh said" gives; else "".
+func speakingName(speaker string, lower map[string]bool) string {
+	if pronounSpeakers[strings.ToLower(speaker)] || determiner(firstWord(speaker)) {
+		return ""
+	}
+	if ns := names.Names(speaker, lower); len(ns) > 0 {
+		if n := ns[len(ns)-1]; n.Core != "" && nameLike(n.Core) && !names.PersonLike(n) && speakerName(n.Core) {
+			return n.Core
+		}
+	}
+	return ""
 }
 
 // speakingAfter says, for each name ns of text, whether a speech verb

@@ -255,6 +255,7 @@ func attribute(a int, blocks []blockQuotes, people *cast, ments *mentions, lower
 			}
 			last = q
 			q.seq, q.words, ws = wordsIn(q.Text, ws)
+			q.sure, q.quoted = confident(q), isQuotation(q.Text)
 			out = append(out, q)
 		}
 		goesOn = ""

@@ -539,7 +539,7 @@ func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
 // keeps about two thirds of its words in order; the speakers' check asks
 // for more (sameWords).
 func comparable(a, b Quote) bool {
-	if !isQuotation(a.Text) || !isQuotation(b.Text) || len(a.words) < long || len(b.words) < long ||
+	if !a.quoted || !b.quoted || len(a.words) < long || len(b.words) < long ||
 		!linked(&a, &b) || !sharesRun(a.seq, b.seq, 4) {
 		return false
 	}
@@ -554,15 +554,19 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	if len(ms) < 2 {
 		return false // no two members to differ
 	}
-	named := make([]bool, len(ms))
+	// two confident members of two articles are needed
+	first := slices.IndexFunc(ms, func(m Quote) bool { return m.sure })
+	if first < 0 || !slices.ContainsFunc(ms[first+1:], func(m Quote) bool { return m.sure && m.Article != ms[first].Article }) {
+		return false
+	}
 	// per speaker (its name's words): the articles that give the
 	// quotation to them
 	givenBy := map[string][]int{}
-	key := func(q Quote) string { return strings.Join(toks(q.Speaker), " ") }
+	keys := make([]string, len(ms)) // the key of each confident member
 	for i, m := range ms {
-		named[i] = confident(m)
-		if named[i] {
-			k := key(m)
+		if m.sure {
+			k := strings.Join(toks(m.Speaker), " ")
+			keys[i] = k
 			if !slices.Contains(givenBy[k], m.Article) {
 				givenBy[k] = append(givenBy[k], m.Article)
 			}
@@ -572,14 +576,14 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	// said by one and echoed by the other) is given to both by the
 	// article that tells it, and no outlet that gives it to either is
 	// wrong
-	gives := func(art int, q Quote) bool { return slices.Contains(givenBy[key(q)], art) }
+	gives := func(art, q int) bool { return slices.Contains(givenBy[keys[q]], art) }
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
-			a, b := ms[i], ms[j]
-			if a.Article == b.Article || !named[i] || !named[j] || !sameWords(a.seq, b.seq) {
+			a, b := &ms[i], &ms[j]
+			if a.Article == b.Article || !a.sure || !b.sure || !sameWords(a.seq, b.seq) {
 				continue
 			}
-			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !gives(a.Article, b) && !gives(b.Article, a) {
+			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !gives(a.Article, j) && !gives(b.Article, i) {
 				return true
 			}
 		}
@@ -623,7 +627,14 @@ func sharesRun(a, b []string, n int) bool {
 // inOrder returns how many words of a appear in b in the same order (the
 // length of their longest common subsequence).
 func inOrder(a, b []string) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	// two rows of the table, on the stack for most quotations
+	var buf [2 * 64]int
+	var prev, cur []int
+	if len(b)+1 <= 64 {
+		prev, cur = buf[:len(b)+1], buf[64:64+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for i := range a {
 		for j := range b {
 			switch {

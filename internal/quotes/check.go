@@ -40,6 +40,9 @@ type Quote struct {
 	how   string   // which cue and resolution gave the speaker
 	words []string // folded content words, stemmed
 	seq   []string // folded words in order
+	// sure is confident(q) and quoted isQuotation(q.Text): grouping asks
+	// them of each quotation many times
+	sure, quoted bool
 }
 
 // Diff is the word diff between two members of a group: Ops turn

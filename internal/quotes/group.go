@@ -86,17 +86,33 @@ const long = 3
 // the same: they share at least three content words, and at least half of
 // the shorter one's (all but one when it has six or fewer).
 func linked(a, b *Quote) bool {
-	inter := 0
-	set := map[string]bool{}
-	for _, w := range a.words {
-		set[w] = true
+	return linkedCount(shared(a.words, b.words), len(a.words), len(b.words))
+}
+
+// shared returns how many words a and b, each without repeats, have in
+// common: a quotation's content words are a few dozen at most, and
+// looking through them is quicker than making a set.
+func shared(a, b []string) int {
+	if len(a) > 64 && len(b) > 64 {
+		set := make(map[string]bool, len(a))
+		for _, w := range a {
+			set[w] = true
+		}
+		n := 0
+		for _, w := range b {
+			if set[w] {
+				n++
+			}
+		}
+		return n
 	}
-	for _, w := range b.words {
-		if set[w] {
-			inter++
+	n := 0
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			n++
 		}
 	}
-	return linkedCount(inter, len(a.words), len(b.words))
+	return n
 }
 
 // linkedCount is linked given the number of content words two quotations
@@ -249,10 +265,16 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 	repPost := make([][]int, len(df)) // content word → representatives
 	count := make([]int, len(qs))
 	var touched []int
+	// the representatives each quotation that is none matched when its
+	// turn came: earlier[early[i][0]:early[i][1]]
+	var earlier []int
+	early := make([][2]int32, len(qs))
 	// matches appends to out the representatives quotation i is the
 	// same as; count holds the content words each shares with i until
-	// the caller clears it
-	matches := func(i int, out []int) []int {
+	// the caller clears it. With again, i was looked at before: of the
+	// representatives chosen before its turn, those it matched then are
+	// kept without asking again.
+	matches := func(i int, out []int, again bool) []int {
 		touched = touched[:0]
 		for _, w := range ids[from[i]:from[i+1]] {
 			// a word in too many quotations links nothing: the link is
@@ -270,6 +292,12 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 			}
 		}
 		for _, j := range touched {
+			if again && rank[j] < rank[i] {
+				if slices.Contains(earlier[early[i][0]:early[i][1]], j) {
+					out = append(out, j)
+				}
+				continue
+			}
 			if sameQuotation(&qs[i], &qs[j], count[j], toks) {
 				out = append(out, j)
 			}
@@ -279,7 +307,7 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 	isRep := make([]bool, len(qs))
 	var ms []int
 	for _, i := range order {
-		ms = matches(i, ms[:0])
+		ms = matches(i, ms[:0], false)
 		for _, j := range touched {
 			count[j] = 0
 		}
@@ -289,13 +317,17 @@ func linkLong(qs []Quote, toks func(string) []string) (rep []int, all postings) 
 			for _, w := range ids[from[i]:from[i+1]] {
 				repPost[w] = append(repPost[w], i)
 			}
+			continue
 		}
+		early[i][0] = int32(len(earlier))
+		earlier = append(earlier, ms...)
+		early[i][1] = int32(len(earlier))
 	}
 	for _, i := range order {
 		if isRep[i] {
 			continue
 		}
-		ms = matches(i, ms[:0])
+		ms = matches(i, ms[:0], true)
 		best, bestOrder, bestShared := -1, 0, 0
 		for _, j := range ms {
 			o := 0
@@ -377,7 +409,7 @@ func (p *postings) of(w string) []int {
 // Ryan, strongly endorse …") make two statements, not one quotation
 // worded two ways.
 func twoStatements(a, b *Quote, toks func(string) []string) bool {
-	return confident(*a) && confident(*b) && !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !sameWords(a.seq, b.seq)
+	return a.sure && b.sure && !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !sameWords(a.seq, b.seq)
 }
 
 // attachShort puts each short quotation into the group of the first long
@@ -441,7 +473,7 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 	// quotation to compare the others with)
 	first := ms[0].Article
 	for k := range ms {
-		if isQuotation(ms[k].Text) {
+		if ms[k].quoted {
 			first = ms[k].Article
 			break
 		}
@@ -585,7 +617,7 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	sure := map[int]bool{}
 	var speakers []string
 	for _, m := range ms {
-		if confident(m) {
+		if m.sure {
 			sure[m.Article] = true
 			speakers = append(speakers, m.Speaker)
 		}
@@ -597,7 +629,7 @@ func unclearIn(ms []Quote, arts []int, toks func(string) []string) []int {
 	// speaker to be unclear about
 	quoted := map[int]bool{}
 	for _, m := range ms {
-		if isQuotation(m.Text) {
+		if m.quoted {
 			quoted[m.Article] = true
 		}
 	}

@@ -482,17 +482,36 @@ func beyondCut(edge []worddiff.Op, whole bool) bool {
 // alike is not worded differently by that article: an outlet that prints
 // two versions of a question, one of them the other outlet's, does not
 // differ from it (a piece of a member given alike is not the member).
-func wordingDiffers(ms []Quote, d *worddiff.Differ) bool {
-	// the answer for a pair depends only on the two texts: each pair of
+//
+// diffed holds the first member's text compared with other members' texts,
+// as the group's diffs have them: they are not made again.
+func wordingDiffers(ms []Quote, d *worddiff.Differ, diffed map[string]compared) bool {
+	if len(ms) < 2 {
+		return false
+	}
+	// the answers for a pair depend only on the two texts: each pair of
 	// texts is compared once (a text against itself never differs)
-	done := map[[2]string]bool{}
+	done, comp := map[[2]string]bool{}, map[[2]string]bool{}
 	differs := func(long, short Quote) bool {
 		k := [2]string{long.Text, short.Text}
 		v, ok := done[k]
 		if !ok {
-			_, ops := compare(d, long, names.Words(long.Text), short)
+			c, ok := diffed[short.Text]
+			ops := c.ops
+			if !ok || long.Text != ms[0].Text {
+				_, ops = compare(d, long, names.Words(long.Text), short)
+			}
 			v = interiorChange(ops)
 			done[k] = v
+		}
+		return v
+	}
+	comparable := func(a, b Quote) bool {
+		k := [2]string{a.Text, b.Text}
+		v, ok := comp[k]
+		if !ok {
+			v = comparable(a, b)
+			comp[k] = v
 		}
 		return v
 	}
@@ -577,18 +596,39 @@ func speakersDiffer(ms []Quote, toks func(string) []string) bool {
 	// article that tells it, and no outlet that gives it to either is
 	// wrong
 	gives := func(art, q int) bool { return slices.Contains(givenBy[keys[q]], art) }
+	// most members give one speaker and many one text: the names are
+	// compared first, and the words of two texts once
+	same := map[[2]string]bool{}
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			a, b := &ms[i], &ms[j]
-			if a.Article == b.Article || !a.sure || !b.sure || !sameWords(a.seq, b.seq) {
+			if a.Article == b.Article || !a.sure || !b.sure || names.SameTokens(toks(a.Speaker), toks(b.Speaker)) {
 				continue
 			}
-			if !names.SameTokens(toks(a.Speaker), toks(b.Speaker)) && !gives(a.Article, j) && !gives(b.Article, i) {
+			if !sameWordsOf(a, b, same) {
+				continue
+			}
+			if !gives(a.Article, j) && !gives(b.Article, i) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameWordsOf is sameWords of two quotations' words, remembered in memo
+// by their texts.
+func sameWordsOf(a, b *Quote, memo map[[2]string]bool) bool {
+	if a.Text == b.Text {
+		return len(a.seq) > 0 // sameWords of a text and itself
+	}
+	k := [2]string{a.Text, b.Text}
+	v, ok := memo[k]
+	if !ok {
+		v = sameWords(a.seq, b.seq)
+		memo[k] = v
+	}
+	return v
 }
 
 // sameWords says whether two quotations give the same words: four in a

@@ -519,11 +519,7 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 	if len(ms) > 1 {
 		pw = names.Words(ms[0].Text)
 	}
-	type diffed struct {
-		window *[2]int
-		ops    []worddiff.Op
-	}
-	known := map[string]diffed{}
+	known := map[string]compared{}
 	for k, m := range ms {
 		if !seenArt[m.Article] {
 			seenArt[m.Article] = true
@@ -558,10 +554,17 @@ func makeGroup(qs []Quote, idx []int, rep int, d *worddiff.Differ, toks func(str
 		}
 	}
 	g.OneOutlet = len(g.Articles) == 1
-	g.WordingDiffers = wordingDiffers(ms, d)
+	g.WordingDiffers = wordingDiffers(ms, d, known)
 	g.SpeakersDiffer = speakersDiffer(ms, toks)
 	g.UnclearIn = unclearIn(ms, g.Articles, toks)
 	return g
+}
+
+// compared is a member's text compared with the first member's: the
+// window of the first it is compared with (nil for the whole) and the ops.
+type compared struct {
+	window *[2]int
+	ops    []worddiff.Op
 }
 
 // isCut says whether quotation c is a cut of the longer quotation q: it

@@ -459,6 +459,22 @@ func resolve(raw string, pos, bi int, prev []int, people *cast, ments *mentions,
 		// no one person
 		return ments.filled().resolvePronoun(l, bi, pos)
 	}
+	// a name or a description depends on the article's people alone,
+	// and the same speakers come back quotation after quotation
+	if v, ok := people.resolved[raw]; ok {
+		return v
+	}
+	v := resolveName(raw, l, people, lower)
+	if people.resolved == nil {
+		people.resolved = map[string]string{}
+	}
+	people.resolved[raw] = v
+	return v
+}
+
+// resolveName is resolve for an attribution that is no pronoun, l in
+// lower case.
+func resolveName(raw, l string, people *cast, lower map[string]bool) string {
 	if ws := names.Words(raw); officeOf(ws) {
 		return strings.TrimSpace(raw) // "Ryan's office": who speaks for him, not he
 	}

@@ -40,6 +40,8 @@ type cast struct {
 	// known and fullest remember their answers: the cast is complete
 	// before the first question
 	knownMemo, fullestMemo, descMemo map[string]string
+	// resolved remembers resolve's answers for names and descriptions
+	resolved map[string]string
 	// byFullest lists the people by their fullest names (see
 	// calledRightBefore)
 	byFullest map[string][]int

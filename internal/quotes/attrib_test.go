@@ -523,3 +523,20 @@ func TestIndexLower(t *testing.T) {
 		}
 	}
 }
+
+// TestAccordingTo checks that looking for "according to" only as far as
+// a cue may start finds what looking through the whole text does.
+func TestAccordingTo(t *testing.T) {
+	for _, after := range []string{
+		`, according to Mr. Fox.`, `  According To the minister`, `, said a source according to CNN`,
+		`, according to`, ``, `according to ÉTAT`, `, selon İstanbul, according to someone`, `x according to y`,
+	} {
+		want := strings.Index(strings.ToLower(after), "according to ")
+		for limit := 0; limit < 6; limit++ {
+			got := accordingTo(after, limit)
+			if (got >= 0 && got <= limit) != (want >= 0 && want <= limit) || got >= 0 && got <= limit && got != want {
+				t.Errorf("accordingTo(%q, %d) = %d, want %d", after, limit, got, want)
+			}
+		}
+	}
+}

@@ -49,8 +49,9 @@ var pronounSpeakers = map[string]bool{"he": true, "she": true, "they": true, "we
 // right after it (`," said X` or `," X said`), then before it in its
 // sentence (`X said: "…"`, `X said that … "…"`), then "according to X".
 func speaker(text string, open, close int) (string, int, string) {
-	sp, at, how := cueSpeaker(text, open, close)
-	if sp != "" && how != "according" && relayed(text, open, close) {
+	s := &sentence{text: text, open: open}
+	sp, at, how := cueSpeakerIn(s, close)
+	if sp != "" && how != "according" && relayed(s, close) {
 		// "“…,” Sanders said, according to CNN": the words as another
 		// source reports them; who said them is the report's claim
 		return "", -1, ""
@@ -61,8 +62,9 @@ func speaker(text string, open, close int) (string, int, string) {
 // relayed says whether the sentence of the quotation text[open:close]
 // says its words are reported by another, named source ("according to
 // CNN").
-func relayed(text string, open, close int) bool {
-	before, _ := sentenceBefore(text, open)
+func relayed(s *sentence, close int) bool {
+	text, open := s.text, s.open
+	before, _ := s.get()
 	rest := text[close:min(close+sentenceEnd(text[close:], 0), len(text))]
 	// "“… too high.” According to …" starts a sentence of its own
 	inner := strings.TrimRight(text[open:close], "”’\"' ")
@@ -120,20 +122,60 @@ func lowerByte(c byte) byte {
 
 // cueSpeaker is speaker without the check for relayed words.
 func cueSpeaker(text string, open, close int) (string, int, string) {
+	return cueSpeakerIn(&sentence{text: text, open: open}, close)
+}
+
+// sentence is the sentence of text before a quotation opening at open
+// (sentenceBefore) and its words, found when first asked: the cues before
+// a quotation and the check for relayed words read them.
+type sentence struct {
+	text        string
+	open        int
+	read, split bool
+	before      string
+	start       int
+	words       []names.Word
+}
+
+// get returns sentenceBefore(s.text, s.open).
+func (s *sentence) get() (string, int) {
+	if !s.read {
+		s.before, s.start = sentenceBefore(s.text, s.open)
+		s.read = true
+	}
+	return s.before, s.start
+}
+
+// wordsOf returns names.Words of the sentence before the quotation.
+func (s *sentence) wordsOf() []names.Word {
+	if !s.split {
+		b, _ := s.get()
+		s.words, s.split = names.Words(b), true
+	}
+	return s.words
+}
+
+// cueSpeakerIn is cueSpeaker of the quotation opening at s.open in s.text.
+func cueSpeakerIn(sb *sentence, close int) (string, int, string) {
+	text, open := sb.text, sb.open
+	before := false // beforeCue was asked, and found none
 	if strings.HasSuffix(strings.TrimRight(text[open:close], "”’\"'» "), ".") {
 		// "… adding that it was “emergency but necessary.” Critics
 		// questioned the move": the quotation's sentence ends inside its
 		// marks, so a cue before it in that sentence is its own, and the
 		// next sentence's is another's
-		if s, st, how := beforeCue(text, open); s != "" {
+		if s, st, how := beforeCue(sb); s != "" {
 			return s, st, how
 		}
+		before = true
 	}
 	if s, st, how := afterCue(text, close); s != "" {
 		return s, st, how
 	}
-	if s, st, how := beforeCue(text, open); s != "" {
-		return s, st, how
+	if !before {
+		if s, st, how := beforeCue(sb); s != "" {
+			return s, st, how
+		}
 	}
 	after := text[close:]
 	lead := 0
@@ -147,13 +189,29 @@ func cueSpeaker(text string, open, close int) (string, int, string) {
 		return s, st, "name-colon"
 	}
 	// "…," according to Mr. Fox
-	if k := strings.Index(strings.ToLower(after), "according to "); k >= 0 && k <= lead+2 {
+	if k := accordingTo(after, lead+2); k >= 0 && k <= lead+2 {
 		rest := after[k+len("according to "):]
 		if s, st := phraseAfter(rest, names.WordsN(rest, 13), close+k+len("according to ")); s != "" && strings.IndexFunc(s, unicode.IsUpper) >= 0 {
 			return s, st, "according"
 		}
 	}
 	return "", -1, ""
+}
+
+// accordingTo is strings.Index(strings.ToLower(after), "according to ")
+// when that is at most limit, and -1 or an index past limit otherwise,
+// reading only as far as a match at limit would reach when the text there
+// is ASCII (most quotations have no "according to" after them, and
+// lowering the rest of a paragraph for each makes a copy of it).
+func accordingTo(after string, limit int) int {
+	const sub = "according to "
+	p := after[:min(len(after), limit+len(sub))]
+	for i := 0; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
+			return strings.Index(strings.ToLower(after), sub)
+		}
+	}
+	return indexLower(p, sub)
 }
 
 // afterCue is the cue right after the quotation text[:close]: "said X",
@@ -272,9 +330,9 @@ func afterCue(text string, close int) (string, int, string) {
 
 // beforeCue is the cue before the quotation at text[open:], in its
 // sentence: "X said: “…”", "X said that … “…”".
-func beforeCue(text string, open int) (string, int, string) {
-	before, bstart := sentenceBefore(text, open)
-	bws := names.Words(before)
+func beforeCue(s *sentence) (string, int, string) {
+	before, bstart := s.get()
+	bws := s.wordsOf()
 	for k := len(bws) - 1; k >= 1; k-- {
 		v := strings.ToLower(bws[k].Text)
 		if v == "calling" && bws[k].Glued && calledObject(bws[k+1:]) {

@@ -36,7 +36,12 @@ func colonSpeech(text string, quoted []Span) []Span {
 		if inside {
 			continue
 		}
-		claim := strings.TrimSpace(text[cs:ce])
+		// the claim without the spaces around it, at its own offset:
+		// TrimSpace also cuts spaces the pattern's \s takes as text
+		// (a vertical tab)
+		claim := strings.TrimRightFunc(text[cs:ce], unicode.IsSpace)
+		lead := len(claim) - len(strings.TrimLeftFunc(claim, unicode.IsSpace))
+		claim, cs = claim[lead:], cs+lead
 		if len(strings.Fields(claim)) < 3 || strings.Contains(claim, "''") || nameList(claim) {
 			// two apostrophes mark a quotation as “ does; a list of
 			// names ("Iowa Democrats: Tim Albrecht, Brad Anderson, …")

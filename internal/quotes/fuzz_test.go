@@ -14,7 +14,7 @@ import (
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		`"We will win," said the minister.`, "“a ‘b’ c” d", "„x“ «y» »z« ‹w›", "'90s rock ’n’ roll don't",
-		"Trump said: the wall will be built.", "“unclosed", `"`, "‘", "A: b c d", "\"x\u00a0\" y",
+		"Trump said: the wall will be built.", "“unclosed", `"`, "‘", "A: b c d", "\"x\u00a0\" y", "A: \v0 0 0",
 	} {
 		f.Add(s)
 	}

@@ -25,9 +25,8 @@ func LowerWords(st *story.Story) map[string]bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var ws []Word
 			for a := int(next.Add(1)) - 1; a < len(st.Articles); a = int(next.Add(1)) - 1 {
-				ws = addLower(sets[w], ws, st.Articles[a].Blocks)
+				addLower(sets[w], st.Articles[a].Blocks)
 			}
 		}()
 	}
@@ -44,22 +43,46 @@ func LowerWords(st *story.Story) map[string]bool {
 	return lower
 }
 
-// addLower adds to lower the words that blocks write in lower case; ws is
-// a buffer it returns for the next call.
-func addLower(lower map[string]bool, ws []Word, blocks []segment.Block) []Word {
+// addLower adds to lower the words that blocks write in lower case.
+func addLower(lower map[string]bool, blocks []segment.Block) {
+	var recent [recentWords]string
 	for _, b := range blocks {
 		if b.Kind == segment.Boilerplate || b.Kind == segment.Meta {
 			continue
 		}
-		ws = appendWords(ws[:0], b.Text, -1, false)
-		for _, w := range ws {
-			if !Capitalised(w.Text) {
-				// most words are seen before: a look-up is cheaper than a store
-				if f := Fold(w.Text); !lower[f] {
-					lower[f] = true
+		// each word is read once: none is kept in a slice
+		sc := wordScan{text: b.Text, initial: true}
+		for i, j, ok := sc.next(); ok; i, j, ok = sc.next() {
+			w := b.Text[i:j]
+			if Capitalised(w) {
+				continue
+			}
+			f := Fold(w)
+			// most words are seen before, many of them a few words
+			// back: a small table of the words last seen answers for
+			// them, and the set (too large for the processor's cache)
+			// is read only for the others; a look-up is cheaper than a
+			// store
+			if f != "" { // a word of marks alone folds to nothing
+				h := recentHash(f)
+				if recent[h] == f {
+					continue
 				}
+				recent[h] = f
+			}
+			if !lower[f] {
+				lower[f] = true
 			}
 		}
 	}
-	return ws
+}
+
+// recentWords is the size of addLower's table of words last seen, a
+// power of two.
+const recentWords = 1 << 10
+
+// recentHash is the slot of word w, not empty, in addLower's table.
+func recentHash(w string) int {
+	h := uint(len(w))*0x9e3779b1 ^ uint(w[0])*0x85ebca6b ^ uint(w[len(w)-1])*0xc2b2ae35 ^ uint(w[len(w)/2])*0x27d4eb2f
+	return int((h ^ h>>15) & (recentWords - 1))
 }

@@ -73,9 +73,40 @@ func WordsN(text string, n int) []Word {
 // them, and most words of a text are such.
 func appendWords(out []Word, text string, limit int, lowerRuns bool) []Word {
 	start := len(out)
-	initial := true
-	broken := false
-	for i := 0; i < len(text) && (limit < 0 || len(out)-start < limit); {
+	sc := wordScan{text: text, initial: true}
+	for limit < 0 || len(out)-start < limit {
+		i, j, ok := sc.next()
+		if !ok {
+			break
+		}
+		switch t := text[i:j]; {
+		case !lowerRuns || Capitalised(t) || connector(t):
+			out = append(out, Word{Text: t, Start: i, End: j, Initial: sc.wordInitial, Glued: sc.wordGlued})
+		case len(out) == start || out[len(out)-1].Text != "":
+			out = append(out, Word{Start: i, End: j, Initial: sc.wordInitial, Glued: sc.wordGlued})
+		}
+	}
+	return out
+}
+
+// wordScan reads the words of a text one at a time, as Words splits them,
+// for a caller that looks at each word once and keeps none (LowerWords):
+// most words of a story are read so.
+type wordScan struct {
+	text string
+	i    int
+	// the next word opens a sentence (Word.Initial), or punctuation other
+	// than a space comes before it (Word.Glued)
+	initial, broken bool
+	// Initial and Glued of the word next returned last
+	wordInitial, wordGlued bool
+}
+
+// next returns the offsets of the next word of the text, and false past
+// the last.
+func (sc *wordScan) next() (start, end int, ok bool) {
+	text, initial, broken := sc.text, sc.initial, sc.broken
+	for i := sc.i; i < len(text); {
 		if text[i] == ' ' {
 			i++ // a space changes nothing
 			continue
@@ -125,17 +156,11 @@ func appendWords(out []Word, text string, limit int, lowerRuns bool) []Word {
 		if j < len(text) && text[j] == '.' && isAbbrev(text[i:j]) {
 			j++
 		}
-		switch {
-		case !lowerRuns || Capitalised(text[i:j]) || connector(text[i:j]):
-			out = append(out, Word{Text: text[i:j], Start: i, End: j, Initial: initial, Glued: broken})
-		case len(out) == start || out[len(out)-1].Text != "":
-			out = append(out, Word{Start: i, End: j, Initial: initial, Glued: broken})
-		}
-		initial = false
-		broken = false
-		i = j
+		sc.i, sc.initial, sc.broken, sc.wordInitial, sc.wordGlued = j, false, false, initial, broken
+		return i, j, true
 	}
-	return out
+	sc.i, sc.initial, sc.broken = len(text), initial, broken
+	return 0, 0, false
 }
 
 func isSpaceByte(s string, i int) bool { return s[i] == ' ' || s[i] == '\n' || s[i] == '\t' }

@@ -199,13 +199,29 @@ func yearAt(s string, i int) (start int, ok bool) {
 //	|(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?
 //	|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4}))?
 //	|(Monday|…|Sunday))\b
-func scanDates(s string, f func(m *match)) {
-	var m match
+func scanDates(s string, f func(m *match)) { scanWords(s, true, f, func(*match) {}) }
+
+// scanWords calls date with each match of scanDates (when dates is true)
+// and word with each match of scanWordNumbers, each in order, reading s
+// once: both try the same word starts, each past the end of its last
+// match. The two calls' matches may overlap (Extract keeps the date).
+func scanWords(s string, dates bool, date, word func(m *match)) {
+	var dm, wm match
+	dateNext, wordNext := 0, 0 // where each scanner looks again
+	if !dates {
+		dateNext = len(s)
+	}
 	for i := 0; i < len(s); {
-		if dateStarter[s[i]] && !wordAt(s, i-1) && dateAt(s, i, &m) {
-			f(&m)
-			i = m[1]
-			continue
+		// each scanner resumes after its match at a byte that is no word
+		// byte or at the start of a word, both of which this loop visits
+		c := s[i]
+		if i >= dateNext && dateStarter[c] && !wordAt(s, i-1) && dateAt(s, i, &dm) {
+			date(&dm)
+			dateNext = dm[1]
+		}
+		if i >= wordNext && wordNumStarter[c] && boundary(s, i) && wordNumberAt(s, i, &wm) {
+			word(&wm)
+			wordNext = wm[1]
 		}
 		i = nextStart(s, i)
 	}
@@ -549,28 +565,7 @@ func suffixAt(s string, i int) (int, bool) {
 // scanWordNumbers calls f with each match of wordNumRE in s, in order:
 //
 //	(?i)\b(two|three|…|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b
-func scanWordNumbers(s string, f func(m *match)) {
-	var m match
-	for i := 0; i < len(s); {
-		if wordNumStarter[s[i]] && boundary(s, i) && wordNumberAt(s, i, &m) {
-			if f != nil {
-				f(&m)
-			} else {
-				return
-			}
-			i = m[1]
-			continue
-		}
-		i = nextStart(s, i)
-	}
-}
-
-// hasWordNumber says whether wordNumRE matches anywhere in s.
-func hasWordNumber(s string) bool {
-	found := false
-	scanWordNumbers(s, func(*match) { found = true })
-	return found
-}
+func scanWordNumbers(s string, f func(m *match)) { scanWords(s, false, nil, f) }
 
 func wordNumberAt(s string, p int, m *match) bool {
 	c := s[p] | 0x20 // lower case for ASCII letters

@@ -49,11 +49,20 @@ func compareScanners(t *testing.T, s string) {
 			t.Fatalf("%s in %q:\n regexp  %v\n scanner %v", c.name, s, want, got)
 		}
 	}
+	for _, dates := range []bool{true, false} {
+		var gotDates, gotWords [][]int
+		scanWords(s, dates, func(m *match) { gotDates = append(gotDates, append([]int(nil), m[:22]...)) },
+			func(m *match) { gotWords = append(gotWords, append([]int(nil), m[:6]...)) })
+		wantDates := dateRE.FindAllStringSubmatchIndex(s, -1)
+		if !dates {
+			wantDates = nil
+		}
+		if want := wordNumRE.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(wantDates, gotDates) || !reflect.DeepEqual(want, gotWords) {
+			t.Fatalf("scanWords(%q, %v):\n dates   %v\n regexp  %v\n numbers %v\n regexp  %v", s, dates, gotDates, wantDates, gotWords, want)
+		}
+	}
 	if want, got := strings.IndexFunc(s, unicode.IsDigit) >= 0, hasDigit(s); want != got {
 		t.Fatalf("hasDigit(%q) = %v, want %v", s, got, want)
-	}
-	if want, got := wordNumRE.MatchString(s), hasWordNumber(s); want != got {
-		t.Fatalf("hasWordNumber(%q) = %v, regexp %v", s, got, want)
 	}
 	for i := 0; i <= len(s); i++ {
 		w := s[max(0, i-30):i]

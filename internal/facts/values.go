@@ -84,6 +84,7 @@ func Extract(text string) []Value {
 type scratch struct {
 	values []Value
 	taken  []bool
+	words  []match // numbers in words, found before the figures
 }
 
 // extract is Extract.
@@ -108,42 +109,57 @@ func (sc *scratch) extractNames(text string, lower map[string]bool) []Value {
 
 // appendValues appends Extract(text) to out.
 func (sc *scratch) appendValues(out []Value, text string) []Value {
-	if !hasDigit(text) && !strings.Contains(text, "day") && !hasWordNumber(text) {
-		return out // nothing to find: most prose paragraphs, quickly
-	}
+	// without a digit, no figure; nor a date, but for a weekday: most
+	// prose paragraphs are only read for numbers in words
+	digits := hasDigit(text)
+	dates := digits || strings.Contains(text, "day")
 	start := len(out)
 	// the bytes a value already covers: dates first, then figures, then
 	// numbers in words, each taking what the ones before left
-	taken := sc.taken[:0]
-	taken = append(taken, make([]bool, len(text)+1)...)
-	sc.taken = taken
+	var taken []bool
 	add := func(v Value) {
 		out = append(out, v)
 		for i := v.Start; i < v.End; i++ {
 			taken[i] = true
 		}
 	}
-	scanDates(text, func(m *match) {
+	if dates {
+		taken = sc.cleared(len(text) + 1)
+	}
+	// dates and numbers in words are found in one reading of the text,
+	// the numbers in words kept until the figures have taken their bytes
+	words := sc.words[:0]
+	scanWords(text, dates, func(m *match) {
 		if v, ok := dateValue(text, m); ok {
 			add(v)
 		}
-	})
-	scanNumbers(text, func(m *match) {
-		if taken[m[6]] { // the digits
-			return
-		}
-		if v, ok := figureValue(text, m); ok {
-			add(v)
-		}
-	})
-	scanWordNumbers(text, func(m *match) {
+	}, func(m *match) { words = append(words, *m) })
+	sc.words = words
+	if !dates && len(words) == 0 {
+		return out // nothing found: most prose paragraphs, quickly
+	}
+	if !dates {
+		taken = sc.cleared(len(text) + 1)
+	}
+	if digits {
+		scanNumbers(text, func(m *match) {
+			if taken[m[6]] { // the digits
+				return
+			}
+			if v, ok := figureValue(text, m); ok {
+				add(v)
+			}
+		})
+	}
+	for k := range words {
+		m := &words[k]
 		if taken[m[0]] {
-			return
+			continue
 		}
 		if v, ok := wordNumberValue(text, m); ok {
 			add(v)
 		}
-	})
+	}
 	slices.SortStableFunc(out[start:], func(x, y Value) int { return x.Start - y.Start })
 	for i := start; i < len(out); i++ {
 		if t := out[i].Type; t == Number || t == Money || t == Percent {
@@ -151,6 +167,12 @@ func (sc *scratch) appendValues(out []Value, text string) []Value {
 		}
 	}
 	return out
+}
+
+// cleared returns sc's buffer of n bools, all false.
+func (sc *scratch) cleared(n int) []bool {
+	sc.taken = append(sc.taken[:0], make([]bool, n)...)
+	return sc.taken
 }
 
 // group returns the text of submatch k of m in text, "" when it took no

@@ -321,7 +321,7 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 				j++
 				continue
 			}
-			if connectors[ws[j].Text] && j+1 < len(ws) && !ws[j+1].Glued && Capitalised(ws[j+1].Text) && !isDateWord(ws[j+1].Text) && !possessive(ws[j-1].Text) {
+			if connector(ws[j].Text) && j+1 < len(ws) && !ws[j+1].Glued && Capitalised(ws[j+1].Text) && !isDateWord(ws[j+1].Text) && !possessive(ws[j-1].Text) {
 				j += 2
 				continue
 			}
@@ -388,7 +388,7 @@ func makeName(text string, ws []Word) (NameSpan, int) {
 			}
 		}
 	}
-	for c < len(ws) && connectors[ws[c].Text] {
+	for c < len(ws) && connector(ws[c].Text) {
 		c++
 	}
 	if c < len(ws) {
@@ -415,7 +415,10 @@ func possessive(w string) bool {
 
 // Capitalised says whether w opens with a capital letter.
 func Capitalised(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
+	if w == "" {
+		return false // the words of a run eachName does not read
+	}
+	if w[0] < utf8.RuneSelf {
 		return 'A' <= w[0] && w[0] <= 'Z'
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -424,17 +427,38 @@ func Capitalised(w string) bool {
 
 var connectors = Set("of", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "al", "bin", "ibn", "la", "le", "du")
 
-// connector is connectors[w], turning most words down without a look-up:
-// every connector has two to five letters and starts with one of these.
+// connector is connectors[w], read for most words of a text: most are
+// turned down by their length and first letter (every connector has two
+// to five letters and starts with one of these), and the others compared
+// as numbers with the few connectors, not looked up.
 func connector(w string) bool {
 	if len(w) < 2 || len(w) > 5 {
 		return false
 	}
 	switch w[0] {
 	case 'o', 'd', 'v', 'a', 'b', 'i', 'l':
-		return connectors[w]
+		return slices.Contains(connectorKeys, shortKey(w))
 	}
 	return false
+}
+
+// connectorKeys are the connectors as shortKey makes them.
+var connectorKeys = func() []uint64 {
+	var ks []uint64
+	for w := range connectors {
+		ks = append(ks, shortKey(w))
+	}
+	return ks
+}()
+
+// shortKey is a number that w, of at most seven bytes, is the only word
+// to give: its bytes and its length.
+func shortKey(w string) uint64 {
+	k := uint64(0)
+	for i := 0; i < len(w); i++ {
+		k = k<<8 | uint64(w[i])
+	}
+	return k<<8 | uint64(len(w))
 }
 
 // commonInitial says whether a capitalised word at a sentence start is an
@@ -655,7 +679,7 @@ func nameWord(w Word, end int) (string, bool) {
 	if w.End > end {
 		t = t[:end-w.Start]
 	}
-	if titleWord(t) || connectors[t] {
+	if titleWord(t) || connector(t) {
 		return "", false
 	}
 	return trimPossessive(t), true

@@ -273,3 +273,15 @@ func TestInvisibleCharactersInsideANameAreIgnored(t *testing.T) {
 		t.Error("Ana Ro\u00adth and Ana Roth are not the same name")
 	}
 }
+
+// TestConnectorShortcut compares connector with the set it reads, on the
+// connectors and on words one letter from them.
+func TestConnectorShortcut(t *testing.T) {
+	for c := range connectors {
+		for _, w := range []string{c, c + "s", c[:len(c)-1], "a" + c, strings.ToUpper(c[:1]) + c[1:], c[:1] + "x" + c[2:], "of\x00", "\x00of"} {
+			if got, want := connector(w), connectors[w]; got != want {
+				t.Errorf("connector(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

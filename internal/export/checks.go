@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/facts"
 	"github.com/synoptic-news/synoptic/internal/insight"
@@ -35,28 +36,44 @@ func Checks(st *story.Story, opt Options) *insight.Report {
 	if opt.Checks != nil {
 		return opt.Checks
 	}
-	summary := make(chan insight.Summary, 1)
-	go func() { summary <- insight.SummarizeStory(st) }()
 	early := opt.Early
 	if early == nil || early.st != st {
 		early = StartChecks(st)
 	}
-	<-early.done
-	r := &insight.Report{Quotes: early.quotes}
-	r.Facts = facts.CheckExtracted(st, early.ix, early.values)
-	r.Summary = <-summary
-	r.Summary.AddChecks(r.Quotes, r.Facts)
-	return r
+	return early.report()
 }
 
 // Early is the part of the whole-story checks that reads a story's
-// articles alone, started before the story is aligned (StartChecks).
+// articles alone, started before the story is aligned (StartChecks), and
+// then the checks it completes.
 type Early struct {
 	st     *story.Story
-	done   chan struct{} // closed when ix and quotes are set
+	done   chan struct{} // closed when ix, quotes and values are set
 	ix     *names.Index
 	quotes *quotes.Report
 	values *facts.Extracted
+
+	once sync.Once
+	r    *insight.Report
+}
+
+// report completes the checks e began, once: later calls return the same
+// report.
+func (e *Early) report() *insight.Report {
+	e.once.Do(func() {
+		summary := make(chan insight.Summary, 1)
+		go func() { summary <- insight.SummarizeStory(e.st) }()
+		<-e.done
+		r := &insight.Report{Quotes: e.quotes}
+		r.Facts = facts.CheckExtracted(e.st, e.ix, e.values)
+		// the names and the values were read for the facts check, which
+		// took the values: the export that follows needs neither
+		e.ix, e.values = nil, nil
+		r.Summary = <-summary
+		r.Summary.AddChecks(r.Quotes, r.Facts)
+		e.r = r
+	})
+	return e.r
 }
 
 // StartChecks starts, on a goroutine of its own, the part of the

@@ -134,7 +134,10 @@ func eachArticle(st *story.Story, f func(a int, sc *scratch)) {
 }
 
 // CheckExtracted is CheckIndexed given the values ExtractStory found in st
-// (nil: they are found here, for the blocks of shared events alone).
+// (nil: they are found here, for the blocks of shared events alone). It
+// takes ex's values: each block's are let go once the events that hold
+// it are compared (the report keeps copies), so ex must not be passed
+// again.
 func CheckExtracted(st *story.Story, ix *names.Index, ex *Extracted) *Report {
 	if ex != nil && ex.st != st {
 		ex = nil
@@ -186,11 +189,13 @@ func mergeByStart(out, xs, ys []Value) []Value {
 	return append(append(out, xs...), ys...)
 }
 
-// blockValues are the values of one block, and the shared event that
-// reads its names: the first that holds it (-1 for none).
+// blockValues are the values of one block, the shared event that reads
+// its names (the first that holds it, -1 for none), and how many shared
+// events still have to read its values: the last lets them go.
 type blockValues struct {
 	values []Value
 	event  int
+	left   atomic.Int32
 }
 
 // extractAll returns the values of every factual block of st in a shared
@@ -212,17 +217,20 @@ func extractAll(st *story.Story, ex *Extracted) [][]blockValues {
 					if found[a][b].event < 0 {
 						found[a][b].event = k
 					}
+					found[a][b].left.Add(1)
 				}
 			}
 		}
 	}
 	if ex != nil {
+		// taken from ex: the values of a block in no shared event go now
 		for a := range found {
 			for b := range found[a] {
 				if found[a][b].event >= 0 {
 					found[a][b].values = ex.values[a][b]
 				}
 			}
+			ex.values[a] = nil
 		}
 		return found
 	}
@@ -298,6 +306,9 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 			}
 			from := len(ef.Values)
 			ef.Values = mergeByStart(ef.Values, found[a][b].values, buf[sp.from:sp.to])
+			if found[a][b].left.Add(-1) == 0 {
+				found[a][b].values = nil // copied: the report keeps ef.Values
+			}
 			for i := from; i < len(ef.Values); i++ {
 				ef.Values[i].Article, ef.Values[i].Block = a, b
 			}

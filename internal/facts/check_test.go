@@ -272,14 +272,20 @@ func TestTitleCaseHeadlineNamesOnlyWhatTheBodyNames(t *testing.T) {
 }
 
 // TestCheckExtracted checks that the values found before the events are
-// known (ExtractStory) give the report CheckIndexed gives, and that those
-// of another story are not used.
+// known (ExtractStory) give the report CheckIndexed gives, that the check
+// lets go of them, and that those of another story are not used.
 func TestCheckExtracted(t *testing.T) {
 	st := story.Build(corpus.Default(), story.DefaultOptions())
 	want := CheckIndexed(st, names.NewIndex(st))
-	got := CheckExtracted(st, names.NewIndex(st), ExtractStory(st))
+	ex := ExtractStory(st)
+	got := CheckExtracted(st, names.NewIndex(st), ex)
 	if !reflect.DeepEqual(want, got) {
 		t.Errorf("CheckExtracted gives another report than CheckIndexed")
+	}
+	for a, vs := range ex.values {
+		if vs != nil {
+			t.Errorf("the values of article %d are still held after the check took them", a)
+		}
 	}
 	if want.Conflicting == 0 && len(want.Events) == 0 {
 		t.Fatal("the seed story gives no facts to compare: the test compares nothing")

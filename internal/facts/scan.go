@@ -199,14 +199,18 @@ func yearAt(s string, i int) (start int, ok bool) {
 //	|(MONTH)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?
 //	|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(MONTH)(?:,?\s+(\d{4}))?
 //	|(Monday|…|Sunday))\b
-func scanDates(s string, f func(m *match)) { scanWords(s, true, f, func(*match) {}) }
+func scanDates(s string, f func(m *match)) {
+	scanWords(s, true, new(match), new(match), f, func(*match) {})
+}
 
 // scanWords calls date with each match of scanDates (when dates is true)
 // and word with each match of scanWordNumbers, each in order, reading s
 // once: both try the same word starts, each past the end of its last
 // match. The two calls' matches may overlap (Extract keeps the date).
-func scanWords(s string, dates bool, date, word func(m *match)) {
-	var dm, wm match
+// dm and wm hold the matches passed to date and word, which a caller
+// reading many texts keeps: a match passed to a function value would
+// otherwise be allocated anew for each text.
+func scanWords(s string, dates bool, dm, wm *match, date, word func(m *match)) {
 	dateNext, wordNext := 0, 0 // where each scanner looks again
 	if !dates {
 		dateNext = len(s)
@@ -215,12 +219,12 @@ func scanWords(s string, dates bool, date, word func(m *match)) {
 		// each scanner resumes after its match at a byte that is no word
 		// byte or at the start of a word, both of which this loop visits
 		c := s[i]
-		if i >= dateNext && dateStarter[c] && !wordAt(s, i-1) && dateAt(s, i, &dm) {
-			date(&dm)
+		if i >= dateNext && dateStarter[c] && !wordAt(s, i-1) && dateAt(s, i, dm) {
+			date(dm)
 			dateNext = dm[1]
 		}
-		if i >= wordNext && wordNumStarter[c] && boundary(s, i) && wordNumberAt(s, i, &wm) {
-			word(&wm)
+		if i >= wordNext && wordNumStarter[c] && boundary(s, i) && wordNumberAt(s, i, wm) {
+			word(wm)
 			wordNext = wm[1]
 		}
 		i = nextStart(s, i)
@@ -430,9 +434,9 @@ var dateStarter = [256]bool{}
 //	(?:\s(dollars|euros|pounds|rubles|roubles|yuan|yen|won|pesos|rupees)\b)?
 //
 // A match needs digits at most numLeadWindow bytes after its start, so
-// only the starts before each run of digits are tried.
-func scanNumbers(s string, f func(m *match)) {
-	var m match
+// only the starts before each run of digits are tried. m holds the
+// match passed to f (see scanWords).
+func scanNumbers(s string, m *match, f func(m *match)) {
 	pos := 0
 	for pos < len(s) {
 		d := pos
@@ -444,8 +448,8 @@ func scanNumbers(s string, f func(m *match)) {
 		}
 		found := false
 		for p := max(pos, d-numLeadWindow); p <= d; p++ {
-			if numberStarter[s[p]] && numberAt(s, p, &m) {
-				f(&m)
+			if numberStarter[s[p]] && numberAt(s, p, m) {
+				f(m)
 				pos = m[1]
 				found = true
 				break
@@ -565,7 +569,7 @@ func suffixAt(s string, i int) (int, bool) {
 // scanWordNumbers calls f with each match of wordNumRE in s, in order:
 //
 //	(?i)\b(two|three|…|a billion)(?:\s(million|billion|trillion|thousand|hundred|dozen))?\b
-func scanWordNumbers(s string, f func(m *match)) { scanWords(s, false, nil, f) }
+func scanWordNumbers(s string, f func(m *match)) { scanWords(s, false, new(match), new(match), nil, f) }
 
 func wordNumberAt(s string, p int, m *match) bool {
 	c := s[p] | 0x20 // lower case for ASCII letters

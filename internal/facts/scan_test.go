@@ -42,7 +42,7 @@ func compareScanners(t *testing.T, s string) {
 		re     *regexp.Regexp
 		scan   func(string, func(*match))
 		groups int
-	}{{"date", dateRE, scanDates, 10}, {"number", numRE, scanNumbers, 6}, {"word number", wordNumRE, scanWordNumbers, 2}} {
+	}{{"date", dateRE, scanDates, 10}, {"number", numRE, func(s string, f func(*match)) { scanNumbers(s, new(match), f) }, 6}, {"word number", wordNumRE, scanWordNumbers, 2}} {
 		want := c.re.FindAllStringSubmatchIndex(s, -1)
 		got := collect(c.scan, s, c.groups)
 		if !reflect.DeepEqual(want, got) {
@@ -51,7 +51,7 @@ func compareScanners(t *testing.T, s string) {
 	}
 	for _, dates := range []bool{true, false} {
 		var gotDates, gotWords [][]int
-		scanWords(s, dates, func(m *match) { gotDates = append(gotDates, append([]int(nil), m[:22]...)) },
+		scanWords(s, dates, new(match), new(match), func(m *match) { gotDates = append(gotDates, append([]int(nil), m[:22]...)) },
 			func(m *match) { gotWords = append(gotWords, append([]int(nil), m[:6]...)) })
 		wantDates := dateRE.FindAllStringSubmatchIndex(s, -1)
 		if !dates {

@@ -85,6 +85,7 @@ type scratch struct {
 	values []Value
 	taken  []bool
 	words  []match // numbers in words, found before the figures
+	dm, wm match   // the matches of the scanners
 }
 
 // extract is Extract.
@@ -129,7 +130,7 @@ func (sc *scratch) appendValues(out []Value, text string) []Value {
 	// dates and numbers in words are found in one reading of the text,
 	// the numbers in words kept until the figures have taken their bytes
 	words := sc.words[:0]
-	scanWords(text, dates, func(m *match) {
+	scanWords(text, dates, &sc.dm, &sc.wm, func(m *match) {
 		if v, ok := dateValue(text, m); ok {
 			add(v)
 		}
@@ -142,7 +143,7 @@ func (sc *scratch) appendValues(out []Value, text string) []Value {
 		taken = sc.cleared(len(text) + 1)
 	}
 	if digits {
-		scanNumbers(text, func(m *match) {
+		scanNumbers(text, &sc.dm, func(m *match) {
 			if taken[m[6]] { // the digits
 				return
 			}

@@ -60,21 +60,27 @@ func (best *runBest) pair(st *story.Story, k, a, b int) {
 	if !st.ComparesWording(a, b) {
 		return
 	}
-	n, text := pairRun(st.Ops(k, a, b))
+	n, text := pairRun(st.Ops(k, a, b), func(n int) bool { return best.beats(n, k, a, b) })
 	if best.beats(n, k, a, b) {
 		*best = runBest{n: n, text: text, k: k, a: a, b: b}
 	}
 }
 
 // pairRun returns the longest run of equal words of ops, the first of
-// them when several are as long, and its text.
-func pairRun(ops []worddiff.Op) (int, string) {
+// them when several are as long, and its text when worth says a run of
+// its length is worth showing (nil: always); "" when not. worth must hold
+// for a length if it holds for a shorter one: a run's text is made when
+// the run is found, which most runs of a story are not worth.
+func pairRun(ops []worddiff.Op, worth func(n int) bool) (int, string) {
 	best, text := 0, ""
 	var cur strings.Builder
 	n := 0
 	flush := func() {
 		if n > best {
-			best, text = n, runText(cur.String())
+			best, text = n, ""
+			if worth == nil || worth(n) {
+				text = runText(cur.String())
+			}
 		}
 		cur.Reset()
 		n = 0
@@ -114,19 +120,9 @@ func pairRun(ops []worddiff.Op) (int, string) {
 func sameLetters(a, b string) bool {
 	i, j := 0, 0
 	for {
-		var ra, rb rune = -1, -1
-		for i < len(a) && ra < 0 {
-			r, w := utf8.DecodeRuneInString(a[i:])
-			if i += w; unicode.IsLetter(r) {
-				ra = r
-			}
-		}
-		for j < len(b) && rb < 0 {
-			r, w := utf8.DecodeRuneInString(b[j:])
-			if j += w; unicode.IsLetter(r) {
-				rb = r
-			}
-		}
+		var ra, rb rune
+		ra, i = nextLetter(a, i)
+		rb, j = nextLetter(b, j)
 		if ra != rb {
 			return false
 		}
@@ -134,6 +130,26 @@ func sameLetters(a, b string) bool {
 			return true
 		}
 	}
+}
+
+// nextLetter returns the first letter of s at i or after and the index
+// past it, or -1 and len(s) when none is left. An ASCII byte, most of a
+// text, is a letter when it is one of A-Z or a-z.
+func nextLetter(s string, i int) (rune, int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if l := c | 0x20; 'a' <= l && l <= 'z' {
+				return rune(c), i
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if i += w; unicode.IsLetter(r) {
+			return r, i
+		}
+	}
+	return -1, i
 }
 
 // longestRun returns the longest verbatim run of st's shared events, or nil.

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/synoptic-news/synoptic/corpus"
 	"github.com/synoptic-news/synoptic/internal/story"
@@ -25,7 +26,7 @@ func everyPairRun(st *story.Story) *Run {
 				if len(e.Blocks[a]) == 0 || len(e.Blocks[b]) == 0 || !st.ComparesWording(a, b) {
 					continue
 				}
-				if n, text := pairRun(st.Ops(k, a, b)); n > 0 && (best == nil || n > best.Words) {
+				if n, text := pairRun(st.Ops(k, a, b), nil); n > 0 && (best == nil || n > best.Words) {
 					best = &Run{Words: n, Text: text, A: a, B: b, Event: k}
 				}
 			}
@@ -126,9 +127,49 @@ func TestVerbatimRunKeepsCase(t *testing.T) {
 		{"Mayor Opens New Bridge Over The River", "Mayor opens new bridge over the river", 1, "Mayor"},
 		{"the mayor said “the bridge is open to all” on Tuesday", `The mayor said "the bridge is open to all" on Tuesday`, 10, `mayor said “the bridge is open to all” on Tuesday`},
 	} {
-		n, text := pairRun(worddiff.Diff(c.a, c.b))
+		n, text := pairRun(worddiff.Diff(c.a, c.b), nil)
 		if n != c.n || text != c.text {
 			t.Errorf("%q / %q: run of %d words %q, want %d %q", c.a, c.b, n, text, c.n, c.text)
 		}
+	}
+}
+
+// TestSameLettersAsUnicode compares sameLetters, which reads ASCII
+// without decoding, with the letters unicode.IsLetter finds, on texts
+// made of letters in either case, digits, punctuation and typography.
+func TestSameLettersAsUnicode(t *testing.T) {
+	letters := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if unicode.IsLetter(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	pieces := []string{"a", "A", "z", "Z", "@", "[", "`", "{", "é", "É", "ß", "“", "”", "'", "’", " ", "-", "—", "1", "\xff", "x"}
+	r := rand.New(rand.NewPCG(5, 6))
+	same := 0
+	for range 20000 {
+		var a, b strings.Builder
+		for range r.IntN(6) {
+			p := pieces[r.IntN(len(pieces))]
+			a.WriteString(p)
+			if r.IntN(4) > 0 {
+				b.WriteString(p) // mostly alike, as the diff's equal words are
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		want := letters(a.String()) == letters(b.String())
+		if got := sameLetters(a.String(), b.String()); got != want {
+			t.Fatalf("sameLetters(%q, %q) = %v, want %v", a.String(), b.String(), got, want)
+		}
+		if want {
+			same++
+		}
+	}
+	if same < 1000 {
+		t.Fatalf("only %d pairs with the same letters: the test compares little", same)
 	}
 }

@@ -296,3 +296,39 @@ func TestCheckExtracted(t *testing.T) {
 		t.Errorf("CheckExtracted used the values of another story")
 	}
 }
+
+// TestNarrowContextAsWide checks that a figure's context read from the
+// narrow window, when contextOf keeps it, is the one the wide window
+// gives, on texts of words long and short, abbreviations, joined words,
+// sentence ends and figures near either end.
+func TestNarrowContextAsWide(t *testing.T) {
+	pieces := []string{"troops", "Mr.", "U.S.", "al-Assad", "don't", "Kim", "Jong", "Un’s", "the", "of", ".", ",", "!",
+		" ", " ", " ", "soldiers", "were", "killed", "Zürich", "internationalisation", "—", "“", "”", "x", "Nov.",
+		strings.Repeat("long", 12), "2,000", "$3.6", "billion", "percent"}
+	r := rand.New(rand.NewPCG(7, 8))
+	narrow := 0
+	var bp []names.Word
+	for range 3000 {
+		var b strings.Builder
+		for n := r.IntN(120); n >= 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		text := b.String()
+		for _, v := range Extract(text) {
+			want, _ := contextIn(text, v.Start, v.End, ctxWide, &bp)
+			got := contextOf(text, v.Start, v.End)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("context of %q in %q:\n got  %v\n want %v", v.Text, text, got, want)
+			}
+			if _, ok := contextIn(text, v.Start, v.End, ctxNarrow, &bp); ok {
+				narrow++
+			}
+		}
+	}
+	if narrow < 1000 {
+		t.Fatalf("only %d figures read from the narrow window: the test compares little", narrow)
+	}
+}

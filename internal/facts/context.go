@@ -30,19 +30,41 @@ type figureContext struct {
 
 // contextOf reads the context of the figure at text[start:end].
 func contextOf(text string, start, end int) figureContext {
-	// a window wide enough for ctxSpan words each side, on rune boundaries
 	if start < 0 || end > len(text) || start >= end {
 		return figureContext{} // a value not read from text (built by hand)
 	}
-	lo, hi := max(0, start-200), min(len(text), end+200)
+	bp := wordBufs.Get().(*[]names.Word)
+	defer wordBufs.Put(bp)
+	// a window wide enough for ctxSpan words each side: most figures'
+	// words lie within a narrow one, which is read first; the words a
+	// window cuts at its edges are never read, so a narrow window with
+	// more words each side than the context reads gives what the wide
+	// one gives
+	if c, ok := contextIn(text, start, end, ctxNarrow, bp); ok {
+		return c
+	}
+	c, _ := contextIn(text, start, end, ctxWide, bp)
+	return c
+}
+
+// The windows contextOf reads around a figure, in bytes each side.
+const (
+	ctxNarrow = 80
+	ctxWide   = 200
+)
+
+// contextIn reads the context of the figure at text[start:end] from the
+// words within span bytes of it, and says whether the window held every
+// word the context reads whole: more words each side than it reads, or
+// the text's start or end. bp is a buffer for the words.
+func contextIn(text string, start, end, span int, bp *[]names.Word) (figureContext, bool) {
+	lo, hi := max(0, start-span), min(len(text), end+span)
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
 		lo--
 	}
 	for hi < len(text) && !utf8.RuneStart(text[hi]) {
 		hi++
 	}
-	bp := wordBufs.Get().(*[]names.Word)
-	defer wordBufs.Put(bp)
 	ws := names.AppendWords((*bp)[:0], text[lo:hi])
 	*bp = ws
 	first, last := -1, -1 // the figure's own words
@@ -56,8 +78,11 @@ func contextOf(text string, start, end int) figureContext {
 	}
 	var c figureContext
 	if first < 0 {
-		return c
+		return c, false // no word of the figure: read no narrower window
 	}
+	// the first word of a window that does not start the text may be cut,
+	// its last one too (and end sooner than it would): read neither
+	whole := (lo == 0 || first > ctxSpan+1) && (hi == len(text) || len(ws)-1 > last+ctxSpan+1)
 	add := func(w names.Word) {
 		f := names.Fold(strings.TrimRight(w.Text, "."))
 		if f == "" || strings.ContainsFunc(f, unicode.IsDigit) || contextStop(f) {
@@ -83,7 +108,7 @@ func contextOf(text string, start, end int) figureContext {
 	c.words = slices.Compact(c.words)
 	slices.Sort(c.who)
 	c.who = slices.Compact(c.who)
-	return c
+	return c, whole
 }
 
 // wordBufs are buffers for the words around a figure, which its context

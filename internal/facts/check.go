@@ -267,10 +267,10 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 				if blk.Kind == segment.Headline && segment.TitleCased(blk.Text) {
 					body = bodyNames(st, ix, a)
 				}
-				ix.Cores(a, b, func(n names.NameSpan, toks []string) {
+				ix.CoresTitleCase(a, b, func(n names.NameSpan, toks []string, titleCase bool) {
 					// a run in title case is no name: "Trump" is not given
 					// alike as "Trump Calls On Obama To Resign"
-					if !names.TitleCase(n.Text) && (body == nil || body[strings.Join(toks, " ")]) {
+					if !titleCase && (body == nil || body[strings.Join(toks, " ")]) {
 						buf = append(buf, nameValue(n, toks))
 					}
 				})

@@ -29,6 +29,8 @@ type blockNames struct {
 	names []NameSpan
 	toks  [][]string
 	alts  []altName
+	// titleCase[i] is TitleCase(names[i].Text), nil when none is
+	titleCase []bool
 }
 
 // altName is a run of capitalised words whose first, a common word
@@ -47,11 +49,12 @@ type altName struct {
 // ending at its entry of ends; a name's words are the entries from its
 // entry of from to the next name's.
 type coreBuf struct {
-	names  []NameSpan
-	from   []int32
-	folded []byte
-	ends   []int32
-	alts   []altName
+	names     []NameSpan
+	from      []int32
+	folded    []byte
+	ends      []int32
+	alts      []altName
+	titleCase []bool
 }
 
 var coreBufs = sync.Pool{New: func() any { return new(coreBuf) }}
@@ -76,6 +79,18 @@ func (ix *Index) Cores(a, b int, f func(n NameSpan, toks []string)) {
 	for i, n := range bn.names {
 		if n.Core != "" {
 			f(n, bn.toks[i])
+		}
+	}
+}
+
+// CoresTitleCase is Cores, and says of each name whether it is a line in
+// title case (TitleCase(n.Text)), read from the words the index split
+// rather than split again.
+func (ix *Index) CoresTitleCase(a, b int, f func(n NameSpan, toks []string, titleCase bool)) {
+	bn := ix.block(a, b)
+	for i, n := range bn.names {
+		if n.Core != "" {
+			f(n, bn.toks[i], bn.titleCase != nil && bn.titleCase[i])
 		}
 	}
 }
@@ -127,13 +142,17 @@ func (ix *Index) block(a, b int) *blockNames {
 		// found into a buffer, kept at their size: the names' words as
 		// one string and one slice, not one of each per name and word
 		buf := coreBufs.Get().(*coreBuf)
-		eachName(ix.st.Articles[a].Blocks[b].Text, ix.Lower, nil, func(n NameSpan, core []Word) {
+		titled := false
+		eachName(ix.st.Articles[a].Blocks[b].Text, ix.Lower, nil, func(n NameSpan, run []Word, c int) {
 			buf.names = append(buf.names, n)
 			buf.from = append(buf.from, int32(len(buf.ends)))
+			tc := titleCaseRun(run, n.End)
+			buf.titleCase = append(buf.titleCase, tc)
+			titled = titled || tc
 			if n.Core == "" {
 				return
 			}
-			for _, w := range core {
+			for _, w := range run[c:] {
 				if t, ok := nameWord(w, n.End); ok {
 					buf.folded = appendFold(buf.folded, t)
 					buf.ends = append(buf.ends, int32(len(buf.folded)))
@@ -164,8 +183,12 @@ func (ix *Index) block(a, b int) *blockNames {
 		if len(buf.alts) > 0 {
 			bn.alts = slices.Clone(buf.alts)
 		}
+		if titled {
+			bn.titleCase = slices.Clone(buf.titleCase)
+		}
 		clear(buf.alts)
 		buf.names, buf.from, buf.folded, buf.ends, buf.alts = buf.names[:0], buf.from[:0], buf.folded[:0], buf.ends[:0], buf.alts[:0]
+		buf.titleCase = buf.titleCase[:0]
 		coreBufs.Put(buf)
 	})
 	return bn

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/synoptic-news/synoptic/corpus"
+	"github.com/synoptic-news/synoptic/internal/benchdata"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
 
@@ -98,5 +99,39 @@ func TestIndexNamesKnown(t *testing.T) {
 	}
 	if changed == 0 {
 		t.Error("no known set changed a block's names: the test tests nothing")
+	}
+}
+
+// TestIndexTitleCase checks that the index says of each name what
+// TitleCase says of its text, on headlines in title case, possessives and
+// names with titles, and on a generated story.
+func TestIndexTitleCase(t *testing.T) {
+	cs := benchdata.Generate(benchdata.Config{Bytes: 40 << 10, Articles: 2, Seed: benchdata.Seed}).Corpus
+	for i, s := range []string{
+		"Trump Calls On Obama To Resign. Auctioning Off Gun Used To Kill Martin's Father.",
+		"President Of The Senate Is Here. The Man With The Plan's Is At Work; Mr. Smith For Mayor’s.",
+		"Sen. John Smith Jr. Of Ohio And Friends At Home. Lavrov’s Aide Says Talks Went Well.",
+		"They met With Lavrov in Moscow, and At Kim’s home later.",
+	} {
+		cs.Articles[i%2].Paras = append(cs.Articles[i%2].Paras, corpus.Para{Text: s})
+	}
+	st := story.Build(cs, story.DefaultOptions())
+	ix := NewIndex(st)
+	titled, names := 0, 0
+	for a, art := range st.Articles {
+		for b, blk := range art.Blocks {
+			ix.CoresTitleCase(a, b, func(n NameSpan, toks []string, tc bool) {
+				names++
+				if tc {
+					titled++
+				}
+				if want := TitleCase(n.Text); tc != want {
+					t.Errorf("%q in %q: title case %v, want %v", n.Text, blk.Text, tc, want)
+				}
+			})
+		}
+	}
+	if titled < 3 || names < 100 {
+		t.Fatalf("%d names, %d in title case: the test compares little", names, titled)
 	}
 }

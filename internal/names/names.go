@@ -269,7 +269,7 @@ func NamesKnown(text string, lower, known map[string]bool) []NameSpan {
 	// found into a buffer, returned at their size
 	bp := nameBufs.Get().(*[]NameSpan)
 	buf := (*bp)[:0]
-	eachName(text, lower, known, func(n NameSpan, _ []Word) { buf = append(buf, n) }, nil)
+	eachName(text, lower, known, func(n NameSpan, _ []Word, _ int) { buf = append(buf, n) }, nil)
 	var out []NameSpan
 	if len(buf) > 0 {
 		out = slices.Clone(buf)
@@ -286,21 +286,21 @@ var nameBufs = sync.Pool{New: func() any { return new([]NameSpan) }}
 // whose Core is not empty, and NameTokens(n.Core), read from the words
 // already split rather than split again; f may keep toks.
 func Cores(text string, lower map[string]bool, f func(n NameSpan, toks []string)) {
-	eachName(text, lower, nil, func(n NameSpan, core []Word) {
+	eachName(text, lower, nil, func(n NameSpan, run []Word, c int) {
 		if n.Core != "" {
-			f(n, wordTokens(core, n.End))
+			f(n, wordTokens(run[c:], n.End))
 		}
 	}, nil)
 }
 
 // eachName calls f with each name sequence of text (see NamesKnown) and
-// the words of its core, which f must not keep. With known nil and
+// its words, of which the core's are run[c:]; f must not keep them. With known nil and
 // skipped not nil, it calls skipped for each run of capitalised words
 // whose first word, a common word opening a sentence, a known set holding
 // it would keep: with that word, the name the run makes with it (ok false
 // for none), and whether f is called for the run too (right after). That
 // is what NamesKnown given any known set needs beyond Names.
-func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core []Word), skipped func(first Word, n NameSpan, ok, named bool)) {
+func eachName(text string, lower, known map[string]bool, f func(n NameSpan, run []Word, c int), skipped func(first Word, n NameSpan, ok, named bool)) {
 	bp := wordBufs.Get().(*[]Word)
 	ws := appendWords((*bp)[:0], text, -1, true)
 	defer func() {
@@ -348,7 +348,7 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 		}
 		if s < j && !dateline {
 			n, c := makeName(text, ws[s:j])
-			f(n, ws[s+c:j])
+			f(n, ws[s:j], c)
 		}
 		i = j
 	}
@@ -359,12 +359,56 @@ func eachName(text string, lower, known map[string]bool, f func(n NameSpan, core
 // ("Trump Calls On Obama To Resign", "Auctioning Off Gun Used To Kill").
 func TitleCase(run string) bool {
 	for k, w := range Words(run) {
-		if k > 0 && Capitalised(w.Text) && inLower(titleCaseWords, w.Text) {
+		if k > 0 && titleCaseWord(w.Text) {
 			return true
 		}
 	}
 	return false
 }
+
+// titleCaseRun is TitleCase of the text of a name whose words are run and
+// which ends at byte end (a possessive cut off its last word), read from
+// its words rather than split again.
+func titleCaseRun(run []Word, end int) bool {
+	for k := 1; k < len(run); k++ {
+		t := run[k].Text
+		if run[k].End > end {
+			t = t[:max(0, end-run[k].Start)]
+		}
+		if titleCaseWord(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCaseWord says whether w, inside a capitalised run, says the run is
+// written in title case. Most words of names are longer than any of
+// titleCaseWords or, lowered, are told apart from them as numbers.
+func titleCaseWord(w string) bool {
+	if !Capitalised(w) {
+		return false
+	}
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		if len(l) > 7 {
+			return false // every title-case word has seven letters or fewer
+		}
+		_, found := slices.BinarySearch(titleCaseKeys, shortKey(l))
+		return found
+	}
+	return inLower(titleCaseWords, w)
+}
+
+// titleCaseKeys are titleCaseWords as shortKey makes them, sorted.
+var titleCaseKeys = func() []uint64 {
+	var ks []uint64
+	for w := range titleCaseWords {
+		ks = append(ks, shortKey(w))
+	}
+	slices.Sort(ks)
+	return ks
+}()
 
 // titleCaseWords are words no name holds (folded): capitalised inside a
 // run of capitals, they say the run is a headline in title case.
@@ -453,7 +497,7 @@ var connectorKeys = func() []uint64 {
 
 // shortKey is a number that w, of at most seven bytes, is the only word
 // to give: its bytes and its length.
-func shortKey(w string) uint64 {
+func shortKey[S string | []byte](w S) uint64 {
 	k := uint64(0)
 	for i := 0; i < len(w); i++ {
 		k = k<<8 | uint64(w[i])

@@ -285,3 +285,20 @@ func TestConnectorShortcut(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleCaseWordShortcut compares titleCaseWord with the set it reads,
+// on the set's words in either case and on words one letter from them.
+func TestTitleCaseWordShortcut(t *testing.T) {
+	ref := func(w string) bool { return Capitalised(w) && titleCaseWords[strings.ToLower(w)] }
+	for c := range titleCaseWords {
+		up := strings.ToUpper(c[:1]) + c[1:]
+		for _, w := range []string{c, up, strings.ToUpper(c), up + "s", up[:len(up)-1], "A" + c, up + "\u00e9", "Ab" + c + "cdefgh"} {
+			if got, want := titleCaseWord(w), ref(w); got != want {
+				t.Errorf("titleCaseWord(%q) = %v, want %v", w, got, want)
+			}
+		}
+		if !titleCaseWord(up) {
+			t.Errorf("titleCaseWord(%q) = false", up)
+		}
+	}
+}

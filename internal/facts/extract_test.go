@@ -2,6 +2,8 @@ package facts
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -93,6 +95,30 @@ func TestSameValue(t *testing.T) {
 	for i, tt := range tests {
 		if got := SameValue(tt.a, tt.b); got != tt.want {
 			t.Errorf("%d: SameValue(%q, %q) = %v", i, tt.a.Text, tt.b.Text, got)
+		}
+	}
+}
+
+// TestParseFigureAsParseFloat compares parseFigure, which reads whole
+// numbers itself, with strconv.ParseFloat.
+func TestParseFigureAsParseFloat(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		digits := func(n int) string {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte('0' + r.IntN(10))
+			}
+			return string(b)
+		}
+		in, frac := digits(1+r.IntN(20)), ""
+		if r.IntN(3) == 0 {
+			frac = digits(1 + r.IntN(4))
+		}
+		want, werr := strconv.ParseFloat(in+"."+frac+"0", 64)
+		got, err := parseFigure(in, frac)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Fatalf("parseFigure(%q, %q) = %v, %v; ParseFloat %v, %v", in, frac, got, err, want, werr)
 		}
 	}
 }

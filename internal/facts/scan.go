@@ -417,6 +417,14 @@ var numberStarter = func() (t [256]bool) {
 	return t
 }()
 
+// signStarter are the first bytes of the currency signs.
+var signStarter = func() (t [256]bool) {
+	for _, c := range currencySigns {
+		t[c[0]] = true
+	}
+	return t
+}()
+
 // wordNumbersBy are wordNumbers by first letter, in their order.
 var wordNumbersBy [256][]string
 
@@ -477,10 +485,12 @@ func numberLead(s string, p int) (pre, signEnd, q int) {
 			a, pre = e, e
 		}
 		sign := -1
-		for _, c := range currencySigns {
-			if strings.HasPrefix(s[a:], c) {
-				sign = a + len(c)
-				break
+		if a < len(s) && signStarter[s[a]] {
+			for _, c := range currencySigns {
+				if strings.HasPrefix(s[a:], c) {
+					sign = a + len(c)
+					break
+				}
 			}
 		}
 		for _, b := range [2]int{sign, a} {

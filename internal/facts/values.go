@@ -213,7 +213,7 @@ func figureValue(text string, m *match) (Value, bool) {
 	digits := m.group(text, 3)
 	intPart := strings.ReplaceAll(digits, ",", "")
 	frac := m.group(text, 4)
-	f, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
+	f, err := parseFigure(intPart, frac)
 	if err != nil {
 		return Value{}, false
 	}
@@ -269,6 +269,21 @@ func figureValue(text string, m *match) (Value, bool) {
 		v.noun = unitAfter(text[v.End:])
 	}
 	return v, true
+}
+
+// parseFigure is the number whose digits before the point are intPart
+// and after it frac (either may be empty), as strconv.ParseFloat reads
+// it. Most figures are whole numbers of a few digits, which a float64
+// holds exactly: those are read without making a string for ParseFloat.
+func parseFigure(intPart, frac string) (float64, error) {
+	if frac == "" && len(intPart) > 0 && len(intPart) <= 15 {
+		n := int64(0)
+		for i := 0; i < len(intPart); i++ {
+			n = n*10 + int64(intPart[i]-'0')
+		}
+		return float64(n), nil
+	}
+	return strconv.ParseFloat(intPart+"."+frac+"0", 64)
 }
 
 // wordNumberValue is the number of a match of scanWordNumbers ("two

@@ -251,6 +251,7 @@ func extractAll(st *story.Story, ex *Extracted) [][]blockValues {
 // returns for the next event; sc holds buffers for its agreements.
 func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index, buf []Value, sc *agreeScratch) (EventFacts, []Value) {
 	e := &st.Events[k] // not a copy: the reader's background diffs write Diffs
+	sc.toks = sc.toks[:0]
 	// the names of each block, one after another in buf: spans holds
 	// where, for each block of the event in order (empty for a block
 	// whose names another event reads)
@@ -272,11 +273,15 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 					// alike as "Trump Calls On Obama To Resign"
 					if !titleCase && (body == nil || body[strings.Join(toks, " ")]) {
 						buf = append(buf, nameValue(n, toks))
+						sc.toks = append(sc.toks, toks)
 					}
 				})
 			}
 			spans = append(spans, span{from, len(buf)})
 		}
+	}
+	for i := range buf {
+		buf[i].toks = &sc.toks[i]
 	}
 	// the report keeps every event's values: sized to fit, not grown
 	n, at := 0, 0
@@ -334,7 +339,7 @@ func compareEvent(st *story.Story, k int, found [][]blockValues, ix *names.Index
 	// the names' words and the figures' contexts were for comparing
 	// them: the report does not keep them
 	for i := range ef.Values {
-		ef.Values[i].toks, ef.Values[i].ctx = nil, nil
+		ef.Values[i].toks, ef.Values[i].fig = nil, nil
 	}
 	ef.Conflict = len(ef.Conflicts) > 0
 	return ef, buf
@@ -414,12 +419,16 @@ func agreements(arts []int, byArt [][]Value, idx []*valueIndex) []Agreement {
 	return sc.agreements(arts, byArt, idx)
 }
 
-// agreeScratch holds the buffers of agreements, which a caller comparing
-// event after event reuses: the agreements and their lists are gathered
-// in them, and the report keeps copies at their size, the lists of an
-// event's agreements cut from one array each (an event has seven or
-// eight, and a list each was most of the check's allocations).
+// agreeScratch holds the buffers of compareEvent and agreements, which a
+// caller comparing event after event reuses: the agreements and their
+// lists are gathered in them, and the report keeps copies at their size,
+// the lists of an event's agreements cut from one array each (an event
+// has seven or eight, and a list each was most of the check's
+// allocations).
 type agreeScratch struct {
+	// the words of the names of an event's blocks, where their values
+	// point while the event is compared
+	toks    [][]string
 	used    []bool
 	out     []Agreement
 	spans   [][2]int // where each agreement's lists lie in arts and texts
@@ -619,7 +628,7 @@ func figureConflict(t Type, x, y *Value, oneEach bool) (Conflict, bool) {
 	if t == Money {
 		// a currency is no role: "$8 billion" and "$1.375 billion" may pay
 		// for different things
-		same = x.noun != "" && x.noun == y.noun && x.Unit == y.Unit
+		same = x.noun() != "" && x.noun() == y.noun() && x.Unit == y.Unit
 	}
 	lone := oneEach && (x.Unit == "" || y.Unit == "" || x.Unit == y.Unit)
 	if !same && !lone || isIdentifier(x) || isIdentifier(y) {
@@ -685,10 +694,10 @@ func nameConflict(x, y *Value, aNames, bNames func(*Value) bool) bool {
 // unit test in conflicts then turns each pair down.
 func unitOf(t Type, v *Value) [2]string {
 	if t == Money {
-		if v.noun == "" {
+		if v.noun() == "" {
 			return [2]string{"\x00none"}
 		}
-		return [2]string{v.Unit, v.noun}
+		return [2]string{v.Unit, v.noun()}
 	}
 	if v.Unit == "" {
 		return [2]string{"\x00none"}

@@ -120,11 +120,14 @@ var wordBufs = sync.Pool{New: func() any { return new([]names.Word) }}
 // forty-nine others, and reading its sentence each time was most of the
 // facts check.
 func (v *Value) context() *figureContext {
-	if v.ctx == nil {
-		c := contextOf(v.src, v.Start, v.End)
-		v.ctx = &c
+	f := v.fig
+	if f == nil {
+		return &figureContext{} // a value not read from text (built by hand)
 	}
-	return v.ctx
+	if !f.read {
+		f.ctx, f.read = contextOf(f.src, v.Start, v.End), true
+	}
+	return &f.ctx
 }
 
 // sameFrame says whether figures x and y sit in one frame: no two

@@ -76,8 +76,9 @@ func checkIndexed(t *testing.T, seed uint64, maxLen int) {
 // same compares two results as printed: NaN, which some of the values
 // hold, is not equal to itself.
 // same compares by the Go syntax of a and b (NaN equals NaN there, not in
-// reflect.DeepEqual), conflicts by the values they point to, without the
-// contexts those keep.
+// reflect.DeepEqual), conflicts by the values they point to (whose words
+// and figures are compared by where they are: both sides' values are
+// copies of one list's).
 func same(a, b any) bool { return fmt.Sprintf("%#v", pointees(a)) == fmt.Sprintf("%#v", pointees(b)) }
 
 func pointees(x any) any {
@@ -93,9 +94,6 @@ func pointees(x any) any {
 	out := make([]conflict, len(cs))
 	for i, c := range cs {
 		out[i] = conflict{c.Type, c.Unit, *c.A, *c.B}
-		// a figure's context is read once and kept: where is no part of
-		// the value
-		out[i].A.ctx, out[i].B.ctx = nil, nil
 	}
 	return out
 }
@@ -112,7 +110,7 @@ func randomValue(r *rand.Rand) Value {
 		lasts := []string{"Smith", "Smyth", "Lavrov", "Lavrova", "Calderon", "Calderón", "Blinken", "Blinkin"}
 		text := firsts[r.IntN(len(firsts))] + " " + lasts[r.IntN(len(lasts))]
 		toks := names.NameTokens(text)
-		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: true, toks: toks}
+		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: true, toks: &toks}
 	case 1:
 		n := 1 + r.IntN(3)
 		var ws []string
@@ -121,7 +119,7 @@ func randomValue(r *rand.Rand) Value {
 		}
 		text := strings.Join(ws, " ")
 		toks := names.NameTokens(text)
-		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: r.IntN(2) == 0, toks: toks}
+		return Value{Type: Name, Text: text, Key: strings.Join(toks, " "), Person: r.IntN(2) == 0, toks: &toks}
 	case 2, 3:
 		types := []Type{Number, Money, Percent, Year}
 		nums := []float64{0, 5, 7, 20, 30, 8000, 8500, 10000, 1.375e9, 3.5e9, 3.6e9, 0.5, 1e300, math.Inf(1), math.NaN()}
@@ -133,9 +131,12 @@ func randomValue(r *rand.Rand) Value {
 			// most figures: written to their last digit
 			num, prec = float64(r.IntN(2000)), 1
 		}
-		return Value{Type: types[r.IntN(len(types))], Text: fmt.Sprint(num), Key: strconv.FormatFloat(num, 'f', -1, 64),
-			Unit: units[r.IntN(len(units))], noun: nouns[r.IntN(len(nouns))], Approx: r.IntN(4) == 0,
-			num: num, prec: prec}
+		v := Value{Type: types[r.IntN(len(types))], Text: fmt.Sprint(num), Key: strconv.FormatFloat(num, 'f', -1, 64),
+			Unit: units[r.IntN(len(units))], Approx: r.IntN(4) == 0, num: num, prec: prec}
+		if noun := nouns[r.IntN(len(nouns))]; noun != "" {
+			v.fig = &figure{noun: noun}
+		}
+		return v
 	default:
 		keys := []string{"2024-11-01", "2024-11-02", "2023-11-01", "--11-01", "--11-02", "friday", "2024"}
 		k := keys[r.IntN(len(keys))]

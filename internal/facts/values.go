@@ -50,12 +50,29 @@ type Value struct {
 	Start   int `json:"start"`
 	End     int `json:"end"`
 
-	noun string         // for money, the noun after it ("grant" in "$2 million grant")
-	toks []string       // for names from ExtractNames, names.NameTokens(Text)
-	num  float64        // numeric value for numbers, money and percents
-	prec float64        // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
-	src  string         // for figures, the text they were read from: their context is read from it when needed
-	ctx  *figureContext // contextOf src around the figure, once read (see context)
+	num  float64   // numeric value for numbers, money and percents
+	prec float64   // the place of the last digit written (1, 0.1, 1e8 for "3.6 billion")
+	toks *[]string // for names, names.NameTokens(Text) as found
+	// fig is what comparing a figure reads beyond the value (nil for a
+	// date or a name): a report holds many values, and keeps none of it
+	fig *figure
+}
+
+// figure is what comparing a figure (a number, money, a percentage) reads
+// besides its value.
+type figure struct {
+	noun string        // for money, the noun after it ("grant" in "$2 million grant")
+	src  string        // the text it was read from: its context is read from it when needed
+	ctx  figureContext // contextOf src around the figure, once read (see context)
+	read bool          // ctx is read
+}
+
+// noun is the noun after an amount of money, "" for none.
+func (v *Value) noun() string {
+	if v.fig == nil {
+		return ""
+	}
+	return v.fig.noun
 }
 
 var scales = map[string]float64{"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "million": 1e6,
@@ -84,8 +101,20 @@ func Extract(text string) []Value {
 type scratch struct {
 	values []Value
 	taken  []bool
-	words  []match // numbers in words, found before the figures
-	dm, wm match   // the matches of the scanners
+	words  []match  // numbers in words, found before the figures
+	dm, wm match    // the matches of the scanners
+	figs   []figure // the rest of a chunk of figures, taken one by one
+}
+
+// newFigure returns a figure of sc's, allocated a few at a time: most
+// values a block gives are figures.
+func (sc *scratch) newFigure() *figure {
+	if len(sc.figs) == 0 {
+		sc.figs = make([]figure, 32)
+	}
+	f := &sc.figs[0]
+	sc.figs = sc.figs[1:]
+	return f
 }
 
 // extract is Extract.
@@ -164,7 +193,10 @@ func (sc *scratch) appendValues(out []Value, text string) []Value {
 	slices.SortStableFunc(out[start:], func(x, y Value) int { return x.Start - y.Start })
 	for i := start; i < len(out); i++ {
 		if t := out[i].Type; t == Number || t == Money || t == Percent {
-			out[i].src = text
+			if out[i].fig == nil {
+				out[i].fig = sc.newFigure()
+			}
+			out[i].fig.src = text
 		}
 	}
 	return out
@@ -266,7 +298,9 @@ func figureValue(text string, m *match) (Value, bool) {
 	if v.Type == Number {
 		v.Unit = unitAfter(text[v.End:])
 	} else if v.Type == Money {
-		v.noun = unitAfter(text[v.End:])
+		if noun := unitAfter(text[v.End:]); noun != "" {
+			v.fig = &figure{noun: noun} // few amounts name one
+		}
 	}
 	return v, true
 }
@@ -435,14 +469,19 @@ func ExtractNames(text string, lower map[string]bool) []Value {
 
 // appendNames appends ExtractNames(text, lower) to out.
 func appendNames(out []Value, text string, lower map[string]bool) []Value {
-	names.Cores(text, lower, func(n names.NameSpan, toks []string) { out = append(out, nameValue(n, toks)) })
+	names.Cores(text, lower, func(n names.NameSpan, toks []string) {
+		v := nameValue(n, toks)
+		v.toks = &toks
+		out = append(out, v)
+	})
 	return out
 }
 
-// nameValue is the value of name n, whose tokens are toks.
+// nameValue is the value of name n, whose tokens are toks, without them:
+// the caller keeps them where v.toks may point.
 func nameValue(n names.NameSpan, toks []string) Value {
 	return Value{Type: Name, Text: n.Core, Key: strings.Join(toks, " "), Person: names.PersonLikeTokens(n, toks),
-		Start: n.CoreStart, End: n.CoreStart + len(n.Core), toks: toks}
+		Start: n.CoreStart, End: n.CoreStart + len(n.Core)}
 }
 
 // SameValue says whether a and b give the same fact: equal numbers (to the
@@ -477,7 +516,7 @@ func sameValue(a, b *Value) bool {
 // ExtractNames.
 func (v *Value) nameTokens() []string {
 	if v.toks != nil {
-		return v.toks
+		return *v.toks
 	}
 	return names.NameTokens(v.Text)
 }

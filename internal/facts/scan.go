@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -425,6 +426,28 @@ var signStarter = func() (t [256]bool) {
 	return t
 }()
 
+// wordNumPrefixes are the first three bytes of each of wordNumbers as
+// foldKey3 makes them, sorted.
+var wordNumPrefixes = func() []uint32 {
+	var ks []uint32
+	for _, w := range wordNumbers {
+		ks = append(ks, foldKey3(w[0], w[1], w[2]))
+	}
+	slices.Sort(ks)
+	return slices.Compact(ks)
+}()
+
+// foldKey3 is a number three ASCII bytes give alike in either case.
+func foldKey3(a, b, c byte) uint32 {
+	lower := func(x byte) uint32 {
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		return uint32(x)
+	}
+	return lower(a)<<16 | lower(b)<<8 | lower(c)
+}
+
 // wordNumbersBy are wordNumbers by first letter, in their order.
 var wordNumbersBy [256][]string
 
@@ -448,7 +471,7 @@ func scanNumbers(s string, m *match, f func(m *match)) {
 	pos := 0
 	for pos < len(s) {
 		d := pos
-		for d < len(s) && (s[d] < '0' || s[d] > '9') {
+		for d < len(s) && s[d]-'0' > 9 { // not a digit: one comparison
 			d++
 		}
 		if d == len(s) {
@@ -589,6 +612,12 @@ func wordNumberAt(s string, p int, m *match) bool {
 		// most words that start like a number word do not go on like
 		// one (an ASCII byte folds only to itself and its other case)
 		return false
+	} else if p+2 < len(s) && s[p+1] < utf8.RuneSelf && s[p+2] < utf8.RuneSelf {
+		// nor do most that go on like one for two letters ("the",
+		// "that", "a p…"); each number word has three bytes or more
+		if _, ok := slices.BinarySearch(wordNumPrefixes, foldKey3(s[p], s[p+1], s[p+2])); !ok {
+			return false
+		}
 	}
 	for _, w := range wordNumbersBy[c] {
 		e, ok := foldAt(s, p, w)

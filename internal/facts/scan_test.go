@@ -84,7 +84,7 @@ var pieces = []string{
 	"two", "Three", "four", "five", "six", "sixty", "seven", "seventy", "eight", "eighty", "nine", "ninety", "ten",
 	"eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "a hundred",
 	"A thousand", "a million", "a billion", "about", "around", "up to", "some", "more than", "at least", "as many as",
-	"close to", "estimated", "an estimated", "over", "under", "nearly",
+	"close to", "estimated", "an estimated", "over", "under", "nearly", "the", "THIRTY", "fOrty", "a thing", "A Hun", "tw",
 	" ", " ", " ", "  ", "\t", "\n", "\r", "\f", "\v", ",", ", ", ".", "_", "x", "Z", "é", "\u00a0", "\xe2", "\xc5", "(", "'", "٣", "５",
 }
 

@@ -771,8 +771,9 @@ func SameTokens(ta, tb []string) bool {
 			}
 		}
 		if !found {
+			g := formsOf(x)
 			for _, y := range tb {
-				if GivenNameForm(x, y) {
+				if g.of(y) {
 					found = true
 					forms++
 					break
@@ -821,6 +822,9 @@ func SimilarWord(x, y string) bool {
 	// word made from it, not two spellings of one name
 	if strings.HasPrefix(x, y) || strings.HasPrefix(y, x) {
 		return false
+	}
+	if len(x) < 5 || len(y) < 5 {
+		return false // fewer bytes, fewer letters
 	}
 	if isASCII(x) && isASCII(y) {
 		// a byte is a rune: the same test without decoding

@@ -43,13 +43,28 @@ var nicknames = sync.OnceValue(func() map[string]map[string]bool {
 // forms: a nickname and its full form ("rick" and "richard", "rudy" and
 // "rudolph", "bill" and "william"), or an initial and a name it may stand
 // for ("w" or "w." and "william").
-func GivenNameForm(a, b string) bool {
-	a, b = strings.TrimSuffix(a, "."), strings.TrimSuffix(b, ".")
-	if a == b {
+func GivenNameForm(a, b string) bool { return formsOf(a).of(b) }
+
+// givenForms is GivenNameForm(a, ·) of one name a, read once for the
+// many names SameTokens weighs against it.
+type givenForms struct {
+	a    string
+	nick map[string]bool // a's other forms
+}
+
+func formsOf(a string) givenForms {
+	a = strings.TrimSuffix(a, ".")
+	return givenForms{a: a, nick: nicknames()[a]}
+}
+
+// of is GivenNameForm(g.a, b).
+func (g givenForms) of(b string) bool {
+	b = strings.TrimSuffix(b, ".")
+	if g.a == b {
 		return true
 	}
-	if len(a) == 1 || len(b) == 1 {
-		return a != "" && b != "" && a[0] == b[0]
+	if len(g.a) == 1 || len(b) == 1 {
+		return g.a != "" && b != "" && g.a[0] == b[0]
 	}
-	return nicknames()[a][b]
+	return g.nick[b]
 }

@@ -573,7 +573,29 @@ var titleWords = Set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof
 	"acting", "interim", "councillor", "councilor", "councilman", "councilwoman", "alderman", "sheriff", "inspector",
 	"detective", "superintendent", "chancellor's", "assistant", "adviser", "advisor", "aide", "ceo", "executive", "minister's", "mrs.'")
 
-func titleWord(w string) bool { return inLower(titleWords, w) }
+func titleWord(w string) bool {
+	var buf [24]byte
+	if l, ok := lowerASCII(&buf, w); ok {
+		// every word of every name is asked: most are turned down by
+		// their length and first letter, without a look-up
+		if n := len(l); n > 0 && n <= len(titleInitial) && titleInitial[n-1]&(1<<(l[0]&31)) == 0 {
+			return false
+		}
+		return titleWords[string(l)]
+	}
+	return titleWords[strings.ToLower(w)]
+}
+
+// titleInitial holds, per length less one, the first letters of the title
+// words of that length, as dateInitial does for dates.
+var titleInitial = func() (t [16]uint32) {
+	for w := range titleWords {
+		if len(w) <= len(t) {
+			t[len(w)-1] |= 1 << (w[0] & 31)
+		}
+	}
+	return t
+}()
 
 // titleModifiers are the title words that only qualify a title ("former
 // governor", "acting director") and name no one without it.

@@ -302,3 +302,16 @@ func TestTitleCaseWordShortcut(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWordShortcut compares titleWord with the set it reads, on the
+// set's words in either case and on words a letter from them.
+func TestTitleWordShortcut(t *testing.T) {
+	for c := range titleWords {
+		up := strings.ToUpper(c[:1]) + c[1:]
+		for _, w := range []string{c, up, strings.ToUpper(c), up + "s", c[:len(c)-1], "x" + c, c + "\u00e9", strings.Repeat(c, 3)} {
+			if got, want := titleWord(w), titleWords[strings.ToLower(w)]; got != want {
+				t.Errorf("titleWord(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

@@ -124,10 +124,11 @@ func (v *Value) context() *figureContext {
 	if f == nil {
 		return &figureContext{} // a value not read from text (built by hand)
 	}
-	if !f.read {
-		f.ctx, f.read = contextOf(f.src, v.Start, v.End), true
+	if f.ctx == nil {
+		c := contextOf(f.src, v.Start, v.End)
+		f.ctx = &c
 	}
-	return &f.ctx
+	return f.ctx
 }
 
 // sameFrame says whether figures x and y sit in one frame: no two

@@ -61,10 +61,9 @@ type Value struct {
 // figure is what comparing a figure (a number, money, a percentage) reads
 // besides its value.
 type figure struct {
-	noun string        // for money, the noun after it ("grant" in "$2 million grant")
-	src  string        // the text it was read from: its context is read from it when needed
-	ctx  figureContext // contextOf src around the figure, once read (see context)
-	read bool          // ctx is read
+	noun string         // for money, the noun after it ("grant" in "$2 million grant")
+	src  string         // the text it was read from: its context is read from it when needed
+	ctx  *figureContext // contextOf src around the figure, once read (see context): few are
 }
 
 // noun is the noun after an amount of money, "" for none.

@@ -63,9 +63,13 @@ func BenchmarkChecksPeak(b *testing.B) {
 			var peak uint64
 			for b.Loop() {
 				_, p := benchdata.PeakLive(func() {
+					// as runExport does: the checks that read the
+					// articles alone run while they are aligned
 					opt := story.DefaultOptions()
 					opt.RenderOnce = true
-					if err := export.Render(io.Discard, "json", story.Build(cs, opt), exportOptions()); err != nil {
+					eopt := exportOptions()
+					opt.Segmented = func(st *story.Story) { eopt.Early = export.StartChecks(st) }
+					if err := export.Render(io.Discard, "json", story.Build(cs, opt), eopt); err != nil {
 						b.Fatal(err)
 					}
 				})

@@ -82,13 +82,13 @@ func Article(a corpus.Article) []Block {
 			case firstBody && !headlineSeen && a.Title == "" && (looksLikeTitle(p.Text) || stoppedTitle(p.Text, a.Paras[i+1:])):
 				b.Kind = Headline
 				headlineSeen = true
-			case !firstBody && (looksLikeTitle(p.Text) || labelHeading(p.Text, a.Paras[i+1:])) && i+1 < len(a.Paras) && wordCount(p.Text) <= 14:
+			case !firstBody && (looksLikeTitle(p.Text) || labelHeading(p.Text, a.Paras[i+1:])) && i+1 < len(a.Paras) && wordsUpTo(p.Text, 14) <= 14:
 				b.Kind = Heading
-				if prev == Headline && wordCount(p.Text) >= 6 {
+				if prev == Headline && wordsUpTo(p.Text, 6) >= 6 {
 					// a dek under the headline, not a subhead of the body
 					b.Kind = Standfirst
 				}
-			case prev == Headline && wordCount(p.Text) >= 6 && stoppedTitle(p.Text, a.Paras[i+1:]):
+			case prev == Headline && wordsUpTo(p.Text, 6) >= 6 && stoppedTitle(p.Text, a.Paras[i+1:]):
 				// a dek that ends in a full stop, as plain-text copies
 				// write it ("Ruth Bader Ginsburg regrets her insults.")
 				b.Kind = Standfirst
@@ -105,18 +105,39 @@ func Article(a corpus.Article) []Block {
 }
 
 // wordCount is len(strings.Fields(s)), without making the words.
-func wordCount(s string) int {
+func wordCount(s string) int { return wordsUpTo(s, len(s)) }
+
+// wordsUpTo is min(wordCount(s), limit+1): it reads s only as far as its
+// limit+1st word, so that asking whether a paragraph is short does not
+// count a long one to its end.
+func wordsUpTo(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
 			in = false
-		} else if !in {
+		case !in:
+			if n == limit {
+				return limit + 1
+			}
 			in = true
 			n++
 		}
 	}
 	return n
 }
+
+// asciiSpace marks the one-byte characters unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // moreRunes says whether s holds more than n runes, as
 // utf8.RuneCountInString(s) > n would, without counting a long paragraph
@@ -178,11 +199,11 @@ func runeCountTo(s string, limit int) int {
 // the prose under them long for the headline, not for both.
 func stoppedTitle(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
-	n := wordCount(s)
+	n := wordsUpTo(s, maxStoppedTitle)
 	u := trimClosers(s)
 	if head, tail, ok := strings.Cut(u, "; "); ok {
 		tail = strings.TrimSuffix(tail, ".")
-		return wordCount(tail) <= maxStoppedTitle && oneSentence(tail) && stoppedTitle(head+";", rest)
+		return wordsUpTo(tail, maxStoppedTitle) <= maxStoppedTitle && oneSentence(tail) && stoppedTitle(head+";", rest)
 	}
 	stop := strings.HasSuffix(u, ".") && !strings.HasSuffix(u, "..") || strings.HasSuffix(u, ";")
 	if n > maxStoppedTitle || !stop {
@@ -243,7 +264,7 @@ const (
 // least twice as long.
 func labelHeading(s string, rest []corpus.Para) bool {
 	s = strings.TrimSpace(s)
-	n := wordCount(s)
+	n := wordsUpTo(s, maxLabelHeading)
 	label, phrase, ok := strings.Cut(s, ": ")
 	if !ok || n > maxLabelHeading || !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "..") {
 		return false
@@ -324,7 +345,7 @@ func trimClosers(s string) string {
 // looksLikeTitle: short, and not ending like a sentence.
 func looksLikeTitle(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || moreRunes(s, 160) || wordCount(s) > 25 {
+	if s == "" || moreRunes(s, 160) || wordsUpTo(s, 25) > 25 {
 		return false
 	}
 	t := trimClosers(s)

@@ -425,9 +425,14 @@ func TestMoreRunesCounts(t *testing.T) {
 
 // TestWordCountIsFields checks wordCount against strings.Fields.
 func TestWordCountIsFields(t *testing.T) {
-	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnewline", "nbsp\u00a0splits", "em\u2003space", "\xff \xfe", "no-break\u202fthin"} {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnewline", "nbsp\u00a0splits", "em\u2003space", "\xff \xfe", "no-break\u202fthin", "a\u0085b\vc\fd e\r\nf"} {
 		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+		for limit := 0; limit <= 3; limit++ {
+			if got, want := wordsUpTo(s, limit), min(len(strings.Fields(s)), limit+1); got != want {
+				t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, limit, got, want)
+			}
 		}
 	}
 }

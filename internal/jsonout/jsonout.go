@@ -181,6 +181,28 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plainWord says whether the eight bytes at s[i:] are all plain (plainByte):
+// ASCII, none below space, and neither the quote, the backslash nor DEL.
+func plainWord(s string, i int) bool {
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	// x's own high bits catch bytes past ASCII; with none set, the lowest
+	// byte below 0x20 wraps to a high bit in x - 0x20*ones, the lowest
+	// byte equal to v does in (x ^ v*ones) - ones, and without such a
+	// byte neither subtraction borrows
+	bad := x | (x - 0x20*ones) | zeroByte(x^'"'*ones) | zeroByte(x^'\\'*ones) | zeroByte(x^0x7f*ones)
+	return bad&highs == 0
+}
+
+// zeroByte has the high bit of a byte set where x has a zero byte (and
+// perhaps above one), among bytes with no high bit.
+func zeroByte(x uint64) uint64 { return x - ones }
+
 // Str writes s quoted as encoding/json does without HTML escaping (invalid
 // UTF-8 as \ufffd, U+2028 and U+2029 escaped), and DEL and terminal-active
 // characters escaped too.
@@ -188,8 +210,11 @@ func (j *Writer) Str(s string) {
 	b := append(j.buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainWord(s, i) {
+			i += 8 // most of an article: copied in one run below
+		}
 		for i < len(s) && plainByte[s[i]] {
-			i++ // most of an article: copied in one run below
+			i++
 		}
 		if i == len(s) {
 			break

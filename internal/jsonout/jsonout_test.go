@@ -56,6 +56,39 @@ func TestStrEscapesEveryByteAsEncodingJSON(t *testing.T) {
 	}
 }
 
+// TestStrEscapesInLongRunsAsEncodingJSON puts every byte at every place of
+// a run of plain text longer than the eight bytes Str reads at once.
+func TestStrEscapesInLongRunsAsEncodingJSON(t *testing.T) {
+	const plain = "The mayor said on Friday"
+	for c := 0; c < 256; c++ {
+		for at := 0; at <= 17; at++ {
+			s := plain[:at] + string([]byte{byte(c)}) + plain[at:]
+			checkStr(t, s)
+		}
+	}
+}
+
+// FuzzStr checks Str against encoding/json on any text.
+func FuzzStr(f *testing.F) {
+	f.Add("The mayor said \"no\" on Friday\n\x7f and \u2028 left\xff")
+	f.Add("\u202eplain text of more than eight bytes\u0085")
+	f.Fuzz(func(t *testing.T, s string) { checkStr(t, s) })
+}
+
+func checkStr(t *testing.T, s string) {
+	t.Helper()
+	want := encode(t, s)
+	var b bytes.Buffer
+	j := New(&b)
+	j.Str(s)
+	if err := j.End(); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != want {
+		t.Fatalf("%q: got %s, want %s", s, got, want)
+	}
+}
+
 func TestFloatAsEncodingJSON(t *testing.T) {
 	for _, f := range []float64{0, 1, -1, 0.5, 0.646, 1.0 / 3, 1e-6, 9.99e-7, 1e-9, 1e20, 1e21, 123456789.125, -2.5e-12, math.SmallestNonzeroFloat64, math.MaxFloat64} {
 		want := encode(t, f)

@@ -47,7 +47,14 @@ func (j *Writer) maybeFlush() {
 	}
 }
 
+// indent is a newline and the indents of the usual depths, copied at once.
+const indent = "\n                                "
+
 func (j *Writer) newline() {
+	if j.depth < len(indent) {
+		j.buf = append(j.buf, indent[:1+j.depth]...)
+		return
+	}
 	j.buf = append(j.buf, '\n')
 	for i := 0; i < j.depth; i++ {
 		j.buf = append(j.buf, ' ')

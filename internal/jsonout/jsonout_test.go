@@ -89,6 +89,42 @@ func checkStr(t *testing.T, s string) {
 	}
 }
 
+// TestDeepNestingAsEncodingJSON indents arrays nested deeper than the
+// indents Writer keeps ready.
+func TestDeepNestingAsEncodingJSON(t *testing.T) {
+	var v any = []int{7}
+	for range 40 {
+		v = []any{v, 1}
+	}
+	var b bytes.Buffer
+	j := New(&b)
+	var write func(v any)
+	write = func(v any) {
+		switch x := v.(type) {
+		case []int:
+			j.Ints(x)
+		case []any:
+			j.Open('[')
+			for _, e := range x {
+				j.Item()
+				if n, ok := e.(int); ok {
+					j.Int(n)
+				} else {
+					write(e)
+				}
+			}
+			j.Close(']')
+		}
+	}
+	write(v)
+	if err := j.End(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), encode(t, v); got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
+}
+
 func TestFloatAsEncodingJSON(t *testing.T) {
 	for _, f := range []float64{0, 1, -1, 0.5, 0.646, 1.0 / 3, 1e-6, 9.99e-7, 1e-9, 1e20, 1e21, 123456789.125, -2.5e-12, math.SmallestNonzeroFloat64, math.MaxFloat64} {
 		want := encode(t, f)

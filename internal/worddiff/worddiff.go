@@ -24,6 +24,7 @@
 package worddiff
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,7 +99,8 @@ type Stats struct {
 // Differ diffs many pairs of one document with one token dictionary.
 // A Differ is not safe for concurrent use.
 type Differ struct {
-	raw   map[string]rune     // token as written → id
+	raw   map[string]rune     // token of 8 bytes or more as written → id
+	short shortTable          // other token of up to 7 bytes as written, packed → id
 	ascii [utf8.RuneSelf]rune // one-byte token → id (0: not yet seen); half the tokens are " "
 	norm  map[string]rune     // normalised token → id
 	next  rune
@@ -152,6 +154,7 @@ func (d *Differ) Diff(a, b string) []Op {
 	na, nb := len(d.a.off)-1, len(d.b.off)-1
 	if len(d.norm)+na+nb > lastID-firstID {
 		d.raw = make(map[string]rune)
+		d.short = shortTable{}
 		d.norm = make(map[string]rune)
 		d.ascii = [utf8.RuneSelf]rune{}
 		d.next = firstID
@@ -182,30 +185,114 @@ func offsets(s string, off []int) []int {
 func (d *Differ) intern(s string, off []int, ids []rune) []rune {
 	for i := 0; i+1 < len(off); i++ {
 		tok := s[off[i]:off[i+1]]
-		one := len(tok) == 1 && tok[0] < utf8.RuneSelf
-		if one {
-			if id := d.ascii[tok[0]]; id != 0 {
-				ids = append(ids, id)
-				continue
+		if len(tok) == 1 && tok[0] < utf8.RuneSelf {
+			id := d.ascii[tok[0]]
+			if id == 0 {
+				id = d.newID(tok)
+				d.ascii[tok[0]] = id
 			}
+			ids = append(ids, id)
+			continue
+		}
+		if len(tok) <= 7 {
+			// most words: looked up by a number, not by a string
+			key := packAt(s, off[i], len(tok))
+			id := d.short.get(key)
+			if id == 0 {
+				id = d.newID(tok)
+				d.short.put(key, id)
+			}
+			ids = append(ids, id)
+			continue
 		}
 		id, ok := d.raw[tok]
 		if !ok {
-			k := Normalize(tok)
-			if id, ok = d.norm[k]; !ok {
-				id = d.next
-				d.next++
-				d.norm[strings.Clone(k)] = id
-			}
+			id = d.newID(tok)
 			// A clone, so the dictionary does not keep the whole text alive.
 			d.raw[strings.Clone(tok)] = id
-		}
-		if one {
-			d.ascii[tok[0]] = id
 		}
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// newID returns the id of a token not seen as written: that of its
+// normalised form, new if that is new too.
+func (d *Differ) newID(tok string) rune {
+	k := Normalize(tok)
+	id, ok := d.norm[k]
+	if !ok {
+		id = d.next
+		d.next++
+		d.norm[strings.Clone(k)] = id
+	}
+	return id
+}
+
+// packAt is the token s[i:i+n], of at most 7 bytes, as a number: its
+// bytes, and its length in the top byte, so that no two tokens share one.
+func packAt(s string, i, n int) uint64 {
+	if i+8 <= len(s) {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		return x&(1<<(8*n)-1) | uint64(n)<<56
+	}
+	k := uint64(n) << 56
+	for j := 0; j < n; j++ {
+		k |= uint64(s[i+j]) << (8 * j)
+	}
+	return k
+}
+
+// shortTable maps packed tokens to ids: open addressing on the key times
+// a large odd number, cheaper for a document's few thousand distinct short
+// tokens, read hundreds of thousands of times, than a map.
+type shortTable struct {
+	slots []shortSlot // a power of two, at most half full
+	n     int
+	shift uint
+}
+
+type shortSlot struct {
+	key uint64 // 0: empty (no packed token is 0)
+	id  rune
+}
+
+func (t *shortTable) home(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 >> t.shift }
+
+// get returns key's id, 0 if it has none.
+func (t *shortTable) get(key uint64) rune {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	m := uint64(len(t.slots) - 1)
+	for i := t.home(key); ; i = (i + 1) & m {
+		s := t.slots[i]
+		if s.key == key || s.key == 0 {
+			return s.id
+		}
+	}
+}
+
+// put adds key, which get did not find.
+func (t *shortTable) put(key uint64, id rune) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		n := max(1024, 2*len(old))
+		t.slots, t.n, t.shift = make([]shortSlot, n), 0, uint(64-bits.TrailingZeros(uint(n)))
+		for _, s := range old {
+			if s.key != 0 {
+				t.put(s.key, s.id)
+			}
+		}
+	}
+	m := uint64(len(t.slots) - 1)
+	i := t.home(key)
+	for t.slots[i].key != 0 {
+		i = (i + 1) & m
+	}
+	t.slots[i] = shortSlot{key, id}
+	t.n++
 }
 
 func (d *Differ) emit(k OpKind, n int) {

@@ -223,3 +223,25 @@ func TestBigGapWithoutAnchors(t *testing.T) {
 		t.Fatal("a second Differ gave another diff")
 	}
 }
+
+// TestWordAtTheEndIsTheSameWord checks that a word read at the end of a
+// text, where fewer than eight bytes follow it, has the id of the word read
+// where more follow, and that a word one letter longer or with its last
+// byte changed has another, for words of every length up to long ones.
+func TestWordAtTheEndIsTheSameWord(t *testing.T) {
+	for _, w := range []string{"é", "to", "the", "mayor", "budget", "vetoing", "councils", "referendum", "Ørsted"} {
+		d := New()
+		d.Diff(w+" said the council on Friday", "y")
+		inside := d.a.ids[0]
+		d.Diff("x "+w, "y")
+		if end := d.a.ids[2]; end != inside {
+			t.Errorf("%q has id %x inside a text and %x at its end", w, inside, end)
+		}
+		for _, o := range []string{w + "s", w[:len(w)-1] + "q"} {
+			d.Diff(o+" said the council on Friday", "y")
+			if other := d.a.ids[0]; other == inside {
+				t.Errorf("%q and %q share id %x", w, o, other)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package worddiff
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -49,6 +50,13 @@ func FuzzDiff(f *testing.F) {
 				if tok == "" {
 					t.Fatalf("Tokens(%q) gave an empty token", s)
 				}
+			}
+			var want []int
+			for i := 0; i < len(s); i = tokenEnd(s, i) {
+				want = append(want, i)
+			}
+			if got := offsets(s, nil); !slices.Equal(got, append(want, len(s))) {
+				t.Fatalf("offsets(%q) = %v, tokenEnd gives %v", s, got, want)
 			}
 		}
 		if utf8.ValidString(a) && utf8.ValidString(b) {

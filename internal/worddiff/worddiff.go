@@ -175,11 +175,32 @@ func (d *Differ) Diff(a, b string) []Op {
 
 // offsets appends the byte offset of each token of s, and len(s).
 func offsets(s string, off []int) []int {
-	for i := 0; i < len(s); i = tokenEnd(s, i) {
+	for i := 0; i < len(s); {
 		off = append(off, i)
+		// most tokens of prose are a space before an ASCII letter or
+		// digit and an ASCII word before a space: tokenEnd's answer for
+		// them, without the call
+		switch c := s[i]; {
+		case c == ' ' && (i+1 == len(s) || s[i+1] < utf8.RuneSelf && !asciiSpace[s[i+1]]):
+			i++
+			continue
+		case c < utf8.RuneSelf && asciiWord[c]:
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
+				j++
+			}
+			if j == len(s) || s[j] == ' ' {
+				i = j
+				continue
+			}
+		}
+		i = tokenEnd(s, i)
 	}
 	return append(off, len(s))
 }
+
+// asciiSpace marks the one-byte characters isSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // intern appends the id of each token of s.
 func (d *Differ) intern(s string, off []int, ids []rune) []rune {

@@ -49,11 +49,26 @@ func (c *counter) add(h uint64) {
 // shared returns a counter of the hashes c counted more than once: most
 // quoted 4-grams are in one block only.
 func (c *counter) shared() counter {
+	m := 0
+	for _, v := range c.vals {
+		if v > 1 {
+			m++
+		}
+	}
 	var s counter
+	if m == 0 {
+		return s
+	}
+	// sized once, as add would grow it, rather than grown on the way
+	size := 1024
+	for size < 4*m {
+		size *= 2
+	}
+	s.keys, s.vals, s.n = make([]uint64, size), make([]int32, size), m
 	for i, k := range c.keys {
 		if k != 0 && c.vals[i] > 1 {
-			s.add(k)
-			s.vals[s.slot(k)] = c.vals[i]
+			j := s.slot(k)
+			s.keys[j], s.vals[j] = k, c.vals[i]
 		}
 	}
 	return s

@@ -124,6 +124,119 @@ func (ix *Index) NamesKnown(a, b int, known map[string]bool) []NameSpan {
 	return append(out, bn.names[k:]...)
 }
 
+// NamesKnownIn returns NamesKnown(text, ix.Lower, known), where text is
+// the text of block b of article a with some of its bytes replaced, none
+// added or removed (its quotations blanked out, say). Only the words
+// around the replaced bytes are read: the rest has the names the index
+// found. A name holds no word of lower-case letters between spaces other
+// than a connector ("of", "van"), so such a word, where the two texts
+// agree, bounds what a replaced byte can change; the words from one
+// before the replaced bytes to one after them are read again. The
+// caller must not change the names.
+func (ix *Index) NamesKnownIn(a, b int, text string, known map[string]bool) []NameSpan {
+	orig := ix.st.Articles[a].Blocks[b].Text
+	if len(text) != len(orig) {
+		return NamesKnown(text, ix.Lower, known)
+	}
+	base := ix.NamesKnown(a, b, known)
+	if text == orig {
+		return base
+	}
+	// found into a buffer, returned at their size
+	bp := nameBufs.Get().(*[]NameSpan)
+	out := (*bp)[:0]
+	defer func() {
+		*bp = out[:0]
+		nameBufs.Put(bp)
+	}()
+	k := 0   // the first name of base not yet placed
+	pos := 0 // the bytes before pos are read; pos is 0 or a bound
+	for {
+		lo := pos + commonPrefix(orig[pos:], text[pos:])
+		if lo == len(text) {
+			break
+		}
+		from := boundBefore(text, pos, lo)
+		for k < len(base) && base[k].Start < from {
+			out = append(out, base[k])
+			k++
+		}
+		to := boundAfter(orig, text, lo)
+		eachNameIn(text, from, to, ix.Lower, known, func(n NameSpan, _ []Word, _ int) { out = append(out, n) }, nil)
+		// the original's names read again are dropped
+		for k < len(base) && base[k].Start < to {
+			k++
+		}
+		if to == len(text) {
+			break
+		}
+		pos = to
+	}
+	out = append(out, base[k:]...)
+	if len(out) == 0 {
+		return nil // as NamesKnown
+	}
+	return slices.Clone(out)
+}
+
+// commonPrefix returns the length of the longest common prefix of a and
+// b, compared a chunk at a time.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+16 <= n && a[i:i+16] == b[i:i+16] {
+		i += 16
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// boundBefore returns the start of the last bound of text that starts at
+// or after pos and ends before lo, or pos: a bound is a word of
+// lower-case ASCII letters, no connector, between spaces. Before lo the
+// two texts NamesKnownIn compares agree.
+func boundBefore(text string, pos, lo int) int {
+	for e := lo - 1; e > pos; {
+		if text[e] != ' ' {
+			e--
+			continue
+		}
+		s := e
+		for s > pos && 'a' <= text[s-1] && text[s-1] <= 'z' {
+			s--
+		}
+		if s == pos {
+			return pos
+		}
+		if s < e && text[s-1] == ' ' && !connector(text[s:e]) {
+			return s
+		}
+		e = s - 1
+	}
+	return pos
+}
+
+// boundAfter returns the start of the first bound (see boundBefore) of
+// text after lo whose bytes and the spaces around it are the same in
+// orig, or len(text) when there is none.
+func boundAfter(orig, text string, lo int) int {
+	for i := lo; i+1 < len(text); i++ {
+		if text[i] != ' ' || orig[i] != ' ' {
+			continue
+		}
+		e := i + 1
+		for e < len(text) && 'a' <= text[e] && text[e] <= 'z' && orig[e] == text[e] {
+			e++
+		}
+		if e > i+1 && e < len(text) && text[e] == ' ' && orig[e] == ' ' && !connector(text[i+1:e]) {
+			return i + 1
+		}
+	}
+	return len(text)
+}
+
 // foldedIn says whether set holds Fold(w), without making it for a short
 // ASCII word.
 func foldedIn(set map[string]bool, w string) bool {

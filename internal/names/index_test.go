@@ -135,3 +135,99 @@ func TestIndexTitleCase(t *testing.T) {
 		t.Fatalf("%d names, %d in title case: the test compares little", names, titled)
 	}
 }
+
+// blanked returns text with the bytes [i, j) made spaces and, when dot,
+// the last of them a full stop, as the quote check masks a quotation; it
+// keeps the length of text (a rune cut in two leaves bytes that are no
+// UTF-8, which the words read as other characters).
+func blanked(text string, i, j int, dot bool) string {
+	b := []byte(text)
+	for k := max(0, i); k < j && k < len(b); k++ {
+		b[k] = ' '
+	}
+	if dot && j > i && j <= len(b) && j > 0 {
+		b[j-1] = '.'
+	}
+	return string(b)
+}
+
+// indexOf returns the index of a story of one article whose paragraphs
+// are paras.
+func indexOf(paras ...string) *Index {
+	a := corpus.Article{Path: "a.txt"}
+	for _, p := range paras {
+		a.Paras = append(a.Paras, corpus.Para{Text: p})
+	}
+	return NewIndex(story.Build(&corpus.Story{Articles: []corpus.Article{a}}, story.DefaultOptions()))
+}
+
+// TestIndexNamesKnownIn checks that the names of a block with parts
+// blanked out are those NamesKnown finds in the blanked text: a name that
+// spans the blank, a name a blank cuts or ends, one whose sentence a full
+// stop now opens, blanks at either end, and the names far from a blank
+// the index had found.
+func TestIndexNamesKnownIn(t *testing.T) {
+	paras := []string{
+		`Senator "Bob" Smith said the plan of Mayor Jane Doe would fail, and the aide of Choe "will" stay.`,
+		`"We will win," said Foreign Minister Choe Son Hui on Friday. "It is sure," she added, and then Schlafly left.`,
+		`The envoy of "the United" States met Sergei Lavrov and the mayor "of Boston" van Dyke in Moscow today.`,
+		`Strong words came from the mayor. "Brown is out," he said; then Strong spoke with Will and the aide.`,
+		`“Our Russian comrades” met the delegation of Kim Jong Un’s aides, said Choe, and Lavrov ‘agreed’ with them today.`,
+	}
+	ix := indexOf(paras...)
+	st := ix.st
+	cut, tested := 0, 0
+	for b, blk := range st.Articles[0].Blocks {
+		text := blk.Text
+		for _, known := range []map[string]bool{nil, Set("schlafly", "strong", "brown")} {
+			for i := 0; i < len(text); i += 3 {
+				for _, n := range []int{1, 4, 9, 17} {
+					for _, dot := range []bool{false, true} {
+						m := blanked(text, i, i+n, dot)
+						got, want := ix.NamesKnownIn(0, b, m, known), NamesKnown(m, ix.Lower, known)
+						tested++
+						if !reflect.DeepEqual(got, want) {
+							t.Fatalf("known %v, %q: index gives %+v, NamesKnown %+v", known, m, got, want)
+						}
+						if !reflect.DeepEqual(want, ix.NamesKnown(0, b, known)) {
+							cut++
+						}
+					}
+				}
+			}
+			// two blanks far apart, and the text unchanged
+			m := blanked(blanked(text, 2, 6, false), len(text)-12, len(text)-3, true)
+			if got, want := ix.NamesKnownIn(0, b, m, known), NamesKnown(m, ix.Lower, known); !reflect.DeepEqual(got, want) {
+				t.Errorf("known %v, %q: index gives %+v, NamesKnown %+v", known, m, got, want)
+			}
+			if got, want := ix.NamesKnownIn(0, b, text, known), NamesKnown(text, ix.Lower, known); !reflect.DeepEqual(got, want) {
+				t.Errorf("known %v, %q unchanged: index gives %+v, NamesKnown %+v", known, text, got, want)
+			}
+		}
+	}
+	if cut < tested/4 {
+		t.Fatalf("%d of %d blanks changed the names: the test compares little", cut, tested)
+	}
+}
+
+// FuzzNamesKnownIn checks NamesKnownIn against NamesKnown of the blanked
+// text on any text and blank.
+func FuzzNamesKnownIn(f *testing.F) {
+	f.Add(`Senator "Bob" Smith met the mayor of Boston van Dyke.`, 8, 5, true)
+	f.Add(`"We will win," said Foreign Minister Choe Son Hui. Then Schlafly left.`, 0, 14, true)
+	f.Add("Mr. Brown\u00a0Smith said “no” to U.S. officials, and Kim Jong Un’s aide agreed.", 10, 2, false)
+	f.Fuzz(func(t *testing.T, text string, i, n int, dot bool) {
+		if len(text) > 2000 || n < 0 || n > len(text) || i < 0 || i > len(text) {
+			return
+		}
+		ix := indexOf(text)
+		for b, blk := range ix.st.Articles[0].Blocks {
+			m := blanked(blk.Text, i, i+n, dot)
+			for _, known := range []map[string]bool{nil, Set("schlafly", "strong")} {
+				if got, want := ix.NamesKnownIn(0, b, m, known), NamesKnown(m, ix.Lower, known); !reflect.DeepEqual(got, want) {
+					t.Fatalf("known %v, %q: index gives %+v, NamesKnown %+v", known, m, got, want)
+				}
+			}
+		}
+	})
+}

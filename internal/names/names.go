@@ -71,12 +71,24 @@ func WordsN(text string, n int) []Word {
 // be nor join a name (not capitalised, no connector) is appended as one
 // word whose Text is empty: where a name ends is all eachName asks of
 // them, and most words of a text are such.
+//
+// It is not inlined so that Words and WordsN are: their buffer then stays
+// on their caller's stack.
+//
+//go:noinline
 func appendWords(out []Word, text string, limit int, lowerRuns bool) []Word {
+	return appendWordsIn(out, text, 0, len(text), limit, lowerRuns)
+}
+
+// appendWordsIn is appendWords of the words of text that start in
+// [from, to), read as if text began at from, which must begin a word or
+// the text.
+func appendWordsIn(out []Word, text string, from, to, limit int, lowerRuns bool) []Word {
 	start := len(out)
-	sc := wordScan{text: text, initial: true}
+	sc := wordScan{text: text, i: from, initial: true}
 	for limit < 0 || len(out)-start < limit {
 		i, j, ok := sc.next()
-		if !ok {
+		if !ok || i >= to {
 			break
 		}
 		switch t := text[i:j]; {
@@ -301,8 +313,16 @@ func Cores(text string, lower map[string]bool, f func(n NameSpan, toks []string)
 // for none), and whether f is called for the run too (right after). That
 // is what NamesKnown given any known set needs beyond Names.
 func eachName(text string, lower, known map[string]bool, f func(n NameSpan, run []Word, c int), skipped func(first Word, n NameSpan, ok, named bool)) {
+	eachNameIn(text, 0, len(text), lower, known, f, skipped)
+}
+
+// eachNameIn is eachName of the words of text that start in [from, to):
+// from is 0 or the start of a word no name holds, to is len(text) or the
+// start of another (see NamesKnownIn), so that the names read are those
+// eachName finds there.
+func eachNameIn(text string, from, to int, lower, known map[string]bool, f func(n NameSpan, run []Word, c int), skipped func(first Word, n NameSpan, ok, named bool)) {
 	bp := wordBufs.Get().(*[]Word)
-	ws := appendWords((*bp)[:0], text, -1, true)
+	ws := appendWordsIn((*bp)[:0], text, from, to, -1, true)
 	defer func() {
 		*bp = ws[:0]
 		wordBufs.Put(bp)

@@ -16,7 +16,7 @@ func articleQuotes(st *story.Story, a int, ix *names.Index) []Quote {
 	art, lower := st.Articles[a], ix.Lower
 	people := castOf(art, a, ix)
 	blocks := bodyBlocks(art)
-	found := speakingNames(art, a, ix, blocks, people)
+	found := speakingNames(a, ix, blocks, people)
 	// the people each block names are read for a pronoun that speaks
 	// ("he said"), when the first is resolved, and not at all in an
 	// article that has none: the cast is complete by then
@@ -128,10 +128,10 @@ func bodyBlocks(art story.Article) []blockQuotes {
 	return blocks
 }
 
-// speakingNames adds to people the names article art (article a of the
-// story ix indexes) gives as speakers, and returns the names each block
-// of blocks (but titles) gives outside its quotations.
-func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuotes, people *cast) [][]names.NameSpan {
+// speakingNames adds to people the names article a of the story ix
+// indexes gives as speakers, and returns the names each block of blocks
+// (but titles) gives outside its quotations.
+func speakingNames(a int, ix *names.Index, blocks []blockQuotes, people *cast) [][]names.NameSpan {
 	lower := ix.Lower
 	// a name the article gives as a speaker ("Walsh said") is a person,
 	// even alone and untitled: one a later "he" may refer to. The same
@@ -157,15 +157,10 @@ func speakingNames(art story.Article, a int, ix *names.Index, blocks []blockQuot
 		if bq.title {
 			continue
 		}
-		// "Cruz openly admitted …": a name that speaks. A block without
-		// quotations to mask has the names the index found for the
-		// cast, its words split once
-		var ns []names.NameSpan
-		if bq.text == art.Blocks[bq.bi].Text {
-			ns = ix.NamesKnown(a, bq.bi, people.words())
-		} else {
-			ns = names.NamesKnown(bq.text, lower, people.words())
-		}
+		// "Cruz openly admitted …": a name that speaks. The names the
+		// index found for the cast serve, but around the quotations
+		// masked: a block's words are split once
+		ns := ix.NamesKnownIn(a, bq.bi, bq.text, people.words())
 		found[k] = ns
 		for _, n := range ns {
 			// most names are known already, and few speak: the words of

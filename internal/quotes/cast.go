@@ -29,6 +29,10 @@ type cast struct {
 	nameWords  []string
 	wordAt     map[string]int32
 	wordPeople [][]int
+	// listed[i] is asked when candidates has listed person i for the
+	// question it answers
+	listed []uint32
+	asked  uint32
 	// similar indexes the name words by their spellings (see candidates)
 	similar map[uint64]simList
 	simAt   []simEntry
@@ -62,10 +66,21 @@ func (c *cast) candidates(toks []string) []int {
 	if c.similar == nil {
 		c.indexNames()
 	}
+	// a person is listed once, however many of its words or keys lead
+	// to it: each is marked with the number of the question
+	c.asked++
+	if c.asked == 0 {
+		clear(c.listed)
+		c.asked = 1
+	}
+	if n := len(c.people); len(c.listed) < n {
+		c.listed = append(c.listed, make([]uint32, n-len(c.listed))...)
+	}
 	var out []int
 	for _, t := range toks {
 		for _, i := range c.peopleWith(t) {
-			if len(c.people[i].toks) < len(toks) {
+			if len(c.people[i].toks) < len(toks) && c.listed[i] != c.asked {
+				c.listed[i] = c.asked
 				out = append(out, i)
 			}
 		}
@@ -82,14 +97,15 @@ func (c *cast) candidates(toks []string) []int {
 		l := c.similar[k]
 		for e, n := l.head, l.n; n > 0; e, n = c.simAt[e].next, n-1 {
 			for _, i := range c.wordPeople[c.simAt[e].word] {
-				if q := c.people[i].toks; len(q) >= len(toks) && shareWord(q, toks) {
+				if q := c.people[i].toks; c.listed[i] != c.asked && len(q) >= len(toks) && shareWord(q, toks) {
+					c.listed[i] = c.asked
 					out = append(out, i)
 				}
 			}
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // simList is the name words listed under one key of cast.similar: n

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/synoptic-news/synoptic/internal/lang"
+	"github.com/synoptic-news/synoptic/internal/par"
 	"github.com/synoptic-news/synoptic/internal/segment"
 )
 
@@ -504,31 +505,7 @@ func serial(n int, f func(int)) {
 }
 
 // parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines.
-func parallel(n int, f func(int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
+var parallel = par.Each
 
 // idfPow shapes the idf weights: tuned on the gold, a gentle power does
 // better than the usual idf or its square, since the sentence-level and

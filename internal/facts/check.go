@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 
 	"github.com/synoptic-news/synoptic/internal/names"
+	"github.com/synoptic-news/synoptic/internal/par"
 	"github.com/synoptic-news/synoptic/internal/segment"
 	"github.com/synoptic-news/synoptic/internal/story"
 )
@@ -115,22 +116,13 @@ func ExtractStory(st *story.Story) *Extracted {
 	return ex
 }
 
-// eachArticle calls f for each article of st, each on a goroutine of its
-// own, as many at once as there are processors, each with its own
-// scratch.
+// eachArticle calls f for each article of st, as many at once as there
+// are processors, each with a scratch of its own.
 func eachArticle(st *story.Story, f func(a int, sc *scratch)) {
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for a := range st.Articles {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var sc scratch
-			f(a, &sc)
-		}()
-	}
-	wg.Wait()
+	par.Each(len(st.Articles), func(a int) {
+		var sc scratch
+		f(a, &sc)
+	})
 }
 
 // CheckExtracted is CheckIndexed given the values ExtractStory found in st

@@ -7,11 +7,11 @@
 package quotes
 
 import (
-	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/synoptic-news/synoptic/internal/names"
+	"github.com/synoptic-news/synoptic/internal/par"
 	"github.com/synoptic-news/synoptic/internal/story"
 	"github.com/synoptic-news/synoptic/internal/worddiff"
 )
@@ -123,17 +123,7 @@ func CheckIndexed(st *story.Story, ix *names.Index) *Report {
 	// each article's quotations and speakers are its own: the articles
 	// are read side by side, as many at once as there are processors
 	per := make([][]Quote, len(st.Articles))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for a := range st.Articles {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			per[a] = articleQuotes(st, a, ix)
-		}()
-	}
-	wg.Wait()
+	par.Each(len(st.Articles), func(a int) { per[a] = articleQuotes(st, a, ix) })
 	n := 0
 	for _, qs := range per {
 		n += len(qs)

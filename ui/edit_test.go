@@ -165,17 +165,9 @@ func TestSplitAndUndo(t *testing.T) {
 
 func TestJoinTwoSteps(t *testing.T) {
 	m, path := editModel(t, 160, 45)
-	onlyL, onlyR := -1, -1
-	for k, e := range m.st.Events {
-		if e.Kind != story.Single {
-			continue
-		}
-		if onlyL < 0 && len(e.Blocks[0]) > 0 {
-			onlyL = k
-		}
-		if onlyR < 0 && len(e.Blocks[1]) > 0 {
-			onlyR = k
-		}
+	onlyL, onlyR := oneSidedAfter(m.st, 0, -1), oneSidedAfter(m.st, 1, -1)
+	if onlyL < 0 || onlyR < 0 {
+		t.Fatal("the seed story lacks a left-only or a right-only event")
 	}
 	l, r := m.st.Events[onlyL].Blocks[0][0], m.st.Events[onlyR].Blocks[1][0]
 	// esc cancels a pending join.
@@ -449,20 +441,9 @@ func TestThresholdMessageSaysJoinedAndSplit(t *testing.T) {
 // first, however far up the screen the first a was pressed.
 func TestJoinKeepsTheJoinedEventInView(t *testing.T) {
 	m, _ := editModel(t, 160, 24)
-	onlyL, onlyR := -1, -1
-	for k, e := range m.st.Events {
-		if e.Kind != story.Single {
-			continue
-		}
-		if onlyL < 0 && len(e.Blocks[0]) > 0 {
-			onlyL = k
-		}
-		if onlyL >= 0 && k > onlyL && len(e.Blocks[1]) > 0 {
-			onlyR = k
-			break
-		}
-	}
-	if onlyR < 0 {
+	onlyL := oneSidedAfter(m.st, 0, -1)
+	onlyR := oneSidedAfter(m.st, 1, onlyL)
+	if onlyL < 0 || onlyR < 0 {
 		t.Fatal("the seed story has no right-only event after a left-only one")
 	}
 	m.body.goTo(onlyL)
@@ -475,4 +456,15 @@ func TestJoinKeepsTheJoinedEventInView(t *testing.T) {
 	if s := m.body.start[m.body.cur]; m.body.offset != s {
 		t.Errorf("joined event %d starts at row %d, the screen at row %d: its rule is out of view", m.body.cur+1, s, m.body.offset)
 	}
+}
+
+// oneSidedAfter returns the first event after event after that only
+// article a tells (-1 for none).
+func oneSidedAfter(st *story.Story, a, after int) int {
+	for k := after + 1; k < len(st.Events); k++ {
+		if e := st.Events[k]; e.Kind == story.Single && len(e.Blocks[a]) > 0 {
+			return k
+		}
+	}
+	return -1
 }

@@ -77,10 +77,11 @@ func (e *Early) report() *insight.Report {
 }
 
 // StartChecks starts, on a goroutine of its own, the part of the
-// whole-story checks that reads st's articles alone: the story's names
-// and the quote check, which groups quotations by their own words, not
-// by events. It takes most of the checks' time, and runs on what a
-// processor has left while the articles are aligned: call it from
+// whole-story checks that reads st's articles alone: the story's names,
+// the quote check (which groups quotations by their own words, not by
+// events) and the values the facts check compares, one after the other.
+// It takes most of the checks' time, and runs on what a processor has
+// left while the articles are aligned: call it from
 // story.Options.Segmented. Pass the result to Checks in Options.Early.
 func StartChecks(st *story.Story) *Early {
 	e := &Early{st: st, done: make(chan struct{})}

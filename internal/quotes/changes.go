@@ -119,15 +119,7 @@ func reworded(d *worddiff.Differ, p Quote, pw []names.Word, m Quote, ws, we int,
 	}
 	mw := names.Words(m.Text)
 	// the words of p before the window and after it end at j and start at k
-	j, k := -1, len(pw)
-	for i, w := range pw {
-		if w.End <= ws {
-			j = i
-		}
-		if w.Start >= we && k == len(pw) {
-			k = i
-		}
-	}
+	j, k := outside(pw, ws, we)
 	if startIns {
 		edge := names.Words(worddiff.B(ops[:first]))
 		n := spelledOut(edge)
@@ -254,15 +246,7 @@ func fit(ops []worddiff.Op, p Quote, pw []names.Word, ws, we int) (int, int) {
 		}
 	}
 	// the words of p before the window and after it end at j and start at k
-	j, k := -1, len(pw)
-	for i, w := range pw {
-		if w.End <= ws {
-			j = i
-		}
-		if w.Start >= we && k == len(pw) {
-			k = i
-		}
-	}
+	j, k := outside(pw, ws, we)
 	nws, nwe := ws, we
 	switch del, ins := editedWords(ops[:first]); {
 	case del && !ins:
@@ -831,4 +815,20 @@ func edits(ops []worddiff.Op) (out []Change, dropped, added []string) {
 		}
 	}
 	return out, dropped, added
+}
+
+// outside returns the index of the last word of ws that ends by byte
+// start (-1 for none) and of the first that starts at byte end or later
+// (len(ws) for none): the words before and after a window.
+func outside(ws []names.Word, start, end int) (j, k int) {
+	j, k = -1, len(ws)
+	for i, w := range ws {
+		if w.End <= start {
+			j = i
+		}
+		if w.Start >= end && k == len(ws) {
+			k = i
+		}
+	}
+	return j, k
 }

@@ -143,15 +143,19 @@ type folderFiles struct {
 	names, others, urls, fetchBad []string
 }
 
+// unlisted is true of a folder's entries that are no articles and not
+// worth a word: hidden files, the editor's review, gold alignments.
+func unlisted(n string) bool {
+	return strings.HasPrefix(n, ".") || strings.HasSuffix(n, ".synoptic.json") || strings.HasPrefix(n, "gold")
+}
+
 // listFolder sorts the entries of folder p.
 func listFolder(p string, entries []os.DirEntry, src *sources) (folderFiles, error) {
 	var ff folderFiles
 	for _, e := range entries {
 		n := e.Name()
 		switch {
-		case strings.HasPrefix(n, "."), strings.HasSuffix(n, ".synoptic.json"), strings.HasPrefix(n, "gold"):
-			// hidden files, the editor's review, gold alignments: not
-			// articles, and not worth a word
+		case unlisted(n):
 		case n == UrlsFile:
 			files, bad, err := src.urls(filepath.Join(p, n))
 			if err != nil {

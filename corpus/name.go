@@ -25,8 +25,9 @@ func storyName(paths []string, arts []Article, given string) string {
 }
 
 // placeName is the name of the file or folder the story was read from:
-// the one PATH (a file without its extension), else the folder holding the
-// first; "" for web addresses and standard input.
+// the one PATH (a file without its extension), else the folder holding
+// them all when most of its articles are among them; "" for web addresses
+// and standard input.
 func placeName(paths []string) string {
 	p := paths[0]
 	if IsURL(p) || p == StdinPath {
@@ -42,7 +43,36 @@ func placeName(paths []string) string {
 		}
 		return base
 	}
-	return filepath.Base(filepath.Dir(p))
+	dir := filepath.Dir(p)
+	given := map[string]bool{filepath.Base(p): true}
+	for _, q := range paths[1:] {
+		if abs, err := filepath.Abs(q); err != nil || filepath.Dir(abs) != dir {
+			return "" // files from several places: no one folder names them
+		}
+		given[filepath.Base(q)] = true
+	}
+	if otherArticles(dir, given) >= len(given) {
+		// a few files picked from a folder of many stories: the folder
+		// names the collection, not this story
+		return ""
+	}
+	return filepath.Base(dir)
+}
+
+// otherArticles counts the article files (those a folder's reading would
+// take) in folder dir other than those given; 0 when it cannot be read.
+func otherArticles(dir string, given map[string]bool) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && !given[name] && !unlisted(name) && articleExts[strings.ToLower(filepath.Ext(name))] {
+			n++
+		}
+	}
+	return n
 }
 
 // genericNames say what a folder holds, not what the story is about.

@@ -14,6 +14,19 @@ func TestStoryNameSaysWhatItIsAbout(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	picked := filepath.Join(dir, "kestrel-bridge")
+	for _, n := range []string{"a.txt", "b.txt", "c.txt", "d.md", "gold_a_b.json", ".hidden.txt"} {
+		if err := os.WriteFile(filepath.Join(picked, n), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(names ...string) []string {
+		var out []string
+		for _, n := range names {
+			out = append(out, filepath.Join(picked, n))
+		}
+		return out
+	}
 	heads := []Article{
 		{Title: "North Korea vows to back Russia until victory"},
 		{Paras: []Para{{Text: "North Korea promises Russia support", Hint: HintTitle}}},
@@ -28,6 +41,11 @@ func TestStoryNameSaysWhatItIsAbout(t *testing.T) {
 		{[]string{filepath.Join(dir, "md")}, heads, "", "north-korea-russia"},
 		{[]string{filepath.Join(dir, "2019", "a.md"), "b.md"}, heads, "", "north-korea-russia"},
 		{[]string{filepath.Join(dir, "kestrel-bridge")}, heads, "", "kestrel-bridge"},
+		// most articles of the folder: the folder
+		{at("a.txt", "b.txt", "c.txt", "d.md"), heads, "", "kestrel-bridge"},
+		{at("a.txt", "b.txt", "c.txt"), heads, "", "kestrel-bridge"},
+		// two of its four: the folder may hold more than this story
+		{at("a.txt", "b.txt"), heads, "", "north-korea-russia"},
 		{[]string{filepath.Join(dir, "md")}, heads, "  Korea, 1 Nov ", "Korea, 1 Nov"},
 		{[]string{"https://example.org/a", "-"}, heads[:1], "", "north-korea-vows-back-russia"},
 		{[]string{"-", "-"}, []Article{{Paras: []Para{{Text: "A sentence of reporting that ends."}}}}, "", "story"},

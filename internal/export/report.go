@@ -288,11 +288,15 @@ func reportPage(w io.Writer, st *story.Story, r *insight.Report) error {
 }
 
 // reportCSS styles the report's HTML; it follows the page's colour scheme.
+// The matrix scrolls with the page there, not in a box of its own: a box
+// as tall as the window, opening mid-page, caught the wheel before the
+// page had shown it whole.
 const reportCSS = `.synoptic-insight{font:15px/1.45 system-ui,sans-serif;color:#1b1b1b;background:#fff;padding:.5em}
 .synoptic-insight del{text-decoration:line-through;background:#fdd}
 .synoptic-insight ins{text-decoration:underline;font-weight:bold;background:#dfd}
 .synoptic-insight .misattributed h3{color:#b00}
 .synoptic-insight .conflict{color:#b00}
+.synoptic-insight .synoptic-matrix{max-height:none}
 @media (prefers-color-scheme:dark){.synoptic-insight{color:#e6e6e6;background:#161616}.synoptic-insight del{background:#522}.synoptic-insight ins{background:#253}
 .synoptic-insight .misattributed h3,.synoptic-insight .conflict{color:#f77}}`
 

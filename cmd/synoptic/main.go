@@ -164,7 +164,7 @@ type inputFlags struct {
 func addInputFlags(fs *flag.FlagSet, help string) *inputFlags {
 	in := &inputFlags{}
 	fs.StringVar(&in.review, "review", "", help)
-	fs.StringVar(&in.name, "name", "", "the story's `NAME`, shown atop the reader and exports and in export file names (default: the folder's name when it says something, else the shared headline's words)")
+	fs.StringVar(&in.name, "name", "", "the story's `NAME`, shown atop the reader and exports and in export file names (default: the name of the folder the articles are most of, when it says something, else the shared headline's words)")
 	fs.BoolVar(&in.refresh, "refresh", false, "fetch web addresses again instead of reading the copies kept from the last fetch")
 	return in
 }

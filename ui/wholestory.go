@@ -95,14 +95,35 @@ func (m *Model) factsStatus(k int) string {
 		return ""
 	}
 	var parts []string
-	for _, c := range ef.Conflicts {
+	for _, g := range view.FactGroups(ef) {
 		unit := ""
-		if c.Unit != "" {
-			unit = c.Unit + " " // what the figures count: "six vs eight" says little alone
+		if g.Unit != "" {
+			unit = g.Unit + " " // what the figures count: "six vs eight" says little alone
 		}
-		parts = append(parts, fmt.Sprintf("%s%s (%s) vs %s (%s)", unit, c.A.Text, view.Outlet(m.st, c.A.Article), c.B.Text, view.Outlet(m.st, c.B.Article)))
+		var vals []string
+		for _, v := range g.Values {
+			vals = append(vals, fmt.Sprintf("%s (%s)", v.Text, m.outletsShort(v.Articles)))
+		}
+		parts = append(parts, unit+strings.Join(vals, " vs "))
 	}
 	return "facts differ: " + strings.Join(parts, "; ")
+}
+
+// outletsShort names the outlets of articles for the status bar: two at
+// most, then how many more ("Harbour Herald, Coastal Times +3").
+func (m *Model) outletsShort(articles []int) string {
+	n := len(articles)
+	if n > 3 {
+		n = 2
+	}
+	who := make([]string, n)
+	for k, a := range articles[:n] {
+		who[k] = view.Outlet(m.st, a)
+	}
+	if more := len(articles) - n; more > 0 {
+		return fmt.Sprintf("%s +%d", strings.Join(who, ", "), more)
+	}
+	return strings.Join(who, ", ")
 }
 
 // summaryLines are the two lines of the whole-story summary under the

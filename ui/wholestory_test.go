@@ -714,3 +714,24 @@ func TestMatrixExplainsItsMarksAt80Columns(t *testing.T) {
 		}
 	}
 }
+
+// The status bar names two outlets of a value at most and counts the rest.
+func TestOutletsShort(t *testing.T) {
+	st := &story.Story{}
+	for _, o := range []string{"Harbour Herald", "Coastal Times", "Valley Post", "Bay Courier", "Hill Gazette"} {
+		st.Articles = append(st.Articles, story.Article{Outlet: o})
+	}
+	m := &Model{st: st}
+	for _, c := range []struct {
+		arts []int
+		want string
+	}{
+		{[]int{1}, "Coastal Times"},
+		{[]int{0, 2, 4}, "Harbour Herald, Valley Post, Hill Gazette"},
+		{[]int{0, 1, 2, 3}, "Harbour Herald, Coastal Times +2"},
+	} {
+		if got := m.outletsShort(c.arts); got != c.want {
+			t.Errorf("outletsShort(%v) = %q, want %q", c.arts, got, c.want)
+		}
+	}
+}

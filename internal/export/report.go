@@ -65,10 +65,9 @@ func reportMarkdown(w io.Writer, st *story.Story, r *insight.Report) error {
 	b.WriteString("\n## Facts\n\n")
 	found := false
 	for _, ef := range r.Facts.Events {
-		for _, c := range ef.Conflicts {
+		for _, g := range view.FactGroups(&ef) {
 			found = true
-			fmt.Fprintf(&b, "- event %d, %s: %s gives “%s”, %s gives “%s”\n", ef.Event+1, view.FactKind(c),
-				proseText(view.Outlet(st, c.A.Article)), proseText(c.A.Text), proseText(view.Outlet(st, c.B.Article)), proseText(c.B.Text))
+			fmt.Fprintf(&b, "- event %d, %s: %s\n", ef.Event+1, proseText(g.Kind), view.FactGroupText(st, g, 0, proseText))
 		}
 	}
 	if !found {
@@ -178,13 +177,13 @@ type reportQuote struct {
 
 type reportMember struct{ Who, Text template.HTML }
 
-// reportFact is a conflict (A gives one value, B another) or values given
-// alike (Verb, Type and Text).
+// reportFact is a thing the articles give different values for (Kind and
+// Text: who gives which) or values given alike (Verb, Type and Text).
 type reportFact struct {
-	Event                    template.HTML // "event 3", linked to its matrix row when it has one
-	Kind, A, AText, B, BText template.HTML
-	Verb                     string
-	Type, Text               template.HTML
+	Event      template.HTML // "event 3", linked to its matrix row when it has one
+	Kind       template.HTML
+	Verb       string
+	Type, Text template.HTML
 }
 
 var reportTmpl = template.Must(template.New("report").Parse(`<section class="synoptic-insight">
@@ -204,7 +203,7 @@ var reportTmpl = template.Must(template.New("report").Parse(`<section class="syn
 {{end}}</ul></div>
 {{end}}<h2>Facts</h2>
 <ul>
-{{range .Conflicts}}<li class="conflict">{{.Event}}, {{.Kind}}: {{.A}} gives “{{.AText}}”, {{.B}} gives “{{.BText}}”</li>
+{{range .Conflicts}}<li class="conflict">{{.Event}}, {{.Kind}}: {{.Text}}</li>
 {{else}}<li>no conflicting figures, dates or names in aligned events</li>
 {{end}}{{range .Agreed}}<li>{{.Event}}, {{.Verb}} ({{.Type}}): {{.Text}}</li>
 {{end}}</ul>
@@ -260,10 +259,9 @@ func reportSection(w io.Writer, st *story.Story, r *insight.Report, style bool) 
 		return template.HTML(fmt.Sprintf("event %d", k+1))
 	}
 	for _, ef := range r.Facts.Events {
-		for _, c := range ef.Conflicts {
-			d.Conflicts = append(d.Conflicts, reportFact{Event: event(ef.Event), Kind: escText(view.FactKind(c)),
-				A: escText(view.Outlet(st, c.A.Article)), AText: escText(c.A.Text),
-				B: escText(view.Outlet(st, c.B.Article)), BText: escText(c.B.Text)})
+		for _, g := range view.FactGroups(&ef) {
+			d.Conflicts = append(d.Conflicts, reportFact{Event: event(ef.Event), Kind: escText(g.Kind),
+				Text: template.HTML(view.FactGroupText(st, g, 0, func(s string) string { return string(escText(s)) }))})
 		}
 	}
 	for _, ef := range r.Facts.Events {

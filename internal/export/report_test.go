@@ -123,3 +123,30 @@ func TestAgreedVerb(t *testing.T) {
 		t.Errorf("a nickname is %q, want given alike", v)
 	}
 }
+
+// Outlets that give one figure are named together, once: four outlets of
+// which one counts other vehicles make one line, not three conflicts.
+func TestReportFactsOneLinePerThing(t *testing.T) {
+	var arts []art
+	for i, name := range []string{"Harbour Herald", "Coastal Times", "Valley Post", "Bay Courier"} {
+		n := "32,000"
+		if i == 2 {
+			n = "23,000"
+		}
+		arts = append(arts, art{outlet: name, paras: []string{
+			"The council closed the Kestrel bridge on Monday after inspectors found cracks in two of its piers.",
+			"Engineers said " + n + " vehicles crossed the bridge every day before it was closed for repairs.",
+		}})
+	}
+	st := buildStory("kestrel", arts...)
+	md, h := reports(t, st, insight.Analyze(st))
+	want := "Harbour Herald, Coastal Times and Bay Courier give “32,000”; Valley Post gives “23,000”"
+	facts := md[strings.Index(md, "## Facts"):]
+	if strings.Count(facts, want) != 1 || strings.Count(facts, "23,000") != 1 {
+		t.Errorf("report-md facts, want one line with %q:\n%s", want, facts)
+	}
+	page := html.UnescapeString(regexp.MustCompile(`<[^>]+>`).ReplaceAllString(h, ""))
+	if !strings.Contains(page, want) {
+		t.Errorf("report-html lacks %q", want)
+	}
+}

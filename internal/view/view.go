@@ -8,7 +8,9 @@
 //     none;
 //   - the labels of an event told out of order (MovedIn) or changed by an
 //     editor (EditMark);
-//   - what a facts conflict compares (FactKind);
+//   - what a facts conflict compares (FactKind), and how an event's
+//     conflicts are told: one line per thing, each value with its
+//     outlets (FactGroups, FactGroupText);
 //   - how much of an article another tells (Coverage).
 //
 // The rules read the aligned story and return values; painting, wrapping
